@@ -1,0 +1,117 @@
+import 'reflect-metadata';
+import http from 'node:http';
+import { randomUUID } from 'node:crypto';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import cors from 'cors';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginDisableSuggestions } from '@apollo/server/plugin/disableSuggestions';
+import { expressMiddleware } from '@as-integrations/express5';
+import type { Config } from './config';
+import { openDatabase, type Database, type OpenDatabaseOptions } from './db/database';
+import { pendingMigrations } from './db/orm';
+import { buildContext, type Context } from './graphql/context';
+import { createFormatError } from './graphql/errors';
+import { errorLogging, introspectionGuard } from './graphql/plugins';
+import { getSchema } from './graphql/schema';
+import { logger } from './logger';
+
+export const BODY_LIMIT = '1mb';
+
+export interface App {
+  app: express.Express;
+  httpServer: http.Server;
+  apollo: ApolloServer<Context>;
+  database: Database;
+  /** Stops Apollo (draining requests), then closes the database. */
+  close(): Promise<void>;
+}
+
+export interface CreateAppOptions extends OpenDatabaseOptions {
+  /** An already-open database (tests share one per file); otherwise one is opened from config. */
+  database?: Database;
+}
+
+export async function createApp(config: Config, options: CreateAppOptions = {}): Promise<App> {
+  const database = options.database ?? (await openDatabase(config, options));
+  const app = express();
+  const httpServer = http.createServer(app);
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    const given = req.header('x-request-id');
+    res.setHeader('x-request-id', given && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID());
+    next();
+  });
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+
+  app.get('/readyz', async (_req, res) => {
+    try {
+      await database.orm.em.getConnection().execute('select 1');
+      const pending = await pendingMigrations(database.orm);
+      if (pending.length) {
+        res.status(503).json({ status: 'migrations pending', pending });
+        return;
+      }
+      res.json({ status: 'ready' });
+    } catch {
+      res.status(503).json({ status: 'database unavailable' });
+    }
+  });
+
+  const apollo = new ApolloServer<Context>({
+    schema: getSchema(),
+    csrfPrevention: true,
+    introspection: true,
+    includeStacktraceInErrorResponses: !config.isProduction,
+    formatError: createFormatError(config.isProduction),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      // Apollo's default landing page loads its IDE from a CDN, which a government intranet cannot reach.
+      ApolloServerPluginLandingPageDisabled(),
+      ...(config.isProduction ? [ApolloServerPluginDisableSuggestions()] : []),
+      introspectionGuard(config.isProduction),
+      errorLogging(),
+    ],
+  });
+  await apollo.start();
+
+  app.use(
+    '/graphql',
+    cors<cors.CorsRequest>({ origin: config.corsOrigins, credentials: true, maxAge: 600 }),
+    express.json({ limit: BODY_LIMIT }),
+    expressMiddleware(apollo, { context: async ({ req }) => buildContext(database.orm, req) }),
+  );
+
+  // Body-parser failures (too large, malformed JSON) as GraphQL-shaped errors.
+  app.use((error: Error & { type?: string; status?: number }, _req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) return next(error);
+    if (error.type === 'entity.too.large') {
+      res.status(413).json({ errors: [{ message: `Request body is larger than ${BODY_LIMIT}`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+      return;
+    }
+    if (error.type === 'entity.parse.failed') {
+      res.status(400).json({ errors: [{ message: 'Request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+      return;
+    }
+    logger.error('unhandled HTTP error', { requestId: String(res.getHeader('x-request-id')), error: error.message });
+    res.status(error.status ?? 500).json({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+  });
+
+  return {
+    app,
+    httpServer,
+    apollo,
+    database,
+    async close() {
+      await apollo.stop();
+      if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      if (!options.database) await database.close();
+    },
+  };
+}

@@ -1,0 +1,78 @@
+import path from 'node:path';
+
+/** Runtime configuration, read from the environment once at boot and validated. */
+export interface Config {
+  /** production | development | test */
+  nodeEnv: string;
+  isProduction: boolean;
+  port: number;
+  host: string;
+  /** postgres://… of a real server; undefined means the embedded PGlite database. */
+  databaseUrl?: string;
+  /** Folder of the embedded database (only used when databaseUrl is undefined). */
+  embeddedDataDir: string;
+  /** Connection pool size against a real server (the embedded database always uses 1). */
+  dbPoolMax: number;
+  /** Origins of the admin frontends allowed to call the API from a browser. */
+  corsOrigins: string[];
+  /** Apply pending migrations when the server starts. */
+  migrateOnStart: boolean;
+  /** Load the Xiangyang demo seed on the first start of an empty database. */
+  seedOnFirstStart: boolean;
+  /** Log every SQL statement (never parameters). */
+  logSql: boolean;
+}
+
+export class ConfigError extends Error {}
+
+function parseIntVar(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be an integer between ${min} and ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function parseBoolVar(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (/^(1|true|yes|on)$/i.test(raw)) return true;
+  if (/^(0|false|no|off)$/i.test(raw)) return false;
+  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+const DEV_ORIGINS = ['http://localhost:3000', 'http://localhost:5173'];
+
+/** Reads and validates the configuration; throws ConfigError naming the bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const nodeEnv = env.NODE_ENV || 'development';
+  const isProduction = nodeEnv === 'production';
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL must start with postgres:// or postgresql://');
+  }
+  const corsOrigins = (env.CORS_ORIGINS ?? (isProduction ? '' : DEV_ORIGINS.join(',')))
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+  for (const origin of corsOrigins) {
+    if (!/^https?:\/\/[^/\s]+$/.test(origin)) {
+      throw new ConfigError(`CORS_ORIGINS entries must be origins like https://admin.example.cn, got "${origin}"`);
+    }
+  }
+  return {
+    nodeEnv,
+    isProduction,
+    port: parseIntVar(env, 'PORT', 4000, 0, 65535),
+    host: env.HOST || '0.0.0.0',
+    databaseUrl,
+    embeddedDataDir: path.resolve(env.EMBEDDED_DATA_DIR || path.join(process.cwd(), '.data', 'pglite')),
+    dbPoolMax: parseIntVar(env, 'DB_POOL_MAX', 10, 1, 200),
+    corsOrigins,
+    migrateOnStart: parseBoolVar(env, 'MIGRATE_ON_START', !databaseUrl),
+    seedOnFirstStart: parseBoolVar(env, 'SEED_ON_FIRST_START', !databaseUrl),
+    logSql: parseBoolVar(env, 'LOG_SQL', false),
+  };
+}

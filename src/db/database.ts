@@ -1,0 +1,65 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Config } from '../config';
+import { seedDemo } from '../../seeds/xiangyang.seed';
+import { startEmbeddedDatabase, type EmbeddedDatabase } from './embedded';
+import { initOrm } from './orm';
+
+/** The database the app runs on: a real server (DATABASE_URL) or the embedded PGlite. */
+export interface Database {
+  orm: MikroORM;
+  kind: 'server' | 'embedded';
+  /** Where it is, for the start-up log line; never includes a password. */
+  location: string;
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  /** Apply pending migrations (the embedded start and db:migrate do; a server deployment may not). */
+  migrate?: boolean;
+  /** Load the demo seed when it has not been loaded yet. */
+  seed?: boolean;
+  onQuery?: (sql: string) => void;
+}
+
+/** Redacts the password of a postgres:// URL for logs. */
+export function describeUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'postgres://(unparseable URL)';
+  }
+}
+
+export async function openDatabase(config: Config, options: OpenDatabaseOptions = {}): Promise<Database> {
+  let embedded: EmbeddedDatabase | undefined;
+  let url = config.databaseUrl;
+  if (!url) {
+    embedded = await startEmbeddedDatabase(config.embeddedDataDir);
+    url = embedded.url;
+  }
+  try {
+    // PGlite has one backend: more than one pooled connection can deadlock (see STACK.md).
+    const orm = await initOrm({ clientUrl: url, poolMax: embedded ? 1 : config.dbPoolMax, onQuery: options.onQuery });
+    if (options.migrate) await orm.getMigrator().up();
+    if (options.seed) await runSeed(orm);
+    return {
+      orm,
+      kind: embedded ? 'embedded' : 'server',
+      location: embedded ? `embedded PGlite at ${embedded.dataDir}` : describeUrl(url),
+      async close() {
+        await orm.close(true);
+        await embedded?.stop();
+      },
+    };
+  } catch (error) {
+    await embedded?.stop();
+    throw error;
+  }
+}
+
+/** Loads the demo seed in one transaction; a no-op once it has been loaded. */
+export async function runSeed(orm: MikroORM) {
+  return orm.em.fork().transactional((em) => seedDemo({ execute: (sql, params) => em.execute(sql, params as unknown[]) }));
+}

@@ -1,0 +1,10 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261127000000_registry } from './Migration20261127000000_registry';
+
+/**
+ * Every migration, in order. Listed explicitly (not globbed from a folder) so that ts-jest,
+ * ts-node and the compiled dist/ all run exactly the same set.
+ */
+export const migrationsList: MigrationObject[] = [
+  { name: 'Migration20261127000000_registry', class: Migration20261127000000_registry },
+];

@@ -1,0 +1,50 @@
+import { MikroORM, type Options } from '@mikro-orm/postgresql';
+import { Migrator } from '@mikro-orm/migrations';
+import { Region } from '../modules/region/region.entity';
+import { ServiceCircle } from '../modules/service-circle/service-circle.entity';
+import { Station } from '../modules/station/station.entity';
+import { migrationsList } from './migrations';
+
+export const entities = [Region, ServiceCircle, Station];
+
+export interface OrmOptions {
+  clientUrl: string;
+  poolMax: number;
+  /** Called with every SQL statement sent, reads and writes alike (statement counting, LOG_SQL); never with bindings. */
+  onQuery?: (sql: string) => void;
+}
+
+/** MikroORM options shared by the app, the CLI and the tests. */
+export function buildOrmOptions({ clientUrl, poolMax }: Omit<OrmOptions, 'onQuery'>): Options {
+  return {
+    clientUrl,
+    entities,
+    extensions: [Migrator],
+    discovery: { warnWhenNoEntities: false },
+    pool: { min: 0, max: poolMax },
+    // Read paths return plain rows; the identity map is only used inside write transactions.
+    allowGlobalContext: false,
+    forceUtcTimezone: true,
+    debug: false,
+    migrations: {
+      migrationsList,
+      transactional: true,
+      allOrNothing: true,
+      tableName: 'mikro_orm_migrations',
+      snapshot: false,
+    },
+  };
+}
+
+export async function initOrm(options: OrmOptions): Promise<MikroORM> {
+  const orm = await MikroORM.init(buildOrmOptions(options));
+  // Both MikroORM and the plain-row readers go through this knex instance.
+  if (options.onQuery) orm.em.getKnex().on('query', (query: { sql: string }) => options.onQuery!(query.sql));
+  return orm;
+}
+
+/** Names of migrations that exist in code but are not applied to the database. */
+export async function pendingMigrations(orm: MikroORM): Promise<string[]> {
+  const pending = await orm.getMigrator().getPendingMigrations();
+  return pending.map((migration) => migration.name);
+}

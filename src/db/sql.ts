@@ -1,0 +1,72 @@
+import type { Knex } from '@mikro-orm/postgresql';
+
+/**
+ * Plain-row SQL for read paths: parameterized (`?` placeholders, arrays expand to lists),
+ * no entity hydration and no identity map. Writes go through MikroORM entities instead.
+ */
+export interface SqlReader {
+  all<T>(sql: string, bindings?: readonly unknown[]): Promise<T[]>;
+  one<T>(sql: string, bindings?: readonly unknown[]): Promise<T | null>;
+}
+
+export function createSqlReader(knex: Knex): SqlReader {
+  const all = async <T>(sql: string, bindings: readonly unknown[] = []): Promise<T[]> => {
+    const result = await knex.raw(sql, bindings as Knex.RawBinding[]);
+    return result.rows as T[];
+  };
+  return {
+    all,
+    async one<T>(sql: string, bindings: readonly unknown[] = []) {
+      const rows = await all<T>(sql, bindings);
+      return rows[0] ?? null;
+    },
+  };
+}
+
+/** Escapes LIKE/ILIKE wildcards so user text matches literally. */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
+}
+
+/** A piece of SQL with its bindings in placeholder order. */
+export interface SqlFragment {
+  text: string;
+  bindings: unknown[];
+}
+
+/**
+ * Tagged template for SQL: interpolated values become `?` bindings, interpolated fragments are
+ * spliced in with their own bindings. Keeps placeholders and bindings in step when building
+ * dynamic WHERE and ORDER BY clauses.
+ */
+export function sql(strings: TemplateStringsArray, ...values: unknown[]): SqlFragment {
+  let text = strings[0];
+  const bindings: unknown[] = [];
+  values.forEach((value, index) => {
+    if (isFragment(value)) {
+      text += value.text;
+      bindings.push(...value.bindings);
+    } else {
+      text += '?';
+      bindings.push(value);
+    }
+    text += strings[index + 1];
+  });
+  return { text, bindings };
+}
+
+/** Trusted SQL text (identifiers, keywords) with no bindings. */
+export function rawSql(text: string): SqlFragment {
+  return { text, bindings: [] };
+}
+
+export function joinSql(fragments: SqlFragment[], separator: string): SqlFragment {
+  return {
+    text: fragments.map((fragment) => fragment.text).join(separator),
+    bindings: fragments.flatMap((fragment) => fragment.bindings),
+  };
+}
+
+function isFragment(value: unknown): value is SqlFragment {
+  return typeof value === 'object' && value !== null && 'text' in value && 'bindings' in value && Array.isArray((value as SqlFragment).bindings);
+}

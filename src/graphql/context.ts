@@ -1,0 +1,31 @@
+import { randomUUID } from 'node:crypto';
+import type { Request } from 'express';
+import type { MikroORM, EntityManager } from '@mikro-orm/postgresql';
+import { authenticate } from '../auth/authenticate';
+import type { Principal } from '../auth/principal';
+import { createSqlReader, type SqlReader } from '../db/sql';
+import { localeFromAcceptLanguage, type Locale } from '../i18n/locale';
+import { createLoaders, type Loaders } from './loaders';
+
+export interface Context {
+  requestId: string;
+  locale: Locale;
+  principal: Principal;
+  /** A fresh EntityManager for this request's writes. */
+  em: EntityManager;
+  /** Plain-row reads. */
+  db: SqlReader;
+  loaders: Loaders;
+}
+
+export function buildContext(orm: MikroORM, req: Request): Context {
+  const db = createSqlReader(orm.em.getKnex());
+  return {
+    requestId: String(req.res?.getHeader('x-request-id') ?? randomUUID()),
+    locale: localeFromAcceptLanguage(req.headers['accept-language']),
+    principal: authenticate(req),
+    em: orm.em.fork(),
+    db,
+    loaders: createLoaders(db),
+  };
+}

@@ -1,0 +1,126 @@
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { translate, type MessageKey, type MessageParams } from '../i18n/messages';
+import type { Locale } from '../i18n/locale';
+
+/** Stable `extensions.code` values of GraphQL errors (malformed or refused requests). */
+export enum ErrorCode {
+  /** An argument is malformed: bad cursor, page size out of range, unknown enum value. */
+  BAD_USER_INPUT = 'BAD_USER_INPUT',
+  /** The query does not validate against the schema. */
+  GRAPHQL_VALIDATION_FAILED = 'GRAPHQL_VALIDATION_FAILED',
+  /** The request needs credentials. */
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  /** The caller may not do this. */
+  FORBIDDEN = 'FORBIDDEN',
+  /** Something failed on our side; the response carries the request id to quote. */
+  INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
+}
+
+/** Stable codes of user errors returned in mutation payloads. */
+export enum UserErrorCode {
+  /** 必填项为空 A required value is empty. */
+  REQUIRED = 'REQUIRED',
+  /** 格式或取值不合法 A value is malformed or out of its allowed range. */
+  INVALID = 'INVALID',
+  /** 超出长度 A text is too long. */
+  TOO_LONG = 'TOO_LONG',
+  /** 坐标不在中国境内 Coordinates are outside China. */
+  OUT_OF_BOUNDS = 'OUT_OF_BOUNDS',
+  /** 引用的记录不存在 A referenced record does not exist. */
+  NOT_FOUND = 'NOT_FOUND',
+  /** 版本冲突 The record changed since the caller read it. */
+  CONFLICT = 'CONFLICT',
+  /** 状态变更不允许 The status change is not allowed from the current status. */
+  INVALID_TRANSITION = 'INVALID_TRANSITION',
+  /** 记录已归档 The record is archived and read-only. */
+  ARCHIVED = 'ARCHIVED',
+  /** 无权操作 The caller may not change this record. */
+  FORBIDDEN = 'FORBIDDEN',
+}
+
+registerEnumType(UserErrorCode, {
+  name: 'UserErrorCode',
+  description: '用户错误代码 Stable code of a user error; branch on this, show the message',
+  valuesConfig: {
+    REQUIRED: { description: '必填项为空 A required value is empty' },
+    INVALID: { description: '格式或取值不合法 A value is malformed or out of its allowed range' },
+    TOO_LONG: { description: '超出长度 A text is longer than allowed' },
+    OUT_OF_BOUNDS: { description: '坐标不在中国境内 Coordinates lie outside China' },
+    NOT_FOUND: { description: '引用的记录不存在 A referenced record does not exist' },
+    CONFLICT: { description: '版本冲突：记录已被他人修改 The record changed since the caller read it' },
+    INVALID_TRANSITION: { description: '不允许的状态变更 The status change is not allowed from the current status' },
+    ARCHIVED: { description: '记录已归档，只读 The record is archived and read-only' },
+    FORBIDDEN: { description: '无权操作 The caller may not change this record' },
+  },
+});
+
+@ObjectType('UserError', {
+  simpleResolvers: true,
+  description: '用户错误 A problem with the input that the caller can fix; nothing was changed',
+})
+export class UserError {
+  @Field(() => [String], { description: '出错字段路径 Path of the input field at fault, e.g. ["input", "name"]' })
+  field!: string[];
+
+  @Field(() => UserErrorCode, { description: '错误代码 Stable error code' })
+  code!: UserErrorCode;
+
+  @Field({ description: '错误说明（按 Accept-Language 为中文或英文）Message in Chinese, or English when Accept-Language asks for it' })
+  message!: string;
+}
+
+/** Builds a localized user error. */
+export function userError(
+  locale: Locale,
+  field: string[],
+  code: UserErrorCode,
+  key: MessageKey,
+  params: MessageParams = {},
+): UserError {
+  return { field, code, message: translate(locale, key, params) };
+}
+
+/**
+ * An expected outcome raised inside a service transaction; the resolver turns it into
+ * payload userErrors. Throwing it rolls the transaction back, so nothing is changed.
+ */
+export class UserErrorsException extends Error {
+  constructor(readonly errors: UserError[]) {
+    super(errors.map((error) => error.code).join(', '));
+  }
+}
+
+/** Our codes plus the ones Apollo itself raises for malformed requests. */
+const KNOWN_CODES = new Set<string>([
+  ...Object.values(ErrorCode),
+  'GRAPHQL_PARSE_FAILED',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+]);
+
+/**
+ * Apollo's formatError: in production, anything that is not one of our typed errors becomes
+ * a bare INTERNAL_SERVER_ERROR (no message, no stack, no internals). Field suggestions are
+ * removed by Apollo's DisableSuggestions plugin in production.
+ */
+export function createFormatError(isProduction: boolean) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    if (!isProduction) return formatted;
+    const code = String(formatted.extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR);
+    const original = unwrapResolverError(error);
+    if (!KNOWN_CODES.has(code) || (code === ErrorCode.INTERNAL_SERVER_ERROR && !(original instanceof GraphQLError))) {
+      return {
+        message: 'Internal server error',
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, requestId: formatted.extensions?.requestId },
+      };
+    }
+    const { stacktrace: _stacktrace, exception: _exception, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
+    return { ...formatted, extensions };
+  };
+}

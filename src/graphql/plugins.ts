@@ -1,0 +1,61 @@
+import { GraphQLError, visit, type DocumentNode } from 'graphql';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { isAnonymous } from '../auth/principal';
+import { logger } from '../logger';
+import type { Context } from './context';
+import { ErrorCode } from './errors';
+
+function usesIntrospection(document: DocumentNode): boolean {
+  let found = false;
+  visit(document, {
+    Field(node) {
+      if (node.name.value === '__schema' || node.name.value === '__type') found = true;
+    },
+  });
+  return found;
+}
+
+/** In production, schema introspection is only for identified callers (analysts, partners, admins). */
+export function introspectionGuard(isProduction: boolean): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ contextValue, document }) {
+          if (isProduction && isAnonymous(contextValue.principal) && usesIntrospection(document)) {
+            throw new GraphQLError('Introspection is not available to anonymous callers', {
+              extensions: { code: ErrorCode.FORBIDDEN, http: { status: 403 } },
+            });
+          }
+        },
+      };
+    },
+  };
+}
+
+/**
+ * Logs unexpected errors with the request id (message and stack only: no variables), and tags
+ * them with the request id so a caller can quote it to support.
+ */
+export function errorLogging(): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ contextValue, errors, operationName }) {
+          for (const error of errors) {
+            const original = unwrapResolverError(error);
+            if (original instanceof GraphQLError && original.extensions?.code) continue;
+            logger.error('unexpected error', {
+              requestId: contextValue.requestId,
+              operationName: operationName ?? null,
+              path: error.path?.join('.') ?? null,
+              error: original instanceof Error ? `${original.name}: ${original.message}` : String(original),
+              stack: original instanceof Error ? (original.stack ?? null) : null,
+            });
+            error.extensions.requestId = contextValue.requestId;
+          }
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,200 @@
+import { ArgsType, Field, ID, InterfaceType, Int, ObjectType } from 'type-graphql';
+import { GraphQLError } from 'graphql';
+import { ErrorCode } from './errors';
+
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 20;
+
+/** Types that can be fetched through node(id). */
+export type NodeTypeName = 'Station' | 'Region' | 'ServiceCircle';
+
+/** Opaque global ID: base64url of "Type:localId". */
+export function toGlobalId(type: NodeTypeName, localId: string | number): string {
+  return Buffer.from(`${type}:${localId}`, 'utf8').toString('base64url');
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const LOCAL_ID_FORMATS: Record<NodeTypeName, RegExp> = {
+  Station: UUID,
+  ServiceCircle: UUID,
+  Region: /^[1-9]\d{0,8}$/,
+};
+
+/** Decodes a global ID; null when it is not one of ours (unknown type or malformed local id). */
+export function fromGlobalId(globalId: string): { type: NodeTypeName; localId: string } | null {
+  if (!/^[A-Za-z0-9_-]{4,200}$/.test(globalId)) return null;
+  const decoded = Buffer.from(globalId, 'base64url').toString('utf8');
+  const match = /^(Station|Region|ServiceCircle):(.+)$/.exec(decoded);
+  if (!match) return null;
+  const type = match[1] as NodeTypeName;
+  return LOCAL_ID_FORMATS[type].test(match[2]) ? { type, localId: match[2] } : null;
+}
+
+/** Decodes a global ID of an expected type, or null. */
+export function localIdOf(globalId: string, type: NodeTypeName): string | null {
+  const parsed = fromGlobalId(globalId);
+  return parsed && parsed.type === type ? parsed.localId : null;
+}
+
+@InterfaceType('Node', {
+  description: '可寻址对象 An object with a globally unique, opaque ID that node(id) can fetch again',
+  resolveType: (value: { __typename?: string }) => value.__typename,
+})
+export abstract class Node {
+  @Field(() => ID, { description: '全局唯一标识 Opaque global ID' })
+  id!: string;
+}
+
+@ObjectType('PageInfo', { description: '分页信息 Relay page information' })
+export class PageInfo {
+  @Field({ description: '是否有下一页 Whether more items follow this page' })
+  hasNextPage!: boolean;
+
+  @Field({ description: '是否有上一页 Whether items precede this page' })
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, { nullable: true, description: '本页首条游标 Cursor of the first item on this page' })
+  startCursor!: string | null;
+
+  @Field(() => String, { nullable: true, description: '本页末条游标 Cursor of the last item on this page' })
+  endCursor!: string | null;
+}
+
+@ArgsType()
+export class ConnectionArgs {
+  @Field(() => Int, { nullable: true, description: '向后取条数（1–100）Number of items after `after` (1–100)' })
+  first?: number;
+
+  @Field(() => String, { nullable: true, description: '从此游标之后开始 Return items after this cursor' })
+  after?: string;
+
+  @Field(() => Int, { nullable: true, description: '向前取条数（1–100）Number of items before `before` (1–100)' })
+  last?: number;
+
+  @Field(() => String, { nullable: true, description: '从此游标之前开始 Return items before this cursor' })
+  before?: string;
+}
+
+/** Validated paging request: direction, size and the decoded cursor (if any). */
+export interface PageRequest {
+  /** true when paging backwards (last/before). */
+  backward: boolean;
+  size: number;
+  cursor: unknown[] | null;
+}
+
+export function badInput(message: string, field?: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, ...(field ? { field } : {}) } });
+}
+
+export function encodeCursor(values: unknown[]): string {
+  return Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
+}
+
+export function decodeCursor(cursor: string, arity: number): unknown[] {
+  try {
+    const values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(values) && values.length === arity) return values;
+  } catch {
+    // fall through to the typed error below
+  }
+  throw badInput('Invalid cursor: pass a cursor returned by this connection with the same ordering', 'cursor');
+}
+
+/** Checks first/last/after/before (first/last 1..100, not both) and decodes the cursor. */
+export function toPageRequest(args: ConnectionArgs, arity: number): PageRequest {
+  const { first, last, after, before } = args;
+  if (first != null && last != null) throw badInput('Pass either `first` or `last`, not both', 'first');
+  for (const [name, value] of [['first', first], ['last', last]] as const) {
+    if (value != null && (value < 1 || value > MAX_PAGE_SIZE)) {
+      throw badInput(`\`${name}\` must be between 1 and ${MAX_PAGE_SIZE}, got ${value}`, name);
+    }
+  }
+  if (after != null && before != null) throw badInput('Pass either `after` or `before`, not both', 'after');
+  const backward = last != null || (before != null && first == null);
+  const size = (backward ? last : first) ?? DEFAULT_PAGE_SIZE;
+  const rawCursor = backward ? before : after;
+  if (!backward && before != null) throw badInput('`before` goes with `last`', 'before');
+  if (backward && after != null) throw badInput('`after` goes with `first`', 'after');
+  return { backward, size, cursor: rawCursor != null ? decodeCursor(rawCursor, arity) : null };
+}
+
+/** A page of plain records plus the knowledge needed to answer pageInfo and totalCount. */
+export interface Page<T> {
+  nodes: T[];
+  cursors: string[];
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+  /** Counts every item matching the filter, ignoring paging; only run when asked for. */
+  count: () => Promise<number>;
+}
+
+/**
+ * Turns rows fetched with one extra row (size + 1) in query order into a page in display order.
+ * Keyset paging cannot cheaply know whether anything lies on the other side of the cursor, so
+ * that flag is "a cursor was given" — the Relay spec allows this.
+ */
+export function toPage<T>(rows: T[], request: PageRequest, cursorOf: (row: T) => unknown[], count: () => Promise<number>): Page<T> {
+  const hasMore = rows.length > request.size;
+  const nodes = hasMore ? rows.slice(0, request.size) : rows;
+  if (request.backward) nodes.reverse();
+  return {
+    nodes,
+    cursors: nodes.map((node) => encodeCursor(cursorOf(node))),
+    hasNextPage: request.backward ? request.cursor != null : hasMore,
+    hasPreviousPage: request.backward ? hasMore : request.cursor != null,
+    count,
+  };
+}
+
+/** Plain connection object; totalCount is a function the default resolver calls only when asked. */
+export interface ConnectionResult<T> {
+  edges: { cursor: string; node: T }[];
+  nodes: T[];
+  pageInfo: PageInfo;
+  totalCount: () => Promise<number>;
+}
+
+export function toConnection<T>(page: Page<T>): ConnectionResult<T> {
+  return {
+    edges: page.nodes.map((node, index) => ({ cursor: page.cursors[index], node })),
+    nodes: page.nodes,
+    pageInfo: {
+      hasNextPage: page.hasNextPage,
+      hasPreviousPage: page.hasPreviousPage,
+      startCursor: page.cursors[0] ?? null,
+      endCursor: page.cursors[page.cursors.length - 1] ?? null,
+    },
+    totalCount: page.count,
+  };
+}
+
+type ClassType<T = unknown> = new (...args: never[]) => T;
+
+/** Declares `<Name>Edge` and `<Name>Connection` object types for a node type. */
+export function connectionTypeOf<T>(nodeType: ClassType<T>, name: string, zhName: string): ClassType {
+  @ObjectType(`${name}Edge`, { simpleResolvers: true, description: `${zhName}分页条目 An edge in a ${name} connection` })
+  class Edge {
+    @Field({ description: '游标 Opaque cursor of this item' })
+    cursor!: string;
+
+    @Field(() => nodeType, { description: `${zhName} The ${name} itself` })
+    node!: T;
+  }
+
+  @ObjectType(`${name}Connection`, { simpleResolvers: true, description: `${zhName}分页列表 A Relay page of ${name} items` })
+  class Connection {
+    @Field(() => [Edge], { description: '条目（含游标）Items with their cursors' })
+    edges!: Edge[];
+
+    @Field(() => [nodeType], { description: '条目 Items of this page, without cursors' })
+    nodes!: T[];
+
+    @Field(() => PageInfo, { description: '分页信息 Paging information' })
+    pageInfo!: PageInfo;
+
+    @Field(() => Int, { description: '符合条件的总数（不受分页影响）Number of items matching the filter, across all pages' })
+    totalCount!: number;
+  }
+  return Connection;
+}

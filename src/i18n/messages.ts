@@ -1,0 +1,67 @@
+import type { Locale } from './locale';
+
+export type MessageParams = Record<string, string | number>;
+
+/**
+ * User-facing messages. Chinese is written for the street and community staff who use the
+ * admin frontends: it says what is wrong and what to do. English mirrors it for partners.
+ */
+const messages = {
+  NAME_REQUIRED: { zh: '请填写驿站名称。', en: 'Enter the station name.' },
+  NAME_TOO_LONG: { zh: '驿站名称不能超过 {max} 个字。', en: 'The station name must be at most {max} characters.' },
+  ADDRESS_REQUIRED: { zh: '请填写驿站地址。', en: 'Enter the station address.' },
+  ADDRESS_TOO_LONG: { zh: '驿站地址不能超过 {max} 个字。', en: 'The station address must be at most {max} characters.' },
+  REGION_NOT_FOUND: {
+    zh: '找不到行政区划代码“{code}”，请核对社区或村的12位统计用区划代码。',
+    en: 'No region has the code "{code}"; check the 12-digit statistical code of the community or village.',
+  },
+  REGION_NOT_COMMUNITY: {
+    zh: '驿站须挂在社区或村一级，“{name}”（{code}）不是社区或村，请选择其下属的社区或村。',
+    en: 'A station must belong to a community or village; "{name}" ({code}) is not one. Choose a community or village under it.',
+  },
+  CIRCLE_NOT_FOUND: { zh: '找不到所选的15分钟便民服务圈，请重新选择。', en: 'The selected 15-minute service circle does not exist; choose another.' },
+  CIRCLE_OUTSIDE_DISTRICT: {
+    zh: '所选服务圈“{circle}”不在驿站所在的区（县、市），请选择本区的服务圈。',
+    en: 'The service circle "{circle}" is not in the station\'s district; choose a circle of that district.',
+  },
+  COORDINATES_OUT_OF_CHINA: {
+    zh: '坐标（纬度 {lat}，经度 {lng}）不在中国境内，请检查经纬度是否填反、坐标系是否选对。',
+    en: 'The coordinates (latitude {lat}, longitude {lng}) are outside China; check that latitude and longitude are not swapped and the coordinate system is right.',
+  },
+  PLAN_YEAR_INVALID: { zh: '计划年度须在 {min} 至 {max} 年之间。', en: 'The plan year must be between {min} and {max}.' },
+  OPENED_ON_INVALID: { zh: '建成日期不能晚于今天（{today}）。', en: 'The opening date cannot be later than today ({today}).' },
+  OPENED_ON_NOT_OPENED: {
+    zh: '规划中或建设中的驿站不能填写建成日期。',
+    en: 'A planned or under-construction station cannot have an opening date.',
+  },
+  INITIAL_STATUS_INVALID: {
+    zh: '新建驿站的状态只能是“规划中”“建设中”或“运行中”。',
+    en: 'A new station can only start as PLANNED, UNDER_CONSTRUCTION or OPEN.',
+  },
+  STATION_NOT_FOUND: { zh: '找不到该驿站，请刷新后重试。', en: 'The station does not exist; refresh and try again.' },
+  STATION_ID_INVALID: { zh: '驿站标识格式不正确。', en: 'The station ID is malformed.' },
+  VERSION_CONFLICT: {
+    zh: '该驿站已被他人修改（您读取的是第 {given} 版，当前为第 {current} 版），请刷新后重新修改。',
+    en: 'The station was changed by someone else (you read version {given}, it is now version {current}); refresh and try again.',
+  },
+  INVALID_TRANSITION: {
+    zh: '驿站状态不能从“{fromZh}”改为“{toZh}”。当前状态可改为：{allowedZh}。',
+    en: 'The station status cannot change from {from} to {to}. Allowed from {from}: {allowed}.',
+  },
+  ARCHIVED: { zh: '该驿站已归档，不能再修改。', en: 'The station is archived and can no longer be changed.' },
+  ARCHIVE_NOT_ALLOWED: {
+    zh: '只有“已关闭”或“规划中”的驿站可以归档，当前状态为“{statusZh}”，请先关闭。',
+    en: 'Only CLOSED or PLANNED stations can be archived; this one is {status}. Close it first.',
+  },
+  NOTHING_ALLOWED: { zh: '无', en: 'none' },
+  FORBIDDEN: { zh: '您没有权限进行此操作。', en: 'You are not allowed to do this.' },
+} satisfies Record<string, Record<Locale, string>>;
+
+export type MessageKey = keyof typeof messages;
+
+/** Fills a message template for the locale; unknown placeholders stay visible. */
+export function translate(locale: Locale, key: MessageKey, params: MessageParams = {}): string {
+  return messages[key][locale].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    params[name] !== undefined ? String(params[name]) : whole,
+  );
+}

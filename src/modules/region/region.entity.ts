@@ -1,0 +1,28 @@
+import { Entity, Enum, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { RegionLevel } from './region-level';
+
+/** 行政区划 An administrative region (GB/T 2260; 12-digit statistical codes below district level). */
+@Entity({ tableName: 'region' })
+export class Region {
+  @PrimaryKey({ type: 'integer', autoincrement: true })
+  id!: number;
+
+  @Property({ type: 'string', length: 12, unique: true })
+  code!: string;
+
+  @Property({ type: 'string', length: 100 })
+  name!: string;
+
+  @Enum({ items: () => RegionLevel, type: 'string' })
+  level!: RegionLevel;
+
+  @ManyToOne({ entity: () => Region, nullable: true, fieldName: 'parent_id' })
+  parent?: Region;
+
+  /** Ancestor codes and its own, each followed by '/': subtree queries are prefix matches. */
+  @Property({ type: 'text' })
+  path!: string;
+
+  @Property({ type: 'smallint' })
+  depth!: number;
+}

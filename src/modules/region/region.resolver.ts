@@ -1,0 +1,65 @@
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../graphql/context';
+import { ConnectionArgs, toConnection, toPageRequest, type ConnectionResult } from '../../graphql/relay';
+import { StationStatus } from '../station/station.enums';
+import { RegionLevel } from './region-level';
+import { listRegions } from './region.reader';
+import { ancestorCodes, RegionConnection, RegionType, type RegionRecord } from './region.types';
+
+@ArgsType()
+class RegionsArgs extends ConnectionArgs {
+  @Field({ nullable: true, description: '上级区划代码：只列其直接下级 Parent region code: list its direct children' })
+  parentCode?: string;
+
+  @Field({ nullable: true, description: '区划代码：列其下所有层级 Region code: list everything below it' })
+  withinCode?: string;
+
+  @Field(() => RegionLevel, { nullable: true, description: '层级 Level' })
+  level?: RegionLevel;
+
+  @Field({ nullable: true, description: '名称关键词 Text found in the name' })
+  search?: string;
+}
+
+@Resolver(() => RegionType)
+export class RegionResolver {
+  @Query(() => RegionType, { nullable: true, description: '按代码查区划 A region by its code' })
+  region(@Arg('code', { description: '区划代码 Region code' }) code: string, @Ctx() ctx: Context): Promise<RegionRecord | null> {
+    return ctx.loaders.regionByCode.load(code);
+  }
+
+  @Query(() => RegionConnection, {
+    description: '行政区划列表，按代码排序；不带条件时返回最上层 Regions ordered by code; with no filter, the top of the tree',
+  })
+  async regions(@Args(() => RegionsArgs) args: RegionsArgs, @Ctx() ctx: Context): Promise<ConnectionResult<RegionRecord>> {
+    const page = await listRegions(ctx.db, args, toPageRequest(args, 1));
+    return toConnection(page);
+  }
+
+  @FieldResolver(() => RegionType, { nullable: true, description: '上级区划 Parent region' })
+  parent(@Root() region: RegionRecord, @Ctx() ctx: Context): Promise<RegionRecord | null> | null {
+    return region.parentId == null ? null : ctx.loaders.regionById.load(region.parentId);
+  }
+
+  @FieldResolver(() => [RegionType], { description: '全部上级，自顶向下 All ancestors, from the top down' })
+  async ancestors(@Root() region: RegionRecord, @Ctx() ctx: Context): Promise<RegionRecord[]> {
+    const found = await ctx.loaders.regionByCode.loadMany(ancestorCodes(region));
+    return found.filter((item): item is RegionRecord => item !== null && !(item instanceof Error));
+  }
+
+  @FieldResolver(() => RegionConnection, { description: '直接下级区划 Direct children' })
+  async children(@Root() region: RegionRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: Context): Promise<ConnectionResult<RegionRecord>> {
+    return toConnection(await listRegions(ctx.db, { parentCode: region.code }, toPageRequest(args, 1)));
+  }
+
+  @FieldResolver(() => Int, { description: '辖区内（含下级）未归档驿站数 Stations (not archived) in this region and below' })
+  async stationCount(
+    @Root() region: RegionRecord,
+    @Arg('status', () => [StationStatus], { nullable: true, description: '只计这些状态 Count only these statuses' }) status: StationStatus[] | undefined,
+    @Ctx() ctx: Context,
+  ): Promise<number> {
+    const keys = status?.length ? status.map((s) => `${region.dbId}:${s}`) : [String(region.dbId)];
+    const counts = await ctx.loaders.regionStationCount.loadMany(keys);
+    return counts.reduce<number>((sum, count) => sum + (typeof count === 'number' ? count : 0), 0);
+  }
+}

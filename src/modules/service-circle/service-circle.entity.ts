@@ -1,0 +1,39 @@
+import { Entity, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { Region } from '../region/region.entity';
+
+/** 15分钟便民服务圈 A 15-minute convenience service circle inside a district. */
+@Entity({ tableName: 'service_circle' })
+export class ServiceCircle {
+  [OptionalProps]?: 'createdAt' | 'updatedAt' | 'boundary';
+
+  @PrimaryKey({ type: 'uuid' })
+  id!: string;
+
+  @Property({ type: 'string', length: 32, unique: true })
+  code!: string;
+
+  @Property({ type: 'string', length: 100 })
+  name!: string;
+
+  @ManyToOne({ entity: () => Region, fieldName: 'district_id' })
+  district!: Region;
+
+  @Property({ type: 'double', fieldName: 'center_lat' })
+  centerLat!: number;
+
+  @Property({ type: 'double', fieldName: 'center_lng' })
+  centerLng!: number;
+
+  @Property({ type: 'integer', fieldName: 'radius_metres' })
+  radiusMetres!: number;
+
+  /** Optional GeoJSON Polygon/MultiPolygon of the circle's real boundary. */
+  @Property({ type: 'json', nullable: true })
+  boundary?: unknown;
+
+  @Property({ type: 'datetime', fieldName: 'created_at', defaultRaw: 'now()' })
+  createdAt: Date = new Date();
+
+  @Property({ type: 'datetime', fieldName: 'updated_at', defaultRaw: 'now()', onUpdate: () => new Date() })
+  updatedAt: Date = new Date();
+}

@@ -1,0 +1,63 @@
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../graphql/context';
+import { badInput, ConnectionArgs, localIdOf, toConnection, toPageRequest, type ConnectionResult } from '../../graphql/relay';
+import { CoordinateSystem } from '../../geo/coordinates';
+import { GeoPoint, toGeoPoint } from '../../geo/geo.types';
+import { RegionType, type RegionRecord } from '../region/region.types';
+import { StationStatus } from '../station/station.enums';
+import { listServiceCircles } from './service-circle.reader';
+import { ServiceCircleConnection, ServiceCircleType, type ServiceCircleRecord } from './service-circle.types';
+
+@ArgsType()
+class ServiceCirclesArgs extends ConnectionArgs {
+  @Field({ nullable: true, description: '区划代码：该区（或全市）的服务圈 Region code: circles in this district, or in the whole city' })
+  regionCode?: string;
+
+  @Field({ nullable: true, description: '名称关键词 Text found in the name' })
+  search?: string;
+
+  @Field({ nullable: true, description: 'true 只列已有运行中驿站的服务圈，false 只列尚无者（覆盖缺口）true: circles with an open station; false: circles without one (coverage gaps)' })
+  hasOpenStation?: boolean;
+}
+
+@Resolver(() => ServiceCircleType)
+export class ServiceCircleResolver {
+  @Query(() => ServiceCircleType, { nullable: true, description: '按 ID 查服务圈 A service circle by ID' })
+  async serviceCircle(@Arg('id', () => ID, { description: '服务圈 ID Circle ID' }) id: string, @Ctx() ctx: Context): Promise<ServiceCircleRecord | null> {
+    const localId = localIdOf(id, 'ServiceCircle');
+    if (!localId) throw badInput('id is not a ServiceCircle ID', 'id');
+    return ctx.loaders.circleById.load(localId);
+  }
+
+  @Query(() => ServiceCircleConnection, { description: '15分钟便民服务圈列表，按编号排序 Service circles ordered by code' })
+  async serviceCircles(@Args(() => ServiceCirclesArgs) args: ServiceCirclesArgs, @Ctx() ctx: Context): Promise<ConnectionResult<ServiceCircleRecord>> {
+    return toConnection(await listServiceCircles(ctx.db, args, toPageRequest(args, 1)));
+  }
+
+  @FieldResolver(() => RegionType, { description: '所在区（县、市）District the circle lies in' })
+  async district(@Root() circle: ServiceCircleRecord, @Ctx() ctx: Context): Promise<RegionRecord> {
+    const region = await ctx.loaders.regionById.load(circle.districtId);
+    if (!region) throw new Error(`Region ${circle.districtId} of service circle ${circle.code} is missing`);
+    return region;
+  }
+
+  @FieldResolver(() => GeoPoint, { description: '中心点 Centre of the circle' })
+  center(
+    @Root() circle: ServiceCircleRecord,
+    @Arg('coordinateSystem', () => CoordinateSystem, { defaultValue: CoordinateSystem.WGS84, description: '输出坐标系 Coordinate system to express it in' })
+    coordinateSystem: CoordinateSystem,
+  ): GeoPoint {
+    return toGeoPoint({ lat: circle.centerLat, lng: circle.centerLng }, coordinateSystem);
+  }
+
+  @FieldResolver(() => Int, { description: '圈内未归档驿站数 Stations (not archived) assigned to this circle' })
+  async stationCount(
+    @Root() circle: ServiceCircleRecord,
+    @Arg('status', () => [StationStatus], { nullable: true, description: '只计这些状态 Count only these statuses' }) status: StationStatus[] | undefined,
+    @Ctx() ctx: Context,
+  ): Promise<number> {
+    const keys = status?.length ? status.map((s) => `${circle.dbId}:${s}`) : [circle.dbId];
+    const counts = await ctx.loaders.circleStationCount.loadMany(keys);
+    return counts.reduce<number>((sum, count) => sum + (typeof count === 'number' ? count : 0), 0);
+  }
+}

@@ -1,0 +1,78 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import { DateTimeScalar, JSONScalar } from '../../graphql/scalars';
+import { connectionTypeOf, Node, toGlobalId } from '../../graphql/relay';
+
+/** A service circle as the read paths carry it. */
+export interface ServiceCircleRecord {
+  __typename: 'ServiceCircle';
+  id: string;
+  dbId: string;
+  code: string;
+  name: string;
+  districtId: number;
+  centerLat: number;
+  centerLng: number;
+  radiusMetres: number;
+  boundary: unknown;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface ServiceCircleRow {
+  id: string;
+  code: string;
+  name: string;
+  district_id: number;
+  center_lat: number;
+  center_lng: number;
+  radius_metres: number;
+  boundary: unknown;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export const CIRCLE_COLUMNS = 'c.id, c.code, c.name, c.district_id, c.center_lat, c.center_lng, c.radius_metres, c.boundary, c.created_at, c.updated_at';
+
+export function toServiceCircleRecord(row: ServiceCircleRow): ServiceCircleRecord {
+  return {
+    __typename: 'ServiceCircle',
+    id: toGlobalId('ServiceCircle', row.id),
+    dbId: row.id,
+    code: row.code,
+    name: row.name,
+    districtId: row.district_id,
+    centerLat: row.center_lat,
+    centerLng: row.center_lng,
+    radiusMetres: row.radius_metres,
+    boundary: row.boundary,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+@ObjectType('ServiceCircle', {
+  implements: Node,
+  simpleResolvers: true,
+  description: '15分钟便民服务圈 A 15-minute convenience service circle: an area of a district that should have at least one open station',
+})
+export class ServiceCircleType extends Node {
+  @Field({ description: '服务圈编号 Code' })
+  code!: string;
+
+  @Field({ description: '名称 Name' })
+  name!: string;
+
+  @Field(() => Int, { description: '半径（米）Radius around the centre, in metres' })
+  radiusMetres!: number;
+
+  @Field(() => JSONScalar, { nullable: true, description: '边界（GeoJSON 面，WGS-84），没有时以中心点和半径为准 Boundary as a GeoJSON polygon in WGS-84; when absent, centre and radius define the circle' })
+  boundary!: unknown;
+
+  @Field(() => DateTimeScalar, { description: '创建时间 When it was defined' })
+  createdAt!: Date;
+
+  @Field(() => DateTimeScalar, { description: '更新时间 When it last changed' })
+  updatedAt!: Date;
+}
+
+export const ServiceCircleConnection = connectionTypeOf(ServiceCircleType, 'ServiceCircle', '15分钟便民服务圈');

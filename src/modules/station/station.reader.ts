@@ -1,0 +1,121 @@
+import { escapeLike, joinSql, rawSql, sql, type SqlFragment, type SqlReader } from '../../db/sql';
+import { badInput, localIdOf, toPage, type Page, type PageRequest } from '../../graphql/relay';
+import { isInsideChina, toWgs84 } from '../../geo/coordinates';
+import { SortDirection, StationSortField, type StationFilter, type StationOrder } from './station.inputs';
+import { STATION_COLUMNS, toStationRecord, type StationRecord, type StationRow } from './station.types';
+
+export const MAX_NEAR_RADIUS_METRES = 50_000;
+
+export async function stationsByIds(db: SqlReader, ids: readonly string[]): Promise<StationRecord[]> {
+  const rows = await db.all<StationRow>(`select ${STATION_COLUMNS} from station s where s.id in (?)`, [ids]);
+  return rows.map(toStationRecord);
+}
+
+export async function stationByCode(db: SqlReader, code: string): Promise<StationRecord | null> {
+  const row = await db.one<StationRow>(`select ${STATION_COLUMNS} from station s where s.code = ?`, [code]);
+  return row ? toStationRecord(row) : null;
+}
+
+/** How each sort field orders rows: a non-null SQL expression and the type its cursor value is cast back to. */
+const SORT_KEYS: Record<Exclude<StationSortField, StationSortField.DISTANCE>, { expression: string; type: string }> = {
+  [StationSortField.CODE]: { expression: 's.code', type: 'text' },
+  [StationSortField.NAME]: { expression: 's.name', type: 'text' },
+  [StationSortField.CREATED_AT]: { expression: 's.created_at', type: 'timestamptz' },
+  [StationSortField.UPDATED_AT]: { expression: 's.updated_at', type: 'timestamptz' },
+  [StationSortField.PLAN_YEAR]: { expression: 'coalesce(s.plan_year, 0)', type: 'int' },
+  [StationSortField.OPENED_ON]: { expression: `coalesce(s.opened_on, date '0001-01-01')`, type: 'date' },
+};
+
+interface CompiledFilter {
+  where: SqlFragment;
+  /** Distance from the near point, when there is one. */
+  distance: SqlFragment | null;
+}
+
+/** Turns the GraphQL filter into SQL; malformed arguments are BAD_USER_INPUT errors. */
+export function compileStationFilter(filter: StationFilter | undefined): CompiledFilter {
+  const conditions: SqlFragment[] = [];
+  let distance: SqlFragment | null = null;
+  if (!filter?.includeArchived) conditions.push(rawSql('s.archived_at is null'));
+  if (filter?.regionCode) {
+    conditions.push(sql`s.region_id in (select d.id from region d where d.path like (select p.path from region p where p.code = ${filter.regionCode}) || '%')`);
+  }
+  if (filter?.tier?.length) conditions.push(sql`s.tier in (${filter.tier})`);
+  if (filter?.kind?.length) conditions.push(sql`s.kind in (${filter.kind})`);
+  if (filter?.status?.length) conditions.push(sql`s.status in (${filter.status})`);
+  if (filter?.serviceCircleId) {
+    const circleId = localIdOf(filter.serviceCircleId, 'ServiceCircle');
+    if (!circleId) throw badInput('filter.serviceCircleId is not a ServiceCircle ID', 'filter.serviceCircleId');
+    conditions.push(sql`s.circle_id = ${circleId}::uuid`);
+  }
+  if (filter?.planYear != null) conditions.push(sql`s.plan_year = ${filter.planYear}`);
+  if (filter?.openedFrom) conditions.push(sql`s.opened_on >= ${filter.openedFrom}::date`);
+  if (filter?.openedTo) conditions.push(sql`s.opened_on <= ${filter.openedTo}::date`);
+  const search = filter?.search?.trim();
+  if (search) {
+    // Same expression as the trigram index station_search_trgm_idx, so the index serves it.
+    conditions.push(sql`(s.name || ' ' || s.address || ' ' || s.code) ilike ${`%${escapeLike(search)}%`} escape '\\'`);
+  }
+  if (filter?.near) {
+    const { radiusMetres } = filter.near;
+    if (!(radiusMetres >= 1 && radiusMetres <= MAX_NEAR_RADIUS_METRES)) {
+      throw badInput(`filter.near.radiusMetres must be between 1 and ${MAX_NEAR_RADIUS_METRES}`, 'filter.near.radiusMetres');
+    }
+    const input = { lat: filter.near.latitude, lng: filter.near.longitude };
+    if (!isInsideChina(input)) throw badInput('filter.near must be a point inside China', 'filter.near');
+    const point = toWgs84(input, filter.near.coordinateSystem);
+    const centre = sql`ll_to_earth(${point.lat}::float8, ${point.lng}::float8)`;
+    distance = sql`earth_distance(${centre}, ll_to_earth(s.lat, s.lng))`;
+    // The box test uses the GiST index; the exact distance test trims its corners.
+    conditions.push(sql`earth_box(${centre}, ${radiusMetres}::float8) @> ll_to_earth(s.lat, s.lng)`);
+    conditions.push(sql`${distance} <= ${radiusMetres}::float8`);
+  }
+  return { where: conditions.length ? joinSql(conditions, ' and ') : rawSql('true'), distance };
+}
+
+/** One keyset-paged page of stations. */
+export async function listStations(
+  db: SqlReader,
+  filter: StationFilter | undefined,
+  order: StationOrder | undefined,
+  request: PageRequest,
+): Promise<Page<StationRecord>> {
+  const compiled = compileStationFilter(filter);
+  const field = order?.field ?? (compiled.distance ? StationSortField.DISTANCE : StationSortField.CODE);
+  const descending = (order?.direction ?? SortDirection.ASC) === SortDirection.DESC;
+
+  let sortKey: { expression: SqlFragment; type: string };
+  if (field === StationSortField.DISTANCE) {
+    if (!compiled.distance) throw badInput('Sorting by DISTANCE needs filter.near', 'orderBy.field');
+    sortKey = { expression: compiled.distance, type: 'float8' };
+  } else {
+    sortKey = { expression: rawSql(SORT_KEYS[field].expression), type: SORT_KEYS[field].type };
+  }
+
+  // Paging backwards walks the order in reverse and flips the page afterwards.
+  const ascending = descending === request.backward;
+  const direction = rawSql(ascending ? 'asc' : 'desc');
+  const conditions = [compiled.where];
+  if (request.cursor) {
+    const [value, id] = request.cursor;
+    if (typeof value !== 'string' || typeof id !== 'string') throw badInput('Invalid cursor', 'after');
+    const comparator = rawSql(ascending ? '>' : '<');
+    conditions.push(sql`(${sortKey.expression}, s.id) ${comparator} (${value}::${rawSql(sortKey.type)}, ${id}::uuid)`);
+  }
+  const distanceColumn = compiled.distance ? sql`, ${compiled.distance} as distance` : rawSql('');
+  const query = sql`select ${rawSql(STATION_COLUMNS)}${distanceColumn}, (${sortKey.expression})::text as sort_key
+    from station s where ${joinSql(conditions, ' and ')}
+    order by ${sortKey.expression} ${direction}, s.id ${direction} limit ${request.size + 1}`;
+  const rows = await db.all<StationRow & { sort_key: string }>(query.text, query.bindings);
+
+  const sortKeys = new Map<string, string>();
+  const records = rows.map((row) => {
+    sortKeys.set(row.id, row.sort_key);
+    return toStationRecord(row);
+  });
+  return toPage(records, request, (station) => [sortKeys.get(station.dbId), station.dbId], async () => {
+    const count = sql`select count(*)::int as count from station s where ${compiled.where}`;
+    const row = await db.one<{ count: number }>(count.text, count.bindings);
+    return row?.count ?? 0;
+  });
+}

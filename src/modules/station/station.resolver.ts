@@ -1,0 +1,91 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../graphql/context';
+import { badInput, localIdOf, toConnection, toPageRequest, type ConnectionResult } from '../../graphql/relay';
+import { CoordinateSystem } from '../../geo/coordinates';
+import { GeoPoint, toGeoPoint } from '../../geo/geo.types';
+import { RegionType, type RegionRecord } from '../region/region.types';
+import { ServiceCircleType, type ServiceCircleRecord } from '../service-circle/service-circle.types';
+import {
+  ArchiveStationInput,
+  ChangeStationStatusInput,
+  CreateStationInput,
+  StationsArgs,
+  UpdateStationInput,
+} from './station.inputs';
+import { listStations, stationByCode } from './station.reader';
+import * as stations from './station.service';
+import {
+  ArchiveStationPayload,
+  ChangeStationStatusPayload,
+  CreateStationPayload,
+  StationConnection,
+  StationType,
+  UpdateStationPayload,
+  type StationPayload,
+  type StationRecord,
+} from './station.types';
+
+@Resolver(() => StationType)
+export class StationResolver {
+  @Query(() => StationType, { nullable: true, description: '按 ID 或编号查驿站（二选一）A station by ID or by code; give exactly one' })
+  async station(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID, { nullable: true, description: '驿站 ID Station ID' }) id?: string,
+    @Arg('code', () => String, { nullable: true, description: '驿站编号 Station code' }) code?: string,
+  ): Promise<StationRecord | null> {
+    if ((id == null) === (code == null)) throw badInput('Give exactly one of `id` and `code`', 'id');
+    if (code != null) return stationByCode(ctx.db, code.trim());
+    const localId = localIdOf(id!, 'Station');
+    if (!localId) throw badInput('`id` is not a Station ID', 'id');
+    return ctx.loaders.stationById.load(localId);
+  }
+
+  @Query(() => StationConnection, { description: '驿站列表：可筛选、排序、游标分页 Stations, filtered, sorted and keyset-paged' })
+  async stations(@Args(() => StationsArgs) args: StationsArgs, @Ctx() ctx: Context): Promise<ConnectionResult<StationRecord>> {
+    return toConnection(await listStations(ctx.db, args.filter, args.orderBy, toPageRequest(args, 2)));
+  }
+
+  @FieldResolver(() => RegionType, { description: '所属社区或村 Community or village the station belongs to' })
+  async region(@Root() station: StationRecord, @Ctx() ctx: Context): Promise<RegionRecord> {
+    const region = await ctx.loaders.regionById.load(station.regionId);
+    if (!region) throw new Error(`Region ${station.regionId} of station ${station.code} is missing`);
+    return region;
+  }
+
+  @FieldResolver(() => ServiceCircleType, { nullable: true, description: '所属15分钟便民服务圈 Service circle it serves' })
+  serviceCircle(@Root() station: StationRecord, @Ctx() ctx: Context): Promise<ServiceCircleRecord | null> | null {
+    return station.circleId ? ctx.loaders.circleById.load(station.circleId) : null;
+  }
+
+  @FieldResolver(() => GeoPoint, { description: '位置（按所选坐标系输出）Location, in the coordinate system asked for' })
+  location(
+    @Root() station: StationRecord,
+    @Arg('coordinateSystem', () => CoordinateSystem, { defaultValue: CoordinateSystem.WGS84, description: '输出坐标系 Coordinate system to express it in' })
+    coordinateSystem: CoordinateSystem,
+  ): GeoPoint {
+    return toGeoPoint({ lat: station.lat, lng: station.lng }, coordinateSystem);
+  }
+
+  @Mutation(() => CreateStationPayload, { description: '新建驿站，由系统签发编号 Register a new station; the system issues its code' })
+  createStation(@Arg('input', () => CreateStationInput, { description: '新驿站 The new station' }) input: CreateStationInput, @Ctx() ctx: Context): Promise<StationPayload> {
+    return stations.createStation(ctx, input);
+  }
+
+  @Mutation(() => UpdateStationPayload, { description: '修改驿站信息（须带读取时的版本号）Change a station; pass the version you read' })
+  updateStation(@Arg('input', () => UpdateStationInput, { description: '要修改的字段 Fields to change' }) input: UpdateStationInput, @Ctx() ctx: Context): Promise<StationPayload> {
+    return stations.updateStation(ctx, input);
+  }
+
+  @Mutation(() => ChangeStationStatusPayload, { description: '变更驿站状态（只允许合法的状态流转）Move a station to another status; only legal transitions' })
+  changeStationStatus(
+    @Arg('input', () => ChangeStationStatusInput, { description: '目标状态 The new status' }) input: ChangeStationStatusInput,
+    @Ctx() ctx: Context,
+  ): Promise<StationPayload> {
+    return stations.changeStationStatus(ctx, input);
+  }
+
+  @Mutation(() => ArchiveStationPayload, { description: '归档已关闭或未建的驿站；编号保留不再复用 Archive a closed or never-built station; its code stays reserved' })
+  archiveStation(@Arg('input', () => ArchiveStationInput, { description: '要归档的驿站 The station to archive' }) input: ArchiveStationInput, @Ctx() ctx: Context): Promise<StationPayload> {
+    return stations.archiveStation(ctx, input);
+  }
+}

@@ -1,0 +1,38 @@
+import 'reflect-metadata';
+import { createApp } from './app';
+import { loadConfig } from './config';
+import { logger } from './logger';
+
+/** Starts the API and shuts it down gracefully on SIGTERM/SIGINT. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const app = await createApp(config, { migrate: config.migrateOnStart, seed: config.seedOnFirstStart });
+  await new Promise<void>((resolve) => app.httpServer.listen(config.port, config.host, resolve));
+  const address = app.httpServer.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  logger.info(`Yizhan API listening on http://localhost:${port}/graphql, database: ${app.database.location}`, {
+    database: app.database.kind,
+    port,
+  });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info('shutting down', { signal });
+    try {
+      await app.close();
+      process.exit(0);
+    } catch (error) {
+      logger.error('shutdown failed', { error: String(error) });
+      process.exit(1);
+    }
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  logger.error('start-up failed', { error: error instanceof Error ? error.message : String(error) });
+  process.exit(1);
+});

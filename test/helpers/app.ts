@@ -1,0 +1,49 @@
+import request from 'supertest';
+import { createApp, type App } from '../../src/app';
+import { loadConfig, type Config } from '../../src/config';
+import { createTestDatabase, type TestDatabase } from './test-database';
+
+export interface GraphQLResponse<T = Record<string, any>> {
+  status: number;
+  data: T;
+  errors?: { message: string; extensions?: Record<string, any>; path?: string[] }[];
+  headers: Record<string, string>;
+}
+
+export interface TestApp {
+  app: App;
+  config: Config;
+  /** POST /graphql through supertest, as a browser-less client does (JSON body, so no CSRF preflight needed). */
+  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  /** Runs `work` and returns how many SQL statements it sent, reads and writes alike. */
+  countStatements(work: () => Promise<unknown>): Promise<number>;
+  http(): ReturnType<typeof request>;
+  close(): Promise<void>;
+}
+
+/** Starts the real app on a fresh, migrated and seeded database of its own. */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const database: TestDatabase = await createTestDatabase();
+  const config: Config = { ...loadConfig({ NODE_ENV: 'test', DATABASE_URL: database.url, ...env }), dbPoolMax: database.poolMax };
+  let statements = 0;
+  const app = await createApp(config, { onQuery: () => statements++ });
+  const http = () => request(app.app);
+  return {
+    app,
+    config,
+    http,
+    async gql(query, variables, headers = {}) {
+      const response = await http().post('/graphql').set({ 'content-type': 'application/json', ...headers }).send({ query, variables });
+      return { status: response.status, data: response.body.data, errors: response.body.errors, headers: response.headers as Record<string, string> };
+    },
+    async countStatements(work) {
+      const before = statements;
+      await work();
+      return statements - before;
+    },
+    async close() {
+      await app.close();
+      await database.drop();
+    },
+  };
+}
