@@ -3,6 +3,7 @@ import type { Config } from '../config';
 import { seedDemo } from '../../seeds/xiangyang.seed';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './embedded';
 import { initOrm } from './orm';
+import { describeUrl } from './url';
 
 /** The database the app runs on: a real server (DATABASE_URL) or the embedded PGlite. */
 export interface Database {
@@ -19,17 +20,6 @@ export interface OpenDatabaseOptions {
   /** Load the demo seed when it has not been loaded yet. */
   seed?: boolean;
   onQuery?: (sql: string) => void;
-}
-
-/** Redacts the password of a postgres:// URL for logs. */
-export function describeUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return 'postgres://(unparseable URL)';
-  }
 }
 
 export async function openDatabase(config: Config, options: OpenDatabaseOptions = {}): Promise<Database> {

@@ -1,7 +1,8 @@
 import type { Knex } from '@mikro-orm/postgresql';
 
 /**
- * Plain-row SQL for read paths: parameterized (`?` placeholders, arrays expand to lists),
+ * Plain-row SQL for read paths: parameterized (`?` placeholders; an array binding is one
+ * PostgreSQL array, so write `= any(?::int[])`),
  * no entity hydration and no identity map. Writes go through MikroORM entities instead.
  */
 export interface SqlReader {
@@ -69,4 +70,15 @@ export function joinSql(fragments: SqlFragment[], separator: string): SqlFragmen
 
 function isFragment(value: unknown): value is SqlFragment {
   return typeof value === 'object' && value !== null && 'text' in value && 'bindings' in value && Array.isArray((value as SqlFragment).bindings);
+}
+
+/**
+ * MikroORM sets the pg driver to return timestamptz as text ("2023-06-01 08:30:00.123+00"),
+ * so plain-row reads convert them here.
+ */
+export function toDate(value: string | Date): Date;
+export function toDate(value: string | Date | null): Date | null;
+export function toDate(value: string | Date | null): Date | null {
+  if (value === null || value instanceof Date) return value;
+  return new Date(value.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00'));
 }

@@ -47,8 +47,8 @@ async function countStations(db: SqlReader, keys: readonly string[], by: 'region
   const ownerColumn = by === 'region' ? 'r.id::text' : 's.circle_id::text';
   const join =
     by === 'region'
-      ? `from region r join region d on d.path like r.path || '%' join station s on s.region_id = d.id where r.id in (?)`
-      : `from station s where s.circle_id in (?)`;
+      ? `from region r join region d on d.path like r.path || '%' join station s on s.region_id = d.id where r.id = any(?::int[])`
+      : `from station s where s.circle_id = any(?::uuid[])`;
   const rows = await db.all<{ owner: string; status: string; count: number }>(
     `select ${ownerColumn} as owner, s.status, count(*)::int as count ${join} and s.archived_at is null group by 1, 2`,
     [by === 'region' ? owners.map(Number) : owners],

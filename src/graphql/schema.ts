@@ -10,11 +10,16 @@ let schema: GraphQLSchema | undefined;
 
 /** The executable schema (built once per process; type-graphql metadata is global). */
 export function getSchema(): GraphQLSchema {
-  schema ??= buildSchemaSync({
-    resolvers: [NodeResolver, RegionResolver, ServiceCircleResolver, StationResolver],
-    validate: false,
-    emitSchemaFile: false,
-  });
+  if (!schema) {
+    schema = buildSchemaSync({
+      resolvers: [NodeResolver, RegionResolver, ServiceCircleResolver, StationResolver],
+      validate: false,
+      emitSchemaFile: false,
+    });
+    // type-graphql has no option for the root types' descriptions.
+    schema.getQueryType()!.description = '查询入口 Everything that can be read';
+    schema.getMutationType()!.description = '变更入口：每个变更是一个事务，出错时不改变任何数据 Every change; each is one transaction and changes nothing when it fails';
+  }
   return schema;
 }
 

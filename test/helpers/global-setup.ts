@@ -1,7 +1,9 @@
 import http from 'node:http';
+import path from 'node:path';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { randomBytes } from 'node:crypto';
-import { loadConfig } from '../../src/config';
-import { describeUrl, openDatabase } from '../../src/db/database';
+import { describeUrl } from '../../src/db/url';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../../src/db/embedded';
 import { databaseUrlFor, ENV, withAdminClient } from './test-database';
 
@@ -10,11 +12,13 @@ declare global {
   var __yizhanTestTeardown: (() => Promise<void>) | undefined;
 }
 
-/** Migrates and seeds a database once, so every test file can start from a copy of it. */
+/** Migrates and seeds a database once, in a child process (see prepare-database.ts for why). */
 async function prepare(url: string, poolMax: number): Promise<void> {
-  const config = { ...loadConfig({ DATABASE_URL: url, NODE_ENV: 'test' }), dbPoolMax: poolMax };
-  const database = await openDatabase(config, { migrate: true, seed: true });
-  await database.close();
+  const script = path.join(__dirname, 'prepare-database.ts');
+  await promisify(execFile)(process.execPath, ['-r', 'ts-node/register/transpile-only', script, url, String(poolMax)], {
+    cwd: path.join(__dirname, '..', '..'),
+    env: { ...process.env, LOG_SILENT: 'true', TS_NODE_PROJECT: 'tsconfig.json' },
+  });
 }
 
 async function setUpServer(adminUrl: string): Promise<void> {

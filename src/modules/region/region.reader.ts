@@ -5,12 +5,12 @@ import { RegionLevel } from './region-level';
 import { REGION_COLUMNS, toRegionRecord, type RegionRecord, type RegionRow } from './region.types';
 
 export async function regionsByIds(db: SqlReader, ids: readonly number[]): Promise<RegionRecord[]> {
-  const rows = await db.all<RegionRow>(`select ${REGION_COLUMNS} from region r where r.id in (?)`, [ids]);
+  const rows = await db.all<RegionRow>(`select ${REGION_COLUMNS} from region r where r.id = any(?::int[])`, [ids]);
   return rows.map(toRegionRecord);
 }
 
 export async function regionsByCodes(db: SqlReader, codes: readonly string[]): Promise<RegionRecord[]> {
-  const rows = await db.all<RegionRow>(`select ${REGION_COLUMNS} from region r where r.code in (?)`, [codes]);
+  const rows = await db.all<RegionRow>(`select ${REGION_COLUMNS} from region r where r.code = any(?::text[])`, [codes]);
   return rows.map(toRegionRecord);
 }
 

@@ -3,7 +3,7 @@ import { toPage, type Page, type PageRequest } from '../../graphql/relay';
 import { CIRCLE_COLUMNS, toServiceCircleRecord, type ServiceCircleRecord, type ServiceCircleRow } from './service-circle.types';
 
 export async function circlesByIds(db: SqlReader, ids: readonly string[]): Promise<ServiceCircleRecord[]> {
-  const rows = await db.all<ServiceCircleRow>(`select ${CIRCLE_COLUMNS} from service_circle c where c.id in (?)`, [ids]);
+  const rows = await db.all<ServiceCircleRow>(`select ${CIRCLE_COLUMNS} from service_circle c where c.id = any(?::uuid[])`, [ids]);
   return rows.map(toServiceCircleRecord);
 }
 

@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { DateTimeScalar, JSONScalar } from '../../graphql/scalars';
+import { toDate } from '../../db/sql';
 import { connectionTypeOf, Node, toGlobalId } from '../../graphql/relay';
 
 /** A service circle as the read paths carry it. */
@@ -27,8 +28,8 @@ export interface ServiceCircleRow {
   center_lng: number;
   radius_metres: number;
   boundary: unknown;
-  created_at: Date;
-  updated_at: Date;
+  created_at: string;
+  updated_at: string;
 }
 
 export const CIRCLE_COLUMNS = 'c.id, c.code, c.name, c.district_id, c.center_lat, c.center_lng, c.radius_metres, c.boundary, c.created_at, c.updated_at';
@@ -45,8 +46,8 @@ export function toServiceCircleRecord(row: ServiceCircleRow): ServiceCircleRecor
     centerLng: row.center_lng,
     radiusMetres: row.radius_metres,
     boundary: row.boundary,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
+    createdAt: toDate(row.created_at),
+    updatedAt: toDate(row.updated_at),
   };
 }
 

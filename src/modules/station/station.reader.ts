@@ -7,7 +7,7 @@ import { STATION_COLUMNS, toStationRecord, type StationRecord, type StationRow }
 export const MAX_NEAR_RADIUS_METRES = 50_000;
 
 export async function stationsByIds(db: SqlReader, ids: readonly string[]): Promise<StationRecord[]> {
-  const rows = await db.all<StationRow>(`select ${STATION_COLUMNS} from station s where s.id in (?)`, [ids]);
+  const rows = await db.all<StationRow>(`select ${STATION_COLUMNS} from station s where s.id = any(?::uuid[])`, [ids]);
   return rows.map(toStationRecord);
 }
 
@@ -40,9 +40,9 @@ export function compileStationFilter(filter: StationFilter | undefined): Compile
   if (filter?.regionCode) {
     conditions.push(sql`s.region_id in (select d.id from region d where d.path like (select p.path from region p where p.code = ${filter.regionCode}) || '%')`);
   }
-  if (filter?.tier?.length) conditions.push(sql`s.tier in (${filter.tier})`);
-  if (filter?.kind?.length) conditions.push(sql`s.kind in (${filter.kind})`);
-  if (filter?.status?.length) conditions.push(sql`s.status in (${filter.status})`);
+  if (filter?.tier?.length) conditions.push(sql`s.tier = any(${filter.tier}::text[])`);
+  if (filter?.kind?.length) conditions.push(sql`s.kind = any(${filter.kind}::text[])`);
+  if (filter?.status?.length) conditions.push(sql`s.status = any(${filter.status}::text[])`);
   if (filter?.serviceCircleId) {
     const circleId = localIdOf(filter.serviceCircleId, 'ServiceCircle');
     if (!circleId) throw badInput('filter.serviceCircleId is not a ServiceCircle ID', 'filter.serviceCircleId');

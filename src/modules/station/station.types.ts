@@ -1,5 +1,6 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateTimeScalar, LocalDateScalar } from '../../graphql/scalars';
+import { toDate } from '../../db/sql';
 import { connectionTypeOf, Node, toGlobalId } from '../../graphql/relay';
 import { UserError } from '../../graphql/errors';
 import { StationKind, StationStatus, StationTier } from './station.enums';
@@ -77,9 +78,9 @@ export interface StationRow {
   plan_year: number | null;
   opened_on: string | null;
   version: number;
-  created_at: Date;
-  updated_at: Date;
-  archived_at: Date | null;
+  created_at: string;
+  updated_at: string;
+  archived_at: string | null;
   distance?: number | null;
 }
 
@@ -104,9 +105,9 @@ export function toStationRecord(row: StationRow): StationRecord {
     planYear: row.plan_year,
     openedOn: row.opened_on,
     version: row.version,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    archivedAt: row.archived_at,
+    createdAt: toDate(row.created_at),
+    updatedAt: toDate(row.updated_at),
+    archivedAt: toDate(row.archived_at),
     distanceMetres: row.distance == null ? null : Math.round(row.distance * 10) / 10,
   };
 }

@@ -1,0 +1,171 @@
+import path from 'node:path';
+import { ConfigError, loadConfig } from '../../src/config';
+
+const DEV_ORIGINS = ['http://localhost:3000', 'http://localhost:5173'];
+const PG = 'postgres://yizhan:secret@db.example.cn:5432/yizhan';
+
+/** Calls loadConfig and returns the ConfigError it throws (fails if none). */
+function configErrorOf(env: NodeJS.ProcessEnv): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return error as ConfigError;
+  }
+  throw new Error('expected loadConfig to throw a ConfigError');
+}
+
+describe('loadConfig defaults', () => {
+  it('with an empty environment: development, port 4000, embedded database that migrates and seeds', () => {
+    const config = loadConfig({});
+    expect(config).toEqual({
+      nodeEnv: 'development',
+      isProduction: false,
+      port: 4000,
+      host: '0.0.0.0',
+      databaseUrl: undefined,
+      embeddedDataDir: path.resolve(process.cwd(), '.data', 'pglite'),
+      dbPoolMax: 10,
+      corsOrigins: DEV_ORIGINS,
+      migrateOnStart: true,
+      seedOnFirstStart: true,
+      logSql: false,
+    });
+  });
+
+  it('does not read process.env when an env object is passed', () => {
+    const saved = process.env.PORT;
+    process.env.PORT = '1234';
+    try {
+      expect(loadConfig({}).port).toBe(4000);
+    } finally {
+      if (saved === undefined) delete process.env.PORT;
+      else process.env.PORT = saved;
+    }
+  });
+
+  it('with DATABASE_URL: no migration or seeding by default', () => {
+    const config = loadConfig({ DATABASE_URL: PG });
+    expect(config.databaseUrl).toBe(PG);
+    expect(config.seedOnFirstStart).toBe(false);
+    expect(config.migrateOnStart).toBe(false);
+  });
+
+  it('accepts postgresql:// as well', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgresql://localhost/yizhan' }).databaseUrl).toBe('postgresql://localhost/yizhan');
+  });
+
+  it('treats an empty DATABASE_URL as embedded', () => {
+    const config = loadConfig({ DATABASE_URL: '' });
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.seedOnFirstStart).toBe(true);
+  });
+
+  it('explicit booleans override the defaults', () => {
+    const config = loadConfig({ DATABASE_URL: PG, SEED_ON_FIRST_START: 'true', MIGRATE_ON_START: 'yes', LOG_SQL: '1' });
+    expect(config.seedOnFirstStart).toBe(true);
+    expect(config.migrateOnStart).toBe(true);
+    expect(config.logSql).toBe(true);
+    const embedded = loadConfig({ SEED_ON_FIRST_START: 'false', MIGRATE_ON_START: 'OFF', LOG_SQL: 'no' });
+    expect(embedded.seedOnFirstStart).toBe(false);
+    expect(embedded.migrateOnStart).toBe(false);
+    expect(embedded.logSql).toBe(false);
+  });
+
+  it.each([
+    ['1', true], ['true', true], ['TRUE', true], ['Yes', true], ['on', true],
+    ['0', false], ['false', false], ['False', false], ['NO', false], ['off', false],
+  ])('LOG_SQL=%p → %p', (raw, expected) => {
+    expect(loadConfig({ LOG_SQL: raw }).logSql).toBe(expected);
+  });
+
+  it('reads PORT, HOST, DB_POOL_MAX and EMBEDDED_DATA_DIR', () => {
+    const config = loadConfig({ PORT: '8080', HOST: '127.0.0.1', DB_POOL_MAX: '25', EMBEDDED_DATA_DIR: 'var/db' });
+    expect(config.port).toBe(8080);
+    expect(config.host).toBe('127.0.0.1');
+    expect(config.dbPoolMax).toBe(25);
+    expect(config.embeddedDataDir).toBe(path.resolve('var/db'));
+    expect(path.isAbsolute(config.embeddedDataDir)).toBe(true);
+  });
+
+  it('accepts the PORT bounds 0 and 65535, and empty means default', () => {
+    expect(loadConfig({ PORT: '0' }).port).toBe(0);
+    expect(loadConfig({ PORT: '65535' }).port).toBe(65535);
+    expect(loadConfig({ PORT: '' }).port).toBe(4000);
+  });
+});
+
+describe('CORS origins', () => {
+  it('development and test allow the local dev frontends', () => {
+    expect(loadConfig({ NODE_ENV: 'development' }).corsOrigins).toEqual(DEV_ORIGINS);
+    expect(loadConfig({ NODE_ENV: 'test' }).corsOrigins).toEqual(DEV_ORIGINS);
+  });
+
+  it('production allows none by default', () => {
+    const config = loadConfig({ NODE_ENV: 'production' });
+    expect(config.isProduction).toBe(true);
+    expect(config.nodeEnv).toBe('production');
+    expect(config.corsOrigins).toEqual([]);
+  });
+
+  it('CORS_ORIGINS replaces the defaults, trimmed, empty entries dropped', () => {
+    expect(
+      loadConfig({ NODE_ENV: 'production', CORS_ORIGINS: ' https://admin.example.cn, http://10.0.0.5:8080 ,,' }).corsOrigins,
+    ).toEqual(['https://admin.example.cn', 'http://10.0.0.5:8080']);
+    expect(loadConfig({ CORS_ORIGINS: 'https://a.example.cn' }).corsOrigins).toEqual(['https://a.example.cn']);
+  });
+
+  it('an empty CORS_ORIGINS in development means none', () => {
+    expect(loadConfig({ CORS_ORIGINS: '' }).corsOrigins).toEqual([]);
+  });
+});
+
+describe('invalid configuration', () => {
+  it.each(['abc', '-1', '65536', '80.5', '99999', 'NaN'])('PORT=%p throws naming PORT', (raw) => {
+    const error = configErrorOf({ PORT: raw });
+    expect(error.message).toMatch(/^PORT /);
+    expect(error.message).toContain(`"${raw}"`);
+  });
+
+  it.each(['0', '201', 'ten'])('DB_POOL_MAX=%p throws naming DB_POOL_MAX', (raw) => {
+    expect(configErrorOf({ DB_POOL_MAX: raw }).message).toMatch(/^DB_POOL_MAX /);
+  });
+
+  it.each(['mysql://localhost/yizhan', 'localhost:5432', 'http://db/yizhan', 'POSTGRES://x', ' postgres://x'])(
+    'DATABASE_URL=%p throws naming DATABASE_URL',
+    (raw) => {
+      const error = configErrorOf({ DATABASE_URL: raw });
+      expect(error.message).toMatch(/DATABASE_URL/);
+      // the URL (which may hold a password) is not echoed
+      expect(error.message).not.toContain(raw.trim());
+    },
+  );
+
+  it.each(['admin.example.cn', 'https://admin.example.cn/', 'https://admin.example.cn/path', 'ftp://x.cn', '*', 'https://'])(
+    'CORS_ORIGINS=%p throws naming CORS_ORIGINS',
+    (raw) => {
+      const error = configErrorOf({ CORS_ORIGINS: raw });
+      expect(error.message).toMatch(/CORS_ORIGINS/);
+      expect(error.message).toContain(raw);
+    },
+  );
+
+  it('a bad origin among good ones still throws', () => {
+    expect(configErrorOf({ CORS_ORIGINS: 'https://ok.example.cn,bad' }).message).toContain('"bad"');
+  });
+
+  it.each([
+    ['SEED_ON_FIRST_START', 'maybe'],
+    ['MIGRATE_ON_START', '2'],
+    ['LOG_SQL', 'enabled'],
+    ['LOG_SQL', 'true '],
+  ])('%s=%p throws naming the variable', (name, raw) => {
+    const error = configErrorOf({ [name]: raw });
+    expect(error.message).toMatch(new RegExp(`^${name} must be true or false`));
+    expect(error.message).toContain(`"${raw}"`);
+  });
+
+  it('ConfigError is an Error', () => {
+    expect(new ConfigError('x')).toBeInstanceOf(Error);
+  });
+});
