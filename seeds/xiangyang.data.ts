@@ -93,7 +93,8 @@ const CITY_CODE = '420600';
 const CITY_PREFIX = '4206';
 /** The data describe the end of the three-year action plan (2021–2023). */
 const SNAPSHOT_DATE = '2023-12-31';
-const STATION_NAMESPACE = 'xiangyang';
+/** Prefix of every PRNG stream label of this dataset. */
+const RNG_LABEL = 'xiangyang';
 
 /** Where stations may be placed; stays inside the analysts' check box (lat 31.2–32.6, lng 110.8–113.1). */
 const EXTENT = { minLat: 31.25, maxLat: 32.55, minLng: 110.85, maxLng: 113.05 };
@@ -322,8 +323,8 @@ function buildDistricts(tables: DivisionTables): Map<string, District> {
 }
 
 function buildStreets(tables: DivisionTables, districts: Map<string, District>): Street[] {
-  const rng = createRng(`${STATION_NAMESPACE}:street-centres`);
-  const circleRng = createRng(`${STATION_NAMESPACE}:circles`);
+  const rng = createRng(`${RNG_LABEL}:street-centres`);
+  const circleRng = createRng(`${RNG_LABEL}:circles`);
   const streets: Street[] = [];
   const circles: SeedCircle[] = [];
 
@@ -362,7 +363,7 @@ function buildStreets(tables: DivisionTables, districts: Map<string, District>):
     const urban = URBAN_DISTRICT_CODES.includes(street.district.code);
     const [minMetres, maxMetres, clearance] =
       street.role === 'SEAT' ? [300, 2500, 2000] : street.role === 'ZONE' ? [2500, 5000, 2000] : urban ? [6000, 16000, 4500] : [7000, 24000, 4500];
-    street.centre = samplePoint(rng, circles, clearance, (attempt) =>
+    street.centre = samplePoint(circles, clearance, (attempt) =>
       offsetPoint(
         street.district.plan.anchor,
         rng.float(minMetres, maxMetres),
@@ -393,7 +394,7 @@ function buildCircle(street: Street, rng: Rng): SeedCircle {
 }
 
 function buildCommunities(tables: DivisionTables, streets: Street[]): Community[] {
-  const rng = createRng(`${STATION_NAMESPACE}:community-centres`);
+  const rng = createRng(`${RNG_LABEL}:community-centres`);
   const streetsByCode = new Map(streets.map((street) => [street.code9, street]));
   const circles = streets.flatMap((street) => (street.circle ? [street.circle] : []));
   return tables.communities.map((row) => {
@@ -412,7 +413,7 @@ function buildCommunities(tables: DivisionTables, streets: Street[]): Community[
       centre = street.centre;
     } else {
       const [minMetres, maxMetres] = type === 'VILLAGE' ? [1500, 5000] : street.role === 'TOWN' ? [0, 800] : [0, 1200];
-      centre = samplePoint(rng, circles, 800, () => offsetPoint(street.centre, rng.float(minMetres, maxMetres), rng.float(0, 360)));
+      centre = samplePoint(circles, 800, () => offsetPoint(street.centre, rng.float(minMetres, maxMetres), rng.float(0, 360)));
     }
     return { code: row.code, name: normaliseCommunityName(row.rawName), street, type, centre };
   });
@@ -470,7 +471,7 @@ function buildRegions(
  * Draws points until one lies inside the extent and at least `clearance` metres beyond every
  * circle's edge, so a point outside a circle is never mistaken for one inside it.
  */
-function samplePoint(rng: Rng, circles: readonly SeedCircle[], clearance: number, propose: (attempt: number) => LatLng): LatLng {
+function samplePoint(circles: readonly SeedCircle[], clearance: number, propose: (attempt: number) => LatLng): LatLng {
   for (let attempt = 0; attempt < 200; attempt++) {
     const point = propose(attempt);
     const inExtent =
@@ -488,7 +489,7 @@ function samplePoint(rng: Rng, circles: readonly SeedCircle[], clearance: number
 
 function draftDistrictStations(district: District, streets: Street[], communities: Community[]): StationDraft[] {
   const plan = district.plan;
-  const rng = createRng(`${STATION_NAMESPACE}:allocation:${district.code}`);
+  const rng = createRng(`${RNG_LABEL}:allocation:${district.code}`);
   const mine = communities.filter((community) => community.street.district === district);
   const uncovered = (street: Street) => street.code9 in UNCOVERED_CIRCLES;
   const usable = mine.filter((community) => !uncovered(community.street));
@@ -558,7 +559,7 @@ function draftDistrictStations(district: District, streets: Street[], communitie
   for (const draft of drafts) held.set(draft.community, (held.get(draft.community) ?? 0) + 1);
   const density = (c: Community) => (c.street.role === 'TOWN' ? 1 : c.street.role === 'ZONE' ? 2 : 3);
   for (let i = shuffled.length; i < remaining; i++) {
-    const community = rng.weightedPick(residential, (c) => density(c) / (held.get(c) ?? 0) ** 2);
+    const community = rng.weightedPick(residential, (c) => density(c) / Math.max(1, held.get(c) ?? 0) ** 2);
     held.set(community, (held.get(community) ?? 0) + 1);
     drafts.push({ kind: 'COMMUNITY', community });
   }
@@ -582,7 +583,7 @@ function finishStations(drafts: StationDraft[], circles: readonly SeedCircle[]):
   assignStatuses(drafts);
   const tiers = assignTiers(drafts.length);
 
-  const dateRng = createRng(`${STATION_NAMESPACE}:dates`);
+  const dateRng = createRng(`${RNG_LABEL}:dates`);
   const timelines = drafts.map((draft) => buildTimeline(draft, dateRng));
 
   // Codes are issued per community in the order the stations were registered.
@@ -599,8 +600,8 @@ function finishStations(drafts: StationDraft[], circles: readonly SeedCircle[]):
   withCodes.sort((a, b) => a.code.localeCompare(b.code));
 
   const names = nameStations(withCodes.map(({ draft, code }) => ({ draft, code })));
-  const placeRng = createRng(`${STATION_NAMESPACE}:station-places`);
-  const addressRng = createRng(`${STATION_NAMESPACE}:addresses`);
+  const placeRng = createRng(`${RNG_LABEL}:station-places`);
+  const addressRng = createRng(`${RNG_LABEL}:addresses`);
 
   return withCodes.map(({ draft, timeline, tier, code }, i) => {
     const place = placeStation(draft.community, circles, placeRng);
@@ -628,7 +629,7 @@ function finishStations(drafts: StationDraft[], circles: readonly SeedCircle[]):
 
 /** Exactly 300 stations in the 2023 plan; a handful predate the plan; the rest split 2021/2022. */
 function assignPlanYears(drafts: StationDraft[]): void {
-  const rng = createRng(`${STATION_NAMESPACE}:plan-years`);
+  const rng = createRng(`${RNG_LABEL}:plan-years`);
   const fixed2023 = drafts.filter((draft) => draft.planYear === 2023).length;
   const free = rng.shuffle(drafts.filter((draft) => draft.planYear === undefined));
   const needed = XIANGYANG_FIGURES.plannedFor2023 - fixed2023;
@@ -645,7 +646,7 @@ function assignPlanYears(drafts: StationDraft[]): void {
 }
 
 function assignStatuses(drafts: StationDraft[]): void {
-  const rng = createRng(`${STATION_NAMESPACE}:statuses`);
+  const rng = createRng(`${RNG_LABEL}:statuses`);
   for (const draft of drafts) {
     if (draft.status) continue;
     const roll = rng.next();
@@ -666,7 +667,7 @@ function assignTiers(count: number): StationTier[] {
     ...Array<StationTier>(standard).fill('STANDARD'),
     ...Array<StationTier>(count - leading - standard).fill('BASIC'),
   ];
-  return createRng(`${STATION_NAMESPACE}:tiers`).shuffle(tiers);
+  return createRng(`${RNG_LABEL}:tiers`).shuffle(tiers);
 }
 
 /**
@@ -703,7 +704,7 @@ function buildTimeline(draft: StationDraft, rng: Rng): Timeline {
 }
 
 function nameStations(stations: { draft: StationDraft; code: string }[]): string[] {
-  const rng = createRng(`${STATION_NAMESPACE}:names`);
+  const rng = createRng(`${RNG_LABEL}:names`);
   const seen = new Map<string, number>();
   const warmNewStreets = new Set<string>();
   const stemOf = (draft: StationDraft): [stem: string, suffix: string] => {
@@ -753,7 +754,7 @@ function addressFor(community: Community, rng: Rng): string {
   if (community.type === 'VILLAGE') return `${prefix}${community.name}${rng.int(1, 12)}组${rng.int(1, 60)}号`;
   if (street.role === 'TOWN') return `${prefix}${rng.pick(ROADS.town)}${rng.int(1, 260)}号`;
   // A street's addresses share a few roads, as real ones do.
-  const roads = createRng(`${STATION_NAMESPACE}:roads:${street.code}`)
+  const roads = createRng(`${RNG_LABEL}:roads:${street.code}`)
     .shuffle(ROADS[street.district.code] ?? ROADS.county)
     .slice(0, 4);
   return `${prefix}${rng.pick(roads)}${rng.int(1, 399)}号`;
@@ -765,7 +766,7 @@ function placeStation(community: Community, circles: readonly SeedCircle[], rng:
   if (circle) {
     return offsetPoint(community.centre, circle.radiusMetres * 0.2 * Math.sqrt(rng.next()), rng.float(0, 360));
   }
-  return samplePoint(rng, circles, 300, () => offsetPoint(community.centre, rng.float(0, 350), rng.float(0, 360)));
+  return samplePoint(circles, 300, () => offsetPoint(community.centre, rng.float(0, 350), rng.float(0, 360)));
 }
 
 function buildSequences(stations: SeedStation[]): SeedSequence[] {

@@ -6,7 +6,12 @@ import { logger } from './logger';
 /** Starts the API and shuts it down gracefully on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const app = await createApp(config, { migrate: config.migrateOnStart, seed: config.seedOnFirstStart });
+  const app = await createApp(config, {
+    migrate: config.migrateOnStart,
+    seed: config.seedOnFirstStart,
+    // Statement text only: bindings may carry personal data.
+    onQuery: config.logSql ? (sql) => logger.info('sql', { sql }) : undefined,
+  });
   await new Promise<void>((resolve) => app.httpServer.listen(config.port, config.host, resolve));
   const address = app.httpServer.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

@@ -50,8 +50,11 @@ function offsetLng(x: number, y: number): number {
 }
 
 export function wgs84ToGcj02(point: LatLng): LatLng {
-  if (!isInsideChina(point)) return { ...point };
-  const { lat, lng } = point;
+  return isInsideChina(point) ? applyGcjOffset(point) : { ...point };
+}
+
+/** The GCJ-02 offset itself, with no bounds check. */
+function applyGcjOffset({ lat, lng }: LatLng): LatLng {
   let dLat = offsetLat(lng - 105.0, lat - 35.0);
   let dLng = offsetLng(lng - 105.0, lat - 35.0);
   const radLat = (lat / 180.0) * Math.PI;
@@ -62,18 +65,21 @@ export function wgs84ToGcj02(point: LatLng): LatLng {
   return { lat: lat + dLat, lng: lng + dLng };
 }
 
-/** Inverts GCJ-02 by fixed-point iteration; converges to well under a millimetre in a few steps. */
+/**
+ * Inverts GCJ-02 by fixed-point iteration; converges to well under a millimetre in a few steps.
+ * Whether the offset applies is decided on the WGS-84 result, not on the GCJ-02 input: near
+ * the edges of the box the two can fall on different sides of it.
+ */
 export function gcj02ToWgs84(point: LatLng): LatLng {
-  if (!isInsideChina(point)) return { ...point };
   let guess = { ...point };
   for (let i = 0; i < 30; i++) {
-    const shifted = wgs84ToGcj02(guess);
+    const shifted = applyGcjOffset(guess);
     const dLat = shifted.lat - point.lat;
     const dLng = shifted.lng - point.lng;
     guess = { lat: guess.lat - dLat, lng: guess.lng - dLng };
     if (Math.abs(dLat) < 1e-10 && Math.abs(dLng) < 1e-10) break;
   }
-  return guess;
+  return isInsideChina(guess) ? guess : { ...point };
 }
 
 export function gcj02ToBd09({ lat, lng }: LatLng): LatLng {

@@ -136,7 +136,7 @@ export interface Page<T> {
  */
 export function toPage<T>(rows: T[], request: PageRequest, cursorOf: (row: T) => unknown[], count: () => Promise<number>): Page<T> {
   const hasMore = rows.length > request.size;
-  const nodes = hasMore ? rows.slice(0, request.size) : rows;
+  const nodes = rows.slice(0, request.size);
   if (request.backward) nodes.reverse();
   return {
     nodes,

@@ -192,10 +192,9 @@ describe('round trips', () => {
     expect(toWgs84(p, CoordinateSystem.GCJ02)).toEqual(gcj02ToWgs84(p));
   });
 
-  // Known defect (see report): gcj02ToWgs84 decides "inside China" on the GCJ point, so a WGS point
-  // just inside the box whose GCJ image lands just outside it is never converted back (~570 m error).
-  // This is near Beiji village, Mohe (China's northernmost area). Flip to `it` once fixed.
-  it.failing('round trip also holds just inside the northern edge of CHINA_BOUNDS (53.549, 123.27)', () => {
+  // Near Beiji village, Mohe: the WGS point is inside the box, its GCJ image just outside it.
+  // gcj02ToWgs84 must decide on the WGS result, not the GCJ input (was ~570 m off).
+  it('round trip also holds just inside the northern edge of CHINA_BOUNDS (53.549, 123.27)', () => {
     const p = { lat: 53.549, lng: 123.27 };
     expect(isInsideChina(p)).toBe(true);
     expect(maxDegreeError(gcj02ToWgs84(wgs84ToGcj02(p)), p)).toBeLessThan(1e-7);
