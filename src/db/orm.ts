@@ -32,6 +32,7 @@ export function buildOrmOptions({ clientUrl, poolMax }: Omit<OrmOptions, 'onQuer
       allOrNothing: true,
       tableName: 'mikro_orm_migrations',
       snapshot: false,
+      silent: true,
     },
   };
 }
