@@ -67,6 +67,8 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
   const apollo = new ApolloServer<Context>({
     schema: getSchema(),
     csrfPrevention: true,
+    // server.ts owns the signal handling (drain, then close the database); two stop() calls hang Apollo.
+    stopOnTerminationSignals: false,
     introspection: true,
     includeStacktraceInErrorResponses: !config.isProduction,
     formatError: createFormatError(config.isProduction),
