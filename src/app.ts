@@ -13,6 +13,7 @@ import { openDatabase, type Database, type OpenDatabaseOptions } from './db/data
 import { pendingMigrations } from './db/orm';
 import { buildContext, type Context } from './graphql/context';
 import { createFormatError } from './graphql/errors';
+import { graphiqlRouter } from './graphql/graphiql';
 import { errorLogging, introspectionGuard } from './graphql/plugins';
 import { getSchema } from './graphql/schema';
 import { logger } from './logger';
@@ -64,6 +65,8 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     }
   });
 
+  app.use(graphiqlRouter());
+
   const apollo = new ApolloServer<Context>({
     schema: getSchema(),
     csrfPrevention: true,
@@ -74,7 +77,8 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     formatError: createFormatError(config.isProduction),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      // Apollo's default landing page loads its IDE from a CDN, which a government intranet cannot reach.
+      // Apollo's default landing page loads its IDE from a CDN, which a government intranet cannot
+      // reach; GraphiQL is served locally at /graphiql instead.
       ApolloServerPluginLandingPageDisabled(),
       ...(config.isProduction ? [ApolloServerPluginDisableSuggestions()] : []),
       introspectionGuard(config.isProduction),

@@ -103,3 +103,29 @@ describe('production hardening', () => {
     expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 });
+
+describe('GraphiQL', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('serves the IDE and every asset it loads from this server, none from a CDN', async () => {
+    const page = await t.http().get('/graphiql');
+    expect(page.status).toBe(200);
+    expect(page.headers['content-type']).toMatch(/text\/html/);
+    const assets = [...page.text.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]);
+    expect(assets).toHaveLength(5);
+    for (const asset of assets) {
+      expect(asset.startsWith('/graphiql/assets/')).toBe(true);
+      const res = await t.http().get(asset);
+      expect(res.status).toBe(200);
+      expect((res.text ?? res.body.toString()).length).toBeGreaterThan(100);
+      expect(res.text ?? '').not.toMatch(/(?:src|href)=["']https?:\/\//);
+    }
+    expect((await t.http().get('/graphiql/assets/secret.js')).status).toBe(404);
+  });
+});
