@@ -33,16 +33,23 @@ export function createLoaders(db: SqlReader) {
     circleById: keyed<string, ServiceCircleRecord>((ids) => circlesByIds(db, ids), (circle) => circle.dbId),
     stationById: keyed<string, StationRecord>((ids) => stationsByIds(db, ids), (station) => station.dbId),
     /** Stations (not archived) in a region's subtree, keyed by "regionId" or "regionId:STATUS". */
-    regionStationCount: counted<string>((keys) => countStations(db, keys, 'region')),
+    regionStationCount: counted<string>((keys) => fetchStationCounts(db, keys, 'region')),
     /** Stations (not archived) in a service circle, keyed by "circleId" or "circleId:STATUS". */
-    circleStationCount: counted<string>((keys) => countStations(db, keys, 'circle')),
+    circleStationCount: counted<string>((keys) => fetchStationCounts(db, keys, 'circle')),
   };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
 
+/** Stations of one owner (region or circle), optionally only those in the given statuses. */
+export async function countStations(loader: DataLoader<string, number>, owner: string | number, statuses?: readonly string[]): Promise<number> {
+  const keys = statuses?.length ? statuses.map((status) => `${owner}:${status}`) : [String(owner)];
+  const counts = await loader.loadMany(keys);
+  return counts.reduce<number>((sum, count) => sum + (typeof count === 'number' ? count : 0), 0);
+}
+
 /** One grouped count for all requested (owner, status) pairs. */
-async function countStations(db: SqlReader, keys: readonly string[], by: 'region' | 'circle') {
+async function fetchStationCounts(db: SqlReader, keys: readonly string[], by: 'region' | 'circle') {
   const owners = [...new Set(keys.map((key) => key.split(':')[0]))];
   const ownerColumn = by === 'region' ? 'r.id::text' : 's.circle_id::text';
   const join =

@@ -53,7 +53,6 @@ const messages = {
     zh: '只有“已关闭”或“规划中”的驿站可以归档，当前状态为“{statusZh}”，请先关闭。',
     en: 'Only CLOSED or PLANNED stations can be archived; this one is {status}. Close it first.',
   },
-  NOTHING_ALLOWED: { zh: '无', en: 'none' },
   FORBIDDEN: { zh: '您没有权限进行此操作。', en: 'You are not allowed to do this.' },
 } satisfies Record<string, Record<Locale, string>>;
 

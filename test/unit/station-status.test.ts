@@ -4,7 +4,6 @@ import {
   STATUS_NAMES_ZH,
   allowedTransitions,
   canTransition,
-  hasOpened,
 } from '../../src/modules/station/station-status';
 import { StationStatus } from '../../src/modules/station/station.enums';
 
@@ -66,16 +65,6 @@ describe('status sets', () => {
   it('ARCHIVABLE_STATUSES are PLANNED and CLOSED', () => {
     expect([...ARCHIVABLE_STATUSES].sort()).toEqual([CLOSED, PLANNED].sort());
     for (const s of [UNDER_CONSTRUCTION, OPEN, SUSPENDED]) expect(ARCHIVABLE_STATUSES).not.toContain(s);
-  });
-
-  it.each([
-    [PLANNED, false],
-    [UNDER_CONSTRUCTION, false],
-    [OPEN, true],
-    [SUSPENDED, true],
-    [CLOSED, true],
-  ])('hasOpened(%s) is %p', (status, expected) => {
-    expect(hasOpened(status)).toBe(expected);
   });
 });
 

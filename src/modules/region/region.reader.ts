@@ -63,8 +63,3 @@ export async function listRegions(db: SqlReader, filter: RegionFilter, request: 
     return row?.count ?? 0;
   });
 }
-
-/** Children of one region (tree navigation). */
-export function listChildren(db: SqlReader, parentCode: string, request: PageRequest): Promise<Page<RegionRecord>> {
-  return listRegions(db, { parentCode }, request);
-}

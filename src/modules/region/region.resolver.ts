@@ -1,5 +1,6 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context';
+import { countStations } from '../../graphql/loaders';
 import { ConnectionArgs, toConnection, toPageRequest, type ConnectionResult } from '../../graphql/relay';
 import { StationStatus } from '../station/station.enums';
 import { RegionLevel } from './region-level';
@@ -58,8 +59,6 @@ export class RegionResolver {
     @Arg('status', () => [StationStatus], { nullable: true, description: '只计这些状态 Count only these statuses' }) status: StationStatus[] | undefined,
     @Ctx() ctx: Context,
   ): Promise<number> {
-    const keys = status?.length ? status.map((s) => `${region.dbId}:${s}`) : [String(region.dbId)];
-    const counts = await ctx.loaders.regionStationCount.loadMany(keys);
-    return counts.reduce<number>((sum, count) => sum + (typeof count === 'number' ? count : 0), 0);
+    return countStations(ctx.loaders.regionStationCount, region.dbId, status);
   }
 }

@@ -1,5 +1,6 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context';
+import { countStations } from '../../graphql/loaders';
 import { badInput, ConnectionArgs, localIdOf, toConnection, toPageRequest, type ConnectionResult } from '../../graphql/relay';
 import { CoordinateSystem } from '../../geo/coordinates';
 import { GeoPoint, toGeoPoint } from '../../geo/geo.types';
@@ -56,8 +57,6 @@ export class ServiceCircleResolver {
     @Arg('status', () => [StationStatus], { nullable: true, description: '只计这些状态 Count only these statuses' }) status: StationStatus[] | undefined,
     @Ctx() ctx: Context,
   ): Promise<number> {
-    const keys = status?.length ? status.map((s) => `${circle.dbId}:${s}`) : [circle.dbId];
-    const counts = await ctx.loaders.circleStationCount.loadMany(keys);
-    return counts.reduce<number>((sum, count) => sum + (typeof count === 'number' ? count : 0), 0);
+    return countStations(ctx.loaders.circleStationCount, circle.dbId, status);
   }
 }

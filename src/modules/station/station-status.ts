@@ -31,11 +31,6 @@ export function canTransition(from: StationStatus, to: StationStatus): boolean {
   return TRANSITIONS[from].includes(to);
 }
 
-/** Statuses in which a station has been opened at least once and so has an opening date. */
-export function hasOpened(status: StationStatus): boolean {
-  return status === StationStatus.OPEN || status === StationStatus.SUSPENDED || status === StationStatus.CLOSED;
-}
-
 export const STATUS_NAMES_ZH: Record<StationStatus, string> = {
   [StationStatus.PLANNED]: '规划中',
   [StationStatus.UNDER_CONSTRUCTION]: '建设中',
