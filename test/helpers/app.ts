@@ -47,3 +47,23 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     },
   };
 }
+
+/**
+ * Registers beforeAll/afterAll that start and close a test app, and returns a handle that
+ * forwards to it (usable at module level, before beforeAll has run).
+ */
+export function useTestApp(env: Record<string, string> = {}): TestApp {
+  let current: TestApp | undefined;
+  beforeAll(async () => {
+    current = await startTestApp(env);
+  });
+  afterAll(async () => {
+    await current?.close();
+  });
+  return new Proxy({} as TestApp, {
+    get(_target, property) {
+      if (!current) throw new Error('The test app is not started yet: use it inside a test or hook');
+      return Reflect.get(current, property);
+    },
+  });
+}

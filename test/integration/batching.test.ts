@@ -1,12 +1,6 @@
-import { startTestApp, type TestApp } from '../helpers/app';
+import { useTestApp } from '../helpers/app';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(async () => {
-  await t?.close();
-});
+const t = useTestApp();
 
 const PAGE = `query($first: Int!) { stations(first: $first, filter: { regionCode: "420600" }) {
   totalCount pageInfo { endCursor hasNextPage }

@@ -1,16 +1,10 @@
 import { runSeed } from '../../src/db/database';
-import { startTestApp, type TestApp } from '../helpers/app';
+import { useTestApp } from '../helpers/app';
 
 const ADMIN_ORIGIN = 'https://admin.yizhan.example.cn';
 
 describe('health endpoints', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const t = useTestApp();
 
   it('answers /healthz and /readyz when the database is migrated', async () => {
     expect((await t.http().get('/healthz')).status).toBe(200);
@@ -47,13 +41,7 @@ describe('health endpoints', () => {
 });
 
 describe('production hardening', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp({ NODE_ENV: 'production', CORS_ORIGINS: ADMIN_ORIGIN });
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const t = useTestApp({ NODE_ENV: 'production', CORS_ORIGINS: ADMIN_ORIGIN });
 
   it('refuses introspection to anonymous callers but still answers __typename', async () => {
     const schema = await t.gql('{ __schema { types { name } } }');
@@ -105,13 +93,7 @@ describe('production hardening', () => {
 });
 
 describe('GraphiQL', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const t = useTestApp();
 
   it('serves the IDE and every asset it loads from this server, none from a CDN', async () => {
     const page = await t.http().get('/graphiql');

@@ -1,14 +1,8 @@
-import { startTestApp, type TestApp } from '../helpers/app';
+import { useTestApp } from '../helpers/app';
 import { SEED, XIANGYANG_POINT } from '../helpers/fixtures';
 import { CoordinateSystem, fromWgs84 } from '../../src/geo/coordinates';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(async () => {
-  await t?.close();
-});
+const t = useTestApp();
 
 const STATION_FIELDS = `id code name tier kind status address planYear openedOn version archivedAt
   region { code } serviceCircle { id } location { latitude longitude coordinateSystem }`;

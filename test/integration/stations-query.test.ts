@@ -1,14 +1,8 @@
-import { startTestApp, type GraphQLResponse, type TestApp } from '../helpers/app';
+import { useTestApp, type GraphQLResponse } from '../helpers/app';
 import { SEED, XIANGYANG_POINT } from '../helpers/fixtures';
 import { distanceMetres, fromWgs84, CoordinateSystem } from '../../src/geo/coordinates';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(async () => {
-  await t?.close();
-});
+const t = useTestApp();
 
 const COUNT = `query($filter: StationFilter) { stations(first: 1, filter: $filter) { totalCount } }`;
 
@@ -179,7 +173,17 @@ describe('stations: ordering and keyset paging', () => {
   });
 
   it('rejects page sizes outside 1..100, both first and last, and a forged cursor', async () => {
-    for (const args of [{ first: 0 }, { first: 101 }, { last: 101 }, { first: 5, last: 5 }, { first: 5, after: 'bm90LWEtY3Vyc29y' }]) {
+    const forged = (values: unknown[]) => Buffer.from(JSON.stringify(values)).toString('base64url');
+    for (const args of [
+      { first: 0 },
+      { first: 101 },
+      { last: 101 },
+      { first: 5, last: 5 },
+      { first: 5, after: 'bm90LWEtY3Vyc29y' },
+      { first: 5, after: forged(['420606002011-001', 'not-a-uuid']) },
+      { first: 5, after: forged(['yesterday', '00000000-0000-4000-8000-000000000000']), orderBy: { field: 'CREATED_AT' } },
+      { last: 5, before: forged([{}, '00000000-0000-4000-8000-000000000000']) },
+    ]) {
       const res = await t.gql(PAGE, args);
       expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
       expect(res.data?.stations ?? null).toBeNull();

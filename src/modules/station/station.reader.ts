@@ -26,6 +26,16 @@ const SORT_KEYS: Record<Exclude<StationSortField, StationSortField.DISTANCE>, { 
   [StationSortField.OPENED_ON]: { expression: `coalesce(s.opened_on, date '0001-01-01')`, type: 'date' },
 };
 
+/** What a cursor's sort value must look like for each type, so a forged cursor is a typed error, not a failed cast. */
+const CURSOR_VALUE_FORMATS: Record<string, RegExp> = {
+  text: /^[\s\S]*$/,
+  timestamptz: /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/,
+  int: /^-?\d{1,9}$/,
+  date: /^\d{4}-\d{2}-\d{2}$/,
+  float8: /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i,
+};
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
 interface CompiledFilter {
   where: SqlFragment;
   /** Distance from the near point, when there is one. */
@@ -98,7 +108,9 @@ export async function listStations(
   const conditions = [compiled.where];
   if (request.cursor) {
     const [value, id] = request.cursor;
-    if (typeof value !== 'string' || typeof id !== 'string') throw badInput('Invalid cursor', 'after');
+    if (typeof value !== 'string' || typeof id !== 'string' || !CURSOR_VALUE_FORMATS[sortKey.type].test(value) || !UUID.test(id)) {
+      throw badInput('Invalid cursor: pass a cursor returned by this connection with the same ordering', request.backward ? 'before' : 'after');
+    }
     const comparator = rawSql(ascending ? '>' : '<');
     conditions.push(sql`(${sortKey.expression}, s.id) ${comparator} (${value}::${rawSql(sortKey.type)}, ${id}::uuid)`);
   }
