@@ -1,3 +1,5 @@
+import { insertBatches, type SeedDb } from './support/seed-db';
+import { seedDepartments } from './xiangyang.departments';
 import { buildXiangyangDataset, type SeedRegion, type XiangyangDataset } from './xiangyang.data';
 
 /**
@@ -8,51 +10,61 @@ import { buildXiangyangDataset, type SeedRegion, type XiangyangDataset } from '.
  * inserts would turn a second into minutes.
  */
 
-/**
- * A positional-parameter executor with knex-style `?` placeholders, e.g. MikroORM's
- * `em.execute(sql, params)`; returns the result rows. The SQL written here contains no other `?`.
- */
-export interface SeedDb {
-  execute(sql: string, params?: unknown[]): Promise<unknown[]>;
-}
+/** Rows a step wrote, by kind, for the log line. */
+export type SeedCounts = Record<string, number>;
 
 export interface SeedResult {
+  /** Whether any step ran now. */
   applied: boolean;
-  regions: number;
-  circles: number;
-  stations: number;
+  /** Names of the steps that ran now (the others had run before). */
+  steps: string[];
+  /** Rows written now, by kind. */
+  counts: SeedCounts;
 }
 
-/** The seed_run marker; once present the seed is never applied again. */
+/** One seed step; its name is its seed_run marker, so it runs once per database. */
+export interface SeedStep {
+  name: string;
+  run(db: SeedDb): Promise<SeedCounts>;
+}
+
+/** The seed_run marker of the registry step (regions, circles, stations). */
 export const XIANGYANG_SEED_NAME = 'xiangyang-demo';
 
-/** Rows per INSERT: 500 × 16 station columns stays far below PostgreSQL's 65,535 parameters. */
-const BATCH_ROWS = 500;
-
-/** Region levels in insertion order: a parent is always written before its children. */
-const REGION_LEVEL_ORDER = ['PROVINCE', 'CITY', 'DISTRICT', 'STREET', 'COMMUNITY'] as const;
+/**
+ * The steps in order. Later steps read what earlier ones wrote back from the database, so a step
+ * added in a later release also runs on a database seeded before it existed.
+ */
+export const SEED_STEPS: readonly SeedStep[] = [
+  { name: XIANGYANG_SEED_NAME, run: seedRegistry },
+  { name: 'xiangyang-departments', run: seedDepartments },
+];
 
 export async function seedDemo(db: SeedDb): Promise<SeedResult> {
-  // Claim the marker first rather than checking then inserting it last: a second, concurrent seeding
-  // transaction blocks on the primary key here and, once the first commits, finds it taken.
-  const claimed = await db.execute(
-    'insert into seed_run (name) values (?) on conflict (name) do nothing returning name',
-    [XIANGYANG_SEED_NAME],
-  );
-  if (claimed.length === 0) return { applied: false, regions: 0, circles: 0, stations: 0 };
+  const steps: string[] = [];
+  const counts: SeedCounts = {};
+  for (const step of SEED_STEPS) {
+    // Claim the marker first rather than checking then inserting it last: a second, concurrent seeding
+    // transaction blocks on the primary key here and, once the first commits, finds it taken.
+    const claimed = await db.execute('insert into seed_run (name) values (?) on conflict (name) do nothing returning name', [step.name]);
+    if (claimed.length === 0) continue;
+    Object.assign(counts, await step.run(db));
+    steps.push(step.name);
+  }
+  return { applied: steps.length > 0, steps, counts };
+}
 
+async function seedRegistry(db: SeedDb): Promise<SeedCounts> {
   const dataset = buildXiangyangDataset();
   const regionIds = await insertRegions(db, dataset.regions);
   await insertCircles(db, dataset, regionIds);
   await insertStations(db, dataset, regionIds);
   await insertSequences(db, dataset, regionIds);
-  return {
-    applied: true,
-    regions: dataset.regions.length,
-    circles: dataset.circles.length,
-    stations: dataset.stations.length,
-  };
+  return { regions: dataset.regions.length, circles: dataset.circles.length, stations: dataset.stations.length };
 }
+
+/** Region levels in insertion order: a parent is always written before its children. */
+const REGION_LEVEL_ORDER = ['PROVINCE', 'CITY', 'DISTRICT', 'STREET', 'COMMUNITY'] as const;
 
 /** Inserts level by level and collects the serial ids, which children need as parent_id. */
 async function insertRegions(db: SeedDb, regions: SeedRegion[]): Promise<Map<string, number>> {
@@ -146,31 +158,6 @@ async function insertStations(db: SeedDb, dataset: XiangyangDataset, regionIds: 
 async function insertSequences(db: SeedDb, dataset: XiangyangDataset, regionIds: Map<string, number>): Promise<void> {
   const rows = dataset.sequences.map((sequence) => [idOf(regionIds, sequence.regionCode), sequence.lastValue]);
   await insertBatches(db, 'region_code_sequence', ['region_id', 'last_value'], rows);
-}
-
-/**
- * `insert into <table> (<columns>) values (?, …), (?, …) [returning …]` in batches of BATCH_ROWS.
- * Table and column names are constants of this file, never input. PostgreSQL coerces the untyped
- * parameters of an INSERT … VALUES list to the target columns' types, so no casts are needed.
- */
-async function insertBatches(
-  db: SeedDb,
-  table: string,
-  columns: readonly string[],
-  rows: readonly unknown[][],
-  returning?: string,
-): Promise<unknown[]> {
-  const returned: unknown[] = [];
-  const tuple = `(${columns.map(() => '?').join(', ')})`;
-  for (let start = 0; start < rows.length; start += BATCH_ROWS) {
-    const batch = rows.slice(start, start + BATCH_ROWS);
-    const sql =
-      `insert into ${table} (${columns.join(', ')}) values ${batch.map(() => tuple).join(', ')}` +
-      (returning ? ` returning ${returning}` : '');
-    const result = await db.execute(sql, batch.flat());
-    if (returning) returned.push(...result);
-  }
-  return returned;
 }
 
 function idOf(ids: Map<string, number>, code: string): number {

@@ -1,5 +1,7 @@
 import DataLoader from 'dataloader';
 import type { SqlReader } from '../db/sql';
+import { departmentsByCodes, departmentsByIds } from '../modules/department/department.reader';
+import type { DepartmentRecord } from '../modules/department/department.types';
 import { regionsByCodes, regionsByIds } from '../modules/region/region.reader';
 import type { RegionRecord } from '../modules/region/region.types';
 import { circlesByIds } from '../modules/service-circle/service-circle.reader';
@@ -32,6 +34,8 @@ export function createLoaders(db: SqlReader) {
     regionByCode: keyed<string, RegionRecord>((codes) => regionsByCodes(db, codes), (region) => region.code),
     circleById: keyed<string, ServiceCircleRecord>((ids) => circlesByIds(db, ids), (circle) => circle.dbId),
     stationById: keyed<string, StationRecord>((ids) => stationsByIds(db, ids), (station) => station.dbId),
+    departmentById: keyed<string, DepartmentRecord>((ids) => departmentsByIds(db, ids), (department) => department.dbId),
+    departmentByCode: keyed<string, DepartmentRecord>((codes) => departmentsByCodes(db, codes), (department) => department.code),
     /** Stations (not archived) in a region's subtree, keyed by "regionId" or "regionId:STATUS". */
     regionStationCount: counted<string>((keys) => fetchStationCounts(db, keys, 'region')),
     /** Stations (not archived) in a service circle, keyed by "circleId" or "circleId:STATUS". */

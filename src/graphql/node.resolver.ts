@@ -1,6 +1,6 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type { Context } from './context';
-import { badInput, fromGlobalId, MAX_PAGE_SIZE, Node } from './relay';
+import { badInput, fromGlobalId, MAX_PAGE_SIZE, Node, type NodeTypeName } from './relay';
 
 type NodeRecord = { __typename: string };
 
@@ -19,15 +19,16 @@ export class NodeResolver {
   }
 }
 
+/** How each node type is loaded: always through the request's loaders, so reads batch and obey one set of rules. */
+const NODE_LOADERS: { [Type in NodeTypeName]?: (ctx: Context, localId: string) => Promise<NodeRecord | null> } = {
+  Station: (ctx, id) => ctx.loaders.stationById.load(id),
+  ServiceCircle: (ctx, id) => ctx.loaders.circleById.load(id),
+  Region: (ctx, id) => ctx.loaders.regionById.load(Number(id)),
+  Department: (ctx, id) => ctx.loaders.departmentById.load(id),
+};
+
 async function loadNode(ctx: Context, id: string): Promise<NodeRecord | null> {
   const parsed = fromGlobalId(id);
-  if (!parsed) return null;
-  switch (parsed.type) {
-    case 'Station':
-      return ctx.loaders.stationById.load(parsed.localId);
-    case 'ServiceCircle':
-      return ctx.loaders.circleById.load(parsed.localId);
-    case 'Region':
-      return ctx.loaders.regionById.load(Number(parsed.localId));
-  }
+  const load = parsed && NODE_LOADERS[parsed.type];
+  return load ? load(ctx, parsed.localId) : null;
 }

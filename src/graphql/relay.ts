@@ -5,29 +5,44 @@ import { ErrorCode } from './errors';
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
 
-/** Types that can be fetched through node(id). */
-export type NodeTypeName = 'Station' | 'Region' | 'ServiceCircle';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * Types that can be fetched through node(id), and the shape of their local ids. Platforms share
+ * one id space (`Platform`) whatever their concrete kind.
+ */
+const LOCAL_ID_FORMATS = {
+  Station: UUID,
+  ServiceCircle: UUID,
+  Region: /^[1-9]\d{0,8}$/,
+  Department: UUID,
+  Platform: UUID,
+  ServiceItem: UUID,
+  StationServiceItem: UUID,
+  Organization: UUID,
+  CoBuilding: UUID,
+  Person: UUID,
+  DutyShift: UUID,
+  Activity: UUID,
+} as const satisfies Record<string, RegExp>;
+
+export type NodeTypeName = keyof typeof LOCAL_ID_FORMATS;
 
 /** Opaque global ID: base64url of "Type:localId". */
 export function toGlobalId(type: NodeTypeName, localId: string | number): string {
   return Buffer.from(`${type}:${localId}`, 'utf8').toString('base64url');
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const LOCAL_ID_FORMATS: Record<NodeTypeName, RegExp> = {
-  Station: UUID,
-  ServiceCircle: UUID,
-  Region: /^[1-9]\d{0,8}$/,
-};
-
 /** Decodes a global ID; null when it is not one of ours (unknown type or malformed local id). */
 export function fromGlobalId(globalId: string): { type: NodeTypeName; localId: string } | null {
   if (!/^[A-Za-z0-9_-]{4,200}$/.test(globalId)) return null;
   const decoded = Buffer.from(globalId, 'base64url').toString('utf8');
-  const match = /^(Station|Region|ServiceCircle):(.+)$/.exec(decoded);
-  if (!match) return null;
-  const type = match[1] as NodeTypeName;
-  return LOCAL_ID_FORMATS[type].test(match[2]) ? { type, localId: match[2] } : null;
+  const separator = decoded.indexOf(':');
+  if (separator < 0) return null;
+  const type = decoded.slice(0, separator);
+  const localId = decoded.slice(separator + 1);
+  if (!Object.hasOwn(LOCAL_ID_FORMATS, type)) return null;
+  return LOCAL_ID_FORMATS[type as NodeTypeName].test(localId) ? { type: type as NodeTypeName, localId } : null;
 }
 
 /** Decodes a global ID of an expected type, or null. */

@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
+import { DepartmentResolver } from '../modules/department/department.resolver';
+import { OpeningHoursResolver } from '../modules/opening-hours/opening-hours.types';
 import { RegionResolver } from '../modules/region/region.resolver';
 import { ServiceCircleResolver } from '../modules/service-circle/service-circle.resolver';
 import { StationResolver } from '../modules/station/station.resolver';
@@ -12,7 +14,14 @@ let schema: GraphQLSchema | undefined;
 export function getSchema(): GraphQLSchema {
   if (!schema) {
     schema = buildSchemaSync({
-      resolvers: [NodeResolver, RegionResolver, ServiceCircleResolver, StationResolver],
+      resolvers: [
+        NodeResolver,
+        RegionResolver,
+        ServiceCircleResolver,
+        StationResolver,
+        OpeningHoursResolver,
+        DepartmentResolver,
+      ],
       validate: false,
       emitSchemaFile: false,
     });

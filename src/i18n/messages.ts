@@ -54,6 +54,39 @@ const messages = {
     en: 'Only CLOSED or PLANNED stations can be archived; this one is {status}. Close it first.',
   },
   FORBIDDEN: { zh: '您没有权限进行此操作。', en: 'You are not allowed to do this.' },
+  RECORD_ID_INVALID: { zh: '{kindZh}标识格式不正确，请使用查询返回的 ID。', en: 'The {kind} ID is malformed; use an ID returned by a query.' },
+  RECORD_NOT_FOUND: { zh: '找不到该{kindZh}，请刷新后重试。', en: 'The {kind} does not exist; refresh and try again.' },
+  RECORD_VERSION_CONFLICT: {
+    zh: '该{kindZh}已被他人修改（您读取的是第 {given} 版，当前为第 {current} 版），请刷新后重新修改。',
+    en: 'The {kind} was changed by someone else (you read version {given}, it is now version {current}); refresh and try again.',
+  },
+  TEXT_REQUIRED: { zh: '请填写{labelZh}。', en: 'Enter the {label}.' },
+  TEXT_TOO_LONG: { zh: '{labelZh}不能超过 {max} 个字。', en: 'The {label} must be at most {max} characters.' },
+  DEPARTMENT_CODE_INVALID: {
+    zh: '部门代码“{code}”格式不正确：须为2至32位大写字母、数字或连字符，如 XY-ZGH。',
+    en: 'The department code "{code}" is malformed: use 2 to 32 capital letters, digits or hyphens, e.g. XY-ZGH.',
+  },
+  DEPARTMENT_CODE_TAKEN: { zh: '部门代码“{code}”已被使用，请换一个。', en: 'The department code "{code}" is already taken; choose another.' },
+  DEPARTMENT_REGION_LEVEL: {
+    zh: '{levelZh}部门的辖区须为{levelZh}行政区划，“{name}”（{code}）不是。',
+    en: 'A {level} department needs a {level} region as its jurisdiction; "{name}" ({code}) is not one.',
+  },
+  DEPARTMENT_NOT_FOUND: { zh: '找不到代码为“{code}”的部门，请核对部门代码。', en: 'No department has the code "{code}"; check the code.' },
+  DEPARTMENT_INACTIVE: { zh: '部门“{name}”已停用，不能再被新记录引用。', en: 'The department "{name}" is inactive and cannot be referenced by new records.' },
+  OPENING_TIME_INVALID: {
+    zh: '时间“{value}”格式不正确，请按“时:分”填写，如 08:30；结束时间最晚为 24:00。',
+    en: 'The time "{value}" is malformed; use HH:MM such as 08:30 (closing at the latest 24:00).',
+  },
+  OPENING_WINDOW_EMPTY: {
+    zh: '开放时段 {opens}–{closes} 的结束时间须晚于开始时间；跨午夜的时段请拆成两段填写。',
+    en: 'The window {opens}–{closes} must close after it opens; split a window that crosses midnight into two.',
+  },
+  OPENING_WINDOWS_OVERLAP: {
+    zh: '{weekdayZh}的开放时段 {first} 与 {second} 重叠，请合并或调整。',
+    en: 'On {weekday} the windows {first} and {second} overlap; merge or adjust them.',
+  },
+  OPENING_WINDOWS_TOO_MANY: { zh: '开放时段最多 {max} 个。', en: 'At most {max} opening windows are allowed.' },
+  OPENING_NOTE_TOO_LONG: { zh: '开放时间说明不能超过 {max} 个字。', en: 'The opening-hours note must be at most {max} characters.' },
 } satisfies Record<string, Record<Locale, string>>;
 
 export type MessageKey = keyof typeof messages;

@@ -13,9 +13,8 @@ async function main(): Promise<void> {
     const result = await runSeed(database.orm);
     logger.info(result.applied ? 'demo seed loaded' : 'demo seed already loaded; nothing to do', {
       database: database.location,
-      regions: result.regions,
-      circles: result.circles,
-      stations: result.stations,
+      steps: result.steps.join(', '),
+      ...result.counts,
     });
   } finally {
     await database.close();

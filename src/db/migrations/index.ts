@@ -1,5 +1,6 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261127000000_registry } from './Migration20261127000000_registry';
+import { Migration20261127010000_department } from './Migration20261127010000_department';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed from a folder) so that ts-jest,
@@ -7,4 +8,5 @@ import { Migration20261127000000_registry } from './Migration20261127000000_regi
  */
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261127000000_registry', class: Migration20261127000000_registry },
+  { name: 'Migration20261127010000_department', class: Migration20261127010000_department },
 ];

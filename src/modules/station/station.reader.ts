@@ -1,5 +1,6 @@
 import { escapeLike, joinSql, rawSql, sql, type SqlFragment, type SqlReader } from '../../db/sql';
-import { badInput, localIdOf, toPage, type Page, type PageRequest } from '../../graphql/relay';
+import { badInput, localIdOf, type Page, type PageRequest } from '../../graphql/relay';
+import { fetchKeysetPage, type SortValueType } from '../../db/keyset';
 import { isInsideChina, toWgs84 } from '../../geo/coordinates';
 import { SortDirection, StationSortField, type StationFilter, type StationOrder } from './station.inputs';
 import { STATION_COLUMNS, toStationRecord, type StationRecord, type StationRow } from './station.types';
@@ -17,7 +18,7 @@ export async function stationByCode(db: SqlReader, code: string): Promise<Statio
 }
 
 /** How each sort field orders rows: a non-null SQL expression and the type its cursor value is cast back to. */
-const SORT_KEYS: Record<Exclude<StationSortField, StationSortField.DISTANCE>, { expression: string; type: string }> = {
+const SORT_KEYS: Record<Exclude<StationSortField, StationSortField.DISTANCE>, { expression: string; type: SortValueType }> = {
   [StationSortField.CODE]: { expression: 's.code', type: 'text' },
   [StationSortField.NAME]: { expression: 's.name', type: 'text' },
   [StationSortField.CREATED_AT]: { expression: 's.created_at', type: 'timestamptz' },
@@ -25,16 +26,6 @@ const SORT_KEYS: Record<Exclude<StationSortField, StationSortField.DISTANCE>, { 
   [StationSortField.PLAN_YEAR]: { expression: 'coalesce(s.plan_year, 0)', type: 'int' },
   [StationSortField.OPENED_ON]: { expression: `coalesce(s.opened_on, date '0001-01-01')`, type: 'date' },
 };
-
-/** What a cursor's sort value must look like for each type, so a forged cursor is a typed error, not a failed cast. */
-const CURSOR_VALUE_FORMATS: Record<string, RegExp> = {
-  text: /^[\s\S]*$/,
-  timestamptz: /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/,
-  int: /^-?\d{1,9}$/,
-  date: /^\d{4}-\d{2}-\d{2}$/,
-  float8: /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i,
-};
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 interface CompiledFilter {
   where: SqlFragment;
@@ -94,7 +85,7 @@ export async function listStations(
   const field = order?.field ?? (compiled.distance ? StationSortField.DISTANCE : StationSortField.CODE);
   const descending = (order?.direction ?? SortDirection.ASC) === SortDirection.DESC;
 
-  let sortKey: { expression: SqlFragment; type: string };
+  let sortKey: { expression: SqlFragment; type: SortValueType };
   if (field === StationSortField.DISTANCE) {
     if (!compiled.distance) throw badInput('Sorting by DISTANCE needs filter.near', 'orderBy.field');
     sortKey = { expression: compiled.distance, type: 'float8' };
@@ -102,32 +93,19 @@ export async function listStations(
     sortKey = { expression: rawSql(SORT_KEYS[field].expression), type: SORT_KEYS[field].type };
   }
 
-  // Paging backwards walks the order in reverse and flips the page afterwards.
-  const ascending = descending === request.backward;
-  const direction = rawSql(ascending ? 'asc' : 'desc');
-  const conditions = [compiled.where];
-  if (request.cursor) {
-    const [value, id] = request.cursor;
-    if (typeof value !== 'string' || typeof id !== 'string' || !CURSOR_VALUE_FORMATS[sortKey.type].test(value) || !UUID.test(id)) {
-      throw badInput('Invalid cursor: pass a cursor returned by this connection with the same ordering', request.backward ? 'before' : 'after');
-    }
-    const comparator = rawSql(ascending ? '>' : '<');
-    conditions.push(sql`(${sortKey.expression}, s.id) ${comparator} (${value}::${rawSql(sortKey.type)}, ${id}::uuid)`);
-  }
   const distanceColumn = compiled.distance ? sql`, ${compiled.distance} as distance` : rawSql('');
-  const query = sql`select ${rawSql(STATION_COLUMNS)}${distanceColumn}, (${sortKey.expression})::text as sort_key
-    from station s where ${joinSql(conditions, ' and ')}
-    order by ${sortKey.expression} ${direction}, s.id ${direction} limit ${request.size + 1}`;
-  const rows = await db.all<StationRow & { sort_key: string }>(query.text, query.bindings);
-
-  const sortKeys = new Map<string, string>();
-  const records = rows.map((row) => {
-    sortKeys.set(row.id, row.sort_key);
-    return toStationRecord(row);
-  });
-  return toPage(records, request, (station) => [sortKeys.get(station.dbId), station.dbId], async () => {
-    const count = sql`select count(*)::int as count from station s where ${compiled.where}`;
-    const row = await db.one<{ count: number }>(count.text, count.bindings);
-    return row?.count ?? 0;
-  });
+  return fetchKeysetPage<StationRow, StationRecord>(
+    db,
+    {
+      columns: sql`${rawSql(STATION_COLUMNS)}${distanceColumn}`,
+      from: 'station s',
+      where: compiled.where,
+      sort: sortKey,
+      id: { expression: 's.id', type: 'uuid' },
+      descending,
+      idOf: (row) => row.id,
+    },
+    request,
+    toStationRecord,
+  );
 }

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../graphql/context';
-import { userError, UserErrorCode, UserErrorsException, type UserError } from '../../graphql/errors';
+import { UserErrorCode } from '../../graphql/errors';
+import { Problems, withUserErrors } from '../../graphql/mutation';
 import { localIdOf } from '../../graphql/relay';
 import { isInsideChina, toWgs84 } from '../../geo/coordinates';
 import type { GeoPointInput } from '../../geo/geo.types';
@@ -26,20 +27,6 @@ export const FIRST_PLAN_YEAR = 2000;
 /** Today's date in China (YYYY-MM-DD): opening dates are local calendar dates. */
 export function todayInChina(now: Date = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now);
-}
-
-/** Collects user errors for one mutation input. */
-class Problems {
-  readonly errors: UserError[] = [];
-  constructor(private readonly ctx: Context) {}
-
-  add(field: string, code: UserErrorCode, key: Parameters<typeof userError>[3], params?: Parameters<typeof userError>[4]): void {
-    this.errors.push(userError(this.ctx.locale, ['input', ...field.split('.')], code, key, params));
-  }
-
-  throwIfAny(): void {
-    if (this.errors.length) throw new UserErrorsException(this.errors);
-  }
 }
 
 interface ResolvedRefs {
@@ -139,7 +126,7 @@ async function changeStation(
   version: number,
   change: (station: Station, em: EntityManager, problems: Problems) => Promise<void> | void,
 ): Promise<StationPayload> {
-  const problems = new Problems(ctx);
+  const problems = new Problems(ctx.locale);
   const localId = localIdOf(id, 'Station');
   if (!localId) {
     problems.add('id', UserErrorCode.NOT_FOUND, 'STATION_ID_INVALID');
@@ -163,21 +150,15 @@ async function changeStation(
 
 /** Turns a committed station id into a payload, or the user errors that rolled it back into one. */
 async function runPayload(ctx: Context, work: () => Promise<string>): Promise<StationPayload> {
-  try {
-    const id = await work();
-    const [station] = await stationsByIds(ctx.db, [id]);
-    return { station, userErrors: [] };
-  } catch (error) {
-    if (error instanceof UserErrorsException) return { station: null, userErrors: error.errors };
-    throw error;
-  } finally {
-    ctx.em.clear();
-  }
+  const { value: id, userErrors } = await withUserErrors(ctx, work);
+  if (id === null) return { station: null, userErrors };
+  const [station] = await stationsByIds(ctx.db, [id]);
+  return { station, userErrors };
 }
 
 /** Registers a new station and issues its code. */
 export async function createStation(ctx: Context, input: CreateStationInput): Promise<StationPayload> {
-  const problems = new Problems(ctx);
+  const problems = new Problems(ctx.locale);
   const name = checkText(problems, 'name', input.name, NAME_MAX);
   const address = checkText(problems, 'address', input.address, ADDRESS_MAX);
   const location = checkLocation(problems, input.location);
@@ -214,7 +195,7 @@ export async function createStation(ctx: Context, input: CreateStationInput): Pr
 
 /** Changes the given fields; the station code never changes. */
 export async function updateStation(ctx: Context, input: UpdateStationInput): Promise<StationPayload> {
-  const problems = new Problems(ctx);
+  const problems = new Problems(ctx.locale);
   const name = checkText(problems, 'name', input.name ?? undefined, NAME_MAX);
   const address = checkText(problems, 'address', input.address ?? undefined, ADDRESS_MAX);
   const location = checkLocation(problems, input.location ?? undefined);

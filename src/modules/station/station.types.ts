@@ -2,7 +2,8 @@ import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateTimeScalar, LocalDateScalar } from '../../graphql/scalars';
 import { toDate } from '../../db/sql';
 import { connectionTypeOf, Node, toGlobalId } from '../../graphql/relay';
-import { UserError } from '../../graphql/errors';
+import type { UserError } from '../../graphql/errors';
+import { payloadTypeOf } from '../../graphql/mutation';
 import { StationKind, StationStatus, StationTier } from './station.enums';
 
 registerEnumType(StationTier, {
@@ -160,22 +161,13 @@ export class StationType extends Node {
 
 export const StationConnection = connectionTypeOf(StationType, 'Station', '红色驿站');
 
-function payloadOf(name: string, zh: string, en: string) {
-  @ObjectType(name, { simpleResolvers: true, description: `${zh} ${en}` })
-  class Payload {
-    @Field(() => StationType, { nullable: true, description: '驿站（有用户错误时为空）The station; null when there are user errors' })
-    station!: StationRecord | null;
+const stationPayload = (name: string, description: string) =>
+  payloadTypeOf(name, description, { name: 'station', type: () => StationType, zh: '驿站', en: 'The station' });
 
-    @Field(() => [UserError], { description: '用户错误；为空表示成功 Problems with the input; empty on success' })
-    userErrors!: UserError[];
-  }
-  return Payload;
-}
-
-export const CreateStationPayload = payloadOf('CreateStationPayload', '新建驿站结果', 'Result of createStation');
-export const UpdateStationPayload = payloadOf('UpdateStationPayload', '修改驿站结果', 'Result of updateStation');
-export const ChangeStationStatusPayload = payloadOf('ChangeStationStatusPayload', '变更驿站状态结果', 'Result of changeStationStatus');
-export const ArchiveStationPayload = payloadOf('ArchiveStationPayload', '归档驿站结果', 'Result of archiveStation');
+export const CreateStationPayload = stationPayload('CreateStationPayload', '新建驿站结果 Result of createStation');
+export const UpdateStationPayload = stationPayload('UpdateStationPayload', '修改驿站结果 Result of updateStation');
+export const ChangeStationStatusPayload = stationPayload('ChangeStationStatusPayload', '变更驿站状态结果 Result of changeStationStatus');
+export const ArchiveStationPayload = stationPayload('ArchiveStationPayload', '归档驿站结果 Result of archiveStation');
 
 export interface StationPayload {
   station: StationRecord | null;

@@ -1,0 +1,107 @@
+import { Field, ObjectType } from 'type-graphql';
+import { LockMode, type EntityClass, type FilterQuery } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Context } from './context';
+import { userError, UserError, UserErrorCode, UserErrorsException } from './errors';
+import type { MessageKey, MessageParams } from '../i18n/messages';
+import type { Locale } from '../i18n/locale';
+
+/** Collects the user errors of one mutation input; field paths are relative to `input`. */
+export class Problems {
+  readonly errors: UserError[] = [];
+  constructor(private readonly locale: Locale) {}
+
+  add(field: string, code: UserErrorCode, key: MessageKey, params?: MessageParams): void {
+    this.errors.push(userError(this.locale, ['input', ...field.split('.')], code, key, params));
+  }
+
+  get any(): boolean {
+    return this.errors.length > 0;
+  }
+
+  /** Throws (rolling back the surrounding transaction) when anything was added. */
+  throwIfAny(): void {
+    if (this.errors.length) throw new UserErrorsException(this.errors);
+  }
+}
+
+/**
+ * Runs a mutation's work and returns its value, or the user errors that rolled it back.
+ * The request's EntityManager is cleared afterwards: reads after a write go through plain SQL,
+ * never through stale managed entities.
+ */
+export async function withUserErrors<T>(ctx: Context, work: () => Promise<T>): Promise<{ value: T | null; userErrors: UserError[] }> {
+  try {
+    return { value: await work(), userErrors: [] };
+  } catch (error) {
+    if (error instanceof UserErrorsException) return { value: null, userErrors: error.errors };
+    throw error;
+  } finally {
+    ctx.em.clear();
+  }
+}
+
+type ClassType<T = unknown> = new (...args: never[]) => T;
+
+/**
+ * Declares a mutation payload type `{ <field>: <type> (null on failure), userErrors }`.
+ * `zhField` names the record in Chinese for its description.
+ */
+export function payloadTypeOf(
+  name: string,
+  description: string,
+  field: { name: string; type: () => ClassType | object; zh: string; en: string },
+): ClassType {
+  @ObjectType(name, { simpleResolvers: true, description })
+  class Payload {
+    @Field(() => [UserError], { description: '用户错误；为空表示成功 Problems with the input; empty on success' })
+    userErrors!: UserError[];
+  }
+  Field(field.type, {
+    nullable: true,
+    description: `${field.zh}（有用户错误时为空）${field.en}; null when there are user errors`,
+  })(Payload.prototype, field.name);
+  return Payload;
+}
+
+/** Names of a record kind for generic messages: Chinese for the admin frontends, English for partners. */
+export interface RecordKind {
+  zh: string;
+  en: string;
+}
+
+/**
+ * Inside a write transaction: loads a versioned record under a row lock and checks it is at the
+ * version the caller read. A missing record or a stale version is a user error (rolling back).
+ */
+export async function lockVersioned<T extends { version: number }>(
+  em: EntityManager,
+  entity: EntityClass<T>,
+  id: string,
+  version: number,
+  problems: Problems,
+  kind: RecordKind,
+): Promise<T> {
+  const record = await em.findOne(entity, { id } as FilterQuery<T>, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  if (!record) problems.add('id', UserErrorCode.NOT_FOUND, 'RECORD_NOT_FOUND', { kindZh: kind.zh, kind: kind.en });
+  else if (record.version !== version) {
+    problems.add('version', UserErrorCode.CONFLICT, 'RECORD_VERSION_CONFLICT', { kindZh: kind.zh, kind: kind.en, given: version, current: record.version });
+  }
+  problems.throwIfAny();
+  return record!;
+}
+
+/** Checks a required or optional text: trimmed, non-empty when given, at most `max` characters. */
+export function checkText(
+  problems: Problems,
+  field: string,
+  value: string | null | undefined,
+  max: number,
+  label: RecordKind,
+): string | null | undefined {
+  if (value == null) return value;
+  const trimmed = value.trim();
+  if (!trimmed) problems.add(field, UserErrorCode.REQUIRED, 'TEXT_REQUIRED', { labelZh: label.zh, label: label.en });
+  else if ([...trimmed].length > max) problems.add(field, UserErrorCode.TOO_LONG, 'TEXT_TOO_LONG', { labelZh: label.zh, label: label.en, max });
+  return trimmed;
+}

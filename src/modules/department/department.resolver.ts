@@ -1,0 +1,53 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../graphql/context';
+import { badInput, localIdOf, toConnection, toPageRequest, type ConnectionResult } from '../../graphql/relay';
+import { RegionType, type RegionRecord } from '../region/region.types';
+import { CreateDepartmentInput, DepartmentsArgs, UpdateDepartmentInput } from './department.inputs';
+import { listDepartments } from './department.reader';
+import * as departments from './department.service';
+import {
+  CreateDepartmentPayload,
+  DepartmentConnection,
+  DepartmentType,
+  UpdateDepartmentPayload,
+  type DepartmentPayload,
+  type DepartmentRecord,
+} from './department.types';
+
+@Resolver(() => DepartmentType)
+export class DepartmentResolver {
+  @Query(() => DepartmentType, { nullable: true, description: '按 ID 或代码查部门（二选一）A department by ID or by code; give exactly one' })
+  department(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID, { nullable: true, description: '部门 ID Department ID' }) id?: string,
+    @Arg('code', () => String, { nullable: true, description: '部门代码 Department code' }) code?: string,
+  ): Promise<DepartmentRecord | null> {
+    if ((id == null) === (code == null)) throw badInput('Give exactly one of `id` and `code`', 'id');
+    if (code != null) return ctx.loaders.departmentByCode.load(code.trim());
+    const localId = localIdOf(id!, 'Department');
+    if (!localId) throw badInput('`id` is not a Department ID', 'id');
+    return ctx.loaders.departmentById.load(localId);
+  }
+
+  @Query(() => DepartmentConnection, { description: '部门列表（按代码排序）Departments, ordered by code' })
+  async departments(@Args(() => DepartmentsArgs) args: DepartmentsArgs, @Ctx() ctx: Context): Promise<ConnectionResult<DepartmentRecord>> {
+    return toConnection(await listDepartments(ctx.db, args.filter, toPageRequest(args, 2)));
+  }
+
+  @FieldResolver(() => RegionType, { description: '辖区 The region it serves' })
+  async region(@Root() department: DepartmentRecord, @Ctx() ctx: Context): Promise<RegionRecord> {
+    const region = await ctx.loaders.regionById.load(department.regionId);
+    if (!region) throw new Error(`Region ${department.regionId} of department ${department.code} is missing`);
+    return region;
+  }
+
+  @Mutation(() => CreateDepartmentPayload, { description: '新建部门 Register a department' })
+  createDepartment(@Arg('input', () => CreateDepartmentInput, { description: '新部门 The new department' }) input: CreateDepartmentInput, @Ctx() ctx: Context): Promise<DepartmentPayload> {
+    return departments.createDepartment(ctx, input);
+  }
+
+  @Mutation(() => UpdateDepartmentPayload, { description: '修改或停用部门（须带读取时的版本号）Change or deactivate a department; pass the version you read' })
+  updateDepartment(@Arg('input', () => UpdateDepartmentInput, { description: '要修改的字段 Fields to change' }) input: UpdateDepartmentInput, @Ctx() ctx: Context): Promise<DepartmentPayload> {
+    return departments.updateDepartment(ctx, input);
+  }
+}

@@ -1,0 +1,110 @@
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { toDate } from '../../db/sql';
+import { payloadTypeOf } from '../../graphql/mutation';
+import { connectionTypeOf, Node, toGlobalId } from '../../graphql/relay';
+import { DateTimeScalar } from '../../graphql/scalars';
+import type { UserError } from '../../graphql/errors';
+import { GovernmentLevel } from './government-level';
+
+registerEnumType(GovernmentLevel, {
+  name: 'GovernmentLevel',
+  description: '行政层级 Level of government',
+  valuesConfig: {
+    PROVINCE: { description: '省级 Provincial' },
+    CITY: { description: '市级 City (prefecture) level' },
+    DISTRICT: { description: '区县级 District or county level' },
+    STREET: { description: '乡镇街道级 Street or township level' },
+  },
+});
+
+/** A department as the read paths carry it. */
+export interface DepartmentRecord {
+  __typename: 'Department';
+  id: string;
+  dbId: string;
+  code: string;
+  name: string;
+  shortName: string | null;
+  level: GovernmentLevel;
+  regionId: number;
+  active: boolean;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface DepartmentRow {
+  id: string;
+  code: string;
+  name: string;
+  short_name: string | null;
+  level: GovernmentLevel;
+  region_id: number;
+  active: boolean;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export const DEPARTMENT_COLUMNS = 'd.id, d.code, d.name, d.short_name, d.level, d.region_id, d.active, d.version, d.created_at, d.updated_at';
+
+export function toDepartmentRecord(row: DepartmentRow): DepartmentRecord {
+  return {
+    __typename: 'Department',
+    id: toGlobalId('Department', row.id),
+    dbId: row.id,
+    code: row.code,
+    name: row.name,
+    shortName: row.short_name,
+    level: row.level,
+    regionId: row.region_id,
+    active: row.active,
+    version: row.version,
+    createdAt: toDate(row.created_at),
+    updatedAt: toDate(row.updated_at),
+  };
+}
+
+@ObjectType('Department', {
+  implements: Node,
+  simpleResolvers: true,
+  description: '部门：拥有整合平台、服务事项和接口客户端的政府部门或公共企业 A government department or public enterprise that owns platforms, service items and API clients',
+})
+export class DepartmentType extends Node {
+  @Field({ description: '部门代码（大写字母、数字、连字符；创建后不变）Department code: capitals, digits and hyphens; never changes' })
+  code!: string;
+
+  @Field({ description: '部门全称 Full name, e.g. 襄阳市总工会' })
+  name!: string;
+
+  @Field(() => String, { nullable: true, description: '简称 Short name, e.g. 市总工会' })
+  shortName!: string | null;
+
+  @Field(() => GovernmentLevel, { description: '行政层级 Level of government' })
+  level!: GovernmentLevel;
+
+  @Field({ description: '是否启用；停用的部门不能再被新记录引用 Active; an inactive department cannot be referenced by new records' })
+  active!: boolean;
+
+  @Field(() => Int, { description: '版本号：修改时须回传 Version; send it back when updating' })
+  version!: number;
+
+  @Field(() => DateTimeScalar, { description: '创建时间 When it was registered' })
+  createdAt!: Date;
+
+  @Field(() => DateTimeScalar, { description: '更新时间 When it last changed' })
+  updatedAt!: Date;
+}
+
+export const DepartmentConnection = connectionTypeOf(DepartmentType, 'Department', '部门');
+
+const departmentPayload = (name: string, description: string) =>
+  payloadTypeOf(name, description, { name: 'department', type: () => DepartmentType, zh: '部门', en: 'The department' });
+
+export const CreateDepartmentPayload = departmentPayload('CreateDepartmentPayload', '新建部门结果 Result of createDepartment');
+export const UpdateDepartmentPayload = departmentPayload('UpdateDepartmentPayload', '修改部门结果 Result of updateDepartment');
+
+export interface DepartmentPayload {
+  department: DepartmentRecord | null;
+  userErrors: UserError[];
+}
