@@ -1,12 +1,13 @@
 import { MikroORM, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { Department } from '../modules/department/department.entity';
+import { Organization } from '../modules/organization/organization.entity';
 import { Region } from '../modules/region/region.entity';
 import { ServiceCircle } from '../modules/service-circle/service-circle.entity';
 import { Station } from '../modules/station/station.entity';
 import { migrationsList } from './migrations';
 
-export const entities = [Region, ServiceCircle, Station, Department];
+export const entities = [Region, ServiceCircle, Station, Department, Organization];
 
 export interface OrmOptions {
   clientUrl: string;

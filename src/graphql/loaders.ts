@@ -2,6 +2,8 @@ import DataLoader from 'dataloader';
 import type { SqlReader } from '../db/sql';
 import { departmentsByCodes, departmentsByIds } from '../modules/department/department.reader';
 import type { DepartmentRecord } from '../modules/department/department.types';
+import { organizationsByIds } from '../modules/organization/organization.reader';
+import type { OrganizationRecord } from '../modules/organization/organization.types';
 import { regionsByCodes, regionsByIds } from '../modules/region/region.reader';
 import type { RegionRecord } from '../modules/region/region.types';
 import { circlesByIds } from '../modules/service-circle/service-circle.reader';
@@ -35,6 +37,7 @@ export function createLoaders(db: SqlReader) {
     circleById: keyed<string, ServiceCircleRecord>((ids) => circlesByIds(db, ids), (circle) => circle.dbId),
     stationById: keyed<string, StationRecord>((ids) => stationsByIds(db, ids), (station) => station.dbId),
     departmentById: keyed<string, DepartmentRecord>((ids) => departmentsByIds(db, ids), (department) => department.dbId),
+    organizationById: keyed<string, OrganizationRecord>((ids) => organizationsByIds(db, ids), (organization) => organization.dbId),
     departmentByCode: keyed<string, DepartmentRecord>((codes) => departmentsByCodes(db, codes), (department) => department.code),
     /** Stations (not archived) in a region's subtree, keyed by "regionId" or "regionId:STATUS". */
     regionStationCount: counted<string>((keys) => fetchStationCounts(db, keys, 'region')),

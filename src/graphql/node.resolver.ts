@@ -25,6 +25,7 @@ const NODE_LOADERS: { [Type in NodeTypeName]?: (ctx: Context, localId: string) =
   ServiceCircle: (ctx, id) => ctx.loaders.circleById.load(id),
   Region: (ctx, id) => ctx.loaders.regionById.load(Number(id)),
   Department: (ctx, id) => ctx.loaders.departmentById.load(id),
+  Organization: (ctx, id) => ctx.loaders.organizationById.load(id),
 };
 
 async function loadNode(ctx: Context, id: string): Promise<NodeRecord | null> {

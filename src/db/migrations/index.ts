@@ -1,6 +1,7 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261127000000_registry } from './Migration20261127000000_registry';
 import { Migration20261127010000_department } from './Migration20261127010000_department';
+import { Migration20261127011000_organization } from './Migration20261127011000_organization';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed from a folder) so that ts-jest,
@@ -9,4 +10,5 @@ import { Migration20261127010000_department } from './Migration20261127010000_de
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261127000000_registry', class: Migration20261127000000_registry },
   { name: 'Migration20261127010000_department', class: Migration20261127010000_department },
+  { name: 'Migration20261127011000_organization', class: Migration20261127011000_organization },
 ];

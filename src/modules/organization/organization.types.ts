@@ -1,0 +1,127 @@
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { toDate } from '../../db/sql';
+import { connectionTypeOf, Node, toGlobalId } from '../../graphql/relay';
+import { DateTimeScalar } from '../../graphql/scalars';
+import { CreditCodeWarning, OrganizationKind } from './organization.enums';
+
+registerEnumType(OrganizationKind, {
+  name: 'OrganizationKind',
+  description: '组织类型 Kind of organization',
+  valuesConfig: {
+    COMMUNITY_PARTY_ORG: { description: '社区（村）党组织 Community or village party organization' },
+    DUAL_REPORTING_PARTY_ORG: { description: '双报到党组织：到社区报到的机关企事业单位党组织 Party organization of a unit that reports to the community (双报到)' },
+    RESIDENT_UNIT_PARTY_ORG: { description: '驻区单位党组织 Party organization of a unit based in the area' },
+    SOCIAL_ORG: { description: '社会组织 Social organization' },
+    VOLUNTEER_ORG: { description: '志愿服务组织 Volunteer organization' },
+    PROPERTY_SERVICE: { description: '物业服务企业 Property-management company' },
+    ENTERPRISE: { description: '企业 Enterprise' },
+    CHAMBER: { description: '商会 Chamber of commerce' },
+    PUBLIC_INSTITUTION: { description: '事业单位 Public institution' },
+    GOVERNMENT_AGENCY: { description: '机关 Government agency' },
+    OTHER: { description: '其他 Other' },
+  },
+});
+
+registerEnumType(CreditCodeWarning, {
+  name: 'CreditCodeWarning',
+  description: '统一社会信用代码警示 Why a stored credit code is flagged',
+  valuesConfig: {
+    CHECK_CHARACTER_MISMATCH: {
+      description: '校验码不符（GB 32100-2015）；长度与字符合法，已按原样保存（如早期福建试点代码）The check character does not match; the code is legal in form and kept as given (e.g. early Fujian pilot codes)',
+    },
+  },
+});
+
+/** An organization as the read paths carry it. Contact fields are personal data. */
+export interface OrganizationRecord {
+  __typename: 'Organization';
+  id: string;
+  dbId: string;
+  name: string;
+  kind: OrganizationKind;
+  creditCode: string | null;
+  creditCodeWarning: CreditCodeWarning | null;
+  contactName: string | null;
+  contactPhone: string | null;
+  regionId: number | null;
+  active: boolean;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface OrganizationRow {
+  id: string;
+  name: string;
+  kind: OrganizationKind;
+  credit_code: string | null;
+  credit_code_warning: CreditCodeWarning | null;
+  contact_name: string | null;
+  contact_phone: string | null;
+  region_id: number | null;
+  active: boolean;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export const ORGANIZATION_COLUMNS =
+  'o.id, o.name, o.kind, o.credit_code, o.credit_code_warning, o.contact_name, o.contact_phone, o.region_id, o.active, o.version, o.created_at, o.updated_at';
+
+export function toOrganizationRecord(row: OrganizationRow): OrganizationRecord {
+  return {
+    __typename: 'Organization',
+    id: toGlobalId('Organization', row.id),
+    dbId: row.id,
+    name: row.name,
+    kind: row.kind,
+    creditCode: row.credit_code,
+    creditCodeWarning: row.credit_code_warning,
+    contactName: row.contact_name,
+    contactPhone: row.contact_phone,
+    regionId: row.region_id,
+    active: row.active,
+    version: row.version,
+    createdAt: toDate(row.created_at),
+    updatedAt: toDate(row.updated_at),
+  };
+}
+
+@ObjectType('Organization', {
+  implements: Node,
+  simpleResolvers: true,
+  description: '共建组织：党组织、社会组织、企业等共建、管理或服务驿站的组织 An organization that co-builds, manages or serves stations',
+})
+export class OrganizationType extends Node {
+  @Field({ description: '组织名称 Name' })
+  name!: string;
+
+  @Field(() => OrganizationKind, { description: '组织类型 Kind' })
+  kind!: OrganizationKind;
+
+  @Field(() => String, { nullable: true, description: '统一社会信用代码（18位，GB 32100-2015）Unified social credit code (18 characters)' })
+  creditCode!: string | null;
+
+  @Field(() => CreditCodeWarning, { nullable: true, description: '信用代码警示；为空表示校验通过或无代码 Warning about the credit code; null when it checks out or there is none' })
+  creditCodeWarning!: CreditCodeWarning | null;
+
+  @Field(() => String, { nullable: true, description: '联系人姓名（个人信息）Contact person (personal data)' })
+  contactName!: string | null;
+
+  @Field(() => String, { nullable: true, description: '联系电话（个人信息）Contact phone (personal data)' })
+  contactPhone!: string | null;
+
+  @Field({ description: '是否启用；被引用的组织只能停用，不能删除 Active; an organization that is referenced can only be deactivated, never deleted' })
+  active!: boolean;
+
+  @Field(() => Int, { description: '版本号：修改时须回传 Version; send it back when updating' })
+  version!: number;
+
+  @Field(() => DateTimeScalar, { description: '创建时间 When it was registered' })
+  createdAt!: Date;
+
+  @Field(() => DateTimeScalar, { description: '更新时间 When it last changed' })
+  updatedAt!: Date;
+}
+
+export const OrganizationConnection = connectionTypeOf(OrganizationType, 'Organization', '共建组织');
