@@ -8,6 +8,8 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDisableSuggestions } from '@apollo/server/plugin/disableSuggestions';
 import { expressMiddleware } from '@as-integrations/express5';
+import { createAuthenticator } from './auth/authenticate';
+import { createJwtVerifier } from './auth/jwt';
 import type { Config } from './config';
 import { openDatabase, type Database, type OpenDatabaseOptions } from './db/database';
 import { pendingMigrations } from './db/orm';
@@ -67,6 +69,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
 
   app.use(graphiqlRouter());
 
+  const authenticate = createAuthenticator(createJwtVerifier(config.jwt));
   const apollo = new ApolloServer<Context>({
     schema: getSchema(),
     csrfPrevention: true,
@@ -91,7 +94,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     '/graphql',
     cors<cors.CorsRequest>({ origin: config.corsOrigins, credentials: true, maxAge: 600 }),
     express.json({ limit: BODY_LIMIT }),
-    expressMiddleware(apollo, { context: async ({ req }) => buildContext(database.orm, req) }),
+    expressMiddleware(apollo, { context: ({ req }) => buildContext(database.orm, req, authenticate) }),
   );
 
   // Body-parser failures (too large, malformed JSON) as GraphQL-shaped errors.

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { isRole, type Role } from './auth/roles';
 
 /** Runtime configuration, read from the environment once at boot and validated. */
 export interface Config {
@@ -21,6 +22,27 @@ export interface Config {
   seedOnFirstStart: boolean;
   /** Log every SQL statement (never parameters). */
   logSql: boolean;
+  /** Create an ADMIN API client and print its key once when the database has no client yet. */
+  bootstrapAdmin: boolean;
+  /** Verification of identity-provider JWTs; null when not configured (that path is off). */
+  jwt: JwtConfig | null;
+}
+
+/** How tokens of the city's identity provider are verified and read. */
+export interface JwtConfig {
+  /** JWKS endpoint of the identity provider (preferred: keys rotate without a restart). */
+  jwksUrl?: string;
+  /** Or a fixed SPKI PEM public key. */
+  publicKey?: string;
+  issuer?: string;
+  audience?: string;
+  algorithms: string[];
+  rolesClaim: string;
+  departmentClaim: string;
+  regionClaim: string;
+  nameClaim: string;
+  /** The identity provider's role names → ours. */
+  roleMap: Record<string, Role>;
 }
 
 export class ConfigError extends Error {}
@@ -74,5 +96,35 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     migrateOnStart: parseBoolVar(env, 'MIGRATE_ON_START', !databaseUrl),
     seedOnFirstStart: parseBoolVar(env, 'SEED_ON_FIRST_START', !databaseUrl),
     logSql: parseBoolVar(env, 'LOG_SQL', false),
+    bootstrapAdmin: parseBoolVar(env, 'BOOTSTRAP_ADMIN', !databaseUrl),
+    jwt: loadJwtConfig(env),
+  };
+}
+
+function loadJwtConfig(env: NodeJS.ProcessEnv): JwtConfig | null {
+  const jwksUrl = env.JWT_JWKS_URL || undefined;
+  const publicKey = env.JWT_PUBLIC_KEY?.replace(/\\n/g, '\n') || undefined;
+  if (!jwksUrl && !publicKey) return null;
+  if (jwksUrl && publicKey) throw new ConfigError('set JWT_JWKS_URL or JWT_PUBLIC_KEY, not both');
+  if (jwksUrl && !/^https?:\/\//.test(jwksUrl)) throw new ConfigError('JWT_JWKS_URL must be an http(s) URL');
+  if (publicKey && !publicKey.includes('BEGIN PUBLIC KEY')) throw new ConfigError('JWT_PUBLIC_KEY must be an SPKI PEM ("-----BEGIN PUBLIC KEY-----")');
+  const algorithms = (env.JWT_ALGORITHMS || 'RS256').split(',').map((alg) => alg.trim()).filter(Boolean);
+  const roleMap: Record<string, Role> = {};
+  for (const pair of (env.JWT_ROLE_MAP || '').split(',').map((entry) => entry.trim()).filter(Boolean)) {
+    const [theirs, ours] = pair.split(':').map((part) => part.trim());
+    if (!theirs || !ours || !isRole(ours)) throw new ConfigError(`JWT_ROLE_MAP entries look like idp-role:ADMIN, got "${pair}"`);
+    roleMap[theirs] = ours;
+  }
+  return {
+    jwksUrl,
+    publicKey,
+    issuer: env.JWT_ISSUER || undefined,
+    audience: env.JWT_AUDIENCE || undefined,
+    algorithms,
+    rolesClaim: env.JWT_ROLES_CLAIM || 'roles',
+    departmentClaim: env.JWT_DEPARTMENT_CLAIM || 'department_code',
+    regionClaim: env.JWT_REGION_CLAIM || 'region_code',
+    nameClaim: env.JWT_NAME_CLAIM || 'name',
+    roleMap,
   };
 }

@@ -1,5 +1,7 @@
 import 'reflect-metadata';
 import { createApp } from './app';
+import { pendingMigrations } from './db/orm';
+import { bootstrapAdminClient } from './modules/api-client/api-client.service';
 import { loadConfig } from './config';
 import { logger } from './logger';
 
@@ -12,6 +14,17 @@ async function main(): Promise<void> {
     // Statement text only: bindings may carry personal data.
     onQuery: config.logSql ? (sql) => logger.info('sql', { sql }) : undefined,
   });
+  if (config.bootstrapAdmin && !(await pendingMigrations(app.database.orm)).length) {
+    const issued = await bootstrapAdminClient(app.database.orm.em.fork());
+    // The one time this key is ever shown: printed to the console, never to the JSON log.
+    if (issued) {
+      process.stdout.write(
+        `\nCreated the first API client "${issued.client.name}" (ADMIN). Its key is shown this once; store it now:\n\n` +
+          `    Authorization: Bearer ${issued.key}\n\n` +
+          'Manage clients with npm run client:create / client:rotate / client:revoke / client:list.\n\n',
+      );
+    }
+  }
   await new Promise<void>((resolve) => app.httpServer.listen(config.port, config.host, resolve));
   const address = app.httpServer.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Request } from 'express';
 import type { MikroORM, EntityManager } from '@mikro-orm/postgresql';
-import { authenticate } from '../auth/authenticate';
+import type { Authenticator } from '../auth/authenticate';
 import type { Principal } from '../auth/principal';
 import { createSqlReader, type SqlReader } from '../db/sql';
 import { localeFromAcceptLanguage, type Locale } from '../i18n/locale';
@@ -18,12 +18,12 @@ export interface Context {
   loaders: Loaders;
 }
 
-export function buildContext(orm: MikroORM, req: Request): Context {
+export async function buildContext(orm: MikroORM, req: Request, authenticate: Authenticator): Promise<Context> {
   const db = createSqlReader(orm.em.getKnex());
   return {
     requestId: String(req.res?.getHeader('x-request-id') ?? randomUUID()),
     locale: localeFromAcceptLanguage(req.headers['accept-language']),
-    principal: authenticate(req),
+    principal: await authenticate(req, db),
     em: orm.em.fork(),
     db,
     loaders: createLoaders(db),

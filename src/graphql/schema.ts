@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
+import { ViewerResolver } from '../modules/api-client/viewer.resolver';
 import { DepartmentResolver } from '../modules/department/department.resolver';
 import { OpeningHoursResolver } from '../modules/opening-hours/opening-hours.types';
 import { RegionResolver } from '../modules/region/region.resolver';
@@ -21,6 +22,7 @@ export function getSchema(): GraphQLSchema {
         StationResolver,
         OpeningHoursResolver,
         DepartmentResolver,
+        ViewerResolver,
       ],
       validate: false,
       emitSchemaFile: false,

@@ -30,6 +30,8 @@ describe('loadConfig defaults', () => {
       migrateOnStart: true,
       seedOnFirstStart: true,
       logSql: false,
+      bootstrapAdmin: true,
+      jwt: null,
     });
   });
 

@@ -1,0 +1,50 @@
+import { ArrayType, Entity, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { Department } from '../department/department.entity';
+import { Region } from '../region/region.entity';
+import type { Role } from '../../auth/roles';
+
+/** 接口客户端 A partner system or admin frontend that calls the API with its own key. */
+@Entity({ tableName: 'api_client' })
+export class ApiClient {
+  [OptionalProps]?: 'version' | 'createdAt' | 'updatedAt' | 'active' | 'department' | 'region' | 'keyRotatedAt' | 'revokedAt';
+
+  @PrimaryKey({ type: 'uuid' })
+  id!: string;
+
+  @Property({ type: 'string', length: 100, unique: true })
+  name!: string;
+
+  @Property({ type: ArrayType })
+  roles!: Role[];
+
+  @ManyToOne({ entity: () => Department, fieldName: 'department_id', nullable: true })
+  department?: Department | null;
+
+  @ManyToOne({ entity: () => Region, fieldName: 'region_id', nullable: true })
+  region?: Region | null;
+
+  /** SHA-256 of the key (hex); the key itself is never stored. */
+  @Property({ type: 'string', length: 64, fieldName: 'key_hash', unique: true })
+  keyHash!: string;
+
+  @Property({ type: 'string', length: 16, fieldName: 'key_hint' })
+  keyHint!: string;
+
+  @Property({ type: 'boolean' })
+  active: boolean = true;
+
+  @Property({ type: 'integer', version: true })
+  version: number = 1;
+
+  @Property({ type: 'datetime', fieldName: 'created_at' })
+  createdAt: Date = new Date();
+
+  @Property({ type: 'datetime', fieldName: 'updated_at', onUpdate: () => new Date() })
+  updatedAt: Date = new Date();
+
+  @Property({ type: 'datetime', fieldName: 'key_rotated_at', nullable: true })
+  keyRotatedAt?: Date | null;
+
+  @Property({ type: 'datetime', fieldName: 'revoked_at', nullable: true })
+  revokedAt?: Date | null;
+}

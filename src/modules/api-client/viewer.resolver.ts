@@ -1,0 +1,78 @@
+import { Ctx, Field, FieldResolver, ObjectType, Query, registerEnumType, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../graphql/context';
+import type { Principal } from '../../auth/principal';
+import { Role } from '../../auth/roles';
+import { DepartmentType, type DepartmentRecord } from '../department/department.types';
+import { RegionType, type RegionRecord } from '../region/region.types';
+
+export enum ViewerKind {
+  ANONYMOUS = 'ANONYMOUS',
+  API_CLIENT = 'API_CLIENT',
+  USER = 'USER',
+}
+
+registerEnumType(ViewerKind, {
+  name: 'ViewerKind',
+  description: '调用方类型 How the caller identified itself',
+  valuesConfig: {
+    ANONYMOUS: { description: '匿名（未带凭据）：只能读取公开的驿站信息 Anonymous (no credentials): public station facts only' },
+    API_CLIENT: { description: '接口客户端（Bearer 密钥）An API client, by its bearer key' },
+    USER: { description: '管理端用户（统一身份认证令牌）A user of an admin frontend, by an identity-provider token' },
+  },
+});
+
+registerEnumType(Role, {
+  name: 'Role',
+  description: '角色 What a caller may do',
+  valuesConfig: {
+    ADMIN: { description: '组织部管理员：全部读写 Organization-department administrator: reads and writes everything' },
+    REGION_OPERATOR: { description: '街道/社区操作员：只能维护本辖区的驿站、人员和值班 Street or community operator: writes stations, people and rosters in its own region only' },
+    DEPARTMENT_PARTNER: { description: '合作部门系统：维护本部门的平台和服务事项，读取非个人信息 Partner department system: writes its own platforms and service items; reads everything non-personal' },
+    ANALYST: { description: '分析人员：只读，看不到个人信息 Analyst: read-only, no personal data' },
+  },
+});
+
+@ObjectType('Viewer', { description: '当前调用方 Who the API takes the caller to be; use it to check credentials' })
+export class ViewerType {
+  @Field(() => ViewerKind, { description: '调用方类型 Kind of caller' })
+  kind!: ViewerKind;
+
+  @Field(() => String, { nullable: true, description: '名称（客户端名或用户姓名）Client name or user name; null when anonymous' })
+  name!: string | null;
+
+  @Field(() => [Role], { description: '角色 Roles held' })
+  roles!: Role[];
+}
+
+@Resolver(() => ViewerType)
+export class ViewerResolver {
+  @Query(() => ViewerType, { description: '当前调用方身份（用于核对密钥或令牌）The caller as authenticated; handy to check a key or token' })
+  viewer(@Ctx() ctx: Context): Principal {
+    return ctx.principal;
+  }
+
+  @FieldResolver(() => ViewerKind, { description: '调用方类型 Kind of caller' })
+  kind(@Root() principal: Principal): ViewerKind {
+    return principal.kind === 'anonymous' ? ViewerKind.ANONYMOUS : principal.kind === 'client' ? ViewerKind.API_CLIENT : ViewerKind.USER;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: '名称 Client or user name' })
+  name(@Root() principal: Principal): string | null {
+    return principal.kind === 'anonymous' ? null : principal.name;
+  }
+
+  @FieldResolver(() => [Role], { description: '角色 Roles held' })
+  roles(@Root() principal: Principal): Role[] {
+    return principal.kind === 'anonymous' ? [] : principal.roles;
+  }
+
+  @FieldResolver(() => DepartmentType, { nullable: true, description: '代表的部门 The department it acts for' })
+  department(@Root() principal: Principal, @Ctx() ctx: Context): Promise<DepartmentRecord | null> | null {
+    return principal.kind !== 'anonymous' && principal.departmentId ? ctx.loaders.departmentById.load(principal.departmentId) : null;
+  }
+
+  @FieldResolver(() => RegionType, { nullable: true, description: '辖区范围 The region it is limited to' })
+  region(@Root() principal: Principal, @Ctx() ctx: Context): Promise<RegionRecord | null> | null {
+    return principal.kind !== 'anonymous' && principal.regionId ? ctx.loaders.regionById.load(principal.regionId) : null;
+  }
+}
