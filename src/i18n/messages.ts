@@ -53,7 +53,19 @@ const messages = {
     zh: '只有“已关闭”或“规划中”的驿站可以归档，当前状态为“{statusZh}”，请先关闭。',
     en: 'Only CLOSED or PLANNED stations can be archived; this one is {status}. Close it first.',
   },
-  FORBIDDEN: { zh: '您没有权限进行此操作。', en: 'You are not allowed to do this.' },
+  FORBIDDEN: { zh: '您的账号角色没有权限进行此操作，如需开通请联系组织部管理员。', en: 'Your role does not allow this; ask the organization department administrator if you need it.' },
+  FORBIDDEN_SIGN_IN: {
+    zh: '修改数据须先登录：请携带接口密钥或统一身份认证令牌。',
+    en: 'Sign in to change data: send an API key or an identity-provider token.',
+  },
+  FORBIDDEN_OUTSIDE_REGION: {
+    zh: '您只能维护本辖区（区划代码 {region}）内的记录，该记录不在您的辖区内。',
+    en: 'You can only change records inside your region ({region}); this one is outside it.',
+  },
+  FORBIDDEN_OTHER_DEPARTMENT: {
+    zh: '您只能维护本部门（{department}）的记录，不能修改其他部门的记录。',
+    en: "You can only change your own department's ({department}) records, not another department's.",
+  },
   RECORD_ID_INVALID: { zh: '{kindZh}标识格式不正确，请使用查询返回的 ID。', en: 'The {kind} ID is malformed; use an ID returned by a query.' },
   RECORD_NOT_FOUND: { zh: '找不到该{kindZh}，请刷新后重试。', en: 'The {kind} does not exist; refresh and try again.' },
   RECORD_VERSION_CONFLICT: {

@@ -2,6 +2,7 @@ import request from 'supertest';
 import { createApp, type App } from '../../src/app';
 import { loadConfig, type Config } from '../../src/config';
 import { createTestDatabase, type TestDatabase } from './test-database';
+import { createApiClient, type NewApiClient } from '../../src/modules/api-client/api-client.service';
 
 export interface GraphQLResponse<T = Record<string, any>> {
   status: number;
@@ -13,13 +14,22 @@ export interface GraphQLResponse<T = Record<string, any>> {
 export interface TestApp {
   app: App;
   config: Config;
-  /** POST /graphql through supertest, as a browser-less client does (JSON body, so no CSRF preflight needed). */
+  /**
+   * POST /graphql through supertest, as a browser-less client does (JSON body, so no CSRF preflight
+   * needed), as the test ADMIN client unless `headers` carries its own `authorization` (use
+   * ANONYMOUS_HEADERS to call without credentials).
+   */
   gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  /** Creates an API client and returns the headers that authenticate as it. */
+  clientHeaders(client: NewApiClient): Promise<Record<string, string>>;
   /** Runs `work` and returns how many SQL statements it sent, reads and writes alike. */
   countStatements(work: () => Promise<unknown>): Promise<number>;
   http(): ReturnType<typeof request>;
   close(): Promise<void>;
 }
+
+/** Pass as `headers` to t.gql to call without credentials. */
+export const ANONYMOUS_HEADERS = { authorization: '' } as const;
 
 /** Starts the real app on a fresh, migrated and seeded database of its own. */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
@@ -28,12 +38,20 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   let statements = 0;
   const app = await createApp(config, { onQuery: () => statements++ });
   const http = () => request(app.app);
+  const clientHeaders = async (client: NewApiClient) => {
+    const { key } = await createApiClient(app.database.orm.em.fork(), client);
+    return { authorization: `Bearer ${key}` };
+  };
+  const adminHeaders = await clientHeaders({ name: 'test-admin', roles: ['ADMIN'] });
   return {
     app,
     config,
     http,
+    clientHeaders,
     async gql(query, variables, headers = {}) {
-      const response = await http().post('/graphql').set({ 'content-type': 'application/json', ...headers }).send({ query, variables });
+      const auth = 'authorization' in headers ? (headers.authorization ? { authorization: headers.authorization } : {}) : adminHeaders;
+      const { authorization: _ignored, ...rest } = headers;
+      const response = await http().post('/graphql').set({ 'content-type': 'application/json', ...rest, ...auth }).send({ query, variables });
       return { status: response.status, data: response.body.data, errors: response.body.errors, headers: response.headers as Record<string, string> };
     },
     async countStatements(work) {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { exportJWK, exportSPKI, generateKeyPair, SignJWT, type KeyLike } from 'jose';
-import { startTestApp, type TestApp } from '../helpers/app';
+import { ANONYMOUS_HEADERS, startTestApp, type TestApp } from '../helpers/app';
 import { createTestDatabase } from '../helpers/test-database';
 import { createApiClient, revokeApiClient, rotateApiClientKey } from '../../src/modules/api-client/api-client.service';
 import { SEED } from '../helpers/fixtures';
@@ -41,7 +41,7 @@ const bearer = (credential: string) => ({ authorization: `Bearer ${credential}` 
 
 describe('API keys', () => {
   it('treats a request without credentials as anonymous', async () => {
-    const res = await t.gql(VIEWER);
+    const res = await t.gql(VIEWER, {}, ANONYMOUS_HEADERS);
     expect(res.data.viewer).toEqual({ kind: 'ANONYMOUS', name: null, roles: [], department: null, region: null });
   });
 

@@ -23,7 +23,7 @@ function startServer(): Promise<{ child: ChildProcess; port: number; logLine: st
   const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/server.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
     let output = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 150_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const line = output.split('\n').find((l) => l.includes('listening on'));
@@ -80,4 +80,4 @@ it('starts on the embedded database, serves the seeded city, prints an admin key
   } finally {
     expect(await stop(second.child)).toBe(0);
   }
-}, 120_000);
+}, 360_000);

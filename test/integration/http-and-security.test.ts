@@ -1,5 +1,5 @@
 import { runSeed } from '../../src/db/database';
-import { useTestApp } from '../helpers/app';
+import { ANONYMOUS_HEADERS, useTestApp } from '../helpers/app';
 import { migrationsList } from '../../src/db/migrations';
 
 const ADMIN_ORIGIN = 'https://admin.yizhan.example.cn';
@@ -44,14 +44,17 @@ describe('health endpoints', () => {
 describe('production hardening', () => {
   const t = useTestApp({ NODE_ENV: 'production', CORS_ORIGINS: ADMIN_ORIGIN });
 
-  it('refuses introspection to anonymous callers but still answers __typename', async () => {
-    const schema = await t.gql('{ __schema { types { name } } }');
+  it('refuses introspection to anonymous callers but still answers __typename, and allows it to signed-in ones', async () => {
+    const schema = await t.gql('{ __schema { types { name } } }', {}, ANONYMOUS_HEADERS);
     expect(schema.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect(schema.data ?? null).toBeNull();
-    const type = await t.gql('{ __type(name: "Station") { name } }');
+    const type = await t.gql('{ __type(name: "Station") { name } }', {}, ANONYMOUS_HEADERS);
     expect(type.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    const typename = await t.gql('{ __typename }');
+    const typename = await t.gql('{ __typename }', {}, ANONYMOUS_HEADERS);
     expect(typename.data).toEqual({ __typename: 'Query' });
+    const analyst = await t.clientHeaders({ name: '统计分析', roles: ['ANALYST'] });
+    const allowed = await t.gql('{ __type(name: "Station") { name } }', {}, analyst);
+    expect(allowed.data).toEqual({ __type: { name: 'Station' } });
   });
 
   it('gives no field suggestions and no stack traces', async () => {

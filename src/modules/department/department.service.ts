@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { Action, checkCan } from '../../auth/permissions';
 import type { Context } from '../../graphql/context';
 import { UserErrorCode } from '../../graphql/errors';
 import { checkText, lockVersioned, Problems, withUserErrors, type RecordKind } from '../../graphql/mutation';
@@ -39,6 +40,7 @@ export async function resolveActiveDepartment(ctx: Context, problems: Problems, 
 /** Registers a department; its code is the caller's and never changes. */
 export async function createDepartment(ctx: Context, input: CreateDepartmentInput): Promise<DepartmentPayload> {
   const problems = new Problems(ctx.locale);
+  if (!checkCan(ctx, problems, Action.ADMINISTER, {}, 'code')) return { department: null, userErrors: problems.errors };
   const code = input.code.trim();
   if (!DEPARTMENT_CODE.test(code)) problems.add('code', UserErrorCode.INVALID, 'DEPARTMENT_CODE_INVALID', { code });
   const name = checkText(problems, 'name', input.name, 100, NAME);
@@ -82,6 +84,7 @@ export async function createDepartment(ctx: Context, input: CreateDepartmentInpu
 /** Changes the name, short name or active flag; code, level and jurisdiction stay as registered. */
 export async function updateDepartment(ctx: Context, input: UpdateDepartmentInput): Promise<DepartmentPayload> {
   const problems = new Problems(ctx.locale);
+  if (!checkCan(ctx, problems, Action.ADMINISTER, {})) return { department: null, userErrors: problems.errors };
   const localId = localIdOf(input.id, 'Department');
   if (!localId) problems.add('id', UserErrorCode.NOT_FOUND, 'RECORD_ID_INVALID', { kindZh: DEPARTMENT.zh, kind: DEPARTMENT.en });
   const name = checkText(problems, 'name', input.name, 100, NAME);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../graphql/context';
+import { Action, checkCan } from '../../auth/permissions';
 import { UserErrorCode } from '../../graphql/errors';
 import { Problems, withUserErrors } from '../../graphql/mutation';
 import { localIdOf } from '../../graphql/relay';
@@ -132,6 +133,13 @@ async function changeStation(
     problems.add('id', UserErrorCode.NOT_FOUND, 'STATION_ID_INVALID');
     return { station: null, userErrors: problems.errors };
   }
+  // The scope is checked on the station as read here; if it moves meanwhile its version changes,
+  // and the version check under the row lock below turns this write into a CONFLICT.
+  const current = await ctx.loaders.stationById.load(localId);
+  const region = current && (await ctx.loaders.regionById.load(current.regionId));
+  if ((region || ctx.principal.kind === 'anonymous') && !checkCan(ctx, problems, Action.WRITE_STATION, { regionPath: region?.path })) {
+    return { station: null, userErrors: problems.errors };
+  }
   return runPayload(ctx, async () => {
     await ctx.em.transactional(async (em) => {
       const station = await em.findOne(Station, { id: localId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
@@ -167,6 +175,7 @@ export async function createStation(ctx: Context, input: CreateStationInput): Pr
   checkOpenedOn(problems, input.openedOn, input.status);
   const refs = await resolveRefs(ctx, problems, input.regionCode, input.serviceCircleId);
   checkCircleFits(problems, refs, refs.region?.path);
+  if (refs.region || ctx.principal.kind === 'anonymous') checkCan(ctx, problems, Action.WRITE_STATION, { regionPath: refs.region?.path }, 'regionCode');
   if (problems.errors.length) return { station: null, userErrors: problems.errors };
 
   return runPayload(ctx, () =>
@@ -201,6 +210,8 @@ export async function updateStation(ctx: Context, input: UpdateStationInput): Pr
   const location = checkLocation(problems, input.location ?? undefined);
   checkPlanYear(problems, input.planYear);
   const refs = await resolveRefs(ctx, problems, input.regionCode ?? undefined, input.serviceCircleId);
+  // Moving a station into another community needs the right to write there too.
+  if (refs.region) checkCan(ctx, problems, Action.WRITE_STATION, { regionPath: refs.region.path }, 'regionCode');
   if (problems.errors.length) return { station: null, userErrors: problems.errors };
 
   return changeStation(ctx, input.id, input.version, async (station, em, inner) => {

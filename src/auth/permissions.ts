@@ -1,0 +1,99 @@
+import type { Context } from '../graphql/context';
+import { ErrorCode, UserErrorCode } from '../graphql/errors';
+import type { Problems } from '../graphql/mutation';
+import { GraphQLError } from 'graphql';
+import { hasRole, type Principal } from './principal';
+import { Role } from './roles';
+
+/**
+ * What a caller may do with a record. The rules follow DOMAIN.md's table of callers:
+ * - ADMIN (组织部) writes everything.
+ * - REGION_OPERATOR (街道/社区) writes stations, their people, rosters, co-building and activities
+ *   inside its own region subtree only.
+ * - DEPARTMENT_PARTNER (合作部门) writes its own department's platforms, service items and push-downs.
+ * - ANALYST reads everything non-personal; anonymous callers read public station facts only.
+ */
+export enum Action {
+  /** Stations themselves: create, update, status, archive. */
+  WRITE_STATION = 'WRITE_STATION',
+  /** People, station management links, grid workers, duty rosters. */
+  WRITE_STAFF = 'WRITE_STAFF',
+  /** Organizations, co-building relations and activities. */
+  WRITE_COMMUNITY = 'WRITE_COMMUNITY',
+  /** A department's platforms. */
+  WRITE_PLATFORM = 'WRITE_PLATFORM',
+  /** A department's service items and their push-downs to stations. */
+  WRITE_SERVICE_ITEM = 'WRITE_SERVICE_ITEM',
+  /** Departments, API clients, construction plans. */
+  ADMINISTER = 'ADMINISTER',
+  /** The audit trail. */
+  READ_AUDIT = 'READ_AUDIT',
+}
+
+/** Where a record sits: the region path it belongs to and/or the department that owns it. */
+export interface Scope {
+  /** Materialised path of the record's region (e.g. a station's community). */
+  regionPath?: string | null;
+  /** Owning department's id. */
+  departmentId?: string | null;
+}
+
+/** Whether a region-scoped caller's region contains the record's region. */
+function withinRegion(principal: Principal, regionPath: string | null | undefined): boolean {
+  return principal.kind !== 'anonymous' && !!principal.regionPath && !!regionPath && regionPath.startsWith(principal.regionPath);
+}
+
+function ownsDepartment(principal: Principal, departmentId: string | null | undefined): boolean {
+  return principal.kind !== 'anonymous' && !!principal.departmentId && !!departmentId && principal.departmentId === departmentId;
+}
+
+/** The permission matrix (pure; unit-tested role by role). */
+export function can(principal: Principal, action: Action, scope: Scope = {}): boolean {
+  if (hasRole(principal, Role.ADMIN)) return true;
+  switch (action) {
+    case Action.WRITE_STATION:
+    case Action.WRITE_STAFF:
+    case Action.WRITE_COMMUNITY:
+      return hasRole(principal, Role.REGION_OPERATOR) && withinRegion(principal, scope.regionPath);
+    case Action.WRITE_PLATFORM:
+    case Action.WRITE_SERVICE_ITEM:
+      return hasRole(principal, Role.DEPARTMENT_PARTNER) && ownsDepartment(principal, scope.departmentId);
+    case Action.ADMINISTER:
+    case Action.READ_AUDIT:
+      return false;
+  }
+}
+
+/** Whether the caller may see personal data whole: ADMIN, or the operator of the record's region. */
+export function seesPersonalData(principal: Principal, regionPath: string | null | undefined): boolean {
+  return hasRole(principal, Role.ADMIN) || (hasRole(principal, Role.REGION_OPERATOR) && withinRegion(principal, regionPath));
+}
+
+/** Whether the caller may see personal data masked (partners); analysts and anonymous callers see none. */
+export function seesMaskedPersonalData(principal: Principal): boolean {
+  return hasRole(principal, Role.DEPARTMENT_PARTNER) || hasRole(principal, Role.REGION_OPERATOR);
+}
+
+/** For reads that only some roles may make at all (e.g. the audit trail): a FORBIDDEN GraphQL error. */
+export function assertCanRead(ctx: Context, action: Action): void {
+  if (!can(ctx.principal, action)) {
+    throw new GraphQLError('You are not allowed to read this', { extensions: { code: ErrorCode.FORBIDDEN } });
+  }
+}
+
+/**
+ * For writes: adds a FORBIDDEN user error at `field` when the caller may not do `action` on a
+ * record in `scope`, with a message saying why (not signed in, outside its region, another
+ * department's record, or not its role). Returns whether the write may go ahead.
+ */
+export function checkCan(ctx: Context, problems: Problems, action: Action, scope: Scope, field = 'id'): boolean {
+  const { principal } = ctx;
+  if (can(principal, action, scope)) return true;
+  if (principal.kind === 'anonymous') problems.add(field, UserErrorCode.FORBIDDEN, 'FORBIDDEN_SIGN_IN');
+  else if ((action === Action.WRITE_STATION || action === Action.WRITE_STAFF || action === Action.WRITE_COMMUNITY) && hasRole(principal, Role.REGION_OPERATOR)) {
+    problems.add(field, UserErrorCode.FORBIDDEN, 'FORBIDDEN_OUTSIDE_REGION', { region: principal.regionCode ?? '' });
+  } else if ((action === Action.WRITE_PLATFORM || action === Action.WRITE_SERVICE_ITEM) && hasRole(principal, Role.DEPARTMENT_PARTNER)) {
+    problems.add(field, UserErrorCode.FORBIDDEN, 'FORBIDDEN_OTHER_DEPARTMENT', { department: principal.departmentCode ?? '' });
+  } else problems.add(field, UserErrorCode.FORBIDDEN, 'FORBIDDEN');
+  return false;
+}

@@ -1,0 +1,95 @@
+import { Action, can, seesMaskedPersonalData, seesPersonalData } from '../../src/auth/permissions';
+import { maskIdNumber, maskName, maskPhone } from '../../src/auth/masking';
+import { ANONYMOUS, type AuthenticatedPrincipal, type Principal } from '../../src/auth/principal';
+import { Role } from '../../src/auth/roles';
+
+const FANCHENG = '420000/420600/420606/';
+const ANJU = `${FANCHENG}420606002000/420606002011/`;
+const XIANGCHENG_COMMUNITY = '420000/420600/420602/420602001000/420602001001/';
+const ZGH = 'dept-zgh';
+const RSJ = 'dept-rsj';
+
+function principal(roles: Role[], scope: { regionPath?: string; departmentId?: string } = {}): AuthenticatedPrincipal {
+  return {
+    kind: 'client',
+    id: roles.join('+'),
+    name: roles.join('+'),
+    roles,
+    departmentId: scope.departmentId ?? null,
+    departmentCode: null,
+    regionId: scope.regionPath ? 1 : null,
+    regionCode: null,
+    regionPath: scope.regionPath ?? null,
+  };
+}
+
+const admin = principal([Role.ADMIN]);
+const fanchengOperator = principal([Role.REGION_OPERATOR], { regionPath: FANCHENG });
+const unionPartner = principal([Role.DEPARTMENT_PARTNER], { departmentId: ZGH });
+const analyst = principal([Role.ANALYST]);
+
+/** Each caller × action × record: the expected answer of the matrix. */
+const MATRIX: [string, Principal, Action, { regionPath?: string; departmentId?: string }, boolean][] = [
+  ['admin writes a station anywhere', admin, Action.WRITE_STATION, { regionPath: XIANGCHENG_COMMUNITY }, true],
+  ['admin administers', admin, Action.ADMINISTER, {}, true],
+  ['admin reads the audit trail', admin, Action.READ_AUDIT, {}, true],
+  ['an operator writes a station in its district', fanchengOperator, Action.WRITE_STATION, { regionPath: ANJU }, true],
+  ['an operator writes staff in its district', fanchengOperator, Action.WRITE_STAFF, { regionPath: ANJU }, true],
+  ['an operator writes co-building in its district', fanchengOperator, Action.WRITE_COMMUNITY, { regionPath: ANJU }, true],
+  ['an operator may not write outside its district', fanchengOperator, Action.WRITE_STATION, { regionPath: XIANGCHENG_COMMUNITY }, false],
+  ['an operator may not write a record without a region', fanchengOperator, Action.WRITE_STATION, {}, false],
+  ['an operator may not write platforms', fanchengOperator, Action.WRITE_PLATFORM, { regionPath: ANJU, departmentId: ZGH }, false],
+  ['an operator may not administer', fanchengOperator, Action.ADMINISTER, {}, false],
+  ['a partner writes its own platforms', unionPartner, Action.WRITE_PLATFORM, { departmentId: ZGH }, true],
+  ['a partner writes its own service items', unionPartner, Action.WRITE_SERVICE_ITEM, { departmentId: ZGH }, true],
+  ["a partner may not write another department's platform", unionPartner, Action.WRITE_PLATFORM, { departmentId: RSJ }, false],
+  ['a partner may not write stations', unionPartner, Action.WRITE_STATION, { regionPath: ANJU }, false],
+  ['a partner may not read the audit trail', unionPartner, Action.READ_AUDIT, {}, false],
+  ['an analyst writes nothing', analyst, Action.WRITE_STATION, { regionPath: ANJU }, false],
+  ['an analyst writes no platforms', analyst, Action.WRITE_PLATFORM, { departmentId: ZGH }, false],
+  ['anonymous writes nothing', ANONYMOUS, Action.WRITE_STATION, { regionPath: ANJU }, false],
+  ['anonymous writes no service items', ANONYMOUS, Action.WRITE_SERVICE_ITEM, { departmentId: ZGH }, false],
+];
+
+describe('permission matrix', () => {
+  it.each(MATRIX)('%s', (_name, who, action, scope, expected) => {
+    expect(can(who, action, scope)).toBe(expected);
+  });
+
+  it('does not let a region prefix that is not a path boundary pass', () => {
+    const street = principal([Role.REGION_OPERATOR], { regionPath: '420000/420600/420606/420606002000/' });
+    expect(can(street, Action.WRITE_STATION, { regionPath: '420000/420600/420606/420606002000/420606002011/' })).toBe(true);
+    expect(can(street, Action.WRITE_STATION, { regionPath: '420000/420600/420606/420606003000/420606003001/' })).toBe(false);
+  });
+
+  it('shows personal data whole to admins and the region operator, masked to partners, never to analysts or anonymous', () => {
+    expect(seesPersonalData(admin, XIANGCHENG_COMMUNITY)).toBe(true);
+    expect(seesPersonalData(fanchengOperator, ANJU)).toBe(true);
+    expect(seesPersonalData(fanchengOperator, XIANGCHENG_COMMUNITY)).toBe(false);
+    expect(seesMaskedPersonalData(fanchengOperator)).toBe(true);
+    expect(seesPersonalData(unionPartner, ANJU)).toBe(false);
+    expect(seesMaskedPersonalData(unionPartner)).toBe(true);
+    expect(seesPersonalData(analyst, ANJU) || seesMaskedPersonalData(analyst)).toBe(false);
+    expect(seesPersonalData(ANONYMOUS, ANJU) || seesMaskedPersonalData(ANONYMOUS)).toBe(false);
+  });
+});
+
+describe('masking', () => {
+  it('masks phones as 138****1234', () => {
+    expect(maskPhone('13812341234')).toBe('138****1234');
+    expect(maskPhone('0710-3456789')).toBe('0710****6789');
+    expect(maskPhone('123')).toBe('***');
+  });
+
+  it('masks names keeping the first and last character', () => {
+    expect(maskName('张建明')).toBe('张*明');
+    expect(maskName('欧阳晓红')).toBe('欧**红');
+    expect(maskName('李娜')).toBe('李*');
+    expect(maskName('王')).toBe('*');
+  });
+
+  it('masks ID numbers keeping the region and the check character', () => {
+    expect(maskIdNumber('42060619800101123X')).toBe('420606***********X');
+    expect(maskIdNumber('1234')).toBe('****');
+  });
+});
