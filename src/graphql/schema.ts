@@ -3,6 +3,7 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { buildSchemaSync } from 'type-graphql';
 import { DepartmentResolver } from '../modules/department/department.resolver';
 import { OpeningHoursResolver } from '../modules/opening-hours/opening-hours.types';
+import { DepartmentPlatformsResolver, PlatformResolver, StationPlatformsResolver } from '../modules/platform/platform.resolver';
 import { RegionResolver } from '../modules/region/region.resolver';
 import { ServiceCircleResolver } from '../modules/service-circle/service-circle.resolver';
 import { StationResolver } from '../modules/station/station.resolver';
@@ -21,6 +22,9 @@ export function getSchema(): GraphQLSchema {
         StationResolver,
         OpeningHoursResolver,
         DepartmentResolver,
+        PlatformResolver,
+        StationPlatformsResolver,
+        DepartmentPlatformsResolver,
       ],
       validate: false,
       emitSchemaFile: false,
