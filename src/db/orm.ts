@@ -3,12 +3,13 @@ import { Migrator } from '@mikro-orm/migrations';
 import { ApiClient } from '../modules/api-client/api-client.entity';
 import { Department } from '../modules/department/department.entity';
 import { Organization } from '../modules/organization/organization.entity';
+import { Platform } from '../modules/platform/platform.entity';
 import { Region } from '../modules/region/region.entity';
 import { ServiceCircle } from '../modules/service-circle/service-circle.entity';
 import { Station } from '../modules/station/station.entity';
 import { migrationsList } from './migrations';
 
-export const entities = [Region, ServiceCircle, Station, Department, Organization, ApiClient];
+export const entities = [Region, ServiceCircle, Station, Department, Organization, ApiClient, Platform];
 
 export interface OrmOptions {
   clientUrl: string;

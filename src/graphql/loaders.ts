@@ -3,6 +3,14 @@ import type { SqlReader } from '../db/sql';
 import { departmentsByCodes, departmentsByIds } from '../modules/department/department.reader';
 import type { DepartmentRecord } from '../modules/department/department.types';
 import { organizationsByIds } from '../modules/organization/organization.reader';
+import {
+  departmentPlatformCounts,
+  departmentPlatformWindows,
+  platformsByIds,
+  platformsByStationIds,
+  type PlatformWindow,
+} from '../modules/platform/platform.reader';
+import type { PlatformRecord } from '../modules/platform/platform.types';
 import type { OrganizationRecord } from '../modules/organization/organization.types';
 import { regionsByCodes, regionsByIds } from '../modules/region/region.reader';
 import type { RegionRecord } from '../modules/region/region.types';
@@ -10,6 +18,7 @@ import { circlesByIds } from '../modules/service-circle/service-circle.reader';
 import type { ServiceCircleRecord } from '../modules/service-circle/service-circle.types';
 import { stationsByIds } from '../modules/station/station.reader';
 import type { StationRecord } from '../modules/station/station.types';
+import type { PageRequest } from './relay';
 
 /** Batches "load by key" into one query per kind of record per tick, in key order. */
 function keyed<K, V>(fetch: (keys: readonly K[]) => Promise<V[]>, keyOf: (value: V) => K): DataLoader<K, V | null> {
@@ -29,6 +38,34 @@ function counted<K>(fetch: (keys: readonly K[]) => Promise<{ key: K; count: numb
   });
 }
 
+/** All values per key (e.g. the platforms of each station), batched the same way; keys with no rows get []. */
+function grouped<K, V>(fetch: (keys: readonly K[]) => Promise<V[]>, keyOf: (value: V) => K): DataLoader<K, V[]> {
+  return new DataLoader<K, V[]>(async (keys) => {
+    const found = new Map<K, V[]>();
+    for (const value of await fetch(keys)) {
+      const key = keyOf(value);
+      const list = found.get(key);
+      if (list) list.push(value);
+      else found.set(key, [value]);
+    }
+    return keys.map((key) => found.get(key) ?? []);
+  });
+}
+
+/**
+ * One DataLoader per distinct set of field arguments (e.g. the page a nested connection asks for),
+ * created on first use: parents asking for the same page share one batch and one query.
+ */
+function perArguments<A, K, V>(create: (args: A) => DataLoader<K, V>): (args: A) => DataLoader<K, V> {
+  const loaders = new Map<string, DataLoader<K, V>>();
+  return (args) => {
+    const signature = JSON.stringify(args);
+    let loader = loaders.get(signature);
+    if (!loader) loaders.set(signature, (loader = create(args)));
+    return loader;
+  };
+}
+
 /** Per-request DataLoaders: every relation a list shows costs one query, not one per row. */
 export function createLoaders(db: SqlReader) {
   return {
@@ -39,6 +76,18 @@ export function createLoaders(db: SqlReader) {
     departmentById: keyed<string, DepartmentRecord>((ids) => departmentsByIds(db, ids), (department) => department.dbId),
     organizationById: keyed<string, OrganizationRecord>((ids) => organizationsByIds(db, ids), (organization) => organization.dbId),
     departmentByCode: keyed<string, DepartmentRecord>((codes) => departmentsByCodes(db, codes), (department) => department.code),
+    platformById: keyed<string, PlatformRecord>((ids) => platformsByIds(db, ids), (platform) => platform.dbId),
+    /** Every platform (active or not) of a station, in kind order then name. */
+    stationPlatforms: grouped<string, PlatformRecord>((ids) => platformsByStationIds(db, ids), (platform) => platform.stationId),
+    /** One page of a department's platforms, ordered by owner reference: one windowed query per batch. */
+    departmentPlatformWindow: perArguments((args: { request: PageRequest; includeInactive: boolean }) =>
+      new DataLoader<string, PlatformWindow>(async (ids) => {
+        const windows = await departmentPlatformWindows(db, ids, args.request, args.includeInactive);
+        return ids.map((id) => windows.get(id) ?? { records: [], cursors: [] });
+      }),
+    ),
+    /** Platforms of a department, keyed by "departmentId" (active only) or "departmentId:all". */
+    departmentPlatformCount: counted<string>((keys) => departmentPlatformCounts(db, keys)),
     /** Stations (not archived) in a region's subtree, keyed by "regionId" or "regionId:STATUS". */
     regionStationCount: counted<string>((keys) => fetchStationCounts(db, keys, 'region')),
     /** Stations (not archived) in a service circle, keyed by "circleId" or "circleId:STATUS". */

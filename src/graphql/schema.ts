@@ -4,6 +4,7 @@ import { buildSchemaSync } from 'type-graphql';
 import { ViewerResolver } from '../modules/api-client/viewer.resolver';
 import { DepartmentResolver } from '../modules/department/department.resolver';
 import { OpeningHoursResolver } from '../modules/opening-hours/opening-hours.types';
+import { DepartmentPlatformsResolver, PlatformResolver, StationPlatformsResolver } from '../modules/platform/platform.resolver';
 import { RegionResolver } from '../modules/region/region.resolver';
 import { ServiceCircleResolver } from '../modules/service-circle/service-circle.resolver';
 import { StationResolver } from '../modules/station/station.resolver';
@@ -23,6 +24,9 @@ export function getSchema(): GraphQLSchema {
         OpeningHoursResolver,
         DepartmentResolver,
         ViewerResolver,
+        PlatformResolver,
+        StationPlatformsResolver,
+        DepartmentPlatformsResolver,
       ],
       validate: false,
       emitSchemaFile: false,

@@ -99,6 +99,64 @@ const messages = {
   },
   OPENING_WINDOWS_TOO_MANY: { zh: '开放时段最多 {max} 个。', en: 'At most {max} opening windows are allowed.' },
   OPENING_NOTE_TOO_LONG: { zh: '开放时间说明不能超过 {max} 个字。', en: 'The opening-hours note must be at most {max} characters.' },
+  PLATFORM_DETAILS_WRONG_KIND: {
+    zh: '这是一个“{kindZh}”，请在 {ownField} 中填写它的专项信息；{field} 属于“{otherKindZh}”，请删去。',
+    en: 'This platform is a {kind}: give its details in {ownField}; {field} belongs to {otherKind}, remove it.',
+  },
+  PLATFORM_DETAILS_REQUIRED: {
+    zh: '请在 {field} 中填写“{kindZh}”的专项信息。',
+    en: 'Give the details of the {kind} in {field}.',
+  },
+  PLATFORM_COUNT_RANGE: {
+    zh: '{labelZh}须为 {min} 至 {max} 之间的整数，您填写的是 {value}。',
+    en: 'The {label} must be a whole number from {min} to {max}; you gave {value}.',
+  },
+  PLATFORM_AMENITIES_REQUIRED: {
+    zh: '请至少选择一项爱心驿站服务设施（如饮水、手机充电）。',
+    en: 'Choose at least one amenity of the care station, e.g. drinking water or phone charging.',
+  },
+  PLATFORM_REST_SEATS_WITHOUT_AMENITY: {
+    zh: '填写了 {seats} 个休息座位，请在服务设施中同时勾选“休息座椅”。',
+    en: 'You gave {seats} rest seats; also choose REST_SEATS among the amenities.',
+  },
+  PLATFORM_REST_SEATS_ZERO: {
+    zh: '服务设施中勾选了“休息座椅”，休息座位数不能为 0；没有座椅请取消勾选。',
+    en: 'REST_SEATS is among the amenities, so the number of rest seats cannot be 0; remove the amenity if there are none.',
+  },
+  PLATFORM_MATCHES_OVER_POSTINGS: {
+    zh: '撮合成功数（{matches}）不能多于发布岗位数（{postings}），请核对统计数字。',
+    en: 'The openings filled ({matches}) cannot exceed the openings posted ({postings}); check the figures.',
+  },
+  PLATFORM_MEDIATED_OVER_RECEIVED: {
+    zh: '调解成功案件数（{mediated}）不能多于受理案件数（{received}），请核对统计数字。',
+    en: 'The cases mediated ({mediated}) cannot exceed the cases received ({received}); check the figures.',
+  },
+  PLATFORM_BUS_SERVICES_REQUIRED: {
+    zh: '请至少选择一项公交自助服务（如公交卡充值、线路查询）。',
+    en: 'Choose at least one bus service, e.g. card top-up or route inquiry.',
+  },
+  PLATFORM_KIND_NAME_REQUIRED: { zh: '请填写平台类型名称，如“法律服务站”。', en: 'Enter the name of the platform type, e.g. 法律服务站 (legal service point).' },
+  PLATFORM_KIND_NAME_TOO_LONG: { zh: '平台类型名称不能超过 {max} 个字。', en: 'The name of the platform type must be at most {max} characters.' },
+  PLATFORM_OWNER_REF_INVALID: {
+    zh: '本部门编号“{ownerRef}”格式不正确：须为1至64个字符，不能含空格。',
+    en: 'The owner reference "{ownerRef}" is malformed: use 1 to 64 characters without spaces.',
+  },
+  PLATFORM_OWNER_REF_TAKEN: {
+    zh: '“{department}”已有编号为“{ownerRef}”的整合平台，请核对编号，或修改已有的那一条。',
+    en: '{department} already has a platform with the reference "{ownerRef}"; check the reference or update the existing platform.',
+  },
+  PLATFORM_STATION_CLOSED: {
+    zh: '驿站“{name}”（{code}）已关闭，不能接入整合平台，请选择运行中的驿站。',
+    en: 'The station "{name}" ({code}) is closed and cannot host platforms; choose a station that is in service.',
+  },
+  PLATFORM_STATION_ARCHIVED: {
+    zh: '驿站“{name}”（{code}）已归档，不能接入整合平台，请选择其他驿站。',
+    en: 'The station "{name}" ({code}) is archived and cannot host platforms; choose another station.',
+  },
+  PLATFORM_SAME_STATION: {
+    zh: '该整合平台已在驿站“{name}”（{code}），无需迁移。',
+    en: 'The platform is already in the station "{name}" ({code}); there is nothing to move.',
+  },
 } satisfies Record<string, Record<Locale, string>>;
 
 export type MessageKey = keyof typeof messages;

@@ -116,3 +116,43 @@ describe('who may administer departments', () => {
     expect((await t.gql(CREATE_DEPARTMENT, { input })).data.createDepartment).toEqual({ department: { code: 'XY-TJJ' }, userErrors: [] });
   });
 });
+
+describe('who may write platforms', () => {
+  const CREATE_PLATFORM = `mutation($input: CreatePlatformInput!) { createPlatform(input: $input) { platform { id ownerRef } userErrors { field code message } } }`;
+  const UPDATE_PLATFORM = `mutation($input: UpdatePlatformInput!) { updatePlatform(input: $input) { platform { name } userErrors { field code message } } }`;
+  const PLATFORMS = `query($code: String!) { platforms(first: 1, filter: { departmentCode: $code }) { totalCount nodes { id name version } } }`;
+
+  async function careStation(departmentCode: string, ownerRef: string) {
+    const host = await firstStationIn(SEED.anjuCommunityCode);
+    return {
+      kind: 'UNION_CARE_STATION',
+      stationId: host.id,
+      departmentCode,
+      name: '安居社区户外劳动者爱心驿站',
+      ownerRef,
+      unionCare: { amenities: ['DRINKING_WATER', 'MICROWAVE', 'PHONE_CHARGING'] },
+    };
+  }
+
+  it("lets a partner write its own department's platforms only", async () => {
+    const own = await t.gql(CREATE_PLATFORM, { input: await careStation('XY-ZGH', 'ZGH-PERM-0001') }, partner);
+    expect(own.data.createPlatform).toMatchObject({ userErrors: [], platform: { ownerRef: 'ZGH-PERM-0001' } });
+
+    const before = (await t.gql(PLATFORMS, { code: 'XY-RSJ' })).data.platforms;
+    const foreign = await t.gql(CREATE_PLATFORM, { input: await careStation('XY-RSJ', 'RSJ-PERM-0001') }, partner);
+    expect(foreign.data.createPlatform.userErrors).toEqual([
+      { field: ['input', 'departmentCode'], code: 'FORBIDDEN', message: '您只能维护本部门（XY-ZGH）的记录，不能修改其他部门的记录。' },
+    ]);
+    const target = before.nodes[0];
+    const update = await t.gql(UPDATE_PLATFORM, { input: { id: target.id, version: target.version, name: '越权改名' } }, partner);
+    expect(update.data.updatePlatform.userErrors).toEqual([expect.objectContaining({ field: ['input', 'id'], code: 'FORBIDDEN' })]);
+    expect((await t.gql(PLATFORMS, { code: 'XY-RSJ' })).data.platforms).toEqual(before);
+  });
+
+  it('refuses platform writes to operators, analysts and anonymous callers', async () => {
+    for (const headers of [operator, analyst, ANONYMOUS_HEADERS]) {
+      const res = await t.gql(CREATE_PLATFORM, { input: await careStation('XY-ZGH', 'ZGH-PERM-0002') }, headers);
+      expect(res.data.createPlatform).toMatchObject({ platform: null, userErrors: [expect.objectContaining({ code: 'FORBIDDEN' })] });
+    }
+  });
+});

@@ -2,6 +2,7 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261127000000_registry } from './Migration20261127000000_registry';
 import { Migration20261127010000_department } from './Migration20261127010000_department';
 import { Migration20261127011000_organization } from './Migration20261127011000_organization';
+import { Migration20261127030000_platform } from './Migration20261127030000_platform';
 import { Migration20261127070000_api_client } from './Migration20261127070000_api_client';
 
 /**
@@ -12,5 +13,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261127000000_registry', class: Migration20261127000000_registry },
   { name: 'Migration20261127010000_department', class: Migration20261127010000_department },
   { name: 'Migration20261127011000_organization', class: Migration20261127011000_organization },
+  { name: 'Migration20261127030000_platform', class: Migration20261127030000_platform },
   { name: 'Migration20261127070000_api_client', class: Migration20261127070000_api_client },
 ];

@@ -1,0 +1,102 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../graphql/context';
+import { badInput, localIdOf, toConnection, toPage, toPageRequest, type ConnectionResult } from '../../graphql/relay';
+import { DepartmentType, type DepartmentRecord } from '../department/department.types';
+import { StationType, type StationRecord } from '../station/station.types';
+import { PlatformKind } from './platform.enums';
+import { CreatePlatformInput, DepartmentPlatformsArgs, MovePlatformInput, PlatformsArgs, UpdatePlatformInput } from './platform.inputs';
+import { listPlatforms, platformByOwnerRef } from './platform.reader';
+import * as platforms from './platform.service';
+import {
+  CreatePlatformPayload,
+  MovePlatformPayload,
+  PlatformConnection,
+  PlatformInterface,
+  UpdatePlatformPayload,
+  type PlatformPayload,
+  type PlatformRecord,
+} from './platform.types';
+
+@Resolver(() => PlatformInterface)
+export class PlatformResolver {
+  @Query(() => PlatformInterface, { nullable: true, description: '按 ID 查整合平台 A platform by ID' })
+  platform(@Arg('id', () => ID, { description: '整合平台 ID Platform ID' }) id: string, @Ctx() ctx: Context): Promise<PlatformRecord | null> {
+    const localId = localIdOf(id, 'Platform');
+    if (!localId) throw badInput('`id` is not a Platform ID', 'id');
+    return ctx.loaders.platformById.load(localId);
+  }
+
+  @Query(() => PlatformConnection, { description: '整合平台列表（按名称排序）Platforms, filtered and keyset-paged, ordered by name' })
+  async platforms(@Args(() => PlatformsArgs) args: PlatformsArgs, @Ctx() ctx: Context): Promise<ConnectionResult<PlatformRecord>> {
+    return toConnection(await listPlatforms(ctx.db, args.filter, toPageRequest(args, 2)));
+  }
+
+  @Query(() => PlatformInterface, {
+    nullable: true,
+    description: '按部门代码和部门自己的编号查整合平台（部门系统对账用）A platform by its department’s code and that department’s own ID for it, for syncing',
+  })
+  platformByOwnerRef(
+    @Arg('departmentCode', { description: '部门代码，如 XY-ZGH Department code, e.g. XY-ZGH' }) departmentCode: string,
+    @Arg('ownerRef', { description: '部门自己的编号 The department’s own ID for the platform' }) ownerRef: string,
+    @Ctx() ctx: Context,
+  ): Promise<PlatformRecord | null> {
+    return platformByOwnerRef(ctx.db, departmentCode.trim(), ownerRef.trim());
+  }
+
+  @FieldResolver(() => DepartmentType, { description: '所属部门 The department that owns it' })
+  async department(@Root() platform: PlatformRecord, @Ctx() ctx: Context): Promise<DepartmentRecord> {
+    const department = await ctx.loaders.departmentById.load(platform.departmentId);
+    if (!department) throw new Error(`Department ${platform.departmentId} of platform ${platform.dbId} is missing`);
+    return department;
+  }
+
+  @FieldResolver(() => StationType, { description: '所在驿站 The station it lives in' })
+  async station(@Root() platform: PlatformRecord, @Ctx() ctx: Context): Promise<StationRecord> {
+    const station = await ctx.loaders.stationById.load(platform.stationId);
+    if (!station) throw new Error(`Station ${platform.stationId} of platform ${platform.dbId} is missing`);
+    return station;
+  }
+
+  @Mutation(() => CreatePlatformPayload, { description: '在驿站登记一个整合平台 Register a partner department’s platform in a station' })
+  createPlatform(@Arg('input', () => CreatePlatformInput, { description: '新整合平台 The new platform' }) input: CreatePlatformInput, @Ctx() ctx: Context): Promise<PlatformPayload> {
+    return platforms.createPlatform(ctx, input);
+  }
+
+  @Mutation(() => UpdatePlatformPayload, { description: '修改或停用整合平台（须带读取时的版本号）Change or deactivate a platform; pass the version you read' })
+  updatePlatform(@Arg('input', () => UpdatePlatformInput, { description: '要修改的字段 Fields to change' }) input: UpdatePlatformInput, @Ctx() ctx: Context): Promise<PlatformPayload> {
+    return platforms.updatePlatform(ctx, input);
+  }
+
+  @Mutation(() => MovePlatformPayload, { description: '把整合平台迁到另一个驿站 Move a platform to another station' })
+  movePlatform(@Arg('input', () => MovePlatformInput, { description: '平台与目标驿站 The platform and its new station' }) input: MovePlatformInput, @Ctx() ctx: Context): Promise<PlatformPayload> {
+    return platforms.movePlatform(ctx, input);
+  }
+}
+
+@Resolver(() => StationType)
+export class StationPlatformsResolver {
+  @FieldResolver(() => [PlatformInterface], { description: '入驻本驿站的整合平台（按类型、名称排序）Platforms in this station, by kind then name' })
+  async platforms(
+    @Root() station: StationRecord,
+    @Ctx() ctx: Context,
+    @Arg('kind', () => [PlatformKind], { nullable: true, description: '只要这些类型 Only these kinds' }) kind?: PlatformKind[] | null,
+    @Arg('includeInactive', { defaultValue: false, description: '是否包含已停用的平台 Include inactive platforms' }) includeInactive?: boolean,
+  ): Promise<PlatformRecord[]> {
+    const all = await ctx.loaders.stationPlatforms.load(station.dbId);
+    return all.filter((platform) => (includeInactive || platform.active) && (!kind?.length || kind.includes(platform.kind)));
+  }
+}
+
+@Resolver(() => DepartmentType)
+export class DepartmentPlatformsResolver {
+  @FieldResolver(() => PlatformConnection, { description: '本部门的整合平台（按部门编号排序）The department’s platforms, ordered by its own IDs for them' })
+  async platforms(@Root() department: DepartmentRecord, @Args(() => DepartmentPlatformsArgs) args: DepartmentPlatformsArgs, @Ctx() ctx: Context): Promise<ConnectionResult<PlatformRecord>> {
+    const request = toPageRequest(args, 2);
+    const window = await ctx.loaders.departmentPlatformWindow({ request, includeInactive: args.includeInactive }).load(department.dbId);
+    const entries = window.records.map((record, index) => ({ record, cursor: window.cursors[index] }));
+    const page = toPage(entries, request, (entry) => entry.cursor, () =>
+      ctx.loaders.departmentPlatformCount.load(args.includeInactive ? `${department.dbId}:all` : department.dbId),
+    );
+    return toConnection({ ...page, nodes: page.nodes.map((entry) => entry.record) });
+  }
+}

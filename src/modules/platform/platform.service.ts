@@ -1,0 +1,203 @@
+import { randomUUID } from 'node:crypto';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Context } from '../../graphql/context';
+import { UserErrorCode } from '../../graphql/errors';
+import { checkText, lockVersioned, Problems, withUserErrors, type RecordKind } from '../../graphql/mutation';
+import { localIdOf } from '../../graphql/relay';
+import { Action, checkCan } from '../../auth/permissions';
+import { Department } from '../department/department.entity';
+import { resolveActiveDepartment } from '../department/department.service';
+import { checkOpeningHours } from '../opening-hours/opening-hours';
+import { Station } from '../station/station.entity';
+import { StationStatus } from '../station/station.enums';
+import type { StationRecord } from '../station/station.types';
+import { checkPlatformDetails } from './platform-details';
+import { Platform } from './platform.entity';
+import type { CreatePlatformInput, MovePlatformInput, UpdatePlatformInput } from './platform.inputs';
+import { platformsByIds } from './platform.reader';
+import type { PlatformPayload } from './platform.types';
+
+export const PLATFORM: RecordKind = { zh: '整合平台', en: 'platform' };
+const NAME: RecordKind = { zh: '平台名称', en: 'platform name' };
+export const NAME_MAX = 100;
+/** An owner's own ID: 1–64 characters, no whitespace (it is matched exactly when partners sync). */
+export const OWNER_REF = /^\S{1,64}$/u;
+
+async function toPayload(ctx: Context, work: () => Promise<string>): Promise<PlatformPayload> {
+  const { value: id, userErrors } = await withUserErrors(ctx, work);
+  if (id === null) return { platform: null, userErrors };
+  const [platform] = await platformsByIds(ctx.db, [id]);
+  return { platform, userErrors };
+}
+
+function checkOwnerRef(problems: Problems, value: string | undefined): string | undefined {
+  if (value == null) return undefined;
+  const trimmed = value.trim();
+  if (!OWNER_REF.test(trimmed)) problems.add('ownerRef', trimmed ? UserErrorCode.INVALID : UserErrorCode.REQUIRED, 'PLATFORM_OWNER_REF_INVALID', { ownerRef: value });
+  return trimmed;
+}
+
+/** Why a station cannot host platforms, as a user error at `field`; nothing when it can. */
+function refuseUnusableStation(problems: Problems, field: string, station: { name: string; code: string; status: string; archivedAt: unknown }): void {
+  if (station.archivedAt) problems.add(field, UserErrorCode.ARCHIVED, 'PLATFORM_STATION_ARCHIVED', { name: station.name, code: station.code });
+  else if (station.status === StationStatus.CLOSED) problems.add(field, UserErrorCode.INVALID, 'PLATFORM_STATION_CLOSED', { name: station.name, code: station.code });
+}
+
+/** Resolves the station a platform is to live in, before the write transaction. */
+async function resolveHostStation(ctx: Context, problems: Problems, field: string, id: string): Promise<StationRecord | null> {
+  const localId = localIdOf(id, 'Station');
+  const station = localId ? await ctx.loaders.stationById.load(localId) : null;
+  if (!localId) problems.add(field, UserErrorCode.NOT_FOUND, 'STATION_ID_INVALID');
+  else if (!station) problems.add(field, UserErrorCode.NOT_FOUND, 'STATION_NOT_FOUND');
+  else {
+    const before = problems.errors.length;
+    refuseUnusableStation(problems, field, station);
+    if (problems.errors.length === before) return station;
+  }
+  return null;
+}
+
+/**
+ * Inside the transaction: re-reads the host station under a share lock, so a station closed or
+ * archived since it was resolved is refused and cannot be closed until this commits.
+ */
+async function lockHostStation(em: EntityManager, problems: Problems, field: string, stationId: string): Promise<void> {
+  const row = await em.execute<{ name: string; code: string; status: string; archived_at: unknown }>(
+    'select name, code, status, archived_at from station where id = ? for share',
+    [stationId],
+    'get',
+  );
+  if (!row) problems.add(field, UserErrorCode.NOT_FOUND, 'STATION_NOT_FOUND');
+  else refuseUnusableStation(problems, field, { ...row, archivedAt: row.archived_at });
+  problems.throwIfAny();
+}
+
+/** Runs a write; a clash on (department, owner reference) becomes the OWNER_REF_TAKEN user error. */
+async function guardOwnerRef<T>(problems: Problems, ownerRef: () => string, department: () => Promise<string>, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof UniqueConstraintViolationException) {
+      problems.add('ownerRef', UserErrorCode.INVALID, 'PLATFORM_OWNER_REF_TAKEN', { ownerRef: ownerRef(), department: await department() });
+      problems.throwIfAny();
+    }
+    throw error;
+  }
+}
+
+/**
+ * Registers a partner department's platform in a station. Exactly the detail sub-input of its
+ * kind must be given; the station must be neither closed nor archived and the department active;
+ * the owner reference is unique within the department (also under concurrent writes).
+ */
+export async function createPlatform(ctx: Context, input: CreatePlatformInput): Promise<PlatformPayload> {
+  const problems = new Problems(ctx.locale);
+  const name = checkText(problems, 'name', input.name, NAME_MAX, NAME);
+  const ownerRef = checkOwnerRef(problems, input.ownerRef);
+  const openingHours = checkOpeningHours(problems, 'openingHours', input.openingHours);
+  const details = checkPlatformDetails(problems, input.kind, input, true);
+  const station = await resolveHostStation(ctx, problems, 'stationId', input.stationId);
+  const department = await resolveActiveDepartment(ctx, problems, 'departmentCode', input.departmentCode);
+  if (department || ctx.principal.kind === 'anonymous') {
+    checkCan(ctx, problems, Action.WRITE_PLATFORM, { departmentId: department?.dbId }, 'departmentCode');
+  }
+  if (problems.any) return { platform: null, userErrors: problems.errors };
+
+  return toPayload(ctx, () =>
+    guardOwnerRef(
+      problems,
+      () => ownerRef!,
+      async () => department!.name,
+      () =>
+        ctx.em.transactional(async (em) => {
+          await lockHostStation(em, problems, 'stationId', station!.dbId);
+          const platform = em.create(Platform, {
+            id: randomUUID(),
+            kind: input.kind,
+            station: em.getReference(Station, station!.dbId),
+            department: em.getReference(Department, department!.dbId),
+            name: name!,
+            ownerRef: ownerRef!,
+            openingHours: openingHours ?? null,
+            ...details!,
+          });
+          await em.flush();
+          return platform.id;
+        }),
+    ),
+  );
+}
+
+/**
+ * Changes the given fields of a platform at the version the caller read. The kind never changes;
+ * a detail sub-input (only the kind's own) replaces all of the kind's figures. Reactivating needs
+ * an active department and a station that is neither closed nor archived.
+ */
+export async function updatePlatform(ctx: Context, input: UpdatePlatformInput): Promise<PlatformPayload> {
+  const problems = new Problems(ctx.locale);
+  const localId = localIdOf(input.id, 'Platform');
+  // The kind never changes, so reading it before the transaction is safe.
+  const current = localId ? await ctx.loaders.platformById.load(localId) : null;
+  if (!localId) problems.add('id', UserErrorCode.NOT_FOUND, 'RECORD_ID_INVALID', { kindZh: PLATFORM.zh, kind: PLATFORM.en });
+  else if (!current) problems.add('id', UserErrorCode.NOT_FOUND, 'RECORD_NOT_FOUND', { kindZh: PLATFORM.zh, kind: PLATFORM.en });
+  // A platform's department never changes, so its scope can be checked on the record as read.
+  else if (!checkCan(ctx, problems, Action.WRITE_PLATFORM, { departmentId: current.departmentId })) return { platform: null, userErrors: problems.errors };
+  const name = checkText(problems, 'name', input.name, NAME_MAX, NAME);
+  const ownerRef = checkOwnerRef(problems, input.ownerRef);
+  const openingHours = checkOpeningHours(problems, 'openingHours', input.openingHours);
+  const details = current ? checkPlatformDetails(problems, current.kind, input, false) : undefined;
+  if (problems.any) return { platform: null, userErrors: problems.errors };
+
+  return toPayload(ctx, () =>
+    guardOwnerRef(
+      problems,
+      () => ownerRef!,
+      async () => (await ctx.loaders.departmentById.load(current!.departmentId))?.name ?? '',
+      () =>
+        ctx.em.transactional(async (em) => {
+          const platform = await lockVersioned(em, Platform, localId!, input.version, problems, PLATFORM);
+          if (input.active === true && !platform.active) {
+            await lockHostStation(em, problems, 'active', platform.station.id);
+            const department = await em.findOneOrFail(Department, platform.department.id);
+            if (!department.active) problems.add('active', UserErrorCode.INVALID, 'DEPARTMENT_INACTIVE', { name: department.name });
+            problems.throwIfAny();
+          }
+          if (name != null) platform.name = name;
+          if (ownerRef != null) platform.ownerRef = ownerRef;
+          if (openingHours !== undefined) platform.openingHours = openingHours;
+          if (input.active != null) platform.active = input.active;
+          if (details) Object.assign(platform, details);
+          await em.flush();
+          return platform.id;
+        }),
+    ),
+  );
+}
+
+/** Moves a platform to another station that is neither closed nor archived; its owner and figures stay. */
+export async function movePlatform(ctx: Context, input: MovePlatformInput): Promise<PlatformPayload> {
+  const problems = new Problems(ctx.locale);
+  const localId = localIdOf(input.id, 'Platform');
+  if (!localId) problems.add('id', UserErrorCode.NOT_FOUND, 'RECORD_ID_INVALID', { kindZh: PLATFORM.zh, kind: PLATFORM.en });
+  const current = localId ? await ctx.loaders.platformById.load(localId) : null;
+  if ((current || ctx.principal.kind === 'anonymous') && !checkCan(ctx, problems, Action.WRITE_PLATFORM, { departmentId: current?.departmentId })) {
+    return { platform: null, userErrors: problems.errors };
+  }
+  const station = await resolveHostStation(ctx, problems, 'stationId', input.stationId);
+  if (problems.any) return { platform: null, userErrors: problems.errors };
+
+  return toPayload(ctx, () =>
+    ctx.em.transactional(async (em) => {
+      const platform = await lockVersioned(em, Platform, localId!, input.version, problems, PLATFORM);
+      if (platform.station.id === station!.dbId) {
+        problems.add('stationId', UserErrorCode.INVALID, 'PLATFORM_SAME_STATION', { name: station!.name, code: station!.code });
+        problems.throwIfAny();
+      }
+      await lockHostStation(em, problems, 'stationId', station!.dbId);
+      platform.station = em.getReference(Station, station!.dbId);
+      await em.flush();
+      return platform.id;
+    }),
+  );
+}
