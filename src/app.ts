@@ -16,6 +16,7 @@ import { pendingMigrations } from './db/orm';
 import { buildContext, type Context } from './graphql/context';
 import { createFormatError } from './graphql/errors';
 import { graphiqlRouter } from './graphql/graphiql';
+import { idempotencyKeys } from './graphql/idempotency';
 import { errorLogging, introspectionGuard } from './graphql/plugins';
 import { getSchema } from './graphql/schema';
 import { logger } from './logger';
@@ -85,6 +86,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
       ApolloServerPluginLandingPageDisabled(),
       ...(config.isProduction ? [ApolloServerPluginDisableSuggestions()] : []),
       introspectionGuard(config.isProduction),
+      idempotencyKeys(),
       errorLogging(),
     ],
   });

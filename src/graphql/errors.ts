@@ -14,6 +14,10 @@ export enum ErrorCode {
   UNAUTHENTICATED = 'UNAUTHENTICATED',
   /** The caller may not do this. */
   FORBIDDEN = 'FORBIDDEN',
+  /** The Idempotency-Key was first used with a different request (HTTP 422). */
+  IDEMPOTENCY_KEY_REUSED = 'IDEMPOTENCY_KEY_REUSED',
+  /** The first request with this Idempotency-Key is still running (HTTP 409); retry shortly. */
+  IDEMPOTENCY_KEY_IN_PROGRESS = 'IDEMPOTENCY_KEY_IN_PROGRESS',
   /** Something failed on our side; the response carries the request id to quote. */
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }

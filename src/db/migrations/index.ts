@@ -4,6 +4,7 @@ import { Migration20261127010000_department } from './Migration20261127010000_de
 import { Migration20261127011000_organization } from './Migration20261127011000_organization';
 import { Migration20261127030000_platform } from './Migration20261127030000_platform';
 import { Migration20261127070000_api_client } from './Migration20261127070000_api_client';
+import { Migration20261127071000_idempotency_key } from './Migration20261127071000_idempotency_key';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed from a folder) so that ts-jest,
@@ -15,4 +16,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261127011000_organization', class: Migration20261127011000_organization },
   { name: 'Migration20261127030000_platform', class: Migration20261127030000_platform },
   { name: 'Migration20261127070000_api_client', class: Migration20261127070000_api_client },
+  { name: 'Migration20261127071000_idempotency_key', class: Migration20261127071000_idempotency_key },
 ];
