@@ -1,5 +1,7 @@
 import { MikroORM, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
+import { Activity } from '../modules/activity/activity.entity';
+import { CoBuilding } from '../modules/co-building/co-building.entity';
 import { Department } from '../modules/department/department.entity';
 import { Organization } from '../modules/organization/organization.entity';
 import { Region } from '../modules/region/region.entity';
@@ -7,7 +9,7 @@ import { ServiceCircle } from '../modules/service-circle/service-circle.entity';
 import { Station } from '../modules/station/station.entity';
 import { migrationsList } from './migrations';
 
-export const entities = [Region, ServiceCircle, Station, Department, Organization];
+export const entities = [Region, ServiceCircle, Station, Department, Organization, CoBuilding, Activity];
 
 export interface OrmOptions {
   clientUrl: string;

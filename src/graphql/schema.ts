@@ -1,8 +1,11 @@
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
+import { ActivityResolver, OrganizationActivitiesResolver, StationActivitiesResolver } from '../modules/activity/activity.resolver';
+import { CoBuildingResolver, OrganizationCoBuildingsResolver, StationCoBuildingsResolver } from '../modules/co-building/co-building.resolver';
 import { DepartmentResolver } from '../modules/department/department.resolver';
 import { OpeningHoursResolver } from '../modules/opening-hours/opening-hours.types';
+import { OrganizationResolver } from '../modules/organization/organization.resolver';
 import { RegionResolver } from '../modules/region/region.resolver';
 import { ServiceCircleResolver } from '../modules/service-circle/service-circle.resolver';
 import { StationResolver } from '../modules/station/station.resolver';
@@ -21,6 +24,13 @@ export function getSchema(): GraphQLSchema {
         StationResolver,
         OpeningHoursResolver,
         DepartmentResolver,
+        OrganizationResolver,
+        CoBuildingResolver,
+        StationCoBuildingsResolver,
+        OrganizationCoBuildingsResolver,
+        ActivityResolver,
+        StationActivitiesResolver,
+        OrganizationActivitiesResolver,
       ],
       validate: false,
       emitSchemaFile: false,
