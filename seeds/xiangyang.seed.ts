@@ -1,5 +1,7 @@
 import { insertBatches, type SeedDb } from './support/seed-db';
+import { seedActivities } from './xiangyang.activities';
 import { seedDepartments } from './xiangyang.departments';
+import { seedOrganizations } from './xiangyang.organizations';
 import { buildXiangyangDataset, type SeedRegion, type XiangyangDataset } from './xiangyang.data';
 
 /**
@@ -38,6 +40,8 @@ export const XIANGYANG_SEED_NAME = 'xiangyang-demo';
 export const SEED_STEPS: readonly SeedStep[] = [
   { name: XIANGYANG_SEED_NAME, run: seedRegistry },
   { name: 'xiangyang-departments', run: seedDepartments },
+  { name: 'xiangyang-organizations', run: seedOrganizations },
+  { name: 'xiangyang-activities', run: seedActivities },
 ];
 
 export async function seedDemo(db: SeedDb): Promise<SeedResult> {
