@@ -16,3 +16,38 @@ export const SEED = {
 
 /** A point inside Xiangyang's urban area (WGS-84). */
 export const XIANGYANG_POINT = { latitude: 32.0426, longitude: 112.1446 };
+
+/** Fixed facts of the organization, co-building and activity seed steps. */
+export const ORGANIZATION_SEED = {
+  /** Organizations of the xiangyang-organizations step (community party organizations come from another step). */
+  organizations: 139,
+  /** The article's 327 co-building projects. */
+  coBuildings: 327,
+  /** Early Fujian pilot codes that fail the check character. */
+  creditCodeWarnings: 3,
+  /** Activities during 2023. */
+  activities: 3066,
+  /** Social organizations (社会组织) seeded. */
+  socialOrgs: 19,
+  /** 安居社区临街红色驿站, the 暖新 station of the 安居 community. */
+  anjuWarmNewStationCode: '420606002011-002',
+  /** Its two co-builders. */
+  anjuWarmNewCoBuilders: ['中共襄阳市住房和城乡建设局机关委员会', '南平市延平区闽北快递服务有限公司襄阳分公司'],
+  /** A seeded social organization, its credit code and district. */
+  socialOrgName: '襄阳市樊城区阳光社会工作服务中心',
+  socialOrgCreditCode: '52420606660213415P',
+} as const;
+
+/** Real, published unified social credit codes (GB 32100-2015) that check out. */
+export const REAL_CREDIT_CODES = {
+  /** 华为技术有限公司 */
+  huawei: '914403001922038216',
+  /** 阿里巴巴（中国）网络技术有限公司 */
+  alibaba: '91330100716105852F',
+  /** 北京百度网讯科技有限公司 */
+  baidu: '91110000802100433B',
+  /** 上海汽车集团股份有限公司 */
+  saic: '91310000132260250X',
+  /** 华东师范大学 (事业单位, type 12) */
+  ecnu: '12100000425006133D',
+} as const;
