@@ -33,9 +33,11 @@ export const ORGANIZATION_SEED = {
   anjuWarmNewStationCode: '420606002011-002',
   /** Its two co-builders. */
   anjuWarmNewCoBuilders: ['中共襄阳市住房和城乡建设局机关委员会', '南平市延平区闽北快递服务有限公司襄阳分公司'],
-  /** A seeded social organization, its credit code and district. */
-  socialOrgName: '襄阳市樊城区阳光社会工作服务中心',
-  socialOrgCreditCode: '52420606660213415P',
+  /** A seeded city-level social organization with co-buildings (8) and activities it organized (6). */
+  socialOrgName: '襄阳市残疾人康复服务中心',
+  socialOrgCreditCode: '52420600MJRQQ1YW5T',
+  socialOrgCoBuildings: 8,
+  socialOrgActivities: 6,
 } as const;
 
 /** Real, published unified social credit codes (GB 32100-2015) that check out. */

@@ -85,8 +85,10 @@ describe('organization, co-building and activity seed builders', () => {
     });
 
     it('keeps the seeded social organization the integration tests use', () => {
-      const social = organizations.find((organization) => organization.name === ORGANIZATION_SEED.socialOrgName);
-      expect(social?.creditCode).toBe(ORGANIZATION_SEED.socialOrgCreditCode);
+      const social = organizations.find((organization) => organization.name === ORGANIZATION_SEED.socialOrgName)!;
+      expect(social.creditCode).toBe(ORGANIZATION_SEED.socialOrgCreditCode);
+      expect(coBuildings.filter((coBuilding) => coBuilding.organizationId === social.id)).toHaveLength(ORGANIZATION_SEED.socialOrgCoBuildings);
+      expect(activities.filter((activity) => activity.organizerId === social.id)).toHaveLength(ORGANIZATION_SEED.socialOrgActivities);
     });
   });
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ForeignKeyConstraintViolationException, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { DriverException, ForeignKeyConstraintViolationException, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { Context } from '../../graphql/context';
 import { UserErrorCode } from '../../graphql/errors';
 import { checkText, lockVersioned, Problems, withUserErrors, type RecordKind } from '../../graphql/mutation';
@@ -60,6 +60,15 @@ async function resolveRegion(ctx: Context, problems: Problems, code: string | un
 }
 
 /**
+ * The driver's messages quote the SQL with its parameters, i.e. the contact's name and phone;
+ * unexpected errors are logged, so they leave here with only the error class and SQLSTATE.
+ */
+function withoutPersonalData(error: unknown): unknown {
+  if (!(error instanceof DriverException)) return error;
+  return new Error(`Organization write failed: ${error.name} (SQLSTATE ${error.code ?? 'unknown'})`);
+}
+
+/**
  * Runs a write and returns the organization as committed. A unique violation on the credit code
  * (another writer registered it in between) becomes the same user error as the pre-check gives.
  */
@@ -73,7 +82,7 @@ async function toPayload(ctx: Context, problems: Problems, creditCode: string | 
         problems.add('creditCode', UserErrorCode.INVALID, 'CREDIT_CODE_TAKEN', { code: creditCode, name: holder?.name ?? '' });
         problems.throwIfAny();
       }
-      throw error;
+      throw withoutPersonalData(error);
     }
   });
   if (id === null) return { organization: null, userErrors };
