@@ -170,6 +170,15 @@ export async function updateOrganization(ctx: Context, input: UpdateOrganization
 }
 
 /**
+ * Whether a delete failed because a foreign key still points at the row. PostgreSQL 15 reports
+ * that as foreign_key_violation (23503, which MikroORM maps to its own exception); PostgreSQL 18
+ * — the embedded PGlite — reports ON DELETE RESTRICT keys as restrict_violation (23001).
+ */
+function isStillReferenced(error: unknown): boolean {
+  return error instanceof ForeignKeyConstraintViolationException || (error instanceof DriverException && error.code === '23001');
+}
+
+/**
  * Deletes an organization that nothing references (e.g. one registered by mistake). While any
  * record references it — co-buildings, activities, or tables other modules add later — the
  * database's foreign keys refuse, and the caller is told to deactivate it instead.
@@ -189,7 +198,7 @@ export async function deleteOrganization(ctx: Context, input: DeleteOrganization
         await em.flush();
       });
     } catch (error) {
-      if (error instanceof ForeignKeyConstraintViolationException) {
+      if (isStillReferenced(error)) {
         problems.add('id', UserErrorCode.IN_USE, 'ORGANIZATION_REFERENCED');
         problems.throwIfAny();
       }
