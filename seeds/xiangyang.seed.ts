@@ -1,6 +1,8 @@
 import { insertBatches, type SeedDb } from './support/seed-db';
+import { seedActivities } from './xiangyang.activities';
 import { seedDepartments } from './xiangyang.departments';
 import { seedPlatforms } from './xiangyang.platforms';
+import { seedOrganizations } from './xiangyang.organizations';
 import { buildXiangyangDataset, type SeedRegion, type XiangyangDataset } from './xiangyang.data';
 
 /**
@@ -40,6 +42,8 @@ export const SEED_STEPS: readonly SeedStep[] = [
   { name: XIANGYANG_SEED_NAME, run: seedRegistry },
   { name: 'xiangyang-departments', run: seedDepartments },
   { name: 'xiangyang-platforms', run: seedPlatforms },
+  { name: 'xiangyang-organizations', run: seedOrganizations },
+  { name: 'xiangyang-activities', run: seedActivities },
 ];
 
 export async function seedDemo(db: SeedDb): Promise<SeedResult> {

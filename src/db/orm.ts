@@ -1,6 +1,8 @@
 import { MikroORM, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { ApiClient } from '../modules/api-client/api-client.entity';
+import { Activity } from '../modules/activity/activity.entity';
+import { CoBuilding } from '../modules/co-building/co-building.entity';
 import { Department } from '../modules/department/department.entity';
 import { Organization } from '../modules/organization/organization.entity';
 import { Platform } from '../modules/platform/platform.entity';
@@ -9,7 +11,7 @@ import { ServiceCircle } from '../modules/service-circle/service-circle.entity';
 import { Station } from '../modules/station/station.entity';
 import { migrationsList } from './migrations';
 
-export const entities = [Region, ServiceCircle, Station, Department, Organization, ApiClient, Platform];
+export const entities = [Region, ServiceCircle, Station, Department, Organization, ApiClient, Platform, CoBuilding, Activity];
 
 export interface OrmOptions {
   clientUrl: string;

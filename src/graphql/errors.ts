@@ -42,6 +42,8 @@ export enum UserErrorCode {
   ARCHIVED = 'ARCHIVED',
   /** 无权操作 The caller may not change this record. */
   FORBIDDEN = 'FORBIDDEN',
+  /** 记录仍被引用，不能删除（只能停用）The record is still referenced: it cannot be deleted, only deactivated. */
+  IN_USE = 'IN_USE',
 }
 
 registerEnumType(UserErrorCode, {
@@ -57,6 +59,7 @@ registerEnumType(UserErrorCode, {
     INVALID_TRANSITION: { description: '不允许的状态变更 The status change is not allowed from the current status' },
     ARCHIVED: { description: '记录已归档，只读 The record is archived and read-only' },
     FORBIDDEN: { description: '无权操作 The caller may not change this record' },
+    IN_USE: { description: '记录仍被引用，不能删除，只能停用 The record is still referenced; it cannot be deleted, only deactivated' },
   },
 });
 

@@ -1,5 +1,16 @@
 import DataLoader from 'dataloader';
 import type { SqlReader } from '../db/sql';
+import { activitiesByIds, activitiesOfParents, type NestedActivitiesParams } from '../modules/activity/activity.reader';
+import type { ActivityRecord } from '../modules/activity/activity.types';
+import {
+  coBuildingCountsOfOrganizations,
+  coBuildingPagesOfOrganizations,
+  coBuildingsByIds,
+  coBuildingsOfStations,
+  type OrganizationCoBuildingsParams,
+  type StationCoBuildingsParams,
+} from '../modules/co-building/co-building.reader';
+import type { CoBuildingRecord } from '../modules/co-building/co-building.types';
 import { departmentsByCodes, departmentsByIds } from '../modules/department/department.reader';
 import type { DepartmentRecord } from '../modules/department/department.types';
 import { organizationsByIds } from '../modules/organization/organization.reader';
@@ -19,6 +30,7 @@ import type { ServiceCircleRecord } from '../modules/service-circle/service-circ
 import { stationsByIds } from '../modules/station/station.reader';
 import type { StationRecord } from '../modules/station/station.types';
 import type { PageRequest } from './relay';
+import { countLoader, listLoader } from './list-loader';
 
 /** Batches "load by key" into one query per kind of record per tick, in key order. */
 function keyed<K, V>(fetch: (keys: readonly K[]) => Promise<V[]>, keyOf: (value: V) => K): DataLoader<K, V | null> {
@@ -88,6 +100,21 @@ export function createLoaders(db: SqlReader) {
     ),
     /** Platforms of a department, keyed by "departmentId" (active only) or "departmentId:all". */
     departmentPlatformCount: counted<string>((keys) => departmentPlatformCounts(db, keys)),
+    coBuildingById: keyed<string, CoBuildingRecord>((ids) => coBuildingsByIds(db, ids), (coBuilding) => coBuilding.dbId),
+    activityById: keyed<string, ActivityRecord>((ids) => activitiesByIds(db, ids), (activity) => activity.dbId),
+    /** station.coBuildings: one query per page of stations. */
+    stationCoBuildings: listLoader<StationCoBuildingsParams, CoBuildingRecord>((ids, params) => coBuildingsOfStations(db, ids, params), (row) => row.stationId),
+    /** organization.coBuildings(first, after): one windowed query per page of organizations. */
+    organizationCoBuildingPages: listLoader<OrganizationCoBuildingsParams, CoBuildingRecord>(
+      (ids, params) => coBuildingPagesOfOrganizations(db, ids, params),
+      (row) => row.organizationId,
+    ),
+    /** organization.coBuildings totalCount: one grouped count per page of organizations. */
+    organizationCoBuildingCount: countLoader<null>((ids) => coBuildingCountsOfOrganizations(db, ids)),
+    /** station.activities(first, from, to): one windowed query per page of stations. */
+    stationActivities: listLoader<NestedActivitiesParams, ActivityRecord>((ids, params) => activitiesOfParents(db, 'station', ids, params), (row) => row.stationId),
+    /** organization.activities(first, from, to): one windowed query per page of organizations. */
+    organizerActivities: listLoader<NestedActivitiesParams, ActivityRecord>((ids, params) => activitiesOfParents(db, 'organizer', ids, params), (row) => row.organizerId!),
     /** Stations (not archived) in a region's subtree, keyed by "regionId" or "regionId:STATUS". */
     regionStationCount: counted<string>((keys) => fetchStationCounts(db, keys, 'region')),
     /** Stations (not archived) in a service circle, keyed by "circleId" or "circleId:STATUS". */

@@ -27,6 +27,8 @@ const NODE_LOADERS: { [Type in NodeTypeName]?: (ctx: Context, localId: string) =
   Department: (ctx, id) => ctx.loaders.departmentById.load(id),
   Organization: (ctx, id) => ctx.loaders.organizationById.load(id),
   Platform: (ctx, id) => ctx.loaders.platformById.load(id),
+  CoBuilding: (ctx, id) => ctx.loaders.coBuildingById.load(id),
+  Activity: (ctx, id) => ctx.loaders.activityById.load(id),
 };
 
 async function loadNode(ctx: Context, id: string): Promise<NodeRecord | null> {

@@ -5,6 +5,9 @@ import { ViewerResolver } from '../modules/api-client/viewer.resolver';
 import { DepartmentResolver } from '../modules/department/department.resolver';
 import { OpeningHoursResolver } from '../modules/opening-hours/opening-hours.types';
 import { DepartmentPlatformsResolver, PlatformResolver, StationPlatformsResolver } from '../modules/platform/platform.resolver';
+import { ActivityResolver, OrganizationActivitiesResolver, StationActivitiesResolver } from '../modules/activity/activity.resolver';
+import { CoBuildingResolver, OrganizationCoBuildingsResolver, StationCoBuildingsResolver } from '../modules/co-building/co-building.resolver';
+import { OrganizationResolver } from '../modules/organization/organization.resolver';
 import { RegionResolver } from '../modules/region/region.resolver';
 import { ServiceCircleResolver } from '../modules/service-circle/service-circle.resolver';
 import { StationResolver } from '../modules/station/station.resolver';
@@ -27,6 +30,13 @@ export function getSchema(): GraphQLSchema {
         PlatformResolver,
         StationPlatformsResolver,
         DepartmentPlatformsResolver,
+        OrganizationResolver,
+        CoBuildingResolver,
+        StationCoBuildingsResolver,
+        OrganizationCoBuildingsResolver,
+        ActivityResolver,
+        StationActivitiesResolver,
+        OrganizationActivitiesResolver,
       ],
       validate: false,
       emitSchemaFile: false,

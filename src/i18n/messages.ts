@@ -157,6 +157,67 @@ const messages = {
     zh: '该整合平台已在驿站“{name}”（{code}），无需迁移。',
     en: 'The platform is already in the station "{name}" ({code}); there is nothing to move.',
   },
+  CREDIT_CODE_LENGTH: {
+    zh: '统一社会信用代码应为18位，您填写的是 {length} 位，请对照营业执照或登记证书核对。',
+    en: 'A unified social credit code has 18 characters; this one has {length}. Check it against the business licence or registration certificate.',
+  },
+  CREDIT_CODE_ALPHABET: {
+    zh: '统一社会信用代码只能由数字和大写字母组成，且不含 I、O、S、V、Z，请对照营业执照或登记证书核对（常见错误：把数字0写成字母O）。',
+    en: 'A unified social credit code holds only digits and capitals other than I, O, S, V and Z; check it against the business licence (a common slip is the letter O for zero).',
+  },
+  CREDIT_CODE_TAKEN: {
+    zh: '统一社会信用代码“{code}”已登记为“{name}”，同一组织不能重复登记；如需更改请修改已有记录。',
+    en: 'The credit code "{code}" is already registered for "{name}"; an organization is registered once. Edit the existing record instead.',
+  },
+  CONTACT_PHONE_INVALID: {
+    zh: '联系电话格式不正确：手机号为1开头的11位数字，座机请带区号，如 0710-3456789。',
+    en: 'The contact phone is malformed: use an 11-digit mobile number starting with 1, or a landline with its area code, e.g. 0710-3456789.',
+  },
+  ORGANIZATION_REGION_NOT_FOUND: {
+    zh: '找不到行政区划代码“{code}”，请填写组织所在的市、区（县）、街道或社区的代码。',
+    en: 'No region has the code "{code}"; give the code of the city, district, street or community the organization is based in.',
+  },
+  ORGANIZATION_REFERENCED: {
+    zh: '该组织已被引用（如共建关系、活动或驿站记录），不能删除，只能停用：请改用“停用”。',
+    en: 'The organization is referenced (by co-building relations, activities or station records) and cannot be deleted; deactivate it instead.',
+  },
+  ORGANIZATION_INACTIVE: {
+    zh: '组织“{name}”已停用，不能再为其新建{whatZh}；如确需使用，请先重新启用该组织。',
+    en: 'The organization "{name}" is inactive and cannot get new {what}; reactivate it first if it is needed.',
+  },
+  STATION_ARCHIVED_REFERENCE: {
+    zh: '驿站“{name}”已归档，不能再为其新建{whatZh}。',
+    en: 'The station "{name}" is archived and cannot get new {what}.',
+  },
+  CO_BUILDING_PERIOD_INVALID: {
+    zh: '共建结束日期（{validTo}）不能早于开始日期（{validFrom}）。',
+    en: 'The co-building cannot end ({validTo}) before it starts ({validFrom}).',
+  },
+  CO_BUILDING_OVERLAP: {
+    zh: '“{organization}”在该驿站已有一段“{roleZh}”共建关系（{periodZh}），与所填期间重叠。同一组织在同一驿站的同一角色同时只能有一段有效关系，请先结束原关系或调整起止日期。',
+    en: '"{organization}" already has a {role} co-building at this station ({period}) that overlaps this period. Only one can be in force at a time: end the existing one or adjust the dates.',
+  },
+  CO_BUILDING_ALREADY_ENDED: {
+    zh: '该共建关系已于 {validTo} 结束，无需再次结束；如需续签，请新建共建关系。',
+    en: 'The co-building already ended on {validTo}; to renew it, create a new co-building.',
+  },
+  COMMITMENTS_REQUIRED: {
+    zh: '请至少选择一项共建承诺：场地、资金、人员或服务。',
+    en: 'Choose at least one commitment: space, funds, people or services.',
+  },
+  AGREEMENT_DATE_IN_FUTURE: {
+    zh: '共建盟约签订日期不能晚于今天（{today}）。',
+    en: 'The agreement cannot have been signed after today ({today}).',
+  },
+  ACTIVITY_ENDS_BEFORE_START: {
+    zh: '活动结束时间须晚于开始时间，请检查日期和时刻。',
+    en: 'The activity must end after it starts; check the dates and times.',
+  },
+  ACTIVITY_TOO_LONG: {
+    zh: '一次活动最长 {maxDays} 天，更长的活动请按场次分别登记。',
+    en: 'An activity lasts at most {maxDays} days; record a longer one as several sessions.',
+  },
+  PARTICIPANTS_INVALID: { zh: '参与人数须为0或正整数。', en: 'The number of participants must be zero or more.' },
 } satisfies Record<string, Record<Locale, string>>;
 
 export type MessageKey = keyof typeof messages;

@@ -44,3 +44,40 @@ export const PLATFORM_SEED = {
   /** 安居社区: its 暖新 station and its community station each host a union care station. */
   anjuUnionCareRefs: ['ZGH-AX-0129', 'ZGH-AX-0130'],
 } as const;
+
+/** Fixed facts of the organization, co-building and activity seed steps. */
+export const ORGANIZATION_SEED = {
+  /** Organizations of the xiangyang-organizations step (community party organizations come from another step). */
+  organizations: 139,
+  /** The article's 327 co-building projects. */
+  coBuildings: 327,
+  /** Early Fujian pilot codes that fail the check character. */
+  creditCodeWarnings: 3,
+  /** Activities during 2023. */
+  activities: 3066,
+  /** Social organizations (社会组织) seeded. */
+  socialOrgs: 19,
+  /** 安居社区临街红色驿站, the 暖新 station of the 安居 community. */
+  anjuWarmNewStationCode: '420606002011-002',
+  /** Its two co-builders. */
+  anjuWarmNewCoBuilders: ['中共襄阳市住房和城乡建设局机关委员会', '南平市延平区闽北快递服务有限公司襄阳分公司'],
+  /** A seeded city-level social organization with co-buildings (8) and activities it organized (6). */
+  socialOrgName: '襄阳市残疾人康复服务中心',
+  socialOrgCreditCode: '52420600MJRQQ1YW5T',
+  socialOrgCoBuildings: 8,
+  socialOrgActivities: 6,
+} as const;
+
+/** Real, published unified social credit codes (GB 32100-2015) that check out. */
+export const REAL_CREDIT_CODES = {
+  /** 华为技术有限公司 */
+  huawei: '914403001922038216',
+  /** 阿里巴巴（中国）网络技术有限公司 */
+  alibaba: '91330100716105852F',
+  /** 北京百度网讯科技有限公司 */
+  baidu: '91110000802100433B',
+  /** 上海汽车集团股份有限公司 */
+  saic: '91310000132260250X',
+  /** 华东师范大学 (事业单位, type 12) */
+  ecnu: '12100000425006133D',
+} as const;

@@ -1,7 +1,57 @@
-import type { SqlReader } from '../../db/sql';
+import { fetchKeysetPage } from '../../db/keyset';
+import { escapeLike, joinSql, rawSql, sql, type SqlFragment, type SqlReader } from '../../db/sql';
+import { badInput, type Page, type PageRequest } from '../../graphql/relay';
+import { checkCreditCode } from './credit-code';
+import type { OrganizationFilter } from './organization.inputs';
 import { ORGANIZATION_COLUMNS, toOrganizationRecord, type OrganizationRecord, type OrganizationRow } from './organization.types';
 
 export async function organizationsByIds(db: SqlReader, ids: readonly string[]): Promise<OrganizationRecord[]> {
   const rows = await db.all<OrganizationRow>(`select ${ORGANIZATION_COLUMNS} from organization o where o.id = any(?::uuid[])`, [ids]);
   return rows.map(toOrganizationRecord);
+}
+
+/** The organization holding a (normalised) credit code, if any. */
+export async function organizationByCreditCode(db: SqlReader, creditCode: string): Promise<OrganizationRecord | null> {
+  const row = await db.one<OrganizationRow>(`select ${ORGANIZATION_COLUMNS} from organization o where o.credit_code = ?`, [creditCode]);
+  return row ? toOrganizationRecord(row) : null;
+}
+
+/** Turns the GraphQL filter into SQL; a malformed credit code is a BAD_USER_INPUT error. */
+function compileOrganizationFilter(filter: OrganizationFilter | undefined): SqlFragment {
+  const conditions: SqlFragment[] = [];
+  if (!filter?.includeInactive) conditions.push(rawSql('o.active'));
+  if (filter?.kind?.length) conditions.push(sql`o.kind = any(${filter.kind}::text[])`);
+  if (filter?.regionCode) {
+    conditions.push(sql`o.region_id in (select d.id from region d where d.path like (select p.path from region p where p.code = ${filter.regionCode.trim()}) || '%')`);
+  }
+  const search = filter?.search?.trim();
+  // Same expression as the trigram index organization_name_trgm_idx.
+  if (search) conditions.push(sql`o.name ilike ${`%${escapeLike(search)}%`} escape '\\'`);
+  if (filter?.creditCode != null) {
+    const checked = checkCreditCode(filter.creditCode);
+    if (checked.status === 'MALFORMED') throw badInput('filter.creditCode must be 18 characters of the GB 32100-2015 alphabet', 'filter.creditCode');
+    conditions.push(sql`o.credit_code = ${checked.code}`);
+  }
+  if (filter?.hasCreditCodeWarning != null) {
+    conditions.push(rawSql(filter.hasCreditCodeWarning ? 'o.credit_code_warning is not null' : 'o.credit_code_warning is null'));
+  }
+  return conditions.length ? joinSql(conditions, ' and ') : rawSql('true');
+}
+
+/** Organizations ordered by name (then id), keyset-paged. */
+export function listOrganizations(db: SqlReader, filter: OrganizationFilter | undefined, request: PageRequest): Promise<Page<OrganizationRecord>> {
+  return fetchKeysetPage<OrganizationRow, OrganizationRecord>(
+    db,
+    {
+      columns: ORGANIZATION_COLUMNS,
+      from: 'organization o',
+      where: compileOrganizationFilter(filter),
+      sort: { expression: rawSql('o.name'), type: 'text' },
+      id: { expression: 'o.id', type: 'uuid' },
+      descending: false,
+      idOf: (row) => row.id,
+    },
+    request,
+    toOrganizationRecord,
+  );
 }

@@ -1,5 +1,7 @@
-import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { toDate } from '../../db/sql';
+import type { UserError } from '../../graphql/errors';
+import { payloadTypeOf } from '../../graphql/mutation';
 import { connectionTypeOf, Node, toGlobalId } from '../../graphql/relay';
 import { DateTimeScalar } from '../../graphql/scalars';
 import { CreditCodeWarning, OrganizationKind } from './organization.enums';
@@ -125,3 +127,25 @@ export class OrganizationType extends Node {
 }
 
 export const OrganizationConnection = connectionTypeOf(OrganizationType, 'Organization', '共建组织');
+
+const organizationPayload = (name: string, description: string) =>
+  payloadTypeOf(name, description, { name: 'organization', type: () => OrganizationType, zh: '组织', en: 'The organization' });
+
+export const CreateOrganizationPayload = organizationPayload('CreateOrganizationPayload', '新建组织结果 Result of createOrganization');
+export const UpdateOrganizationPayload = organizationPayload('UpdateOrganizationPayload', '修改组织结果 Result of updateOrganization');
+export const DeleteOrganizationPayload = payloadTypeOf('DeleteOrganizationPayload', '删除组织结果 Result of deleteOrganization', {
+  name: 'deletedId',
+  type: () => ID,
+  zh: '已删除组织的 ID',
+  en: 'ID of the deleted organization',
+});
+
+export interface OrganizationPayload {
+  organization: OrganizationRecord | null;
+  userErrors: UserError[];
+}
+
+export interface DeleteOrganizationResult {
+  deletedId: string | null;
+  userErrors: UserError[];
+}

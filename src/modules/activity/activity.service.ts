@@ -1,0 +1,133 @@
+import { randomUUID } from 'node:crypto';
+import { LockMode } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Context } from '../../graphql/context';
+import { UserErrorCode } from '../../graphql/errors';
+import { checkText, lockVersioned, Problems, withUserErrors, type RecordKind } from '../../graphql/mutation';
+import { localIdOf } from '../../graphql/relay';
+import { blankToNull, resolveOpenStation } from '../co-building/co-building.service';
+import { Organization } from '../organization/organization.entity';
+import { resolveActiveOrganization } from '../organization/organization.service';
+import type { OrganizationRecord } from '../organization/organization.types';
+import { Station } from '../station/station.entity';
+import { Activity } from './activity.entity';
+import { MAX_ACTIVITY_DAYS } from './activity.enums';
+import type { CreateActivityInput, DeleteActivityInput, UpdateActivityInput } from './activity.inputs';
+import { activitiesByIds } from './activity.reader';
+import type { ActivityPayload, DeleteActivityResult } from './activity.types';
+
+export const ACTIVITY: RecordKind = { zh: '活动', en: 'activity' };
+const NEW_ACTIVITIES: RecordKind = { zh: '活动', en: 'activities' };
+const TITLE: RecordKind = { zh: '活动名称', en: 'activity title' };
+const DESCRIPTION: RecordKind = { zh: '活动内容', en: 'activity description' };
+export const TITLE_MAX = 100;
+export const DESCRIPTION_MAX = 2000;
+const MAX_DURATION_MS = MAX_ACTIVITY_DAYS * 24 * 60 * 60 * 1000;
+
+/** An activity ends after it starts and lasts at most MAX_ACTIVITY_DAYS. */
+function checkTimes(problems: Problems, startsAt: Date, endsAt: Date, field: string): void {
+  if (endsAt.getTime() <= startsAt.getTime()) problems.add(field, UserErrorCode.INVALID, 'ACTIVITY_ENDS_BEFORE_START');
+  else if (endsAt.getTime() - startsAt.getTime() > MAX_DURATION_MS) problems.add(field, UserErrorCode.INVALID, 'ACTIVITY_TOO_LONG', { maxDays: MAX_ACTIVITY_DAYS });
+}
+
+function checkParticipants(problems: Problems, participants: number | null | undefined): void {
+  if (participants != null && participants < 0) problems.add('participants', UserErrorCode.INVALID, 'PARTICIPANTS_INVALID');
+}
+
+async function toPayload(ctx: Context, work: () => Promise<string>): Promise<ActivityPayload> {
+  const { value: id, userErrors } = await withUserErrors(ctx, work);
+  if (id === null) return { activity: null, userErrors };
+  const [activity] = await activitiesByIds(ctx.db, [id]);
+  return { activity, userErrors };
+}
+
+/** Inside the write transaction: the organizer is still active (share-locked until commit, so it cannot be deactivated meanwhile). */
+async function recheckOrganizer(em: EntityManager, problems: Problems, organizer: OrganizationRecord): Promise<void> {
+  const row = await em.findOne(Organization, { id: organizer.dbId }, { lockMode: LockMode.PESSIMISTIC_READ });
+  if (!row?.active) problems.add('organizerId', UserErrorCode.INVALID, 'ORGANIZATION_INACTIVE', { name: organizer.name, whatZh: NEW_ACTIVITIES.zh, what: NEW_ACTIVITIES.en });
+}
+
+/** Records an activity at a station that is not archived, optionally organized by an active organization. */
+export async function createActivity(ctx: Context, input: CreateActivityInput): Promise<ActivityPayload> {
+  const problems = new Problems(ctx.locale);
+  const station = await resolveOpenStation(ctx, problems, 'stationId', input.stationId, NEW_ACTIVITIES);
+  const organizer = input.organizerId ? await resolveActiveOrganization(ctx, problems, 'organizerId', input.organizerId, NEW_ACTIVITIES) : null;
+  const title = checkText(problems, 'title', input.title, TITLE_MAX, TITLE);
+  const description = checkText(problems, 'description', blankToNull(input.description), DESCRIPTION_MAX, DESCRIPTION);
+  checkTimes(problems, input.startsAt, input.endsAt, 'endsAt');
+  checkParticipants(problems, input.participants);
+  if (problems.any) return { activity: null, userErrors: problems.errors };
+
+  return toPayload(ctx, () =>
+    ctx.em.transactional(async (em) => {
+      const stationRow = await em.findOne(Station, { id: station!.dbId }, { lockMode: LockMode.PESSIMISTIC_READ });
+      if (stationRow?.archivedAt) problems.add('stationId', UserErrorCode.ARCHIVED, 'STATION_ARCHIVED_REFERENCE', { name: stationRow.name, whatZh: NEW_ACTIVITIES.zh, what: NEW_ACTIVITIES.en });
+      if (organizer) await recheckOrganizer(em, problems, organizer);
+      problems.throwIfAny();
+      const activity = em.create(Activity, {
+        id: randomUUID(),
+        station: em.getReference(Station, station!.dbId),
+        organizer: organizer ? em.getReference(Organization, organizer.dbId) : null,
+        category: input.category,
+        title: title!,
+        description: description ?? null,
+        startsAt: input.startsAt,
+        endsAt: input.endsAt,
+        participants: input.participants,
+      });
+      await em.flush();
+      return activity.id;
+    }),
+  );
+}
+
+/** Changes the given fields; the times are checked together with the ones the activity keeps. */
+export async function updateActivity(ctx: Context, input: UpdateActivityInput): Promise<ActivityPayload> {
+  const problems = new Problems(ctx.locale);
+  const localId = localIdOf(input.id, 'Activity');
+  if (!localId) problems.add('id', UserErrorCode.NOT_FOUND, 'RECORD_ID_INVALID', { kindZh: ACTIVITY.zh, kind: ACTIVITY.en });
+  const organizer = input.organizerId ? await resolveActiveOrganization(ctx, problems, 'organizerId', input.organizerId, NEW_ACTIVITIES) : null;
+  const title = checkText(problems, 'title', input.title ?? undefined, TITLE_MAX, TITLE);
+  const description = checkText(problems, 'description', blankToNull(input.description), DESCRIPTION_MAX, DESCRIPTION);
+  checkParticipants(problems, input.participants);
+  if (problems.any) return { activity: null, userErrors: problems.errors };
+
+  return toPayload(ctx, () =>
+    ctx.em.transactional(async (em) => {
+      const activity = await lockVersioned(em, Activity, localId!, input.version, problems, ACTIVITY);
+      const startsAt = input.startsAt ?? activity.startsAt;
+      const endsAt = input.endsAt ?? activity.endsAt;
+      if (input.startsAt || input.endsAt) checkTimes(problems, startsAt, endsAt, input.endsAt ? 'endsAt' : 'startsAt');
+      if (organizer) await recheckOrganizer(em, problems, organizer);
+      problems.throwIfAny();
+      activity.startsAt = startsAt;
+      activity.endsAt = endsAt;
+      if (input.organizerId === null) activity.organizer = null;
+      else if (organizer) activity.organizer = em.getReference(Organization, organizer.dbId);
+      if (input.category) activity.category = input.category;
+      if (title != null) activity.title = title;
+      if (description !== undefined) activity.description = description;
+      if (input.participants != null) activity.participants = input.participants;
+      return activity.id;
+    }),
+  );
+}
+
+/** Deletes an activity (nothing references activities), at the version the caller read. */
+export async function deleteActivity(ctx: Context, input: DeleteActivityInput): Promise<DeleteActivityResult> {
+  const problems = new Problems(ctx.locale);
+  const localId = localIdOf(input.id, 'Activity');
+  if (!localId) {
+    problems.add('id', UserErrorCode.NOT_FOUND, 'RECORD_ID_INVALID', { kindZh: ACTIVITY.zh, kind: ACTIVITY.en });
+    return { deletedId: null, userErrors: problems.errors };
+  }
+  const { value, userErrors } = await withUserErrors(ctx, async () => {
+    await ctx.em.transactional(async (em) => {
+      const activity = await lockVersioned(em, Activity, localId, input.version, problems, ACTIVITY);
+      em.remove(activity);
+      await em.flush();
+    });
+    return input.id;
+  });
+  return { deletedId: value, userErrors };
+}

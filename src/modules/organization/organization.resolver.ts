@@ -1,0 +1,63 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../graphql/context';
+import { badInput, localIdOf, toConnection, toPageRequest, type ConnectionResult } from '../../graphql/relay';
+import { RegionType, type RegionRecord } from '../region/region.types';
+import { CreateOrganizationInput, DeleteOrganizationInput, OrganizationsArgs, UpdateOrganizationInput } from './organization.inputs';
+import { listOrganizations } from './organization.reader';
+import * as organizations from './organization.service';
+import {
+  CreateOrganizationPayload,
+  DeleteOrganizationPayload,
+  OrganizationConnection,
+  OrganizationType,
+  UpdateOrganizationPayload,
+  type DeleteOrganizationResult,
+  type OrganizationPayload,
+  type OrganizationRecord,
+} from './organization.types';
+
+@Resolver(() => OrganizationType)
+export class OrganizationResolver {
+  @Query(() => OrganizationType, { nullable: true, description: '按 ID 查组织 An organization by ID' })
+  organization(@Arg('id', () => ID, { description: '组织 ID Organization ID' }) id: string, @Ctx() ctx: Context): Promise<OrganizationRecord | null> {
+    const localId = localIdOf(id, 'Organization');
+    if (!localId) throw badInput('`id` is not an Organization ID', 'id');
+    return ctx.loaders.organizationById.load(localId);
+  }
+
+  @Query(() => OrganizationConnection, { description: '组织列表（按名称排序）Organizations, ordered by name' })
+  async organizations(@Args(() => OrganizationsArgs) args: OrganizationsArgs, @Ctx() ctx: Context): Promise<ConnectionResult<OrganizationRecord>> {
+    return toConnection(await listOrganizations(ctx.db, args.filter, toPageRequest(args, 2)));
+  }
+
+  @FieldResolver(() => RegionType, { nullable: true, description: '所在地行政区划 The region it is based in' })
+  region(@Root() organization: OrganizationRecord, @Ctx() ctx: Context): Promise<RegionRecord | null> | null {
+    return organization.regionId == null ? null : ctx.loaders.regionById.load(organization.regionId);
+  }
+
+  @Mutation(() => CreateOrganizationPayload, { description: '新建组织（校验统一社会信用代码）Register an organization; its credit code is checked' })
+  createOrganization(
+    @Arg('input', () => CreateOrganizationInput, { description: '新组织 The new organization' }) input: CreateOrganizationInput,
+    @Ctx() ctx: Context,
+  ): Promise<OrganizationPayload> {
+    return organizations.createOrganization(ctx, input);
+  }
+
+  @Mutation(() => UpdateOrganizationPayload, { description: '修改或停用组织（须带读取时的版本号）Change or deactivate an organization; pass the version you read' })
+  updateOrganization(
+    @Arg('input', () => UpdateOrganizationInput, { description: '要修改的字段 Fields to change' }) input: UpdateOrganizationInput,
+    @Ctx() ctx: Context,
+  ): Promise<OrganizationPayload> {
+    return organizations.updateOrganization(ctx, input);
+  }
+
+  @Mutation(() => DeleteOrganizationPayload, {
+    description: '删除组织：仅限未被任何记录引用的组织，否则只能停用 Delete an organization that nothing references; otherwise deactivate it',
+  })
+  deleteOrganization(
+    @Arg('input', () => DeleteOrganizationInput, { description: '要删除的组织 The organization to delete' }) input: DeleteOrganizationInput,
+    @Ctx() ctx: Context,
+  ): Promise<DeleteOrganizationResult> {
+    return organizations.deleteOrganization(ctx, input);
+  }
+}
