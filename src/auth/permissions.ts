@@ -97,3 +97,15 @@ export function checkCan(ctx: Context, problems: Problems, action: Action, scope
   } else problems.add(field, UserErrorCode.FORBIDDEN, 'FORBIDDEN');
   return false;
 }
+
+/** checkCan for a record in the region with this id (a record without a region: administrators only). */
+export async function checkCanInRegion(ctx: Context, problems: Problems, action: Action, regionId: number | null | undefined, field = 'id'): Promise<boolean> {
+  const region = regionId != null ? await ctx.loaders.regionById.load(regionId) : null;
+  return checkCan(ctx, problems, action, { regionPath: region?.path }, field);
+}
+
+/** checkCan for a record that belongs to a station: the station's community is its scope. */
+export async function checkCanAtStation(ctx: Context, problems: Problems, action: Action, stationId: string | null | undefined, field = 'id'): Promise<boolean> {
+  const station = stationId ? await ctx.loaders.stationById.load(stationId) : null;
+  return checkCanInRegion(ctx, problems, action, station?.regionId, field);
+}

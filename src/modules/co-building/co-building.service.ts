@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { Action, checkCanAtStation } from '../../auth/permissions';
 import type { Context } from '../../graphql/context';
 import { UserErrorCode } from '../../graphql/errors';
 import { checkText, lockVersioned, Problems, withUserErrors, type RecordKind } from '../../graphql/mutation';
@@ -112,6 +113,7 @@ export async function createCoBuilding(ctx: Context, input: CreateCoBuildingInpu
   const validFrom = input.validFrom ?? todayInChina();
   const validTo = input.validTo ?? null;
   checkPeriod(problems, validFrom, validTo);
+  if (station || ctx.principal.kind === 'anonymous') await checkCanAtStation(ctx, problems, Action.WRITE_COMMUNITY, station?.dbId, 'stationId');
   if (problems.any) return { coBuilding: null, userErrors: problems.errors };
 
   return toPayload(ctx, () =>
@@ -157,6 +159,8 @@ async function changeCoBuilding(
   const current = localId ? await ctx.loaders.coBuildingById.load(localId) : null;
   if (!localId) problems.add('id', UserErrorCode.NOT_FOUND, 'RECORD_ID_INVALID', { kindZh: CO_BUILDING.zh, kind: CO_BUILDING.en });
   else if (!current) problems.add('id', UserErrorCode.NOT_FOUND, 'RECORD_NOT_FOUND', { kindZh: CO_BUILDING.zh, kind: CO_BUILDING.en });
+  // A co-building never moves to another station, so its scope can be checked as read.
+  else await checkCanAtStation(ctx, problems, Action.WRITE_COMMUNITY, current.stationId);
   if (problems.any) return { coBuilding: null, userErrors: problems.errors };
 
   return toPayload(ctx, () =>

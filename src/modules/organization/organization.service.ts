@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DriverException, ForeignKeyConstraintViolationException, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { Action, checkCan, checkCanAtStation, checkCanInRegion } from '../../auth/permissions';
 import type { Context } from '../../graphql/context';
 import { UserErrorCode } from '../../graphql/errors';
 import { checkText, lockVersioned, Problems, withUserErrors, type RecordKind } from '../../graphql/mutation';
@@ -119,6 +120,7 @@ export async function createOrganization(ctx: Context, input: CreateOrganization
   const contactPhone = checkContactPhone(problems, input.contactPhone);
   const credit = await checkOrganizationCreditCode(ctx, problems, input.creditCode, null);
   const region = await resolveRegion(ctx, problems, input.regionCode);
+  if (region || ctx.principal.kind === 'anonymous') checkCan(ctx, problems, Action.WRITE_COMMUNITY, { regionPath: region?.path }, 'regionCode');
   if (problems.any) return { organization: null, userErrors: problems.errors };
 
   return toPayload(ctx, problems, credit.code, () =>
@@ -144,11 +146,17 @@ export async function updateOrganization(ctx: Context, input: UpdateOrganization
   const problems = new Problems(ctx.locale);
   const localId = localIdOf(input.id, 'Organization');
   if (!localId) problems.add('id', UserErrorCode.NOT_FOUND, 'RECORD_ID_INVALID', { kindZh: ORGANIZATION.zh, kind: ORGANIZATION.en });
+  const current = localId ? await ctx.loaders.organizationById.load(localId) : null;
+  if ((current || ctx.principal.kind === 'anonymous') && !(await checkCanInRegion(ctx, problems, Action.WRITE_COMMUNITY, current?.regionId))) {
+    return { organization: null, userErrors: problems.errors };
+  }
   const name = checkText(problems, 'name', input.name ?? undefined, NAME_MAX, NAME);
   const contactName = checkText(problems, 'contactName', input.contactName ?? undefined, CONTACT_NAME_MAX, CONTACT_NAME);
   const contactPhone = checkContactPhone(problems, input.contactPhone ?? undefined);
   const credit = await checkOrganizationCreditCode(ctx, problems, input.creditCode, localId);
   const region = await resolveRegion(ctx, problems, input.regionCode ?? undefined);
+  // Moving an organization to another region needs the right to write there too.
+  if (region) checkCan(ctx, problems, Action.WRITE_COMMUNITY, { regionPath: region.path }, 'regionCode');
   if (problems.any) return { organization: null, userErrors: problems.errors };
 
   return toPayload(ctx, problems, credit.code, () =>
@@ -188,6 +196,10 @@ export async function deleteOrganization(ctx: Context, input: DeleteOrganization
   const localId = localIdOf(input.id, 'Organization');
   if (!localId) {
     problems.add('id', UserErrorCode.NOT_FOUND, 'RECORD_ID_INVALID', { kindZh: ORGANIZATION.zh, kind: ORGANIZATION.en });
+    return { deletedId: null, userErrors: problems.errors };
+  }
+  const current = await ctx.loaders.organizationById.load(localId);
+  if ((current || ctx.principal.kind === 'anonymous') && !(await checkCanInRegion(ctx, problems, Action.WRITE_COMMUNITY, current?.regionId))) {
     return { deletedId: null, userErrors: problems.errors };
   }
   const { value, userErrors } = await withUserErrors(ctx, async () => {
