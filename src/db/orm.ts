@@ -3,11 +3,12 @@ import { Migrator } from '@mikro-orm/migrations';
 import { Department } from '../modules/department/department.entity';
 import { Organization } from '../modules/organization/organization.entity';
 import { Region } from '../modules/region/region.entity';
+import { ServiceItem, StationServiceItem } from '../modules/service-item/service-item.entity';
 import { ServiceCircle } from '../modules/service-circle/service-circle.entity';
 import { Station } from '../modules/station/station.entity';
 import { migrationsList } from './migrations';
 
-export const entities = [Region, ServiceCircle, Station, Department, Organization];
+export const entities = [Region, ServiceCircle, Station, Department, Organization, ServiceItem, StationServiceItem];
 
 export interface OrmOptions {
   clientUrl: string;

@@ -6,10 +6,26 @@ import { organizationsByIds } from '../modules/organization/organization.reader'
 import type { OrganizationRecord } from '../modules/organization/organization.types';
 import { regionsByCodes, regionsByIds } from '../modules/region/region.reader';
 import type { RegionRecord } from '../modules/region/region.types';
+import {
+  departmentItemCounts,
+  departmentItemPages,
+  itemStationCounts,
+  itemStationPages,
+  serviceItemsByCodes,
+  serviceItemsByIds,
+  stationServiceItemCounts,
+  stationServiceItemPages,
+  stationServiceItemsByIds,
+  type DepartmentItemsFilter,
+  type ItemStationsFilter,
+  type StationItemsFilter,
+} from '../modules/service-item/service-item.reader';
+import type { ServiceItemRecord, StationServiceItemRecord } from '../modules/service-item/service-item.types';
 import { circlesByIds } from '../modules/service-circle/service-circle.reader';
 import type { ServiceCircleRecord } from '../modules/service-circle/service-circle.types';
 import { stationsByIds } from '../modules/station/station.reader';
 import type { StationRecord } from '../modules/station/station.types';
+import { emptyNestedPage, type NestedPage, type NestedPaging } from '../db/nested-keyset';
 
 /** Batches "load by key" into one query per kind of record per tick, in key order. */
 function keyed<K, V>(fetch: (keys: readonly K[]) => Promise<V[]>, keyOf: (value: V) => K): DataLoader<K, V | null> {
@@ -29,6 +45,38 @@ function counted<K>(fetch: (keys: readonly K[]) => Promise<{ key: K; count: numb
   });
 }
 
+/**
+ * One loader per distinct argument set, made on first use: a nested list's filter and paging are
+ * the same for every parent in a query, so its parents still batch into one query.
+ */
+function perArguments<A, L>(create: (args: A) => L): (args: A) => L {
+  const loaders = new Map<string, L>();
+  return (args) => {
+    const key = JSON.stringify(args);
+    let loader = loaders.get(key);
+    if (!loader) loaders.set(key, (loader = create(args)));
+    return loader;
+  };
+}
+
+/** Pages of a list nested under each parent (see db/nested-keyset.ts), keyed by parent id. */
+function nestedPages<F, T>(fetch: (parentIds: readonly string[], filter: F, paging: NestedPaging) => Promise<Map<string, NestedPage<T>>>) {
+  return perArguments(({ filter, paging }: { filter: F; paging: NestedPaging }) =>
+    new DataLoader<string, NestedPage<T>>(async (ids) => {
+      const pages = await fetch(ids, filter, paging);
+      return ids.map((id) => pages.get(id) ?? emptyNestedPage<T>(paging));
+    }),
+  );
+}
+
+/** Per-parent totals of a nested list under a filter, keyed by parent id. */
+function nestedCounts<F>(fetch: (parentIds: readonly string[], filter: F) => Promise<Map<string, number>>) {
+  return perArguments((filter: F) => counted<string>(async (ids) => {
+    const counts = await fetch(ids, filter);
+    return ids.map((key) => ({ key, count: counts.get(key) ?? 0 }));
+  }));
+}
+
 /** Per-request DataLoaders: every relation a list shows costs one query, not one per row. */
 export function createLoaders(db: SqlReader) {
   return {
@@ -39,6 +87,18 @@ export function createLoaders(db: SqlReader) {
     departmentById: keyed<string, DepartmentRecord>((ids) => departmentsByIds(db, ids), (department) => department.dbId),
     organizationById: keyed<string, OrganizationRecord>((ids) => organizationsByIds(db, ids), (organization) => organization.dbId),
     departmentByCode: keyed<string, DepartmentRecord>((codes) => departmentsByCodes(db, codes), (department) => department.code),
+    serviceItemById: keyed<string, ServiceItemRecord>((ids) => serviceItemsByIds(db, ids), (item) => item.dbId),
+    serviceItemByCode: keyed<string, ServiceItemRecord>((codes) => serviceItemsByCodes(db, codes), (item) => item.code),
+    stationServiceItemById: keyed<string, StationServiceItemRecord>((ids) => stationServiceItemsByIds(db, ids), (record) => record.dbId),
+    /** Station.serviceItems: push-downs of each station, by item code. */
+    stationServiceItemPages: nestedPages<StationItemsFilter, StationServiceItemRecord>((ids, filter, paging) => stationServiceItemPages(db, ids, filter, paging)),
+    stationServiceItemCounts: nestedCounts<StationItemsFilter>((ids, filter) => stationServiceItemCounts(db, ids, filter)),
+    /** ServiceItem.stations and stationCount: push-downs of each item to non-archived stations, by station code. */
+    itemStationPages: nestedPages<ItemStationsFilter, StationServiceItemRecord>((ids, filter, paging) => itemStationPages(db, ids, filter, paging)),
+    itemStationCounts: nestedCounts<ItemStationsFilter>((ids, filter) => itemStationCounts(db, ids, filter)),
+    /** Department.serviceItems: items each department is responsible for, by code. */
+    departmentItemPages: nestedPages<DepartmentItemsFilter, ServiceItemRecord>((ids, filter, paging) => departmentItemPages(db, ids, filter, paging)),
+    departmentItemCounts: nestedCounts<DepartmentItemsFilter>((ids, filter) => departmentItemCounts(db, ids, filter)),
     /** Stations (not archived) in a region's subtree, keyed by "regionId" or "regionId:STATUS". */
     regionStationCount: counted<string>((keys) => fetchStationCounts(db, keys, 'region')),
     /** Stations (not archived) in a service circle, keyed by "circleId" or "circleId:STATUS". */

@@ -26,6 +26,8 @@ const NODE_LOADERS: { [Type in NodeTypeName]?: (ctx: Context, localId: string) =
   Region: (ctx, id) => ctx.loaders.regionById.load(Number(id)),
   Department: (ctx, id) => ctx.loaders.departmentById.load(id),
   Organization: (ctx, id) => ctx.loaders.organizationById.load(id),
+  ServiceItem: (ctx, id) => ctx.loaders.serviceItemById.load(id),
+  StationServiceItem: (ctx, id) => ctx.loaders.stationServiceItemById.load(id),
 };
 
 async function loadNode(ctx: Context, id: string): Promise<NodeRecord | null> {

@@ -5,6 +5,12 @@ import { DepartmentResolver } from '../modules/department/department.resolver';
 import { OpeningHoursResolver } from '../modules/opening-hours/opening-hours.types';
 import { RegionResolver } from '../modules/region/region.resolver';
 import { ServiceCircleResolver } from '../modules/service-circle/service-circle.resolver';
+import {
+  DepartmentServiceItemsResolver,
+  ServiceItemResolver,
+  StationServiceItemResolver,
+  StationServiceItemsResolver,
+} from '../modules/service-item/service-item.resolver';
 import { StationResolver } from '../modules/station/station.resolver';
 import { NodeResolver } from './node.resolver';
 
@@ -21,6 +27,10 @@ export function getSchema(): GraphQLSchema {
         StationResolver,
         OpeningHoursResolver,
         DepartmentResolver,
+        ServiceItemResolver,
+        StationServiceItemResolver,
+        StationServiceItemsResolver,
+        DepartmentServiceItemsResolver,
       ],
       validate: false,
       emitSchemaFile: false,
