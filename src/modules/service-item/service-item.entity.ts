@@ -1,6 +1,7 @@
 import { ArrayType, Entity, Enum, ManyToOne, OptionalProps, PrimaryKey, Property, type Platform, type TransformContext } from '@mikro-orm/core';
 import { Department } from '../department/department.entity';
 import { Station } from '../station/station.entity';
+import { toTextArrayLiteral } from './text-array';
 import { ServiceHandlingMode, ServiceItemCategory, ServiceItemLevel, StationServiceItemStatus } from './service-item.enums';
 
 /**
@@ -10,7 +11,7 @@ import { ServiceHandlingMode, ServiceItemCategory, ServiceItemLevel, StationServ
 export class QuotedTextArrayType extends ArrayType<string> {
   override convertToDatabaseValue(value: string[] | null, platform: Platform, context?: TransformContext): string | null {
     if (!Array.isArray(value)) return super.convertToDatabaseValue(value, platform, context);
-    return `{${value.map((element) => `"${element.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
+    return toTextArrayLiteral(value);
   }
 
   override getColumnType(): string {
