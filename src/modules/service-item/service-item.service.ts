@@ -13,6 +13,7 @@ import type { StationRecord } from '../station/station.types';
 import { parseServiceItemCode } from './service-item-code';
 import { ServiceItem, StationServiceItem } from './service-item.entity';
 import { LEVEL_NAMES_ZH, PUSH_DOWN_STATUS_NAMES_ZH, StationServiceItemStatus, type ServiceItemLevel } from './service-item.enums';
+import { toTextArrayLiteral } from './text-array';
 import type {
   CreateServiceItemInput,
   DeleteServiceItemInput,
@@ -327,6 +328,7 @@ export async function pushDownServiceItems(ctx: Context, input: PushDownServiceI
     ctx.em.transactional(async (em) => {
       // Set-based SQL on the transaction's connection: a region-wide push-down is tens of thousands of
       // rows, which one INSERT … SELECT writes at once where entities would be created one by one.
+      // em.execute spreads a JS array into a value list, so arrays go in as PostgreSQL array literals.
       const targets =
         regionPath !== null
           ? {
@@ -334,7 +336,7 @@ export async function pushDownServiceItems(ctx: Context, input: PushDownServiceI
                       and s.region_id in (select d.id from region d where d.path like ? || '%')`,
               params: [regionPath] as unknown[],
             }
-          : { sql: 'select unnest(?::uuid[]) as id', params: [stations.map((station) => station.dbId)] as unknown[] };
+          : { sql: 'select unnest(?::uuid[]) as id', params: [toTextArrayLiteral(stations.map((station) => station.dbId))] as unknown[] };
       const [{ count: stationCount }] = await em.execute<{ count: number }[]>(`select count(*)::int as count from (${targets.sql}) t`, targets.params);
       const pairs = stationCount * items.length;
       if (pairs > PUSH_DOWN_PAIRS_MAX) {
@@ -349,7 +351,7 @@ export async function pushDownServiceItems(ctx: Context, input: PushDownServiceI
            on conflict (station_id, service_item_id) do nothing
            returning 1)
          select count(*)::int as created from inserted`,
-        [input.mode ?? null, since, ...targets.params, items.map((item) => item.dbId)],
+        [input.mode ?? null, since, ...targets.params, toTextArrayLiteral(items.map((item) => item.dbId))],
       );
       return { itemCount: items.length, stationCount, created, skipped: pairs - created };
     }),
