@@ -3,6 +3,7 @@ import { seedActivities } from './xiangyang.activities';
 import { seedDepartments } from './xiangyang.departments';
 import { seedPlatforms } from './xiangyang.platforms';
 import { seedOrganizations } from './xiangyang.organizations';
+import { seedServiceItems } from './xiangyang.service-items';
 import { buildXiangyangDataset, type SeedRegion, type XiangyangDataset } from './xiangyang.data';
 
 /**
@@ -44,6 +45,7 @@ export const SEED_STEPS: readonly SeedStep[] = [
   { name: 'xiangyang-platforms', run: seedPlatforms },
   { name: 'xiangyang-organizations', run: seedOrganizations },
   { name: 'xiangyang-activities', run: seedActivities },
+  { name: 'xiangyang-service-items', run: seedServiceItems },
 ];
 
 export async function seedDemo(db: SeedDb): Promise<SeedResult> {

@@ -7,11 +7,12 @@ import { Department } from '../modules/department/department.entity';
 import { Organization } from '../modules/organization/organization.entity';
 import { Platform } from '../modules/platform/platform.entity';
 import { Region } from '../modules/region/region.entity';
+import { ServiceItem, StationServiceItem } from '../modules/service-item/service-item.entity';
 import { ServiceCircle } from '../modules/service-circle/service-circle.entity';
 import { Station } from '../modules/station/station.entity';
 import { migrationsList } from './migrations';
 
-export const entities = [Region, ServiceCircle, Station, Department, Organization, ApiClient, Platform, CoBuilding, Activity];
+export const entities = [Region, ServiceCircle, Station, Department, Organization, ApiClient, Platform, CoBuilding, Activity, ServiceItem, StationServiceItem];
 
 export interface OrmOptions {
   clientUrl: string;

@@ -25,12 +25,28 @@ import type { PlatformRecord } from '../modules/platform/platform.types';
 import type { OrganizationRecord } from '../modules/organization/organization.types';
 import { regionsByCodes, regionsByIds } from '../modules/region/region.reader';
 import type { RegionRecord } from '../modules/region/region.types';
+import {
+  departmentItemCounts,
+  departmentItemPages,
+  itemStationCounts,
+  itemStationPages,
+  serviceItemsByCodes,
+  serviceItemsByIds,
+  stationServiceItemCounts,
+  stationServiceItemPages,
+  stationServiceItemsByIds,
+  type DepartmentItemsFilter,
+  type ItemStationsFilter,
+  type StationItemsFilter,
+} from '../modules/service-item/service-item.reader';
+import type { ServiceItemRecord, StationServiceItemRecord } from '../modules/service-item/service-item.types';
 import { circlesByIds } from '../modules/service-circle/service-circle.reader';
 import type { ServiceCircleRecord } from '../modules/service-circle/service-circle.types';
 import { stationsByIds } from '../modules/station/station.reader';
 import type { StationRecord } from '../modules/station/station.types';
 import type { PageRequest } from './relay';
 import { countLoader, listLoader } from './list-loader';
+import { emptyNestedPage, type NestedPage, type NestedPaging } from '../db/nested-keyset';
 
 /** Batches "load by key" into one query per kind of record per tick, in key order. */
 function keyed<K, V>(fetch: (keys: readonly K[]) => Promise<V[]>, keyOf: (value: V) => K): DataLoader<K, V | null> {
@@ -65,17 +81,35 @@ function grouped<K, V>(fetch: (keys: readonly K[]) => Promise<V[]>, keyOf: (valu
 }
 
 /**
- * One DataLoader per distinct set of field arguments (e.g. the page a nested connection asks for),
- * created on first use: parents asking for the same page share one batch and one query.
+ * One loader per distinct argument set, made on first use: a nested list's filter and paging are
+ * the same for every parent in a query, so its parents still batch into one query.
  */
-function perArguments<A, K, V>(create: (args: A) => DataLoader<K, V>): (args: A) => DataLoader<K, V> {
-  const loaders = new Map<string, DataLoader<K, V>>();
+function perArguments<A, L>(create: (args: A) => L): (args: A) => L {
+  const loaders = new Map<string, L>();
   return (args) => {
-    const signature = JSON.stringify(args);
-    let loader = loaders.get(signature);
-    if (!loader) loaders.set(signature, (loader = create(args)));
+    const key = JSON.stringify(args);
+    let loader = loaders.get(key);
+    if (!loader) loaders.set(key, (loader = create(args)));
     return loader;
   };
+}
+
+/** Pages of a list nested under each parent (see db/nested-keyset.ts), keyed by parent id. */
+function nestedPages<F, T>(fetch: (parentIds: readonly string[], filter: F, paging: NestedPaging) => Promise<Map<string, NestedPage<T>>>) {
+  return perArguments(({ filter, paging }: { filter: F; paging: NestedPaging }) =>
+    new DataLoader<string, NestedPage<T>>(async (ids) => {
+      const pages = await fetch(ids, filter, paging);
+      return ids.map((id) => pages.get(id) ?? emptyNestedPage<T>(paging));
+    }),
+  );
+}
+
+/** Per-parent totals of a nested list under a filter, keyed by parent id. */
+function nestedCounts<F>(fetch: (parentIds: readonly string[], filter: F) => Promise<Map<string, number>>) {
+  return perArguments((filter: F) => counted<string>(async (ids) => {
+    const counts = await fetch(ids, filter);
+    return ids.map((key) => ({ key, count: counts.get(key) ?? 0 }));
+  }));
 }
 
 /** Per-request DataLoaders: every relation a list shows costs one query, not one per row. */
@@ -115,6 +149,18 @@ export function createLoaders(db: SqlReader) {
     stationActivities: listLoader<NestedActivitiesParams, ActivityRecord>((ids, params) => activitiesOfParents(db, 'station', ids, params), (row) => row.stationId),
     /** organization.activities(first, from, to): one windowed query per page of organizations. */
     organizerActivities: listLoader<NestedActivitiesParams, ActivityRecord>((ids, params) => activitiesOfParents(db, 'organizer', ids, params), (row) => row.organizerId!),
+    serviceItemById: keyed<string, ServiceItemRecord>((ids) => serviceItemsByIds(db, ids), (item) => item.dbId),
+    serviceItemByCode: keyed<string, ServiceItemRecord>((codes) => serviceItemsByCodes(db, codes), (item) => item.code),
+    stationServiceItemById: keyed<string, StationServiceItemRecord>((ids) => stationServiceItemsByIds(db, ids), (record) => record.dbId),
+    /** Station.serviceItems: push-downs of each station, by item code. */
+    stationServiceItemPages: nestedPages<StationItemsFilter, StationServiceItemRecord>((ids, filter, paging) => stationServiceItemPages(db, ids, filter, paging)),
+    stationServiceItemCounts: nestedCounts<StationItemsFilter>((ids, filter) => stationServiceItemCounts(db, ids, filter)),
+    /** ServiceItem.stations and stationCount: push-downs of each item to non-archived stations, by station code. */
+    itemStationPages: nestedPages<ItemStationsFilter, StationServiceItemRecord>((ids, filter, paging) => itemStationPages(db, ids, filter, paging)),
+    itemStationCounts: nestedCounts<ItemStationsFilter>((ids, filter) => itemStationCounts(db, ids, filter)),
+    /** Department.serviceItems: items each department is responsible for, by code. */
+    departmentItemPages: nestedPages<DepartmentItemsFilter, ServiceItemRecord>((ids, filter, paging) => departmentItemPages(db, ids, filter, paging)),
+    departmentItemCounts: nestedCounts<DepartmentItemsFilter>((ids, filter) => departmentItemCounts(db, ids, filter)),
     /** Stations (not archived) in a region's subtree, keyed by "regionId" or "regionId:STATUS". */
     regionStationCount: counted<string>((keys) => fetchStationCounts(db, keys, 'region')),
     /** Stations (not archived) in a service circle, keyed by "circleId" or "circleId:STATUS". */

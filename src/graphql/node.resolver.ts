@@ -29,6 +29,8 @@ const NODE_LOADERS: { [Type in NodeTypeName]?: (ctx: Context, localId: string) =
   Platform: (ctx, id) => ctx.loaders.platformById.load(id),
   CoBuilding: (ctx, id) => ctx.loaders.coBuildingById.load(id),
   Activity: (ctx, id) => ctx.loaders.activityById.load(id),
+  ServiceItem: (ctx, id) => ctx.loaders.serviceItemById.load(id),
+  StationServiceItem: (ctx, id) => ctx.loaders.stationServiceItemById.load(id),
 };
 
 async function loadNode(ctx: Context, id: string): Promise<NodeRecord | null> {

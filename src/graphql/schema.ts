@@ -10,6 +10,12 @@ import { CoBuildingResolver, OrganizationCoBuildingsResolver, StationCoBuildings
 import { OrganizationResolver } from '../modules/organization/organization.resolver';
 import { RegionResolver } from '../modules/region/region.resolver';
 import { ServiceCircleResolver } from '../modules/service-circle/service-circle.resolver';
+import {
+  DepartmentServiceItemsResolver,
+  ServiceItemResolver,
+  StationServiceItemResolver,
+  StationServiceItemsResolver,
+} from '../modules/service-item/service-item.resolver';
 import { StationResolver } from '../modules/station/station.resolver';
 import { NodeResolver } from './node.resolver';
 
@@ -37,6 +43,10 @@ export function getSchema(): GraphQLSchema {
         ActivityResolver,
         StationActivitiesResolver,
         OrganizationActivitiesResolver,
+        ServiceItemResolver,
+        StationServiceItemResolver,
+        StationServiceItemsResolver,
+        DepartmentServiceItemsResolver,
       ],
       validate: false,
       emitSchemaFile: false,

@@ -218,6 +218,62 @@ const messages = {
     en: 'An activity lasts at most {maxDays} days; record a longer one as several sessions.',
   },
   PARTICIPANTS_INVALID: { zh: '参与人数须为0或正整数。', en: 'The number of participants must be zero or more.' },
+  SERVICE_ITEM_CODE_INVALID: {
+    zh: '事项编码“{code}”格式不正确：须为“6位区划代码-2至4位大写字母-4位序号”，如 420600-SB-0001。',
+    en: 'The item code "{code}" is malformed: use a 6-digit division code, 2 to 4 capital letters and a 4-digit sequence, e.g. 420600-SB-0001.',
+  },
+  SERVICE_ITEM_CODE_LEVEL: {
+    zh: '{levelZh}事项的编码须以{levelZh}行政区划代码开头（如市级事项以 420600 开头），“{division}”不是，请核对编码或事项层级。',
+    en: 'A {level} item code must start with the code of a {level} division (e.g. 420600 for a city item); "{division}" is not one. Check the code or the level.',
+  },
+  SERVICE_ITEM_CODE_TAKEN: { zh: '事项编码“{code}”已被使用，请换一个序号。', en: 'The item code "{code}" is already taken; choose another sequence number.' },
+  SERVICE_ITEM_MATERIALS_TOO_MANY: { zh: '申请材料最多 {max} 项，请合并后再填写。', en: 'At most {max} documents can be listed; combine some of them.' },
+  SERVICE_ITEM_MATERIAL_INVALID: {
+    zh: '第 {position} 项申请材料为空或超过 {max} 个字，请修改。',
+    en: 'Document {position} is empty or longer than {max} characters; correct it.',
+  },
+  SERVICE_ITEM_TIME_LIMIT_INVALID: {
+    zh: '承诺办结时限须为 {min} 至 {max} 个工作日；当场办结的事项请不填（即办）。',
+    en: 'The time limit must be {min} to {max} working days; leave it empty for items handled on the spot.',
+  },
+  SERVICE_ITEM_FEE_INVALID: {
+    zh: '收费标准须为 0 至 {max} 元之间、至多两位小数的金额；免费事项请填 0。',
+    en: 'The fee must be between 0 and {max} yuan with at most two decimals; enter 0 for a free item.',
+  },
+  SERVICE_ITEM_NOT_FOUND: { zh: '找不到编码为“{code}”的服务事项，请核对事项编码。', en: 'No service item has the code "{code}"; check the code.' },
+  SERVICE_ITEM_INACTIVE: {
+    zh: '服务事项“{name}”（{code}）已停用，不能在驿站办理；如需办理，请先启用该事项。',
+    en: 'The service item "{name}" ({code}) is inactive and cannot be handled at stations; activate it first.',
+  },
+  SERVICE_ITEM_IN_USE: {
+    zh: '该事项已下沉到 {count} 个驿站，不能删除；如不再办理，请将其停用。',
+    en: 'The item is pushed down to {count} stations and cannot be deleted; deactivate it instead.',
+  },
+  PUSH_DOWN_STATION_ARCHIVED: { zh: '驿站“{name}”已归档，不能再办理事项。', en: 'The station "{name}" is archived and cannot take on service items.' },
+  PUSH_DOWN_STATION_CLOSED: { zh: '驿站“{name}”已关闭，不能再办理事项。', en: 'The station "{name}" is closed and cannot take on service items.' },
+  PUSH_DOWN_EXISTS: {
+    zh: '驿站“{station}”已有事项“{item}”的下沉记录（{since} 起，状态：{statusZh}），不能重复下沉；如需恢复或调整，请修改该记录。',
+    en: 'The station "{station}" already has the item "{item}" (since {since}, status {status}); change that record instead of pushing it down again.',
+  },
+  PUSH_DOWN_SINCE_INVALID: { zh: '下沉日期须在 {min} 至 {max} 之间。', en: 'The push-down date must be between {min} and {max}.' },
+  PUSH_DOWN_ITEMS_REQUIRED: { zh: '请至少选择一个要下沉的事项。', en: 'Choose at least one item to push down.' },
+  PUSH_DOWN_TOO_MANY_ITEMS: { zh: '一次最多下沉 {max} 个事项，请分批提交。', en: 'At most {max} items can be pushed down at once; submit them in batches.' },
+  PUSH_DOWN_TOO_MANY_STATIONS: {
+    zh: '一次最多指定 {max} 个驿站，请分批提交或改为按行政区划下沉。',
+    en: 'At most {max} stations can be listed at once; submit them in batches or push down by region.',
+  },
+  PUSH_DOWN_TARGET_REQUIRED: {
+    zh: '请在“行政区划”和“驿站列表”中选择且只选择一种下沉范围。',
+    en: 'Give exactly one of regionCode and stationIds.',
+  },
+  PUSH_DOWN_REGION_NOT_FOUND: {
+    zh: '找不到行政区划代码“{code}”，请核对区、街道或社区的区划代码。',
+    en: 'No region has the code "{code}"; check the code of the district, street or community.',
+  },
+  PUSH_DOWN_TOO_MANY_PAIRS: {
+    zh: '本次将涉及 {pairs} 个“驿站×事项”组合，超过单次上限 {max} 个，请缩小范围或分批提交。',
+    en: 'This would cover {pairs} station-item pairs, more than the {max} allowed at once; narrow it down or submit in batches.',
+  },
 } satisfies Record<string, Record<Locale, string>>;
 
 export type MessageKey = keyof typeof messages;

@@ -3,6 +3,7 @@ import { Migration20261127000000_registry } from './Migration20261127000000_regi
 import { Migration20261127010000_department } from './Migration20261127010000_department';
 import { Migration20261127011000_organization } from './Migration20261127011000_organization';
 import { Migration20261127030000_platform } from './Migration20261127030000_platform';
+import { Migration20261127040000_service_item } from './Migration20261127040000_service_item';
 import { Migration20261127050000_co_building } from './Migration20261127050000_co_building';
 import { Migration20261127070000_api_client } from './Migration20261127070000_api_client';
 import { Migration20261127071000_idempotency_key } from './Migration20261127071000_idempotency_key';
@@ -16,6 +17,7 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261127010000_department', class: Migration20261127010000_department },
   { name: 'Migration20261127011000_organization', class: Migration20261127011000_organization },
   { name: 'Migration20261127030000_platform', class: Migration20261127030000_platform },
+  { name: 'Migration20261127040000_service_item', class: Migration20261127040000_service_item },
   { name: 'Migration20261127050000_co_building', class: Migration20261127050000_co_building },
   { name: 'Migration20261127070000_api_client', class: Migration20261127070000_api_client },
   { name: 'Migration20261127071000_idempotency_key', class: Migration20261127071000_idempotency_key },

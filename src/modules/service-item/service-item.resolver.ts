@@ -1,0 +1,177 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { toNestedPaging } from '../../db/nested-keyset';
+import type { Context } from '../../graphql/context';
+import { badInput, localIdOf, toConnection, toPageRequest, type ConnectionResult } from '../../graphql/relay';
+import { DepartmentType, type DepartmentRecord } from '../department/department.types';
+import { StationType, type StationRecord } from '../station/station.types';
+import { StationServiceItemStatus } from './service-item.enums';
+import {
+  CreateServiceItemInput,
+  DeleteServiceItemInput,
+  DepartmentServiceItemsArgs,
+  PushDownServiceItemInput,
+  PushDownServiceItemsInput,
+  ServiceItemsArgs,
+  ServiceItemStationsArgs,
+  StationServiceItemsArgs,
+  UpdateServiceItemInput,
+  UpdateStationServiceItemInput,
+} from './service-item.inputs';
+import { listServiceItems, type ItemStationsFilter, type StationItemsFilter } from './service-item.reader';
+import * as serviceItems from './service-item.service';
+import {
+  CreateServiceItemPayload,
+  DeleteServiceItemPayload,
+  PushDownServiceItemPayload,
+  PushDownServiceItemsPayload,
+  ServiceItemConnection,
+  ServiceItemType,
+  StationServiceItemConnection,
+  StationServiceItemType,
+  UpdateServiceItemPayload,
+  UpdateStationServiceItemPayload,
+  type DeleteServiceItemPayloadResult,
+  type PushDownServiceItemsResult,
+  type ServiceItemPayload,
+  type ServiceItemRecord,
+  type StationServiceItemPayload,
+  type StationServiceItemRecord,
+} from './service-item.types';
+
+/** Enum-list arguments as a loader key: deduplicated and sorted, null when empty. */
+function normalisedList<T extends string>(values: readonly T[] | null | undefined): T[] | null {
+  return values?.length ? [...new Set(values)].sort() : null;
+}
+
+@Resolver(() => ServiceItemType)
+export class ServiceItemResolver {
+  @Query(() => ServiceItemType, { nullable: true, description: '按 ID 或事项编码查服务事项（二选一）A service item by ID or by catalogue code; give exactly one' })
+  serviceItem(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID, { nullable: true, description: '事项 ID Service item ID' }) id?: string,
+    @Arg('code', () => String, { nullable: true, description: '事项编码 Catalogue code' }) code?: string,
+  ): Promise<ServiceItemRecord | null> {
+    if ((id == null) === (code == null)) throw badInput('Give exactly one of `id` and `code`', 'id');
+    if (code != null) return ctx.loaders.serviceItemByCode.load(code.trim());
+    const localId = localIdOf(id!, 'ServiceItem');
+    if (!localId) throw badInput('`id` is not a ServiceItem ID', 'id');
+    return ctx.loaders.serviceItemById.load(localId);
+  }
+
+  @Query(() => ServiceItemConnection, { description: '高频服务事项目录（按编码排序）The service item catalogue, ordered by code' })
+  async serviceItems(@Args(() => ServiceItemsArgs) args: ServiceItemsArgs, @Ctx() ctx: Context): Promise<ConnectionResult<ServiceItemRecord>> {
+    return toConnection(await listServiceItems(ctx.db, args.filter, toPageRequest(args, 2)));
+  }
+
+  @FieldResolver(() => DepartmentType, { description: '责任部门 The responsible department' })
+  async department(@Root() item: ServiceItemRecord, @Ctx() ctx: Context): Promise<DepartmentRecord> {
+    const department = await ctx.loaders.departmentById.load(item.departmentId);
+    if (!department) throw new Error(`Department ${item.departmentId} of service item ${item.code} is missing`);
+    return department;
+  }
+
+  @FieldResolver(() => StationServiceItemConnection, {
+    description: '下沉到的驿站（不含已归档驿站，按驿站编号排序）Stations the item is pushed down to, archived ones left out, by station code',
+  })
+  async stations(@Root() item: ServiceItemRecord, @Args(() => ServiceItemStationsArgs) args: ServiceItemStationsArgs, @Ctx() ctx: Context): Promise<ConnectionResult<StationServiceItemRecord>> {
+    const paging = toNestedPaging(args);
+    const filter: ItemStationsFilter = { regionCode: args.regionCode?.trim() || null, status: normalisedList(args.status) };
+    const page = await ctx.loaders.itemStationPages({ filter, paging }).load(item.dbId);
+    return toConnection({ ...page, count: () => ctx.loaders.itemStationCounts(filter).load(item.dbId) });
+  }
+
+  @FieldResolver(() => Int, { description: '下沉到的驿站数（不含已归档驿站）Number of stations it is pushed down to, archived ones left out' })
+  stationCount(
+    @Root() item: ServiceItemRecord,
+    @Ctx() ctx: Context,
+    @Arg('status', () => [StationServiceItemStatus], { nullable: true, description: '只计这些下沉状态；不填计全部 Count only these statuses; all when omitted' })
+    status?: StationServiceItemStatus[],
+  ): Promise<number> {
+    return ctx.loaders.itemStationCounts({ regionCode: null, status: normalisedList(status) }).load(item.dbId);
+  }
+
+  @Mutation(() => CreateServiceItemPayload, { description: '新建服务事项 Add an item to the catalogue' })
+  createServiceItem(@Arg('input', () => CreateServiceItemInput, { description: '新事项 The new item' }) input: CreateServiceItemInput, @Ctx() ctx: Context): Promise<ServiceItemPayload> {
+    return serviceItems.createServiceItem(ctx, input);
+  }
+
+  @Mutation(() => UpdateServiceItemPayload, { description: '修改或停用服务事项（须带读取时的版本号）Change or deactivate an item; pass the version you read' })
+  updateServiceItem(@Arg('input', () => UpdateServiceItemInput, { description: '要修改的字段 Fields to change' }) input: UpdateServiceItemInput, @Ctx() ctx: Context): Promise<ServiceItemPayload> {
+    return serviceItems.updateServiceItem(ctx, input);
+  }
+
+  @Mutation(() => DeleteServiceItemPayload, {
+    description: '删除从未下沉的服务事项；已下沉的事项只能停用 Delete an item that was never pushed down; one that was can only be deactivated',
+  })
+  deleteServiceItem(@Arg('input', () => DeleteServiceItemInput, { description: '要删除的事项 The item to delete' }) input: DeleteServiceItemInput, @Ctx() ctx: Context): Promise<DeleteServiceItemPayloadResult> {
+    return serviceItems.deleteServiceItem(ctx, input);
+  }
+
+  @Mutation(() => PushDownServiceItemPayload, { description: '将一个事项下沉到一个驿站 Push one item down to one station' })
+  pushDownServiceItem(@Arg('input', () => PushDownServiceItemInput, { description: '事项与驿站 The item and the station' }) input: PushDownServiceItemInput, @Ctx() ctx: Context): Promise<StationServiceItemPayload> {
+    return serviceItems.pushDownServiceItem(ctx, input);
+  }
+
+  @Mutation(() => PushDownServiceItemsPayload, {
+    description: '批量下沉：若干事项到某区划内所有运行中驿站或指定驿站，已存在的跳过 Push items down to every open station of a region or to listed stations; existing pairs are skipped',
+  })
+  pushDownServiceItems(@Arg('input', () => PushDownServiceItemsInput, { description: '事项与下沉范围 The items and where to push them' }) input: PushDownServiceItemsInput, @Ctx() ctx: Context): Promise<PushDownServiceItemsResult> {
+    return serviceItems.pushDownServiceItems(ctx, input);
+  }
+}
+
+@Resolver(() => StationServiceItemType)
+export class StationServiceItemResolver {
+  @Query(() => StationServiceItemType, { nullable: true, description: '按 ID 查下沉记录 A push-down record by ID' })
+  stationServiceItem(@Arg('id', () => ID, { description: '下沉记录 ID Push-down record ID' }) id: string, @Ctx() ctx: Context): Promise<StationServiceItemRecord | null> {
+    const localId = localIdOf(id, 'StationServiceItem');
+    if (!localId) throw badInput('`id` is not a StationServiceItem ID', 'id');
+    return ctx.loaders.stationServiceItemById.load(localId);
+  }
+
+  @FieldResolver(() => StationType, { description: '驿站 The station' })
+  async station(@Root() record: StationServiceItemRecord, @Ctx() ctx: Context): Promise<StationRecord> {
+    const station = await ctx.loaders.stationById.load(record.stationId);
+    if (!station) throw new Error(`Station ${record.stationId} of push-down ${record.dbId} is missing`);
+    return station;
+  }
+
+  @FieldResolver(() => ServiceItemType, { description: '服务事项 The service item' })
+  async serviceItem(@Root() record: StationServiceItemRecord, @Ctx() ctx: Context): Promise<ServiceItemRecord> {
+    const item = await ctx.loaders.serviceItemById.load(record.serviceItemId);
+    if (!item) throw new Error(`Service item ${record.serviceItemId} of push-down ${record.dbId} is missing`);
+    return item;
+  }
+
+  @Mutation(() => UpdateStationServiceItemPayload, { description: '修改下沉记录的办理方式或状态（须带读取时的版本号）Change a push-down’s mode or status; pass the version you read' })
+  updateStationServiceItem(
+    @Arg('input', () => UpdateStationServiceItemInput, { description: '要修改的字段 Fields to change' }) input: UpdateStationServiceItemInput,
+    @Ctx() ctx: Context,
+  ): Promise<StationServiceItemPayload> {
+    return serviceItems.updateStationServiceItem(ctx, input);
+  }
+}
+
+@Resolver(() => StationType)
+export class StationServiceItemsResolver {
+  @FieldResolver(() => StationServiceItemConnection, {
+    description: '下沉到本驿站的服务事项（按事项编码排序）Service items pushed down to this station, by item code',
+  })
+  async serviceItems(@Root() station: StationRecord, @Args(() => StationServiceItemsArgs) args: StationServiceItemsArgs, @Ctx() ctx: Context): Promise<ConnectionResult<StationServiceItemRecord>> {
+    const paging = toNestedPaging(args);
+    const filter: StationItemsFilter = { status: normalisedList(args.status), category: normalisedList(args.category) };
+    const page = await ctx.loaders.stationServiceItemPages({ filter, paging }).load(station.dbId);
+    return toConnection({ ...page, count: () => ctx.loaders.stationServiceItemCounts(filter).load(station.dbId) });
+  }
+}
+
+@Resolver(() => DepartmentType)
+export class DepartmentServiceItemsResolver {
+  @FieldResolver(() => ServiceItemConnection, { description: '本部门负责的服务事项（按编码排序）Service items this department is responsible for, by code' })
+  async serviceItems(@Root() department: DepartmentRecord, @Args(() => DepartmentServiceItemsArgs) args: DepartmentServiceItemsArgs, @Ctx() ctx: Context): Promise<ConnectionResult<ServiceItemRecord>> {
+    const paging = toNestedPaging(args);
+    const filter = { includeInactive: args.includeInactive };
+    const page = await ctx.loaders.departmentItemPages({ filter, paging }).load(department.dbId);
+    return toConnection({ ...page, count: () => ctx.loaders.departmentItemCounts(filter).load(department.dbId) });
+  }
+}

@@ -1,0 +1,412 @@
+import { randomUUID } from 'node:crypto';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { Context } from '../../graphql/context';
+import { UserErrorCode } from '../../graphql/errors';
+import { checkText, lockVersioned, Problems, withUserErrors, type RecordKind } from '../../graphql/mutation';
+import { localIdOf, toGlobalId } from '../../graphql/relay';
+import { Department } from '../department/department.entity';
+import { resolveActiveDepartment } from '../department/department.service';
+import { Action, checkCan } from '../../auth/permissions';
+import { Station } from '../station/station.entity';
+import { StationStatus } from '../station/station.enums';
+import { todayInChina } from '../station/station.service';
+import type { StationRecord } from '../station/station.types';
+import { parseServiceItemCode } from './service-item-code';
+import { ServiceItem, StationServiceItem } from './service-item.entity';
+import { LEVEL_NAMES_ZH, PUSH_DOWN_STATUS_NAMES_ZH, StationServiceItemStatus, type ServiceItemLevel } from './service-item.enums';
+import { toTextArrayLiteral } from './text-array';
+import type {
+  CreateServiceItemInput,
+  DeleteServiceItemInput,
+  PushDownServiceItemInput,
+  PushDownServiceItemsInput,
+  UpdateServiceItemInput,
+  UpdateStationServiceItemInput,
+} from './service-item.inputs';
+import { serviceItemsByIds, stationServiceItemOf, stationServiceItemsByIds } from './service-item.reader';
+import {
+  DESCRIPTION_MAX,
+  FEE_MAX,
+  MATERIAL_MAX,
+  MATERIALS_MAX,
+  NAME_MAX,
+  normaliseFee,
+  normaliseMaterials,
+  PUSH_DOWN_ITEMS_MAX,
+  PUSH_DOWN_PAIRS_MAX,
+  PUSH_DOWN_STATIONS_MAX,
+  sinceRange,
+  TIME_LIMIT_MAX,
+  TIME_LIMIT_MIN,
+} from './service-item.rules';
+import type {
+  DeleteServiceItemPayloadResult,
+  PushDownServiceItemsResult,
+  ServiceItemPayload,
+  ServiceItemRecord,
+  StationServiceItemPayload,
+  StationServiceItemRecord,
+} from './service-item.types';
+
+const SERVICE_ITEM: RecordKind = { zh: '服务事项', en: 'service item' };
+const PUSH_DOWN: RecordKind = { zh: '下沉记录', en: 'push-down record' };
+const NAME: RecordKind = { zh: '事项名称', en: 'item name' };
+const DESCRIPTION: RecordKind = { zh: '办理说明', en: 'description' };
+
+/** An optional text: blank means none. */
+function blankToNull(value: string | null | undefined): string | null | undefined {
+  return value != null && value.trim() === '' ? null : value;
+}
+
+async function itemPayload(ctx: Context, work: () => Promise<string>): Promise<ServiceItemPayload> {
+  const { value: id, userErrors } = await withUserErrors(ctx, work);
+  if (id === null) return { serviceItem: null, userErrors };
+  const [serviceItem] = await serviceItemsByIds(ctx.db, [id]);
+  return { serviceItem, userErrors };
+}
+
+async function pushDownPayload(ctx: Context, work: () => Promise<string>): Promise<StationServiceItemPayload> {
+  const { value: id, userErrors } = await withUserErrors(ctx, work);
+  if (id === null) return { stationServiceItem: null, userErrors };
+  const [stationServiceItem] = await stationServiceItemsByIds(ctx.db, [id]);
+  return { stationServiceItem, userErrors };
+}
+
+/** The code's first six digits must be a division of the item's level, e.g. 420600 (襄阳市) for a CITY item. */
+async function checkCode(ctx: Context, problems: Problems, code: string, level: ServiceItemLevel): Promise<void> {
+  const parsed = parseServiceItemCode(code);
+  if (!parsed) {
+    problems.add('code', UserErrorCode.INVALID, 'SERVICE_ITEM_CODE_INVALID', { code });
+    return;
+  }
+  const division = await ctx.loaders.regionByCode.load(parsed.divisionCode);
+  if (!division || (division.level as string) !== level) {
+    problems.add('code', UserErrorCode.INVALID, 'SERVICE_ITEM_CODE_LEVEL', { level, levelZh: LEVEL_NAMES_ZH[level], division: parsed.divisionCode });
+  }
+}
+
+function checkMaterials(problems: Problems, materials: readonly string[]): string[] {
+  if (materials.length > MATERIALS_MAX) {
+    problems.add('materials', UserErrorCode.INVALID, 'SERVICE_ITEM_MATERIALS_TOO_MANY', { max: MATERIALS_MAX });
+    return [];
+  }
+  const checked = normaliseMaterials(materials);
+  for (const position of checked.invalidPositions) {
+    problems.add(`materials.${position - 1}`, UserErrorCode.INVALID, 'SERVICE_ITEM_MATERIAL_INVALID', { position, max: MATERIAL_MAX });
+  }
+  return checked.materials;
+}
+
+function checkTimeLimit(problems: Problems, days: number | null | undefined): void {
+  if (days != null && (days < TIME_LIMIT_MIN || days > TIME_LIMIT_MAX)) {
+    problems.add('timeLimitDays', UserErrorCode.INVALID, 'SERVICE_ITEM_TIME_LIMIT_INVALID', { min: TIME_LIMIT_MIN, max: TIME_LIMIT_MAX });
+  }
+}
+
+function checkFee(problems: Problems, fee: number): string | null {
+  const normalised = normaliseFee(fee);
+  if (normalised === null) problems.add('feeYuan', UserErrorCode.INVALID, 'SERVICE_ITEM_FEE_INVALID', { max: FEE_MAX.toFixed(2) });
+  return normalised;
+}
+
+/** The date a push-down starts: the caller's, or today in China. */
+function checkSince(problems: Problems, since: string | undefined): string {
+  const today = todayInChina();
+  if (since === undefined) return today;
+  const { min, max } = sinceRange(today);
+  if (since < min || since > max) problems.add('since', UserErrorCode.INVALID, 'PUSH_DOWN_SINCE_INVALID', { min, max });
+  return since;
+}
+
+/** An active item by code, or a user error at `field`. Runs before the write transaction. */
+async function resolvePushableItem(ctx: Context, problems: Problems, field: string, code: string): Promise<ServiceItemRecord | null> {
+  const item = await ctx.loaders.serviceItemByCode.load(code.trim());
+  if (!item) problems.add(field, UserErrorCode.NOT_FOUND, 'SERVICE_ITEM_NOT_FOUND', { code });
+  else if (!item.active) problems.add(field, UserErrorCode.INVALID, 'SERVICE_ITEM_INACTIVE', { name: item.name, code: item.code });
+  else return item;
+  return null;
+}
+
+/** A station that can take on items (exists, not archived, not closed), or a user error at `field`. */
+async function resolvePushableStation(ctx: Context, problems: Problems, field: string, stationId: string): Promise<StationRecord | null> {
+  const localId = localIdOf(stationId, 'Station');
+  const station = localId ? await ctx.loaders.stationById.load(localId) : null;
+  if (!localId) problems.add(field, UserErrorCode.NOT_FOUND, 'STATION_ID_INVALID');
+  else if (!station) problems.add(field, UserErrorCode.NOT_FOUND, 'STATION_NOT_FOUND');
+  else if (station.archivedAt) problems.add(field, UserErrorCode.ARCHIVED, 'PUSH_DOWN_STATION_ARCHIVED', { name: station.name });
+  else if (station.status === StationStatus.CLOSED) problems.add(field, UserErrorCode.INVALID, 'PUSH_DOWN_STATION_CLOSED', { name: station.name });
+  else return station;
+  return null;
+}
+
+/** Checks the caller may write the (existing) item with this id: its department is the scope. */
+async function checkItemScope(ctx: Context, problems: Problems, itemId: string | null): Promise<boolean> {
+  const item = itemId ? await ctx.loaders.serviceItemById.load(itemId) : null;
+  if (!item && ctx.principal.kind !== 'anonymous') return true;
+  return checkCan(ctx, problems, Action.WRITE_SERVICE_ITEM, { departmentId: item?.departmentId });
+}
+
+/** Adds a catalogue item; its code (and with it its level) is given once and never changes. */
+export async function createServiceItem(ctx: Context, input: CreateServiceItemInput): Promise<ServiceItemPayload> {
+  const problems = new Problems(ctx.locale);
+  const code = input.code.trim();
+  await checkCode(ctx, problems, code, input.level);
+  const name = checkText(problems, 'name', input.name, NAME_MAX, NAME);
+  const materials = checkMaterials(problems, input.materials);
+  checkTimeLimit(problems, input.timeLimitDays);
+  const fee = checkFee(problems, input.feeYuan);
+  const description = checkText(problems, 'description', blankToNull(input.description), DESCRIPTION_MAX, DESCRIPTION);
+  const department = await resolveActiveDepartment(ctx, problems, 'departmentCode', input.departmentCode);
+  if (department || ctx.principal.kind === 'anonymous') {
+    checkCan(ctx, problems, Action.WRITE_SERVICE_ITEM, { departmentId: department?.dbId }, 'departmentCode');
+  }
+  if (problems.any) return { serviceItem: null, userErrors: problems.errors };
+
+  return itemPayload(ctx, async () => {
+    try {
+      return await ctx.em.transactional(async (em) => {
+        const item = em.create(ServiceItem, {
+          id: randomUUID(),
+          code,
+          name: name!,
+          level: input.level,
+          category: input.category,
+          department: em.getReference(Department, department!.dbId),
+          handlingMode: input.handlingMode,
+          materials,
+          timeLimitDays: input.timeLimitDays ?? null,
+          feeYuan: fee!,
+          description: description ?? null,
+        });
+        await em.flush();
+        return item.id;
+      });
+    } catch (error) {
+      if (error instanceof UniqueConstraintViolationException) {
+        problems.add('code', UserErrorCode.INVALID, 'SERVICE_ITEM_CODE_TAKEN', { code });
+        problems.throwIfAny();
+      }
+      throw error;
+    }
+  });
+}
+
+/** Changes the given fields of an item at the version the caller read; `active: false` retires it. */
+export async function updateServiceItem(ctx: Context, input: UpdateServiceItemInput): Promise<ServiceItemPayload> {
+  const problems = new Problems(ctx.locale);
+  const localId = localIdOf(input.id, 'ServiceItem');
+  if (!localId) problems.add('id', UserErrorCode.NOT_FOUND, 'RECORD_ID_INVALID', { kindZh: SERVICE_ITEM.zh, kind: SERVICE_ITEM.en });
+  if (!(await checkItemScope(ctx, problems, localId))) return { serviceItem: null, userErrors: problems.errors };
+  const name = checkText(problems, 'name', input.name, NAME_MAX, NAME);
+  const materials = input.materials != null ? checkMaterials(problems, input.materials) : undefined;
+  checkTimeLimit(problems, input.timeLimitDays);
+  const fee = input.feeYuan != null ? checkFee(problems, input.feeYuan) : undefined;
+  const description = checkText(problems, 'description', blankToNull(input.description), DESCRIPTION_MAX, DESCRIPTION);
+  const department = input.departmentCode != null ? await resolveActiveDepartment(ctx, problems, 'departmentCode', input.departmentCode) : undefined;
+  // Handing an item to another department needs the right to write that department's items too.
+  if (department) checkCan(ctx, problems, Action.WRITE_SERVICE_ITEM, { departmentId: department.dbId }, 'departmentCode');
+  if (problems.any) return { serviceItem: null, userErrors: problems.errors };
+
+  return itemPayload(ctx, () =>
+    ctx.em.transactional(async (em) => {
+      const item = await lockVersioned(em, ServiceItem, localId!, input.version, problems, SERVICE_ITEM);
+      if (name != null) item.name = name;
+      if (input.category != null) item.category = input.category;
+      if (department) item.department = em.getReference(Department, department.dbId);
+      if (input.handlingMode != null) item.handlingMode = input.handlingMode;
+      if (materials !== undefined) item.materials = materials;
+      if (input.timeLimitDays !== undefined) item.timeLimitDays = input.timeLimitDays;
+      if (fee != null) item.feeYuan = fee;
+      if (description !== undefined) item.description = description;
+      if (input.active != null) item.active = input.active;
+      return item.id;
+    }),
+  );
+}
+
+/** Deletes an item that was never pushed down; one that was must be deactivated instead. */
+export async function deleteServiceItem(ctx: Context, input: DeleteServiceItemInput): Promise<DeleteServiceItemPayloadResult> {
+  const problems = new Problems(ctx.locale);
+  const localId = localIdOf(input.id, 'ServiceItem');
+  if (!localId) {
+    problems.add('id', UserErrorCode.NOT_FOUND, 'RECORD_ID_INVALID', { kindZh: SERVICE_ITEM.zh, kind: SERVICE_ITEM.en });
+    return { deletedServiceItemId: null, userErrors: problems.errors };
+  }
+  if (!(await checkItemScope(ctx, problems, localId))) return { deletedServiceItemId: null, userErrors: problems.errors };
+  const { value, userErrors } = await withUserErrors(ctx, () =>
+    ctx.em.transactional(async (em) => {
+      // The row lock makes a concurrent push-down wait (its foreign key check needs a share lock), so the count stays true.
+      const item = await lockVersioned(em, ServiceItem, localId, input.version, problems, SERVICE_ITEM);
+      const count = await em.count(StationServiceItem, { serviceItem: item.id });
+      if (count > 0) problems.add('id', UserErrorCode.IN_USE, 'SERVICE_ITEM_IN_USE', { count });
+      problems.throwIfAny();
+      em.remove(item);
+      await em.flush();
+      return toGlobalId('ServiceItem', localId);
+    }),
+  );
+  return { deletedServiceItemId: value, userErrors };
+}
+
+function addExists(
+  problems: Problems,
+  field: string,
+  existing: Pick<StationServiceItemRecord, 'since' | 'status'>,
+  item: ServiceItemRecord,
+  station: StationRecord,
+): void {
+  problems.add(field, UserErrorCode.INVALID, 'PUSH_DOWN_EXISTS', {
+    station: station.name,
+    item: item.name,
+    since: existing.since,
+    status: existing.status,
+    statusZh: PUSH_DOWN_STATUS_NAMES_ZH[existing.status],
+  });
+}
+
+/** Pushes one active item down to one station; a second push-down of the same pair is refused, naming the first. */
+export async function pushDownServiceItem(ctx: Context, input: PushDownServiceItemInput): Promise<StationServiceItemPayload> {
+  const problems = new Problems(ctx.locale);
+  const item = await resolvePushableItem(ctx, problems, 'itemCode', input.itemCode);
+  const station = await resolvePushableStation(ctx, problems, 'stationId', input.stationId);
+  const since = checkSince(problems, input.since);
+  if (item || ctx.principal.kind === 'anonymous') checkCan(ctx, problems, Action.WRITE_SERVICE_ITEM, { departmentId: item?.departmentId }, 'itemCode');
+  if (problems.any) return { stationServiceItem: null, userErrors: problems.errors };
+
+  return pushDownPayload(ctx, async () => {
+    try {
+      return await ctx.em.transactional(async (em) => {
+        const existing = await em.findOne(StationServiceItem, { station: station!.dbId, serviceItem: item!.dbId });
+        if (existing) {
+          addExists(problems, 'itemCode', existing, item!, station!);
+          problems.throwIfAny();
+        }
+        const record = em.create(StationServiceItem, {
+          id: randomUUID(),
+          station: em.getReference(Station, station!.dbId),
+          serviceItem: em.getReference(ServiceItem, item!.dbId),
+          mode: input.mode ?? item!.handlingMode,
+          since,
+        });
+        await em.flush();
+        return record.id;
+      });
+    } catch (error) {
+      // A concurrent push-down of the same pair committed first.
+      if (error instanceof UniqueConstraintViolationException) {
+        const existing = await stationServiceItemOf(ctx.db, station!.dbId, item!.dbId);
+        if (existing) addExists(problems, 'itemCode', existing, item!, station!);
+        problems.throwIfAny();
+      }
+      throw error;
+    }
+  });
+}
+
+/**
+ * Pushes several active items down to a region's open stations or to listed stations, in one
+ * transaction. Pairs that already exist are skipped as they are (a withdrawn one stays withdrawn),
+ * and the payload says how many were created and skipped.
+ */
+export async function pushDownServiceItems(ctx: Context, input: PushDownServiceItemsInput): Promise<PushDownServiceItemsResult> {
+  const problems = new Problems(ctx.locale);
+  const codes = [...new Set(input.itemCodes.map((code) => code.trim()))];
+  const items: ServiceItemRecord[] = [];
+  if (codes.length === 0) problems.add('itemCodes', UserErrorCode.REQUIRED, 'PUSH_DOWN_ITEMS_REQUIRED');
+  else if (codes.length > PUSH_DOWN_ITEMS_MAX) problems.add('itemCodes', UserErrorCode.INVALID, 'PUSH_DOWN_TOO_MANY_ITEMS', { max: PUSH_DOWN_ITEMS_MAX });
+  else {
+    const positions = codes.map((code) => input.itemCodes.findIndex((given) => given.trim() === code));
+    const resolved = await Promise.all(codes.map((code, index) => resolvePushableItem(ctx, problems, `itemCodes.${positions[index]}`, code)));
+    for (const item of resolved) if (item) items.push(item);
+    // One refusal is enough to say why; the partner pushes down only its own department's items.
+    const foreign = items.find((item) => !checkCan(ctx, new Problems(ctx.locale), Action.WRITE_SERVICE_ITEM, { departmentId: item.departmentId }));
+    if (foreign || (ctx.principal.kind === 'anonymous' && !items.length)) {
+      checkCan(ctx, problems, Action.WRITE_SERVICE_ITEM, { departmentId: foreign?.departmentId }, `itemCodes.${foreign ? positions[codes.indexOf(foreign.code)] : 0}`);
+    }
+  }
+
+  let regionPath: string | null = null;
+  const stations: StationRecord[] = [];
+  if ((input.regionCode == null) === (input.stationIds == null)) {
+    problems.add('regionCode', UserErrorCode.INVALID, 'PUSH_DOWN_TARGET_REQUIRED');
+  } else if (input.regionCode != null) {
+    const region = await ctx.loaders.regionByCode.load(input.regionCode.trim());
+    if (!region) problems.add('regionCode', UserErrorCode.NOT_FOUND, 'PUSH_DOWN_REGION_NOT_FOUND', { code: input.regionCode });
+    else regionPath = region.path;
+  } else {
+    const ids = [...new Set(input.stationIds!)];
+    if (ids.length === 0) problems.add('stationIds', UserErrorCode.REQUIRED, 'PUSH_DOWN_TARGET_REQUIRED');
+    else if (ids.length > PUSH_DOWN_STATIONS_MAX) problems.add('stationIds', UserErrorCode.INVALID, 'PUSH_DOWN_TOO_MANY_STATIONS', { max: PUSH_DOWN_STATIONS_MAX });
+    else {
+      const resolved = await Promise.all(ids.map((id) => resolvePushableStation(ctx, problems, `stationIds.${input.stationIds!.indexOf(id)}`, id)));
+      for (const station of resolved) if (station) stations.push(station);
+    }
+  }
+  const since = checkSince(problems, input.since);
+  if (problems.any) return { summary: null, userErrors: problems.errors };
+
+  const { value: summary, userErrors } = await withUserErrors(ctx, () =>
+    ctx.em.transactional(async (em) => {
+      // Set-based SQL on the transaction's connection: a region-wide push-down is tens of thousands of
+      // rows, which one INSERT … SELECT writes at once where entities would be created one by one.
+      // em.execute spreads a JS array into a value list, so arrays go in as PostgreSQL array literals.
+      const targets =
+        regionPath !== null
+          ? {
+              sql: `select s.id from station s where s.archived_at is null and s.status = 'OPEN'
+                      and s.region_id in (select d.id from region d where d.path like ? || '%')`,
+              params: [regionPath] as unknown[],
+            }
+          : { sql: 'select unnest(?::uuid[]) as id', params: [toTextArrayLiteral(stations.map((station) => station.dbId))] as unknown[] };
+      const [{ count: stationCount }] = await em.execute<{ count: number }[]>(`select count(*)::int as count from (${targets.sql}) t`, targets.params);
+      const pairs = stationCount * items.length;
+      if (pairs > PUSH_DOWN_PAIRS_MAX) {
+        problems.add('regionCode', UserErrorCode.INVALID, 'PUSH_DOWN_TOO_MANY_PAIRS', { pairs, max: PUSH_DOWN_PAIRS_MAX });
+        problems.throwIfAny();
+      }
+      const [{ created }] = await em.execute<{ created: number }[]>(
+        `with inserted as (
+           insert into station_service_item (id, station_id, service_item_id, mode, since, status)
+           select gen_random_uuid(), t.id, i.id, coalesce(?::text, i.handling_mode), ?::date, 'ACTIVE'
+           from (${targets.sql}) t cross join service_item i where i.id = any(?::uuid[])
+           on conflict (station_id, service_item_id) do nothing
+           returning 1)
+         select count(*)::int as created from inserted`,
+        [input.mode ?? null, since, ...targets.params, toTextArrayLiteral(items.map((item) => item.dbId))],
+      );
+      return { itemCount: items.length, stationCount, created, skipped: pairs - created };
+    }),
+  );
+  return { summary, userErrors };
+}
+
+/** Changes how a station handles an item, or its status; back to ACTIVE only for an active item at a station still serving. */
+export async function updateStationServiceItem(ctx: Context, input: UpdateStationServiceItemInput): Promise<StationServiceItemPayload> {
+  const problems = new Problems(ctx.locale);
+  const localId = localIdOf(input.id, 'StationServiceItem');
+  if (!localId) {
+    problems.add('id', UserErrorCode.NOT_FOUND, 'RECORD_ID_INVALID', { kindZh: PUSH_DOWN.zh, kind: PUSH_DOWN.en });
+    return { stationServiceItem: null, userErrors: problems.errors };
+  }
+  // The item of a push-down never changes, so its department can be checked as read.
+  const current = await ctx.loaders.stationServiceItemById.load(localId);
+  if ((current || ctx.principal.kind === 'anonymous') && !(await checkItemScope(ctx, problems, current?.serviceItemId ?? null))) {
+    return { stationServiceItem: null, userErrors: problems.errors };
+  }
+  return pushDownPayload(ctx, () =>
+    ctx.em.transactional(async (em) => {
+      const record = await lockVersioned(em, StationServiceItem, localId, input.version, problems, PUSH_DOWN);
+      if (input.status === StationServiceItemStatus.ACTIVE && record.status !== StationServiceItemStatus.ACTIVE) {
+        await em.populate(record, ['serviceItem', 'station']);
+        const { serviceItem: item, station } = record;
+        if (!item.active) problems.add('status', UserErrorCode.INVALID, 'SERVICE_ITEM_INACTIVE', { name: item.name, code: item.code });
+        if (station.archivedAt) problems.add('status', UserErrorCode.ARCHIVED, 'PUSH_DOWN_STATION_ARCHIVED', { name: station.name });
+        else if (station.status === StationStatus.CLOSED) problems.add('status', UserErrorCode.INVALID, 'PUSH_DOWN_STATION_CLOSED', { name: station.name });
+        problems.throwIfAny();
+      }
+      if (input.mode != null) record.mode = input.mode;
+      if (input.status != null) record.status = input.status;
+      return record.id;
+    }),
+  );
+}
