@@ -1,5 +1,6 @@
 import { insertBatches, type SeedDb } from './support/seed-db';
 import { seedDepartments } from './xiangyang.departments';
+import { seedStationProfiles, STATION_PROFILE_SEED_NAME } from './xiangyang.station-profile';
 import { buildXiangyangDataset, type SeedRegion, type XiangyangDataset } from './xiangyang.data';
 
 /**
@@ -38,6 +39,7 @@ export const XIANGYANG_SEED_NAME = 'xiangyang-demo';
 export const SEED_STEPS: readonly SeedStep[] = [
   { name: XIANGYANG_SEED_NAME, run: seedRegistry },
   { name: 'xiangyang-departments', run: seedDepartments },
+  { name: STATION_PROFILE_SEED_NAME, run: seedStationProfiles },
 ];
 
 export async function seedDemo(db: SeedDb): Promise<SeedResult> {
