@@ -75,6 +75,8 @@ export class StationResolver {
     description: '归属本党群服务中心的驿站（按编号，不含已归档）；非中心时为空 Stations belonging to this hub, by code, archived ones left out; empty unless it is a hub',
   })
   async hubMembers(@Root() station: StationRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: Context): Promise<ConnectionResult<StationRecord>> {
+    // Every member's `hub` is this station: no need to load it again.
+    ctx.loaders.stationById.prime(station.dbId, station);
     return toConnection(await ctx.loaders.hubMembers(toPageRequest(args, 2)).load(station.dbId));
   }
 
