@@ -4,6 +4,7 @@ import { seedDepartments } from './xiangyang.departments';
 import { seedPlatforms } from './xiangyang.platforms';
 import { seedOrganizations } from './xiangyang.organizations';
 import { seedServiceItems } from './xiangyang.service-items';
+import { seedStationProfiles, STATION_PROFILE_SEED_NAME } from './xiangyang.station-profile';
 import { buildXiangyangDataset, type SeedRegion, type XiangyangDataset } from './xiangyang.data';
 
 /**
@@ -46,6 +47,7 @@ export const SEED_STEPS: readonly SeedStep[] = [
   { name: 'xiangyang-organizations', run: seedOrganizations },
   { name: 'xiangyang-activities', run: seedActivities },
   { name: 'xiangyang-service-items', run: seedServiceItems },
+  { name: STATION_PROFILE_SEED_NAME, run: seedStationProfiles },
 ];
 
 export async function seedDemo(db: SeedDb): Promise<SeedResult> {

@@ -42,11 +42,11 @@ import {
 import type { ServiceItemRecord, StationServiceItemRecord } from '../modules/service-item/service-item.types';
 import { circlesByIds } from '../modules/service-circle/service-circle.reader';
 import type { ServiceCircleRecord } from '../modules/service-circle/service-circle.types';
-import { stationsByIds } from '../modules/station/station.reader';
+import { hubMemberCounts, hubMemberPages, stationsByIds } from '../modules/station/station.reader';
 import type { StationRecord } from '../modules/station/station.types';
-import type { PageRequest } from './relay';
 import { countLoader, listLoader } from './list-loader';
 import { emptyNestedPage, type NestedPage, type NestedPaging } from '../db/nested-keyset';
+import type { Page, PageRequest } from './relay';
 
 /** Batches "load by key" into one query per kind of record per tick, in key order. */
 function keyed<K, V>(fetch: (keys: readonly K[]) => Promise<V[]>, keyOf: (value: V) => K): DataLoader<K, V | null> {
@@ -114,6 +114,7 @@ function nestedCounts<F>(fetch: (parentIds: readonly string[], filter: F) => Pro
 
 /** Per-request DataLoaders: every relation a list shows costs one query, not one per row. */
 export function createLoaders(db: SqlReader) {
+  const hubMemberCount = counted<string>((hubIds) => hubMemberCounts(db, hubIds));
   return {
     regionById: keyed<number, RegionRecord>((ids) => regionsByIds(db, ids), (region) => region.dbId),
     regionByCode: keyed<string, RegionRecord>((codes) => regionsByCodes(db, codes), (region) => region.code),
@@ -165,7 +166,26 @@ export function createLoaders(db: SqlReader) {
     regionStationCount: counted<string>((keys) => fetchStationCounts(db, keys, 'region')),
     /** Stations (not archived) in a service circle, keyed by "circleId" or "circleId:STATUS". */
     circleStationCount: counted<string>((keys) => fetchStationCounts(db, keys, 'circle')),
+    /** Stations (not archived) belonging to a hub, keyed by the hub's local id. */
+    hubMemberCount,
+    /** A page of a hub's members, keyed by the hub's local id; one loader per distinct paging request. */
+    hubMembers: pagedBy<string, StationRecord>((hubIds, request) =>
+      hubMemberPages(db, hubIds, request, (hubId) => hubMemberCount.load(hubId)),
+    ),
   };
+}
+
+/**
+ * Nested pages (a parent's children, first N after a cursor): one DataLoader per distinct paging
+ * request, so all parents asking the same page of their children share one query.
+ */
+function pagedBy<K, V>(fetch: (keys: readonly K[], request: PageRequest) => Promise<Map<K, Page<V>>>) {
+  return perArguments((request: PageRequest) =>
+    new DataLoader<K, Page<V>>(async (keys) => {
+      const pages = await fetch(keys, request);
+      return keys.map((parent) => pages.get(parent)!);
+    }),
+  );
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

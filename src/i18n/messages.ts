@@ -274,6 +274,54 @@ const messages = {
     zh: '本次将涉及 {pairs} 个“驿站×事项”组合，超过单次上限 {max} 个，请缩小范围或分批提交。',
     en: 'This would cover {pairs} station-item pairs, more than the {max} allowed at once; narrow it down or submit in batches.',
   },
+  FUNCTION_ZONES_TOO_MANY: { zh: '功能区最多填写 {max} 个。', en: 'At most {max} function zones are allowed.' },
+  FUNCTION_ZONE_DUPLICATE: {
+    zh: '功能区“{kindZh}”重复填写了，每类功能区只能填一次，请删去重复的一项。',
+    en: 'The function zone {kind} is listed twice; each kind may appear once. Remove the duplicate.',
+  },
+  FUNCTION_ZONE_NAME_DUPLICATE: {
+    zh: '特色功能区“{name}”重复填写了，多个“其他特色功能区”的名称不能相同。',
+    en: 'The featured zone "{name}" is listed twice; several OTHER_FEATURED zones need different names.',
+  },
+  FUNCTION_ZONE_NAME_REQUIRED: {
+    zh: '“其他特色功能区”须填写名称，如“邻里食堂”“骑手之家”。',
+    en: 'An OTHER_FEATURED zone needs a name, e.g. 邻里食堂 (neighbourhood canteen).',
+  },
+  FUNCTION_ZONE_NAME_TOO_LONG: { zh: '功能区名称不能超过 {max} 个字。', en: 'A function zone name must be at most {max} characters.' },
+  FUNCTION_ZONE_AREA_INVALID: {
+    zh: '功能区面积“{value}”不正确：请填写大于 0、不超过 {max} 的平方米数；不清楚面积可不填。',
+    en: 'The zone area "{value}" is invalid: give square metres above 0 and at most {max}, or leave it out.',
+  },
+  HUB_NOT_FOUND: { zh: '找不到所选的党群服务中心，请重新选择。', en: 'The selected party-and-masses service centre does not exist; choose another.' },
+  HUB_NOT_A_HUB: {
+    zh: '“{name}”（{code}）不是党群服务中心，驿站只能归属到党群服务中心；请另选，或先把它设为党群服务中心。',
+    en: '"{name}" ({code}) is not a party-and-masses service centre (hub); choose a hub, or make it one first.',
+  },
+  HUB_ARCHIVED: {
+    zh: '党群服务中心“{name}”（{code}）已归档，不能再接收驿站，请选择其他党群服务中心。',
+    en: 'The hub "{name}" ({code}) is archived and cannot take stations; choose another hub.',
+  },
+  HUB_SELF: { zh: '驿站不能归属于自身，请选择其他党群服务中心。', en: 'A station cannot belong to itself; choose another hub.' },
+  HUB_OTHER_DISTRICT: {
+    zh: '党群服务中心“{name}”（{code}）不在驿站所在的区（县、市），驿站只能归属本区的党群服务中心。',
+    en: 'The hub "{name}" ({code}) is in another district; a station can only belong to a hub of its own district.',
+  },
+  HUB_NESTED: {
+    zh: '党群服务中心不能再归属于其他党群服务中心：请先解除它的归属，或不要设为党群服务中心。',
+    en: 'A hub cannot itself belong to a hub: clear its hub first, or do not make it a hub.',
+  },
+  HUB_HAS_MEMBERS: {
+    zh: '该党群服务中心下还有 {count} 个驿站，不能取消党群服务中心身份；请先把这些驿站改挂到其他党群服务中心或解除归属，再操作。',
+    en: '{count} stations still belong to this hub, so it cannot stop being one; move them to another hub or clear their hub first.',
+  },
+  HUB_MEMBERS_OTHER_DISTRICT: {
+    zh: '该党群服务中心下还有 {count} 个驿站在原区（县、市），不能把它迁到其他区；请先把这些驿站改挂到原区的其他党群服务中心。',
+    en: '{count} stations of this hub are in its current district, so it cannot move to another; move them to another hub of that district first.',
+  },
+  HUB_ARCHIVE_HAS_MEMBERS: {
+    zh: '该党群服务中心下还有 {count} 个驿站，不能归档；请先把这些驿站改挂到其他党群服务中心或解除归属。',
+    en: '{count} stations still belong to this hub, so it cannot be archived; move them to another hub or clear their hub first.',
+  },
 } satisfies Record<string, Record<Locale, string>>;
 
 export type MessageKey = keyof typeof messages;

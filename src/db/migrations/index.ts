@@ -2,6 +2,7 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261127000000_registry } from './Migration20261127000000_registry';
 import { Migration20261127010000_department } from './Migration20261127010000_department';
 import { Migration20261127011000_organization } from './Migration20261127011000_organization';
+import { Migration20261127020000_station_profile } from './Migration20261127020000_station_profile';
 import { Migration20261127030000_platform } from './Migration20261127030000_platform';
 import { Migration20261127040000_service_item } from './Migration20261127040000_service_item';
 import { Migration20261127050000_co_building } from './Migration20261127050000_co_building';
@@ -16,6 +17,7 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261127000000_registry', class: Migration20261127000000_registry },
   { name: 'Migration20261127010000_department', class: Migration20261127010000_department },
   { name: 'Migration20261127011000_organization', class: Migration20261127011000_organization },
+  { name: 'Migration20261127020000_station_profile', class: Migration20261127020000_station_profile },
   { name: 'Migration20261127030000_platform', class: Migration20261127030000_platform },
   { name: 'Migration20261127040000_service_item', class: Migration20261127040000_service_item },
   { name: 'Migration20261127050000_co_building', class: Migration20261127050000_co_building },

@@ -1,12 +1,28 @@
-import { Entity, Enum, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { ArrayType, Entity, Enum, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import type { OpeningHours } from '../opening-hours/opening-hours';
 import { Region } from '../region/region.entity';
 import { ServiceCircle } from '../service-circle/service-circle.entity';
 import { StationKind, StationStatus, StationTier } from './station.enums';
+import type { FiveIntoFacility, FunctionZone, ServedGroup } from './station-profile';
 
 /** 红色驿站 A numbered Red Post Station. Written through MikroORM; read paths use plain SQL rows. */
 @Entity({ tableName: 'station' })
 export class Station {
-  [OptionalProps]?: 'version' | 'createdAt' | 'updatedAt' | 'archivedAt' | 'circle' | 'planYear' | 'openedOn';
+  [OptionalProps]?:
+    | 'version'
+    | 'createdAt'
+    | 'updatedAt'
+    | 'archivedAt'
+    | 'circle'
+    | 'planYear'
+    | 'openedOn'
+    | 'openingHours'
+    | 'functionZones'
+    | 'fiveIntoFacilities'
+    | 'groupsServed'
+    | 'hostsMobilePartyMemberServicePoint'
+    | 'isHub'
+    | 'hub';
 
   @PrimaryKey({ type: 'uuid' })
   id!: string;
@@ -49,6 +65,34 @@ export class Station {
   /** Calendar date (YYYY-MM-DD) the station first opened. */
   @Property({ type: 'date', fieldName: 'opened_on', nullable: true })
   openedOn?: string | null;
+
+  /** Weekly schedule; null while none is published. */
+  @Property({ type: 'json', fieldName: 'opening_hours', nullable: true })
+  openingHours?: OpeningHours | null;
+
+  /** The "1+4+N" function zones, in "1+4+N" order, names filled in. */
+  @Property({ type: 'json', fieldName: 'function_zones' })
+  functionZones: FunctionZone[] = [];
+
+  /** 五进 facilities, a set in declaration order. */
+  @Property({ type: ArrayType, fieldName: 'five_into_facilities', columnType: 'text[]' })
+  fiveIntoFacilities: FiveIntoFacility[] = [];
+
+  /** Groups served, a set in declaration order. */
+  @Property({ type: ArrayType, fieldName: 'groups_served', columnType: 'text[]' })
+  groupsServed: ServedGroup[] = [];
+
+  /** Hosts a 流动党员服务站 (mobile party-member service point). */
+  @Property({ type: 'boolean', fieldName: 'hosts_mobile_party_member_service_point' })
+  hostsMobilePartyMemberServicePoint: boolean = false;
+
+  /** Is a 党群服务中心 that other stations of its district may belong to. */
+  @Property({ type: 'boolean', fieldName: 'is_hub' })
+  isHub: boolean = false;
+
+  /** The 党群服务中心 this station belongs to (never set on a hub). */
+  @ManyToOne({ entity: () => Station, fieldName: 'hub_id', nullable: true })
+  hub?: Station | null;
 
   @Property({ type: 'integer', version: true })
   version: number = 1;

@@ -1,5 +1,7 @@
 import { ArgsType, Field, Float, ID, InputType, Int, registerEnumType } from 'type-graphql';
-import { LocalDateScalar } from '../../graphql/scalars';
+import { DateTimeScalar, LocalDateScalar } from '../../graphql/scalars';
+import { OpeningHoursInput } from '../opening-hours/opening-hours.types';
+import { FiveIntoFacility, FunctionZoneKind, ServedGroup } from './station-profile';
 import { ConnectionArgs } from '../../graphql/relay';
 import { GeoPointInput } from '../../geo/geo.types';
 import { StationKind, StationStatus, StationTier } from './station.enums';
@@ -54,6 +56,18 @@ export class NearInput extends GeoPointInput {
   radiusMetres!: number;
 }
 
+@InputType('FunctionZoneInput', { description: '功能区 One function zone ("1+4+N")' })
+export class FunctionZoneInput {
+  @Field(() => FunctionZoneKind, { description: '功能区类型 Kind' })
+  kind!: FunctionZoneKind;
+
+  @Field(() => String, { nullable: true, description: '名称（至多30字；缺省为类型的中文名；“其他特色功能区”必填）Name, at most 30 characters; defaults to the kind\'s Chinese name; required for OTHER_FEATURED' })
+  name?: string | null;
+
+  @Field(() => Float, { nullable: true, description: '面积（平方米，须大于0）Area in square metres, above 0' })
+  areaSquareMetres?: number | null;
+}
+
 @InputType('StationFilter', { description: '驿站筛选条件（各条件同时满足）Station filters; all given conditions must hold' })
 export class StationFilter {
   @Field({ nullable: true, description: '行政区划代码：该区划及其下级的驿站 Region code: stations in this region or anywhere below it' })
@@ -85,6 +99,33 @@ export class StationFilter {
 
   @Field(() => NearInput, { nullable: true, description: '距某点一定半径内 Within a radius of a point' })
   near?: NearInput;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: '在该时刻开放（按公布的开放时间）Open at this instant, by the published opening hours' })
+  openAt?: Date;
+
+  @Field(() => [FunctionZoneKind], { nullable: true, description: '同时具备这些功能区 Has all of these function zones' })
+  hasFunctionZones?: FunctionZoneKind[];
+
+  @Field({ nullable: true, description: '是否达到“1+4” Whether it has the base and all four standard zones' })
+  meetsOnePlusFour?: boolean;
+
+  @Field(() => [FiveIntoFacility], { nullable: true, description: '同时具备这些“五进”设施 Has all of these 五进 facilities' })
+  hasFacilities?: FiveIntoFacility[];
+
+  @Field({ nullable: true, description: '“五进”是否齐全 Whether all five 五进 facilities are in' })
+  fiveIntoComplete?: boolean;
+
+  @Field(() => [ServedGroup], { nullable: true, description: '服务这些对象之一 Serves any of these groups' })
+  servesGroups?: ServedGroup[];
+
+  @Field({ nullable: true, description: '是否设有流动党员服务站 Whether it hosts a mobile party-member service point' })
+  hostsMobilePartyMemberServicePoint?: boolean;
+
+  @Field({ nullable: true, description: '是否为党群服务中心 Whether it is a hub (党群服务中心)' })
+  isHub?: boolean;
+
+  @Field(() => ID, { nullable: true, description: '归属该党群服务中心的驿站 Stations belonging to this hub' })
+  hubId?: string;
 
   @Field({ defaultValue: false, description: '是否包含已归档驿站 Include archived stations' })
   includeArchived!: boolean;
@@ -130,6 +171,27 @@ export class CreateStationInput {
 
   @Field(() => LocalDateScalar, { nullable: true, description: '建成日期（仅状态为 OPEN 时；缺省为今天）Opening date; only for OPEN, defaults to today' })
   openedOn?: string;
+
+  @Field(() => OpeningHoursInput, { nullable: true, description: '开放时间（不填表示未公布）Weekly opening hours; leave out when not published' })
+  openingHours?: OpeningHoursInput | null;
+
+  @Field(() => [FunctionZoneInput], { nullable: true, description: '功能区（“1+4+N”）Function zones' })
+  functionZones?: FunctionZoneInput[];
+
+  @Field(() => [FiveIntoFacility], { nullable: true, description: '已进驻的“五进”设施与力量 The 五进 facilities in the station' })
+  fiveIntoFacilities?: FiveIntoFacility[];
+
+  @Field(() => [ServedGroup], { nullable: true, description: '服务对象 Groups served' })
+  groupsServed?: ServedGroup[];
+
+  @Field({ defaultValue: false, description: '是否设有流动党员服务站 Whether it hosts a mobile party-member service point' })
+  hostsMobilePartyMemberServicePoint!: boolean;
+
+  @Field({ defaultValue: false, description: '是否为党群服务中心 Whether it is a hub (党群服务中心)' })
+  isHub!: boolean;
+
+  @Field(() => ID, { nullable: true, description: '所属党群服务中心（须为同区、未归档的党群服务中心）ID of the hub it belongs to: a hub of the same district, not archived' })
+  hubId?: string | null;
 }
 
 @InputType('UpdateStationInput', { description: '修改驿站：只改所给字段 Change the given fields of a station' })
@@ -166,6 +228,27 @@ export class UpdateStationInput {
 
   @Field(() => LocalDateScalar, { nullable: true, description: '建成日期 Opening date' })
   openedOn?: string | null;
+
+  @Field(() => OpeningHoursInput, { nullable: true, description: '开放时间（整体替换）；传 null 表示撤下 Weekly opening hours, replacing the old ones; null withdraws them' })
+  openingHours?: OpeningHoursInput | null;
+
+  @Field(() => [FunctionZoneInput], { nullable: true, description: '功能区（整体替换；传空列表表示全部移除）Function zones, replacing the whole list; an empty list removes them all' })
+  functionZones?: FunctionZoneInput[] | null;
+
+  @Field(() => [FiveIntoFacility], { nullable: true, description: '“五进”设施与力量（整体替换；传空列表表示清空）五进 facilities, replacing the whole set; an empty list clears it' })
+  fiveIntoFacilities?: FiveIntoFacility[] | null;
+
+  @Field(() => [ServedGroup], { nullable: true, description: '服务对象（整体替换；传空列表表示清空）Groups served, replacing the whole set; an empty list clears it' })
+  groupsServed?: ServedGroup[] | null;
+
+  @Field(() => Boolean, { nullable: true, description: '是否设有流动党员服务站 Whether it hosts a mobile party-member service point' })
+  hostsMobilePartyMemberServicePoint?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: '是否为党群服务中心（仍有驿站归属时不能取消）Whether it is a hub; cannot be cleared while stations belong to it' })
+  isHub?: boolean | null;
+
+  @Field(() => ID, { nullable: true, description: '所属党群服务中心；传 null 表示解除归属 ID of the hub it belongs to; null clears it' })
+  hubId?: string | null;
 }
 
 @InputType('ChangeStationStatusInput', { description: '变更驿站状态 Move a station to another status' })

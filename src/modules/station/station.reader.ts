@@ -1,5 +1,7 @@
 import { escapeLike, joinSql, rawSql, sql, type SqlFragment, type SqlReader } from '../../db/sql';
-import { badInput, localIdOf, type Page, type PageRequest } from '../../graphql/relay';
+import { badInput, localIdOf, toPage, type Page, type PageRequest } from '../../graphql/relay';
+import { openAtCondition } from '../opening-hours/opening-hours';
+import { BASE_ZONE, FIVE_INTO_FACILITIES, STANDARD_ZONES } from './station-profile';
 import { fetchKeysetPage, type SortValueType } from '../../db/keyset';
 import { isInsideChina, toWgs84 } from '../../geo/coordinates';
 import { SortDirection, StationSortField, type StationFilter, type StationOrder } from './station.inputs';
@@ -57,6 +59,29 @@ export function compileStationFilter(filter: StationFilter | undefined): Compile
     // Same expression as the trigram index station_search_trgm_idx, so the index serves it.
     conditions.push(sql`(s.name || ' ' || s.address || ' ' || s.code) ilike ${`%${escapeLike(search)}%`} escape '\\'`);
   }
+  if (filter?.openAt) conditions.push(openAtCondition('s.opening_hours', filter.openAt));
+  if (filter?.hasFunctionZones?.length) {
+    conditions.push(sql`s.function_zones @> ${zoneKindsJson(filter.hasFunctionZones)}::jsonb`);
+  }
+  if (filter?.meetsOnePlusFour != null) {
+    const onePlusFour = sql`s.function_zones @> ${zoneKindsJson([BASE_ZONE, ...STANDARD_ZONES])}::jsonb`;
+    conditions.push(filter.meetsOnePlusFour ? onePlusFour : sql`not ${onePlusFour}`);
+  }
+  if (filter?.hasFacilities?.length) conditions.push(sql`s.five_into_facilities @> ${filter.hasFacilities}::text[]`);
+  if (filter?.fiveIntoComplete != null) {
+    const complete = sql`s.five_into_facilities @> ${FIVE_INTO_FACILITIES}::text[]`;
+    conditions.push(filter.fiveIntoComplete ? complete : sql`not ${complete}`);
+  }
+  if (filter?.servesGroups?.length) conditions.push(sql`s.groups_served && ${filter.servesGroups}::text[]`);
+  if (filter?.hostsMobilePartyMemberServicePoint != null) {
+    conditions.push(sql`s.hosts_mobile_party_member_service_point = ${filter.hostsMobilePartyMemberServicePoint}`);
+  }
+  if (filter?.isHub != null) conditions.push(sql`s.is_hub = ${filter.isHub}`);
+  if (filter?.hubId) {
+    const hubId = localIdOf(filter.hubId, 'Station');
+    if (!hubId) throw badInput('filter.hubId is not a Station ID', 'filter.hubId');
+    conditions.push(sql`s.hub_id = ${hubId}::uuid`);
+  }
   if (filter?.near) {
     const { radiusMetres } = filter.near;
     if (!(radiusMetres >= 1 && radiusMetres <= MAX_NEAR_RADIUS_METRES)) {
@@ -109,3 +134,54 @@ export async function listStations(
     toStationRecord,
   );
 }
+
+/** `[{"kind": …}, …]`: jsonb containment of it means "has all these zones" (served by the GIN index). */
+function zoneKindsJson(kinds: readonly string[]): string {
+  return JSON.stringify(kinds.map((kind) => ({ kind })));
+}
+
+/**
+ * One page of members for each of several hubs, in code order, in ONE windowed query: the
+ * rows after (or before) the cursor are numbered per hub and each hub keeps `size + 1` of them.
+ * The cursor is a position (code, id) in that order, so it applies to every hub of the batch.
+ */
+export async function hubMemberPages(
+  db: SqlReader,
+  hubIds: readonly string[],
+  request: PageRequest,
+  countOf: (hubId: string) => Promise<number>,
+): Promise<Map<string, Page<StationRecord>>> {
+  const ascending = !request.backward;
+  const direction = rawSql(ascending ? 'asc' : 'desc');
+  const conditions: SqlFragment[] = [sql`s.hub_id = any(${hubIds}::uuid[])`, rawSql('s.archived_at is null')];
+  if (request.cursor) {
+    const [code, id] = request.cursor;
+    if (typeof code !== 'string' || typeof id !== 'string' || !UUID.test(id)) {
+      throw badInput('Invalid cursor: pass a cursor returned by this connection', request.backward ? 'before' : 'after');
+    }
+    conditions.push(sql`(s.code, s.id) ${rawSql(ascending ? '>' : '<')} (${code}, ${id}::uuid)`);
+  }
+  const statement = sql`select * from (
+      select ${rawSql(STATION_COLUMNS)}, row_number() over (partition by s.hub_id order by s.code ${direction}, s.id ${direction}) as member_rank
+      from station s where ${joinSql(conditions, ' and ')}) ranked
+    where member_rank <= ${request.size + 1} order by hub_id, member_rank`;
+  const rows = await db.all<StationRow>(statement.text, statement.bindings);
+  const byHub = new Map<string, StationRecord[]>(hubIds.map((id) => [id, []]));
+  for (const row of rows) byHub.get(row.hub_id!)?.push(toStationRecord(row));
+  const pages = new Map<string, Page<StationRecord>>();
+  for (const [hubId, records] of byHub) {
+    pages.set(hubId, toPage(records, request, (record) => [record.code, record.dbId], () => countOf(hubId)));
+  }
+  return pages;
+}
+
+/** Members (not archived) per hub, in one grouped count. */
+export async function hubMemberCounts(db: SqlReader, hubIds: readonly string[]): Promise<{ key: string; count: number }[]> {
+  return db.all<{ key: string; count: number }>(
+    `select s.hub_id::text as key, count(*)::int as count from station s
+     where s.hub_id = any(?::uuid[]) and s.archived_at is null group by s.hub_id`,
+    [hubIds],
+  );
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

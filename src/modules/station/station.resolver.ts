@@ -1,6 +1,6 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context';
-import { badInput, localIdOf, toConnection, toPageRequest, type ConnectionResult } from '../../graphql/relay';
+import { badInput, ConnectionArgs, localIdOf, toConnection, toPageRequest, type ConnectionResult } from '../../graphql/relay';
 import { CoordinateSystem } from '../../geo/coordinates';
 import { GeoPoint, toGeoPoint } from '../../geo/geo.types';
 import { RegionType, type RegionRecord } from '../region/region.types';
@@ -64,6 +64,25 @@ export class StationResolver {
     coordinateSystem: CoordinateSystem,
   ): GeoPoint {
     return toGeoPoint({ lat: station.lat, lng: station.lng }, coordinateSystem);
+  }
+
+  @FieldResolver(() => StationType, { nullable: true, description: '所属党群服务中心（“1个中心+N个驿站”）The hub (党群服务中心) this station belongs to' })
+  hub(@Root() station: StationRecord, @Ctx() ctx: Context): Promise<StationRecord | null> | null {
+    return station.hubId ? ctx.loaders.stationById.load(station.hubId) : null;
+  }
+
+  @FieldResolver(() => StationConnection, {
+    description: '归属本党群服务中心的驿站（按编号，不含已归档）；非中心时为空 Stations belonging to this hub, by code, archived ones left out; empty unless it is a hub',
+  })
+  async hubMembers(@Root() station: StationRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: Context): Promise<ConnectionResult<StationRecord>> {
+    // Every member's `hub` is this station: no need to load it again.
+    ctx.loaders.stationById.prime(station.dbId, station);
+    return toConnection(await ctx.loaders.hubMembers(toPageRequest(args, 2)).load(station.dbId));
+  }
+
+  @FieldResolver(() => Int, { description: '归属本党群服务中心的驿站数（不含已归档）Number of stations belonging to this hub, archived ones left out' })
+  hubMemberCount(@Root() station: StationRecord, @Ctx() ctx: Context): Promise<number> {
+    return ctx.loaders.hubMemberCount.load(station.dbId);
   }
 
   @Mutation(() => CreateStationPayload, { description: '新建驿站，由系统签发编号 Register a new station; the system issues its code' })

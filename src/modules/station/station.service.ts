@@ -13,13 +13,24 @@ import { Region } from '../region/region.entity';
 import type { RegionRecord } from '../region/region.types';
 import { ServiceCircle } from '../service-circle/service-circle.entity';
 import type { ServiceCircleRecord } from '../service-circle/service-circle.types';
+import { checkOpeningHours, type OpeningHours } from '../opening-hours/opening-hours';
 import { formatStationCode } from './station-code';
+import {
+  districtPathOf,
+  enumSet,
+  FIVE_INTO_FACILITIES,
+  normaliseFunctionZones,
+  SERVED_GROUPS,
+  type FiveIntoFacility,
+  type FunctionZone,
+  type ServedGroup,
+} from './station-profile';
 import { allowedTransitions, ARCHIVABLE_STATUSES, canTransition, INITIAL_STATUSES, STATUS_NAMES_ZH } from './station-status';
 import { Station } from './station.entity';
 import { StationStatus } from './station.enums';
-import type { ArchiveStationInput, ChangeStationStatusInput, CreateStationInput, UpdateStationInput } from './station.inputs';
+import type { ArchiveStationInput, ChangeStationStatusInput, CreateStationInput, FunctionZoneInput, UpdateStationInput } from './station.inputs';
 import { stationsByIds } from './station.reader';
-import type { StationPayload } from './station.types';
+import type { StationPayload, StationRecord } from './station.types';
 
 export const NAME_MAX = 100;
 export const ADDRESS_MAX = 200;
@@ -105,6 +116,100 @@ function checkCircleFits(problems: Problems, refs: ResolvedRefs, regionPath: str
   }
 }
 
+/** The profile fields of an input, checked; `undefined` means "not given, leave as is". */
+interface CheckedProfile {
+  openingHours?: OpeningHours | null;
+  functionZones?: FunctionZone[];
+  fiveIntoFacilities?: FiveIntoFacility[];
+  groupsServed?: ServedGroup[];
+}
+
+function checkProfile(
+  problems: Problems,
+  input: {
+    openingHours?: OpeningHours | { windows: OpeningHours['windows']; note?: string | null } | null;
+    functionZones?: FunctionZoneInput[] | null;
+    fiveIntoFacilities?: FiveIntoFacility[] | null;
+    groupsServed?: ServedGroup[] | null;
+  },
+): CheckedProfile {
+  const checked: CheckedProfile = {};
+  if (input.openingHours !== undefined) checked.openingHours = checkOpeningHours(problems, 'openingHours', input.openingHours);
+  if (input.functionZones != null) {
+    const { zones, problems: found } = normaliseFunctionZones(input.functionZones);
+    for (const problem of found) {
+      const field = problem.field ? `functionZones.${problem.field}` : 'functionZones';
+      const code = problem.key === 'FUNCTION_ZONE_NAME_REQUIRED' ? UserErrorCode.REQUIRED : problem.key === 'FUNCTION_ZONE_NAME_TOO_LONG' ? UserErrorCode.TOO_LONG : UserErrorCode.INVALID;
+      problems.add(field, code, problem.key, problem.params);
+    }
+    if (zones) checked.functionZones = zones;
+  }
+  // Sets: duplicates collapse, and equal sets are stored in one order.
+  if (input.fiveIntoFacilities != null) checked.fiveIntoFacilities = enumSet(input.fiveIntoFacilities, FIVE_INTO_FACILITIES);
+  if (input.groupsServed != null) checked.groupsServed = enumSet(input.groupsServed, SERVED_GROUPS);
+  return checked;
+}
+
+function applyProfile(station: Station, profile: CheckedProfile): void {
+  if (profile.openingHours !== undefined) station.openingHours = profile.openingHours;
+  if (profile.functionZones) station.functionZones = profile.functionZones;
+  if (profile.fiveIntoFacilities) station.fiveIntoFacilities = profile.fiveIntoFacilities;
+  if (profile.groupsServed) station.groupsServed = profile.groupsServed;
+}
+
+/** The hub an input names: `null` clears it, `undefined` leaves it as is. */
+interface ResolvedHub {
+  hub?: StationRecord | null;
+  /** Path of the hub's district, to check the station lies in it. */
+  districtPath?: string | null;
+}
+
+/**
+ * Looks up the hub (党群服务中心) an input names, before the write transaction: it must exist,
+ * be a hub, not be archived and not be the station itself. The district and the "a hub cannot
+ * belong to a hub" rules need the station's own state and are checked by the callers.
+ */
+async function resolveHub(ctx: Context, problems: Problems, hubId: string | null | undefined, selfId?: string): Promise<ResolvedHub> {
+  if (hubId === undefined) return {};
+  if (hubId === null) return { hub: null };
+  const localId = localIdOf(hubId, 'Station');
+  const hub = localId ? await ctx.loaders.stationById.load(localId) : null;
+  if (!hub) problems.add('hubId', UserErrorCode.NOT_FOUND, 'HUB_NOT_FOUND');
+  else if (hub.dbId === selfId) problems.add('hubId', UserErrorCode.INVALID, 'HUB_SELF');
+  else if (hub.archivedAt) problems.add('hubId', UserErrorCode.ARCHIVED, 'HUB_ARCHIVED', { name: hub.name, code: hub.code });
+  else if (!hub.isHub) problems.add('hubId', UserErrorCode.INVALID, 'HUB_NOT_A_HUB', { name: hub.name, code: hub.code });
+  else {
+    const region = await ctx.loaders.regionById.load(hub.regionId);
+    return { hub, districtPath: region ? districtPathOf(region.path) : null };
+  }
+  return {};
+}
+
+function checkHubDistrict(problems: Problems, field: string, hub: Pick<StationRecord, 'name' | 'code'>, hubDistrictPath: string | null | undefined, regionPath: string): void {
+  if (!hubDistrictPath || districtPathOf(regionPath) !== hubDistrictPath) {
+    problems.add(field, UserErrorCode.INVALID, 'HUB_OTHER_DISTRICT', { name: hub.name, code: hub.code });
+  }
+}
+
+/**
+ * Inside the transaction: locks the chosen hub's row (shared) and checks it is still an active
+ * hub. Clearing isHub locks the hub's row exclusively and counts members afterwards, so the two
+ * cannot interleave into a member pointing at a station that is no longer a hub.
+ */
+async function lockHub(em: EntityManager, problems: Problems, hub: StationRecord): Promise<void> {
+  const [row] = await em.execute<{ is_hub: boolean; archived_at: string | null }[]>('select is_hub, archived_at from station where id = ? for share', [
+    hub.dbId,
+  ]);
+  if (!row || row.archived_at) problems.add('hubId', UserErrorCode.ARCHIVED, 'HUB_ARCHIVED', { name: hub.name, code: hub.code });
+  else if (!row.is_hub) problems.add('hubId', UserErrorCode.INVALID, 'HUB_NOT_A_HUB', { name: hub.name, code: hub.code });
+}
+
+/** Stations (not archived) belonging to a hub, read through the transaction. */
+async function countMembers(em: EntityManager, hubId: string): Promise<number> {
+  const row = await em.execute<{ count: number }>('select count(*)::int as count from station where hub_id = ? and archived_at is null', [hubId], 'get');
+  return row?.count ?? 0;
+}
+
 /** Issues the next code of a community: one row per region, incremented under its row lock. */
 async function issueStationCode(em: EntityManager, region: RegionRecord): Promise<string> {
   const row = await em.execute<{ last_value: number }>(
@@ -173,13 +278,21 @@ export async function createStation(ctx: Context, input: CreateStationInput): Pr
   checkPlanYear(problems, input.planYear);
   if (!INITIAL_STATUSES.includes(input.status)) problems.add('status', UserErrorCode.INVALID_TRANSITION, 'INITIAL_STATUS_INVALID');
   checkOpenedOn(problems, input.openedOn, input.status);
+  const profile = checkProfile(problems, input);
   const refs = await resolveRefs(ctx, problems, input.regionCode, input.serviceCircleId);
   checkCircleFits(problems, refs, refs.region?.path);
   if (refs.region || ctx.principal.kind === 'anonymous') checkCan(ctx, problems, Action.WRITE_STATION, { regionPath: refs.region?.path }, 'regionCode');
+  const hubRef = await resolveHub(ctx, problems, input.hubId);
+  if (hubRef.hub && input.isHub) problems.add('hubId', UserErrorCode.INVALID, 'HUB_NESTED');
+  else if (hubRef.hub && refs.region) checkHubDistrict(problems, 'hubId', hubRef.hub, hubRef.districtPath, refs.region.path);
   if (problems.errors.length) return { station: null, userErrors: problems.errors };
 
   return runPayload(ctx, () =>
     ctx.em.transactional(async (em) => {
+      if (hubRef.hub) {
+        await lockHub(em, problems, hubRef.hub);
+        problems.throwIfAny();
+      }
       const region = refs.region!;
       const station = em.create(Station, {
         id: randomUUID(),
@@ -195,7 +308,11 @@ export async function createStation(ctx: Context, input: CreateStationInput): Pr
         lng: location!.lng,
         planYear: input.planYear ?? null,
         openedOn: input.status === StationStatus.OPEN ? (input.openedOn ?? todayInChina()) : null,
+        hostsMobilePartyMemberServicePoint: input.hostsMobilePartyMemberServicePoint,
+        isHub: input.isHub,
+        hub: hubRef.hub ? em.getReference(Station, hubRef.hub.dbId) : null,
       });
+      applyProfile(station, profile);
       await em.flush();
       return station.id;
     }),
@@ -209,18 +326,19 @@ export async function updateStation(ctx: Context, input: UpdateStationInput): Pr
   const address = checkText(problems, 'address', input.address ?? undefined, ADDRESS_MAX);
   const location = checkLocation(problems, input.location ?? undefined);
   checkPlanYear(problems, input.planYear);
+  const profile = checkProfile(problems, input);
   const refs = await resolveRefs(ctx, problems, input.regionCode ?? undefined, input.serviceCircleId);
   // Moving a station into another community needs the right to write there too.
   if (refs.region) checkCan(ctx, problems, Action.WRITE_STATION, { regionPath: refs.region.path }, 'regionCode');
+  const hubRef = await resolveHub(ctx, problems, input.hubId, localIdOf(input.id, 'Station') ?? undefined);
   if (problems.errors.length) return { station: null, userErrors: problems.errors };
 
   return changeStation(ctx, input.id, input.version, async (station, em, inner) => {
-    if (refs.circle) {
-      // Read through the transaction's own connection (see resolveRefs).
-      const regionPath = refs.region?.path ?? (await em.findOneOrFail(Region, station.region.id)).path;
-      checkCircleFits(inner, refs, regionPath);
-    }
+    // Read through the transaction's own connection (see resolveRefs).
+    const currentRegionPath = async () => (await em.findOneOrFail(Region, station.region.id)).path;
+    if (refs.circle) checkCircleFits(inner, refs, refs.region?.path ?? (await currentRegionPath()));
     if (input.openedOn !== undefined) checkOpenedOn(inner, input.openedOn, station.status);
+    await checkHubChange(em, inner, station, input, hubRef, refs.region, currentRegionPath);
     inner.throwIfAny();
     if (name !== undefined) station.name = name;
     if (address !== undefined) station.address = address;
@@ -231,7 +349,51 @@ export async function updateStation(ctx: Context, input: UpdateStationInput): Pr
     if (refs.circle !== undefined) station.circle = refs.circle ? em.getReference(ServiceCircle, refs.circle.dbId) : null;
     if (input.planYear !== undefined) station.planYear = input.planYear;
     if (input.openedOn !== undefined) station.openedOn = input.openedOn;
+    applyProfile(station, profile);
+    if (input.hostsMobilePartyMemberServicePoint != null) station.hostsMobilePartyMemberServicePoint = input.hostsMobilePartyMemberServicePoint;
+    if (input.isHub != null) station.isHub = input.isHub;
+    if (hubRef.hub !== undefined) station.hub = hubRef.hub ? em.getReference(Station, hubRef.hub.dbId) : null;
   });
+}
+
+/**
+ * The hub rules of an update, on the locked station: a hub cannot belong to a hub; a member and
+ * its hub share a district (also when the member moves); a hub keeps its hub role, and its
+ * district, while stations belong to it.
+ */
+async function checkHubChange(
+  em: EntityManager,
+  problems: Problems,
+  station: Station,
+  input: UpdateStationInput,
+  hubRef: ResolvedHub,
+  newRegion: RegionRecord | undefined,
+  currentRegionPath: () => Promise<string>,
+): Promise<void> {
+  const isHub = input.isHub ?? station.isHub;
+  const hubId = hubRef.hub !== undefined ? (hubRef.hub?.dbId ?? null) : (station.hub?.id ?? null);
+  if (isHub && hubId) {
+    problems.add(input.hubId !== undefined ? 'hubId' : 'isHub', UserErrorCode.INVALID, 'HUB_NESTED');
+    return;
+  }
+  if (hubRef.hub) {
+    checkHubDistrict(problems, 'hubId', hubRef.hub, hubRef.districtPath, newRegion?.path ?? (await currentRegionPath()));
+    if (!problems.any) await lockHub(em, problems, hubRef.hub);
+  } else if (hubId && newRegion) {
+    // Moving a member: its current hub must lie in the new district too.
+    const [hub] = await em.execute<{ name: string; code: string; path: string }[]>(
+      'select h.name, h.code, r.path from station h join region r on r.id = h.region_id where h.id = ?',
+      [hubId],
+    );
+    if (hub) checkHubDistrict(problems, 'regionCode', hub, districtPathOf(hub.path), newRegion.path);
+  }
+  if (station.isHub && !isHub) {
+    const count = await countMembers(em, station.id);
+    if (count > 0) problems.add('isHub', UserErrorCode.INVALID, 'HUB_HAS_MEMBERS', { count });
+  } else if (isHub && station.isHub && newRegion && districtPathOf(newRegion.path) !== districtPathOf(await currentRegionPath())) {
+    const count = await countMembers(em, station.id);
+    if (count > 0) problems.add('regionCode', UserErrorCode.INVALID, 'HUB_MEMBERS_OTHER_DISTRICT', { count });
+  }
 }
 
 /** Moves a station along its life cycle; opening it for the first time records today's date. */
@@ -256,7 +418,7 @@ export async function changeStationStatus(ctx: Context, input: ChangeStationStat
 
 /** Takes a closed or never-built station out of the working registry; its code stays taken. */
 export async function archiveStation(ctx: Context, input: ArchiveStationInput): Promise<StationPayload> {
-  return changeStation(ctx, input.id, input.version, (station, _em, problems) => {
+  return changeStation(ctx, input.id, input.version, async (station, em, problems) => {
     if (!ARCHIVABLE_STATUSES.includes(station.status)) {
       problems.add('id', UserErrorCode.INVALID_TRANSITION, 'ARCHIVE_NOT_ALLOWED', {
         status: station.status,
@@ -264,6 +426,15 @@ export async function archiveStation(ctx: Context, input: ArchiveStationInput): 
       });
       return;
     }
+    if (station.isHub) {
+      const count = await countMembers(em, station.id);
+      if (count > 0) {
+        problems.add('id', UserErrorCode.INVALID, 'HUB_ARCHIVE_HAS_MEMBERS', { count });
+        return;
+      }
+    }
+    // Out of the working registry, it no longer counts in a hub's network.
+    station.hub = null;
     station.archivedAt = new Date();
   });
 }

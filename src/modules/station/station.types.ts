@@ -5,6 +5,18 @@ import { connectionTypeOf, Node, toGlobalId } from '../../graphql/relay';
 import type { UserError } from '../../graphql/errors';
 import { payloadTypeOf } from '../../graphql/mutation';
 import { StationKind, StationStatus, StationTier } from './station.enums';
+import { fromStoredOpeningHours, type OpeningHours } from '../opening-hours/opening-hours';
+import { OpeningHoursType } from '../opening-hours/opening-hours.types';
+import {
+  fiveIntoComplete,
+  FiveIntoFacility,
+  FunctionZoneCategory,
+  FunctionZoneKind,
+  meetsOnePlusFour,
+  ServedGroup,
+  zoneCategory,
+  type FunctionZone,
+} from './station-profile';
 
 registerEnumType(StationTier, {
   name: 'StationTier',
@@ -39,6 +51,89 @@ registerEnumType(StationStatus, {
   },
 });
 
+registerEnumType(FunctionZoneKind, {
+  name: 'FunctionZoneKind',
+  description: '功能区类型（“1+4+N”）Kind of function zone in the "1+4+N" layout',
+  valuesConfig: {
+    PARTY_ACTIVITY_BASE: { description: '党员活动基地（“1”）Party-activity base, the "1"' },
+    GRID_WORK: { description: '网格工作区（“4”之一）Grid work zone, one of the "4"' },
+    CONVENIENCE_SERVICE: { description: '便民服务区（“4”之一）Convenience service zone, one of the "4"' },
+    DEMOCRATIC_CONSULTATION: { description: '民主议事区（“4”之一）Democratic consultation zone, one of the "4"' },
+    CIVILIZATION_PRACTICE: { description: '新时代文明实践区（“4”之一）New-era civilization practice zone, one of the "4"' },
+    ELDERLY_DAY_CARE: { description: '老年日间照料中心（特色“N”）Elderly day-care centre, featured' },
+    YOUTH_MAKER_SPACE: { description: '青年创客空间（特色“N”）Youth maker space, featured' },
+    CHILD_CARE: { description: '幼儿托管中心（特色“N”）Child-care centre, featured' },
+    SOCIAL_ORG_STUDIO: { description: '社会组织工作室（特色“N”）Social-organization studio, featured' },
+    SENIOR_SCHOOL: { description: '老年学校（特色“N”）School for seniors, featured' },
+    AFTER_SCHOOL_CLASS: { description: '四点半课堂（特色“N”）After-school class, featured' },
+    OTHER_FEATURED: { description: '其他特色功能区，须填写名称（特色“N”）Other featured zone; needs a name' },
+  },
+});
+
+registerEnumType(FunctionZoneCategory, {
+  name: 'FunctionZoneCategory',
+  description: '功能区类别 Which part of "1+4+N" a zone is',
+  valuesConfig: {
+    BASE: { description: '“1”：党员活动基地 The "1": the party-activity base' },
+    STANDARD: { description: '“4”：标准功能区 The "4": the standard zones' },
+    FEATURED: { description: '“N”：特色功能区 The "N": featured zones' },
+  },
+});
+
+registerEnumType(FiveIntoFacility, {
+  name: 'FiveIntoFacility',
+  description: '“五进”驿站的设施与力量 The five facilities brought into a station (五进)',
+  valuesConfig: {
+    GOV_SERVICE_HOTLINE: { description: '政务服务专线 Government-service hotline' },
+    SELF_SERVICE_TERMINAL: { description: '自助服务终端 Self-service terminal' },
+    WIRELESS_NETWORK: { description: '无线网络 Wireless network' },
+    PROFESSIONAL_SOCIAL_ORG: { description: '专业社会组织 Professional social organization' },
+    VOLUNTEER_FORCE: { description: '志愿服务力量 Volunteer service force' },
+  },
+});
+
+registerEnumType(ServedGroup, {
+  name: 'ServedGroup',
+  description: '服务对象 A group of people a station serves',
+  valuesConfig: {
+    RESIDENTS: { description: '社区居民 Community residents' },
+    VILLAGERS: { description: '村民 Villagers' },
+    ELDERLY: { description: '老年人 Elderly people' },
+    CHILDREN: { description: '少年儿童 Children' },
+    YOUTH: { description: '青年 Young people' },
+    DELIVERY_RIDERS: { description: '外卖骑手 Delivery riders' },
+    COURIERS: { description: '快递员 Couriers' },
+    RIDE_HAILING_DRIVERS: { description: '网约车司机 Ride-hailing drivers' },
+    DOMESTIC_WORKERS: { description: '家政服务人员 Domestic workers' },
+    SANITATION_WORKERS: { description: '环卫工人 Sanitation workers' },
+    OUTDOOR_WORKERS: { description: '户外劳动者 Outdoor workers' },
+    FLOATING_PARTY_MEMBERS: { description: '流动党员 Party members away from their home branch' },
+    ENTERPRISE_EMPLOYEES: { description: '企业职工 Enterprise employees' },
+    PEOPLE_WITH_DISABILITIES: { description: '残疾人 People with disabilities' },
+    VETERANS: { description: '退役军人 Veterans' },
+  },
+});
+
+@ObjectType('FunctionZone', { simpleResolvers: true, description: '功能区 One function zone of a station ("1+4+N")' })
+export class FunctionZoneType {
+  @Field(() => FunctionZoneKind, { description: '功能区类型 Kind' })
+  kind!: FunctionZoneKind;
+
+  @Field(() => FunctionZoneCategory, { description: '类别（由类型决定）Category, derived from the kind' })
+  category!: FunctionZoneCategory;
+
+  @Field({ description: '名称（未填时为类型的中文名）Name; the kind\'s Chinese name unless another was given' })
+  name!: string;
+
+  @Field(() => Float, { nullable: true, description: '面积（平方米）Area in square metres, when known' })
+  areaSquareMetres!: number | null;
+}
+
+/** A function zone as the read paths carry it: the stored zone plus its derived category. */
+export interface FunctionZoneRecord extends FunctionZone {
+  category: FunctionZoneCategory;
+}
+
 /** A station as the read paths carry it: a plain object, never a managed entity. */
 export interface StationRecord {
   __typename: 'Station';
@@ -60,6 +155,16 @@ export interface StationRecord {
   createdAt: Date;
   updatedAt: Date;
   archivedAt: Date | null;
+  openingHours: OpeningHours | null;
+  functionZones: FunctionZoneRecord[];
+  meetsOnePlusFour: boolean;
+  fiveIntoFacilities: FiveIntoFacility[];
+  fiveIntoComplete: boolean;
+  groupsServed: ServedGroup[];
+  hostsMobilePartyMemberServicePoint: boolean;
+  isHub: boolean;
+  /** Local id of the hub it belongs to. */
+  hubId: string | null;
   /** Metres from the point of a `near` filter, when there is one. */
   distanceMetres: number | null;
 }
@@ -82,13 +187,22 @@ export interface StationRow {
   created_at: string;
   updated_at: string;
   archived_at: string | null;
+  opening_hours: unknown;
+  function_zones: FunctionZone[] | string;
+  five_into_facilities: FiveIntoFacility[];
+  groups_served: ServedGroup[];
+  hosts_mobile_party_member_service_point: boolean;
+  is_hub: boolean;
+  hub_id: string | null;
   distance?: number | null;
 }
 
 export const STATION_COLUMNS = `s.id, s.code, s.name, s.tier, s.kind, s.status, s.region_id, s.circle_id, s.address,
-  s.lat, s.lng, s.plan_year, to_char(s.opened_on, 'YYYY-MM-DD') as opened_on, s.version, s.created_at, s.updated_at, s.archived_at`;
+  s.lat, s.lng, s.plan_year, to_char(s.opened_on, 'YYYY-MM-DD') as opened_on, s.version, s.created_at, s.updated_at, s.archived_at,
+  s.opening_hours, s.function_zones, s.five_into_facilities, s.groups_served, s.hosts_mobile_party_member_service_point, s.is_hub, s.hub_id`;
 
 export function toStationRecord(row: StationRow): StationRecord {
+  const zones = (typeof row.function_zones === 'string' ? JSON.parse(row.function_zones) : row.function_zones) as FunctionZone[];
   return {
     __typename: 'Station',
     id: toGlobalId('Station', row.id),
@@ -109,6 +223,20 @@ export function toStationRecord(row: StationRow): StationRecord {
     createdAt: toDate(row.created_at),
     updatedAt: toDate(row.updated_at),
     archivedAt: toDate(row.archived_at),
+    openingHours: fromStoredOpeningHours(row.opening_hours),
+    functionZones: zones.map((zone) => ({
+      kind: zone.kind,
+      category: zoneCategory(zone.kind),
+      name: zone.name,
+      areaSquareMetres: zone.areaSquareMetres ?? null,
+    })),
+    meetsOnePlusFour: meetsOnePlusFour(zones),
+    fiveIntoFacilities: row.five_into_facilities,
+    fiveIntoComplete: fiveIntoComplete(row.five_into_facilities),
+    groupsServed: row.groups_served,
+    hostsMobilePartyMemberServicePoint: row.hosts_mobile_party_member_service_point,
+    isHub: row.is_hub,
+    hubId: row.hub_id,
     distanceMetres: row.distance == null ? null : Math.round(row.distance * 10) / 10,
   };
 }
@@ -154,6 +282,30 @@ export class StationType extends Node {
 
   @Field(() => DateTimeScalar, { nullable: true, description: '归档时间（为空表示未归档）When it was archived; null while it is in the working registry' })
   archivedAt!: Date | null;
+
+  @Field(() => OpeningHoursType, { nullable: true, description: '开放时间（每周时段，含错时、延时、七点半岗哨）；为空表示未公布 Weekly opening hours, incl. staggered, extended and 19:30 evening-post windows; null when not published' })
+  openingHours!: OpeningHours | null;
+
+  @Field(() => [FunctionZoneType], { description: '功能区（“1+4+N”，按此顺序）Function zones in "1+4+N" order' })
+  functionZones!: FunctionZoneRecord[];
+
+  @Field({ description: '是否达到“1+4”：有党员活动基地和全部4个标准功能区 Whether it has the party-activity base and all four standard zones' })
+  meetsOnePlusFour!: boolean;
+
+  @Field(() => [FiveIntoFacility], { description: '已进驻的“五进”设施与力量（集合）The 五进 facilities in the station, as a set' })
+  fiveIntoFacilities!: FiveIntoFacility[];
+
+  @Field({ description: '“五进”是否齐全 Whether all five 五进 facilities are in' })
+  fiveIntoComplete!: boolean;
+
+  @Field(() => [ServedGroup], { description: '服务对象（集合）Groups served, as a set' })
+  groupsServed!: ServedGroup[];
+
+  @Field({ description: '是否设有流动党员服务站 Whether it hosts a mobile party-member service point (流动党员服务站)' })
+  hostsMobilePartyMemberServicePoint!: boolean;
+
+  @Field({ description: '是否为党群服务中心（“1个中心+N个驿站”的中心）Whether it is a party-and-masses service centre, the hub of "1 centre + N stations"' })
+  isHub!: boolean;
 
   @Field(() => Float, { nullable: true, description: '与查询点的距离（米），仅在按位置筛选时返回 Distance in metres from the `near` point, when filtering by location' })
   distanceMetres!: number | null;
