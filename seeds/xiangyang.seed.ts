@@ -1,5 +1,6 @@
 import { insertBatches, type SeedDb } from './support/seed-db';
 import { seedDepartments } from './xiangyang.departments';
+import { seedPeople } from './xiangyang.people';
 import { buildXiangyangDataset, type SeedRegion, type XiangyangDataset } from './xiangyang.data';
 
 /**
@@ -38,6 +39,7 @@ export const XIANGYANG_SEED_NAME = 'xiangyang-demo';
 export const SEED_STEPS: readonly SeedStep[] = [
   { name: XIANGYANG_SEED_NAME, run: seedRegistry },
   { name: 'xiangyang-departments', run: seedDepartments },
+  { name: 'xiangyang-people', run: seedPeople },
 ];
 
 export async function seedDemo(db: SeedDb): Promise<SeedResult> {

@@ -1,13 +1,16 @@
 import { MikroORM, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { Department } from '../modules/department/department.entity';
+import { DutyShift } from '../modules/duty-shift/duty-shift.entity';
 import { Organization } from '../modules/organization/organization.entity';
+import { Person } from '../modules/person/person.entity';
 import { Region } from '../modules/region/region.entity';
 import { ServiceCircle } from '../modules/service-circle/service-circle.entity';
 import { Station } from '../modules/station/station.entity';
+import { StationGridWorker } from '../modules/station-staff/station-grid-worker.entity';
 import { migrationsList } from './migrations';
 
-export const entities = [Region, ServiceCircle, Station, Department, Organization];
+export const entities = [Region, ServiceCircle, Station, Department, Organization, Person, StationGridWorker, DutyShift];
 
 export interface OrmOptions {
   clientUrl: string;

@@ -38,6 +38,8 @@ export enum UserErrorCode {
   ARCHIVED = 'ARCHIVED',
   /** 无权操作 The caller may not change this record. */
   FORBIDDEN = 'FORBIDDEN',
+  /** 记录仍被引用 The record is still referenced elsewhere, so it cannot be deleted (or, while linked, repurposed). */
+  IN_USE = 'IN_USE',
 }
 
 registerEnumType(UserErrorCode, {
@@ -53,6 +55,7 @@ registerEnumType(UserErrorCode, {
     INVALID_TRANSITION: { description: '不允许的状态变更 The status change is not allowed from the current status' },
     ARCHIVED: { description: '记录已归档，只读 The record is archived and read-only' },
     FORBIDDEN: { description: '无权操作 The caller may not change this record' },
+    IN_USE: { description: '记录仍被引用，此操作被拒绝（说明中写明如何处理）The record is still referenced elsewhere, so the change is refused; the message says what to do' },
   },
 });
 

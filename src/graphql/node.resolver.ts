@@ -26,6 +26,8 @@ const NODE_LOADERS: { [Type in NodeTypeName]?: (ctx: Context, localId: string) =
   Region: (ctx, id) => ctx.loaders.regionById.load(Number(id)),
   Department: (ctx, id) => ctx.loaders.departmentById.load(id),
   Organization: (ctx, id) => ctx.loaders.organizationById.load(id),
+  Person: (ctx, id) => ctx.loaders.personById.load(id),
+  DutyShift: (ctx, id) => ctx.loaders.dutyShiftById.load(id),
 };
 
 async function loadNode(ctx: Context, id: string): Promise<NodeRecord | null> {

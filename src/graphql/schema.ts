@@ -2,10 +2,13 @@ import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
 import { DepartmentResolver } from '../modules/department/department.resolver';
+import { DutyShiftResolver, StationDutyResolver } from '../modules/duty-shift/duty-shift.resolver';
 import { OpeningHoursResolver } from '../modules/opening-hours/opening-hours.types';
+import { PersonResolver } from '../modules/person/person.resolver';
 import { RegionResolver } from '../modules/region/region.resolver';
 import { ServiceCircleResolver } from '../modules/service-circle/service-circle.resolver';
 import { StationResolver } from '../modules/station/station.resolver';
+import { StationStaffResolver } from '../modules/station-staff/station-staff.resolver';
 import { NodeResolver } from './node.resolver';
 
 let schema: GraphQLSchema | undefined;
@@ -21,6 +24,10 @@ export function getSchema(): GraphQLSchema {
         StationResolver,
         OpeningHoursResolver,
         DepartmentResolver,
+        PersonResolver,
+        StationStaffResolver,
+        DutyShiftResolver,
+        StationDutyResolver,
       ],
       validate: false,
       emitSchemaFile: false,

@@ -1,4 +1,6 @@
 import { Entity, Enum, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { Organization } from '../organization/organization.entity';
+import { Person } from '../person/person.entity';
 import { Region } from '../region/region.entity';
 import { ServiceCircle } from '../service-circle/service-circle.entity';
 import { StationKind, StationStatus, StationTier } from './station.enums';
@@ -6,7 +8,7 @@ import { StationKind, StationStatus, StationTier } from './station.enums';
 /** 红色驿站 A numbered Red Post Station. Written through MikroORM; read paths use plain SQL rows. */
 @Entity({ tableName: 'station' })
 export class Station {
-  [OptionalProps]?: 'version' | 'createdAt' | 'updatedAt' | 'archivedAt' | 'circle' | 'planYear' | 'openedOn';
+  [OptionalProps]?: 'version' | 'createdAt' | 'updatedAt' | 'archivedAt' | 'circle' | 'planYear' | 'openedOn' | 'managingOrganization' | 'contactCadre';
 
   @PrimaryKey({ type: 'uuid' })
   id!: string;
@@ -49,6 +51,14 @@ export class Station {
   /** Calendar date (YYYY-MM-DD) the station first opened. */
   @Property({ type: 'date', fieldName: 'opened_on', nullable: true })
   openedOn?: string | null;
+
+  /** 管理党组织: always a party organization (checked by setStationManagement). */
+  @ManyToOne({ entity: () => Organization, fieldName: 'managing_organization_id', nullable: true })
+  managingOrganization?: Organization | null;
+
+  /** 联系包保的两委干部: a TWO_COMMITTEES_CADRE (checked by setStationManagement). */
+  @ManyToOne({ entity: () => Person, fieldName: 'contact_cadre_id', nullable: true })
+  contactCadre?: Person | null;
 
   @Property({ type: 'integer', version: true })
   version: number = 1;
