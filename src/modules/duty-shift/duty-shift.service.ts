@@ -24,6 +24,14 @@ export const DUTY_SHIFT: RecordKind = { zh: '值班', en: 'shift' };
 /** SQLSTATE of an exclusion-constraint violation (duty_shift_person_no_overlap); MikroORM has no class for it. */
 const EXCLUSION_VIOLATION = '23P01';
 
+/**
+ * A PostgreSQL array literal ('{"a","b"}') for em.execute, which inlines a JS array as a comma
+ * list rather than binding it as one array value.
+ */
+function pgArray(values: readonly (string | number)[]): string {
+  return `{${values.map((value) => `"${String(value).replace(/["\\]/g, (char) => `\\${char}`)}"`).join(',')}}`;
+}
+
 /** A shift checked field by field, waiting for the checks that need the transaction. */
 interface ShiftDraft {
   /** Field path prefix of its input, e.g. "" or "shifts.3.". */
@@ -122,7 +130,7 @@ async function lockForShifts(em: EntityManager, problems: Problems, stationId: s
   else if (station.status === StationStatus.CLOSED) problems.add('stationId', UserErrorCode.INVALID, 'SHIFT_STATION_CLOSED', { name: station.name });
   const personIds = [...new Set(drafts.flatMap((draft) => (draft.person ? [draft.person.dbId] : [])))];
   if (personIds.length) {
-    const rows = await em.execute<{ id: string; active: boolean }[]>('select id, active from person where id = any(?::uuid[]) order by id for update', [personIds]);
+    const rows = await em.execute<{ id: string; active: boolean }[]>('select id, active from person where id = any(?::uuid[]) order by id for update', [pgArray(personIds)]);
     const active = new Set(rows.filter((row) => row.active).map((row) => row.id));
     for (const draft of drafts) {
       if (draft.person && draft.newAssignee && !active.has(draft.person.dbId)) {
@@ -149,10 +157,10 @@ async function checkOverlaps(em: EntityManager, problems: Problems, drafts: read
      where d.id is distinct from ?::uuid
      order by k.draft_index, d.starts_at`,
     [
-      personal.map((draft) => draft.index),
-      personal.map((draft) => draft.person!.dbId),
-      personal.map((draft) => draft.startsAt.toISOString()),
-      personal.map((draft) => draft.endsAt.toISOString()),
+      pgArray(personal.map((draft) => draft.index)),
+      pgArray(personal.map((draft) => draft.person!.dbId)),
+      pgArray(personal.map((draft) => draft.startsAt.toISOString())),
+      pgArray(personal.map((draft) => draft.endsAt.toISOString())),
       excludeShiftId,
     ],
   );

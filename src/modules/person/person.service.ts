@@ -158,6 +158,15 @@ export async function updatePerson(ctx: Context, input: UpdatePersonInput): Prom
 }
 
 /**
+ * Whether a delete failed because rows elsewhere still refer to the record. `on delete restrict`
+ * raises SQLSTATE 23001 (restrict_violation), which MikroORM leaves as a plain DriverException;
+ * a NO ACTION foreign key raises 23503, which it converts.
+ */
+function isStillReferenced(error: unknown): boolean {
+  return error instanceof ForeignKeyConstraintViolationException || (error as { code?: string }).code === '23001';
+}
+
+/**
  * Deletes a person registered by mistake. Anyone a shift or a station refers to stays (the
  * foreign keys refuse the delete, whatever table the reference is in): deactivate them instead.
  */
@@ -176,7 +185,7 @@ export async function deletePerson(ctx: Context, input: DeletePersonInput): Prom
         await em.flush();
       });
     } catch (error) {
-      if (error instanceof ForeignKeyConstraintViolationException) {
+      if (isStillReferenced(error)) {
         problems.add('id', UserErrorCode.IN_USE, 'PERSON_IN_USE');
         problems.throwIfAny();
       }
