@@ -8,8 +8,8 @@ import { insertBatches, loadRegionIds, type SeedDb } from './support/seed-db';
  * 中共XX村支部委员会), which manages its stations, and a two-committees cadre who is their contact
  * (联系包保). Every station gets one to three stationed grid workers (网格员驻点); open stations get
  * station workers, social workers, volunteers and dual-reporting party members as they need them.
- * The rosters cover the week of 2023-12-25 to 2023-12-31 (China Standard Time): regular day shifts
- * at every open station, extended hours at leading stations, the 七点半岗哨 evening post at every
+ * The rosters cover the week of 2023-12-25 to 2023-12-31 (China Standard Time): a regular day shift
+ * at every open station each day, extended hours at leading stations, the 七点半岗哨 evening post at every
  * open station of 樊城区 each evening, and weekend volunteer watches. Nobody is ever on two shifts
  * at once (the database's exclusion constraint would refuse the seed).
  */
@@ -247,13 +247,12 @@ export function buildPeopleDataset(stations: readonly PeopleSeedStation[]): Peop
 
     ROSTER_WEEK.forEach((date, day) => {
       const weekend = day >= 5;
-      if (weekend) {
-        shift(date, 'day', 'REGULAR', '09:00', '17:00', { personId: regular[day % regular.length].id }, '周末错时服务');
-      } else {
-        shift(date, 'morning', 'REGULAR', '08:30', '12:00', { personId: regular[day % regular.length].id });
-        shift(date, 'afternoon', 'REGULAR', '14:30', '18:00', { personId: regular[(day + 1) % regular.length].id });
+      const onDay = regular[day % regular.length].id;
+      if (weekend) shift(date, 'day', 'REGULAR', '09:00', '17:00', { personId: onDay }, '周末错时服务');
+      else {
+        shift(date, 'day', 'REGULAR', '08:30', '17:30', { personId: onDay });
         if (station.tier === 'LEADING') {
-          shift(date, 'extended', 'EXTENDED_HOURS', '18:00', '19:30', { personId: regular[(day + 2) % regular.length].id }, '下班后延时服务');
+          shift(date, 'extended', 'EXTENDED_HOURS', '17:30', '19:30', { personId: regular[(day + 1) % regular.length].id }, '下班后延时服务');
         }
       }
       if (eveningPost) {

@@ -32,8 +32,8 @@ export const PEOPLE_SEED = {
     DUAL_REPORTING_PARTY_MEMBER: 908,
   },
   gridWorkerLinks: 3003,
-  dutyShifts: 20082,
-  shiftsByKind: { REGULAR: 15600, EXTENDED_HOURS: 670, EVENING_POST: 2289, VOLUNTEER: 1523 },
+  dutyShifts: 13582,
+  shiftsByKind: { REGULAR: 9100, EXTENDED_HOURS: 670, EVENING_POST: 2289, VOLUNTEER: 1523 },
   /** OPEN stations of 樊城区, each with a 七点半岗哨 every evening of the rostered week. */
   fanchengOpenStations: 327,
   /** The rostered week in China Standard Time: [from, to). */

@@ -71,7 +71,6 @@ export class Migration20261127060000_people extends Migration {
     this.addSql(`create index duty_shift_person_starts_idx on duty_shift (person_id, starts_at);`);
     this.addSql(`create index duty_shift_organization_starts_idx on duty_shift (organization_id, starts_at);`);
     this.addSql(`create index duty_shift_starts_id_idx on duty_shift (starts_at, id);`);
-    this.addSql(`create index duty_shift_kind_starts_idx on duty_shift (kind, starts_at);`);
   }
 
   override async down(): Promise<void> {
