@@ -5,6 +5,7 @@ import { seedPlatforms } from './xiangyang.platforms';
 import { seedOrganizations } from './xiangyang.organizations';
 import { seedServiceItems } from './xiangyang.service-items';
 import { seedStationProfiles, STATION_PROFILE_SEED_NAME } from './xiangyang.station-profile';
+import { seedPeople } from './xiangyang.people';
 import { buildXiangyangDataset, type SeedRegion, type XiangyangDataset } from './xiangyang.data';
 
 /**
@@ -48,6 +49,7 @@ export const SEED_STEPS: readonly SeedStep[] = [
   { name: 'xiangyang-activities', run: seedActivities },
   { name: 'xiangyang-service-items', run: seedServiceItems },
   { name: STATION_PROFILE_SEED_NAME, run: seedStationProfiles },
+  { name: 'xiangyang-people', run: seedPeople },
 ];
 
 export async function seedDemo(db: SeedDb): Promise<SeedResult> {

@@ -36,9 +36,10 @@ export async function startEmbeddedDatabase(dataDir: string, options: { loadData
   const { pg_trgm } = require('@electric-sql/pglite/contrib/pg_trgm') as { pg_trgm: Extension };
   const { cube } = require('@electric-sql/pglite/contrib/cube') as { cube: Extension };
   const { earthdistance } = require('@electric-sql/pglite/contrib/earthdistance') as { earthdistance: Extension };
+  const { btree_gist } = require('@electric-sql/pglite/contrib/btree_gist') as { btree_gist: Extension };
 
   if (!dataDir.startsWith('memory://')) fs.mkdirSync(dataDir, { recursive: true });
-  const extensions: Extensions = { pg_trgm, cube, earthdistance };
+  const extensions: Extensions = { pg_trgm, cube, earthdistance, btree_gist };
   const db = await PGlite.create(dataDir, { extensions, loadDataDir: options.loadDataDir });
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: MAX_SOCKET_CONNECTIONS });
   await server.start();

@@ -4,15 +4,18 @@ import { ApiClient } from '../modules/api-client/api-client.entity';
 import { Activity } from '../modules/activity/activity.entity';
 import { CoBuilding } from '../modules/co-building/co-building.entity';
 import { Department } from '../modules/department/department.entity';
+import { DutyShift } from '../modules/duty-shift/duty-shift.entity';
 import { Organization } from '../modules/organization/organization.entity';
 import { Platform } from '../modules/platform/platform.entity';
+import { Person } from '../modules/person/person.entity';
 import { Region } from '../modules/region/region.entity';
 import { ServiceItem, StationServiceItem } from '../modules/service-item/service-item.entity';
 import { ServiceCircle } from '../modules/service-circle/service-circle.entity';
 import { Station } from '../modules/station/station.entity';
+import { StationGridWorker } from '../modules/station-staff/station-grid-worker.entity';
 import { migrationsList } from './migrations';
 
-export const entities = [Region, ServiceCircle, Station, Department, Organization, ApiClient, Platform, CoBuilding, Activity, ServiceItem, StationServiceItem];
+export const entities = [Region, ServiceCircle, Station, Department, Organization, ApiClient, Platform, CoBuilding, Activity, ServiceItem, StationServiceItem, Person, StationGridWorker, DutyShift];
 
 export interface OrmOptions {
   clientUrl: string;

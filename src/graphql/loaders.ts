@@ -12,6 +12,8 @@ import {
 } from '../modules/co-building/co-building.reader';
 import type { CoBuildingRecord } from '../modules/co-building/co-building.types';
 import { departmentsByCodes, departmentsByIds } from '../modules/department/department.reader';
+import { dutyShiftsByIds, shiftsOnDuty, stationShiftCounts, stationShiftPages, type ShiftWindow, type StationShiftsKey } from '../modules/duty-shift/duty-shift.reader';
+import type { DutyShiftRecord } from '../modules/duty-shift/duty-shift.types';
 import type { DepartmentRecord } from '../modules/department/department.types';
 import { organizationsByIds } from '../modules/organization/organization.reader';
 import {
@@ -23,6 +25,8 @@ import {
 } from '../modules/platform/platform.reader';
 import type { PlatformRecord } from '../modules/platform/platform.types';
 import type { OrganizationRecord } from '../modules/organization/organization.types';
+import { peopleByIds } from '../modules/person/person.reader';
+import type { PersonRecord } from '../modules/person/person.types';
 import { regionsByCodes, regionsByIds } from '../modules/region/region.reader';
 import type { RegionRecord } from '../modules/region/region.types';
 import {
@@ -47,12 +51,21 @@ import type { StationRecord } from '../modules/station/station.types';
 import { countLoader, listLoader } from './list-loader';
 import { emptyNestedPage, type NestedPage, type NestedPaging } from '../db/nested-keyset';
 import type { Page, PageRequest } from './relay';
+import { contactCadresOfStations, gridWorkersOfStations, managingOrganizationsOfStations } from '../modules/station-staff/station-staff.reader';
 
 /** Batches "load by key" into one query per kind of record per tick, in key order. */
 function keyed<K, V>(fetch: (keys: readonly K[]) => Promise<V[]>, keyOf: (value: V) => K): DataLoader<K, V | null> {
   return new DataLoader<K, V | null>(async (keys) => {
     const found = new Map<K, V>();
     for (const value of await fetch(keys)) found.set(keyOf(value), value);
+    return keys.map((key) => found.get(key) ?? null);
+  });
+}
+
+/** A to-one relation fetched by the parent's key (rows carry the parent key); parents without one get null. */
+function related<R, V>(fetch: (keys: readonly string[]) => Promise<R[]>, entryOf: (row: R) => [string, V]): DataLoader<string, V | null> {
+  return new DataLoader<string, V | null>(async (keys) => {
+    const found = new Map((await fetch(keys)).map(entryOf));
     return keys.map((key) => found.get(key) ?? null);
   });
 }
@@ -162,6 +175,24 @@ export function createLoaders(db: SqlReader) {
     /** Department.serviceItems: items each department is responsible for, by code. */
     departmentItemPages: nestedPages<DepartmentItemsFilter, ServiceItemRecord>((ids, filter, paging) => departmentItemPages(db, ids, filter, paging)),
     departmentItemCounts: nestedCounts<DepartmentItemsFilter>((ids, filter) => departmentItemCounts(db, ids, filter)),
+    personById: keyed<string, PersonRecord>((ids) => peopleByIds(db, ids), (person) => person.dbId),
+    dutyShiftById: keyed<string, DutyShiftRecord>((ids) => dutyShiftsByIds(db, ids), (shift) => shift.dbId),
+    /** A station's managing party organization, by station id (one join per batch). */
+    stationManagingOrganization: related((ids) => managingOrganizationsOfStations(db, ids), (row) => [row.stationId, row.organization]),
+    /** A station's contact cadre, by station id. */
+    stationContactCadre: related((ids) => contactCadresOfStations(db, ids), (row) => [row.stationId, row.person]),
+    /** Grid workers stationed at a station, by station id. */
+    stationGridWorkers: new DataLoader((ids: readonly string[]) => gridWorkersOfStations(db, ids)),
+    /** One page of a station's shifts; the stations of a parent page share one windowed query. */
+    stationShiftPage: new DataLoader((keys: readonly StationShiftsKey[]) => stationShiftPages(db, keys), { cacheKeyFn: (key) => JSON.stringify(key) }),
+    /** A station's shift count within a window. */
+    stationShiftCount: new DataLoader((keys: readonly { stationId: string; window: ShiftWindow }[]) => stationShiftCounts(db, keys), {
+      cacheKeyFn: (key) => JSON.stringify(key),
+    }),
+    /** Shifts on duty at (station, instant). */
+    onDutyAt: new DataLoader((keys: readonly { stationId: string; at: Date }[]) => shiftsOnDuty(db, keys), {
+      cacheKeyFn: (key) => `${key.stationId}@${key.at.toISOString()}`,
+    }),
     /** Stations (not archived) in a region's subtree, keyed by "regionId" or "regionId:STATUS". */
     regionStationCount: counted<string>((keys) => fetchStationCounts(db, keys, 'region')),
     /** Stations (not archived) in a service circle, keyed by "circleId" or "circleId:STATUS". */

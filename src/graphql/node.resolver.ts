@@ -31,6 +31,8 @@ const NODE_LOADERS: { [Type in NodeTypeName]?: (ctx: Context, localId: string) =
   Activity: (ctx, id) => ctx.loaders.activityById.load(id),
   ServiceItem: (ctx, id) => ctx.loaders.serviceItemById.load(id),
   StationServiceItem: (ctx, id) => ctx.loaders.stationServiceItemById.load(id),
+  Person: (ctx, id) => ctx.loaders.personById.load(id),
+  DutyShift: (ctx, id) => ctx.loaders.dutyShiftById.load(id),
 };
 
 async function loadNode(ctx: Context, id: string): Promise<NodeRecord | null> {

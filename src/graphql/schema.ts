@@ -3,11 +3,13 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { buildSchemaSync } from 'type-graphql';
 import { ViewerResolver } from '../modules/api-client/viewer.resolver';
 import { DepartmentResolver } from '../modules/department/department.resolver';
+import { DutyShiftResolver, StationDutyResolver } from '../modules/duty-shift/duty-shift.resolver';
 import { OpeningHoursResolver } from '../modules/opening-hours/opening-hours.types';
 import { DepartmentPlatformsResolver, PlatformResolver, StationPlatformsResolver } from '../modules/platform/platform.resolver';
 import { ActivityResolver, OrganizationActivitiesResolver, StationActivitiesResolver } from '../modules/activity/activity.resolver';
 import { CoBuildingResolver, OrganizationCoBuildingsResolver, StationCoBuildingsResolver } from '../modules/co-building/co-building.resolver';
 import { OrganizationResolver } from '../modules/organization/organization.resolver';
+import { PersonResolver } from '../modules/person/person.resolver';
 import { RegionResolver } from '../modules/region/region.resolver';
 import { ServiceCircleResolver } from '../modules/service-circle/service-circle.resolver';
 import {
@@ -17,6 +19,7 @@ import {
   StationServiceItemsResolver,
 } from '../modules/service-item/service-item.resolver';
 import { StationResolver } from '../modules/station/station.resolver';
+import { StationStaffResolver } from '../modules/station-staff/station-staff.resolver';
 import { NodeResolver } from './node.resolver';
 
 let schema: GraphQLSchema | undefined;
@@ -47,6 +50,10 @@ export function getSchema(): GraphQLSchema {
         StationServiceItemResolver,
         StationServiceItemsResolver,
         DepartmentServiceItemsResolver,
+        PersonResolver,
+        StationStaffResolver,
+        DutyShiftResolver,
+        StationDutyResolver,
       ],
       validate: false,
       emitSchemaFile: false,

@@ -322,6 +322,59 @@ const messages = {
     zh: '该党群服务中心下还有 {count} 个驿站，不能归档；请先把这些驿站改挂到其他党群服务中心或解除归属。',
     en: '{count} stations still belong to this hub, so it cannot be archived; move them to another hub or clear their hub first.',
   },
+  PHONE_INVALID: {
+    zh: '电话号码格式不正确：手机号须为11位（以13至19开头），固定电话须带区号，如 0710-3221234。',
+    en: 'The phone number is malformed: use an 11-digit mobile number starting 13 to 19, or a landline with its area code, e.g. 0710-3221234.',
+  },
+  PERSON_REGION_LEVEL: {
+    zh: '人员服务的区划须为社区（村）或街道（乡镇），“{name}”（{code}）不是，请选择其下属的社区或街道。',
+    en: 'A person serves a community, village, street or township; "{name}" ({code}) is none of these. Choose one below it.',
+  },
+  REFERENCE_INACTIVE: {
+    zh: '{kindZh}“{name}”已停用，不能再安排；请选择其他{kindZh}，或先将其恢复启用。',
+    en: 'The {kind} "{name}" is inactive and cannot be referenced; choose another {kind} or reactivate it first.',
+  },
+  PERSON_LINKED_TO_STATIONS: {
+    zh: '该人员目前是 {count} 个驿站的{linkZh}，不能更改身份或停用；请先在驿站管理中换人或撤销驻点，再修改。',
+    en: 'This person is the {link} of {count} station(s), so their role cannot change and they cannot be deactivated; replace them at those stations first.',
+  },
+  PERSON_IN_USE: {
+    zh: '该人员已有值班记录，或是驿站的联系干部、驻点网格员，不能删除；如已离岗，请将其停用。',
+    en: 'This person has shifts or is linked to a station as contact cadre or grid worker, so they cannot be deleted; deactivate them instead.',
+  },
+  MANAGER_NOT_PARTY_ORG: {
+    zh: '驿站的管理党组织须为党组织（社区党组织、双报到党组织或驻区单位党组织），“{name}”是{kindZh}，请选择党组织。',
+    en: 'A station\'s managing organization must be a party organization (community, dual-reporting or resident-unit party organization); "{name}" is {kind}.',
+  },
+  CONTACT_CADRE_ROLE: {
+    zh: '联系包保驿站的须为社区两委干部，“{name}”的身份是{roleZh}，请选择社区两委干部。',
+    en: 'A station\'s contact cadre must be a two-committees cadre (TWO_COMMITTEES_CADRE); "{name}" is {role}.',
+  },
+  GRID_WORKER_ROLE: {
+    zh: '驻点人员须为网格员，“{name}”的身份是{roleZh}，请选择网格员。',
+    en: 'Only grid workers can be stationed at a station; "{name}" is {role}.',
+  },
+  GRID_WORKER_ALREADY_ASSIGNED: { zh: '“{name}”已在该驿站驻点，无需重复安排。', en: '"{name}" is already stationed at this station.' },
+  GRID_WORKER_NOT_ASSIGNED: { zh: '该网格员没有在这个驿站驻点，请刷新后重试。', en: 'This grid worker is not stationed at this station; refresh and try again.' },
+  SHIFT_STATION_CLOSED: { zh: '驿站“{name}”已关闭，不能再安排或修改值班。', en: 'The station "{name}" is closed; its shifts can no longer be scheduled or changed.' },
+  SHIFT_ENDS_BEFORE_START: { zh: '值班结束时间须晚于开始时间。', en: 'A shift must end after it starts.' },
+  SHIFT_TOO_LONG: { zh: '一个班次不能超过 {hours} 小时，请拆成几个班次。', en: 'A shift can last at most {hours} hours; split it into several shifts.' },
+  SHIFT_ASSIGNEE_REQUIRED: { zh: '请指定值班人员或值班组织（二选一）。', en: 'Give the person or the organization on duty (one of them).' },
+  SHIFT_ASSIGNEE_BOTH: { zh: '值班人员和值班组织只能填一个。', en: 'Give either a person or an organization on duty, not both.' },
+  SHIFT_OVERLAP: {
+    zh: '{name}在 {span} 已安排在“{station}”{kindZh}，与本班次时间重叠，请调整时间或换人。',
+    en: '{name} is already on duty at "{station}" ({kind}) {span}, which overlaps this shift; change the time or the person.',
+  },
+  SHIFT_OVERLAP_IN_ROSTER: {
+    zh: '{name}在本次排班的第 {ordinal} 个班次（{span}）中已有安排，与本班次时间重叠。',
+    en: '{name} already has shift {ordinal} of this roster ({span}), which overlaps this one.',
+  },
+  SHIFT_OVERLAP_CONCURRENT: {
+    zh: '值班人员在这段时间刚被安排了其他值班，请刷新后调整时间或换人。',
+    en: 'The person was just given another shift at this time; refresh, then change the time or the person.',
+  },
+  ROSTER_EMPTY: { zh: '请至少填写一个班次。', en: 'Give at least one shift.' },
+  ROSTER_TOO_LARGE: { zh: '一次最多排 {max} 个班次，请分批提交。', en: 'At most {max} shifts can be scheduled at once; send them in batches.' },
 } satisfies Record<string, Record<Locale, string>>;
 
 export type MessageKey = keyof typeof messages;

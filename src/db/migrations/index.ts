@@ -6,6 +6,7 @@ import { Migration20261127020000_station_profile } from './Migration202611270200
 import { Migration20261127030000_platform } from './Migration20261127030000_platform';
 import { Migration20261127040000_service_item } from './Migration20261127040000_service_item';
 import { Migration20261127050000_co_building } from './Migration20261127050000_co_building';
+import { Migration20261127060000_people } from './Migration20261127060000_people';
 import { Migration20261127070000_api_client } from './Migration20261127070000_api_client';
 import { Migration20261127071000_idempotency_key } from './Migration20261127071000_idempotency_key';
 
@@ -21,6 +22,7 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261127030000_platform', class: Migration20261127030000_platform },
   { name: 'Migration20261127040000_service_item', class: Migration20261127040000_service_item },
   { name: 'Migration20261127050000_co_building', class: Migration20261127050000_co_building },
+  { name: 'Migration20261127060000_people', class: Migration20261127060000_people },
   { name: 'Migration20261127070000_api_client', class: Migration20261127070000_api_client },
   { name: 'Migration20261127071000_idempotency_key', class: Migration20261127071000_idempotency_key },
 ];

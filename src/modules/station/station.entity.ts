@@ -1,5 +1,7 @@
 import { ArrayType, Entity, Enum, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import type { OpeningHours } from '../opening-hours/opening-hours';
+import { Organization } from '../organization/organization.entity';
+import { Person } from '../person/person.entity';
 import { Region } from '../region/region.entity';
 import { ServiceCircle } from '../service-circle/service-circle.entity';
 import { StationKind, StationStatus, StationTier } from './station.enums';
@@ -22,7 +24,9 @@ export class Station {
     | 'groupsServed'
     | 'hostsMobilePartyMemberServicePoint'
     | 'isHub'
-    | 'hub';
+    | 'hub'
+    | 'managingOrganization'
+    | 'contactCadre';
 
   @PrimaryKey({ type: 'uuid' })
   id!: string;
@@ -93,6 +97,13 @@ export class Station {
   /** The 党群服务中心 this station belongs to (never set on a hub). */
   @ManyToOne({ entity: () => Station, fieldName: 'hub_id', nullable: true })
   hub?: Station | null;
+  /** 管理党组织: always a party organization (checked by setStationManagement). */
+  @ManyToOne({ entity: () => Organization, fieldName: 'managing_organization_id', nullable: true })
+  managingOrganization?: Organization | null;
+
+  /** 联系包保的两委干部: a TWO_COMMITTEES_CADRE (checked by setStationManagement). */
+  @ManyToOne({ entity: () => Person, fieldName: 'contact_cadre_id', nullable: true })
+  contactCadre?: Person | null;
 
   @Property({ type: 'integer', version: true })
   version: number = 1;

@@ -1,0 +1,46 @@
+import { Entity, Enum, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { Organization } from '../organization/organization.entity';
+import { Region } from '../region/region.entity';
+import { PersonRole } from './person.enums';
+
+/** 人员 A cadre, grid worker, station worker, social worker, volunteer or dual-reporting party member. */
+@Entity({ tableName: 'person' })
+export class Person {
+  [OptionalProps]?: 'version' | 'createdAt' | 'updatedAt' | 'active' | 'isPartyMember' | 'phone' | 'organization' | 'region';
+
+  @PrimaryKey({ type: 'uuid' })
+  id!: string;
+
+  /** Personal data. */
+  @Property({ type: 'string', length: 50 })
+  name!: string;
+
+  @Enum({ items: () => PersonRole, type: 'string' })
+  role!: PersonRole;
+
+  /** Personal data: a mainland mobile or a landline with area code. */
+  @Property({ type: 'string', length: 13, nullable: true })
+  phone?: string | null;
+
+  @Property({ type: 'boolean', fieldName: 'is_party_member' })
+  isPartyMember: boolean = false;
+
+  @ManyToOne({ entity: () => Organization, fieldName: 'organization_id', nullable: true })
+  organization?: Organization | null;
+
+  /** The community or street the person serves. */
+  @ManyToOne({ entity: () => Region, fieldName: 'region_id', nullable: true })
+  region?: Region | null;
+
+  @Property({ type: 'boolean' })
+  active: boolean = true;
+
+  @Property({ type: 'integer', version: true })
+  version: number = 1;
+
+  @Property({ type: 'datetime', fieldName: 'created_at' })
+  createdAt: Date = new Date();
+
+  @Property({ type: 'datetime', fieldName: 'updated_at', onUpdate: () => new Date() })
+  updatedAt: Date = new Date();
+}

@@ -1,0 +1,20 @@
+/** 人员身份 What a person does for the stations. */
+export enum PersonRole {
+  TWO_COMMITTEES_CADRE = 'TWO_COMMITTEES_CADRE',
+  STREET_CADRE = 'STREET_CADRE',
+  GRID_WORKER = 'GRID_WORKER',
+  STATION_STAFF = 'STATION_STAFF',
+  SOCIAL_WORKER = 'SOCIAL_WORKER',
+  VOLUNTEER = 'VOLUNTEER',
+  DUAL_REPORTING_PARTY_MEMBER = 'DUAL_REPORTING_PARTY_MEMBER',
+}
+
+export const ROLE_NAMES_ZH: Record<PersonRole, string> = {
+  TWO_COMMITTEES_CADRE: '社区两委干部',
+  STREET_CADRE: '街道干部',
+  GRID_WORKER: '网格员',
+  STATION_STAFF: '驿站工作人员',
+  SOCIAL_WORKER: '社工',
+  VOLUNTEER: '志愿者',
+  DUAL_REPORTING_PARTY_MEMBER: '双报到党员',
+};

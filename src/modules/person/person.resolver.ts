@@ -1,0 +1,57 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../graphql/context';
+import { badInput, localIdOf, toConnection, toPageRequest, type ConnectionResult } from '../../graphql/relay';
+import { OrganizationType, type OrganizationRecord } from '../organization/organization.types';
+import { RegionType, type RegionRecord } from '../region/region.types';
+import { CreatePersonInput, DeletePersonInput, PeopleArgs, UpdatePersonInput } from './person.inputs';
+import { listPeople } from './person.reader';
+import * as people from './person.service';
+import {
+  CreatePersonPayload,
+  DeletePersonPayload,
+  PersonConnection,
+  PersonType,
+  UpdatePersonPayload,
+  type PersonPayload,
+  type PersonRecord,
+} from './person.types';
+
+@Resolver(() => PersonType)
+export class PersonResolver {
+  @Query(() => PersonType, { nullable: true, description: '按 ID 查人员 A person by ID' })
+  person(@Arg('id', () => ID, { description: '人员 ID Person ID' }) id: string, @Ctx() ctx: Context): Promise<PersonRecord | null> {
+    const localId = localIdOf(id, 'Person');
+    if (!localId) throw badInput('`id` is not a Person ID', 'id');
+    return ctx.loaders.personById.load(localId);
+  }
+
+  @Query(() => PersonConnection, { description: '人员列表（按姓名排序）People, ordered by name' })
+  async people(@Args(() => PeopleArgs) args: PeopleArgs, @Ctx() ctx: Context): Promise<ConnectionResult<PersonRecord>> {
+    return toConnection(await listPeople(ctx.db, args.filter, toPageRequest(args, 2)));
+  }
+
+  @FieldResolver(() => OrganizationType, { nullable: true, description: '所属组织 The organization they belong to or report to' })
+  organization(@Root() person: PersonRecord, @Ctx() ctx: Context): Promise<OrganizationRecord | null> | null {
+    return person.organizationId ? ctx.loaders.organizationById.load(person.organizationId) : null;
+  }
+
+  @FieldResolver(() => RegionType, { nullable: true, description: '服务的社区（村）或街道（乡镇）The community, village, street or township they serve' })
+  region(@Root() person: PersonRecord, @Ctx() ctx: Context): Promise<RegionRecord | null> | null {
+    return person.regionId != null ? ctx.loaders.regionById.load(person.regionId) : null;
+  }
+
+  @Mutation(() => CreatePersonPayload, { description: '登记人员 Register a person' })
+  createPerson(@Arg('input', () => CreatePersonInput, { description: '新人员 The new person' }) input: CreatePersonInput, @Ctx() ctx: Context): Promise<PersonPayload> {
+    return people.createPerson(ctx, input);
+  }
+
+  @Mutation(() => UpdatePersonPayload, { description: '修改或停用人员（须带读取时的版本号）Change or deactivate a person; pass the version you read' })
+  updatePerson(@Arg('input', () => UpdatePersonInput, { description: '要修改的字段 Fields to change' }) input: UpdatePersonInput, @Ctx() ctx: Context): Promise<PersonPayload> {
+    return people.updatePerson(ctx, input);
+  }
+
+  @Mutation(() => DeletePersonPayload, { description: '删除误录的人员；被值班、驿站联系或驻点引用的人员只能停用 Delete a person registered by mistake; anyone a shift or station refers to can only be deactivated' })
+  deletePerson(@Arg('input', () => DeletePersonInput, { description: '要删除的人员 The person to delete' }) input: DeletePersonInput, @Ctx() ctx: Context) {
+    return people.deletePerson(ctx, input);
+  }
+}

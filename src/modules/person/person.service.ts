@@ -1,0 +1,197 @@
+import { randomUUID } from 'node:crypto';
+import { ForeignKeyConstraintViolationException } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Context } from '../../graphql/context';
+import { UserErrorCode, type UserError } from '../../graphql/errors';
+import { checkText, lockVersioned, Problems, withUserErrors, type RecordKind } from '../../graphql/mutation';
+import { localIdOf } from '../../graphql/relay';
+import { Organization } from '../organization/organization.entity';
+import type { OrganizationRecord } from '../organization/organization.types';
+import { RegionLevel } from '../region/region-level';
+import { Region } from '../region/region.entity';
+import type { RegionRecord } from '../region/region.types';
+import { normalisePhone } from './phone';
+import { Person } from './person.entity';
+import { PersonRole } from './person.enums';
+import type { CreatePersonInput, DeletePersonInput, UpdatePersonInput } from './person.inputs';
+import { peopleByIds } from './person.reader';
+import type { PersonPayload, PersonRecord } from './person.types';
+
+export const PERSON: RecordKind = { zh: '人员', en: 'person' };
+export const ORGANIZATION: RecordKind = { zh: '组织', en: 'organization' };
+const NAME: RecordKind = { zh: '姓名', en: 'name' };
+export const PERSON_NAME_MAX = 50;
+
+/** Levels of region a person can serve: a community or village, or a street or township. */
+const PERSON_REGION_LEVELS: readonly RegionLevel[] = [RegionLevel.COMMUNITY, RegionLevel.STREET];
+
+async function toPayload(ctx: Context, work: () => Promise<string>): Promise<PersonPayload> {
+  const { value: id, userErrors } = await withUserErrors(ctx, work);
+  if (id === null) return { person: null, userErrors };
+  const [person] = await peopleByIds(ctx.db, [id]);
+  return { person, userErrors };
+}
+
+function checkPhone(problems: Problems, raw: string | null | undefined): string | null | undefined {
+  if (raw == null) return raw;
+  if (!raw.trim()) return null;
+  const phone = normalisePhone(raw);
+  if (!phone) problems.add('phone', UserErrorCode.INVALID, 'PHONE_INVALID');
+  return phone;
+}
+
+/** The community or street an input names (null clears it); a user error when it is neither. */
+async function resolvePersonRegion(ctx: Context, problems: Problems, code: string | null | undefined): Promise<RegionRecord | null | undefined> {
+  if (code == null) return code;
+  const region = await ctx.loaders.regionByCode.load(code.trim());
+  if (!region) problems.add('regionCode', UserErrorCode.NOT_FOUND, 'REGION_NOT_FOUND', { code });
+  else if (!PERSON_REGION_LEVELS.includes(region.level)) {
+    problems.add('regionCode', UserErrorCode.INVALID, 'PERSON_REGION_LEVEL', { name: region.name, code: region.code });
+  } else return region;
+  return undefined;
+}
+
+/**
+ * The organization an input names by ID (null clears it). Runs before the write transaction;
+ * whether an inactive one may stay referenced is the caller's decision.
+ */
+export async function resolveOrganizationRef(ctx: Context, problems: Problems, field: string, id: string | null | undefined): Promise<OrganizationRecord | null | undefined> {
+  if (id == null) return id;
+  const localId = localIdOf(id, 'Organization');
+  const organization = localId ? await ctx.loaders.organizationById.load(localId) : null;
+  if (!organization) problems.add(field, UserErrorCode.NOT_FOUND, 'RECORD_NOT_FOUND', { kindZh: ORGANIZATION.zh, kind: ORGANIZATION.en });
+  return organization ?? undefined;
+}
+
+/** The person an input names by ID; a user error at `field` when there is none. Runs before the write transaction. */
+export async function resolvePersonRef(ctx: Context, problems: Problems, field: string, id: string): Promise<PersonRecord | undefined> {
+  const localId = localIdOf(id, 'Person');
+  const person = localId ? await ctx.loaders.personById.load(localId) : null;
+  if (!person) problems.add(field, UserErrorCode.NOT_FOUND, 'RECORD_NOT_FOUND', { kindZh: PERSON.zh, kind: PERSON.en });
+  return person ?? undefined;
+}
+
+/** Registers a person. */
+export async function createPerson(ctx: Context, input: CreatePersonInput): Promise<PersonPayload> {
+  const problems = new Problems(ctx.locale);
+  const name = checkText(problems, 'name', input.name, PERSON_NAME_MAX, NAME);
+  const phone = checkPhone(problems, input.phone);
+  const organization = await resolveOrganizationRef(ctx, problems, 'organizationId', input.organizationId);
+  if (organization && !organization.active) {
+    problems.add('organizationId', UserErrorCode.INVALID, 'REFERENCE_INACTIVE', { kindZh: ORGANIZATION.zh, kind: ORGANIZATION.en, name: organization.name });
+  }
+  const region = await resolvePersonRegion(ctx, problems, input.regionCode);
+  if (problems.any) return { person: null, userErrors: problems.errors };
+
+  return toPayload(ctx, () =>
+    ctx.em.transactional(async (em) => {
+      const person = em.create(Person, {
+        id: randomUUID(),
+        name: name!,
+        role: input.role,
+        phone: phone ?? null,
+        isPartyMember: input.isPartyMember,
+        organization: organization ? em.getReference(Organization, organization.dbId) : null,
+        region: region ? em.getReference(Region, region.dbId) : null,
+      });
+      await em.flush();
+      return person.id;
+    }),
+  );
+}
+
+/** Stations (not archived) that hold a person as contact cadre, and those they are stationed at as grid worker. */
+async function countStationLinks(em: EntityManager, personId: string): Promise<{ contactCadre: number; gridWorker: number }> {
+  const [row] = await em.execute<{ contact_cadre: number; grid_worker: number }[]>(
+    `select (select count(*)::int from station s where s.contact_cadre_id = ? and s.archived_at is null) as contact_cadre,
+            (select count(*)::int from station_grid_worker g join station s on s.id = g.station_id
+              where g.person_id = ? and s.archived_at is null) as grid_worker`,
+    [personId, personId],
+  );
+  return { contactCadre: row.contact_cadre, gridWorker: row.grid_worker };
+}
+
+/**
+ * Changes the given fields. A person who is a station's contact cadre or stationed grid worker
+ * keeps that role and stays active until the station's link is changed: otherwise a station
+ * would name a contact who is no longer a 两委 cadre, or an inactive grid worker.
+ */
+export async function updatePerson(ctx: Context, input: UpdatePersonInput): Promise<PersonPayload> {
+  const problems = new Problems(ctx.locale);
+  const localId = localIdOf(input.id, 'Person');
+  if (!localId) problems.add('id', UserErrorCode.NOT_FOUND, 'RECORD_ID_INVALID', { kindZh: PERSON.zh, kind: PERSON.en });
+  const name = checkText(problems, 'name', input.name, PERSON_NAME_MAX, NAME);
+  const phone = checkPhone(problems, input.phone);
+  const organization = await resolveOrganizationRef(ctx, problems, 'organizationId', input.organizationId);
+  const region = await resolvePersonRegion(ctx, problems, input.regionCode);
+  if (problems.any) return { person: null, userErrors: problems.errors };
+
+  return toPayload(ctx, () =>
+    ctx.em.transactional(async (em) => {
+      const person = await lockVersioned(em, Person, localId!, input.version, problems, PERSON);
+      if (organization && !organization.active && person.organization?.id !== organization.dbId) {
+        problems.add('organizationId', UserErrorCode.INVALID, 'REFERENCE_INACTIVE', { kindZh: ORGANIZATION.zh, kind: ORGANIZATION.en, name: organization.name });
+      }
+      const leavesRole = input.role != null && input.role !== person.role;
+      const deactivates = input.active === false && person.active;
+      if (leavesRole || deactivates) {
+        const links = await countStationLinks(em, person.id);
+        const field = leavesRole ? 'role' : 'active';
+        if (links.contactCadre > 0 && person.role === PersonRole.TWO_COMMITTEES_CADRE) {
+          problems.add(field, UserErrorCode.IN_USE, 'PERSON_LINKED_TO_STATIONS', { count: links.contactCadre, linkZh: '联系包保干部', link: 'contact cadre' });
+        }
+        if (links.gridWorker > 0) {
+          problems.add(field, UserErrorCode.IN_USE, 'PERSON_LINKED_TO_STATIONS', { count: links.gridWorker, linkZh: '驻点网格员', link: 'stationed grid worker' });
+        }
+      }
+      problems.throwIfAny();
+      if (name != null) person.name = name;
+      if (input.role != null) person.role = input.role;
+      if (phone !== undefined) person.phone = phone;
+      if (input.isPartyMember != null) person.isPartyMember = input.isPartyMember;
+      if (organization !== undefined) person.organization = organization ? em.getReference(Organization, organization.dbId) : null;
+      if (region !== undefined) person.region = region ? em.getReference(Region, region.dbId) : null;
+      if (input.active != null) person.active = input.active;
+      return person.id;
+    }),
+  );
+}
+
+/**
+ * Whether a delete failed because rows elsewhere still refer to the record. `on delete restrict`
+ * raises SQLSTATE 23001 (restrict_violation), which MikroORM leaves as a plain DriverException;
+ * a NO ACTION foreign key raises 23503, which it converts.
+ */
+function isStillReferenced(error: unknown): boolean {
+  return error instanceof ForeignKeyConstraintViolationException || (error as { code?: string }).code === '23001';
+}
+
+/**
+ * Deletes a person registered by mistake. Anyone a shift or a station refers to stays (the
+ * foreign keys refuse the delete, whatever table the reference is in): deactivate them instead.
+ */
+export async function deletePerson(ctx: Context, input: DeletePersonInput): Promise<{ deletedPersonId: string | null; userErrors: UserError[] }> {
+  const problems = new Problems(ctx.locale);
+  const localId = localIdOf(input.id, 'Person');
+  if (!localId) {
+    problems.add('id', UserErrorCode.NOT_FOUND, 'RECORD_ID_INVALID', { kindZh: PERSON.zh, kind: PERSON.en });
+    return { deletedPersonId: null, userErrors: problems.errors };
+  }
+  const { value, userErrors } = await withUserErrors(ctx, async () => {
+    try {
+      await ctx.em.transactional(async (em) => {
+        const person = await lockVersioned(em, Person, localId, input.version, problems, PERSON);
+        em.remove(person);
+        await em.flush();
+      });
+    } catch (error) {
+      if (isStillReferenced(error)) {
+        problems.add('id', UserErrorCode.IN_USE, 'PERSON_IN_USE');
+        problems.throwIfAny();
+      }
+      throw error;
+    }
+    return input.id;
+  });
+  return { deletedPersonId: value, userErrors };
+}

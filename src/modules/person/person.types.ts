@@ -1,0 +1,125 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { toDate } from '../../db/sql';
+import { UserError } from '../../graphql/errors';
+import { payloadTypeOf } from '../../graphql/mutation';
+import { connectionTypeOf, Node, toGlobalId } from '../../graphql/relay';
+import { DateTimeScalar } from '../../graphql/scalars';
+import { PersonRole } from './person.enums';
+
+registerEnumType(PersonRole, {
+  name: 'PersonRole',
+  description: '人员身份 What a person does for the stations',
+  valuesConfig: {
+    TWO_COMMITTEES_CADRE: { description: '社区两委干部：社区党组织和居（村）委会成员 Member of the community party committee or residents\' (villagers\') committee' },
+    STREET_CADRE: { description: '街道干部 Cadre of the street or township office' },
+    GRID_WORKER: { description: '网格员 Grid worker' },
+    STATION_STAFF: { description: '驿站工作人员 Station worker' },
+    SOCIAL_WORKER: { description: '社工 Social worker' },
+    VOLUNTEER: { description: '志愿者 Volunteer' },
+    DUAL_REPORTING_PARTY_MEMBER: { description: '双报到党员：到居住社区报到的在职党员 Party member who reports to the community where they live (双报到)' },
+  },
+});
+
+/** A person as the read paths carry it. Name and phone are personal data: never log them. */
+export interface PersonRecord {
+  __typename: 'Person';
+  id: string;
+  dbId: string;
+  name: string;
+  role: PersonRole;
+  phone: string | null;
+  isPartyMember: boolean;
+  organizationId: string | null;
+  regionId: number | null;
+  active: boolean;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface PersonRow {
+  id: string;
+  name: string;
+  role: PersonRole;
+  phone: string | null;
+  is_party_member: boolean;
+  organization_id: string | null;
+  region_id: number | null;
+  active: boolean;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export const PERSON_COLUMNS = 'p.id, p.name, p.role, p.phone, p.is_party_member, p.organization_id, p.region_id, p.active, p.version, p.created_at, p.updated_at';
+
+export function toPersonRecord(row: PersonRow): PersonRecord {
+  return {
+    __typename: 'Person',
+    id: toGlobalId('Person', row.id),
+    dbId: row.id,
+    name: row.name,
+    role: row.role,
+    phone: row.phone,
+    isPartyMember: row.is_party_member,
+    organizationId: row.organization_id,
+    regionId: row.region_id,
+    active: row.active,
+    version: row.version,
+    createdAt: toDate(row.created_at),
+    updatedAt: toDate(row.updated_at),
+  };
+}
+
+@ObjectType('Person', {
+  implements: Node,
+  simpleResolvers: true,
+  description: '人员：社区两委干部、街道干部、网格员、驿站工作人员、社工、志愿者、双报到党员 A cadre, grid worker, station worker, social worker, volunteer or dual-reporting party member',
+})
+export class PersonType extends Node {
+  @Field({ description: '姓名（个人信息）Name (personal data)' })
+  name!: string;
+
+  @Field(() => PersonRole, { description: '身份 Role' })
+  role!: PersonRole;
+
+  @Field(() => String, { nullable: true, description: '联系电话（个人信息）：手机号或带区号的固定电话 Phone (personal data): a mainland mobile or a landline with area code' })
+  phone!: string | null;
+
+  @Field({ description: '是否中共党员 Whether the person is a member of the Communist Party of China' })
+  isPartyMember!: boolean;
+
+  @Field({ description: '是否在岗；停用的人员不能再被安排值班或驻点 Active; an inactive person cannot be given new shifts or stations' })
+  active!: boolean;
+
+  @Field(() => Int, { description: '版本号：修改时须回传 Version; send it back when updating' })
+  version!: number;
+
+  @Field(() => DateTimeScalar, { description: '创建时间 When it was registered' })
+  createdAt!: Date;
+
+  @Field(() => DateTimeScalar, { description: '更新时间 When it last changed' })
+  updatedAt!: Date;
+}
+
+export const PersonConnection = connectionTypeOf(PersonType, 'Person', '人员');
+
+const personPayload = (name: string, description: string) =>
+  payloadTypeOf(name, description, { name: 'person', type: () => PersonType, zh: '人员', en: 'The person' });
+
+export const CreatePersonPayload = personPayload('CreatePersonPayload', '登记人员结果 Result of createPerson');
+export const UpdatePersonPayload = personPayload('UpdatePersonPayload', '修改人员结果 Result of updatePerson');
+
+@ObjectType('DeletePersonPayload', { simpleResolvers: true, description: '删除人员结果 Result of deletePerson' })
+export class DeletePersonPayload {
+  @Field(() => ID, { nullable: true, description: '已删除人员的 ID（有用户错误时为空）ID of the deleted person; null when there are user errors' })
+  deletedPersonId!: string | null;
+
+  @Field(() => [UserError], { description: '用户错误；为空表示成功 Problems with the input; empty on success' })
+  userErrors!: UserError[];
+}
+
+export interface PersonPayload {
+  person: PersonRecord | null;
+  userErrors: UserError[];
+}

@@ -1,0 +1,39 @@
+import type { SqlReader } from '../../db/sql';
+import { ORGANIZATION_COLUMNS, toOrganizationRecord, type OrganizationRecord, type OrganizationRow } from '../organization/organization.types';
+import { PERSON_COLUMNS, toPersonRecord, type PersonRecord, type PersonRow } from '../person/person.types';
+import type { StationGridWorkerRecord } from './station-staff.types';
+
+/** The managing party organization of each station that has one. */
+export async function managingOrganizationsOfStations(db: SqlReader, stationIds: readonly string[]): Promise<{ stationId: string; organization: OrganizationRecord }[]> {
+  const rows = await db.all<OrganizationRow & { station_id: string }>(
+    `select s.id as station_id, ${ORGANIZATION_COLUMNS} from station s join organization o on o.id = s.managing_organization_id where s.id = any(?::uuid[])`,
+    [stationIds],
+  );
+  return rows.map((row) => ({ stationId: row.station_id, organization: toOrganizationRecord(row) }));
+}
+
+/** The contact cadre of each station that has one. */
+export async function contactCadresOfStations(db: SqlReader, stationIds: readonly string[]): Promise<{ stationId: string; person: PersonRecord }[]> {
+  const rows = await db.all<PersonRow & { station_id: string }>(
+    `select s.id as station_id, ${PERSON_COLUMNS} from station s join person p on p.id = s.contact_cadre_id where s.id = any(?::uuid[])`,
+    [stationIds],
+  );
+  return rows.map((row) => ({ stationId: row.station_id, person: toPersonRecord(row) }));
+}
+
+/** Grid workers stationed at each station, longest-serving first. */
+export async function gridWorkersOfStations(db: SqlReader, stationIds: readonly string[]): Promise<StationGridWorkerRecord[][]> {
+  const rows = await db.all<PersonRow & { station_id: string; since: string }>(
+    `select g.station_id, to_char(g.since, 'YYYY-MM-DD') as since, ${PERSON_COLUMNS}
+     from station_grid_worker g join person p on p.id = g.person_id
+     where g.station_id = any(?::uuid[]) order by g.since, p.name, p.id`,
+    [stationIds],
+  );
+  const byStation = new Map<string, StationGridWorkerRecord[]>();
+  for (const row of rows) {
+    const list = byStation.get(row.station_id) ?? [];
+    list.push({ person: toPersonRecord(row), since: row.since });
+    byStation.set(row.station_id, list);
+  }
+  return stationIds.map((id) => byStation.get(id) ?? []);
+}
