@@ -1,4 +1,5 @@
 import { insertBatches, type SeedDb } from './support/seed-db';
+import { seedGovPointItems } from './xiangyang.gov-point-items';
 import { seedActivities } from './xiangyang.activities';
 import { seedDepartments } from './xiangyang.departments';
 import { seedPlatforms } from './xiangyang.platforms';
@@ -50,6 +51,7 @@ export const SEED_STEPS: readonly SeedStep[] = [
   { name: 'xiangyang-service-items', run: seedServiceItems },
   { name: STATION_PROFILE_SEED_NAME, run: seedStationProfiles },
   { name: 'xiangyang-people', run: seedPeople },
+  { name: 'xiangyang-gov-point-items', run: seedGovPointItems },
 ];
 
 export async function seedDemo(db: SeedDb): Promise<SeedResult> {

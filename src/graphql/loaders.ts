@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { serviceItemsOfPlatforms } from '../modules/platform/gov-service-point-items';
 import type { SqlReader } from '../db/sql';
 import { activitiesByIds, activitiesOfParents, type NestedActivitiesParams } from '../modules/activity/activity.reader';
 import type { ActivityRecord } from '../modules/activity/activity.types';
@@ -165,6 +166,8 @@ export function createLoaders(db: SqlReader) {
     organizerActivities: listLoader<NestedActivitiesParams, ActivityRecord>((ids, params) => activitiesOfParents(db, 'organizer', ids, params), (row) => row.organizerId!),
     serviceItemById: keyed<string, ServiceItemRecord>((ids) => serviceItemsByIds(db, ids), (item) => item.dbId),
     serviceItemByCode: keyed<string, ServiceItemRecord>((codes) => serviceItemsByCodes(db, codes), (item) => item.code),
+    /** The service items each 24-hour point handles: one query per batch of platforms. */
+    govPointServiceItems: grouped<string, { platformId: string; item: ServiceItemRecord }>((ids) => serviceItemsOfPlatforms(db, ids), (entry) => entry.platformId),
     stationServiceItemById: keyed<string, StationServiceItemRecord>((ids) => stationServiceItemsByIds(db, ids), (record) => record.dbId),
     /** Station.serviceItems: push-downs of each station, by item code. */
     stationServiceItemPages: nestedPages<StationItemsFilter, StationServiceItemRecord>((ids, filter, paging) => stationServiceItemPages(db, ids, filter, paging)),

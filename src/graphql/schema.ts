@@ -5,6 +5,7 @@ import { ViewerResolver } from '../modules/api-client/viewer.resolver';
 import { DepartmentResolver } from '../modules/department/department.resolver';
 import { DutyShiftResolver, StationDutyResolver } from '../modules/duty-shift/duty-shift.resolver';
 import { OpeningHoursResolver } from '../modules/opening-hours/opening-hours.types';
+import { GovServicePointItemsResolver } from '../modules/platform/gov-service-point-items';
 import { DepartmentPlatformsResolver, PlatformResolver, StationPlatformsResolver } from '../modules/platform/platform.resolver';
 import { ActivityResolver, OrganizationActivitiesResolver, StationActivitiesResolver } from '../modules/activity/activity.resolver';
 import { CoBuildingResolver, OrganizationCoBuildingsResolver, StationCoBuildingsResolver } from '../modules/co-building/co-building.resolver';
@@ -37,6 +38,7 @@ export function getSchema(): GraphQLSchema {
         DepartmentResolver,
         ViewerResolver,
         PlatformResolver,
+        GovServicePointItemsResolver,
         StationPlatformsResolver,
         DepartmentPlatformsResolver,
         OrganizationResolver,

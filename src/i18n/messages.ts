@@ -241,9 +241,14 @@ const messages = {
     en: 'The fee must be between 0 and {max} yuan with at most two decimals; enter 0 for a free item.',
   },
   SERVICE_ITEM_NOT_FOUND: { zh: '找不到编码为“{code}”的服务事项，请核对事项编码。', en: 'No service item has the code "{code}"; check the code.' },
+  GOV_POINT_ITEMS_TOO_MANY: { zh: '一个24小时政务服务驿站最多关联 {max} 个服务事项。', en: 'A 24-hour service point can handle at most {max} service items.' },
   SERVICE_ITEM_INACTIVE: {
     zh: '服务事项“{name}”（{code}）已停用，不能在驿站办理；如需办理，请先启用该事项。',
     en: 'The service item "{name}" ({code}) is inactive and cannot be handled at stations; activate it first.',
+  },
+  SERVICE_ITEM_HANDLED_BY_POINTS: {
+    zh: '该事项由 {count} 个24小时政务服务驿站的自助终端办理，不能删除；如不再办理，请将其停用。',
+    en: 'The item is handled by {count} 24-hour service points and cannot be deleted; deactivate it instead.',
   },
   SERVICE_ITEM_IN_USE: {
     zh: '该事项已下沉到 {count} 个驿站，不能删除；如不再办理，请将其停用。',

@@ -9,6 +9,7 @@ import { Migration20261127050000_co_building } from './Migration20261127050000_c
 import { Migration20261127060000_people } from './Migration20261127060000_people';
 import { Migration20261127070000_api_client } from './Migration20261127070000_api_client';
 import { Migration20261127071000_idempotency_key } from './Migration20261127071000_idempotency_key';
+import { Migration20261127080000_gov_service_point_item } from './Migration20261127080000_gov_service_point_item';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed from a folder) so that ts-jest,
@@ -25,4 +26,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261127060000_people', class: Migration20261127060000_people },
   { name: 'Migration20261127070000_api_client', class: Migration20261127070000_api_client },
   { name: 'Migration20261127071000_idempotency_key', class: Migration20261127071000_idempotency_key },
+  { name: 'Migration20261127080000_gov_service_point_item', class: Migration20261127080000_gov_service_point_item },
 ];

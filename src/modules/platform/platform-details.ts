@@ -48,6 +48,8 @@ export interface GigWorkDetailsInput {
 }
 export interface GovService24hDetailsInput {
   selfServiceTerminals: number;
+  /** Catalogue codes of the items it handles; given: replaces the list. Linked by the service, not a column. */
+  serviceItemCodes?: string[] | null;
 }
 export interface BusSelfServiceDetailsInput {
   busServices: BusService[];

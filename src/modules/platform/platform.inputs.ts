@@ -61,6 +61,12 @@ export class GigWorkStationInput {
 export class GovServicePoint24hInput {
   @Field(() => Int, { description: '自助服务终端数（1–50）Self-service terminals, 1–50' })
   selfServiceTerminals!: number;
+
+  @Field(() => [String], {
+    nullable: true,
+    description: '可办理的服务事项编码（至多200项，须为启用事项）；给出即整体替换，不给则不变 Catalogue codes of the items it handles (at most 200, active ones); given, it replaces the list; omitted, the list stays',
+  })
+  serviceItemCodes?: string[] | null;
 }
 
 @InputType('BusSelfServicePointInput', { description: '公交自助服务站专项信息 Details of a bus self-service point' })

@@ -8,6 +8,8 @@ import { localIdOf } from '../../graphql/relay';
 import { Action, checkCan } from '../../auth/permissions';
 import { Department } from '../department/department.entity';
 import { resolveActiveDepartment } from '../department/department.service';
+import { replaceGovPointItems, resolveGovPointItems } from './gov-service-point-items';
+import { PlatformKind } from './platform.enums';
 import { checkOpeningHours } from '../opening-hours/opening-hours';
 import { Station } from '../station/station.entity';
 import { StationStatus } from '../station/station.enums';
@@ -97,6 +99,10 @@ export async function createPlatform(ctx: Context, input: CreatePlatformInput): 
   const ownerRef = checkOwnerRef(problems, input.ownerRef);
   const openingHours = checkOpeningHours(problems, 'openingHours', input.openingHours);
   const details = checkPlatformDetails(problems, input.kind, input, true);
+  const govItems =
+    input.kind === PlatformKind.GOV_SERVICE_24H
+      ? await resolveGovPointItems(ctx, problems, 'govService24h.serviceItemCodes', input.govService24h?.serviceItemCodes)
+      : undefined;
   const station = await resolveHostStation(ctx, problems, 'stationId', input.stationId);
   const department = await resolveActiveDepartment(ctx, problems, 'departmentCode', input.departmentCode);
   if (department || ctx.principal.kind === 'anonymous') {
@@ -123,6 +129,7 @@ export async function createPlatform(ctx: Context, input: CreatePlatformInput): 
             ...details!,
           });
           await em.flush();
+          if (govItems) await replaceGovPointItems(em, platform.id, govItems);
           return platform.id;
         }),
     ),
@@ -147,6 +154,10 @@ export async function updatePlatform(ctx: Context, input: UpdatePlatformInput): 
   const ownerRef = checkOwnerRef(problems, input.ownerRef);
   const openingHours = checkOpeningHours(problems, 'openingHours', input.openingHours);
   const details = current ? checkPlatformDetails(problems, current.kind, input, false) : undefined;
+  const govItems =
+    current?.kind === PlatformKind.GOV_SERVICE_24H
+      ? await resolveGovPointItems(ctx, problems, 'govService24h.serviceItemCodes', input.govService24h?.serviceItemCodes)
+      : undefined;
   if (problems.any) return { platform: null, userErrors: problems.errors };
 
   return toPayload(ctx, () =>
@@ -168,6 +179,11 @@ export async function updatePlatform(ctx: Context, input: UpdatePlatformInput): 
           if (openingHours !== undefined) platform.openingHours = openingHours;
           if (input.active != null) platform.active = input.active;
           if (details) Object.assign(platform, details);
+          if (govItems) {
+            await replaceGovPointItems(em, platform.id, govItems);
+            // The list lives in its own table: touching the row makes the change bump the version.
+            platform.updatedAt = new Date();
+          }
           await em.flush();
           return platform.id;
         }),

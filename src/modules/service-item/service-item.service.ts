@@ -239,6 +239,8 @@ export async function deleteServiceItem(ctx: Context, input: DeleteServiceItemIn
       const item = await lockVersioned(em, ServiceItem, localId, input.version, problems, SERVICE_ITEM);
       const count = await em.count(StationServiceItem, { serviceItem: item.id });
       if (count > 0) problems.add('id', UserErrorCode.IN_USE, 'SERVICE_ITEM_IN_USE', { count });
+      const [{ points }] = await em.execute<{ points: number }[]>('select count(*)::int as points from platform_service_item where service_item_id = ?', [item.id]);
+      if (points > 0) problems.add('id', UserErrorCode.IN_USE, 'SERVICE_ITEM_HANDLED_BY_POINTS', { count: points });
       problems.throwIfAny();
       em.remove(item);
       await em.flush();

@@ -1,0 +1,70 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { SqlReader } from '../../db/sql';
+import type { Context } from '../../graphql/context';
+import { UserErrorCode } from '../../graphql/errors';
+import type { Problems } from '../../graphql/mutation';
+import { SERVICE_ITEM_COLUMNS, ServiceItemType, toServiceItemRecord, type ServiceItemRecord, type ServiceItemRow } from '../service-item/service-item.types';
+import { GovServicePoint24hType, type PlatformRecord } from './platform.types';
+
+/** At most this many items per 24-hour point (the catalogue has about 130). */
+export const GOV_POINT_ITEMS_MAX = 200;
+
+/** The items each 24-hour point handles, by platform id, in catalogue-code order: one query per batch. */
+export async function serviceItemsOfPlatforms(db: SqlReader, platformIds: readonly string[]): Promise<{ platformId: string; item: ServiceItemRecord }[]> {
+  const rows = await db.all<ServiceItemRow & { platform_id: string }>(
+    `select psi.platform_id, ${SERVICE_ITEM_COLUMNS}
+     from platform_service_item psi join service_item i on i.id = psi.service_item_id
+     where psi.platform_id = any(?::uuid[]) order by psi.platform_id, i.code`,
+    [platformIds],
+  );
+  return rows.map((row) => ({ platformId: row.platform_id, item: toServiceItemRecord(row) }));
+}
+
+/**
+ * Resolves the catalogue codes a 24-hour point is to handle (before the write transaction):
+ * unknown and inactive items are user errors at their index. `undefined`/`null`: leave as is.
+ */
+export async function resolveGovPointItems(
+  ctx: Context,
+  problems: Problems,
+  field: string,
+  codes: readonly string[] | null | undefined,
+): Promise<ServiceItemRecord[] | undefined> {
+  if (codes == null) return undefined;
+  const distinct = [...new Set(codes.map((code) => code.trim()))];
+  if (distinct.length > GOV_POINT_ITEMS_MAX) {
+    problems.add(field, UserErrorCode.INVALID, 'GOV_POINT_ITEMS_TOO_MANY', { max: GOV_POINT_ITEMS_MAX });
+    return undefined;
+  }
+  const items = await Promise.all(distinct.map((code) => ctx.loaders.serviceItemByCode.load(code)));
+  const found: ServiceItemRecord[] = [];
+  items.forEach((item, index) => {
+    const at = `${field}.${codes.findIndex((code) => code.trim() === distinct[index])}`;
+    if (!item) problems.add(at, UserErrorCode.NOT_FOUND, 'SERVICE_ITEM_NOT_FOUND', { code: distinct[index] });
+    else if (!item.active) problems.add(at, UserErrorCode.INVALID, 'SERVICE_ITEM_INACTIVE', { name: item.name, code: item.code });
+    else found.push(item);
+  });
+  return found;
+}
+
+/** Inside the write transaction: replaces the items a 24-hour point handles. */
+export async function replaceGovPointItems(em: EntityManager, platformId: string, items: readonly ServiceItemRecord[]): Promise<void> {
+  await em.execute('delete from platform_service_item where platform_id = ?', [platformId]);
+  if (!items.length) return;
+  const tuples = items.map(() => '(?, ?)').join(', ');
+  await em.execute(
+    `insert into platform_service_item (platform_id, service_item_id) values ${tuples}`,
+    items.flatMap((item) => [platformId, item.dbId]),
+  );
+}
+
+@Resolver(() => GovServicePoint24hType)
+export class GovServicePointItemsResolver {
+  @FieldResolver(() => [ServiceItemType], {
+    description: '本服务驿站自助终端可办理的服务事项（按事项编码排序）Service items its self-service terminals handle, by catalogue code',
+  })
+  serviceItems(@Root() platform: PlatformRecord, @Ctx() ctx: Context): Promise<ServiceItemRecord[]> {
+    return ctx.loaders.govPointServiceItems.load(platform.dbId).then((entries) => entries.map((entry) => entry.item));
+  }
+}
