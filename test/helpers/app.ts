@@ -24,6 +24,8 @@ export interface TestApp {
   clientHeaders(client: NewApiClient): Promise<Record<string, string>>;
   /** Runs `work` and returns how many SQL statements it sent, reads and writes alike. */
   countStatements(work: () => Promise<unknown>): Promise<number>;
+  /** Runs `work` and returns the text of the SQL statements it sent (to see which relation costs what). */
+  captureStatements(work: () => Promise<unknown>): Promise<string[]>;
   http(): ReturnType<typeof request>;
   close(): Promise<void>;
 }
@@ -36,7 +38,13 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const database: TestDatabase = await createTestDatabase();
   const config: Config = { ...loadConfig({ NODE_ENV: 'test', DATABASE_URL: database.url, ...env }), dbPoolMax: database.poolMax };
   let statements = 0;
-  const app = await createApp(config, { onQuery: () => statements++ });
+  let captured: string[] | null = null;
+  const app = await createApp(config, {
+    onQuery: (sql) => {
+      statements++;
+      captured?.push(sql);
+    },
+  });
   const http = () => request(app.app);
   const clientHeaders = async (client: NewApiClient) => {
     const { key } = await createApiClient(app.database.orm.em.fork(), client);
@@ -58,6 +66,15 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       const before = statements;
       await work();
       return statements - before;
+    },
+    async captureStatements(work) {
+      captured = [];
+      try {
+        await work();
+        return captured;
+      } finally {
+        captured = null;
+      }
     },
     async close() {
       await app.close();
