@@ -109,3 +109,22 @@ export async function checkCanAtStation(ctx: Context, problems: Problems, action
   const station = stationId ? await ctx.loaders.stationById.load(stationId) : null;
   return checkCanInRegion(ctx, problems, action, station?.regionId, field);
 }
+
+/**
+ * A personal value (a name, a phone) as this caller may see it: whole for administrators and the
+ * operator of the record's region, masked for partners and other operators, absent (null) for
+ * analysts and anonymous callers. `regionId` is the region the record belongs to.
+ */
+export async function personalValue(
+  ctx: Context,
+  value: string | null,
+  regionId: number | null | undefined,
+  mask: (value: string) => string,
+): Promise<string | null> {
+  if (value === null) return null;
+  const { principal } = ctx;
+  if (hasRole(principal, Role.ADMIN)) return value;
+  if (!seesMaskedPersonalData(principal)) return null;
+  const region = regionId != null ? await ctx.loaders.regionById.load(regionId) : null;
+  return seesPersonalData(principal, region?.path) ? value : mask(value);
+}

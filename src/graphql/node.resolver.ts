@@ -1,4 +1,5 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { PUBLIC_NODE_TYPES, signInToRead } from '../auth/public-reads';
 import type { Context } from './context';
 import { badInput, fromGlobalId, MAX_PAGE_SIZE, Node, type NodeTypeName } from './relay';
 
@@ -37,6 +38,7 @@ const NODE_LOADERS: { [Type in NodeTypeName]?: (ctx: Context, localId: string) =
 
 async function loadNode(ctx: Context, id: string): Promise<NodeRecord | null> {
   const parsed = fromGlobalId(id);
+  if (parsed && ctx.principal.kind === 'anonymous' && !PUBLIC_NODE_TYPES.has(parsed.type)) throw signInToRead();
   const load = parsed && NODE_LOADERS[parsed.type];
   return load ? load(ctx, parsed.localId) : null;
 }

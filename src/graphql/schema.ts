@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
+import { PublicReadsOnly } from '../auth/public-reads';
 import { ViewerResolver } from '../modules/api-client/viewer.resolver';
 import { DepartmentResolver } from '../modules/department/department.resolver';
 import { DutyShiftResolver, StationDutyResolver } from '../modules/duty-shift/duty-shift.resolver';
@@ -57,6 +58,7 @@ export function getSchema(): GraphQLSchema {
         DutyShiftResolver,
         StationDutyResolver,
       ],
+      globalMiddlewares: [PublicReadsOnly],
       validate: false,
       emitSchemaFile: false,
     });

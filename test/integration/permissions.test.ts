@@ -156,3 +156,91 @@ describe('who may write platforms', () => {
     }
   });
 });
+
+describe('who may write people and rosters', () => {
+  const CREATE_SHIFT = `mutation($input: CreateDutyShiftInput!) { createDutyShift(input: $input) { dutyShift { id } userErrors { field code } } }`;
+  const SHIFTS = `query($id: ID!) { dutyShifts(first: 1, filter: { stationId: $id }) { totalCount } }`;
+
+  async function personIn(regionCode: string): Promise<{ id: string }> {
+    const res = await t.gql(`query($code: String!) { people(first: 1, filter: { regionCode: $code, role: [VOLUNTEER] }) { nodes { id } } }`, { code: regionCode });
+    return res.data.people.nodes[0];
+  }
+
+  it('lets an operator roster its own stations only', async () => {
+    const shift = (stationId: string, personId: string) => ({
+      stationId,
+      personId,
+      startsAt: '2024-01-06T19:30:00+08:00',
+      endsAt: '2024-01-06T21:30:00+08:00',
+      kind: 'EVENING_POST',
+    });
+    const own = await t.gql(`{ stations(first: 1, filter: { regionCode: "${SEED.fanchengCode}", status: [OPEN] }) { nodes { id } } }`);
+    const ok = await t.gql(CREATE_SHIFT, { input: shift(own.data.stations.nodes[0].id, (await personIn(SEED.fanchengCode)).id) }, operator);
+    expect(ok.data.createDutyShift.userErrors).toEqual([]);
+
+    const foreign = await t.gql(`{ stations(first: 1, filter: { regionCode: "420602", status: [OPEN] }) { nodes { id } } }`);
+    const stationId = foreign.data.stations.nodes[0].id;
+    const before = (await t.gql(SHIFTS, { id: stationId })).data.dutyShifts.totalCount;
+    const refused = await t.gql(CREATE_SHIFT, { input: shift(stationId, (await personIn('420602')).id) }, operator);
+    expect(refused.data.createDutyShift).toEqual({ dutyShift: null, userErrors: [{ field: ['input', 'stationId'], code: 'FORBIDDEN' }] });
+    expect((await t.gql(SHIFTS, { id: stationId })).data.dutyShifts.totalCount).toBe(before);
+  });
+
+  it('refuses people writes outside the region and to other roles', async () => {
+    const UPDATE_PERSON = `mutation($input: UpdatePersonInput!) { updatePerson(input: $input) { person { id } userErrors { field code } } }`;
+    const person = await t.gql(`query($code: String!) { people(first: 1, filter: { regionCode: $code }) { nodes { id version } } }`, { code: '420602' });
+    const target = person.data.people.nodes[0];
+    for (const headers of [operator, partner, analyst, ANONYMOUS_HEADERS]) {
+      const res = await t.gql(UPDATE_PERSON, { input: { id: target.id, version: target.version, isPartyMember: true } }, headers);
+      expect(res.data.updatePerson).toEqual({ person: null, userErrors: [{ field: ['input', 'id'], code: 'FORBIDDEN' }] });
+    }
+  });
+});
+
+describe('personal data', () => {
+  const PEOPLE = `query($code: String!) { people(first: 1, filter: { regionCode: $code, role: [GRID_WORKER] }) { nodes { id name phone } } }`;
+  const PERSON = `query($id: ID!) { person(id: $id) { name phone } }`;
+
+  it('is whole for admins and the region operator, masked for partners and other operators, absent for analysts', async () => {
+    const inFancheng = (await t.gql(PEOPLE, { code: SEED.fanchengCode })).data.people.nodes[0];
+    const inXiangcheng = (await t.gql(PEOPLE, { code: '420602' })).data.people.nodes[0];
+    expect(inFancheng.name).toMatch(/^[\u4e00-\u9fa5]{2,4}$/);
+    expect(inFancheng.phone).toMatch(/^1\d{10}$/);
+    const masked = (phone: string) => `${phone.slice(0, 3)}****${phone.slice(7)}`;
+    const maskedName = (name: string) => (name.length === 2 ? `${name[0]}*` : `${name[0]}${'*'.repeat(name.length - 2)}${name[name.length - 1]}`);
+
+    expect((await t.gql(PERSON, { id: inFancheng.id }, operator)).data.person).toEqual({ name: inFancheng.name, phone: inFancheng.phone });
+    expect((await t.gql(PERSON, { id: inXiangcheng.id }, operator)).data.person).toEqual({ name: maskedName(inXiangcheng.name), phone: masked(inXiangcheng.phone) });
+    expect((await t.gql(PERSON, { id: inFancheng.id }, partner)).data.person).toEqual({ name: maskedName(inFancheng.name), phone: masked(inFancheng.phone) });
+    expect((await t.gql(PERSON, { id: inFancheng.id }, analyst)).data.person).toEqual({ name: null, phone: null });
+  });
+
+  it("masks organizations' contacts the same way", async () => {
+    const ORGS = `{ organizations(first: 1, filter: { kind: [SOCIAL_ORG] }) { nodes { id contactName contactPhone } } }`;
+    const whole = (await t.gql(ORGS)).data.organizations.nodes[0];
+    expect(whole.contactPhone).toMatch(/^(1\d{10}|0\d{2,3}-?\d{7,8})$/);
+    const forPartner = (await t.gql(ORGS, {}, partner)).data.organizations.nodes[0];
+    expect(forPartner.contactPhone).toContain('****');
+    expect(forPartner.contactName).not.toBe(whole.contactName);
+    expect((await t.gql(ORGS, {}, analyst)).data.organizations.nodes[0]).toMatchObject({ contactName: null, contactPhone: null });
+  });
+
+  it('is out of reach of anonymous callers, who see public station facts only', async () => {
+    const people = await t.gql(`{ people(first: 1) { totalCount } }`, {}, ANONYMOUS_HEADERS);
+    expect(people.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const nested = await t.gql(`{ stations(first: 1) { nodes { name contactCadre { name } } } }`, {}, ANONYMOUS_HEADERS);
+    expect(nested.errors?.[0]).toMatchObject({ path: ['stations', 'nodes', 0, 'contactCadre'], extensions: { code: 'FORBIDDEN' } });
+    const person = (await t.gql(PEOPLE, { code: SEED.fanchengCode })).data.people.nodes[0];
+    const byNode = await t.gql(`query($id: ID!) { node(id: $id) { id } }`, { id: person.id }, ANONYMOUS_HEADERS);
+    expect(byNode.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+
+    const facts = await t.gql(
+      `{ stations(first: 3, filter: { status: [OPEN], kind: [WARM_NEW] }) { nodes { name address status location { latitude longitude }
+        openingHours { windows { weekday opens closes } } serviceItems(first: 5) { totalCount } platforms { __typename name } } } }`,
+      {},
+      ANONYMOUS_HEADERS,
+    );
+    expect(facts.errors).toBeUndefined();
+    expect(facts.data.stations.nodes[0].openingHours.windows.length).toBeGreaterThan(0);
+  });
+});

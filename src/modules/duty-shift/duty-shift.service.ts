@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { toDate } from '../../db/sql';
+import { Action, checkCanAtStation } from '../../auth/permissions';
 import type { Context } from '../../graphql/context';
 import { UserErrorCode, type UserError } from '../../graphql/errors';
 import { lockVersioned, Problems, withUserErrors, type RecordKind } from '../../graphql/mutation';
@@ -242,6 +243,7 @@ async function readShifts(ctx: Context, ids: string[]): Promise<DutyShiftRecord[
 export async function createDutyShift(ctx: Context, input: CreateDutyShiftInput): Promise<DutyShiftPayload> {
   const problems = new Problems(ctx.locale);
   const station = await resolveDutyStation(ctx, problems, input.stationId);
+  if (station || ctx.principal.kind === 'anonymous') await checkCanAtStation(ctx, problems, Action.WRITE_STAFF, station?.dbId, 'stationId');
   const draft = await draftShift(ctx, problems, '', 0, input);
   if (problems.any) return { dutyShift: null, userErrors: problems.errors };
   const { ids, userErrors } = await saveShifts(ctx, problems, station!, [draft!], 'startsAt');
@@ -259,6 +261,9 @@ export async function scheduleDutyShifts(ctx: Context, input: ScheduleDutyShifts
   if (input.shifts.length > MAX_ROSTER_SHIFTS) problems.add('shifts', UserErrorCode.INVALID, 'ROSTER_TOO_LARGE', { max: MAX_ROSTER_SHIFTS });
   if (problems.any) return { dutyShifts: null, userErrors: problems.errors };
   const station = await resolveDutyStation(ctx, problems, input.stationId);
+  if ((station || ctx.principal.kind === 'anonymous') && !(await checkCanAtStation(ctx, problems, Action.WRITE_STAFF, station?.dbId, 'stationId'))) {
+    return { dutyShifts: null, userErrors: problems.errors };
+  }
   const drafts = await Promise.all(input.shifts.map((shift, index) => draftShift(ctx, problems, `shifts.${index}.`, index, shift)));
   if (problems.any) return { dutyShifts: null, userErrors: sortByIndex(problems.errors) };
   const { ids, userErrors } = await saveShifts(ctx, problems, station!, drafts as ShiftDraft[], 'shifts');
@@ -276,6 +281,11 @@ export async function updateDutyShift(ctx: Context, input: UpdateDutyShiftInput)
   const problems = new Problems(ctx.locale);
   const localId = localIdOf(input.id, 'DutyShift');
   if (!localId) problems.add('id', UserErrorCode.NOT_FOUND, 'RECORD_ID_INVALID', { kindZh: DUTY_SHIFT.zh, kind: DUTY_SHIFT.en });
+  // A shift never moves to another station, so its scope can be checked as read.
+  const current = localId ? await ctx.loaders.dutyShiftById.load(localId) : null;
+  if ((current || ctx.principal.kind === 'anonymous') && !(await checkCanAtStation(ctx, problems, Action.WRITE_STAFF, current?.stationId))) {
+    return { dutyShift: null, userErrors: problems.errors };
+  }
   let assignee: { person: PersonRecord | null; organization: OrganizationRecord | null } | undefined;
   if (input.personId != null || input.organizationId != null) {
     assignee = await resolveAssignee(ctx, problems, '', input.personId, input.organizationId);
@@ -335,6 +345,10 @@ export async function deleteDutyShift(ctx: Context, input: DeleteDutyShiftInput)
   const localId = localIdOf(input.id, 'DutyShift');
   if (!localId) {
     problems.add('id', UserErrorCode.NOT_FOUND, 'RECORD_ID_INVALID', { kindZh: DUTY_SHIFT.zh, kind: DUTY_SHIFT.en });
+    return { deletedDutyShiftId: null, userErrors: problems.errors };
+  }
+  const current = await ctx.loaders.dutyShiftById.load(localId);
+  if ((current || ctx.principal.kind === 'anonymous') && !(await checkCanAtStation(ctx, problems, Action.WRITE_STAFF, current?.stationId))) {
     return { deletedDutyShiftId: null, userErrors: problems.errors };
   }
   const { value, userErrors } = await withUserErrors(ctx, () =>

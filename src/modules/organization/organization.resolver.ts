@@ -1,4 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { maskName, maskPhone } from '../../auth/masking';
+import { personalValue } from '../../auth/permissions';
 import type { Context } from '../../graphql/context';
 import { badInput, localIdOf, toConnection, toPageRequest, type ConnectionResult } from '../../graphql/relay';
 import { RegionType, type RegionRecord } from '../region/region.types';
@@ -28,6 +30,23 @@ export class OrganizationResolver {
   @Query(() => OrganizationConnection, { description: '组织列表（按名称排序）Organizations, ordered by name' })
   async organizations(@Args(() => OrganizationsArgs) args: OrganizationsArgs, @Ctx() ctx: Context): Promise<ConnectionResult<OrganizationRecord>> {
     return toConnection(await listOrganizations(ctx.db, args.filter, toPageRequest(args, 2)));
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      '联系人姓名（个人信息）：管理员和本辖区操作员可见全名，合作部门和其他辖区操作员见脱敏姓名，分析人员和匿名调用方不可见（null） Contact person (personal data): whole for administrators and the operator of its region, masked for partners and other operators, null for analysts and anonymous callers',
+  })
+  contactName(@Root() organization: OrganizationRecord, @Ctx() ctx: Context): Promise<string | null> {
+    return personalValue(ctx, organization.contactName, organization.regionId, maskName);
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: '联系电话（个人信息）：可见范围同联系人姓名，脱敏形如 138****1234 Contact phone (personal data): visible like the contact name, masked as 138****1234',
+  })
+  contactPhone(@Root() organization: OrganizationRecord, @Ctx() ctx: Context): Promise<string | null> {
+    return personalValue(ctx, organization.contactPhone, organization.regionId, maskPhone);
   }
 
   @FieldResolver(() => RegionType, { nullable: true, description: '所在地行政区划 The region it is based in' })

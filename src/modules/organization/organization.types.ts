@@ -107,12 +107,6 @@ export class OrganizationType extends Node {
   @Field(() => CreditCodeWarning, { nullable: true, description: '信用代码警示；为空表示校验通过或无代码 Warning about the credit code; null when it checks out or there is none' })
   creditCodeWarning!: CreditCodeWarning | null;
 
-  @Field(() => String, { nullable: true, description: '联系人姓名（个人信息）Contact person (personal data)' })
-  contactName!: string | null;
-
-  @Field(() => String, { nullable: true, description: '联系电话（个人信息）Contact phone (personal data)' })
-  contactPhone!: string | null;
-
   @Field({ description: '是否启用；被引用的组织只能停用，不能删除 Active; an organization that is referenced can only be deactivated, never deleted' })
   active!: boolean;
 

@@ -1,4 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { maskName, maskPhone } from '../../auth/masking';
+import { personalValue } from '../../auth/permissions';
 import type { Context } from '../../graphql/context';
 import { badInput, localIdOf, toConnection, toPageRequest, type ConnectionResult } from '../../graphql/relay';
 import { OrganizationType, type OrganizationRecord } from '../organization/organization.types';
@@ -28,6 +30,24 @@ export class PersonResolver {
   @Query(() => PersonConnection, { description: '人员列表（按姓名排序）People, ordered by name' })
   async people(@Args(() => PeopleArgs) args: PeopleArgs, @Ctx() ctx: Context): Promise<ConnectionResult<PersonRecord>> {
     return toConnection(await listPeople(ctx.db, args.filter, toPageRequest(args, 2)));
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      '姓名（个人信息）：管理员和本辖区操作员可见全名，合作部门和其他辖区操作员见脱敏姓名（如 张*明），分析人员和匿名调用方不可见（null） Name (personal data): whole for administrators and the operator of its region, masked (张*明) for partners and other operators, null for analysts and anonymous callers',
+  })
+  name(@Root() person: PersonRecord, @Ctx() ctx: Context): Promise<string | null> {
+    return personalValue(ctx, person.name, person.regionId, maskName);
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      '联系电话（个人信息）：手机号或带区号的固定电话；可见范围同姓名，脱敏形如 138****1234 Phone (personal data): a mainland mobile or a landline; visible like the name, masked as 138****1234',
+  })
+  phone(@Root() person: PersonRecord, @Ctx() ctx: Context): Promise<string | null> {
+    return personalValue(ctx, person.phone, person.regionId, maskPhone);
   }
 
   @FieldResolver(() => OrganizationType, { nullable: true, description: '所属组织 The organization they belong to or report to' })

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ForeignKeyConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { Action, checkCan, checkCanInRegion } from '../../auth/permissions';
 import type { Context } from '../../graphql/context';
 import { UserErrorCode, type UserError } from '../../graphql/errors';
 import { checkText, lockVersioned, Problems, withUserErrors, type RecordKind } from '../../graphql/mutation';
@@ -81,6 +82,7 @@ export async function createPerson(ctx: Context, input: CreatePersonInput): Prom
     problems.add('organizationId', UserErrorCode.INVALID, 'REFERENCE_INACTIVE', { kindZh: ORGANIZATION.zh, kind: ORGANIZATION.en, name: organization.name });
   }
   const region = await resolvePersonRegion(ctx, problems, input.regionCode);
+  if (region || ctx.principal.kind === 'anonymous') checkCan(ctx, problems, Action.WRITE_STAFF, { regionPath: region?.path }, 'regionCode');
   if (problems.any) return { person: null, userErrors: problems.errors };
 
   return toPayload(ctx, () =>
@@ -120,10 +122,16 @@ export async function updatePerson(ctx: Context, input: UpdatePersonInput): Prom
   const problems = new Problems(ctx.locale);
   const localId = localIdOf(input.id, 'Person');
   if (!localId) problems.add('id', UserErrorCode.NOT_FOUND, 'RECORD_ID_INVALID', { kindZh: PERSON.zh, kind: PERSON.en });
+  const current = localId ? await ctx.loaders.personById.load(localId) : null;
+  if ((current || ctx.principal.kind === 'anonymous') && !(await checkCanInRegion(ctx, problems, Action.WRITE_STAFF, current?.regionId))) {
+    return { person: null, userErrors: problems.errors };
+  }
   const name = checkText(problems, 'name', input.name, PERSON_NAME_MAX, NAME);
   const phone = checkPhone(problems, input.phone);
   const organization = await resolveOrganizationRef(ctx, problems, 'organizationId', input.organizationId);
   const region = await resolvePersonRegion(ctx, problems, input.regionCode);
+  // Moving a person to another region needs the right to write there too.
+  if (region) checkCan(ctx, problems, Action.WRITE_STAFF, { regionPath: region.path }, 'regionCode');
   if (problems.any) return { person: null, userErrors: problems.errors };
 
   return toPayload(ctx, () =>
@@ -175,6 +183,10 @@ export async function deletePerson(ctx: Context, input: DeletePersonInput): Prom
   const localId = localIdOf(input.id, 'Person');
   if (!localId) {
     problems.add('id', UserErrorCode.NOT_FOUND, 'RECORD_ID_INVALID', { kindZh: PERSON.zh, kind: PERSON.en });
+    return { deletedPersonId: null, userErrors: problems.errors };
+  }
+  const current = await ctx.loaders.personById.load(localId);
+  if ((current || ctx.principal.kind === 'anonymous') && !(await checkCanInRegion(ctx, problems, Action.WRITE_STAFF, current?.regionId))) {
     return { deletedPersonId: null, userErrors: problems.errors };
   }
   const { value, userErrors } = await withUserErrors(ctx, async () => {

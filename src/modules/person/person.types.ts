@@ -77,14 +77,8 @@ export function toPersonRecord(row: PersonRow): PersonRecord {
   description: '人员：社区两委干部、街道干部、网格员、驿站工作人员、社工、志愿者、双报到党员 A cadre, grid worker, station worker, social worker, volunteer or dual-reporting party member',
 })
 export class PersonType extends Node {
-  @Field({ description: '姓名（个人信息）Name (personal data)' })
-  name!: string;
-
   @Field(() => PersonRole, { description: '身份 Role' })
   role!: PersonRole;
-
-  @Field(() => String, { nullable: true, description: '联系电话（个人信息）：手机号或带区号的固定电话 Phone (personal data): a mainland mobile or a landline with area code' })
-  phone!: string | null;
 
   @Field({ description: '是否中共党员 Whether the person is a member of the Communist Party of China' })
   isPartyMember!: boolean;

@@ -1,5 +1,6 @@
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { Action, checkCanAtStation } from '../../auth/permissions';
 import type { Context } from '../../graphql/context';
 import { UserErrorCode } from '../../graphql/errors';
 import { Problems, withUserErrors } from '../../graphql/mutation';
@@ -107,6 +108,7 @@ export async function setStationManagement(ctx: Context, input: SetStationManage
     cadre = input.contactCadreId === null ? null : await resolvePersonRef(ctx, problems, 'contactCadreId', input.contactCadreId);
     if (cadre) checkRole(problems, 'contactCadreId', cadre, CONTACT_CADRE);
   }
+  await checkCanAtStation(ctx, problems, Action.WRITE_STAFF, stationId, 'stationId');
   if (problems.any) return { station: null, userErrors: problems.errors };
 
   return toPayload(ctx, () =>
@@ -150,6 +152,7 @@ export async function assignGridWorker(ctx: Context, input: AssignGridWorkerInpu
     checkRole(problems, 'personId', person, GRID_WORKER);
     if (!person.active) problems.add('personId', UserErrorCode.INVALID, 'REFERENCE_INACTIVE', { kindZh: PERSON.zh, kind: PERSON.en, name: person.name });
   }
+  await checkCanAtStation(ctx, problems, Action.WRITE_STAFF, stationId, 'stationId');
   if (problems.any) return { station: null, userErrors: problems.errors };
 
   return toPayload(ctx, async () => {
@@ -178,6 +181,7 @@ export async function unassignGridWorker(ctx: Context, input: UnassignGridWorker
   const personId = localIdOf(input.personId, 'Person');
   if (!stationId) problems.add('stationId', UserErrorCode.NOT_FOUND, 'STATION_ID_INVALID');
   if (!personId) problems.add('personId', UserErrorCode.NOT_FOUND, 'RECORD_ID_INVALID', { kindZh: PERSON.zh, kind: PERSON.en });
+  await checkCanAtStation(ctx, problems, Action.WRITE_STAFF, stationId, 'stationId');
   if (problems.any) return { station: null, userErrors: problems.errors };
 
   return toPayload(ctx, () =>
