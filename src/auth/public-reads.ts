@@ -3,6 +3,7 @@ import type { MiddlewareFn } from 'type-graphql';
 import type { Context } from '../graphql/context';
 import { ErrorCode } from '../graphql/errors';
 import type { NodeTypeName } from '../graphql/relay';
+import { requestScope } from '../graphql/request-scope';
 
 /**
  * What anonymous callers (public and resident apps) may read: public station facts — the
@@ -67,5 +68,10 @@ export function isPublicField(parentType: string, field: string): boolean {
  */
 export const PublicReadsOnly: MiddlewareFn<Context> = ({ context, info }, next) => {
   if (context.principal.kind === 'anonymous' && !isPublicField(info.parentType.name, info.fieldName)) throw signInToRead();
+  // The audit trail names the mutation each change came from.
+  if (info.parentType.name === 'Mutation') {
+    const scope = requestScope.getStore();
+    if (scope) scope.mutation = info.fieldName;
+  }
   return next();
 };

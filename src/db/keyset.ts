@@ -6,6 +6,7 @@ const CURSOR_VALUE_FORMATS = {
   text: /^[\s\S]*$/,
   timestamptz: /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/,
   int: /^-?\d{1,9}$/,
+  bigint: /^-?\d{1,18}$/,
   date: /^\d{4}-\d{2}-\d{2}$/,
   float8: /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i,
 } as const;
@@ -13,6 +14,7 @@ const CURSOR_VALUE_FORMATS = {
 const ID_FORMATS = {
   uuid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
   int: /^[1-9]\d{0,9}$/,
+  bigint: /^[1-9]\d{0,17}$/,
 } as const;
 
 export type SortValueType = keyof typeof CURSOR_VALUE_FORMATS;

@@ -14,8 +14,10 @@ import { ServiceCircle } from '../modules/service-circle/service-circle.entity';
 import { Station } from '../modules/station/station.entity';
 import { StationGridWorker } from '../modules/station-staff/station-grid-worker.entity';
 import { migrationsList } from './migrations';
+import { ChangeRecorder } from '../modules/audit/change-recorder';
+import { ChangeEvent } from '../modules/audit/change-event.entity';
 
-export const entities = [Region, ServiceCircle, Station, Department, Organization, ApiClient, Platform, CoBuilding, Activity, ServiceItem, StationServiceItem, Person, StationGridWorker, DutyShift];
+export const entities = [Region, ServiceCircle, Station, Department, Organization, ApiClient, Platform, CoBuilding, Activity, ServiceItem, StationServiceItem, Person, StationGridWorker, DutyShift, ChangeEvent];
 
 export interface OrmOptions {
   clientUrl: string;
@@ -30,6 +32,7 @@ export function buildOrmOptions({ clientUrl, poolMax }: Omit<OrmOptions, 'onQuer
     clientUrl,
     entities,
     extensions: [Migrator],
+    subscribers: [new ChangeRecorder()],
     discovery: { warnWhenNoEntities: false },
     pool: { min: 0, max: poolMax },
     // Read paths return plain rows; the identity map is only used inside write transactions.

@@ -6,6 +6,7 @@ import type { Principal } from '../auth/principal';
 import { createSqlReader, type SqlReader } from '../db/sql';
 import { localeFromAcceptLanguage, type Locale } from '../i18n/locale';
 import { createLoaders, type Loaders } from './loaders';
+import { requestScope } from './request-scope';
 
 export interface Context {
   requestId: string;
@@ -20,10 +21,14 @@ export interface Context {
 
 export async function buildContext(orm: MikroORM, req: Request, authenticate: Authenticator): Promise<Context> {
   const db = createSqlReader(orm.em.getKnex());
+  const requestId = String(req.res?.getHeader('x-request-id') ?? randomUUID());
+  const principal = await authenticate(req, db);
+  const scope = requestScope.getStore();
+  if (scope) Object.assign(scope, { principal, requestId });
   return {
-    requestId: String(req.res?.getHeader('x-request-id') ?? randomUUID()),
+    requestId,
     locale: localeFromAcceptLanguage(req.headers['accept-language']),
-    principal: await authenticate(req, db),
+    principal,
     em: orm.em.fork(),
     db,
     loaders: createLoaders(db),

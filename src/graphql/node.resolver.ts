@@ -36,6 +36,12 @@ const NODE_LOADERS: { [Type in NodeTypeName]?: (ctx: Context, localId: string) =
   DutyShift: (ctx, id) => ctx.loaders.dutyShiftById.load(id),
 };
 
+/** Loads a record of a node type by its local id, through the request's loaders; null for types without one. */
+export function loadNodeByType(ctx: Context, type: NodeTypeName, localId: string): Promise<NodeRecord | null> {
+  const load = NODE_LOADERS[type];
+  return load ? load(ctx, localId) : Promise.resolve(null);
+}
+
 async function loadNode(ctx: Context, id: string): Promise<NodeRecord | null> {
   const parsed = fromGlobalId(id);
   if (parsed && ctx.principal.kind === 'anonymous' && !PUBLIC_NODE_TYPES.has(parsed.type)) throw signInToRead();

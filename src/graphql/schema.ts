@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
 import { PublicReadsOnly } from '../auth/public-reads';
+import { AuditEventResolver, ChangeFeedResolver } from '../modules/audit/audit.resolver';
 import { ViewerResolver } from '../modules/api-client/viewer.resolver';
 import { DepartmentResolver } from '../modules/department/department.resolver';
 import { DutyShiftResolver, StationDutyResolver } from '../modules/duty-shift/duty-shift.resolver';
@@ -32,6 +33,8 @@ export function getSchema(): GraphQLSchema {
     schema = buildSchemaSync({
       resolvers: [
         NodeResolver,
+        AuditEventResolver,
+        ChangeFeedResolver,
         RegionResolver,
         ServiceCircleResolver,
         StationResolver,

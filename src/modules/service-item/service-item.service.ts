@@ -7,6 +7,7 @@ import { localIdOf, toGlobalId } from '../../graphql/relay';
 import { Department } from '../department/department.entity';
 import { resolveActiveDepartment } from '../department/department.service';
 import { Action, checkCan } from '../../auth/permissions';
+import { currentActor } from '../audit/change-recorder';
 import { Station } from '../station/station.entity';
 import { StationStatus } from '../station/station.enums';
 import { todayInChina } from '../station/station.service';
@@ -366,15 +367,34 @@ export async function pushDownServiceItems(ctx: Context, input: PushDownServiceI
         problems.add('regionCode', UserErrorCode.INVALID, 'PUSH_DOWN_TOO_MANY_PAIRS', { pairs, max: PUSH_DOWN_PAIRS_MAX });
         problems.throwIfAny();
       }
+      // Set-based writes bypass the ORM's flush, so the audit/change events are written by the same statement.
+      const actor = currentActor();
       const [{ created }] = await em.execute<{ created: number }[]>(
         `with inserted as (
            insert into station_service_item (id, station_id, service_item_id, mode, since, status)
            select gen_random_uuid(), t.id, i.id, coalesce(?::text, i.handling_mode), ?::date, 'ACTIVE'
            from (${targets.sql}) t cross join service_item i where i.id = any(?::uuid[])
            on conflict (station_id, service_item_id) do nothing
-           returning 1)
-         select count(*)::int as created from inserted`,
-        [input.mode ?? null, since, ...targets.params, toTextArrayLiteral(items.map((item) => item.dbId))],
+           returning id, station_id, service_item_id, mode, since, status),
+         recorded as (
+           insert into change_event (record_type, record_id, operation, version, actor_kind, actor_id, actor_name, department_id, request_id, mutation, changes)
+           select 'StationServiceItem', id::text, 'CREATE', 1, ?, ?, ?, ?::uuid, ?, ?,
+             jsonb_build_object('station', jsonb_build_object('before', null, 'after', station_id), 'serviceItem', jsonb_build_object('before', null, 'after', service_item_id),
+               'mode', jsonb_build_object('before', null, 'after', mode), 'since', jsonb_build_object('before', null, 'after', since), 'status', jsonb_build_object('before', null, 'after', status))
+           from inserted returning 1)
+         select count(*)::int as created from recorded`,
+        [
+          input.mode ?? null,
+          since,
+          ...targets.params,
+          toTextArrayLiteral(items.map((item) => item.dbId)),
+          actor.kind,
+          actor.id,
+          actor.name,
+          actor.departmentId,
+          actor.requestId,
+          actor.mutation,
+        ],
       );
       return { itemCount: items.length, stationCount, created, skipped: pairs - created };
     }),

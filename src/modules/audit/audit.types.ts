@@ -1,0 +1,266 @@
+import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { toDate } from '../../db/sql';
+import { connectionTypeOf, ConnectionArgs, fromGlobalId, toGlobalId, type NodeTypeName } from '../../graphql/relay';
+import { DateTimeScalar, JSONScalar } from '../../graphql/scalars';
+import type { ActorKind, ChangeOperation } from './change-event.entity';
+
+export enum ChangeOperationEnum {
+  CREATE = 'CREATE',
+  UPDATE = 'UPDATE',
+  DELETE = 'DELETE',
+}
+
+export enum ActorKindEnum {
+  ANONYMOUS = 'ANONYMOUS',
+  API_CLIENT = 'API_CLIENT',
+  USER = 'USER',
+  SYSTEM = 'SYSTEM',
+}
+
+/** Kinds of records in the audit trail and the change feed (entity class names in the database). */
+export enum ChangeRecordType {
+  STATION = 'Station',
+  PLATFORM = 'Platform',
+  SERVICE_ITEM = 'ServiceItem',
+  STATION_SERVICE_ITEM = 'StationServiceItem',
+  DEPARTMENT = 'Department',
+  ORGANIZATION = 'Organization',
+  CO_BUILDING = 'CoBuilding',
+  ACTIVITY = 'Activity',
+  PERSON = 'Person',
+  DUTY_SHIFT = 'DutyShift',
+  STATION_GRID_WORKER = 'StationGridWorker',
+  EXTERNAL_REF = 'ExternalRef',
+  API_CLIENT = 'ApiClient',
+}
+
+/** Record types the change feed never carries (they are administrative, not shared data). */
+export const FEED_EXCLUDED_TYPES: readonly string[] = [ChangeRecordType.API_CLIENT];
+
+const NODE_TYPES = new Set<string>(['Station', 'Platform', 'ServiceItem', 'StationServiceItem', 'Department', 'Organization', 'CoBuilding', 'Activity', 'Person', 'DutyShift']);
+
+registerEnumType(ChangeOperationEnum, {
+  name: 'ChangeOperation',
+  description: '变更类型 What happened to a record',
+  valuesConfig: {
+    CREATE: { description: '新建 Created' },
+    UPDATE: { description: '修改 Changed' },
+    DELETE: { description: '删除（墓碑）Deleted; in the feed, a tombstone' },
+  },
+});
+
+registerEnumType(ActorKindEnum, {
+  name: 'ActorKind',
+  description: '操作者类型 Who made a change',
+  valuesConfig: {
+    ANONYMOUS: { description: '匿名调用方 An anonymous caller' },
+    API_CLIENT: { description: '接口客户端 An API client' },
+    USER: { description: '管理端用户（统一身份认证）A user of an admin frontend' },
+    SYSTEM: { description: '系统（命令行、初始化数据）The system: command line, seeds' },
+  },
+});
+
+registerEnumType(ChangeRecordType, {
+  name: 'ChangeRecordType',
+  description: '记录类型 Kind of record in the audit trail and the change feed',
+  valuesConfig: {
+    STATION: { description: '驿站 Station' },
+    PLATFORM: { description: '整合平台 Platform' },
+    SERVICE_ITEM: { description: '服务事项 Service item' },
+    STATION_SERVICE_ITEM: { description: '事项下沉 Service item pushed down to a station' },
+    DEPARTMENT: { description: '部门 Department' },
+    ORGANIZATION: { description: '共建组织 Organization' },
+    CO_BUILDING: { description: '共建关系 Co-building relation' },
+    ACTIVITY: { description: '活动 Activity' },
+    PERSON: { description: '人员 Person' },
+    DUTY_SHIFT: { description: '值班 Duty shift' },
+    STATION_GRID_WORKER: { description: '网格员驻点 Grid worker stationed at a station' },
+    EXTERNAL_REF: { description: '外部编号 External reference' },
+    API_CLIENT: { description: '接口客户端（仅审计日志）API client (audit trail only)' },
+  },
+});
+
+/** A change_event row as the read paths carry it. */
+export interface ChangeRecord {
+  sequence: string;
+  tx: string;
+  occurredAt: Date;
+  recordType: string;
+  localId: string;
+  operation: ChangeOperation;
+  version: number | null;
+  actorKind: ActorKind;
+  actorId: string | null;
+  actorName: string | null;
+  departmentId: string | null;
+  requestId: string | null;
+  mutation: string | null;
+  changes: Record<string, { before: unknown; after: unknown }>;
+}
+
+export interface ChangeRow {
+  seq: string;
+  tx: string;
+  occurred_at: string;
+  record_type: string;
+  record_id: string;
+  operation: ChangeOperation;
+  version: number | null;
+  actor_kind: ActorKind;
+  actor_id: string | null;
+  actor_name: string | null;
+  department_id: string | null;
+  request_id: string | null;
+  mutation: string | null;
+  changes: Record<string, { before: unknown; after: unknown }> | string;
+}
+
+export const CHANGE_COLUMNS = `e.seq::text as seq, e.tx::text as tx, e.occurred_at, e.record_type, e.record_id, e.operation, e.version,
+  e.actor_kind, e.actor_id, e.actor_name, e.department_id, e.request_id, e.mutation, e.changes`;
+
+export function toChangeRecord(row: ChangeRow): ChangeRecord {
+  return {
+    sequence: row.seq,
+    tx: row.tx,
+    occurredAt: toDate(row.occurred_at),
+    recordType: row.record_type,
+    localId: row.record_id,
+    operation: row.operation,
+    version: row.version,
+    actorKind: row.actor_kind,
+    actorId: row.actor_id,
+    actorName: row.actor_name,
+    departmentId: row.department_id,
+    requestId: row.request_id,
+    mutation: row.mutation,
+    changes: typeof row.changes === 'string' ? JSON.parse(row.changes) : row.changes,
+  };
+}
+
+/** The record's id as callers know it: a global ID for node types, the local key otherwise. */
+export function publicRecordId(record: Pick<ChangeRecord, 'recordType' | 'localId'>): string {
+  return NODE_TYPES.has(record.recordType) ? toGlobalId(record.recordType as NodeTypeName, record.localId) : record.localId;
+}
+
+/** The local id of a record id given as a global ID (or as a plain key for non-node types). */
+export function localRecordId(id: string): { type?: NodeTypeName; localId: string } {
+  const parsed = fromGlobalId(id);
+  return parsed ? { type: parsed.type, localId: parsed.localId } : { localId: id };
+}
+
+export function isNodeRecordType(type: string): type is NodeTypeName {
+  return NODE_TYPES.has(type);
+}
+
+@ObjectType('FieldChange', { simpleResolvers: true, description: '字段变更 One field of a record before and after a change' })
+export class FieldChangeType {
+  @Field({ description: '字段名 Field name' })
+  field!: string;
+
+  @Field(() => JSONScalar, { nullable: true, description: '变更前的值（个人信息已脱敏）Value before; personal values masked' })
+  before!: unknown;
+
+  @Field(() => JSONScalar, { nullable: true, description: '变更后的值（个人信息已脱敏）Value after; personal values masked' })
+  after!: unknown;
+}
+
+@ObjectType('AuditActor', { simpleResolvers: true, description: '操作者 Who made a change' })
+export class AuditActorType {
+  @Field(() => ActorKindEnum, { description: '操作者类型 Kind of actor' })
+  kind!: ActorKind;
+
+  @Field(() => String, { nullable: true, description: '客户端 ID 或用户标识 Client id or user subject' })
+  id!: string | null;
+
+  @Field(() => String, { nullable: true, description: '客户端名称或用户姓名 Client or user name' })
+  name!: string | null;
+}
+
+@ObjectType('AuditEvent', { description: '审计事件：一条记录的一次变更，与变更同一事务写入 One change to one record, written in the same transaction as the change' })
+export class AuditEventType {
+  @Field({ description: '序号（越大越晚）Sequence number; larger is later' })
+  sequence!: string;
+
+  @Field(() => DateTimeScalar, { description: '发生时间 When it happened' })
+  occurredAt!: Date;
+
+  @Field(() => ChangeOperationEnum, { description: '变更类型 What happened' })
+  operation!: ChangeOperation;
+
+  @Field(() => ChangeRecordType, { description: '记录类型 Kind of record' })
+  recordType!: string;
+
+  @Field(() => Int, { nullable: true, description: '变更后的版本号（删除时为删除前的版本）Version after the change; for a delete, the last version' })
+  version!: number | null;
+
+  @Field(() => String, { nullable: true, description: '请求 ID（可与服务日志对照）Request id, to match the service logs' })
+  requestId!: string | null;
+
+  @Field(() => String, { nullable: true, description: '来源变更操作，如 updateStation The mutation it came from, e.g. updateStation' })
+  mutation!: string | null;
+}
+
+export const AuditEventConnection = connectionTypeOf(AuditEventType, 'AuditEvent', '审计事件');
+
+@InputType('AuditEventFilter', { description: '审计事件筛选 Audit event filters; all given conditions must hold' })
+export class AuditEventFilter {
+  @Field(() => [ChangeRecordType], { nullable: true, description: '记录类型之一 Any of these record types' })
+  recordType?: ChangeRecordType[];
+
+  @Field(() => ID, { nullable: true, description: '记录 ID Record ID' })
+  recordId?: string;
+
+  @Field(() => [ChangeOperationEnum], { nullable: true, description: '变更类型之一 Any of these operations' })
+  operation?: ChangeOperation[];
+
+  @Field({ nullable: true, description: '操作者（客户端 ID 或用户标识）Actor: client id or user subject' })
+  actorId?: string;
+
+  @Field({ nullable: true, description: '来源变更操作 Mutation name' })
+  mutation?: string;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: '不早于 At or after' })
+  from?: Date;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: '早于 Before' })
+  to?: Date;
+}
+
+@ArgsType()
+export class AuditEventsArgs extends ConnectionArgs {
+  @Field(() => AuditEventFilter, { nullable: true, description: '筛选条件 Filters' })
+  filter?: AuditEventFilter;
+}
+
+@ObjectType('Change', { description: '变更条目：同步方按顺序逐条应用 One entry of the change feed; apply them in order' })
+export class ChangeType {
+  @Field({ description: '本条之后的游标：下次从这里继续 Cursor after this entry; continue from here next time' })
+  cursor!: string;
+
+  @Field({ description: '序号 Sequence number' })
+  sequence!: string;
+
+  @Field(() => ChangeOperationEnum, { description: '变更类型；DELETE 为墓碑 What happened; DELETE is a tombstone' })
+  operation!: ChangeOperation;
+
+  @Field(() => ChangeRecordType, { description: '记录类型 Kind of record' })
+  recordType!: string;
+
+  @Field(() => Int, { nullable: true, description: '变更后的版本号 Version after the change' })
+  version!: number | null;
+
+  @Field(() => DateTimeScalar, { description: '发生时间 When it happened' })
+  occurredAt!: Date;
+}
+
+@ObjectType('ChangeFeed', { simpleResolvers: true, description: '变更流的一页 A page of the change feed' })
+export class ChangeFeedType {
+  @Field(() => [ChangeType], { description: '已提交的变更，按提交顺序 Committed changes in feed order' })
+  changes!: unknown[];
+
+  @Field(() => String, { nullable: true, description: '下次轮询传入的 after 游标（无新变更时为传入的游标）Pass as `after` next time; the given cursor when nothing new' })
+  endCursor!: string | null;
+
+  @Field({ description: '是否还有更多变更可立即读取 Whether more changes can be read right away' })
+  hasMore!: boolean;
+}

@@ -1,0 +1,185 @@
+import { ANONYMOUS_HEADERS, useTestApp } from '../helpers/app';
+import { SEED, XIANGYANG_POINT } from '../helpers/fixtures';
+
+const t = useTestApp();
+
+const EVENTS = `query($filter: AuditEventFilter) { auditEvents(first: 20, filter: $filter) { totalCount nodes {
+  sequence operation recordType recordId version mutation requestId occurredAt
+  actor { kind id name } changes { field before after } record { id ... on Station { name version } } } } }`;
+const FEED = `query($after: String, $types: [ChangeRecordType!], $first: Int) { changes(after: $after, types: $types, first: $first) {
+  endCursor hasMore changes { cursor sequence operation recordType recordId version tombstone record { id ... on Station { name version } } } } }`;
+const UPDATE = `mutation($input: UpdateStationInput!) { updateStation(input: $input) { station { id name version } userErrors { code } } }`;
+const CREATE = `mutation($input: CreateStationInput!) { createStation(input: $input) { station { id name version } userErrors { code } } }`;
+
+interface FeedChange {
+  cursor: string;
+  sequence: string;
+  operation: string;
+  recordType: string;
+  recordId: string;
+  version: number | null;
+  tombstone: boolean;
+  record: { id: string; name?: string; version?: number } | null;
+}
+
+async function stations(first: number, regionCode: string = SEED.fanchengCode): Promise<{ id: string; name: string; version: number }[]> {
+  const res = await t.gql(`query($first: Int!, $code: String!) { stations(first: $first, filter: { regionCode: $code }) { nodes { id name version } } }`, { first, code: regionCode });
+  return res.data.stations.nodes;
+}
+
+/** Reads the feed from `after` until it is caught up; other databases' open transactions may hold the horizon back briefly. */
+async function drain(after: string | null, settle = 0): Promise<{ changes: FeedChange[]; cursor: string | null }> {
+  const changes: FeedChange[] = [];
+  let cursor = after;
+  for (let quiet = 0; quiet <= settle; ) {
+    const res = await t.gql(FEED, { after: cursor, first: 200 });
+    expect(res.errors).toBeUndefined();
+    const page = res.data.changes;
+    changes.push(...page.changes);
+    cursor = page.endCursor;
+    if (page.changes.length === 0) {
+      quiet++;
+      if (quiet <= settle) await new Promise((resolve) => setTimeout(resolve, 50));
+    } else quiet = 0;
+    if (page.hasMore) quiet = 0;
+  }
+  return { changes, cursor };
+}
+
+describe('audit trail', () => {
+  it('records who changed what, with before and after values, in the same transaction', async () => {
+    const [station] = await stations(1);
+    const res = await t.http().post('/graphql').set({ 'content-type': 'application/json', 'x-request-id': 'audit-test-0001' })
+      .set((await t.clientHeaders({ name: '樊城区驿站管理端', roles: ['REGION_OPERATOR'], regionCode: SEED.fanchengCode })) as Record<string, string>)
+      .send({ query: UPDATE, variables: { input: { id: station.id, version: station.version, name: `${station.name}（审计）`, tier: 'LEADING' } } });
+    expect(res.body.data.updateStation.userErrors).toEqual([]);
+
+    const events = await t.gql(EVENTS, { filter: { recordId: station.id } });
+    const [event] = events.data.auditEvents.nodes;
+    expect(event).toMatchObject({
+      operation: 'UPDATE',
+      recordType: 'STATION',
+      recordId: station.id,
+      version: station.version + 1,
+      mutation: 'updateStation',
+      requestId: 'audit-test-0001',
+      actor: { kind: 'API_CLIENT', name: '樊城区驿站管理端' },
+      record: { id: station.id, name: `${station.name}（审计）`, version: station.version + 1 },
+    });
+    expect(event.changes).toEqual(
+      expect.arrayContaining([{ field: 'name', before: station.name, after: `${station.name}（审计）` }, expect.objectContaining({ field: 'tier', after: 'LEADING' })]),
+    );
+  });
+
+  it('writes nothing for a mutation that fails', async () => {
+    const before = (await t.gql(EVENTS, {})).data.auditEvents.totalCount;
+    const [station] = await stations(1);
+    const stale = await t.gql(UPDATE, { input: { id: station.id, version: station.version - 1, name: '过期版本' } });
+    expect(stale.data.updateStation.userErrors[0].code).toBe('CONFLICT');
+    expect((await t.gql(EVENTS, {})).data.auditEvents.totalCount).toBe(before);
+  });
+
+  it('keeps personal values only masked', async () => {
+    const created = await t.gql(
+      `mutation($input: CreatePersonInput!) { createPerson(input: $input) { person { id } userErrors { code } } }`,
+      { input: { name: '王建华', role: 'VOLUNTEER', phone: '13912345678', regionCode: SEED.anjuCommunityCode } },
+    );
+    const events = await t.gql(EVENTS, { filter: { recordId: created.data.createPerson.person.id } });
+    const changes = events.data.auditEvents.nodes[0].changes as { field: string; after: unknown }[];
+    expect(changes).toEqual(expect.arrayContaining([{ field: 'name', before: null, after: '王*华' }, { field: 'phone', before: null, after: '139****5678' }]));
+    expect(JSON.stringify(events.data)).not.toContain('13912345678');
+  });
+
+  it('is for administrators only', async () => {
+    for (const headers of [
+      await t.clientHeaders({ name: '审计-分析', roles: ['ANALYST'] }),
+      await t.clientHeaders({ name: '审计-伙伴', roles: ['DEPARTMENT_PARTNER'], departmentCode: 'XY-ZGH' }),
+      ANONYMOUS_HEADERS,
+    ]) {
+      const res = await t.gql(EVENTS, {}, headers);
+      expect(res.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    }
+  });
+});
+
+describe('change feed', () => {
+  it('hands out creates, updates and deletions (tombstones) in order, each once', async () => {
+    const { cursor: head } = await drain(null);
+    const created = await t.gql(CREATE, {
+      input: { name: '变更流测试驿站', regionCode: SEED.anjuCommunityCode, tier: 'BASIC', kind: 'COMMUNITY', address: '湖北省襄阳市樊城区测试路2号', location: XIANGYANG_POINT },
+    });
+    const station = created.data.createStation.station;
+    await t.gql(UPDATE, { input: { id: station.id, version: 1, name: '变更流测试驿站（改名）' } });
+    const activity = await t.gql(
+      `mutation($input: CreateActivityInput!) { createActivity(input: $input) { activity { id version } userErrors { code } } }`,
+      { input: { stationId: station.id, category: 'VOLUNTEER_SERVICE', title: '周末义剪', startsAt: '2024-01-06T09:00:00+08:00', endsAt: '2024-01-06T11:00:00+08:00', participants: 12 } },
+    );
+    const { id: activityId, version } = activity.data.createActivity.activity;
+    await t.gql(`mutation($input: DeleteActivityInput!) { deleteActivity(input: $input) { userErrors { code } } }`, { input: { id: activityId, version } });
+
+    const { changes } = await drain(head, 3);
+    const mine = changes.filter((change) => change.recordId === station.id || change.recordId === activityId);
+    expect(mine.map((change) => [change.recordType, change.operation, change.version, change.tombstone])).toEqual([
+      ['STATION', 'CREATE', 1, false],
+      ['STATION', 'UPDATE', 2, false],
+      ['ACTIVITY', 'CREATE', 1, false],
+      ['ACTIVITY', 'DELETE', 1, true],
+    ]);
+    expect(mine[3].record).toBeNull();
+    expect(new Set(changes.map((change) => change.sequence)).size).toBe(changes.length);
+
+    const onlyActivities = await t.gql(FEED, { after: head, types: ['ACTIVITY'], first: 100 });
+    expect(onlyActivities.data.changes.changes.every((change: FeedChange) => change.recordType === 'ACTIVITY')).toBe(true);
+  });
+
+  it("keeps a poller's copy equal to the database while writers run concurrently", async () => {
+    const { cursor: head } = await drain(null);
+    const targets = await stations(24, '420607');
+    const copy = new Map<string, { name: string; version: number }>();
+    let cursor = head;
+    let writing = true;
+    const seen = new Set<string>();
+    const apply = (changes: FeedChange[]) => {
+      for (const change of changes) {
+        expect(seen.has(change.sequence)).toBe(false);
+        seen.add(change.sequence);
+        if (change.recordType === 'STATION' && change.record) copy.set(change.recordId, { name: change.record.name!, version: change.record.version! });
+      }
+    };
+    const poller = (async () => {
+      while (writing) {
+        const res = await t.gql(FEED, { after: cursor, first: 50 });
+        apply(res.data.changes.changes);
+        cursor = res.data.changes.endCursor;
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    })();
+    // Six writers, four rounds each, over the same 24 stations: versions race, losers get CONFLICT.
+    await Promise.all(
+      Array.from({ length: 6 }, async (_, writer) => {
+        for (let round = 0; round < 4; round++) {
+          for (const target of targets.filter((_, index) => index % 6 === writer || index % 4 === round)) {
+            const current = await t.gql(`query($id: ID!) { station(id: $id) { version } }`, { id: target.id });
+            await t.gql(UPDATE, { input: { id: target.id, version: current.data.station.version, name: `写入者${writer}第${round}轮` } });
+          }
+        }
+      }),
+    );
+    writing = false;
+    await poller;
+    apply((await drain(cursor, 3)).changes);
+
+    const now = await stations(24, '420607');
+    for (const station of now) {
+      if (station.version > targets.find((target) => target.id === station.id)!.version) {
+        expect(copy.get(station.id)).toEqual({ name: station.name, version: station.version });
+      }
+    }
+    expect(copy.size).toBeGreaterThan(0);
+  }, 120_000);
+
+  it('is not for anonymous callers, and refuses a forged cursor', async () => {
+    expect((await t.gql(FEED, {}, ANONYMOUS_HEADERS)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await t.gql(FEED, { after: 'bm90LWEtY3Vyc29y' })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
