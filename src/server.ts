@@ -4,6 +4,7 @@ import { pendingMigrations } from './db/orm';
 import { bootstrapAdminClient } from './modules/api-client/api-client.service';
 import { loadConfig } from './config';
 import { logger } from './logger';
+import { redactSql } from './db/redact';
 
 /** Starts the API and shuts it down gracefully on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
@@ -12,7 +13,7 @@ async function main(): Promise<void> {
     migrate: config.migrateOnStart,
     seed: config.seedOnFirstStart,
     // Statement text only: bindings may carry personal data.
-    onQuery: config.logSql ? (sql) => logger.info('sql', { sql }) : undefined,
+    onQuery: config.logSql ? (sql) => logger.info('sql', { sql: redactSql(sql) }) : undefined,
   });
   if (config.bootstrapAdmin && !(await pendingMigrations(app.database.orm)).length) {
     const issued = await bootstrapAdminClient(app.database.orm.em.fork());

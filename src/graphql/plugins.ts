@@ -2,6 +2,8 @@ import { GraphQLError, visit, type DocumentNode } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { isAnonymous } from '../auth/principal';
+import { DriverException } from '@mikro-orm/core';
+import { describeDriverError } from '../db/redact';
 import { logger } from '../logger';
 import type { Context } from './context';
 import { ErrorCode } from './errors';
@@ -45,12 +47,14 @@ export function errorLogging(): ApolloServerPlugin<Context> {
           for (const error of errors) {
             const original = unwrapResolverError(error);
             if (original instanceof GraphQLError && original.extensions?.code) continue;
+            // A driver error's message and stack quote the statement with its values (names, phones).
+            const driver = original instanceof DriverException;
             logger.error('unexpected error', {
               requestId: contextValue.requestId,
               operationName: operationName ?? null,
               path: error.path?.join('.') ?? null,
-              error: original instanceof Error ? `${original.name}: ${original.message}` : String(original),
-              stack: original instanceof Error ? (original.stack ?? null) : null,
+              error: driver ? describeDriverError(original) : original instanceof Error ? `${original.name}: ${original.message}` : String(original),
+              stack: !driver && original instanceof Error ? (original.stack ?? null) : null,
             });
             error.extensions.requestId = contextValue.requestId;
           }

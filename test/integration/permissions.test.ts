@@ -215,6 +215,15 @@ describe('personal data', () => {
     expect((await t.gql(PERSON, { id: inFancheng.id }, analyst)).data.person).toEqual({ name: null, phone: null });
   });
 
+  it('obeys the same rules through node(id)', async () => {
+    const person = (await t.gql(PEOPLE, { code: '420602' })).data.people.nodes[0];
+    const NODE = `query($id: ID!) { node(id: $id) { ... on Person { name phone } } }`;
+    expect((await t.gql(NODE, { id: person.id })).data.node).toEqual({ name: person.name, phone: person.phone });
+    expect((await t.gql(NODE, { id: person.id }, operator)).data.node.phone).toContain('****');
+    expect((await t.gql(NODE, { id: person.id }, partner)).data.node.phone).toContain('****');
+    expect((await t.gql(NODE, { id: person.id }, analyst)).data.node).toEqual({ name: null, phone: null });
+  });
+
   it("masks organizations' contacts the same way", async () => {
     const ORGS = `{ organizations(first: 1, filter: { kind: [SOCIAL_ORG] }) { nodes { id contactName contactPhone } } }`;
     const whole = (await t.gql(ORGS)).data.organizations.nodes[0];
