@@ -13,9 +13,10 @@ import { ServiceItem, StationServiceItem } from '../modules/service-item/service
 import { ServiceCircle } from '../modules/service-circle/service-circle.entity';
 import { Station } from '../modules/station/station.entity';
 import { StationGridWorker } from '../modules/station-staff/station-grid-worker.entity';
+import { ExternalRef } from '../modules/external-ref/external-ref.entity';
 import { migrationsList } from './migrations';
 
-export const entities = [Region, ServiceCircle, Station, Department, Organization, ApiClient, Platform, CoBuilding, Activity, ServiceItem, StationServiceItem, Person, StationGridWorker, DutyShift];
+export const entities = [Region, ServiceCircle, Station, Department, Organization, ApiClient, Platform, CoBuilding, Activity, ServiceItem, StationServiceItem, Person, StationGridWorker, DutyShift, ExternalRef];
 
 export interface OrmOptions {
   clientUrl: string;
