@@ -398,6 +398,18 @@ describe('upsertStationServiceItem', () => {
     expect(anonymous.userErrors).toEqual([expect.objectContaining({ field: ['input', 'itemCode'], code: 'FORBIDDEN' })]);
     expect(await stationCount(SERVICE_ITEM_SEED.feeItemCode)).toBe(before);
   });
+
+  it('refuses a partner who names another department’s push-down through the reference', async () => {
+    const station = await stationByCode(SERVICE_ITEM_SEED.xiangchengStationCode);
+    const input = { externalRef: { system: 'shared-sync', externalId: 'SSI-SHARED' }, itemCode: SERVICE_ITEM_SEED.coreItemCode, stationId: station.id };
+    const owned = await upsert(input, partnerRsj);
+    expect(owned).toMatchObject({ created: false, changed: true, userErrors: [] });
+    const provincial = await t.clientHeaders({ name: '省人社厅同步程序', roles: ['DEPARTMENT_PARTNER'], departmentCode: 'HB-RST' });
+    const refused = await upsert({ ...input, itemCode: SERVICE_ITEM_SEED.cardItemCode, status: 'WITHDRAWN' }, provincial);
+    expect(refused.userErrors).toEqual([expect.objectContaining({ field: ['input', 'itemCode'], code: 'FORBIDDEN' })]);
+    const kept = await t.gql(`query($id: ID!) { stationServiceItem(id: $id) { ${PUSH_DOWN} } }`, { id: owned.stationServiceItem!.id });
+    expect(kept.data.stationServiceItem).toEqual(owned.stationServiceItem);
+  });
 });
 
 describe('upsertOrganization', () => {

@@ -560,6 +560,8 @@ export async function upsertStationServiceItem(ctx: Context, input: UpsertStatio
             const otherItem = record.serviceItem.id !== item!.dbId;
             if (otherItem || record.station.id !== station!.dbId) {
               await em.populate(record, ['serviceItem', 'station']);
+              // Another department's push-down: the caller must be allowed to write it before being told more.
+              if (!checkCan(ctx, problems, Action.WRITE_SERVICE_ITEM, { departmentId: record.serviceItem.department.id }, 'itemCode')) problems.throwIfAny();
               problems.add(otherItem ? 'itemCode' : 'stationId', UserErrorCode.INVALID, 'UPSERT_PUSH_DOWN_MISMATCH', {
                 system: ref.system,
                 externalId: ref.externalId,
