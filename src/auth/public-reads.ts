@@ -24,6 +24,8 @@ const PUBLIC_QUERIES = new Set([
   'platform',
   'platforms',
   'platformByOwnerRef',
+  // Anonymous callers may look up public record types only (checked in the resolver).
+  'recordByExternalRef',
   'serviceItem',
   'serviceItems',
   'stationServiceItem',

@@ -53,6 +53,9 @@ import { countLoader, listLoader } from './list-loader';
 import { emptyNestedPage, type NestedPage, type NestedPaging } from '../db/nested-keyset';
 import type { Page, PageRequest } from './relay';
 import { contactCadresOfStations, gridWorkersOfStations, managingOrganizationsOfStations } from '../modules/station-staff/station-staff.reader';
+import type { ExternalRecordType } from '../modules/external-ref/external-ref.enums';
+import { externalRefKeyString, externalRefsByKeys, externalRefsOfRecords, type ExternalRefKey } from '../modules/external-ref/external-ref.reader';
+import type { ExternalRefRecord } from '../modules/external-ref/external-ref.types';
 
 /** Batches "load by key" into one query per kind of record per tick, in key order. */
 function keyed<K, V>(fetch: (keys: readonly K[]) => Promise<V[]>, keyOf: (value: V) => K): DataLoader<K, V | null> {
@@ -196,6 +199,18 @@ export function createLoaders(db: SqlReader) {
     onDutyAt: new DataLoader((keys: readonly { stationId: string; at: Date }[]) => shiftsOnDuty(db, keys), {
       cacheKeyFn: (key) => `${key.stationId}@${key.at.toISOString()}`,
     }),
+    /** The external references of records of one type, keyed by record id: one query per batch of records. */
+    externalRefs: perArguments((type: ExternalRecordType) =>
+      grouped<string, ExternalRefRecord>((ids) => externalRefsOfRecords(db, type, ids), (ref) => ref.recordId),
+    ),
+    /** The reference with a (type, system, external ID), if any. */
+    externalRefByKey: new DataLoader<ExternalRefKey, ExternalRefRecord | null, string>(
+      async (keys) => {
+        const found = new Map((await externalRefsByKeys(db, keys)).map((ref) => [externalRefKeyString({ type: ref.recordType, system: ref.system, externalId: ref.externalId }), ref]));
+        return keys.map((key) => found.get(externalRefKeyString(key)) ?? null);
+      },
+      { cacheKeyFn: externalRefKeyString },
+    ),
     /** Stations (not archived) in a region's subtree, keyed by "regionId" or "regionId:STATUS". */
     regionStationCount: counted<string>((keys) => fetchStationCounts(db, keys, 'region')),
     /** Stations (not archived) in a service circle, keyed by "circleId" or "circleId:STATUS". */

@@ -23,6 +23,13 @@ import {
 } from '../modules/service-item/service-item.resolver';
 import { StationResolver } from '../modules/station/station.resolver';
 import { StationStaffResolver } from '../modules/station-staff/station-staff.resolver';
+import {
+  ExternalRefResolver,
+  OrganizationExternalRefsResolver,
+  PlatformExternalRefsResolver,
+  ServiceItemExternalRefsResolver,
+  StationServiceItemExternalRefsResolver,
+} from '../modules/external-ref/external-ref.resolver';
 import { NodeResolver } from './node.resolver';
 
 let schema: GraphQLSchema | undefined;
@@ -60,6 +67,11 @@ export function getSchema(): GraphQLSchema {
         StationStaffResolver,
         DutyShiftResolver,
         StationDutyResolver,
+        ExternalRefResolver,
+        PlatformExternalRefsResolver,
+        ServiceItemExternalRefsResolver,
+        StationServiceItemExternalRefsResolver,
+        OrganizationExternalRefsResolver,
       ],
       globalMiddlewares: [PublicReadsOnly],
       validate: false,

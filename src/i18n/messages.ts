@@ -380,6 +380,44 @@ const messages = {
   },
   ROSTER_EMPTY: { zh: '请至少填写一个班次。', en: 'Give at least one shift.' },
   ROSTER_TOO_LARGE: { zh: '一次最多排 {max} 个班次，请分批提交。', en: 'At most {max} shifts can be scheduled at once; send them in batches.' },
+  EXTERNAL_REF_SYSTEM_INVALID: {
+    zh: '外部系统名称“{system}”不符合要求：须为2至64位英文字母、数字或 . _ -，并以字母或数字开头，如 zgh-care。',
+    en: 'The system name "{system}" is invalid: use 2 to 64 letters, digits, ".", "_" or "-", starting with a letter or digit, e.g. zgh-care.',
+  },
+  EXTERNAL_REF_ID_REQUIRED: { zh: '请填写记录在外部系统中的编号。', en: "Enter the record's ID in the external system." },
+  EXTERNAL_REF_ID_TOO_LONG: { zh: '外部编号不能超过 {max} 个字符，请核对。', en: 'The external ID must be at most {max} characters.' },
+  EXTERNAL_REF_TAKEN: {
+    zh: '系统“{system}”的编号“{externalId}”已关联到{kindZh}“{name}”，不能再关联到其他记录。请核对编号；如确属关联错误，请先从“{name}”上删除该编号。',
+    en: 'The ID "{externalId}" of system "{system}" already belongs to the {kind} "{name}"; check the ID, or remove it from "{name}" first.',
+  },
+  EXTERNAL_REF_SYSTEM_TAKEN: {
+    zh: '该{kindZh}已关联系统“{system}”的编号“{current}”，同一条记录在一个系统中只能有一个编号；如需更换，请先删除原编号。',
+    en: 'This {kind} already carries the ID "{current}" of system "{system}"; a record has one ID per system. Remove that one first to change it.',
+  },
+  EXTERNAL_REF_NOT_FOUND: {
+    zh: '该{kindZh}没有关联系统“{system}”的编号，无需删除，请刷新后核对。',
+    en: 'This {kind} has no ID of system "{system}"; there is nothing to remove.',
+  },
+  UPSERT_PLATFORM_KIND_MISMATCH: {
+    zh: '编号“{externalId}”（系统“{system}”）对应的整合平台是{currentZh}，不能按{givenZh}同步；平台类型登记后不能修改，请核对类型或编号。',
+    en: 'The ID "{externalId}" of system "{system}" names a {current} platform, not a {given} one; a platform\'s kind never changes. Check the kind or the ID.',
+  },
+  UPSERT_PLATFORM_DEPARTMENT_MISMATCH: {
+    zh: '编号“{externalId}”（系统“{system}”）对应的整合平台属于“{current}”，不能改为“{given}”；平台的所属部门不能修改，请核对部门代码或编号。',
+    en: 'The ID "{externalId}" of system "{system}" names a platform of {current}, not of {given}; a platform\'s department never changes. Check the department code or the ID.',
+  },
+  UPSERT_SERVICE_ITEM_CODE_MISMATCH: {
+    zh: '编号“{externalId}”（系统“{system}”）对应的服务事项编码为“{current}”，与所填“{given}”不一致；事项编码发布后不能修改，请核对编码或编号。',
+    en: 'The ID "{externalId}" of system "{system}" names the item {current}, not {given}; an item\'s code never changes. Check the code or the ID.',
+  },
+  UPSERT_SERVICE_ITEM_LEVEL_MISMATCH: {
+    zh: '编号“{externalId}”（系统“{system}”）对应的服务事项是{currentZh}事项，不能改为{givenZh}；事项层级不能修改。',
+    en: 'The ID "{externalId}" of system "{system}" names a {current} item, not a {given} one; an item\'s level never changes.',
+  },
+  UPSERT_PUSH_DOWN_MISMATCH: {
+    zh: '编号“{externalId}”（系统“{system}”）对应的是驿站“{station}”的事项“{item}”，下沉记录的驿站和事项不能修改；请核对驿站、事项编码或编号。',
+    en: 'The ID "{externalId}" of system "{system}" names the item "{item}" at the station "{station}"; a push-down\'s station and item never change. Check the station, the item code or the ID.',
+  },
 } satisfies Record<string, Record<Locale, string>>;
 
 export type MessageKey = keyof typeof messages;

@@ -10,6 +10,7 @@ import { Migration20261127060000_people } from './Migration20261127060000_people
 import { Migration20261127070000_api_client } from './Migration20261127070000_api_client';
 import { Migration20261127071000_idempotency_key } from './Migration20261127071000_idempotency_key';
 import { Migration20261127080000_gov_service_point_item } from './Migration20261127080000_gov_service_point_item';
+import { Migration20261127090000_external_ref } from './Migration20261127090000_external_ref';
 import { Migration20261127100000_change_event } from './Migration20261127100000_change_event';
 
 /**
@@ -28,5 +29,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261127070000_api_client', class: Migration20261127070000_api_client },
   { name: 'Migration20261127071000_idempotency_key', class: Migration20261127071000_idempotency_key },
   { name: 'Migration20261127080000_gov_service_point_item', class: Migration20261127080000_gov_service_point_item },
+  { name: 'Migration20261127090000_external_ref', class: Migration20261127090000_external_ref },
   { name: 'Migration20261127100000_change_event', class: Migration20261127100000_change_event },
 ];

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DriverException, ForeignKeyConstraintViolationException, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { DriverException, ForeignKeyConstraintViolationException, LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Action, checkCan, checkCanAtStation, checkCanInRegion } from '../../auth/permissions';
 import type { Context } from '../../graphql/context';
 import { UserErrorCode } from '../../graphql/errors';
@@ -14,6 +14,11 @@ import { CreditCodeWarning } from './organization.enums';
 import type { CreateOrganizationInput, DeleteOrganizationInput, UpdateOrganizationInput } from './organization.inputs';
 import { organizationByCreditCode, organizationsByIds } from './organization.reader';
 import type { DeleteOrganizationResult, OrganizationPayload, OrganizationRecord } from './organization.types';
+import { ExternalRecordType } from '../external-ref/external-ref.enums';
+import type { UpsertOrganizationInput } from '../external-ref/external-ref.inputs';
+import { applyChanges } from '../external-ref/external-ref.rules';
+import { checkExternalRefKey, guardExternalRef, referencedRecordId, upsertByExternalRef } from '../external-ref/external-ref.service';
+import type { UpsertOrganizationResult } from '../external-ref/external-ref.types';
 
 export const ORGANIZATION: RecordKind = { zh: '组织', en: 'organization' };
 const NAME: RecordKind = { zh: '组织名称', en: 'organization name' };
@@ -219,4 +224,76 @@ export async function deleteOrganization(ctx: Context, input: DeleteOrganization
     return input.id;
   });
   return { deletedId: value, userErrors };
+}
+
+/**
+ * Creates the organization a partner's external reference names, or makes the referenced one
+ * match the input ("make it so"; no version needed): when nothing differs nothing is written and
+ * its version stays. Moving it to another region needs the right to write in both regions. Its
+ * contact fields are personal data and are never logged.
+ */
+export async function upsertOrganization(ctx: Context, input: UpsertOrganizationInput): Promise<UpsertOrganizationResult> {
+  const problems = new Problems(ctx.locale);
+  const key = checkExternalRefKey(problems, 'externalRef.', ExternalRecordType.ORGANIZATION, input.externalRef.system, input.externalRef.externalId);
+  const name = checkText(problems, 'name', input.name, NAME_MAX, NAME);
+  const contactName = checkText(problems, 'contactName', input.contactName, CONTACT_NAME_MAX, CONTACT_NAME);
+  const contactPhone = checkContactPhone(problems, input.contactPhone);
+  // The credit code may stay with the organization the reference names (checked again in the transaction by the unique index).
+  const credit = await checkOrganizationCreditCode(ctx, problems, input.creditCode, key ? await referencedRecordId(ctx, key) : null);
+  const region = await resolveRegion(ctx, problems, input.regionCode);
+  if (region || ctx.principal.kind === 'anonymous') checkCan(ctx, problems, Action.WRITE_COMMUNITY, { regionPath: region?.path }, 'regionCode');
+  if (problems.any) return { organization: null, created: false, changed: false, userErrors: problems.errors };
+  const ref = key!;
+
+  const { value, userErrors } = await withUserErrors(ctx, async () => {
+    try {
+      return await guardExternalRef(ctx, problems, 'externalRef.', ref, () => null, () =>
+        upsertByExternalRef(ctx, problems, 'externalRef.', ref, {
+          async create(em, id) {
+            em.create(Organization, {
+              id,
+              name: name!,
+              kind: input.kind,
+              creditCode: credit.code ?? null,
+              creditCodeWarning: credit.warning,
+              contactName: contactName!,
+              contactPhone: contactPhone!,
+              region: em.getReference(Region, region!.dbId),
+              active: input.active ?? true,
+            });
+          },
+          async update(em, id) {
+            const organization = await em.findOneOrFail(Organization, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+            const moving = organization.region?.id !== region!.dbId;
+            if (moving) {
+              // Moving it out of its region needs the right to write there too.
+              const current = organization.region ? await em.findOne(Region, organization.region.id) : null;
+              checkCan(ctx, problems, Action.WRITE_COMMUNITY, { regionPath: current?.path }, 'regionCode');
+              problems.throwIfAny();
+              organization.region = em.getReference(Region, region!.dbId);
+            }
+            const changed = applyChanges(organization, {
+              name: name!,
+              kind: input.kind,
+              contactName: contactName!,
+              contactPhone: contactPhone!,
+              active: input.active ?? undefined,
+              ...(credit.code !== undefined ? { creditCode: credit.code, creditCodeWarning: credit.warning } : {}),
+            });
+            return changed || moving;
+          },
+        }),
+      );
+    } catch (error) {
+      if (error instanceof UniqueConstraintViolationException && credit.code) {
+        const holder = await organizationByCreditCode(ctx.db, credit.code);
+        problems.add('creditCode', UserErrorCode.INVALID, 'CREDIT_CODE_TAKEN', { code: credit.code, name: holder?.name ?? '' });
+        problems.throwIfAny();
+      }
+      throw withoutPersonalData(error);
+    }
+  });
+  if (!value) return { organization: null, created: false, changed: false, userErrors };
+  const [organization] = await organizationsByIds(ctx.db, [value.id]);
+  return { organization, created: value.created, changed: value.changed, userErrors };
 }

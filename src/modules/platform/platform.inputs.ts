@@ -101,7 +101,7 @@ export class OtherPlatformInput {
  * may be given. A base class only: no field takes this type, so the schema does not list it.
  */
 @InputType('PlatformDetailInputs', { description: '整合平台专项信息 Kind-specific details of a platform' })
-abstract class PlatformDetailInputs {
+export abstract class PlatformDetailInputs {
   @Field(() => UnionCareStationInput, { nullable: true, description: '工会爱心驿站专项信息（仅 UNION_CARE_STATION）Details, only for UNION_CARE_STATION' })
   unionCare?: UnionCareStationInput | null;
 

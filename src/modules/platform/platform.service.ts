@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../graphql/context';
 import { UserErrorCode } from '../../graphql/errors';
@@ -9,7 +9,7 @@ import { Action, checkCan } from '../../auth/permissions';
 import { Department } from '../department/department.entity';
 import { resolveActiveDepartment } from '../department/department.service';
 import { replaceGovPointItems, resolveGovPointItems } from './gov-service-point-items';
-import { PlatformKind } from './platform.enums';
+import { PlatformKind, PLATFORM_KIND_NAMES_ZH } from './platform.enums';
 import { checkOpeningHours } from '../opening-hours/opening-hours';
 import { Station } from '../station/station.entity';
 import { StationStatus } from '../station/station.enums';
@@ -19,6 +19,11 @@ import { Platform } from './platform.entity';
 import type { CreatePlatformInput, MovePlatformInput, UpdatePlatformInput } from './platform.inputs';
 import { platformsByIds } from './platform.reader';
 import type { PlatformPayload } from './platform.types';
+import { ExternalRecordType } from '../external-ref/external-ref.enums';
+import type { UpsertPlatformInput } from '../external-ref/external-ref.inputs';
+import { applyChanges, sameValue } from '../external-ref/external-ref.rules';
+import { checkExternalRefKey, guardExternalRef, upsertByExternalRef } from '../external-ref/external-ref.service';
+import type { UpsertPlatformResult } from '../external-ref/external-ref.types';
 
 export const PLATFORM: RecordKind = { zh: '整合平台', en: 'platform' };
 const NAME: RecordKind = { zh: '平台名称', en: 'platform name' };
@@ -216,4 +221,119 @@ export async function movePlatform(ctx: Context, input: MovePlatformInput): Prom
       return platform.id;
     }),
   );
+}
+
+/** A station by global ID, or a user error at `field`; whether it can host platforms is checked in the transaction. */
+async function resolveStation(ctx: Context, problems: Problems, field: string, id: string): Promise<StationRecord | null> {
+  const localId = localIdOf(id, 'Station');
+  const station = localId ? await ctx.loaders.stationById.load(localId) : null;
+  if (!localId) problems.add(field, UserErrorCode.NOT_FOUND, 'STATION_ID_INVALID');
+  else if (!station) problems.add(field, UserErrorCode.NOT_FOUND, 'STATION_NOT_FOUND');
+  return station;
+}
+
+/**
+ * Creates the platform a partner's external reference names, or makes the referenced platform
+ * match the input ("make it so"; no version needed): when nothing differs nothing is written and
+ * its version stays. Kind and department never change (a different one is a user error); a
+ * different station moves the platform there; creating, moving and reactivating need a station
+ * that is neither closed nor archived and an active department. Concurrent identical calls make
+ * one platform (see upsertByExternalRef).
+ */
+export async function upsertPlatform(ctx: Context, input: UpsertPlatformInput): Promise<UpsertPlatformResult> {
+  const problems = new Problems(ctx.locale);
+  const key = checkExternalRefKey(problems, 'externalRef.', ExternalRecordType.PLATFORM, input.externalRef.system, input.externalRef.externalId);
+  const name = checkText(problems, 'name', input.name, NAME_MAX, NAME);
+  const ownerRef = checkOwnerRef(problems, input.ownerRef);
+  const openingHours = checkOpeningHours(problems, 'openingHours', input.openingHours);
+  const details = checkPlatformDetails(problems, input.kind, input, true);
+  const govItems =
+    input.kind === PlatformKind.GOV_SERVICE_24H
+      ? await resolveGovPointItems(ctx, problems, 'govService24h.serviceItemCodes', input.govService24h?.serviceItemCodes)
+      : undefined;
+  const station = await resolveStation(ctx, problems, 'stationId', input.stationId);
+  const department = await ctx.loaders.departmentByCode.load(input.departmentCode.trim());
+  if (!department) problems.add('departmentCode', UserErrorCode.NOT_FOUND, 'DEPARTMENT_NOT_FOUND', { code: input.departmentCode });
+  if (department || ctx.principal.kind === 'anonymous') {
+    checkCan(ctx, problems, Action.WRITE_PLATFORM, { departmentId: department?.dbId }, 'departmentCode');
+  }
+  if (problems.any) return { platform: null, created: false, changed: false, userErrors: problems.errors };
+  const ref = key!;
+  const refParams = { system: ref.system, externalId: ref.externalId };
+
+  const { value, userErrors } = await withUserErrors(ctx, () =>
+    guardOwnerRef(
+      problems,
+      () => ownerRef!,
+      async () => department!.name,
+      () =>
+        guardExternalRef(ctx, problems, 'externalRef.', ref, () => null, () =>
+          upsertByExternalRef(ctx, problems, 'externalRef.', ref, {
+            async create(em, id) {
+              if (!department!.active) problems.add('departmentCode', UserErrorCode.INVALID, 'DEPARTMENT_INACTIVE', { name: department!.name });
+              problems.throwIfAny();
+              await lockHostStation(em, problems, 'stationId', station!.dbId);
+              em.create(Platform, {
+                id,
+                kind: input.kind,
+                station: em.getReference(Station, station!.dbId),
+                department: em.getReference(Department, department!.dbId),
+                name: name!,
+                ownerRef: ownerRef!,
+                openingHours: openingHours ?? null,
+                active: input.active ?? true,
+                ...details!,
+              });
+              await em.flush();
+              if (govItems) await replaceGovPointItems(em, id, govItems);
+            },
+            async update(em, id) {
+              const platform = await em.findOneOrFail(Platform, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+              if (platform.kind !== input.kind) {
+                problems.add('kind', UserErrorCode.INVALID, 'UPSERT_PLATFORM_KIND_MISMATCH', {
+                  ...refParams,
+                  current: platform.kind,
+                  currentZh: PLATFORM_KIND_NAMES_ZH[platform.kind],
+                  given: input.kind,
+                  givenZh: PLATFORM_KIND_NAMES_ZH[input.kind],
+                });
+              }
+              // Another department's platform: the caller must be allowed to write it before being told more.
+              if (platform.department.id !== department!.dbId && checkCan(ctx, problems, Action.WRITE_PLATFORM, { departmentId: platform.department.id }, 'departmentCode')) {
+                const current = await em.findOneOrFail(Department, platform.department.id);
+                problems.add('departmentCode', UserErrorCode.INVALID, 'UPSERT_PLATFORM_DEPARTMENT_MISMATCH', { ...refParams, current: current.name, given: department!.name });
+              }
+              problems.throwIfAny();
+              const moving = platform.station.id !== station!.dbId;
+              const reactivating = input.active === true && !platform.active;
+              if (moving || reactivating) await lockHostStation(em, problems, 'stationId', station!.dbId);
+              if (reactivating && !department!.active) {
+                problems.add('active', UserErrorCode.INVALID, 'DEPARTMENT_INACTIVE', { name: department!.name });
+                problems.throwIfAny();
+              }
+              let changed = applyChanges(platform, { name: name!, ownerRef: ownerRef!, openingHours, active: input.active ?? undefined, ...details! });
+              if (moving) {
+                platform.station = em.getReference(Station, station!.dbId);
+                changed = true;
+              }
+              if (govItems) {
+                const rows = await em.execute<{ service_item_id: string }[]>('select service_item_id from platform_service_item where platform_id = ?', [id]);
+                const stored = rows.map((row) => row.service_item_id).sort();
+                const wanted = [...new Set(govItems.map((item) => item.dbId))].sort();
+                if (!sameValue(stored, wanted)) {
+                  await replaceGovPointItems(em, id, govItems);
+                  // The list lives in its own table: touching the row makes the change bump the version.
+                  platform.updatedAt = new Date();
+                  changed = true;
+                }
+              }
+              return changed;
+            },
+          }),
+        ),
+    ),
+  );
+  if (!value) return { platform: null, created: false, changed: false, userErrors };
+  const [platform] = await platformsByIds(ctx.db, [value.id]);
+  return { platform, created: value.created, changed: value.changed, userErrors };
 }

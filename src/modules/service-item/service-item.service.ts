@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { Context } from '../../graphql/context';
 import { UserErrorCode } from '../../graphql/errors';
 import { checkText, lockVersioned, Problems, withUserErrors, type RecordKind } from '../../graphql/mutation';
@@ -40,6 +40,11 @@ import {
   TIME_LIMIT_MAX,
   TIME_LIMIT_MIN,
 } from './service-item.rules';
+import { ExternalRecordType } from '../external-ref/external-ref.enums';
+import type { UpsertServiceItemInput, UpsertStationServiceItemInput } from '../external-ref/external-ref.inputs';
+import { applyChanges } from '../external-ref/external-ref.rules';
+import { checkExternalRefKey, guardExternalRef, upsertByExternalRef } from '../external-ref/external-ref.service';
+import type { UpsertServiceItemResult, UpsertStationServiceItemResult } from '../external-ref/external-ref.types';
 import type {
   DeleteServiceItemPayloadResult,
   PushDownServiceItemsResult,
@@ -431,4 +436,183 @@ export async function updateStationServiceItem(ctx: Context, input: UpdateStatio
       return record.id;
     }),
   );
+}
+
+/**
+ * Creates the catalogue item a partner's external reference names, or makes the referenced item
+ * match the input ("make it so"; no version needed): when nothing differs nothing is written and
+ * its version stays. Code and level never change (a different one is a user error); handing the
+ * item to another department needs the right to write both departments' items.
+ */
+export async function upsertServiceItem(ctx: Context, input: UpsertServiceItemInput): Promise<UpsertServiceItemResult> {
+  const problems = new Problems(ctx.locale);
+  const key = checkExternalRefKey(problems, 'externalRef.', ExternalRecordType.SERVICE_ITEM, input.externalRef.system, input.externalRef.externalId);
+  const code = input.code.trim();
+  await checkCode(ctx, problems, code, input.level);
+  const name = checkText(problems, 'name', input.name, NAME_MAX, NAME);
+  const materials = input.materials != null ? checkMaterials(problems, input.materials) : undefined;
+  checkTimeLimit(problems, input.timeLimitDays);
+  const fee = input.feeYuan != null ? checkFee(problems, input.feeYuan) : undefined;
+  const description = checkText(problems, 'description', blankToNull(input.description), DESCRIPTION_MAX, DESCRIPTION);
+  const department = await ctx.loaders.departmentByCode.load(input.departmentCode.trim());
+  if (!department) problems.add('departmentCode', UserErrorCode.NOT_FOUND, 'DEPARTMENT_NOT_FOUND', { code: input.departmentCode });
+  if (department || ctx.principal.kind === 'anonymous') {
+    checkCan(ctx, problems, Action.WRITE_SERVICE_ITEM, { departmentId: department?.dbId }, 'departmentCode');
+  }
+  if (problems.any) return { serviceItem: null, created: false, changed: false, userErrors: problems.errors };
+  const ref = key!;
+  const refParams = { system: ref.system, externalId: ref.externalId };
+  const inactiveDepartment = () => problems.add('departmentCode', UserErrorCode.INVALID, 'DEPARTMENT_INACTIVE', { name: department!.name });
+
+  const { value, userErrors } = await withUserErrors(ctx, async () => {
+    try {
+      return await guardExternalRef(ctx, problems, 'externalRef.', ref, () => null, () =>
+        upsertByExternalRef(ctx, problems, 'externalRef.', ref, {
+          async create(em, id) {
+            if (!department!.active) inactiveDepartment();
+            problems.throwIfAny();
+            em.create(ServiceItem, {
+              id,
+              code,
+              name: name!,
+              level: input.level,
+              category: input.category,
+              department: em.getReference(Department, department!.dbId),
+              handlingMode: input.handlingMode,
+              materials: materials ?? [],
+              timeLimitDays: input.timeLimitDays ?? null,
+              feeYuan: fee ?? '0.00',
+              description: description ?? null,
+              active: input.active ?? true,
+            });
+          },
+          async update(em, id) {
+            const item = await em.findOneOrFail(ServiceItem, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+            if (item.code !== code) problems.add('code', UserErrorCode.INVALID, 'UPSERT_SERVICE_ITEM_CODE_MISMATCH', { ...refParams, current: item.code, given: code });
+            else if (item.level !== input.level) {
+              problems.add('level', UserErrorCode.INVALID, 'UPSERT_SERVICE_ITEM_LEVEL_MISMATCH', {
+                ...refParams,
+                current: item.level,
+                currentZh: LEVEL_NAMES_ZH[item.level],
+                given: input.level,
+                givenZh: LEVEL_NAMES_ZH[input.level],
+              });
+            }
+            const handingOver = item.department.id !== department!.dbId;
+            // Handing the item over also needs the right to write its current department's items.
+            if (handingOver && checkCan(ctx, problems, Action.WRITE_SERVICE_ITEM, { departmentId: item.department.id }, 'departmentCode') && !department!.active) {
+              inactiveDepartment();
+            }
+            problems.throwIfAny();
+            const changed = applyChanges(item, {
+              name: name!,
+              category: input.category,
+              handlingMode: input.handlingMode,
+              materials,
+              timeLimitDays: input.timeLimitDays,
+              feeYuan: fee ?? undefined,
+              description,
+              active: input.active ?? undefined,
+            });
+            if (handingOver) item.department = em.getReference(Department, department!.dbId);
+            return changed || handingOver;
+          },
+        }),
+      );
+    } catch (error) {
+      if (error instanceof UniqueConstraintViolationException) {
+        problems.add('code', UserErrorCode.INVALID, 'SERVICE_ITEM_CODE_TAKEN', { code });
+        problems.throwIfAny();
+      }
+      throw error;
+    }
+  });
+  if (!value) return { serviceItem: null, created: false, changed: false, userErrors };
+  const [serviceItem] = await serviceItemsByIds(ctx.db, [value.id]);
+  return { serviceItem, created: value.created, changed: value.changed, userErrors };
+}
+
+/**
+ * Pushes an item down by a partner's external reference, or makes the referenced push-down match
+ * the input. When the station already has the item (pushed down without this reference), the
+ * reference is attached to that push-down instead of failing. Station and item of a push-down
+ * never change; a new push-down needs an active item and a station still serving, and so does
+ * putting one back to ACTIVE.
+ */
+export async function upsertStationServiceItem(ctx: Context, input: UpsertStationServiceItemInput): Promise<UpsertStationServiceItemResult> {
+  const problems = new Problems(ctx.locale);
+  const key = checkExternalRefKey(problems, 'externalRef.', ExternalRecordType.STATION_SERVICE_ITEM, input.externalRef.system, input.externalRef.externalId);
+  const item = await ctx.loaders.serviceItemByCode.load(input.itemCode.trim());
+  if (!item) problems.add('itemCode', UserErrorCode.NOT_FOUND, 'SERVICE_ITEM_NOT_FOUND', { code: input.itemCode });
+  const stationId = localIdOf(input.stationId, 'Station');
+  const station = stationId ? await ctx.loaders.stationById.load(stationId) : null;
+  if (!stationId) problems.add('stationId', UserErrorCode.NOT_FOUND, 'STATION_ID_INVALID');
+  else if (!station) problems.add('stationId', UserErrorCode.NOT_FOUND, 'STATION_NOT_FOUND');
+  const since = input.since !== undefined ? checkSince(problems, input.since) : undefined;
+  if (item || ctx.principal.kind === 'anonymous') checkCan(ctx, problems, Action.WRITE_SERVICE_ITEM, { departmentId: item?.departmentId }, 'itemCode');
+  if (problems.any) return { stationServiceItem: null, created: false, changed: false, userErrors: problems.errors };
+  const ref = key!;
+
+  const { value, userErrors } = await withUserErrors(ctx, async () => {
+    try {
+      return await guardExternalRef(ctx, problems, 'externalRef.', ref, () => null, () =>
+        upsertByExternalRef(ctx, problems, 'externalRef.', ref, {
+          async adopt(em) {
+            const existing = await em.findOne(StationServiceItem, { station: station!.dbId, serviceItem: item!.dbId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+            return existing?.id ?? null;
+          },
+          async create(em, id) {
+            if (!item!.active) problems.add('itemCode', UserErrorCode.INVALID, 'SERVICE_ITEM_INACTIVE', { name: item!.name, code: item!.code });
+            if (station!.archivedAt) problems.add('stationId', UserErrorCode.ARCHIVED, 'PUSH_DOWN_STATION_ARCHIVED', { name: station!.name });
+            else if (station!.status === StationStatus.CLOSED) problems.add('stationId', UserErrorCode.INVALID, 'PUSH_DOWN_STATION_CLOSED', { name: station!.name });
+            problems.throwIfAny();
+            em.create(StationServiceItem, {
+              id,
+              station: em.getReference(Station, station!.dbId),
+              serviceItem: em.getReference(ServiceItem, item!.dbId),
+              mode: input.mode ?? item!.handlingMode,
+              since: since ?? todayInChina(),
+              status: input.status ?? StationServiceItemStatus.ACTIVE,
+            });
+          },
+          async update(em, id) {
+            const record = await em.findOneOrFail(StationServiceItem, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+            const otherItem = record.serviceItem.id !== item!.dbId;
+            if (otherItem || record.station.id !== station!.dbId) {
+              await em.populate(record, ['serviceItem', 'station']);
+              // Another department's push-down: the caller must be allowed to write it before being told more.
+              if (!checkCan(ctx, problems, Action.WRITE_SERVICE_ITEM, { departmentId: record.serviceItem.department.id }, 'itemCode')) problems.throwIfAny();
+              problems.add(otherItem ? 'itemCode' : 'stationId', UserErrorCode.INVALID, 'UPSERT_PUSH_DOWN_MISMATCH', {
+                system: ref.system,
+                externalId: ref.externalId,
+                station: record.station.name,
+                item: record.serviceItem.name,
+              });
+              problems.throwIfAny();
+            }
+            if (input.status === StationServiceItemStatus.ACTIVE && record.status !== StationServiceItemStatus.ACTIVE) {
+              await em.populate(record, ['serviceItem', 'station']);
+              const { serviceItem: current, station: at } = record;
+              if (!current.active) problems.add('status', UserErrorCode.INVALID, 'SERVICE_ITEM_INACTIVE', { name: current.name, code: current.code });
+              if (at.archivedAt) problems.add('status', UserErrorCode.ARCHIVED, 'PUSH_DOWN_STATION_ARCHIVED', { name: at.name });
+              else if (at.status === StationStatus.CLOSED) problems.add('status', UserErrorCode.INVALID, 'PUSH_DOWN_STATION_CLOSED', { name: at.name });
+              problems.throwIfAny();
+            }
+            return applyChanges(record, { mode: input.mode ?? undefined, since, status: input.status ?? undefined });
+          },
+        }),
+      );
+    } catch (error) {
+      // A push-down of the pair that no retry could take over (it committed between both attempts).
+      if (error instanceof UniqueConstraintViolationException) {
+        const existing = await stationServiceItemOf(ctx.db, station!.dbId, item!.dbId);
+        if (existing) addExists(problems, 'itemCode', existing, item!, station!);
+        problems.throwIfAny();
+      }
+      throw error;
+    }
+  });
+  if (!value) return { stationServiceItem: null, created: false, changed: false, userErrors };
+  const [stationServiceItem] = await stationServiceItemsByIds(ctx.db, [value.id]);
+  return { stationServiceItem, created: value.created, changed: value.changed, userErrors };
 }

@@ -1,0 +1,22 @@
+import type { RecordKind } from '../../graphql/mutation';
+
+/**
+ * 外部编号所属记录类型 Which kind of record an external reference names. The stored value is the
+ * record's node type name (as in its global ID), so it reads the same in SQL and in GraphQL IDs.
+ */
+export enum ExternalRecordType {
+  PLATFORM = 'Platform',
+  SERVICE_ITEM = 'ServiceItem',
+  STATION_SERVICE_ITEM = 'StationServiceItem',
+  ORGANIZATION = 'Organization',
+}
+
+export const EXTERNAL_RECORD_TYPES: readonly ExternalRecordType[] = Object.values(ExternalRecordType);
+
+/** Names of each record type in messages. */
+export const RECORD_KINDS: Record<ExternalRecordType, RecordKind> = {
+  Platform: { zh: '整合平台', en: 'platform' },
+  ServiceItem: { zh: '服务事项', en: 'service item' },
+  StationServiceItem: { zh: '下沉记录', en: 'push-down record' },
+  Organization: { zh: '组织', en: 'organization' },
+};

@@ -1,0 +1,173 @@
+import { Field, Float, ID, InputType, Int } from 'type-graphql';
+import { LocalDateScalar } from '../../graphql/scalars';
+import { OpeningHoursInput } from '../opening-hours/opening-hours.types';
+import { OrganizationKind } from '../organization/organization.enums';
+import { PlatformKind } from '../platform/platform.enums';
+import { PlatformDetailInputs } from '../platform/platform.inputs';
+import { ServiceHandlingMode, ServiceItemCategory, ServiceItemLevel, StationServiceItemStatus } from '../service-item/service-item.enums';
+import { ExternalRecordType } from './external-ref.enums';
+
+@InputType('ExternalRefInput', { description: '外部编号：合作部门系统名称及其中的记录编号 A partner system’s name and its ID for the record' })
+export class ExternalRefInput {
+  @Field({ description: '外部系统名称：2–64位字母、数字或 . _ -，以字母或数字开头，如 zgh-care System name: 2–64 letters, digits, ".", "_" or "-", starting with a letter or digit, e.g. zgh-care' })
+  system!: string;
+
+  @Field({ description: '该系统中的记录编号（1–128个字符，区分大小写）The record’s ID in that system: 1–128 characters, case-sensitive' })
+  externalId!: string;
+}
+
+@InputType('UpsertPlatformInput', {
+  description:
+    '按外部编号同步整合平台：编号未用过则新建平台，已用过则把该平台改成所给的值（类型和所属部门不可改）；未给的可选字段保持不变 Create the platform an external reference names, or make it match the input (kind and department never change); optional fields left out stay as they are',
+})
+export class UpsertPlatformInput extends PlatformDetailInputs {
+  @Field(() => ExternalRefInput, { description: '外部编号 The partner’s reference for the platform' })
+  externalRef!: ExternalRefInput;
+
+  @Field(() => PlatformKind, { description: '平台类型；已有平台须与之相同 Kind; must match an existing platform’s' })
+  kind!: PlatformKind;
+
+  @Field(() => ID, { description: '所在驿站 ID；与已有平台不同时即迁入该驿站（不能是已关闭或已归档的驿站）ID of its station; a different one moves the platform there (not a closed or archived station)' })
+  stationId!: string;
+
+  @Field({ description: '所属部门代码，如 XY-ZGH；已有平台须与之相同 Code of the owning department, e.g. XY-ZGH; must match an existing platform’s' })
+  departmentCode!: string;
+
+  @Field({ description: '平台名称 Name' })
+  name!: string;
+
+  @Field({ description: '所属部门自己的编号（部门内唯一，不含空格）The owning department’s own ID for it; unique within the department, no spaces' })
+  ownerRef!: string;
+
+  @Field(() => OpeningHoursInput, { nullable: true, description: '开放时间；传 null 表示清空，不传则不变 Opening hours; null clears them, leaving it out keeps them' })
+  openingHours?: OpeningHoursInput | null;
+
+  @Field({ nullable: true, description: '是否启用；不传时新平台为启用，已有平台不变 Active; left out, a new platform is active and an existing one keeps its flag' })
+  active?: boolean;
+}
+
+@InputType('UpsertServiceItemInput', {
+  description:
+    '按外部编号同步服务事项：编号未用过则新建事项，已用过则把该事项改成所给的值（编码和层级不可改）；未给的可选字段保持不变 Create the item an external reference names, or make it match the input (code and level never change); optional fields left out stay as they are',
+})
+export class UpsertServiceItemInput {
+  @Field(() => ExternalRefInput, { description: '外部编号 The partner’s reference for the item' })
+  externalRef!: ExternalRefInput;
+
+  @Field({ description: '事项编码，如 420600-SB-0001；已有事项须与之相同 Catalogue code, e.g. 420600-SB-0001; must match an existing item’s' })
+  code!: string;
+
+  @Field({ description: '事项名称 Name' })
+  name!: string;
+
+  @Field(() => ServiceItemLevel, { description: '事项层级，须与编码前6位的区划层级一致；已有事项须与之相同 Issuing level; must match the division in the code and an existing item’s level' })
+  level!: ServiceItemLevel;
+
+  @Field(() => ServiceItemCategory, { description: '事项类别 Category' })
+  category!: ServiceItemCategory;
+
+  @Field({ description: '责任部门代码（须为启用中的部门）Code of the responsible department, which must be active' })
+  departmentCode!: string;
+
+  @Field(() => ServiceHandlingMode, { description: '默认办理方式 Default way of handling it at stations' })
+  handlingMode!: ServiceHandlingMode;
+
+  @Field(() => [String], { nullable: true, description: '申请材料（整体替换；至多30项，每项至多100字）；不传时新事项为空，已有事项不变 Documents to bring, replacing the list (at most 30, each at most 100 characters); left out, none for a new item and unchanged for an existing one' })
+  materials?: string[];
+
+  @Field(() => Int, { nullable: true, description: '承诺办结时限（1–365个工作日）；传 null 表示即办，不传则不变 Time limit in working days (1–365); null means on the spot, leaving it out keeps it' })
+  timeLimitDays?: number | null;
+
+  @Field(() => Float, { nullable: true, description: '收费标准（元，至多两位小数）；不传时新事项免费，已有事项不变 Fee in yuan, at most two decimals; left out, free for a new item and unchanged for an existing one' })
+  feeYuan?: number;
+
+  @Field(() => String, { nullable: true, description: '办理说明（至多1000字）；传 null 表示清空，不传则不变 Notes, at most 1,000 characters; null clears them, leaving it out keeps them' })
+  description?: string | null;
+
+  @Field({ nullable: true, description: '是否启用；不传时新事项为启用，已有事项不变 Active; left out, a new item is active and an existing one keeps its flag' })
+  active?: boolean;
+}
+
+@InputType('UpsertStationServiceItemInput', {
+  description:
+    '按外部编号同步下沉记录：编号未用过则下沉（该驿站已有该事项的下沉记录时，把编号关联到那条记录），已用过则把该记录改成所给的值（驿站和事项不可改） Push an item down by external reference; when the station already has the item, the reference is attached to that push-down; an existing one is made to match the input (station and item never change)',
+})
+export class UpsertStationServiceItemInput {
+  @Field(() => ExternalRefInput, { description: '外部编号 The partner’s reference for the push-down' })
+  externalRef!: ExternalRefInput;
+
+  @Field({ description: '事项编码（新下沉须为启用中的事项）Catalogue code; a new push-down needs an active item' })
+  itemCode!: string;
+
+  @Field(() => ID, { description: '驿站 ID（新下沉须为未归档、未关闭的驿站）Station ID; a new push-down needs a station that is neither archived nor closed' })
+  stationId!: string;
+
+  @Field(() => ServiceHandlingMode, { nullable: true, description: '办理方式；不传时新记录取事项的默认方式，已有记录不变 Handling mode; left out, the item’s default for a new push-down and unchanged for an existing one' })
+  mode?: ServiceHandlingMode;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: '下沉日期；不传时新记录为今天（北京时间），已有记录不变 Date from which it is handled; left out, today in China for a new push-down and unchanged for an existing one' })
+  since?: string;
+
+  @Field(() => StationServiceItemStatus, {
+    nullable: true,
+    description: '状态；不传时新记录为办理中，已有记录不变；恢复为办理中须事项启用且驿站未关闭 Status; left out, ACTIVE for a new push-down and unchanged for an existing one; back to ACTIVE only for an active item at a station still serving',
+  })
+  status?: StationServiceItemStatus;
+}
+
+@InputType('UpsertOrganizationInput', {
+  description:
+    '按外部编号同步组织：编号未用过则新建组织，已用过则把该组织改成所给的值；未给的可选字段保持不变 Create the organization an external reference names, or make it match the input; optional fields left out stay as they are',
+})
+export class UpsertOrganizationInput {
+  @Field(() => ExternalRefInput, { description: '外部编号 The partner’s reference for the organization' })
+  externalRef!: ExternalRefInput;
+
+  @Field({ description: '组织名称（至多100字）Name, at most 100 characters' })
+  name!: string;
+
+  @Field(() => OrganizationKind, { description: '组织类型 Kind' })
+  kind!: OrganizationKind;
+
+  @Field(() => String, { nullable: true, description: '统一社会信用代码（18位）；传 null 表示清空，不传则不变 Unified social credit code (18 characters); null clears it, leaving it out keeps it' })
+  creditCode?: string | null;
+
+  @Field({ description: '联系人姓名（个人信息）Contact person (personal data)' })
+  contactName!: string;
+
+  @Field({ description: '联系电话：手机号或带区号的座机（个人信息）Contact phone: a mobile or a landline with area code (personal data)' })
+  contactPhone!: string;
+
+  @Field({ description: '所在地行政区划代码 Code of the region it is based in' })
+  regionCode!: string;
+
+  @Field({ nullable: true, description: '是否启用；不传时新组织为启用，已有组织不变 Active; left out, a new organization is active and an existing one keeps its flag' })
+  active?: boolean;
+}
+
+@InputType('AddExternalRefInput', { description: '给已有记录关联外部编号 Attach an external reference to an existing record' })
+export class AddExternalRefInput {
+  @Field(() => ExternalRecordType, { description: '记录类型 Kind of record' })
+  type!: ExternalRecordType;
+
+  @Field(() => ID, { description: '记录的全局 ID The record’s global ID' })
+  id!: string;
+
+  @Field({ description: '外部系统名称 System name' })
+  system!: string;
+
+  @Field({ description: '该系统中的记录编号 The record’s ID in that system' })
+  externalId!: string;
+}
+
+@InputType('RemoveExternalRefInput', { description: '删除记录在某外部系统中的编号 Remove a record’s ID in one external system' })
+export class RemoveExternalRefInput {
+  @Field(() => ExternalRecordType, { description: '记录类型 Kind of record' })
+  type!: ExternalRecordType;
+
+  @Field(() => ID, { description: '记录的全局 ID The record’s global ID' })
+  id!: string;
+
+  @Field({ description: '外部系统名称 System name' })
+  system!: string;
+}

@@ -1,0 +1,316 @@
+import { randomUUID } from 'node:crypto';
+import { LockMode, UniqueConstraintViolationException, type EntityClass } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Action, checkCan, checkCanInRegion } from '../../auth/permissions';
+import type { Context } from '../../graphql/context';
+import { UserErrorCode } from '../../graphql/errors';
+import { Problems, withUserErrors } from '../../graphql/mutation';
+import { localIdOf } from '../../graphql/relay';
+import { Organization } from '../organization/organization.entity';
+import type { OrganizationRecord } from '../organization/organization.types';
+import { Platform } from '../platform/platform.entity';
+import type { PlatformRecord } from '../platform/platform.types';
+import { ServiceItem, StationServiceItem } from '../service-item/service-item.entity';
+import type { ServiceItemRecord, StationServiceItemRecord } from '../service-item/service-item.types';
+import { ExternalRef } from './external-ref.entity';
+import { ExternalRecordType, RECORD_KINDS } from './external-ref.enums';
+import type { AddExternalRefInput, RemoveExternalRefInput } from './external-ref.inputs';
+import { externalRefsByKeys, externalRefsOfRecords, type ExternalRefKey } from './external-ref.reader';
+import { EXTERNAL_ID_MAX, normaliseExternalRef } from './external-ref.rules';
+import type { AddExternalRefResult, ExternalRecord, ExternalRefRecord, RemoveExternalRefResult } from './external-ref.types';
+
+/** The entity behind each record type (the transaction locks its row). */
+const ENTITIES: Record<ExternalRecordType, EntityClass<{ id: string }>> = {
+  Platform,
+  ServiceItem,
+  StationServiceItem,
+  Organization,
+};
+
+/** The action that writes each record type (and so may attach or remove its references). */
+const WRITE_ACTIONS: Record<ExternalRecordType, Action> = {
+  Platform: Action.WRITE_PLATFORM,
+  ServiceItem: Action.WRITE_SERVICE_ITEM,
+  StationServiceItem: Action.WRITE_SERVICE_ITEM,
+  Organization: Action.WRITE_COMMUNITY,
+};
+
+/**
+ * Checks a (system, external ID) pair of an input, adding user errors at `<prefix>system` and
+ * `<prefix>externalId`. Returns the trimmed pair, or undefined when it has problems.
+ */
+export function checkExternalRefKey(
+  problems: Problems,
+  prefix: string,
+  type: ExternalRecordType,
+  system: string,
+  externalId: string,
+): ExternalRefKey | undefined {
+  const checked = normaliseExternalRef(system, externalId);
+  for (const issue of checked.issues) {
+    if (issue === 'SYSTEM_INVALID') problems.add(`${prefix}system`, UserErrorCode.INVALID, 'EXTERNAL_REF_SYSTEM_INVALID', { system });
+    else if (issue === 'ID_REQUIRED') problems.add(`${prefix}externalId`, UserErrorCode.REQUIRED, 'EXTERNAL_REF_ID_REQUIRED');
+    else problems.add(`${prefix}externalId`, UserErrorCode.TOO_LONG, 'EXTERNAL_REF_ID_TOO_LONG', { max: EXTERNAL_ID_MAX });
+  }
+  return checked.issues.length ? undefined : { type, system: checked.system, externalId: checked.externalId };
+}
+
+/** A record of the type by local id, through the request's loaders. */
+export function loadExternalRecord(ctx: Context, type: ExternalRecordType, localId: string): Promise<ExternalRecord | null> {
+  switch (type) {
+    case ExternalRecordType.PLATFORM:
+      return ctx.loaders.platformById.load(localId);
+    case ExternalRecordType.SERVICE_ITEM:
+      return ctx.loaders.serviceItemById.load(localId);
+    case ExternalRecordType.STATION_SERVICE_ITEM:
+      return ctx.loaders.stationServiceItemById.load(localId);
+    case ExternalRecordType.ORGANIZATION:
+      return ctx.loaders.organizationById.load(localId);
+  }
+}
+
+/** How a record is named in messages: a platform's or organization's name, an item with its code, a push-down by station and item. */
+async function describeRecord(ctx: Context, type: ExternalRecordType, localId: string): Promise<string> {
+  const record = await loadExternalRecord(ctx, type, localId);
+  if (!record) return '';
+  switch (type) {
+    case ExternalRecordType.PLATFORM:
+    case ExternalRecordType.ORGANIZATION:
+      return (record as PlatformRecord | OrganizationRecord).name;
+    case ExternalRecordType.SERVICE_ITEM: {
+      const item = record as ServiceItemRecord;
+      return `${item.name}（${item.code}）`;
+    }
+    case ExternalRecordType.STATION_SERVICE_ITEM: {
+      const pushDown = record as StationServiceItemRecord;
+      const [station, item] = await Promise.all([ctx.loaders.stationById.load(pushDown.stationId), ctx.loaders.serviceItemById.load(pushDown.serviceItemId)]);
+      return `${station?.name ?? ''}·${item?.name ?? ''}`;
+    }
+  }
+}
+
+/**
+ * The right to write a record (attaching or removing its references needs it): its department
+ * for platforms, items and push-downs (the item's), its region for organizations. `record`
+ * null: the record was not found, which the caller is told instead.
+ */
+async function checkCanWriteRecord(ctx: Context, problems: Problems, type: ExternalRecordType, record: ExternalRecord | null): Promise<boolean> {
+  const action = WRITE_ACTIONS[type];
+  if (!record) return true;
+  switch (type) {
+    case ExternalRecordType.PLATFORM:
+    case ExternalRecordType.SERVICE_ITEM:
+      return checkCan(ctx, problems, action, { departmentId: (record as PlatformRecord | ServiceItemRecord).departmentId });
+    case ExternalRecordType.STATION_SERVICE_ITEM: {
+      const item = await ctx.loaders.serviceItemById.load((record as StationServiceItemRecord).serviceItemId);
+      return checkCan(ctx, problems, action, { departmentId: item?.departmentId });
+    }
+    case ExternalRecordType.ORGANIZATION:
+      return checkCanInRegion(ctx, problems, action, (record as OrganizationRecord).regionId);
+  }
+}
+
+function isUniqueViolationOf(error: unknown, constraint: string): boolean {
+  return error instanceof UniqueConstraintViolationException && (error as { constraint?: string }).constraint === constraint;
+}
+
+/** Adds EXTERNAL_REF_TAKEN at `field`, naming the record that holds the reference (read afresh, outside any transaction). */
+async function addTaken(ctx: Context, problems: Problems, field: string, key: ExternalRefKey): Promise<void> {
+  const [holder] = await externalRefsByKeys(ctx.db, [key]);
+  const kind = RECORD_KINDS[key.type];
+  const name = holder ? await describeRecord(ctx, key.type, holder.recordId) : '';
+  problems.add(field, UserErrorCode.INVALID, 'EXTERNAL_REF_TAKEN', { system: key.system, externalId: key.externalId, kindZh: kind.zh, kind: kind.en, name });
+}
+
+/** Adds EXTERNAL_REF_SYSTEM_TAKEN at `field`, quoting the record's current ID in the system. */
+function addSystemTaken(problems: Problems, field: string, type: ExternalRecordType, system: string, current: string): void {
+  const kind = RECORD_KINDS[type];
+  problems.add(field, UserErrorCode.INVALID, 'EXTERNAL_REF_SYSTEM_TAKEN', { system, current, kindZh: kind.zh, kind: kind.en });
+}
+
+/**
+ * Runs a write that inserts a reference; a unique violation on external_ref that survived it
+ * becomes a user error: the key is held by another record (at `<prefix>externalId`), or the
+ * record already has an ID in that system (at `<prefix>system`).
+ */
+export async function guardExternalRef<T>(ctx: Context, problems: Problems, prefix: string, key: ExternalRefKey, recordId: () => string | null, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (isUniqueViolationOf(error, 'external_ref_key_unique')) {
+      await addTaken(ctx, problems, `${prefix}externalId`, key);
+      problems.throwIfAny();
+    }
+    const id = recordId();
+    if (isUniqueViolationOf(error, 'external_ref_record_system_unique') && id) {
+      const current = (await externalRefsOfRecords(ctx.db, key.type, [id])).find((ref) => ref.system === key.system);
+      addSystemTaken(problems, `${prefix}system`, key.type, key.system, current?.externalId ?? '');
+      problems.throwIfAny();
+    }
+    throw error;
+  }
+}
+
+/** The steps of one upsert; each runs inside the upsert's transaction and reads only through `em`. */
+export interface UpsertSteps {
+  /** Writes the new record with this id (its reference is already written). */
+  create(em: EntityManager, id: string): Promise<void>;
+  /** Makes the referenced record match the input; returns whether anything differed (and was written). */
+  update(em: EntityManager, id: string): Promise<boolean>;
+  /**
+   * An existing record the reference is to be attached to instead of creating one (a push-down
+   * of the same station and item), locked; null when there is none.
+   */
+  adopt?(em: EntityManager): Promise<string | null>;
+}
+
+export interface UpsertOutcome {
+  id: string;
+  created: boolean;
+  changed: boolean;
+}
+
+/**
+ * The upsert protocol shared by every `upsert…` mutation, in one transaction: the reference is
+ * looked up under a row lock; when it exists, the record it names is updated; when not, the
+ * reference is inserted FIRST and then the record. So concurrent identical upserts collide on
+ * the reference's unique key: the first commits, the others fail there, and each retries the
+ * whole upsert once — finding the reference, it takes the update path (which writes nothing when
+ * the values are the same). `prefix` is the input path of the reference, for user errors.
+ */
+export async function upsertByExternalRef(ctx: Context, problems: Problems, prefix: string, key: ExternalRefKey, steps: UpsertSteps): Promise<UpsertOutcome> {
+  const attempt = () =>
+    ctx.em.transactional(async (em): Promise<UpsertOutcome> => {
+      const found = await em.findOne(
+        ExternalRef,
+        { system: key.system, recordType: key.type, externalId: key.externalId },
+        { lockMode: LockMode.PESSIMISTIC_WRITE },
+      );
+      if (found) {
+        const changed = await steps.update(em, found.recordId);
+        await em.flush();
+        return { id: found.recordId, created: false, changed };
+      }
+      const adopted = steps.adopt ? await steps.adopt(em) : null;
+      if (adopted) {
+        const other = await em.findOne(ExternalRef, { recordType: key.type, recordId: adopted, system: key.system });
+        if (other) {
+          addSystemTaken(problems, `${prefix}externalId`, key.type, key.system, other.externalId);
+          problems.throwIfAny();
+        }
+        em.create(ExternalRef, { id: randomUUID(), system: key.system, externalId: key.externalId, recordType: key.type, recordId: adopted });
+        await em.flush();
+        await steps.update(em, adopted);
+        await em.flush();
+        return { id: adopted, created: false, changed: true };
+      }
+      const id = randomUUID();
+      em.create(ExternalRef, { id: randomUUID(), system: key.system, externalId: key.externalId, recordType: key.type, recordId: id });
+      await em.flush();
+      await steps.create(em, id);
+      await em.flush();
+      return { id, created: true, changed: true };
+    });
+  try {
+    return await attempt();
+  } catch (error) {
+    if (!(error instanceof UniqueConstraintViolationException)) throw error;
+    ctx.em.clear();
+    return attempt();
+  }
+}
+
+/**
+ * Finds the record an upsert's reference names before its transaction (for permission checks and
+ * pre-checks that need the current record); the transaction decides again under a lock.
+ */
+export async function referencedRecordId(ctx: Context, key: ExternalRefKey): Promise<string | null> {
+  return (await ctx.loaders.externalRefByKey.load(key))?.recordId ?? null;
+}
+
+/** Resolves a record named by type and global ID for add/removeExternalRef, with the caller's right to write it. */
+async function resolveWritableRecord(ctx: Context, problems: Problems, type: ExternalRecordType, id: string): Promise<{ localId: string; record: ExternalRecord } | null> {
+  if (ctx.principal.kind === 'anonymous') {
+    checkCan(ctx, problems, WRITE_ACTIONS[type], {});
+    return null;
+  }
+  const localId = localIdOf(id, type);
+  const record = localId ? await loadExternalRecord(ctx, type, localId) : null;
+  const kind = RECORD_KINDS[type];
+  if (!localId) problems.add('id', UserErrorCode.NOT_FOUND, 'RECORD_ID_INVALID', { kindZh: kind.zh, kind: kind.en });
+  else if (!record) problems.add('id', UserErrorCode.NOT_FOUND, 'RECORD_NOT_FOUND', { kindZh: kind.zh, kind: kind.en });
+  if (!(await checkCanWriteRecord(ctx, problems, type, record))) return null;
+  return localId && record ? { localId, record } : null;
+}
+
+function toRefRecord(ref: ExternalRef): ExternalRefRecord {
+  return { system: ref.system, externalId: ref.externalId, recordType: ref.recordType, recordId: ref.recordId, createdAt: ref.createdAt };
+}
+
+/**
+ * Attaches a partner's ID to an existing record. Attaching the same ID to the same record again
+ * changes nothing; an ID another record holds, or a second ID of the same system for this
+ * record, is a user error naming what is in the way.
+ */
+export async function addExternalRef(ctx: Context, input: AddExternalRefInput): Promise<AddExternalRefResult> {
+  const problems = new Problems(ctx.locale);
+  const failed = (): AddExternalRefResult => ({ record: null, externalRef: null, userErrors: problems.errors });
+  const target = await resolveWritableRecord(ctx, problems, input.type, input.id);
+  if (problems.any) return failed();
+  const key = checkExternalRefKey(problems, '', input.type, input.system, input.externalId);
+  if (!key || !target) return failed();
+  const { localId } = target;
+
+  const [holder] = await externalRefsByKeys(ctx.db, [key]);
+  if (holder && holder.recordId !== localId) await addTaken(ctx, problems, 'externalId', key);
+  const sameSystem = (await externalRefsOfRecords(ctx.db, key.type, [localId])).find((ref) => ref.system === key.system);
+  if (sameSystem && sameSystem.externalId !== key.externalId) addSystemTaken(problems, 'system', key.type, key.system, sameSystem.externalId);
+  if (problems.any) return failed();
+
+  const { value, userErrors } = await withUserErrors(ctx, () =>
+    guardExternalRef(ctx, problems, '', key, () => localId, () =>
+      ctx.em.transactional(async (em) => {
+        // A share lock: the record cannot be deleted (and its references with it) before this commits.
+        const row = await em.findOne(ENTITIES[key.type], { id: localId }, { lockMode: LockMode.PESSIMISTIC_READ });
+        if (!row) {
+          const kind = RECORD_KINDS[key.type];
+          problems.add('id', UserErrorCode.NOT_FOUND, 'RECORD_NOT_FOUND', { kindZh: kind.zh, kind: kind.en });
+          problems.throwIfAny();
+        }
+        const existing = await em.findOne(ExternalRef, { system: key.system, recordType: key.type, externalId: key.externalId });
+        if (existing?.recordId === localId) return toRefRecord(existing);
+        const ref = em.create(ExternalRef, { id: randomUUID(), system: key.system, externalId: key.externalId, recordType: key.type, recordId: localId });
+        await em.flush();
+        return toRefRecord(ref);
+      }),
+    ),
+  );
+  if (!value) return { record: null, externalRef: null, userErrors };
+  return { record: await loadExternalRecord(ctx, key.type, localId), externalRef: value, userErrors };
+}
+
+/** Removes a record's ID in one system; the record stays as it is. */
+export async function removeExternalRef(ctx: Context, input: RemoveExternalRefInput): Promise<RemoveExternalRefResult> {
+  const problems = new Problems(ctx.locale);
+  const failed = (): RemoveExternalRefResult => ({ record: null, removedExternalRef: null, userErrors: problems.errors });
+  const target = await resolveWritableRecord(ctx, problems, input.type, input.id);
+  if (problems.any || !target) return failed();
+  const system = input.system.trim();
+  const kind = RECORD_KINDS[input.type];
+
+  const { value, userErrors } = await withUserErrors(ctx, () =>
+    ctx.em.transactional(async (em) => {
+      const ref = await em.findOne(ExternalRef, { recordType: input.type, recordId: target.localId, system }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (!ref) {
+        problems.add('system', UserErrorCode.NOT_FOUND, 'EXTERNAL_REF_NOT_FOUND', { system, kindZh: kind.zh, kind: kind.en });
+        problems.throwIfAny();
+      }
+      const removed = toRefRecord(ref!);
+      em.remove(ref!);
+      await em.flush();
+      return removed;
+    }),
+  );
+  if (!value) return { record: null, removedExternalRef: null, userErrors };
+  return { record: await loadExternalRecord(ctx, input.type, target.localId), removedExternalRef: value, userErrors };
+}

@@ -1,0 +1,167 @@
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { toDate } from '../../db/sql';
+import { UserError } from '../../graphql/errors';
+import { Node } from '../../graphql/relay';
+import { DateTimeScalar } from '../../graphql/scalars';
+import { OrganizationType, type OrganizationRecord } from '../organization/organization.types';
+import { PlatformInterface, type PlatformRecord } from '../platform/platform.types';
+import { ServiceItemType, StationServiceItemType, type ServiceItemRecord, type StationServiceItemRecord } from '../service-item/service-item.types';
+import { ExternalRecordType } from './external-ref.enums';
+
+registerEnumType(ExternalRecordType, {
+  name: 'ExternalRecordType',
+  description: '外部编号所属记录类型 Kind of record an external reference names',
+  valuesConfig: {
+    PLATFORM: { description: '整合平台（任一类型）A platform of any kind' },
+    SERVICE_ITEM: { description: '高频服务事项 A service item of the catalogue' },
+    STATION_SERVICE_ITEM: { description: '事项下沉记录 A push-down of a service item to a station' },
+    ORGANIZATION: { description: '共建组织 An organization' },
+  },
+});
+
+/** An external reference as the read paths carry it. */
+export interface ExternalRefRecord {
+  system: string;
+  externalId: string;
+  recordType: ExternalRecordType;
+  recordId: string;
+  createdAt: Date;
+}
+
+export interface ExternalRefRow {
+  system: string;
+  external_id: string;
+  record_type: ExternalRecordType;
+  record_id: string;
+  created_at: string;
+}
+
+export const EXTERNAL_REF_COLUMNS = 'r.system, r.external_id, r.record_type, r.record_id, r.created_at';
+
+export function toExternalRefRecord(row: ExternalRefRow): ExternalRefRecord {
+  return {
+    system: row.system,
+    externalId: row.external_id,
+    recordType: row.record_type,
+    recordId: row.record_id,
+    createdAt: toDate(row.created_at),
+  };
+}
+
+@ObjectType('ExternalRef', {
+  simpleResolvers: true,
+  description: '外部编号：合作部门系统中对这条记录的编号，用于按编号同步（upsert…）An ID a partner system has for this record; upsert mutations find the record by it',
+})
+export class ExternalRefType {
+  @Field({ description: '外部系统名称，如 zgh-care Name of the partner’s system, e.g. zgh-care' })
+  system!: string;
+
+  @Field({ description: '该系统中的记录编号 The record’s ID in that system' })
+  externalId!: string;
+
+  @Field(() => DateTimeScalar, { description: '关联时间 When the ID was attached to the record' })
+  createdAt!: Date;
+}
+
+/** What every upsert returns besides its record. */
+export interface UpsertFlags {
+  created: boolean;
+  changed: boolean;
+  userErrors: UserError[];
+}
+
+export interface UpsertPlatformResult extends UpsertFlags {
+  platform: PlatformRecord | null;
+}
+export interface UpsertServiceItemResult extends UpsertFlags {
+  serviceItem: ServiceItemRecord | null;
+}
+export interface UpsertStationServiceItemResult extends UpsertFlags {
+  stationServiceItem: StationServiceItemRecord | null;
+}
+export interface UpsertOrganizationResult extends UpsertFlags {
+  organization: OrganizationRecord | null;
+}
+
+type ClassType = new (...args: never[]) => unknown;
+
+/** Declares `<name> { <record>, created, changed, userErrors }`. */
+function upsertPayloadTypeOf(name: string, mutation: string, record: { name: string; type: () => ClassType; zh: string; en: string }): ClassType {
+  @ObjectType(name, { simpleResolvers: true, description: `${record.zh}同步结果 Result of ${mutation}` })
+  class Payload {
+    @Field({ description: '是否新建了记录（false 表示按外部编号找到了已有记录）Whether the record was created; false when the external reference named an existing one' })
+    created!: boolean;
+
+    @Field({ description: '是否写入了改动；与现有数据完全一致时为 false，版本号不变 Whether anything was written; false when the record already matched the input (its version is unchanged)' })
+    changed!: boolean;
+
+    @Field(() => [UserError], { description: '用户错误；为空表示成功 Problems with the input; empty on success' })
+    userErrors!: UserError[];
+  }
+  Field(record.type, { nullable: true, description: `${record.zh}（有用户错误时为空）${record.en}; null when there are user errors` })(Payload.prototype, record.name);
+  return Payload;
+}
+
+export const UpsertPlatformPayload = upsertPayloadTypeOf('UpsertPlatformPayload', 'upsertPlatform', {
+  name: 'platform',
+  type: () => PlatformInterface,
+  zh: '整合平台',
+  en: 'The platform',
+});
+export const UpsertServiceItemPayload = upsertPayloadTypeOf('UpsertServiceItemPayload', 'upsertServiceItem', {
+  name: 'serviceItem',
+  type: () => ServiceItemType,
+  zh: '服务事项',
+  en: 'The service item',
+});
+export const UpsertStationServiceItemPayload = upsertPayloadTypeOf('UpsertStationServiceItemPayload', 'upsertStationServiceItem', {
+  name: 'stationServiceItem',
+  type: () => StationServiceItemType,
+  zh: '下沉记录',
+  en: 'The push-down record',
+});
+export const UpsertOrganizationPayload = upsertPayloadTypeOf('UpsertOrganizationPayload', 'upsertOrganization', {
+  name: 'organization',
+  type: () => OrganizationType,
+  zh: '组织',
+  en: 'The organization',
+});
+
+/** A record of any of the four types, as the loaders return it. */
+export type ExternalRecord = PlatformRecord | ServiceItemRecord | StationServiceItemRecord | OrganizationRecord;
+
+@ObjectType('AddExternalRefPayload', { simpleResolvers: true, description: '关联外部编号结果 Result of addExternalRef' })
+export class AddExternalRefPayload {
+  @Field(() => Node, { nullable: true, description: '关联了编号的记录（有用户错误时为空）The record that carries the ID; null when there are user errors' })
+  record!: ExternalRecord | null;
+
+  @Field(() => ExternalRefType, { nullable: true, description: '关联的外部编号（有用户错误时为空）The external reference; null when there are user errors' })
+  externalRef!: ExternalRefRecord | null;
+
+  @Field(() => [UserError], { description: '用户错误；为空表示成功 Problems with the input; empty on success' })
+  userErrors!: UserError[];
+}
+
+@ObjectType('RemoveExternalRefPayload', { simpleResolvers: true, description: '删除外部编号结果 Result of removeExternalRef' })
+export class RemoveExternalRefPayload {
+  @Field(() => Node, { nullable: true, description: '删除了编号的记录（有用户错误时为空）The record the ID was removed from; null when there are user errors' })
+  record!: ExternalRecord | null;
+
+  @Field(() => ExternalRefType, { nullable: true, description: '已删除的外部编号（有用户错误时为空）The external reference that was removed; null when there are user errors' })
+  removedExternalRef!: ExternalRefRecord | null;
+
+  @Field(() => [UserError], { description: '用户错误；为空表示成功 Problems with the input; empty on success' })
+  userErrors!: UserError[];
+}
+
+export interface AddExternalRefResult {
+  record: ExternalRecord | null;
+  externalRef: ExternalRefRecord | null;
+  userErrors: UserError[];
+}
+
+export interface RemoveExternalRefResult {
+  record: ExternalRecord | null;
+  removedExternalRef: ExternalRefRecord | null;
+  userErrors: UserError[];
+}
