@@ -16,8 +16,9 @@ import { StationGridWorker } from '../modules/station-staff/station-grid-worker.
 import { migrationsList } from './migrations';
 import { ChangeRecorder } from '../modules/audit/change-recorder';
 import { ChangeEvent } from '../modules/audit/change-event.entity';
+import { WebhookSubscription } from '../modules/webhook/webhook-subscription.entity';
 
-export const entities = [Region, ServiceCircle, Station, Department, Organization, ApiClient, Platform, CoBuilding, Activity, ServiceItem, StationServiceItem, Person, StationGridWorker, DutyShift, ChangeEvent];
+export const entities = [Region, ServiceCircle, Station, Department, Organization, ApiClient, Platform, CoBuilding, Activity, ServiceItem, StationServiceItem, Person, StationGridWorker, DutyShift, ChangeEvent, WebhookSubscription];
 
 export interface OrmOptions {
   clientUrl: string;

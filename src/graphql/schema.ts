@@ -23,6 +23,7 @@ import {
 } from '../modules/service-item/service-item.resolver';
 import { StationResolver } from '../modules/station/station.resolver';
 import { StationStaffResolver } from '../modules/station-staff/station-staff.resolver';
+import { WebhookResolver } from '../modules/webhook/webhook.resolver';
 import { NodeResolver } from './node.resolver';
 
 let schema: GraphQLSchema | undefined;
@@ -60,6 +61,7 @@ export function getSchema(): GraphQLSchema {
         StationStaffResolver,
         DutyShiftResolver,
         StationDutyResolver,
+        WebhookResolver,
       ],
       globalMiddlewares: [PublicReadsOnly],
       validate: false,

@@ -11,6 +11,7 @@ import { Migration20261127070000_api_client } from './Migration20261127070000_ap
 import { Migration20261127071000_idempotency_key } from './Migration20261127071000_idempotency_key';
 import { Migration20261127080000_gov_service_point_item } from './Migration20261127080000_gov_service_point_item';
 import { Migration20261127100000_change_event } from './Migration20261127100000_change_event';
+import { Migration20261127110000_webhook } from './Migration20261127110000_webhook';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed from a folder) so that ts-jest,
@@ -29,4 +30,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261127071000_idempotency_key', class: Migration20261127071000_idempotency_key },
   { name: 'Migration20261127080000_gov_service_point_item', class: Migration20261127080000_gov_service_point_item },
   { name: 'Migration20261127100000_change_event', class: Migration20261127100000_change_event },
+  { name: 'Migration20261127110000_webhook', class: Migration20261127110000_webhook },
 ];
