@@ -21,7 +21,11 @@ const LEASE_MARGIN_MS = 30_000;
 const MAX_ERROR_LENGTH = 200;
 
 export interface WebhookDispatcher {
-  /** Stops the loop; attempts still running are cut short and handed back to the queue. Resolves when nothing is left touching the database. */
+  /**
+   * Stops the loop and waits for the attempts still running (each bounded by WEBHOOK_TIMEOUT_MS) to
+   * finish and be recorded — cutting them short could repeat a delivery the receiver already has.
+   * Resolves when nothing is left touching the database.
+   */
   stop(): Promise<void>;
 }
 
@@ -63,7 +67,6 @@ class Dispatcher implements WebhookDispatcher {
   private round: Promise<void> | null = null;
   private stopped = false;
   private readonly inFlight = new Set<Promise<void>>();
-  private readonly shutdown = new AbortController();
   /** The last round failure logged: a lasting fault (e.g. migrations not applied) is logged once, not every round. */
   private lastFailure: string | null = null;
 
@@ -81,7 +84,6 @@ class Dispatcher implements WebhookDispatcher {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     await this.round;
-    this.shutdown.abort();
     await Promise.allSettled([...this.inFlight]);
   }
 
@@ -186,17 +188,13 @@ class Dispatcher implements WebhookDispatcher {
         headers: webhookHeaders(delivery.secret, delivery.id, body),
         body,
         redirect: 'manual',
-        signal: AbortSignal.any([AbortSignal.timeout(this.config.timeoutMs), this.shutdown.signal]),
+        signal: AbortSignal.timeout(this.config.timeoutMs),
       });
       // The answer's body is of no interest (and may be large): release the connection.
       await response.body?.cancel().catch(() => undefined);
       const delivered = response.status >= 200 && response.status < 300;
       outcome = { delivered, statusCode: response.status, error: delivered ? null : `HTTP ${response.status}` };
     } catch (error) {
-      if (this.shutdown.signal.aborted) {
-        await this.release(delivery);
-        return;
-      }
       outcome = { delivered: false, statusCode: null, error: describeFailure(error, this.config.timeoutMs) };
     }
     try {
@@ -234,18 +232,6 @@ class Dispatcher implements WebhookDispatcher {
         delivery.attempts,
       ],
     );
-  }
-
-  /** An attempt cut short by shutdown does not count: the delivery is due again at once. */
-  private async release(delivery: ClaimedDelivery): Promise<void> {
-    try {
-      await this.db.all(
-        `update webhook_delivery set attempts = attempts - 1, next_attempt_at = now() where id = ? and attempts = ? and status = 'PENDING'`,
-        [delivery.id, delivery.attempts],
-      );
-    } catch (error) {
-      logger.warn('webhook lease not released', { delivery: delivery.id, error: errorText(error) });
-    }
   }
 }
 

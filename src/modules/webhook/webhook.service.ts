@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 import { hasRole } from '../../auth/principal';
 import { Role } from '../../auth/roles';
 import type { Context } from '../../graphql/context';
@@ -43,8 +43,9 @@ function owns(scope: WebhookOwnerScope, clientId: string): boolean {
 
 /** A URL the dispatcher can POST to: http or https, no credentials in it, at most 500 characters once normalised. */
 export function checkWebhookUrl(problems: Problems, field: string, value: string): string | null {
+  const before = problems.errors.length;
   const text = checkText(problems, field, value, MAX_URL_LENGTH, URL_LABEL);
-  if (!text) return null;
+  if (!text || problems.errors.length > before) return null;
   let url: URL | null = null;
   try {
     url = new URL(text);
@@ -105,6 +106,18 @@ async function lockOwned(em: EntityManager, ctx: Context, id: string, problems: 
   return subscription!;
 }
 
+/**
+ * The feed head, read inside the write transaction. Through knex rather than em.execute: the
+ * latter would expand the query's array binding into a list instead of one PostgreSQL array.
+ */
+async function feedHead(em: EntityManager): Promise<{ tx: string; seq: string } | null> {
+  const head = feedHeadQuery();
+  const query = em.getKnex().raw(head.text, head.bindings as never[]);
+  const transaction = em.getTransactionContext<Knex.Transaction>();
+  const result = await (transaction ? query.transacting(transaction) : query);
+  return (result.rows[0] as { tx: string; seq: string } | undefined) ?? null;
+}
+
 async function toSecretPayload(ctx: Context, work: () => Promise<{ id: string; secret: string }>): Promise<WebhookSecretPayload> {
   const { value, userErrors } = await withUserErrors(ctx, work);
   if (!value) return { webhookSubscription: null, secret: null, userErrors };
@@ -138,8 +151,7 @@ export async function createWebhookSubscription(ctx: Context, input: CreateWebho
         problems.add('url', UserErrorCode.INVALID, 'WEBHOOK_SUBSCRIPTION_LIMIT', { max: MAX_SUBSCRIPTIONS_PER_CLIENT });
         problems.throwIfAny();
       }
-      const head = feedHeadQuery();
-      const [position] = await em.execute<{ tx: string; seq: string }[]>(head.text, head.bindings);
+      const position = await feedHead(em);
       const secret = generateWebhookSecret();
       const subscription = em.create(WebhookSubscription, {
         id: randomUUID(),
