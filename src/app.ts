@@ -21,6 +21,7 @@ import { idempotencyKeys } from './graphql/idempotency';
 import { errorLogging, introspectionGuard } from './graphql/plugins';
 import { getSchema } from './graphql/schema';
 import { logger } from './logger';
+import { startWebhookDispatcher, type WebhookDispatcher } from './modules/webhook/webhook.dispatcher';
 
 export const BODY_LIMIT = '1mb';
 
@@ -29,7 +30,9 @@ export interface App {
   httpServer: http.Server;
   apollo: ApolloServer<Context>;
   database: Database;
-  /** Stops Apollo (draining requests), then closes the database. */
+  /** The loop that sends webhook deliveries; null when WEBHOOK_ENABLED is off. */
+  webhooks: WebhookDispatcher | null;
+  /** Stops Apollo (draining requests), then the webhook loop, then closes the database. */
   close(): Promise<void>;
 }
 
@@ -117,14 +120,18 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     res.status(error.status ?? 500).json({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
   });
 
+  const webhooks = config.webhooks.enabled ? startWebhookDispatcher(database.orm, config.webhooks) : null;
+
   return {
     app,
     httpServer,
     apollo,
     database,
+    webhooks,
     async close() {
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      await webhooks?.stop();
       if (!options.database) await database.close();
     },
   };

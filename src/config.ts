@@ -26,6 +26,22 @@ export interface Config {
   bootstrapAdmin: boolean;
   /** Verification of identity-provider JWTs; null when not configured (that path is off). */
   jwt: JwtConfig | null;
+  /** The webhook dispatcher that pushes the change feed to subscribed API clients. */
+  webhooks: WebhookConfig;
+}
+
+/** How webhook deliveries are queued, sent and retried. */
+export interface WebhookConfig {
+  /** Run the dispatcher in this process. */
+  enabled: boolean;
+  /** Pause between two dispatcher rounds (queue new changes, send what is due). */
+  pollMs: number;
+  /** Delay before the first retry; each further retry waits twice as long (at most an hour). */
+  retryBaseMs: number;
+  /** Attempts before a delivery is given up (FAILED). */
+  maxAttempts: number;
+  /** How long one HTTP attempt may take before it counts as failed. */
+  timeoutMs: number;
 }
 
 /** How tokens of the city's identity provider are verified and read. */
@@ -98,6 +114,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logSql: parseBoolVar(env, 'LOG_SQL', false),
     bootstrapAdmin: parseBoolVar(env, 'BOOTSTRAP_ADMIN', !databaseUrl),
     jwt: loadJwtConfig(env),
+    webhooks: {
+      enabled: parseBoolVar(env, 'WEBHOOK_ENABLED', true),
+      pollMs: parseIntVar(env, 'WEBHOOK_POLL_MS', 1000, 10, 600_000),
+      retryBaseMs: parseIntVar(env, 'WEBHOOK_RETRY_BASE_MS', 5000, 10, 3_600_000),
+      maxAttempts: parseIntVar(env, 'WEBHOOK_MAX_ATTEMPTS', 8, 1, 50),
+      timeoutMs: parseIntVar(env, 'WEBHOOK_TIMEOUT_MS', 5000, 100, 120_000),
+    },
   };
 }
 

@@ -17,8 +17,9 @@ import { ExternalRef } from '../modules/external-ref/external-ref.entity';
 import { migrationsList } from './migrations';
 import { ChangeRecorder } from '../modules/audit/change-recorder';
 import { ChangeEvent } from '../modules/audit/change-event.entity';
+import { WebhookSubscription } from '../modules/webhook/webhook-subscription.entity';
 
-export const entities = [Region, ServiceCircle, Station, Department, Organization, ApiClient, Platform, CoBuilding, Activity, ServiceItem, StationServiceItem, Person, StationGridWorker, DutyShift, ChangeEvent, ExternalRef];
+export const entities = [Region, ServiceCircle, Station, Department, Organization, ApiClient, Platform, CoBuilding, Activity, ServiceItem, StationServiceItem, Person, StationGridWorker, DutyShift, ChangeEvent, ExternalRef, WebhookSubscription];
 
 export interface OrmOptions {
   clientUrl: string;

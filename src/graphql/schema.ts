@@ -30,6 +30,7 @@ import {
   ServiceItemExternalRefsResolver,
   StationServiceItemExternalRefsResolver,
 } from '../modules/external-ref/external-ref.resolver';
+import { WebhookResolver } from '../modules/webhook/webhook.resolver';
 import { NodeResolver } from './node.resolver';
 
 let schema: GraphQLSchema | undefined;
@@ -72,6 +73,7 @@ export function getSchema(): GraphQLSchema {
         ServiceItemExternalRefsResolver,
         StationServiceItemExternalRefsResolver,
         OrganizationExternalRefsResolver,
+        WebhookResolver,
       ],
       globalMiddlewares: [PublicReadsOnly],
       validate: false,

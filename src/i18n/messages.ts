@@ -418,6 +418,22 @@ const messages = {
     zh: '编号“{externalId}”（系统“{system}”）对应的是驿站“{station}”的事项“{item}”，下沉记录的驿站和事项不能修改；请核对驿站、事项编码或编号。',
     en: 'The ID "{externalId}" of system "{system}" names the item "{item}" at the station "{station}"; a push-down\'s station and item never change. Check the station, the item code or the ID.',
   },
+  WEBHOOK_CLIENTS_ONLY: {
+    zh: '推送订阅只能由接口客户端创建：请用本平台发放的接口密钥调用，推送会发给该客户端。',
+    en: 'Only API clients can subscribe to webhooks: call with an API key issued by this hub; deliveries go to that client.',
+  },
+  WEBHOOK_URL_INVALID: {
+    zh: '推送地址须是以 http:// 或 https:// 开头的完整网址，且不能含用户名或密码，例如 https://api.example.cn/yizhan/webhook。',
+    en: 'The webhook URL must be a full http:// or https:// address without a user name or password, e.g. https://api.example.cn/yizhan/webhook.',
+  },
+  WEBHOOK_TYPE_NOT_IN_FEED: {
+    zh: '“{type}”类记录不在变更流中，不能订阅，请从列表中删去。',
+    en: '{type} records are not part of the change feed and cannot be subscribed to; remove it from the list.',
+  },
+  WEBHOOK_SUBSCRIPTION_LIMIT: {
+    zh: '每个接口客户端最多可有 {max} 个推送订阅，请先删除不再使用的订阅。',
+    en: 'An API client can have at most {max} webhook subscriptions; delete one you no longer use first.',
+  },
 } satisfies Record<string, Record<Locale, string>>;
 
 export type MessageKey = keyof typeof messages;

@@ -33,10 +33,11 @@ export interface TestApp {
 /** Pass as `headers` to t.gql to call without credentials. */
 export const ANONYMOUS_HEADERS = { authorization: '' } as const;
 
-/** Starts the real app on a fresh, migrated and seeded database of its own. */
+/** Starts the real app on a fresh, migrated and seeded database of its own (webhook loop off unless `env` turns it on). */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database: TestDatabase = await createTestDatabase();
-  const config: Config = { ...loadConfig({ NODE_ENV: 'test', DATABASE_URL: database.url, ...env }), dbPoolMax: database.poolMax };
+  // The webhook loop would add statements to every count; tests that need it pass WEBHOOK_ENABLED.
+  const config: Config = { ...loadConfig({ NODE_ENV: 'test', DATABASE_URL: database.url, WEBHOOK_ENABLED: 'false', ...env }), dbPoolMax: database.poolMax };
   let statements = 0;
   let captured: string[] | null = null;
   const app = await createApp(config, {

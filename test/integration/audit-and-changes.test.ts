@@ -27,23 +27,36 @@ async function stations(first: number, regionCode: string = SEED.fanchengCode): 
   return res.data.stations.nodes;
 }
 
-/** Reads the feed from `after` until it is caught up; other databases' open transactions may hold the horizon back briefly. */
-async function drain(after: string | null, settle = 0): Promise<{ changes: FeedChange[]; cursor: string | null }> {
+/** Record types the feed carries (API clients and webhook subscriptions are in the audit trail only). */
+const FEED_TYPES = '[ACTIVITY, CO_BUILDING, DEPARTMENT, DUTY_SHIFT, EXTERNAL_REF, ORGANIZATION, PERSON, PLATFORM, SERVICE_ITEM, STATION, STATION_GRID_WORKER, STATION_SERVICE_ITEM]';
+
+/** The newest sequence number the feed will carry, written so far (the audit trail is newest first). */
+async function latestSequence(): Promise<bigint> {
+  const res = await t.gql(`{ auditEvents(first: 1, filter: { recordType: ${FEED_TYPES} }) { nodes { sequence } } }`);
+  return BigInt(res.data.auditEvents.nodes[0]?.sequence ?? 0);
+}
+
+/**
+ * Reads the feed from `after` until it has handed out every change written so far. The feed's
+ * horizon spans the whole server, so other test files' open transactions may hold it back for a
+ * moment: wait for the newest sequence (with a deadline) rather than for a quiet spell.
+ */
+async function drain(after: string | null): Promise<{ changes: FeedChange[]; cursor: string | null }> {
+  const target = await latestSequence();
   const changes: FeedChange[] = [];
   let cursor = after;
-  for (let quiet = 0; quiet <= settle; ) {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
     const res = await t.gql(FEED, { after: cursor, first: 200 });
     expect(res.errors).toBeUndefined();
     const page = res.data.changes;
     changes.push(...page.changes);
     cursor = page.endCursor;
-    if (page.changes.length === 0) {
-      quiet++;
-      if (quiet <= settle) await new Promise((resolve) => setTimeout(resolve, 50));
-    } else quiet = 0;
-    if (page.hasMore) quiet = 0;
+    const reached = changes.some((change) => BigInt(change.sequence) >= target) || (target === 0n && !page.hasMore);
+    if (reached && !page.hasMore) return { changes, cursor };
+    if (Date.now() > deadline) throw new Error(`the change feed did not reach sequence ${target} within 30 s`);
+    if (!page.hasMore) await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  return { changes, cursor };
 }
 
 describe('audit trail', () => {
@@ -117,7 +130,7 @@ describe('change feed', () => {
     const { id: activityId, version } = activity.data.createActivity.activity;
     await t.gql(`mutation($input: DeleteActivityInput!) { deleteActivity(input: $input) { userErrors { code } } }`, { input: { id: activityId, version } });
 
-    const { changes } = await drain(head, 3);
+    const { changes } = await drain(head);
     const mine = changes.filter((change) => change.recordId === station.id || change.recordId === activityId);
     expect(mine.map((change) => [change.recordType, change.operation, change.version, change.tombstone])).toEqual([
       ['STATION', 'CREATE', 1, false],
@@ -167,7 +180,7 @@ describe('change feed', () => {
     );
     writing = false;
     await poller;
-    apply((await drain(cursor, 3)).changes);
+    apply((await drain(cursor)).changes);
 
     const now = await stations(24, '420607');
     for (const station of now) {

@@ -32,6 +32,7 @@ describe('loadConfig defaults', () => {
       logSql: false,
       bootstrapAdmin: true,
       jwt: null,
+      webhooks: { enabled: true, pollMs: 1000, retryBaseMs: 5000, maxAttempts: 8, timeoutMs: 5000 },
     });
   });
 
@@ -164,6 +165,26 @@ describe('invalid configuration', () => {
   ])('%s=%p throws naming the variable', (name, raw) => {
     const error = configErrorOf({ [name]: raw });
     expect(error.message).toMatch(new RegExp(`^${name} must be true or false`));
+    expect(error.message).toContain(`"${raw}"`);
+  });
+
+  it('reads the webhook settings', () => {
+    expect(
+      loadConfig({ WEBHOOK_ENABLED: 'false', WEBHOOK_POLL_MS: '50', WEBHOOK_RETRY_BASE_MS: '250', WEBHOOK_MAX_ATTEMPTS: '3', WEBHOOK_TIMEOUT_MS: '2000' }).webhooks,
+    ).toEqual({ enabled: false, pollMs: 50, retryBaseMs: 250, maxAttempts: 3, timeoutMs: 2000 });
+  });
+
+  it.each([
+    ['WEBHOOK_POLL_MS', '5'],
+    ['WEBHOOK_POLL_MS', 'soon'],
+    ['WEBHOOK_RETRY_BASE_MS', '3600001'],
+    ['WEBHOOK_MAX_ATTEMPTS', '0'],
+    ['WEBHOOK_MAX_ATTEMPTS', '51'],
+    ['WEBHOOK_TIMEOUT_MS', '99'],
+    ['WEBHOOK_ENABLED', 'sometimes'],
+  ])('%s=%p throws naming the variable', (name, raw) => {
+    const error = configErrorOf({ [name]: raw });
+    expect(error.message).toMatch(new RegExp(`^${name} must be`));
     expect(error.message).toContain(`"${raw}"`);
   });
 

@@ -12,6 +12,7 @@ import { Migration20261127071000_idempotency_key } from './Migration202611270710
 import { Migration20261127080000_gov_service_point_item } from './Migration20261127080000_gov_service_point_item';
 import { Migration20261127090000_external_ref } from './Migration20261127090000_external_ref';
 import { Migration20261127100000_change_event } from './Migration20261127100000_change_event';
+import { Migration20261127110000_webhook } from './Migration20261127110000_webhook';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed from a folder) so that ts-jest,
@@ -31,4 +32,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261127080000_gov_service_point_item', class: Migration20261127080000_gov_service_point_item },
   { name: 'Migration20261127090000_external_ref', class: Migration20261127090000_external_ref },
   { name: 'Migration20261127100000_change_event', class: Migration20261127100000_change_event },
+  { name: 'Migration20261127110000_webhook', class: Migration20261127110000_webhook },
 ];

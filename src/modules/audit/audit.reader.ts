@@ -41,27 +41,49 @@ export interface FeedPage {
   hasMore: boolean;
 }
 
+/** A position in the change feed: the writing transaction's id and the sequence number, both as decimal text. */
+export interface FeedPosition {
+  tx: string;
+  seq: string;
+}
+
+/** Only changes of transactions older than the oldest one still running, and never administrative records. */
+function committedHorizon(): SqlFragment[] {
+  return [rawSql('e.tx < pg_snapshot_xmin(pg_current_snapshot())'), sql`e.record_type <> all(${[...FEED_EXCLUDED_TYPES]}::text[])`];
+}
+
 /**
- * The change feed after a cursor: only changes of transactions older than the oldest transaction
- * still running (pg_snapshot_xmin), in (transaction id, sequence) order. A transaction that has not
- * committed yet always has a transaction id at or above that horizon, so whatever it writes sorts
- * after every change already handed out: no poller can skip it.
+ * The committed changes after `after` (null: from the beginning), optionally only of `types`
+ * (record type names as stored), in feed order: `limit` rows of CHANGE_COLUMNS. Only changes of
+ * transactions older than the oldest transaction still running (pg_snapshot_xmin) are included;
+ * a transaction that has not committed yet always has a transaction id at or above that horizon,
+ * so whatever it writes sorts after every change already handed out: no reader can skip it.
+ * The change feed query and the webhook dispatcher both read through this one query.
  */
+export function committedChangesQuery(after: FeedPosition | null, types: readonly string[] | undefined, limit: number): SqlFragment {
+  const conditions = committedHorizon();
+  if (after) conditions.push(sql`(e.tx, e.seq) > (${after.tx}::xid8, ${after.seq}::bigint)`);
+  if (types?.length) conditions.push(sql`e.record_type = any(${[...types]}::text[])`);
+  return sql`select ${rawSql(CHANGE_COLUMNS)} from change_event e where ${joinSql(conditions, ' and ')} order by e.tx, e.seq limit ${limit}`;
+}
+
+/** The position of the newest committed change in the feed (null while the feed is empty): where a new reader starts to get only what follows. */
+export function feedHeadQuery(): SqlFragment {
+  return sql`select e.tx::text as tx, e.seq::text as seq from change_event e where ${joinSql(committedHorizon(), ' and ')} order by e.tx desc, e.seq desc limit 1`;
+}
+
+/** The change feed after a cursor, in commit-safe order (see committedChangesQuery). */
 export async function readChanges(db: SqlReader, after: string | null | undefined, types: readonly string[] | undefined, first: number): Promise<FeedPage> {
   if (!(first >= 1 && first <= FEED_PAGE_MAX)) throw badInput(`\`first\` must be between 1 and ${FEED_PAGE_MAX}`, 'first');
-  const conditions: SqlFragment[] = [
-    rawSql('e.tx < pg_snapshot_xmin(pg_current_snapshot())'),
-    sql`e.record_type <> all(${[...FEED_EXCLUDED_TYPES]}::text[])`,
-  ];
+  let position: FeedPosition | null = null;
   if (after) {
     const [tx, seq] = decodeCursor(after, 2);
     if (typeof tx !== 'string' || typeof seq !== 'string' || !/^\d{1,20}$/.test(tx) || !/^\d{1,18}$/.test(seq)) {
       throw badInput('Invalid cursor: pass a cursor returned by changes', 'after');
     }
-    conditions.push(sql`(e.tx, e.seq) > (${tx}::xid8, ${seq}::bigint)`);
+    position = { tx, seq };
   }
-  if (types?.length) conditions.push(sql`e.record_type = any(${[...types]}::text[])`);
-  const query = sql`select ${rawSql(CHANGE_COLUMNS)} from change_event e where ${joinSql(conditions, ' and ')} order by e.tx, e.seq limit ${first + 1}`;
+  const query = committedChangesQuery(position, types, first + 1);
   const rows = await db.all<ChangeRow>(query.text, query.bindings);
   const page = rows.slice(0, first).map((row) => ({ ...toChangeRecord(row), cursor: encodeCursor([row.tx, row.seq]) }));
   return { changes: page, endCursor: page.length ? page[page.length - 1].cursor : (after ?? null), hasMore: rows.length > first };

@@ -32,10 +32,11 @@ export enum ChangeRecordType {
   STATION_GRID_WORKER = 'StationGridWorker',
   EXTERNAL_REF = 'ExternalRef',
   API_CLIENT = 'ApiClient',
+  WEBHOOK_SUBSCRIPTION = 'WebhookSubscription',
 }
 
 /** Record types the change feed never carries (they are administrative, not shared data). */
-export const FEED_EXCLUDED_TYPES: readonly string[] = [ChangeRecordType.API_CLIENT];
+export const FEED_EXCLUDED_TYPES: readonly string[] = [ChangeRecordType.API_CLIENT, ChangeRecordType.WEBHOOK_SUBSCRIPTION];
 
 const NODE_TYPES = new Set<string>(['Station', 'Platform', 'ServiceItem', 'StationServiceItem', 'Department', 'Organization', 'CoBuilding', 'Activity', 'Person', 'DutyShift']);
 
@@ -77,6 +78,7 @@ registerEnumType(ChangeRecordType, {
     STATION_GRID_WORKER: { description: '网格员驻点 Grid worker stationed at a station' },
     EXTERNAL_REF: { description: '外部编号 External reference' },
     API_CLIENT: { description: '接口客户端（仅审计日志）API client (audit trail only)' },
+    WEBHOOK_SUBSCRIPTION: { description: '推送订阅（仅审计日志）Webhook subscription (audit trail only)' },
   },
 });
 

@@ -11,6 +11,7 @@ const FIELD_GUARDS: Record<string, Record<string, (value: unknown) => unknown>> 
     contactPhone: (v) => (typeof v === 'string' ? maskPhone(v) : v),
   },
   ApiClient: { keyHash: () => '[redacted]', keyHint: () => '[redacted]' },
+  WebhookSubscription: { secret: () => '[redacted]' },
 };
 
 /** Bookkeeping fields that every write touches: not listed as changes. */

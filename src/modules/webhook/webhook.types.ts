@@ -1,0 +1,291 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { toDate } from '../../db/sql';
+import { UserError } from '../../graphql/errors';
+import { payloadTypeOf } from '../../graphql/mutation';
+import { connectionTypeOf } from '../../graphql/relay';
+import { DateTimeScalar } from '../../graphql/scalars';
+import { ChangeOperationEnum, ChangeRecordType, publicRecordId } from '../audit/audit.types';
+import type { ChangeOperation } from '../audit/change-event.entity';
+
+export enum WebhookDeliveryStatus {
+  PENDING = 'PENDING',
+  DELIVERED = 'DELIVERED',
+  FAILED = 'FAILED',
+}
+
+registerEnumType(WebhookDeliveryStatus, {
+  name: 'WebhookDeliveryStatus',
+  description: '推送状态 Where a webhook delivery stands',
+  valuesConfig: {
+    PENDING: { description: '待发送或等待重试 Waiting to be sent, or to be retried' },
+    DELIVERED: { description: '已送达（接收方返回 2xx）Delivered: the receiver answered 2xx' },
+    FAILED: { description: '多次重试失败后放弃，可手动重新推送 Given up after the last retry; redeliverWebhook sends it again' },
+  },
+});
+
+/** A subscription as the read paths carry it: never its secret or feed position. */
+export interface WebhookSubscriptionRecord {
+  id: string;
+  apiClientId: string;
+  clientName: string;
+  url: string;
+  types: string[];
+  active: boolean;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface WebhookSubscriptionRow {
+  id: string;
+  api_client_id: string;
+  client_name: string;
+  url: string;
+  types: string[];
+  active: boolean;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export const SUBSCRIPTION_COLUMNS = 's.id, s.api_client_id, c.name as client_name, s.url, s.types, s.active, s.version, s.created_at, s.updated_at';
+export const SUBSCRIPTION_FROM = 'webhook_subscription s join api_client c on c.id = s.api_client_id';
+
+export function toWebhookSubscriptionRecord(row: WebhookSubscriptionRow): WebhookSubscriptionRecord {
+  return {
+    id: row.id,
+    apiClientId: row.api_client_id,
+    clientName: row.client_name,
+    url: row.url,
+    types: row.types,
+    active: row.active,
+    version: row.version,
+    createdAt: toDate(row.created_at),
+    updatedAt: toDate(row.updated_at),
+  };
+}
+
+/** The change a delivery announces. */
+export interface WebhookChangeRecord {
+  sequence: string;
+  recordType: string;
+  recordId: string;
+  operation: ChangeOperation;
+  version: number | null;
+  occurredAt: Date;
+}
+
+export interface WebhookDeliveryRecord {
+  id: string;
+  subscriptionId: string;
+  status: WebhookDeliveryStatus;
+  attempts: number;
+  nextAttemptAt: Date | null;
+  lastStatusCode: number | null;
+  lastError: string | null;
+  deliveredAt: Date | null;
+  createdAt: Date;
+  eventType: string;
+  change: WebhookChangeRecord;
+}
+
+export interface WebhookDeliveryRow {
+  id: string;
+  subscription_id: string;
+  status: WebhookDeliveryStatus;
+  attempts: number;
+  next_attempt_at: string;
+  last_status_code: number | null;
+  last_error: string | null;
+  delivered_at: string | null;
+  created_at: string;
+  event_type: string;
+  seq: string;
+  record_type: string;
+  record_id: string;
+  operation: ChangeOperation;
+  change_version: number | null;
+  occurred_at: string;
+}
+
+export const DELIVERY_COLUMNS = `d.id, d.subscription_id, d.status, d.attempts, d.next_attempt_at, d.last_status_code, d.last_error, d.delivered_at,
+  d.created_at, d.payload->>'type' as event_type, e.seq::text as seq, e.record_type, e.record_id, e.operation, e.version as change_version, e.occurred_at`;
+export const DELIVERY_FROM = 'webhook_delivery d join webhook_subscription s on s.id = d.subscription_id join change_event e on e.seq = d.change_seq';
+
+export function toWebhookDeliveryRecord(row: WebhookDeliveryRow): WebhookDeliveryRecord {
+  return {
+    id: row.id,
+    subscriptionId: row.subscription_id,
+    status: row.status,
+    attempts: row.attempts,
+    nextAttemptAt: row.status === WebhookDeliveryStatus.PENDING ? toDate(row.next_attempt_at) : null,
+    lastStatusCode: row.last_status_code,
+    lastError: row.last_error,
+    deliveredAt: toDate(row.delivered_at),
+    createdAt: toDate(row.created_at),
+    eventType: row.event_type,
+    change: {
+      sequence: row.seq,
+      recordType: row.record_type,
+      recordId: publicRecordId({ recordType: row.record_type, localId: row.record_id }),
+      operation: row.operation,
+      version: row.change_version,
+      occurredAt: toDate(row.occurred_at),
+    },
+  };
+}
+
+@ObjectType('WebhookSubscription', {
+  simpleResolvers: true,
+  description:
+    '推送订阅：接口客户端登记的接收地址，变更流中的每条已提交变更按顺序签名推送（Standard Webhooks）A webhook: where an API client receives every committed change of the feed, signed the Standard Webhooks way',
+})
+export class WebhookSubscriptionType {
+  @Field(() => ID, { description: '订阅 ID Subscription ID' })
+  id!: string;
+
+  @Field({ description: '接收地址（http/https）The URL deliveries are POSTed to' })
+  url!: string;
+
+  @Field(() => [ChangeRecordType], { description: '只推送这些类型的记录；为空表示变更流中的全部类型 Only these record types; empty means every type the feed carries' })
+  types!: string[];
+
+  @Field({ description: '是否启用；停用期间不排队也不发送，重新启用后从停下的位置继续 Active; while inactive nothing is queued or sent, and it resumes where it stopped' })
+  active!: boolean;
+
+  @Field({ description: '所属接口客户端名称 Name of the API client it belongs to' })
+  clientName!: string;
+
+  @Field(() => Int, { description: '版本号：修改或删除时须回传 Version; send it back when updating or deleting' })
+  version!: number;
+
+  @Field(() => DateTimeScalar, { description: '创建时间：只推送此后提交的变更 When it was created; only changes committed after this are delivered' })
+  createdAt!: Date;
+
+  @Field(() => DateTimeScalar, { description: '更新时间 When it last changed' })
+  updatedAt!: Date;
+}
+
+@ObjectType('WebhookChange', { simpleResolvers: true, description: '推送所通知的变更（与变更流条目相同）The change a delivery announces, as in the change feed' })
+export class WebhookChangeType {
+  @Field({ description: '变更序号 Sequence number of the change' })
+  sequence!: string;
+
+  @Field(() => ChangeRecordType, { description: '记录类型 Kind of record' })
+  recordType!: string;
+
+  @Field(() => ID, { description: '记录 ID（可用 node 查询的为全局 ID）Record ID: a global ID where node(id) can fetch it' })
+  recordId!: string;
+
+  @Field(() => ChangeOperationEnum, { description: '变更类型 What happened' })
+  operation!: ChangeOperation;
+
+  @Field(() => Int, { nullable: true, description: '变更后的版本号 Version after the change' })
+  version!: number | null;
+
+  @Field(() => DateTimeScalar, { description: '发生时间 When it happened' })
+  occurredAt!: Date;
+}
+
+@ObjectType('WebhookDelivery', { simpleResolvers: true, description: '一次推送：一条变更发往一个订阅，含重试情况 One change sent to one subscription, with its attempts' })
+export class WebhookDeliveryType {
+  @Field(() => ID, { description: '推送 ID，即请求头 webhook-id（重试时不变，可用于去重）Delivery ID: the webhook-id header, the same on every attempt, for deduplication' })
+  id!: string;
+
+  @Field(() => ID, { description: '所属订阅 ID Subscription ID' })
+  subscriptionId!: string;
+
+  @Field(() => WebhookDeliveryStatus, { description: '状态 Status' })
+  status!: WebhookDeliveryStatus;
+
+  @Field(() => Int, { description: '已尝试次数 Attempts made so far' })
+  attempts!: number;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: '下次尝试时间（仅待发送时）When the next attempt is due; only while PENDING' })
+  nextAttemptAt!: Date | null;
+
+  @Field(() => Int, { nullable: true, description: '上次尝试的 HTTP 状态码（网络错误或超时为空）HTTP status of the last attempt; null after a network error or timeout' })
+  lastStatusCode!: number | null;
+
+  @Field(() => String, { nullable: true, description: '上次失败原因（简要，不含对方返回内容）Why the last attempt failed, briefly; never the response body' })
+  lastError!: string | null;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: '送达时间 When it was delivered' })
+  deliveredAt!: Date | null;
+
+  @Field(() => DateTimeScalar, { description: '排队时间 When it was queued' })
+  createdAt!: Date;
+
+  @Field({ description: '事件类型，即请求体中的 type，如 station.update Event type, the body\'s `type`, e.g. station.update' })
+  eventType!: string;
+
+  @Field(() => WebhookChangeType, { description: '所通知的变更 The change it announces' })
+  change!: WebhookChangeRecord;
+}
+
+export const WebhookSubscriptionConnection = connectionTypeOf(WebhookSubscriptionType, 'WebhookSubscription', '推送订阅');
+export const WebhookDeliveryConnection = connectionTypeOf(WebhookDeliveryType, 'WebhookDelivery', '推送记录');
+
+type ClassType = new (...args: never[]) => unknown;
+
+/** A payload that shows the signing secret: this once, never again. */
+function secretPayloadTypeOf(name: string, description: string): ClassType {
+  @ObjectType(name, { simpleResolvers: true, description })
+  class Payload {
+    @Field(() => WebhookSubscriptionType, { nullable: true, description: '推送订阅（有用户错误时为空）The subscription; null when there are user errors' })
+    webhookSubscription!: WebhookSubscriptionRecord | null;
+
+    @Field(() => String, {
+      nullable: true,
+      description:
+        '签名密钥（whsec_ 开头），仅此一次显示，请立即妥善保存 The signing secret (whsec_…), shown this once only: store it now; null when there are user errors',
+    })
+    secret!: string | null;
+
+    @Field(() => [UserError], { description: '用户错误；为空表示成功 Problems with the input; empty on success' })
+    userErrors!: UserError[];
+  }
+  return Payload;
+}
+
+export const CreateWebhookSubscriptionPayload = secretPayloadTypeOf('CreateWebhookSubscriptionPayload', '创建推送订阅结果 Result of createWebhookSubscription');
+export const RotateWebhookSecretPayload = secretPayloadTypeOf('RotateWebhookSecretPayload', '更换签名密钥结果 Result of rotateWebhookSecret');
+export const UpdateWebhookSubscriptionPayload = payloadTypeOf('UpdateWebhookSubscriptionPayload', '修改推送订阅结果 Result of updateWebhookSubscription', {
+  name: 'webhookSubscription',
+  type: () => WebhookSubscriptionType,
+  zh: '推送订阅',
+  en: 'The subscription',
+});
+export const DeleteWebhookSubscriptionPayload = payloadTypeOf('DeleteWebhookSubscriptionPayload', '删除推送订阅结果 Result of deleteWebhookSubscription', {
+  name: 'deletedId',
+  type: () => ID,
+  zh: '已删除订阅的 ID',
+  en: 'ID of the deleted subscription',
+});
+export const RedeliverWebhookPayload = payloadTypeOf('RedeliverWebhookPayload', '重新推送结果 Result of redeliverWebhook', {
+  name: 'webhookDelivery',
+  type: () => WebhookDeliveryType,
+  zh: '推送记录',
+  en: 'The delivery',
+});
+
+export interface WebhookSecretPayload {
+  webhookSubscription: WebhookSubscriptionRecord | null;
+  secret: string | null;
+  userErrors: UserError[];
+}
+
+export interface WebhookSubscriptionPayload {
+  webhookSubscription: WebhookSubscriptionRecord | null;
+  userErrors: UserError[];
+}
+
+export interface DeleteWebhookSubscriptionResult {
+  deletedId: string | null;
+  userErrors: UserError[];
+}
+
+export interface RedeliverWebhookResult {
+  webhookDelivery: WebhookDeliveryRecord | null;
+  userErrors: UserError[];
+}
