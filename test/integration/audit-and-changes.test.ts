@@ -41,7 +41,7 @@ async function latestSequence(): Promise<bigint> {
  * horizon spans the whole server, so other test files' open transactions may hold it back for a
  * moment: wait for the newest sequence (with a deadline) rather than for a quiet spell.
  */
-async function drain(after: string | null): Promise<{ changes: FeedChange[]; cursor: string | null }> {
+async function drain(after: string | null, alreadySeen: ReadonlySet<string> = new Set()): Promise<{ changes: FeedChange[]; cursor: string | null }> {
   const target = await latestSequence();
   const changes: FeedChange[] = [];
   let cursor = after;
@@ -52,7 +52,8 @@ async function drain(after: string | null): Promise<{ changes: FeedChange[]; cur
     const page = res.data.changes;
     changes.push(...page.changes);
     cursor = page.endCursor;
-    const reached = changes.some((change) => BigInt(change.sequence) >= target) || (target === 0n && !page.hasMore);
+    // Feed order is by transaction, not by sequence: wait for the newest sequence itself.
+    const reached = target === 0n || alreadySeen.has(String(target)) || changes.some((change) => BigInt(change.sequence) === target);
     if (reached && !page.hasMore) return { changes, cursor };
     if (Date.now() > deadline) throw new Error(`the change feed did not reach sequence ${target} within 30 s`);
     if (!page.hasMore) await new Promise((resolve) => setTimeout(resolve, 50));
@@ -180,7 +181,7 @@ describe('change feed', () => {
     );
     writing = false;
     await poller;
-    apply((await drain(cursor)).changes);
+    apply((await drain(cursor, seen)).changes);
 
     const now = await stations(24, '420607');
     for (const station of now) {

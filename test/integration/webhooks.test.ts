@@ -7,7 +7,7 @@ import { ANONYMOUS_HEADERS, startTestApp, type TestApp } from '../helpers/app';
 import { SEED } from '../helpers/fixtures';
 
 /** A fast dispatcher: rounds every 50 ms, retries after 50, 100, … ms, gives up after 3 attempts. */
-const WEBHOOK_ENV = { WEBHOOK_ENABLED: 'true', WEBHOOK_POLL_MS: '50', WEBHOOK_RETRY_BASE_MS: '50', WEBHOOK_MAX_ATTEMPTS: '3', WEBHOOK_TIMEOUT_MS: '2000' };
+const WEBHOOK_ENV = { WEBHOOK_ENABLED: 'true', WEBHOOK_POLL_MS: '50', WEBHOOK_RETRY_BASE_MS: '50', WEBHOOK_MAX_ATTEMPTS: '3', WEBHOOK_TIMEOUT_MS: '10000' };
 const ISSUER = 'https://sso.xiangyang.gov.cn';
 
 let t: TestApp;
@@ -66,7 +66,7 @@ class Receiver {
 }
 
 /** Polls `check` until it returns something truthy, or fails after the deadline (no fixed sleeps). */
-async function eventually<T>(check: () => Promise<T | null | undefined | false> | T | null | undefined | false, what: string, timeoutMs = 20_000): Promise<T> {
+async function eventually<T>(check: () => Promise<T | null | undefined | false> | T | null | undefined | false, what: string, timeoutMs = 45_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
