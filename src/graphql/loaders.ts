@@ -49,7 +49,6 @@ import { circlesByIds } from '../modules/service-circle/service-circle.reader';
 import type { ServiceCircleRecord } from '../modules/service-circle/service-circle.types';
 import { hubMemberCounts, hubMemberPages, stationsByIds } from '../modules/station/station.reader';
 import type { StationRecord } from '../modules/station/station.types';
-import { countLoader, listLoader } from './list-loader';
 import { emptyNestedPage, type NestedPage, type NestedPaging } from '../db/nested-keyset';
 import type { Page, PageRequest } from './relay';
 import { contactCadresOfStations, gridWorkersOfStations, managingOrganizationsOfStations } from '../modules/station-staff/station-staff.reader';
@@ -155,18 +154,25 @@ export function createLoaders(db: SqlReader) {
     coBuildingById: keyed<string, CoBuildingRecord>((ids) => coBuildingsByIds(db, ids), (coBuilding) => coBuilding.dbId),
     activityById: keyed<string, ActivityRecord>((ids) => activitiesByIds(db, ids), (activity) => activity.dbId),
     /** station.coBuildings: one query per page of stations. */
-    stationCoBuildings: listLoader<StationCoBuildingsParams, CoBuildingRecord>((ids, params) => coBuildingsOfStations(db, ids, params), (row) => row.stationId),
+    stationCoBuildings: perArguments((params: StationCoBuildingsParams) =>
+      grouped<string, CoBuildingRecord>((ids) => coBuildingsOfStations(db, [...ids], params), (row) => row.stationId),
+    ),
     /** organization.coBuildings(first, after): one windowed query per page of organizations. */
-    organizationCoBuildingPages: listLoader<OrganizationCoBuildingsParams, CoBuildingRecord>(
-      (ids, params) => coBuildingPagesOfOrganizations(db, ids, params),
-      (row) => row.organizationId,
+    organizationCoBuildingPages: perArguments((params: OrganizationCoBuildingsParams) =>
+      grouped((ids: readonly string[]) => coBuildingPagesOfOrganizations(db, [...ids], params), (row) => row.organizationId),
     ),
     /** organization.coBuildings totalCount: one grouped count per page of organizations. */
-    organizationCoBuildingCount: countLoader<null>((ids) => coBuildingCountsOfOrganizations(db, ids)),
+    organizationCoBuildingCount: counted<string>(async (ids) =>
+      (await coBuildingCountsOfOrganizations(db, [...ids])).map((row) => ({ key: row.parentId, count: row.count })),
+    ),
     /** station.activities(first, from, to): one windowed query per page of stations. */
-    stationActivities: listLoader<NestedActivitiesParams, ActivityRecord>((ids, params) => activitiesOfParents(db, 'station', ids, params), (row) => row.stationId),
+    stationActivities: perArguments((params: NestedActivitiesParams) =>
+      grouped<string, ActivityRecord>((ids) => activitiesOfParents(db, 'station', [...ids], params), (row) => row.stationId),
+    ),
     /** organization.activities(first, from, to): one windowed query per page of organizations. */
-    organizerActivities: listLoader<NestedActivitiesParams, ActivityRecord>((ids, params) => activitiesOfParents(db, 'organizer', ids, params), (row) => row.organizerId!),
+    organizerActivities: perArguments((params: NestedActivitiesParams) =>
+      grouped<string, ActivityRecord>((ids) => activitiesOfParents(db, 'organizer', [...ids], params), (row) => row.organizerId!),
+    ),
     serviceItemById: keyed<string, ServiceItemRecord>((ids) => serviceItemsByIds(db, ids), (item) => item.dbId),
     serviceItemByCode: keyed<string, ServiceItemRecord>((codes) => serviceItemsByCodes(db, codes), (item) => item.code),
     /** The service items each 24-hour point handles: one query per batch of platforms. */

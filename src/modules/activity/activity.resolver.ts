@@ -71,7 +71,7 @@ export class StationActivitiesResolver {
     @Arg('from', () => DateTimeScalar, { nullable: true, description: '开始时间不早于 Starting at or after this time' }) from?: Date | null,
     @Arg('to', () => DateTimeScalar, { nullable: true, description: '开始时间早于 Starting before this time' }) to?: Date | null,
   ): Promise<ActivityRecord[]> {
-    return ctx.loaders.stationActivities.load({ parentId: station.dbId, params: nestedActivitiesParams(first, from, to) });
+    return ctx.loaders.stationActivities(nestedActivitiesParams(first, from, to)).load(station.dbId);
   }
 }
 
@@ -86,6 +86,6 @@ export class OrganizationActivitiesResolver {
     @Arg('from', () => DateTimeScalar, { nullable: true, description: '开始时间不早于 Starting at or after this time' }) from?: Date | null,
     @Arg('to', () => DateTimeScalar, { nullable: true, description: '开始时间早于 Starting before this time' }) to?: Date | null,
   ): Promise<ActivityRecord[]> {
-    return ctx.loaders.organizerActivities.load({ parentId: organization.dbId, params: nestedActivitiesParams(first, from, to) });
+    return ctx.loaders.organizerActivities(nestedActivitiesParams(first, from, to)).load(organization.dbId);
   }
 }

@@ -72,7 +72,7 @@ export class StationCoBuildingsResolver {
     @Ctx() ctx: Context,
     @Arg('activeOnly', () => Boolean, { defaultValue: true, description: '只要今天有效的 Only those in force today' }) activeOnly: boolean,
   ): Promise<CoBuildingRecord[]> {
-    return ctx.loaders.stationCoBuildings.load({ parentId: station.dbId, params: { activeOnly, today: todayInChina() } });
+    return ctx.loaders.stationCoBuildings({ activeOnly, today: todayInChina() }).load(station.dbId);
   }
 }
 
@@ -87,7 +87,7 @@ export class OrganizationCoBuildingsResolver {
     @Arg('after', () => String, { nullable: true, description: '从此游标之后开始 Return items after this cursor' }) after?: string | null,
   ): Promise<ConnectionResult<CoBuildingRecord>> {
     const params = organizationCoBuildingsParams(first, after);
-    const rows = await ctx.loaders.organizationCoBuildingPages.load({ parentId: organization.dbId, params });
-    return toCoBuildingConnection(rows, params, () => ctx.loaders.organizationCoBuildingCount.load({ parentId: organization.dbId, params: null }));
+    const rows = await ctx.loaders.organizationCoBuildingPages(params).load(organization.dbId);
+    return toCoBuildingConnection(rows, params, () => ctx.loaders.organizationCoBuildingCount.load(organization.dbId));
   }
 }
