@@ -47,6 +47,22 @@ function ownsDepartment(principal: Principal, departmentId: string | null | unde
   return principal.kind !== 'anonymous' && !!principal.departmentId && !!departmentId && principal.departmentId === departmentId;
 }
 
+/** The roles that may do an action on some record at all (their scope decides which records). */
+const ACTION_ROLES: Record<Action, readonly Role[]> = {
+  [Action.WRITE_STATION]: [Role.REGION_OPERATOR],
+  [Action.WRITE_STAFF]: [Role.REGION_OPERATOR],
+  [Action.WRITE_COMMUNITY]: [Role.REGION_OPERATOR],
+  [Action.WRITE_PLATFORM]: [Role.DEPARTMENT_PARTNER],
+  [Action.WRITE_SERVICE_ITEM]: [Role.DEPARTMENT_PARTNER],
+  [Action.ADMINISTER]: [],
+  [Action.READ_AUDIT]: [],
+};
+
+/** Whether the caller's roles allow the action on any record (ADMIN: always). */
+export function mayEver(principal: Principal, action: Action): boolean {
+  return hasRole(principal, Role.ADMIN) || ACTION_ROLES[action].some((role) => hasRole(principal, role));
+}
+
 /** The permission matrix (pure; unit-tested role by role). */
 export function can(principal: Principal, action: Action, scope: Scope = {}): boolean {
   if (hasRole(principal, Role.ADMIN)) return true;
@@ -85,10 +101,13 @@ export function assertCanRead(ctx: Context, action: Action): void {
  * For writes: adds a FORBIDDEN user error at `field` when the caller may not do `action` on a
  * record in `scope`, with a message saying why (not signed in, outside its region, another
  * department's record, or not its role). Returns whether the write may go ahead.
+ * `scope` null means the record could not be found (the caller gets NOT_FOUND for that): then only
+ * callers whose roles cannot do the action anywhere are refused, so nobody learns more from a
+ * NOT_FOUND than they may.
  */
-export function checkCan(ctx: Context, problems: Problems, action: Action, scope: Scope, field = 'id'): boolean {
+export function checkCan(ctx: Context, problems: Problems, action: Action, scope: Scope | null, field = 'id'): boolean {
   const { principal } = ctx;
-  if (can(principal, action, scope)) return true;
+  if (scope === null ? mayEver(principal, action) : can(principal, action, scope)) return true;
   if (principal.kind === 'anonymous') problems.add(field, UserErrorCode.FORBIDDEN, 'FORBIDDEN_SIGN_IN');
   else if ((action === Action.WRITE_STATION || action === Action.WRITE_STAFF || action === Action.WRITE_COMMUNITY) && hasRole(principal, Role.REGION_OPERATOR)) {
     problems.add(field, UserErrorCode.FORBIDDEN, 'FORBIDDEN_OUTSIDE_REGION', { region: principal.regionCode ?? '' });
@@ -98,16 +117,26 @@ export function checkCan(ctx: Context, problems: Problems, action: Action, scope
   return false;
 }
 
-/** checkCan for a record in the region with this id (a record without a region: administrators only). */
-export async function checkCanInRegion(ctx: Context, problems: Problems, action: Action, regionId: number | null | undefined, field = 'id'): Promise<boolean> {
-  const region = regionId != null ? await ctx.loaders.regionById.load(regionId) : null;
+/**
+ * checkCan for a record with a region (a record whose region is null: administrators only);
+ * `record` null or undefined: it could not be found.
+ */
+export async function checkCanInRegion(
+  ctx: Context,
+  problems: Problems,
+  action: Action,
+  record: { regionId: number | null } | null | undefined,
+  field = 'id',
+): Promise<boolean> {
+  if (!record) return checkCan(ctx, problems, action, null, field);
+  const region = record.regionId != null ? await ctx.loaders.regionById.load(record.regionId) : null;
   return checkCan(ctx, problems, action, { regionPath: region?.path }, field);
 }
 
 /** checkCan for a record that belongs to a station: the station's community is its scope. */
 export async function checkCanAtStation(ctx: Context, problems: Problems, action: Action, stationId: string | null | undefined, field = 'id'): Promise<boolean> {
   const station = stationId ? await ctx.loaders.stationById.load(stationId) : null;
-  return checkCanInRegion(ctx, problems, action, station?.regionId, field);
+  return checkCanInRegion(ctx, problems, action, station, field);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { Action, can, seesMaskedPersonalData, seesPersonalData } from '../../src/auth/permissions';
+import { Action, can, mayEver, seesMaskedPersonalData, seesPersonalData } from '../../src/auth/permissions';
 import { maskIdNumber, maskName, maskPhone } from '../../src/auth/masking';
 import { ANONYMOUS, type AuthenticatedPrincipal, type Principal } from '../../src/auth/principal';
 import { Role } from '../../src/auth/roles';
@@ -54,6 +54,16 @@ const MATRIX: [string, Principal, Action, { regionPath?: string; departmentId?: 
 describe('permission matrix', () => {
   it.each(MATRIX)('%s', (_name, who, action, scope, expected) => {
     expect(can(who, action, scope)).toBe(expected);
+  });
+
+  it('knows which callers may do an action anywhere (what a missing record is checked against)', () => {
+    expect(mayEver(admin, Action.ADMINISTER)).toBe(true);
+    expect(mayEver(fanchengOperator, Action.WRITE_STATION)).toBe(true);
+    expect(mayEver(fanchengOperator, Action.WRITE_PLATFORM)).toBe(false);
+    expect(mayEver(unionPartner, Action.WRITE_SERVICE_ITEM)).toBe(true);
+    expect(mayEver(unionPartner, Action.WRITE_STAFF)).toBe(false);
+    expect(mayEver(analyst, Action.WRITE_COMMUNITY)).toBe(false);
+    expect(mayEver(ANONYMOUS, Action.WRITE_STATION)).toBe(false);
   });
 
   it('does not let a region prefix that is not a path boundary pass', () => {

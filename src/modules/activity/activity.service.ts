@@ -57,7 +57,7 @@ export async function createActivity(ctx: Context, input: CreateActivityInput): 
   const description = checkText(problems, 'description', blankToNull(input.description), DESCRIPTION_MAX, DESCRIPTION);
   checkTimes(problems, input.startsAt, input.endsAt, 'endsAt');
   checkParticipants(problems, input.participants);
-  if (station || ctx.principal.kind === 'anonymous') await checkCanAtStation(ctx, problems, Action.WRITE_COMMUNITY, station?.dbId, 'stationId');
+  await checkCanAtStation(ctx, problems, Action.WRITE_COMMUNITY, station?.dbId, 'stationId');
   if (problems.any) return { activity: null, userErrors: problems.errors };
 
   return toPayload(ctx, () =>
@@ -90,7 +90,7 @@ export async function updateActivity(ctx: Context, input: UpdateActivityInput): 
   if (!localId) problems.add('id', UserErrorCode.NOT_FOUND, 'RECORD_ID_INVALID', { kindZh: ACTIVITY.zh, kind: ACTIVITY.en });
   // An activity never moves to another station, so its scope can be checked as read.
   const current = localId ? await ctx.loaders.activityById.load(localId) : null;
-  if ((current || ctx.principal.kind === 'anonymous') && !(await checkCanAtStation(ctx, problems, Action.WRITE_COMMUNITY, current?.stationId))) {
+  if (!(await checkCanAtStation(ctx, problems, Action.WRITE_COMMUNITY, current?.stationId))) {
     return { activity: null, userErrors: problems.errors };
   }
   const organizer = input.organizerId ? await resolveActiveOrganization(ctx, problems, 'organizerId', input.organizerId, NEW_ACTIVITIES) : null;
@@ -129,7 +129,7 @@ export async function deleteActivity(ctx: Context, input: DeleteActivityInput): 
     return { deletedId: null, userErrors: problems.errors };
   }
   const current = await ctx.loaders.activityById.load(localId);
-  if ((current || ctx.principal.kind === 'anonymous') && !(await checkCanAtStation(ctx, problems, Action.WRITE_COMMUNITY, current?.stationId))) {
+  if (!(await checkCanAtStation(ctx, problems, Action.WRITE_COMMUNITY, current?.stationId))) {
     return { deletedId: null, userErrors: problems.errors };
   }
   const { value, userErrors } = await withUserErrors(ctx, async () => {

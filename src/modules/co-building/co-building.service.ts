@@ -113,7 +113,7 @@ export async function createCoBuilding(ctx: Context, input: CreateCoBuildingInpu
   const validFrom = input.validFrom ?? todayInChina();
   const validTo = input.validTo ?? null;
   checkPeriod(problems, validFrom, validTo);
-  if (station || ctx.principal.kind === 'anonymous') await checkCanAtStation(ctx, problems, Action.WRITE_COMMUNITY, station?.dbId, 'stationId');
+  await checkCanAtStation(ctx, problems, Action.WRITE_COMMUNITY, station?.dbId, 'stationId');
   if (problems.any) return { coBuilding: null, userErrors: problems.errors };
 
   return toPayload(ctx, () =>

@@ -243,7 +243,7 @@ async function readShifts(ctx: Context, ids: string[]): Promise<DutyShiftRecord[
 export async function createDutyShift(ctx: Context, input: CreateDutyShiftInput): Promise<DutyShiftPayload> {
   const problems = new Problems(ctx.locale);
   const station = await resolveDutyStation(ctx, problems, input.stationId);
-  if (station || ctx.principal.kind === 'anonymous') await checkCanAtStation(ctx, problems, Action.WRITE_STAFF, station?.dbId, 'stationId');
+  await checkCanAtStation(ctx, problems, Action.WRITE_STAFF, station?.dbId, 'stationId');
   const draft = await draftShift(ctx, problems, '', 0, input);
   if (problems.any) return { dutyShift: null, userErrors: problems.errors };
   const { ids, userErrors } = await saveShifts(ctx, problems, station!, [draft!], 'startsAt');
@@ -261,7 +261,7 @@ export async function scheduleDutyShifts(ctx: Context, input: ScheduleDutyShifts
   if (input.shifts.length > MAX_ROSTER_SHIFTS) problems.add('shifts', UserErrorCode.INVALID, 'ROSTER_TOO_LARGE', { max: MAX_ROSTER_SHIFTS });
   if (problems.any) return { dutyShifts: null, userErrors: problems.errors };
   const station = await resolveDutyStation(ctx, problems, input.stationId);
-  if ((station || ctx.principal.kind === 'anonymous') && !(await checkCanAtStation(ctx, problems, Action.WRITE_STAFF, station?.dbId, 'stationId'))) {
+  if (!(await checkCanAtStation(ctx, problems, Action.WRITE_STAFF, station?.dbId, 'stationId'))) {
     return { dutyShifts: null, userErrors: problems.errors };
   }
   const drafts = await Promise.all(input.shifts.map((shift, index) => draftShift(ctx, problems, `shifts.${index}.`, index, shift)));
@@ -283,7 +283,7 @@ export async function updateDutyShift(ctx: Context, input: UpdateDutyShiftInput)
   if (!localId) problems.add('id', UserErrorCode.NOT_FOUND, 'RECORD_ID_INVALID', { kindZh: DUTY_SHIFT.zh, kind: DUTY_SHIFT.en });
   // A shift never moves to another station, so its scope can be checked as read.
   const current = localId ? await ctx.loaders.dutyShiftById.load(localId) : null;
-  if ((current || ctx.principal.kind === 'anonymous') && !(await checkCanAtStation(ctx, problems, Action.WRITE_STAFF, current?.stationId))) {
+  if (!(await checkCanAtStation(ctx, problems, Action.WRITE_STAFF, current?.stationId))) {
     return { dutyShift: null, userErrors: problems.errors };
   }
   let assignee: { person: PersonRecord | null; organization: OrganizationRecord | null } | undefined;
@@ -348,7 +348,7 @@ export async function deleteDutyShift(ctx: Context, input: DeleteDutyShiftInput)
     return { deletedDutyShiftId: null, userErrors: problems.errors };
   }
   const current = await ctx.loaders.dutyShiftById.load(localId);
-  if ((current || ctx.principal.kind === 'anonymous') && !(await checkCanAtStation(ctx, problems, Action.WRITE_STAFF, current?.stationId))) {
+  if (!(await checkCanAtStation(ctx, problems, Action.WRITE_STAFF, current?.stationId))) {
     return { deletedDutyShiftId: null, userErrors: problems.errors };
   }
   const { value, userErrors } = await withUserErrors(ctx, () =>

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { LockMode, UniqueConstraintViolationException, type EntityClass } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Action, checkCan, checkCanInRegion } from '../../auth/permissions';
+import { Action, checkCan, checkCanInRegion, mayEver } from '../../auth/permissions';
 import type { Context } from '../../graphql/context';
 import { UserErrorCode } from '../../graphql/errors';
 import { Problems, withUserErrors } from '../../graphql/mutation';
@@ -96,7 +96,7 @@ async function describeRecord(ctx: Context, type: ExternalRecordType, localId: s
  */
 async function checkCanWriteRecord(ctx: Context, problems: Problems, type: ExternalRecordType, record: ExternalRecord | null): Promise<boolean> {
   const action = WRITE_ACTIONS[type];
-  if (!record) return true;
+  if (!record) return checkCan(ctx, problems, action, null);
   switch (type) {
     case ExternalRecordType.PLATFORM:
     case ExternalRecordType.SERVICE_ITEM:
@@ -106,7 +106,7 @@ async function checkCanWriteRecord(ctx: Context, problems: Problems, type: Exter
       return checkCan(ctx, problems, action, { departmentId: item?.departmentId });
     }
     case ExternalRecordType.ORGANIZATION:
-      return checkCanInRegion(ctx, problems, action, (record as OrganizationRecord).regionId);
+      return checkCanInRegion(ctx, problems, action, record as OrganizationRecord);
   }
 }
 
@@ -230,8 +230,8 @@ export async function referencedRecordId(ctx: Context, key: ExternalRefKey): Pro
 
 /** Resolves a record named by type and global ID for add/removeExternalRef, with the caller's right to write it. */
 async function resolveWritableRecord(ctx: Context, problems: Problems, type: ExternalRecordType, id: string): Promise<{ localId: string; record: ExternalRecord } | null> {
-  if (ctx.principal.kind === 'anonymous') {
-    checkCan(ctx, problems, WRITE_ACTIONS[type], {});
+  if (!mayEver(ctx.principal, WRITE_ACTIONS[type])) {
+    checkCan(ctx, problems, WRITE_ACTIONS[type], null);
     return null;
   }
   const localId = localIdOf(id, type);

@@ -125,7 +125,7 @@ export async function createOrganization(ctx: Context, input: CreateOrganization
   const contactPhone = checkContactPhone(problems, input.contactPhone);
   const credit = await checkOrganizationCreditCode(ctx, problems, input.creditCode, null);
   const region = await resolveRegion(ctx, problems, input.regionCode);
-  if (region || ctx.principal.kind === 'anonymous') checkCan(ctx, problems, Action.WRITE_COMMUNITY, { regionPath: region?.path }, 'regionCode');
+  checkCan(ctx, problems, Action.WRITE_COMMUNITY, region ? { regionPath: region.path } : null, 'regionCode');
   if (problems.any) return { organization: null, userErrors: problems.errors };
 
   return toPayload(ctx, problems, credit.code, () =>
@@ -152,7 +152,7 @@ export async function updateOrganization(ctx: Context, input: UpdateOrganization
   const localId = localIdOf(input.id, 'Organization');
   if (!localId) problems.add('id', UserErrorCode.NOT_FOUND, 'RECORD_ID_INVALID', { kindZh: ORGANIZATION.zh, kind: ORGANIZATION.en });
   const current = localId ? await ctx.loaders.organizationById.load(localId) : null;
-  if ((current || ctx.principal.kind === 'anonymous') && !(await checkCanInRegion(ctx, problems, Action.WRITE_COMMUNITY, current?.regionId))) {
+  if (!(await checkCanInRegion(ctx, problems, Action.WRITE_COMMUNITY, current))) {
     return { organization: null, userErrors: problems.errors };
   }
   const name = checkText(problems, 'name', input.name ?? undefined, NAME_MAX, NAME);
@@ -204,7 +204,7 @@ export async function deleteOrganization(ctx: Context, input: DeleteOrganization
     return { deletedId: null, userErrors: problems.errors };
   }
   const current = await ctx.loaders.organizationById.load(localId);
-  if ((current || ctx.principal.kind === 'anonymous') && !(await checkCanInRegion(ctx, problems, Action.WRITE_COMMUNITY, current?.regionId))) {
+  if (!(await checkCanInRegion(ctx, problems, Action.WRITE_COMMUNITY, current))) {
     return { deletedId: null, userErrors: problems.errors };
   }
   const { value, userErrors } = await withUserErrors(ctx, async () => {
@@ -241,7 +241,7 @@ export async function upsertOrganization(ctx: Context, input: UpsertOrganization
   // The credit code may stay with the organization the reference names (checked again in the transaction by the unique index).
   const credit = await checkOrganizationCreditCode(ctx, problems, input.creditCode, key ? await referencedRecordId(ctx, key) : null);
   const region = await resolveRegion(ctx, problems, input.regionCode);
-  if (region || ctx.principal.kind === 'anonymous') checkCan(ctx, problems, Action.WRITE_COMMUNITY, { regionPath: region?.path }, 'regionCode');
+  checkCan(ctx, problems, Action.WRITE_COMMUNITY, region ? { regionPath: region.path } : null, 'regionCode');
   if (problems.any) return { organization: null, created: false, changed: false, userErrors: problems.errors };
   const ref = key!;
 

@@ -82,7 +82,7 @@ export async function createPerson(ctx: Context, input: CreatePersonInput): Prom
     problems.add('organizationId', UserErrorCode.INVALID, 'REFERENCE_INACTIVE', { kindZh: ORGANIZATION.zh, kind: ORGANIZATION.en, name: organization.name });
   }
   const region = await resolvePersonRegion(ctx, problems, input.regionCode);
-  if (region || ctx.principal.kind === 'anonymous') checkCan(ctx, problems, Action.WRITE_STAFF, { regionPath: region?.path }, 'regionCode');
+  checkCan(ctx, problems, Action.WRITE_STAFF, region ? { regionPath: region.path } : null, 'regionCode');
   if (problems.any) return { person: null, userErrors: problems.errors };
 
   return toPayload(ctx, () =>
@@ -123,7 +123,7 @@ export async function updatePerson(ctx: Context, input: UpdatePersonInput): Prom
   const localId = localIdOf(input.id, 'Person');
   if (!localId) problems.add('id', UserErrorCode.NOT_FOUND, 'RECORD_ID_INVALID', { kindZh: PERSON.zh, kind: PERSON.en });
   const current = localId ? await ctx.loaders.personById.load(localId) : null;
-  if ((current || ctx.principal.kind === 'anonymous') && !(await checkCanInRegion(ctx, problems, Action.WRITE_STAFF, current?.regionId))) {
+  if (!(await checkCanInRegion(ctx, problems, Action.WRITE_STAFF, current))) {
     return { person: null, userErrors: problems.errors };
   }
   const name = checkText(problems, 'name', input.name, PERSON_NAME_MAX, NAME);
@@ -186,7 +186,7 @@ export async function deletePerson(ctx: Context, input: DeletePersonInput): Prom
     return { deletedPersonId: null, userErrors: problems.errors };
   }
   const current = await ctx.loaders.personById.load(localId);
-  if ((current || ctx.principal.kind === 'anonymous') && !(await checkCanInRegion(ctx, problems, Action.WRITE_STAFF, current?.regionId))) {
+  if (!(await checkCanInRegion(ctx, problems, Action.WRITE_STAFF, current))) {
     return { deletedPersonId: null, userErrors: problems.errors };
   }
   const { value, userErrors } = await withUserErrors(ctx, async () => {

@@ -110,9 +110,7 @@ export async function createPlatform(ctx: Context, input: CreatePlatformInput): 
       : undefined;
   const station = await resolveHostStation(ctx, problems, 'stationId', input.stationId);
   const department = await resolveActiveDepartment(ctx, problems, 'departmentCode', input.departmentCode);
-  if (department || ctx.principal.kind === 'anonymous') {
-    checkCan(ctx, problems, Action.WRITE_PLATFORM, { departmentId: department?.dbId }, 'departmentCode');
-  }
+  checkCan(ctx, problems, Action.WRITE_PLATFORM, department ? { departmentId: department.dbId } : null, 'departmentCode');
   if (problems.any) return { platform: null, userErrors: problems.errors };
 
   return toPayload(ctx, () =>
@@ -202,7 +200,7 @@ export async function movePlatform(ctx: Context, input: MovePlatformInput): Prom
   const localId = localIdOf(input.id, 'Platform');
   if (!localId) problems.add('id', UserErrorCode.NOT_FOUND, 'RECORD_ID_INVALID', { kindZh: PLATFORM.zh, kind: PLATFORM.en });
   const current = localId ? await ctx.loaders.platformById.load(localId) : null;
-  if ((current || ctx.principal.kind === 'anonymous') && !checkCan(ctx, problems, Action.WRITE_PLATFORM, { departmentId: current?.departmentId })) {
+  if (!checkCan(ctx, problems, Action.WRITE_PLATFORM, current ? { departmentId: current.departmentId } : null)) {
     return { platform: null, userErrors: problems.errors };
   }
   const station = await resolveHostStation(ctx, problems, 'stationId', input.stationId);
@@ -254,9 +252,7 @@ export async function upsertPlatform(ctx: Context, input: UpsertPlatformInput): 
   const station = await resolveStation(ctx, problems, 'stationId', input.stationId);
   const department = await ctx.loaders.departmentByCode.load(input.departmentCode.trim());
   if (!department) problems.add('departmentCode', UserErrorCode.NOT_FOUND, 'DEPARTMENT_NOT_FOUND', { code: input.departmentCode });
-  if (department || ctx.principal.kind === 'anonymous') {
-    checkCan(ctx, problems, Action.WRITE_PLATFORM, { departmentId: department?.dbId }, 'departmentCode');
-  }
+  checkCan(ctx, problems, Action.WRITE_PLATFORM, department ? { departmentId: department.dbId } : null, 'departmentCode');
   if (problems.any) return { platform: null, created: false, changed: false, userErrors: problems.errors };
   const ref = key!;
   const refParams = { system: ref.system, externalId: ref.externalId };

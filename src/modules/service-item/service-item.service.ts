@@ -6,7 +6,7 @@ import { checkText, lockVersioned, Problems, withUserErrors, type RecordKind } f
 import { localIdOf, toGlobalId } from '../../graphql/relay';
 import { Department } from '../department/department.entity';
 import { resolveActiveDepartment } from '../department/department.service';
-import { Action, checkCan } from '../../auth/permissions';
+import { Action, can, checkCan } from '../../auth/permissions';
 import { currentActor } from '../audit/change-recorder';
 import { Station } from '../station/station.entity';
 import { StationStatus } from '../station/station.enums';
@@ -148,8 +148,7 @@ async function resolvePushableStation(ctx: Context, problems: Problems, field: s
 /** Checks the caller may write the (existing) item with this id: its department is the scope. */
 async function checkItemScope(ctx: Context, problems: Problems, itemId: string | null): Promise<boolean> {
   const item = itemId ? await ctx.loaders.serviceItemById.load(itemId) : null;
-  if (!item && ctx.principal.kind !== 'anonymous') return true;
-  return checkCan(ctx, problems, Action.WRITE_SERVICE_ITEM, { departmentId: item?.departmentId });
+  return checkCan(ctx, problems, Action.WRITE_SERVICE_ITEM, item ? { departmentId: item.departmentId } : null);
 }
 
 /** Adds a catalogue item; its code (and with it its level) is given once and never changes. */
@@ -163,9 +162,7 @@ export async function createServiceItem(ctx: Context, input: CreateServiceItemIn
   const fee = checkFee(problems, input.feeYuan);
   const description = checkText(problems, 'description', blankToNull(input.description), DESCRIPTION_MAX, DESCRIPTION);
   const department = await resolveActiveDepartment(ctx, problems, 'departmentCode', input.departmentCode);
-  if (department || ctx.principal.kind === 'anonymous') {
-    checkCan(ctx, problems, Action.WRITE_SERVICE_ITEM, { departmentId: department?.dbId }, 'departmentCode');
-  }
+  checkCan(ctx, problems, Action.WRITE_SERVICE_ITEM, department ? { departmentId: department.dbId } : null, 'departmentCode');
   if (problems.any) return { serviceItem: null, userErrors: problems.errors };
 
   return itemPayload(ctx, async () => {
@@ -278,7 +275,7 @@ export async function pushDownServiceItem(ctx: Context, input: PushDownServiceIt
   const item = await resolvePushableItem(ctx, problems, 'itemCode', input.itemCode);
   const station = await resolvePushableStation(ctx, problems, 'stationId', input.stationId);
   const since = checkSince(problems, input.since);
-  if (item || ctx.principal.kind === 'anonymous') checkCan(ctx, problems, Action.WRITE_SERVICE_ITEM, { departmentId: item?.departmentId }, 'itemCode');
+  checkCan(ctx, problems, Action.WRITE_SERVICE_ITEM, item ? { departmentId: item.departmentId } : null, 'itemCode');
   if (problems.any) return { stationServiceItem: null, userErrors: problems.errors };
 
   return pushDownPayload(ctx, async () => {
@@ -327,10 +324,9 @@ export async function pushDownServiceItems(ctx: Context, input: PushDownServiceI
     const resolved = await Promise.all(codes.map((code, index) => resolvePushableItem(ctx, problems, `itemCodes.${positions[index]}`, code)));
     for (const item of resolved) if (item) items.push(item);
     // One refusal is enough to say why; the partner pushes down only its own department's items.
-    const foreign = items.find((item) => !checkCan(ctx, new Problems(ctx.locale), Action.WRITE_SERVICE_ITEM, { departmentId: item.departmentId }));
-    if (foreign || (ctx.principal.kind === 'anonymous' && !items.length)) {
-      checkCan(ctx, problems, Action.WRITE_SERVICE_ITEM, { departmentId: foreign?.departmentId }, `itemCodes.${foreign ? positions[codes.indexOf(foreign.code)] : 0}`);
-    }
+    const foreign = items.find((item) => !can(ctx.principal, Action.WRITE_SERVICE_ITEM, { departmentId: item.departmentId }));
+    if (foreign) checkCan(ctx, problems, Action.WRITE_SERVICE_ITEM, { departmentId: foreign.departmentId }, `itemCodes.${positions[codes.indexOf(foreign.code)]}`);
+    else if (!items.length) checkCan(ctx, problems, Action.WRITE_SERVICE_ITEM, null, 'itemCodes.0');
   }
 
   let regionPath: string | null = null;
@@ -417,7 +413,7 @@ export async function updateStationServiceItem(ctx: Context, input: UpdateStatio
   }
   // The item of a push-down never changes, so its department can be checked as read.
   const current = await ctx.loaders.stationServiceItemById.load(localId);
-  if ((current || ctx.principal.kind === 'anonymous') && !(await checkItemScope(ctx, problems, current?.serviceItemId ?? null))) {
+  if (!(await checkItemScope(ctx, problems, current?.serviceItemId ?? null))) {
     return { stationServiceItem: null, userErrors: problems.errors };
   }
   return pushDownPayload(ctx, () =>
@@ -456,9 +452,7 @@ export async function upsertServiceItem(ctx: Context, input: UpsertServiceItemIn
   const description = checkText(problems, 'description', blankToNull(input.description), DESCRIPTION_MAX, DESCRIPTION);
   const department = await ctx.loaders.departmentByCode.load(input.departmentCode.trim());
   if (!department) problems.add('departmentCode', UserErrorCode.NOT_FOUND, 'DEPARTMENT_NOT_FOUND', { code: input.departmentCode });
-  if (department || ctx.principal.kind === 'anonymous') {
-    checkCan(ctx, problems, Action.WRITE_SERVICE_ITEM, { departmentId: department?.dbId }, 'departmentCode');
-  }
+  checkCan(ctx, problems, Action.WRITE_SERVICE_ITEM, department ? { departmentId: department.dbId } : null, 'departmentCode');
   if (problems.any) return { serviceItem: null, created: false, changed: false, userErrors: problems.errors };
   const ref = key!;
   const refParams = { system: ref.system, externalId: ref.externalId };
@@ -549,7 +543,7 @@ export async function upsertStationServiceItem(ctx: Context, input: UpsertStatio
   if (!stationId) problems.add('stationId', UserErrorCode.NOT_FOUND, 'STATION_ID_INVALID');
   else if (!station) problems.add('stationId', UserErrorCode.NOT_FOUND, 'STATION_NOT_FOUND');
   const since = input.since !== undefined ? checkSince(problems, input.since) : undefined;
-  if (item || ctx.principal.kind === 'anonymous') checkCan(ctx, problems, Action.WRITE_SERVICE_ITEM, { departmentId: item?.departmentId }, 'itemCode');
+  checkCan(ctx, problems, Action.WRITE_SERVICE_ITEM, item ? { departmentId: item.departmentId } : null, 'itemCode');
   if (problems.any) return { stationServiceItem: null, created: false, changed: false, userErrors: problems.errors };
   const ref = key!;
 

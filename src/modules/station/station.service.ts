@@ -242,7 +242,7 @@ async function changeStation(
   // and the version check under the row lock below turns this write into a CONFLICT.
   const current = await ctx.loaders.stationById.load(localId);
   const region = current && (await ctx.loaders.regionById.load(current.regionId));
-  if ((region || ctx.principal.kind === 'anonymous') && !checkCan(ctx, problems, Action.WRITE_STATION, { regionPath: region?.path })) {
+  if (!checkCan(ctx, problems, Action.WRITE_STATION, region ? { regionPath: region.path } : null)) {
     return { station: null, userErrors: problems.errors };
   }
   return runPayload(ctx, async () => {
@@ -281,7 +281,7 @@ export async function createStation(ctx: Context, input: CreateStationInput): Pr
   const profile = checkProfile(problems, input);
   const refs = await resolveRefs(ctx, problems, input.regionCode, input.serviceCircleId);
   checkCircleFits(problems, refs, refs.region?.path);
-  if (refs.region || ctx.principal.kind === 'anonymous') checkCan(ctx, problems, Action.WRITE_STATION, { regionPath: refs.region?.path }, 'regionCode');
+  checkCan(ctx, problems, Action.WRITE_STATION, refs.region ? { regionPath: refs.region.path } : null, 'regionCode');
   const hubRef = await resolveHub(ctx, problems, input.hubId);
   if (hubRef.hub && input.isHub) problems.add('hubId', UserErrorCode.INVALID, 'HUB_NESTED');
   else if (hubRef.hub && refs.region) checkHubDistrict(problems, 'hubId', hubRef.hub, hubRef.districtPath, refs.region.path);
