@@ -1,5 +1,5 @@
 import { divisionLevel, formatServiceItemCode } from '../src/modules/service-item/service-item-code';
-import { toTextArrayLiteral } from '../src/modules/service-item/text-array';
+import { toTextArrayLiteral } from '../src/db/sql';
 import { createRng, seedUuid } from './support/deterministic';
 import { insertBatches, loadSeededStations, type SeedDb } from './support/seed-db';
 import { seedDepartmentId } from './xiangyang.departments';

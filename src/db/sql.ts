@@ -82,3 +82,12 @@ export function toDate(value: string | Date | null): Date | null {
   if (value === null || value instanceof Date) return value;
   return new Date(value.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00'));
 }
+
+/**
+ * A PostgreSQL array literal with every element double-quoted, e.g. {"居民身份证原件","户口簿原件"}.
+ * For MikroORM's em.execute and the seeds' executor, which spread a JS array into a value list
+ * instead of binding it as one array (SqlReader binds arrays directly).
+ */
+export function toTextArrayLiteral(values: readonly (string | number)[]): string {
+  return `{${values.map((value) => `"${String(value).replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
+}

@@ -2,7 +2,7 @@ import { translate, type MessageKey } from '../../src/i18n/messages';
 import { divisionLevel, formatServiceItemCode, parseServiceItemCode } from '../../src/modules/service-item/service-item-code';
 import { ServiceItemLevel } from '../../src/modules/service-item/service-item.enums';
 import { normaliseFee, normaliseMaterials, sinceRange } from '../../src/modules/service-item/service-item.rules';
-import { toTextArrayLiteral } from '../../src/modules/service-item/text-array';
+import { toTextArrayLiteral } from '../../src/db/sql';
 
 describe('service item codes', () => {
   it.each([

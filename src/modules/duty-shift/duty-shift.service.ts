@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { toDate } from '../../db/sql';
+import { toDate, toTextArrayLiteral } from '../../db/sql';
 import { Action, checkCanAtStation } from '../../auth/permissions';
 import type { Context } from '../../graphql/context';
 import { UserErrorCode, type UserError } from '../../graphql/errors';
@@ -24,14 +24,6 @@ import type { DutyShiftPayload, DutyShiftRecord } from './duty-shift.types';
 export const DUTY_SHIFT: RecordKind = { zh: '值班', en: 'shift' };
 /** SQLSTATE of an exclusion-constraint violation (duty_shift_person_no_overlap); MikroORM has no class for it. */
 const EXCLUSION_VIOLATION = '23P01';
-
-/**
- * A PostgreSQL array literal ('{"a","b"}') for em.execute, which inlines a JS array as a comma
- * list rather than binding it as one array value.
- */
-function pgArray(values: readonly (string | number)[]): string {
-  return `{${values.map((value) => `"${String(value).replace(/["\\]/g, (char) => `\\${char}`)}"`).join(',')}}`;
-}
 
 /** A shift checked field by field, waiting for the checks that need the transaction. */
 interface ShiftDraft {
@@ -131,7 +123,7 @@ async function lockForShifts(em: EntityManager, problems: Problems, stationId: s
   else if (station.status === StationStatus.CLOSED) problems.add('stationId', UserErrorCode.INVALID, 'SHIFT_STATION_CLOSED', { name: station.name });
   const personIds = [...new Set(drafts.flatMap((draft) => (draft.person ? [draft.person.dbId] : [])))];
   if (personIds.length) {
-    const rows = await em.execute<{ id: string; active: boolean }[]>('select id, active from person where id = any(?::uuid[]) order by id for update', [pgArray(personIds)]);
+    const rows = await em.execute<{ id: string; active: boolean }[]>('select id, active from person where id = any(?::uuid[]) order by id for update', [toTextArrayLiteral(personIds)]);
     const active = new Set(rows.filter((row) => row.active).map((row) => row.id));
     for (const draft of drafts) {
       if (draft.person && draft.newAssignee && !active.has(draft.person.dbId)) {
@@ -158,10 +150,10 @@ async function checkOverlaps(em: EntityManager, problems: Problems, drafts: read
      where d.id is distinct from ?::uuid
      order by k.draft_index, d.starts_at`,
     [
-      pgArray(personal.map((draft) => draft.index)),
-      pgArray(personal.map((draft) => draft.person!.dbId)),
-      pgArray(personal.map((draft) => draft.startsAt.toISOString())),
-      pgArray(personal.map((draft) => draft.endsAt.toISOString())),
+      toTextArrayLiteral(personal.map((draft) => draft.index)),
+      toTextArrayLiteral(personal.map((draft) => draft.person!.dbId)),
+      toTextArrayLiteral(personal.map((draft) => draft.startsAt.toISOString())),
+      toTextArrayLiteral(personal.map((draft) => draft.endsAt.toISOString())),
       excludeShiftId,
     ],
   );

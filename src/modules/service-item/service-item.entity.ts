@@ -1,7 +1,7 @@
 import { ArrayType, Entity, Enum, ManyToOne, OptionalProps, PrimaryKey, Property, type Platform, type TransformContext } from '@mikro-orm/core';
 import { Department } from '../department/department.entity';
 import { Station } from '../station/station.entity';
-import { toTextArrayLiteral } from './text-array';
+import { toTextArrayLiteral } from '../../db/sql';
 import { ServiceHandlingMode, ServiceItemCategory, ServiceItemLevel, StationServiceItemStatus } from './service-item.enums';
 
 /**

@@ -15,7 +15,7 @@ import type { StationRecord } from '../station/station.types';
 import { parseServiceItemCode } from './service-item-code';
 import { ServiceItem, StationServiceItem } from './service-item.entity';
 import { LEVEL_NAMES_ZH, PUSH_DOWN_STATUS_NAMES_ZH, StationServiceItemStatus, type ServiceItemLevel } from './service-item.enums';
-import { toTextArrayLiteral } from './text-array';
+import { toTextArrayLiteral } from '../../db/sql';
 import type {
   CreateServiceItemInput,
   DeleteServiceItemInput,
