@@ -17,10 +17,12 @@ import { buildContext, type Context } from './graphql/context';
 import { requestScope } from './graphql/request-scope';
 import { createFormatError } from './graphql/errors';
 import { graphiqlRouter } from './graphql/graphiql';
-import { idempotencyKeys } from './graphql/idempotency';
 import { errorLogging, introspectionGuard } from './graphql/plugins';
+import { requestGuard } from './graphql/request-guard';
 import { getSchema } from './graphql/schema';
-import { logger } from './logger';
+import { logger, pinoLogger } from './logger';
+import { pinoHttp } from 'pino-http';
+import type { RequestLogFields } from './graphql/context';
 import { startWebhookDispatcher, type WebhookDispatcher } from './modules/webhook/webhook.dispatcher';
 
 export const BODY_LIMIT = '1mb';
@@ -54,6 +56,34 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     next();
   });
 
+  // One line per request: request id, caller, operation, cost, duration and status — never the
+  // query, its variables, the body or any header but the request id (see logger.ts's redaction).
+  app.use(
+    pinoHttp({
+      logger: pinoLogger(),
+      genReqId: (_req, res) => String(res.getHeader('x-request-id')),
+      quietReqLogger: true,
+      customAttributeKeys: { reqId: 'requestId', responseTime: 'durationMs' },
+      serializers: {
+        req: (req: { method: string; url: string }) => ({ method: req.method, path: req.url.split('?')[0].slice(0, 200) }),
+        res: (res: { statusCode: number }) => ({ status: res.statusCode }),
+        err: (error: Error) => ({ type: error.name }),
+      },
+      customProps: (_req, res) => {
+        const fields = (res as Response).locals?.requestLog as RequestLogFields | undefined;
+        return fields ? { ...fields } : {};
+      },
+      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+      customSuccessMessage: () => 'request',
+      customErrorMessage: () => 'request failed',
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
+    }),
+    (_req: Request, res: Response, next: NextFunction) => {
+      res.locals.requestLog = {} satisfies RequestLogFields;
+      next();
+    },
+  );
+
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -75,8 +105,11 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
   app.use(graphiqlRouter());
 
   const authenticate = createAuthenticator(createJwtVerifier(config.jwt));
+  const schema = getSchema();
   const apollo = new ApolloServer<Context>({
-    schema: getSchema(),
+    schema,
+    // graphql-js stops parsing a document past this many tokens (the first of the request's limits).
+    parseOptions: { maxTokens: config.guard.maxTokens },
     csrfPrevention: true,
     // server.ts owns the signal handling (drain, then close the database); two stop() calls hang Apollo.
     stopOnTerminationSignals: false,
@@ -90,8 +123,8 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
       ApolloServerPluginLandingPageDisabled(),
       ...(config.isProduction ? [ApolloServerPluginDisableSuggestions()] : []),
       introspectionGuard(config.isProduction),
-      idempotencyKeys(),
-      errorLogging(),
+      requestGuard(schema, config.guard),
+      errorLogging(config.guard.requestTimeoutMs),
     ],
   });
   await apollo.start();
@@ -102,7 +135,9 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     express.json({ limit: BODY_LIMIT }),
     // After the body parser: its stream callbacks would lose the async context.
     (_req: Request, _res: Response, next: NextFunction) => requestScope.run({}, next),
-    expressMiddleware(apollo, { context: ({ req }) => buildContext(database.orm, req, authenticate) }),
+    expressMiddleware(apollo, {
+      context: ({ req }) => buildContext(database.orm, req, authenticate, { requestTimeoutMs: config.guard.requestTimeoutMs }),
+    }),
   );
 
   // Body-parser failures (too large, malformed JSON) as GraphQL-shaped errors.

@@ -28,6 +28,44 @@ export interface Config {
   jwt: JwtConfig | null;
   /** The webhook dispatcher that pushes the change feed to subscribed API clients. */
   webhooks: WebhookConfig;
+  /** What one request may ask for and how much a caller may ask over time. */
+  guard: GuardConfig;
+}
+
+/** Anonymous callers, or the role a signed-in caller holds: the classes limits are set for. */
+export type CallerClass = 'ANONYMOUS' | `${Role}`;
+export const CALLER_CLASSES: readonly CallerClass[] = ['ANONYMOUS', 'ANALYST', 'DEPARTMENT_PARTNER', 'REGION_OPERATOR', 'ADMIN'];
+
+/** A budget of cost points that refills over time (a token bucket). */
+export interface RateBudget {
+  /** Points the budget holds when full. */
+  capacity: number;
+  /** Points added back per second. */
+  refillPerSecond: number;
+}
+
+/** Limits checked before a request runs, and the time it may take in the database. */
+export interface GuardConfig {
+  /** Fields nested in fields (introspection not counted). */
+  maxDepth: number;
+  /** Aliased fields in one operation. */
+  maxAliases: number;
+  /** Fields at the top of one operation. */
+  maxRootFields: number;
+  /** Directives in one operation. */
+  maxDirectives: number;
+  /** Lexical tokens in one document; parsing stops beyond this. */
+  maxTokens: number;
+  /** Highest cost one request may have, per caller class; a caller with several roles gets its highest. */
+  maxCost: Record<CallerClass, number>;
+  /** Per-caller budgets of cost points, shared by all API instances through the database; null when off. */
+  rateBudgets: Record<CallerClass, RateBudget> | null;
+  /** PostgreSQL cancels any statement running longer than this. */
+  statementTimeoutMs: number;
+  /** A request sends no new statement after this long. */
+  requestTimeoutMs: number;
+  /** How long a request waits for a free database connection before SERVICE_UNAVAILABLE. */
+  poolWaitMs: number;
 }
 
 /** How webhook deliveries are queued, sent and retried. */
@@ -121,6 +159,81 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxAttempts: parseIntVar(env, 'WEBHOOK_MAX_ATTEMPTS', 8, 1, 50),
       timeoutMs: parseIntVar(env, 'WEBHOOK_TIMEOUT_MS', 5000, 100, 120_000),
     },
+    guard: loadGuardConfig(env),
+  };
+}
+
+const DEFAULT_MAX_COST: Record<CallerClass, number> = {
+  ANONYMOUS: 5_000,
+  ANALYST: 25_000,
+  DEPARTMENT_PARTNER: 25_000,
+  REGION_OPERATOR: 25_000,
+  ADMIN: 100_000,
+};
+
+const DEFAULT_RATE_BUDGETS: Record<CallerClass, RateBudget> = {
+  ANONYMOUS: { capacity: 20_000, refillPerSecond: 200 },
+  ANALYST: { capacity: 200_000, refillPerSecond: 2_000 },
+  DEPARTMENT_PARTNER: { capacity: 200_000, refillPerSecond: 2_000 },
+  REGION_OPERATOR: { capacity: 200_000, refillPerSecond: 2_000 },
+  ADMIN: { capacity: 500_000, refillPerSecond: 5_000 },
+};
+
+function isCallerClass(value: string): value is CallerClass {
+  return (CALLER_CLASSES as readonly string[]).includes(value);
+}
+
+/** `CLASS:value,…` overrides of per-class settings; classes left out keep their defaults. */
+function parseClassMap<T>(env: NodeJS.ProcessEnv, name: string, defaults: Record<CallerClass, T>, parse: (raw: string) => T | null, shape: string): Record<CallerClass, T> {
+  const result = { ...defaults };
+  for (const entry of (env[name] || '').split(',').map((part) => part.trim()).filter(Boolean)) {
+    const separator = entry.indexOf(':');
+    const key = entry.slice(0, separator).trim();
+    const value = separator > 0 ? parse(entry.slice(separator + 1).trim()) : null;
+    if (!isCallerClass(key) || value === null) throw new ConfigError(`${name} entries look like ${shape}, got "${entry}"`);
+    result[key] = value;
+  }
+  return result;
+}
+
+function positiveInt(raw: string, max: number): number | null {
+  return /^\d{1,9}$/.test(raw) && Number(raw) >= 1 && Number(raw) <= max ? Number(raw) : null;
+}
+
+function loadGuardConfig(env: NodeJS.ProcessEnv): GuardConfig {
+  const maxCost = parseClassMap(env, 'QUERY_MAX_COST', DEFAULT_MAX_COST, (raw) => positiveInt(raw, 100_000_000), 'ANONYMOUS:5000');
+  const budgets = parseClassMap(
+    env,
+    'RATE_LIMIT_BUDGETS',
+    DEFAULT_RATE_BUDGETS,
+    (raw) => {
+      const [capacity, refill] = raw.split('/').map((part) => positiveInt(part.trim(), 1_000_000_000));
+      return capacity && refill ? { capacity, refillPerSecond: refill } : null;
+    },
+    'ANONYMOUS:20000/200 (capacity/points per second)',
+  );
+  const rateLimited = parseBoolVar(env, 'RATE_LIMIT_ENABLED', true);
+  if (rateLimited) {
+    for (const callerClass of CALLER_CLASSES) {
+      if (budgets[callerClass].capacity < maxCost[callerClass]) {
+        throw new ConfigError(
+          `RATE_LIMIT_BUDGETS: the ${callerClass} budget (${budgets[callerClass].capacity}) must hold at least one request of the highest cost (QUERY_MAX_COST ${maxCost[callerClass]})`,
+        );
+      }
+    }
+  }
+  const statementTimeoutMs = parseIntVar(env, 'STATEMENT_TIMEOUT_MS', 10_000, 100, 3_600_000);
+  return {
+    maxDepth: parseIntVar(env, 'QUERY_MAX_DEPTH', 15, 1, 100),
+    maxAliases: parseIntVar(env, 'QUERY_MAX_ALIASES', 30, 0, 1000),
+    maxRootFields: parseIntVar(env, 'QUERY_MAX_ROOT_FIELDS', 20, 1, 1000),
+    maxDirectives: parseIntVar(env, 'QUERY_MAX_DIRECTIVES', 20, 0, 1000),
+    maxTokens: parseIntVar(env, 'QUERY_MAX_TOKENS', 3_000, 100, 1_000_000),
+    maxCost,
+    rateBudgets: rateLimited ? budgets : null,
+    statementTimeoutMs,
+    requestTimeoutMs: parseIntVar(env, 'REQUEST_TIMEOUT_MS', 15_000, 100, 3_600_000),
+    poolWaitMs: parseIntVar(env, 'DB_POOL_WAIT_MS', 5_000, 100, 600_000),
   };
 }
 

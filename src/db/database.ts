@@ -31,9 +31,25 @@ export async function openDatabase(config: Config, options: OpenDatabaseOptions 
   }
   try {
     // PGlite has one backend: more than one pooled connection can deadlock (see STACK.md).
-    const orm = await initOrm({ clientUrl: url, poolMax: embedded ? 1 : config.dbPoolMax, onQuery: options.onQuery });
-    if (options.migrate) await orm.getMigrator().up();
-    if (options.seed) await runSeed(orm);
+    const poolMax = embedded ? 1 : config.dbPoolMax;
+    if (options.migrate || options.seed) {
+      // Migrations and the seed run on a pool of their own without the requests' statement timeout:
+      // an index over a large table may take longer than any request may.
+      const setup = await initOrm({ clientUrl: url, poolMax, onQuery: options.onQuery });
+      try {
+        if (options.migrate) await setup.getMigrator().up();
+        if (options.seed) await runSeed(setup);
+      } finally {
+        await setup.close(true);
+      }
+    }
+    const orm = await initOrm({
+      clientUrl: url,
+      poolMax,
+      statementTimeoutMs: config.guard.statementTimeoutMs,
+      poolWaitMs: config.guard.poolWaitMs,
+      onQuery: options.onQuery,
+    });
     return {
       orm,
       kind: embedded ? 'embedded' : 'server',
@@ -51,5 +67,8 @@ export async function openDatabase(config: Config, options: OpenDatabaseOptions 
 
 /** Loads the demo seed in one transaction; a no-op once it has been loaded. */
 export async function runSeed(orm: MikroORM) {
-  return orm.em.fork().transactional((em) => seedDemo({ execute: (sql, params) => em.execute(sql, params as unknown[]) }));
+  return orm.em.fork().transactional(async (em) => {
+    await em.execute('set local statement_timeout = 0');
+    return seedDemo({ execute: (sql, params) => em.execute(sql, params as unknown[]) });
+  });
 }

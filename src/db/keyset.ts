@@ -1,14 +1,38 @@
 import { joinSql, rawSql, sql, type SqlFragment, type SqlReader } from './sql';
 import { badInput, toPage, type Page, type PageRequest } from '../graphql/relay';
 
-/** PostgreSQL types a keyset sort value can have, and what its cursor text must look like. */
-const CURSOR_VALUE_FORMATS = {
-  text: /^[\s\S]*$/,
-  timestamptz: /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/,
-  int: /^-?\d{1,9}$/,
-  bigint: /^-?\d{1,18}$/,
-  date: /^\d{4}-\d{2}-\d{2}$/,
-  float8: /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i,
+function isCalendarDay(year: number, month: number, day: number): boolean {
+  const date = new Date(0);
+  // setUTCFullYear, not Date.UTC: the latter reads years 0–99 as 1900–1999.
+  date.setUTCFullYear(year, month - 1, day);
+  return year >= 1 && year <= 9999 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** A YYYY-MM-DD text that is a real day (2023-02-30 is not), years 0001–9999. */
+export function isDateText(text: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  return !!match && isCalendarDay(Number(match[1]), Number(match[2]), Number(match[3]));
+}
+
+/** A timestamptz as PostgreSQL prints it ("2026-11-27 08:30:00.123+08"), with every part in range. */
+export function isTimestamptzText(text: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?[+-](\d{2})(?::(\d{2}))?$/.exec(text);
+  if (!match || !isCalendarDay(Number(match[1]), Number(match[2]), Number(match[3]))) return false;
+  const [hour, minute, second, offsetHours, offsetMinutes] = [match[4], match[5], match[6], match[8], match[9] ?? '00'].map(Number);
+  return hour < 24 && minute < 60 && second < 60 && offsetHours <= 15 && offsetMinutes < 60;
+}
+
+/**
+ * PostgreSQL types a keyset sort value can have, and whether a cursor's text is a value of that
+ * type that the cast back will accept — forged cursors are BAD_USER_INPUT, never a failed cast.
+ */
+const CURSOR_VALUE_CHECKS = {
+  text: (text: string) => text.length <= 500,
+  timestamptz: isTimestamptzText,
+  int: (text: string) => /^-?\d{1,9}$/.test(text),
+  bigint: (text: string) => /^-?\d{1,18}$/.test(text),
+  date: isDateText,
+  float8: (text: string) => text.length <= 40 && /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i.test(text) && Number.isFinite(Number(text)) && Math.abs(Number(text)) < 1e300,
 } as const;
 
 const ID_FORMATS = {
@@ -17,7 +41,7 @@ const ID_FORMATS = {
   bigint: /^[1-9]\d{0,17}$/,
 } as const;
 
-export type SortValueType = keyof typeof CURSOR_VALUE_FORMATS;
+export type SortValueType = keyof typeof CURSOR_VALUE_CHECKS;
 
 /** One keyset-paged list: rows ordered by (sort expression, id), the cursor holding both. */
 export interface KeysetQuery<Row> {
@@ -55,7 +79,7 @@ export async function fetchKeysetPage<Row, T>(
     const [value, id] = request.cursor;
     const valid =
       typeof value === 'string' &&
-      CURSOR_VALUE_FORMATS[query.sort.type].test(value) &&
+      CURSOR_VALUE_CHECKS[query.sort.type](value) &&
       (typeof id === 'string' || typeof id === 'number') &&
       ID_FORMATS[query.id.type].test(String(id));
     if (!valid) {

@@ -1,5 +1,7 @@
 import { MikroORM, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
+import { logger } from '../logger';
+import { redactSql } from './redact';
 import { ApiClient } from '../modules/api-client/api-client.entity';
 import { Activity } from '../modules/activity/activity.entity';
 import { CoBuilding } from '../modules/co-building/co-building.entity';
@@ -24,19 +26,41 @@ export const entities = [Region, ServiceCircle, Station, Department, Organizatio
 export interface OrmOptions {
   clientUrl: string;
   poolMax: number;
+  /** PostgreSQL cancels a statement of this pool that runs longer (ms); 0 or absent: no limit (CLI, seeds). */
+  statementTimeoutMs?: number;
+  /** How long a caller waits for a free pooled connection before the pool gives up (ms). */
+  poolWaitMs?: number;
   /** Called with every SQL statement sent, reads and writes alike (statement counting, LOG_SQL); never with bindings. */
   onQuery?: (sql: string) => void;
 }
 
 /** MikroORM options shared by the app, the CLI and the tests. */
-export function buildOrmOptions({ clientUrl, poolMax }: Omit<OrmOptions, 'onQuery'>): Options {
+export function buildOrmOptions({ clientUrl, poolMax, statementTimeoutMs = 0, poolWaitMs = 60_000 }: Omit<OrmOptions, 'onQuery'>): Options {
   return {
     clientUrl,
     entities,
     extensions: [Migrator],
     subscribers: [new ChangeRecorder()],
     discovery: { warnWhenNoEntities: false },
-    pool: { min: 0, max: poolMax },
+    pool: {
+      min: 0,
+      max: poolMax,
+      // Every connection of the pool carries the timeout, so no statement outlives it in PostgreSQL
+      // (a client that gave up no longer leaves its query running for minutes).
+      afterCreate: (connection: PgConnection, done: (error: Error | null, connection: PgConnection) => void) => {
+        connection.query(`set statement_timeout = ${Math.trunc(statementTimeoutMs)}`, (error) => done(error, connection));
+      },
+    },
+    driverOptions: {
+      acquireConnectionTimeout: poolWaitMs,
+      // knex's own notices (a dropped connection, say) go to the JSON log, redacted, not to console.log.
+      log: {
+        warn: (message: unknown) => logger.warn('database driver', { detail: redactSql(String(message)).slice(0, 200) }),
+        error: (message: unknown) => logger.error('database driver', { detail: redactSql(String(message)).slice(0, 200) }),
+        deprecate: () => undefined,
+        debug: () => undefined,
+      },
+    },
     // Read paths return plain rows; the identity map is only used inside write transactions.
     allowGlobalContext: false,
     forceUtcTimezone: true,
@@ -57,6 +81,11 @@ export async function initOrm(options: OrmOptions): Promise<MikroORM> {
   // Both MikroORM and the plain-row readers go through this knex instance.
   if (options.onQuery) orm.em.getKnex().on('query', (query: { sql: string }) => options.onQuery!(query.sql));
   return orm;
+}
+
+/** The part of a pg client the pool's afterCreate hook uses. */
+interface PgConnection {
+  query(sql: string, callback: (error: Error | null) => void): void;
 }
 
 /** Names of migrations that exist in code but are not applied to the database. */

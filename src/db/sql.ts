@@ -1,4 +1,5 @@
 import type { Knex } from '@mikro-orm/postgresql';
+import { RequestDeadlineExceeded } from './failures';
 
 /**
  * Plain-row SQL for read paths: parameterized (`?` placeholders; an array binding is one
@@ -10,8 +11,15 @@ export interface SqlReader {
   one<T>(sql: string, bindings?: readonly unknown[]): Promise<T | null>;
 }
 
-export function createSqlReader(knex: Knex): SqlReader {
+/** A request's time budget: no statement is sent once `deadline` (epoch ms) has passed. */
+export interface SqlBudget {
+  deadline: number;
+  budgetMs: number;
+}
+
+export function createSqlReader(knex: Knex, budget?: SqlBudget): SqlReader {
   const all = async <T>(sql: string, bindings: readonly unknown[] = []): Promise<T[]> => {
+    if (budget && Date.now() > budget.deadline) throw new RequestDeadlineExceeded(budget.budgetMs);
     const result = await knex.raw(sql, bindings as Knex.RawBinding[]);
     return result.rows as T[];
   };

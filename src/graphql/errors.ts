@@ -1,8 +1,8 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { unwrapResolverError } from '@apollo/server/errors';
 import { translate, type MessageKey, type MessageParams } from '../i18n/messages';
 import type { Locale } from '../i18n/locale';
+import { classifyDatabaseFailure } from '../db/failures';
 
 /** Stable `extensions.code` values of GraphQL errors (malformed or refused requests). */
 export enum ErrorCode {
@@ -18,6 +18,17 @@ export enum ErrorCode {
   IDEMPOTENCY_KEY_REUSED = 'IDEMPOTENCY_KEY_REUSED',
   /** The first request with this Idempotency-Key is still running (HTTP 409); retry shortly. */
   IDEMPOTENCY_KEY_IN_PROGRESS = 'IDEMPOTENCY_KEY_IN_PROGRESS',
+  /**
+   * The document is over a limit checked before it runs (cost, depth, aliases, top-level fields,
+   * directives, tokens); `extensions.limit` names which, with `maximum` and `actual`. HTTP 400.
+   */
+  QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
+  /** The caller's budget of cost points is spent; `extensions.retryAfter` (s) and the Retry-After header say when to retry. HTTP 429. */
+  RATE_LIMITED = 'RATE_LIMITED',
+  /** The request ran past its time budget and its SQL was cancelled in the database. */
+  TIMEOUT = 'TIMEOUT',
+  /** The database is down, restarting or has no free connection; retry shortly (HTTP 503). Carries the request id. */
+  SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
   /** Something failed on our side; the response carries the request id to quote. */
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
@@ -99,6 +110,33 @@ export class UserErrorsException extends Error {
   }
 }
 
+/** What a request knows about itself when one of its errors is turned into a typed one. */
+export interface ErrorScope {
+  requestId: string;
+  locale: Locale;
+  /** The request's time budget, quoted in TIMEOUT messages. */
+  requestTimeoutMs: number;
+}
+
+/**
+ * A database failure as the typed error a caller can act on: TIMEOUT (the statement was cancelled)
+ * or SERVICE_UNAVAILABLE (HTTP 503, retry shortly) — with the request id, never SQL or driver text.
+ * Null when `error` is not one.
+ */
+export function databaseFailureError(error: unknown, scope: ErrorScope): GraphQLError | null {
+  const failure = classifyDatabaseFailure(error);
+  if (!failure) return null;
+  const { requestId, locale } = scope;
+  if (failure === 'TIMEOUT') {
+    return new GraphQLError(translate(locale, 'REQUEST_TIMEOUT', { ms: scope.requestTimeoutMs, requestId }), {
+      extensions: { code: ErrorCode.TIMEOUT, requestId },
+    });
+  }
+  return new GraphQLError(translate(locale, 'SERVICE_UNAVAILABLE', { requestId }), {
+    extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, requestId, http: { status: 503, headers: new Map([['retry-after', '5']]) } },
+  });
+}
+
 /** Our codes plus the ones Apollo itself raises for malformed requests. */
 const KNOWN_CODES = new Set<string>([
   ...Object.values(ErrorCode),
@@ -118,8 +156,9 @@ export function createFormatError(isProduction: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     if (!isProduction) return formatted;
     const code = String(formatted.extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR);
-    const original = unwrapResolverError(error);
-    if (!KNOWN_CODES.has(code) || (code === ErrorCode.INTERNAL_SERVER_ERROR && !(original instanceof GraphQLError))) {
+    // Nothing of an internal error reaches the caller — not even Apollo's own wrappers such as
+    // "Context creation failed: <driver message with SQL>".
+    if (!KNOWN_CODES.has(code) || code === ErrorCode.INTERNAL_SERVER_ERROR) {
       return {
         message: 'Internal server error',
         locations: formatted.locations,

@@ -6,7 +6,7 @@ import { DriverException } from '@mikro-orm/core';
 import { describeDriverError } from '../db/redact';
 import { logger } from '../logger';
 import type { Context } from './context';
-import { ErrorCode } from './errors';
+import { databaseFailureError, ErrorCode } from './errors';
 
 function usesIntrospection(document: DocumentNode): boolean {
   let found = false;
@@ -36,10 +36,11 @@ export function introspectionGuard(isProduction: boolean): ApolloServerPlugin<Co
 }
 
 /**
- * Logs unexpected errors with the request id (message and stack only: no variables), and tags
- * them with the request id so a caller can quote it to support.
+ * Turns database failures into the typed errors a caller can act on (TIMEOUT, SERVICE_UNAVAILABLE
+ * with HTTP 503), logs the unexpected ones with the request id (message and stack only: no
+ * variables), and tags them with the request id so a caller can quote it to support.
  */
-export function errorLogging(): ApolloServerPlugin<Context> {
+export function errorLogging(requestTimeoutMs: number): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {
@@ -47,6 +48,17 @@ export function errorLogging(): ApolloServerPlugin<Context> {
           for (const error of errors) {
             const original = unwrapResolverError(error);
             if (original instanceof GraphQLError && original.extensions?.code) continue;
+            const typed = databaseFailureError(original, { ...contextValue, requestTimeoutMs });
+            if (typed) {
+              logger.warn(typed.extensions.code === ErrorCode.TIMEOUT ? 'request timed out' : 'database unavailable', {
+                requestId: contextValue.requestId,
+                operationName: operationName ?? null,
+                error: original instanceof Error ? describeDriverError(original as Error & { code?: string }) : String(original),
+              });
+              error.message = typed.message;
+              Object.assign(error.extensions, typed.extensions);
+              continue;
+            }
             // A driver error's message and stack quote the statement with its values (names, phones).
             const driver = original instanceof DriverException;
             logger.error('unexpected error', {

@@ -106,10 +106,23 @@ export function encodeCursor(values: unknown[]): string {
   return Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
 }
 
+/** A value a cursor may hold: a short text PostgreSQL can store, a finite number, or null. */
+function isCursorValue(value: unknown): boolean {
+  if (value === null) return true;
+  if (typeof value === 'number') return Number.isFinite(value);
+  return typeof value === 'string' && value.length <= 500 && !/\u0000|[\uD800-\uDFFF]/.test(value);
+}
+
+/**
+ * Decodes an opaque cursor into its values; anything forged that could not be one of ours (not an
+ * array of `arity` short texts or numbers) is BAD_USER_INPUT. Each list still checks the values'
+ * types against its own order before they reach SQL.
+ */
 export function decodeCursor(cursor: string, arity: number): unknown[] {
   try {
+    if (cursor.length > 1_000 || !/^[A-Za-z0-9_-]*$/.test(cursor)) throw new Error('not a cursor');
     const values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(values) && values.length === arity) return values;
+    if (Array.isArray(values) && values.length === arity && values.every(isCursorValue)) return values;
   } catch {
     // fall through to the typed error below
   }

@@ -7,6 +7,63 @@ export type MessageParams = Record<string, string | number>;
  * admin frontends: it says what is wrong and what to do. English mirrors it for partners.
  */
 const messages = {
+  // Refusals of a whole request (limits, budgets, time-outs, the database): they name the limit and what to do.
+  QUERY_COST_TOO_HIGH: {
+    zh: '本次查询的代价为 {actual}，超过{callerZh}单次查询的上限 {maximum}。请减少每页条数（first/last）或嵌套的列表后重试。',
+    en: 'This query costs {actual}, more than the {maximum} one request may cost for {callerEn}. Ask for fewer items per page (first/last) or fewer nested lists.',
+  },
+  QUERY_TOO_MANY_FIELDS: {
+    zh: '查询展开（含片段）后超过 {maximum} 个字段，请拆成几次较小的查询。',
+    en: 'The query expands (fragments included) to more than {maximum} fields; split it into smaller queries.',
+  },
+  QUERY_TOO_DEEP: {
+    zh: '查询嵌套了 {actual} 层，上限为 {maximum} 层，请拆成几次较浅的查询。',
+    en: 'The query nests {actual} levels deep; at most {maximum} are allowed. Split it into shallower queries.',
+  },
+  QUERY_TOO_MANY_ALIASES: {
+    zh: '查询使用了 {actual} 个别名，上限为 {maximum} 个，请拆成几次查询。',
+    en: 'The query uses {actual} aliases; at most {maximum} are allowed. Split it into several requests.',
+  },
+  QUERY_TOO_MANY_ROOT_FIELDS: {
+    zh: '一次操作包含 {actual} 个顶层字段，上限为 {maximum} 个，请拆成几次请求。',
+    en: 'The operation has {actual} top-level fields; at most {maximum} are allowed. Split it into several requests.',
+  },
+  QUERY_TOO_MANY_DIRECTIVES: {
+    zh: '查询使用了 {actual} 个指令，上限为 {maximum} 个。',
+    en: 'The query uses {actual} directives; at most {maximum} are allowed.',
+  },
+  QUERY_TOO_MANY_TOKENS: {
+    zh: '查询文本超过 {maximum} 个词法单元，已停止解析，请缩短查询。',
+    en: 'The query document has more than {maximum} tokens; parsing stopped. Shorten the query.',
+  },
+  RATE_LIMITED: {
+    zh: '调用额度已用完：本次查询代价 {cost}，当前剩余 {remaining}，每秒恢复 {refill}。请在 {retryAfter} 秒后重试。',
+    en: 'The request budget is spent: this request costs {cost}, {remaining} remain and {refill} come back per second. Retry in {retryAfter} s.',
+  },
+  REQUEST_TIMEOUT: {
+    zh: '请求超过 {ms} 毫秒仍未完成，已在数据库中取消。请缩小范围（更少条数、更少嵌套列表）后重试。请求编号 {requestId}。',
+    en: 'The request took longer than {ms} ms and was cancelled in the database. Narrow it down (fewer items, fewer nested lists) and retry. Request id {requestId}.',
+  },
+  SERVICE_UNAVAILABLE: {
+    zh: '数据库暂时不可用或繁忙，请稍后重试；如持续出现，请把请求编号 {requestId} 告知运维人员。',
+    en: 'The database is unavailable or busy right now; retry shortly. If it persists, quote request id {requestId} to the operators.',
+  },
+  INPUT_TOO_LONG: {
+    zh: '参数 {path} 超过 {max} 个字符，请缩短。',
+    en: 'The argument {path} is longer than {max} characters; shorten it.',
+  },
+  INPUT_LIST_TOO_LONG: {
+    zh: '参数 {path} 超过 {max} 项，请分批提交。',
+    en: 'The argument {path} has more than {max} items; send them in batches.',
+  },
+  INPUT_BAD_CHARACTERS: {
+    zh: '参数 {path} 含有不允许的字符（空字符 U+0000 或不成对的代理字符），请删除后重试。',
+    en: 'The argument {path} contains a character that is not allowed (NUL U+0000 or an unpaired UTF-16 surrogate); remove it.',
+  },
+  SUBSCRIPTIONS_UNSUPPORTED: {
+    zh: '本接口不提供订阅（subscription）操作；要接收变更，请轮询 changes 变更流或订阅推送（webhook）。',
+    en: 'This API has no subscription operations; to follow changes, poll the `changes` feed or subscribe a webhook.',
+  },
   NAME_REQUIRED: { zh: '请填写驿站名称。', en: 'Enter the station name.' },
   NAME_TOO_LONG: { zh: '驿站名称不能超过 {max} 个字。', en: 'The station name must be at most {max} characters.' },
   ADDRESS_REQUIRED: { zh: '请填写驿站地址。', en: 'Enter the station address.' },

@@ -5,7 +5,9 @@ import { logger } from '../logger';
 
 /** `npm run db:migrate`: applies pending migrations (idempotent) to DATABASE_URL or the embedded database. */
 async function main(): Promise<void> {
-  const database = await openDatabase(loadConfig());
+  const config = loadConfig();
+  // Without the requests' statement timeout: an index over a large table may take a while.
+  const database = await openDatabase({ ...config, guard: { ...config.guard, statementTimeoutMs: 0 } });
   try {
     const applied = await database.orm.getMigrator().up();
     logger.info(applied.length ? `applied ${applied.length} migration(s)` : 'no pending migrations', {

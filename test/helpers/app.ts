@@ -33,11 +33,22 @@ export interface TestApp {
 /** Pass as `headers` to t.gql to call without credentials. */
 export const ANONYMOUS_HEADERS = { authorization: '' } as const;
 
+/**
+ * Budgets no test file's traffic can spend (every caller shares one address here); the tests of
+ * the budgets themselves pass their own RATE_LIMIT_BUDGETS.
+ */
+export const UNSPENDABLE_BUDGETS = ['ANONYMOUS', 'ANALYST', 'DEPARTMENT_PARTNER', 'REGION_OPERATOR', 'ADMIN']
+  .map((callerClass) => `${callerClass}:100000000/1000000`)
+  .join(',');
+
 /** Starts the real app on a fresh, migrated and seeded database of its own (webhook loop off unless `env` turns it on). */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database: TestDatabase = await createTestDatabase();
   // The webhook loop would add statements to every count; tests that need it pass WEBHOOK_ENABLED.
-  const config: Config = { ...loadConfig({ NODE_ENV: 'test', DATABASE_URL: database.url, WEBHOOK_ENABLED: 'false', ...env }), dbPoolMax: database.poolMax };
+  const config: Config = {
+    ...loadConfig({ NODE_ENV: 'test', DATABASE_URL: database.url, WEBHOOK_ENABLED: 'false', RATE_LIMIT_BUDGETS: UNSPENDABLE_BUDGETS, ...env }),
+    dbPoolMax: env.DB_POOL_MAX ? Number(env.DB_POOL_MAX) : database.poolMax,
+  };
   let statements = 0;
   let captured: string[] | null = null;
   const app = await createApp(config, {

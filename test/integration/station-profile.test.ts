@@ -584,7 +584,8 @@ describe('profile fields are batched per request', () => {
     expect(large.hubs).toBeGreaterThan(small.hubs);
     expect(large.members).toBeGreaterThan(small.members);
     expect(large.statements).toBe(small.statements);
-    // the caller's key + page + hubs + member counts + member pages (their `hub` is the root, already loaded)
-    expect(large.statements).toBe(5);
+    // the caller's key + the budget charge + page + hubs + member counts + member pages (their `hub` is
+    // the root, already loaded)
+    expect(large.statements).toBe(6);
   });
 });

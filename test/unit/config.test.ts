@@ -33,6 +33,24 @@ describe('loadConfig defaults', () => {
       bootstrapAdmin: true,
       jwt: null,
       webhooks: { enabled: true, pollMs: 1000, retryBaseMs: 5000, maxAttempts: 8, timeoutMs: 5000 },
+      guard: {
+        maxDepth: 15,
+        maxAliases: 30,
+        maxRootFields: 20,
+        maxDirectives: 20,
+        maxTokens: 3000,
+        maxCost: { ANONYMOUS: 5000, ANALYST: 25000, DEPARTMENT_PARTNER: 25000, REGION_OPERATOR: 25000, ADMIN: 100000 },
+        rateBudgets: {
+          ANONYMOUS: { capacity: 20000, refillPerSecond: 200 },
+          ANALYST: { capacity: 200000, refillPerSecond: 2000 },
+          DEPARTMENT_PARTNER: { capacity: 200000, refillPerSecond: 2000 },
+          REGION_OPERATOR: { capacity: 200000, refillPerSecond: 2000 },
+          ADMIN: { capacity: 500000, refillPerSecond: 5000 },
+        },
+        statementTimeoutMs: 10000,
+        requestTimeoutMs: 15000,
+        poolWaitMs: 5000,
+      },
     });
   });
 
@@ -190,5 +208,35 @@ describe('invalid configuration', () => {
 
   it('ConfigError is an Error', () => {
     expect(new ConfigError('x')).toBeInstanceOf(Error);
+  });
+});
+
+describe('loadConfig: request limits and budgets', () => {
+  it('takes per-class overrides of the cost limit and the budgets, keeping the other classes\' defaults', () => {
+    const { guard } = loadConfig({ QUERY_MAX_COST: 'ANONYMOUS:1000, ADMIN:200000', RATE_LIMIT_BUDGETS: 'ANONYMOUS:5000/50' });
+    expect(guard.maxCost).toMatchObject({ ANONYMOUS: 1000, ANALYST: 25000, ADMIN: 200000 });
+    expect(guard.rateBudgets!.ANONYMOUS).toEqual({ capacity: 5000, refillPerSecond: 50 });
+    expect(guard.rateBudgets!.ADMIN).toEqual({ capacity: 500000, refillPerSecond: 5000 });
+  });
+
+  it('turns budgets off with RATE_LIMIT_ENABLED=false', () => {
+    expect(loadConfig({ RATE_LIMIT_ENABLED: 'false' }).guard.rateBudgets).toBeNull();
+  });
+
+  it.each([
+    ['QUERY_MAX_COST', 'GUEST:100'],
+    ['QUERY_MAX_COST', 'ANONYMOUS:-5'],
+    ['QUERY_MAX_COST', 'ANONYMOUS'],
+    ['RATE_LIMIT_BUDGETS', 'ANONYMOUS:5000'],
+    ['RATE_LIMIT_BUDGETS', 'ANONYMOUS:5000/0'],
+    ['QUERY_MAX_DEPTH', '0'],
+    ['STATEMENT_TIMEOUT_MS', '50'],
+    ['DB_POOL_WAIT_MS', 'soon'],
+  ])('refuses %s=%s, naming the variable', (name, value) => {
+    expect(configErrorOf({ [name]: value }).message).toContain(name);
+  });
+
+  it('refuses a budget that cannot hold one request of the highest cost', () => {
+    expect(configErrorOf({ QUERY_MAX_COST: 'ANONYMOUS:9000', RATE_LIMIT_BUDGETS: 'ANONYMOUS:8000/10' }).message).toMatch(/ANONYMOUS budget \(8000\)/);
   });
 });

@@ -1,4 +1,5 @@
-import { Ctx, Field, FieldResolver, ObjectType, Query, registerEnumType, Resolver, Root } from 'type-graphql';
+import { Ctx, Field, FieldResolver, Int, ObjectType, Query, registerEnumType, Resolver, Root } from 'type-graphql';
+import { DateTimeScalar } from '../../graphql/scalars';
 import type { Context } from '../../graphql/context';
 import type { Principal } from '../../auth/principal';
 import { Role } from '../../auth/roles';
@@ -44,6 +45,31 @@ export class ViewerType {
   roles!: Role[];
 }
 
+@ObjectType('RateLimit', {
+  simpleResolvers: true,
+  description:
+    '调用额度 The caller\'s budget of cost points: every request is charged its cost (see extensions.cost in each response) and the budget refills over time; the same figures come in the RateLimit-* response headers',
+})
+export class RateLimitType {
+  @Field(() => Int, { description: '额度上限 Points the budget holds when full' })
+  limit!: number;
+
+  @Field(() => Int, { description: '剩余额度（已扣除本次请求）Points left, this request already charged' })
+  remaining!: number;
+
+  @Field(() => Int, { description: '每秒恢复 Points added back per second' })
+  refillPerSecond!: number;
+
+  @Field(() => DateTimeScalar, { description: '额度恢复满的时间 When the budget will be full again' })
+  resetAt!: Date;
+
+  @Field(() => Int, { description: '本次请求的代价 What this request cost' })
+  requestCost!: number;
+
+  @Field(() => Int, { description: '单次请求代价上限 The highest cost one request of this caller may have' })
+  maxRequestCost!: number;
+}
+
 @Resolver(() => ViewerType)
 export class ViewerResolver {
   @Query(() => ViewerType, { description: '当前调用方身份（用于核对密钥或令牌）The caller as authenticated; handy to check a key or token' })
@@ -69,6 +95,23 @@ export class ViewerResolver {
   @FieldResolver(() => DepartmentType, { nullable: true, description: '代表的部门 The department it acts for' })
   department(@Root() principal: Principal, @Ctx() ctx: Context): Promise<DepartmentRecord | null> | null {
     return principal.kind !== 'anonymous' && principal.departmentId ? ctx.loaders.departmentById.load(principal.departmentId) : null;
+  }
+
+  @FieldResolver(() => RateLimitType, {
+    nullable: true,
+    description: '调用额度（按客户端计；匿名调用按来源地址计）The caller\'s request budget (per API client or user; per address for anonymous callers); null when budgets are off',
+  })
+  rateLimit(@Ctx() ctx: Context): RateLimitType | null {
+    const { budget, cost, maxCost } = ctx.usage;
+    if (!budget) return null;
+    return {
+      limit: budget.limit,
+      remaining: budget.remaining,
+      refillPerSecond: budget.refillPerSecond,
+      resetAt: new Date(Date.now() + budget.resetSeconds * 1000),
+      requestCost: cost ?? 0,
+      maxRequestCost: maxCost,
+    };
   }
 
   @FieldResolver(() => RegionType, { nullable: true, description: '辖区范围 The region it is limited to' })

@@ -78,7 +78,8 @@ export async function readChanges(db: SqlReader, after: string | null | undefine
   let position: FeedPosition | null = null;
   if (after) {
     const [tx, seq] = decodeCursor(after, 2);
-    if (typeof tx !== 'string' || typeof seq !== 'string' || !/^\d{1,20}$/.test(tx) || !/^\d{1,18}$/.test(seq)) {
+    // tx is an xid8 (unsigned 64-bit), seq a bigint: anything else would fail the cast.
+    if (typeof tx !== 'string' || typeof seq !== 'string' || !/^\d{1,20}$/.test(tx) || BigInt(tx) > 0xffffffffffffffffn || !/^\d{1,18}$/.test(seq)) {
       throw badInput('Invalid cursor: pass a cursor returned by changes', 'after');
     }
     position = { tx, seq };

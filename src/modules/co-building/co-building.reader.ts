@@ -1,4 +1,4 @@
-import { fetchKeysetPage } from '../../db/keyset';
+import { fetchKeysetPage, isDateText } from '../../db/keyset';
 import { joinSql, rawSql, sql, type SqlFragment, type SqlReader } from '../../db/sql';
 import { badInput, decodeCursor, encodeCursor, localIdOf, type ConnectionResult, type Page, type PageRequest } from '../../graphql/relay';
 import type { CoBuildingFilter } from './co-building.inputs';
@@ -68,12 +68,6 @@ export async function coBuildingsOfStations(db: SqlReader, stationIds: string[],
   return (await db.all<CoBuildingRow>(query.text, query.bindings)).map(toCoBuildingRecord);
 }
 
-/** A real calendar date written YYYY-MM-DD (a forged cursor must not reach a failing cast). */
-function isCalendarDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Arguments of organization.coBuildings: a forward page (first, after) in the order of listCoBuildings. */
@@ -88,7 +82,7 @@ export function organizationCoBuildingsParams(first: number, after: string | und
   if (!Number.isInteger(first) || first < 1 || first > 100) throw badInput('`first` must be between 1 and 100', 'first');
   if (after == null) return { first, after: null };
   const [validFrom, id] = decodeCursor(after, 2);
-  if (typeof validFrom !== 'string' || !isCalendarDate(validFrom) || typeof id !== 'string' || !UUID.test(id)) {
+  if (typeof validFrom !== 'string' || !isDateText(validFrom) || typeof id !== 'string' || !UUID.test(id)) {
     throw badInput('Invalid cursor: pass a cursor returned by this connection', 'after');
   }
   return { first, after: [validFrom, id] };

@@ -1,4 +1,4 @@
-import { fetchKeysetPage } from '../../db/keyset';
+import { fetchKeysetPage, isTimestamptzText } from '../../db/keyset';
 import { joinSql, rawSql, sql, type SqlFragment, type SqlReader } from '../../db/sql';
 import { badInput, decodeCursor, encodeCursor, localIdOf, type Page, type PageRequest } from '../../graphql/relay';
 import type { DutyShiftKind } from './duty-shift.enums';
@@ -74,7 +74,6 @@ export function listDutyShifts(db: SqlReader, filter: DutyShiftFilter | undefine
 // ---------------------------------------------------------------------------------------------
 // A station's shifts, for a whole page of stations at once
 
-const TIMESTAMPTZ_TEXT = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** One station's page request; stations of one parent page share everything but the station id. */
@@ -88,7 +87,7 @@ export interface StationShiftsKey {
 
 export function decodeShiftCursor(cursor: string): [string, string] {
   const [startsAt, id] = decodeCursor(cursor, 2);
-  if (typeof startsAt !== 'string' || !TIMESTAMPTZ_TEXT.test(startsAt) || typeof id !== 'string' || !UUID.test(id)) {
+  if (typeof startsAt !== 'string' || !isTimestamptzText(startsAt) || typeof id !== 'string' || !UUID.test(id)) {
     throw badInput('Invalid cursor: pass a cursor returned by this connection', 'after');
   }
   return [startsAt, id];

@@ -1,0 +1,163 @@
+import {
+  getNamedType,
+  getNullableType,
+  isCompositeType,
+  isInterfaceType,
+  isListType,
+  isObjectType,
+  Kind,
+  validate,
+  type DocumentNode,
+  type GraphQLField,
+  type GraphQLNamedType,
+  type GraphQLSchema,
+  type SelectionSetNode,
+  type ValidationContext,
+} from 'graphql';
+import { fieldExtensionsEstimator, getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
+import { DEFAULT_PAGE_SIZE } from './relay';
+
+/**
+ * What a query may cost, decided from the document before anything runs.
+ *
+ * The cost of a selection is the number of records it can make the server read:
+ * - a field holding one record (a relation, a payload) costs 1 plus its selection;
+ * - a page — a field with `first`/`last`: connections, paged lists, the change feed — costs its
+ *   page size times the selection of one item: `first`/`last` when given, the default page size
+ *   (20) when not; page sizes multiply through nesting, so 100 stations × 100 items × 100 stations
+ *   costs about 1,000,000;
+ * - a list of records without paging costs its length (the number of `ids` for `nodes(ids:)`,
+ *   else the default page size) times (1 + the selection of one record);
+ * - lists of plain values inside a record (user errors, opening windows) cost 1 plus their selection;
+ * - scalars, enums, `totalCount` and `pageInfo` cost 0;
+ * - a mutation field costs MUTATION_COST on top of its payload: a write does more than a read;
+ * - introspection (`__schema`, `__type`) costs nothing: GraphiQL's documentation needs it.
+ * A field may declare its own cost with type-graphql's `complexity` option; that wins.
+ */
+export const MUTATION_COST = 10;
+/** Fields one document may expand to (fragments included) before the estimate gives up. */
+export const MAX_EVALUATED_FIELDS = 10_000;
+
+/** The limit a document broke, with the maximum allowed and what the document has. */
+export interface LimitBreach {
+  limit: 'cost' | 'fields' | 'depth' | 'aliases' | 'rootFields' | 'directives' | 'tokens';
+  maximum: number;
+  actual: number | null;
+}
+
+function isRecordType(type: GraphQLNamedType): boolean {
+  return (isObjectType(type) || isInterfaceType(type)) && type.getInterfaces().some((candidate) => candidate.name === 'Node');
+}
+
+function isConnectionType(type: GraphQLNamedType): boolean {
+  return isObjectType(type) && type.name.endsWith('Connection') && 'pageInfo' in type.getFields();
+}
+
+/** The page size asked for with first/last, if the field pages. */
+function requestedPageSize(field: GraphQLField<unknown, unknown>, args: Record<string, unknown>): number | null {
+  if (!field.args.some((arg) => arg.name === 'first' || arg.name === 'last')) return null;
+  const requested = [args.first, args.last].find((value): value is number => typeof value === 'number');
+  return requested !== undefined ? Math.max(0, requested) : DEFAULT_PAGE_SIZE;
+}
+
+/** Our estimator: see the rules above. */
+const recordsEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
+  if (field.name.startsWith('__') || type.name.startsWith('__')) return 0;
+  if (type.name === 'Mutation') return MUTATION_COST + childComplexity;
+  const named = getNamedType(field.type);
+  if (!isCompositeType(named)) return 0;
+  // Inside a connection, edges and nodes are multiplied by the connection field; pageInfo is free.
+  if (isConnectionType(type)) return field.name === 'nodes' ? 1 + childComplexity : childComplexity;
+  const isList = isListType(getNullableType(field.type));
+  const pageSize = requestedPageSize(field, args);
+  if (pageSize !== null) return isList ? pageSize * (1 + childComplexity) : 1 + pageSize * childComplexity;
+  if (!isList) return 1 + childComplexity;
+  if (!isRecordType(named)) return 1 + childComplexity;
+  const ids = Object.entries(args).find(([name, value]) => Array.isArray(value) && /ids$/i.test(name))?.[1];
+  return (Array.isArray(ids) ? ids.length : DEFAULT_PAGE_SIZE) * (1 + childComplexity);
+};
+
+/** The estimated cost of the operation, or a breach when it expands past MAX_EVALUATED_FIELDS. */
+export function estimateCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | undefined,
+  variables: Record<string, unknown> | undefined,
+): { cost: number } | { breach: LimitBreach } {
+  try {
+    const cost = getComplexity({
+      schema,
+      query: document,
+      operationName,
+      variables: variables ?? {},
+      maxQueryNodes: MAX_EVALUATED_FIELDS,
+      estimators: [fieldExtensionsEstimator(), recordsEstimator],
+    });
+    return { cost };
+  } catch (error) {
+    if (error instanceof Error && /maximum allowed number of nodes/.test(error.message)) {
+      return { breach: { limit: 'fields', maximum: MAX_EVALUATED_FIELDS, actual: null } };
+    }
+    // Variables that do not fit the operation: execution refuses them before any resolver runs.
+    return { cost: 0 };
+  }
+}
+
+/** Limits on the shape of a document, independent of the caller. */
+export interface DocumentLimits {
+  maxDepth: number;
+  maxAliases: number;
+  maxRootFields: number;
+  maxDirectives: number;
+}
+
+/** Top-level fields of an operation, fragments at the top expanded (each fragment once per spread). */
+function countRootFields(selectionSet: SelectionSetNode, context: ValidationContext, seen: Set<string>): number {
+  let count = 0;
+  for (const selection of selectionSet.selections) {
+    if (selection.kind === Kind.FIELD) count += selection.name.value === '__typename' ? 0 : 1;
+    else if (selection.kind === Kind.INLINE_FRAGMENT) count += countRootFields(selection.selectionSet, context, seen);
+    else if (!seen.has(selection.name.value)) {
+      const fragment = context.getFragment(selection.name.value);
+      if (fragment) count += countRootFields(fragment.selectionSet, context, new Set([...seen, selection.name.value]));
+    }
+  }
+  return count;
+}
+
+/**
+ * Depth, aliases, top-level fields and directives of every operation in the document (GraphQL
+ * Armor's counters; fragments followed). Returns the first limit broken, or null.
+ */
+export function checkDocumentLimits(schema: GraphQLSchema, document: DocumentNode, limits: DocumentLimits): LimitBreach | null {
+  const counts = { depth: 0, aliases: 0, directives: 0, rootFields: 0 };
+  const keepMax = (key: keyof typeof counts) => (_context: ValidationContext | null, accepted: { n: number }) => {
+    counts[key] = Math.max(counts[key], accepted.n);
+  };
+  // The Armor rules only count here (their own limit set out of reach); we compare and word the refusal.
+  const counting = { n: Number.MAX_SAFE_INTEGER, propagateOnRejection: false };
+  const rootFields = (context: ValidationContext) => ({
+    OperationDefinition(operation: { selectionSet: SelectionSetNode }) {
+      counts.rootFields = Math.max(counts.rootFields, countRootFields(operation.selectionSet, context, new Set()));
+    },
+  });
+  validate(schema, document, [
+    maxDepthRule({ ...counting, ignoreIntrospection: true, flattenFragments: true, onAccept: [keepMax('depth')] }),
+    maxAliasesRule({ ...counting, onAccept: [keepMax('aliases')] }),
+    maxDirectivesRule({ ...counting, onAccept: [keepMax('directives')] }),
+    rootFields,
+  ]);
+  const checks: [LimitBreach['limit'], number, number][] = [
+    ['aliases', limits.maxAliases, counts.aliases],
+    ['rootFields', limits.maxRootFields, counts.rootFields],
+    ['directives', limits.maxDirectives, counts.directives],
+    ['depth', limits.maxDepth, counts.depth],
+  ];
+  for (const [limit, maximum, actual] of checks) {
+    if (actual > maximum) return { limit, maximum, actual };
+  }
+  return null;
+}

@@ -1,0 +1,172 @@
+import { GraphQLError, type FormattedExecutionResult, type GraphQLSchema } from 'graphql';
+import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
+import type { CallerClass, GuardConfig } from '../config';
+import { translate } from '../i18n/messages';
+import type { Locale } from '../i18n/locale';
+import { describeDriverError } from '../db/redact';
+import { logger } from '../logger';
+import type { Context } from './context';
+import { databaseFailureError, ErrorCode } from './errors';
+import { admitIdempotencyKey, IDEMPOTENCY_HEADER, settleIdempotencyKey, type IdempotencyClaim } from './idempotency';
+import { checkInputs } from './input-guard';
+import { checkDocumentLimits, estimateCost, type LimitBreach } from './query-cost';
+import { budgetKeyOf, chargeBudget, mostGenerousClass, rateLimitHeaders } from './rate-limit';
+
+const CALLER_NAMES: Record<CallerClass, { zh: string; en: string }> = {
+  ANONYMOUS: { zh: '匿名调用方', en: 'anonymous callers' },
+  ANALYST: { zh: '分析人员', en: 'analysts' },
+  DEPARTMENT_PARTNER: { zh: '合作部门', en: 'partner departments' },
+  REGION_OPERATOR: { zh: '街道/社区操作员', en: 'region operators' },
+  ADMIN: { zh: '管理员', en: 'administrators' },
+};
+
+const BREACH_MESSAGES = {
+  fields: 'QUERY_TOO_MANY_FIELDS',
+  depth: 'QUERY_TOO_DEEP',
+  aliases: 'QUERY_TOO_MANY_ALIASES',
+  rootFields: 'QUERY_TOO_MANY_ROOT_FIELDS',
+  directives: 'QUERY_TOO_MANY_DIRECTIVES',
+  tokens: 'QUERY_TOO_MANY_TOKENS',
+  cost: 'QUERY_COST_TOO_HIGH',
+} as const;
+
+/**
+ * A refused document: HTTP 400 QUERY_TOO_COMPLEX naming the limit, its maximum and what the
+ * document has; `callerClass` is the class whose cost limit applied (for the cost limit).
+ */
+export function breachError(breach: LimitBreach, locale: Locale, callerClass: CallerClass = 'ANONYMOUS'): GraphQLError {
+  const message = translate(locale, BREACH_MESSAGES[breach.limit], {
+    maximum: breach.maximum,
+    actual: breach.actual ?? '',
+    callerZh: CALLER_NAMES[callerClass].zh,
+    callerEn: CALLER_NAMES[callerClass].en,
+  });
+  return new GraphQLError(message, {
+    extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, limit: breach.limit, maximum: breach.maximum, actual: breach.actual, http: { status: 400 } },
+  });
+}
+
+function badInputError(locale: Locale, key: Parameters<typeof translate>[1], params: Record<string, string | number>, extra: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(translate(locale, key, params), { extensions: { code: ErrorCode.BAD_USER_INPUT, ...extra, http: { status: 400 } } });
+}
+
+/** An error as it may be logged: class and SQLSTATE, never a statement or its values. */
+function describeFailure(error: unknown): string {
+  return error instanceof Error ? describeDriverError(error as Error & { code?: string }) : 'unknown error';
+}
+
+/** graphql-js's message when the parser stops at the token limit. */
+const TOKEN_LIMIT_MESSAGE = /Document contains more that (\d+) tokens/;
+
+/**
+ * Everything a request must pass before it runs, in order, as one plugin (Apollo runs the
+ * didResolveOperation hooks of several plugins concurrently, and the order matters here):
+ * 1. (parse) at most `maxTokens` tokens — graphql-js stops parsing there (Apollo's parseOptions),
+ *    which also bounds the work of the schema validation that follows (its field-merging check
+ *    is quadratic in the fields of one name);
+ * 2. depth, aliases, top-level fields and directives;
+ * 3. no subscriptions (this API has none); every string and list within its limits, no NUL or
+ *    unpaired surrogate anywhere in the arguments or variables;
+ * 4. the estimated cost within the caller's per-request maximum;
+ * 5. the cost charged to the caller's budget (RATE_LIMITED, HTTP 429, when it is spent);
+ * 6. an Idempotency-Key claimed, replayed or refused.
+ * Nothing of the request's own SQL runs before these pass. Every response then reports the cost
+ * in `extensions.cost` and the budget in `RateLimit-*` headers.
+ */
+export function requestGuard(schema: GraphQLSchema, config: GuardConfig): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      let claim: IdempotencyClaim | null = null;
+      let replay: FormattedExecutionResult | null = null;
+      return {
+        async didResolveOperation({ request, document, operation, operationName, contextValue: ctx }) {
+          Object.assign(ctx.requestLog, { operation: operationName, operationType: operation?.operation });
+          const breach = checkDocumentLimits(schema, document, config);
+          if (breach) throw breachError(breach, ctx.locale);
+          if (operation?.operation === 'subscription') {
+            throw new GraphQLError(translate(ctx.locale, 'SUBSCRIPTIONS_UNSUPPORTED'), { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } });
+          }
+          const problem = checkInputs(schema, document, request.variables);
+          if (problem) throw badInputError(ctx.locale, problem.key, { path: problem.path, max: problem.max ?? '' }, { field: problem.path });
+
+          const estimate = estimateCost(schema, document, request.operationName, request.variables);
+          if ('breach' in estimate) throw breachError(estimate.breach, ctx.locale);
+          const limitingClass = mostGenerousClass(ctx.principal, (callerClass) => config.maxCost[callerClass]);
+          ctx.usage.cost = estimate.cost;
+          ctx.requestLog.cost = estimate.cost;
+          ctx.usage.maxCost = config.maxCost[limitingClass];
+          if (estimate.cost > ctx.usage.maxCost) throw breachError({ limit: 'cost', maximum: ctx.usage.maxCost, actual: estimate.cost }, ctx.locale, limitingClass);
+
+          if (config.rateBudgets) {
+            const budgets = config.rateBudgets;
+            const budget = budgets[mostGenerousClass(ctx.principal, (callerClass) => budgets[callerClass].capacity)];
+            try {
+              ctx.usage.budget = await chargeBudget(ctx.db, budgetKeyOf(ctx.principal, ctx.clientAddress), budget, estimate.cost);
+            } catch (error) {
+              throw databaseFailureError(error, { ...ctx, requestTimeoutMs: ctx.sqlBudget.budgetMs }) ?? error;
+            }
+            const state = ctx.usage.budget;
+            if (!state.granted) {
+              throw new GraphQLError(
+                translate(ctx.locale, 'RATE_LIMITED', { cost: state.charged, remaining: state.remaining, refill: state.refillPerSecond, retryAfter: state.retryAfterSeconds }),
+                { extensions: { code: ErrorCode.RATE_LIMITED, retryAfter: state.retryAfterSeconds, http: { status: 429 } } },
+              );
+            }
+          }
+
+          if (operation?.operation === 'mutation') {
+            const admission = await admitIdempotencyKey(ctx, {
+              key: request.http?.headers.get(IDEMPOTENCY_HEADER),
+              query: request.query,
+              operationName: request.operationName,
+              variables: request.variables,
+            });
+            if (admission.kind === 'claimed') claim = admission.claim;
+            if (admission.kind === 'replay') replay = admission.response;
+          }
+        },
+
+        async responseForOperation() {
+          if (!replay) return null;
+          return { http: { status: undefined, headers: new HeaderMap([['idempotent-replayed', 'true']]) }, body: { kind: 'single', singleResult: replay } };
+        },
+
+        async didEncounterErrors({ errors, contextValue }) {
+          for (const error of errors) {
+            const tokens = TOKEN_LIMIT_MESSAGE.exec(error.message);
+            if (tokens && !error.path) {
+              error.message = translate(contextValue.locale, 'QUERY_TOO_MANY_TOKENS', { maximum: Number(tokens[1]) });
+              Object.assign(error.extensions, { code: ErrorCode.QUERY_TOO_COMPLEX, limit: 'tokens', maximum: Number(tokens[1]), actual: null });
+            }
+          }
+        },
+
+        async willSendResponse({ response, contextValue: ctx }) {
+          if (response.body.kind !== 'single') return;
+          if (claim) {
+            const current = claim;
+            claim = null;
+            const failure = await settleIdempotencyKey(current, response.body.singleResult);
+            if (failure) {
+              // The commit failed, so nothing of the request took effect: say so, never "done".
+              const typed = databaseFailureError(failure, { ...ctx, requestTimeoutMs: ctx.sqlBudget.budgetMs });
+              const code = typed?.extensions.code ?? ErrorCode.INTERNAL_SERVER_ERROR;
+              response.body.singleResult = { errors: [{ message: typed?.message ?? 'Internal server error', extensions: { code, requestId: ctx.requestId } }] };
+              response.http.status = typed ? 503 : 500;
+              logger.error('idempotent mutation not committed', { requestId: ctx.requestId, error: describeFailure(failure) });
+            }
+          }
+          const { cost, maxCost, budget } = ctx.usage;
+          if (cost !== null) {
+            const result = response.body.singleResult;
+            result.extensions = {
+              ...result.extensions,
+              cost: { requested: cost, maximum: maxCost, ...(budget ? { charged: budget.charged, remaining: budget.remaining, limit: budget.limit } : {}) },
+            };
+          }
+          if (budget) for (const [name, value] of rateLimitHeaders(budget)) response.http.headers.set(name, value);
+        },
+      };
+    },
+  };
+}

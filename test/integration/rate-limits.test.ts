@@ -1,0 +1,125 @@
+import request from 'supertest';
+import { createApp, type App } from '../../src/app';
+import { ANONYMOUS_HEADERS, useTestApp } from '../helpers/app';
+
+/**
+ * Per-caller budgets of cost points that refill over time, kept in the database so every API
+ * instance shares them. Small budgets here so the tests can spend them.
+ */
+const ENV = {
+  NODE_ENV: 'production',
+  QUERY_MAX_COST: 'ANONYMOUS:100,ANALYST:100',
+  RATE_LIMIT_BUDGETS: 'ANONYMOUS:100/20,ANALYST:300/20',
+};
+// 1 + 20 × 1: a page of 20 station codes.
+const PAGE = '{ stations(first: 20) { nodes { code } } }';
+const PAGE_COST = 21;
+
+async function post(app: App['app'], query: string, headers: Record<string, string> = {}) {
+  return request(app).post('/graphql').set({ 'content-type': 'application/json', ...headers }).send({ query });
+}
+
+describe('request budgets (production mode)', () => {
+  const t = useTestApp(ENV);
+
+  it('reports the budget in RateLimit-* headers and on viewer, charging each request its cost', async () => {
+    const analyst = await t.clientHeaders({ name: '额度分析', roles: ['ANALYST'] });
+    const first = await post(t.app.app, PAGE, analyst);
+    expect(first.status).toBe(200);
+    expect(first.headers['ratelimit-limit']).toBe('300');
+    expect(first.headers['ratelimit-remaining']).toBe(String(300 - PAGE_COST));
+    expect(first.headers['ratelimit-policy']).toBe('300;w=15');
+    expect(Number(first.headers['ratelimit-reset'])).toBeGreaterThanOrEqual(1);
+    expect(first.body.extensions.cost).toEqual({ requested: PAGE_COST, maximum: 100, charged: PAGE_COST, remaining: 300 - PAGE_COST, limit: 300 });
+
+    const viewer = await t.gql('{ viewer { rateLimit { limit remaining refillPerSecond resetAt requestCost maxRequestCost } } }', {}, analyst);
+    const rateLimit = viewer.data.viewer.rateLimit;
+    expect(rateLimit).toMatchObject({ limit: 300, refillPerSecond: 20, requestCost: 2, maxRequestCost: 100 });
+    // What refilled in the meantime comes back, never beyond what the first two requests took.
+    expect(rateLimit.remaining).toBeLessThanOrEqual(300 - PAGE_COST - 2 + 20);
+    expect(new Date(rateLimit.resetAt).getTime()).toBeGreaterThan(Date.now());
+  });
+
+  it('refuses with 429 RATE_LIMITED and Retry-After once the budget is spent, without running the request, and lets it through again after the refill', async () => {
+    const operator = await t.clientHeaders({ name: '额度街道', roles: ['ANALYST'] });
+    let refused: request.Response | undefined;
+    for (let i = 0; i < 40 && !refused; i++) {
+      const res = await post(t.app.app, PAGE, operator);
+      if (res.status === 429) refused = res;
+      else expect(res.status).toBe(200);
+    }
+    expect(refused).toBeDefined();
+    const error = refused!.body.errors[0];
+    expect(error.extensions.code).toBe('RATE_LIMITED');
+    expect(error.extensions.retryAfter).toBeGreaterThanOrEqual(1);
+    expect(refused!.headers['retry-after']).toBe(String(error.extensions.retryAfter));
+    expect(refused!.body.data ?? null).toBeNull();
+    expect(error.message).toMatch(/调用额度已用完/);
+    expect(Number(refused!.headers['ratelimit-remaining'])).toBeLessThan(PAGE_COST);
+
+    // A refused write does not happen.
+    // 10 + 1 + 1 + 20 × 1: more than a refused page of 21 leaves.
+    const write = await t.gql(
+      'mutation { createDepartment(input: { code: "RL-1", name: "限流测试部门", level: CITY, regionCode: "420600" }) { department { code platforms(first: 20) { nodes { id } } } } }',
+      {},
+      operator,
+    );
+    expect(write.status).toBe(429);
+    const created = await t.gql('{ department(code: "RL-1") { code } }');
+    expect(created.data.department).toBeNull();
+
+    await new Promise((resolve) => setTimeout(resolve, (error.extensions.retryAfter + 0.2) * 1000));
+    const again = await post(t.app.app, PAGE, operator);
+    expect(again.status).toBe(200);
+  });
+
+  it('keeps one budget per API client, and one per address for anonymous callers', async () => {
+    const spender = await t.clientHeaders({ name: '额度甲', roles: ['ANALYST'] });
+    const other = await t.clientHeaders({ name: '额度乙', roles: ['ANALYST'] });
+    for (let i = 0; i < 20; i++) if ((await post(t.app.app, PAGE, spender)).status === 429) break;
+    expect((await post(t.app.app, PAGE, spender)).status).toBe(429);
+    expect((await post(t.app.app, PAGE, other)).status).toBe(200);
+
+    // The app trusts X-Forwarded-For from its local reverse proxy (supertest connects from loopback).
+    const from = (address: string) => ({ ...ANONYMOUS_HEADERS, 'x-forwarded-for': address });
+    for (let i = 0; i < 10; i++) if ((await post(t.app.app, PAGE, from('203.0.113.7'))).status === 429) break;
+    expect((await post(t.app.app, PAGE, from('203.0.113.7'))).status).toBe(429);
+    const elsewhere = await post(t.app.app, PAGE, from('198.51.100.9'));
+    expect(elsewhere.status).toBe(200);
+    expect(elsewhere.headers['ratelimit-limit']).toBe('100');
+  });
+});
+
+/** A budget that barely refills, so what two instances or thirty concurrent requests spend can be counted. */
+describe('request budgets shared and exact (production mode)', () => {
+  const t = useTestApp({ ...ENV, RATE_LIMIT_BUDGETS: 'ANONYMOUS:100/1,ANALYST:300/1' });
+
+  it('shares budgets between API instances on the same database', async () => {
+    const second = await createApp(t.config, {});
+    try {
+      const client = await t.clientHeaders({ name: '额度双实例', roles: ['ANALYST'] });
+      let spent = 0;
+      for (let i = 0; i < 20; i++) {
+        const res = await post((i % 2 ? second : t.app).app, PAGE, client);
+        if (res.status === 429) break;
+        spent += PAGE_COST;
+      }
+      // Both instances together let through no more than the one budget (plus what refilled meanwhile).
+      expect(spent).toBeLessThanOrEqual(300 + 21);
+      expect((await post(second.app, PAGE, client)).status).toBe(429);
+      expect((await post(t.app.app, PAGE, client)).status).toBe(429);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('charges concurrent requests exactly: of 30 at once against a budget of 300, at most 14 pages of 21 get through', async () => {
+    const client = await t.clientHeaders({ name: '额度并发', roles: ['ANALYST'] });
+    const results = await Promise.all(Array.from({ length: 30 }, () => post(t.app.app, PAGE, client)));
+    const granted = results.filter((res) => res.status === 200).length;
+    expect(results.every((res) => res.status === 200 || res.status === 429)).toBe(true);
+    expect(granted).toBeGreaterThanOrEqual(14);
+    // 300 / 21 = 14, plus what refills at 1 point per second while they run.
+    expect(granted).toBeLessThanOrEqual(15);
+  });
+});
