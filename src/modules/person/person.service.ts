@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { ForeignKeyConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Action, checkCan, checkCanInRegion } from '../../auth/permissions';
+import { maskName } from '../../auth/masking';
+import { Action, checkCan, checkCanInRegion, personalValue, personalValueAt } from '../../auth/permissions';
+import type { Principal } from '../../auth/principal';
 import type { Context } from '../../graphql/context';
 import { UserErrorCode, type UserError } from '../../graphql/errors';
 import { checkText, lockVersioned, Problems, withUserErrors, type RecordKind } from '../../graphql/mutation';
@@ -72,17 +74,46 @@ export async function resolvePersonRef(ctx: Context, problems: Problems, field: 
   return person ?? undefined;
 }
 
-/** Registers a person. */
+/** Stands in for a name the caller may not see at all; only analysts and anonymous callers, who never get past a write's permission check. */
+const HIDDEN_NAME = '***';
+
+/**
+ * A person's name for a user-facing message, as this caller may see it (PIPL): whole for
+ * administrators and the operator of the person's region, masked (张*明) for other operators.
+ * Reads nothing, so it is safe inside a write transaction.
+ */
+export function nameForMessage(principal: Principal, name: string, regionPath: string | null | undefined): string {
+  return personalValueAt(principal, name, regionPath, maskName) ?? HIDDEN_NAME;
+}
+
+/** nameForMessage for a person read outside a transaction. */
+export async function personNameForMessage(ctx: Context, person: { name: string; regionId: number | null }): Promise<string> {
+  return (await personalValue(ctx, person.name, person.regionId, maskName)) ?? HIDDEN_NAME;
+}
+
+/** Inside a write transaction: a person's name for a message, read through the transaction's own connection. */
+export async function personNameForMessageIn(em: EntityManager, principal: Principal, personId: string): Promise<string> {
+  const [row] = await em.execute<{ name: string; path: string | null }[]>(
+    'select p.name, r.path from person p left join region r on r.id = p.region_id where p.id = ?',
+    [personId],
+  );
+  return row ? nameForMessage(principal, row.name, row.path) : HIDDEN_NAME;
+}
+
+/**
+ * Registers a person. The caller's right to register people in the region comes first: a
+ * refused caller learns nothing about the organization the input names.
+ */
 export async function createPerson(ctx: Context, input: CreatePersonInput): Promise<PersonPayload> {
   const problems = new Problems(ctx.locale);
+  const region = await resolvePersonRegion(ctx, problems, input.regionCode);
+  if (!checkCan(ctx, problems, Action.WRITE_STAFF, region ? { regionPath: region.path } : null, 'regionCode')) return { person: null, userErrors: problems.errors };
   const name = checkText(problems, 'name', input.name, PERSON_NAME_MAX, NAME);
   const phone = checkPhone(problems, input.phone);
   const organization = await resolveOrganizationRef(ctx, problems, 'organizationId', input.organizationId);
   if (organization && !organization.active) {
     problems.add('organizationId', UserErrorCode.INVALID, 'REFERENCE_INACTIVE', { kindZh: ORGANIZATION.zh, kind: ORGANIZATION.en, name: organization.name });
   }
-  const region = await resolvePersonRegion(ctx, problems, input.regionCode);
-  checkCan(ctx, problems, Action.WRITE_STAFF, region ? { regionPath: region.path } : null, 'regionCode');
   if (problems.any) return { person: null, userErrors: problems.errors };
 
   return toPayload(ctx, () =>
