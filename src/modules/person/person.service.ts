@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { ForeignKeyConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { GraphQLError } from 'graphql';
 import { maskName } from '../../auth/masking';
-import { Action, checkCan, checkCanInRegion, personalValue, personalValueAt } from '../../auth/permissions';
+import { Action, checkCan, checkCanInRegion, personalValue, personalValueAt, seesPersonalData } from '../../auth/permissions';
 import type { Principal } from '../../auth/principal';
 import type { Context } from '../../graphql/context';
-import { UserErrorCode, type UserError } from '../../graphql/errors';
+import { ErrorCode, UserErrorCode, type UserError } from '../../graphql/errors';
 import { checkText, lockVersioned, Problems, withUserErrors, type RecordKind } from '../../graphql/mutation';
 import { localIdOf } from '../../graphql/relay';
 import { Organization } from '../organization/organization.entity';
@@ -72,6 +73,24 @@ export async function resolvePersonRef(ctx: Context, problems: Problems, field: 
   const person = localId ? await ctx.loaders.personById.load(localId) : null;
   if (!person) problems.add(field, UserErrorCode.NOT_FOUND, 'RECORD_NOT_FOUND', { kindZh: PERSON.zh, kind: PERSON.en });
   return person ?? undefined;
+}
+
+/**
+ * Searching or sorting people by name tells the caller about the names it lists, so it is only
+ * for callers who see every listed name whole (PIPL): administrators, and region operators whose
+ * filter.regionCode lies inside their own region. Anyone else gets a FORBIDDEN error at `field`.
+ * Returns whether the caller may continue a NAME-ordered list from a person of a region path.
+ */
+export async function assertMayUseNames(ctx: Context, regionCode: string | undefined, field: string): Promise<(regionPath: string | null) => boolean> {
+  const { principal } = ctx;
+  const region = regionCode ? await ctx.loaders.regionByCode.load(regionCode.trim()) : null;
+  if (!seesPersonalData(principal, region?.path)) {
+    throw new GraphQLError(
+      'Searching or sorting people by name is only for callers who see every listed name whole: administrators, and region operators who pass a filter.regionCode inside their own region',
+      { extensions: { code: ErrorCode.FORBIDDEN, field } },
+    );
+  }
+  return (regionPath) => seesPersonalData(principal, regionPath);
 }
 
 /** Stands in for a name the caller may not see at all; only analysts and anonymous callers, who never get past a write's permission check. */
