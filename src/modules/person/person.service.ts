@@ -3,7 +3,7 @@ import { ForeignKeyConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { GraphQLError } from 'graphql';
 import { maskName } from '../../auth/masking';
-import { Action, checkCan, checkCanInRegion, personalValue, personalValueAt, seesPersonalData } from '../../auth/permissions';
+import { Action, can, checkCan, checkCanInRegion, mayEver, personalValue, personalValueAt, seesPersonalData } from '../../auth/permissions';
 import type { Principal } from '../../auth/principal';
 import type { Context } from '../../graphql/context';
 import { ErrorCode, UserErrorCode, type UserError } from '../../graphql/errors';
@@ -120,13 +120,28 @@ export async function personNameForMessageIn(em: EntityManager, principal: Princ
 }
 
 /**
+ * Whether the caller may have a person serve `region` (register them there, or move them there):
+ * it must be inside an operator's own region. `null` is no region at all, which only
+ * administrators may leave a person with; `undefined` is a region that could not be found (its
+ * user error is already added).
+ */
+function checkCanServe(ctx: Context, problems: Problems, region: RegionRecord | null | undefined): boolean {
+  const { principal } = ctx;
+  if (region === null && mayEver(principal, Action.WRITE_STAFF) && !can(principal, Action.WRITE_STAFF, { regionPath: null })) {
+    problems.add('regionCode', UserErrorCode.FORBIDDEN, 'FORBIDDEN_REGION_REQUIRED', { region: principal.kind === 'anonymous' ? '' : (principal.regionCode ?? '') });
+    return false;
+  }
+  return checkCan(ctx, problems, Action.WRITE_STAFF, region ? { regionPath: region.path } : region === null ? { regionPath: null } : null, 'regionCode');
+}
+
+/**
  * Registers a person. The caller's right to register people in the region comes first: a
  * refused caller learns nothing about the organization the input names.
  */
 export async function createPerson(ctx: Context, input: CreatePersonInput): Promise<PersonPayload> {
   const problems = new Problems(ctx.locale);
   const region = await resolvePersonRegion(ctx, problems, input.regionCode);
-  if (!checkCan(ctx, problems, Action.WRITE_STAFF, region ? { regionPath: region.path } : null, 'regionCode')) return { person: null, userErrors: problems.errors };
+  if (!checkCanServe(ctx, problems, input.regionCode == null ? null : region)) return { person: null, userErrors: problems.errors };
   const name = checkText(problems, 'name', input.name, PERSON_NAME_MAX, NAME);
   const phone = checkPhone(problems, input.phone);
   const organization = await resolveOrganizationRef(ctx, problems, 'organizationId', input.organizationId);
@@ -180,8 +195,9 @@ export async function updatePerson(ctx: Context, input: UpdatePersonInput): Prom
   const phone = checkPhone(problems, input.phone);
   const organization = await resolveOrganizationRef(ctx, problems, 'organizationId', input.organizationId);
   const region = await resolvePersonRegion(ctx, problems, input.regionCode);
-  // Moving a person to another region needs the right to write there too.
-  if (region) checkCan(ctx, problems, Action.WRITE_STAFF, { regionPath: region.path }, 'regionCode');
+  // Moving a person to another region needs the right to write there too; taking their region
+  // away (null) would move them out of every operator's region, so only administrators may.
+  if (input.regionCode !== undefined && region !== undefined) checkCanServe(ctx, problems, region);
   if (problems.any) return { person: null, userErrors: problems.errors };
 
   return toPayload(ctx, () =>
