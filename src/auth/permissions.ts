@@ -152,8 +152,23 @@ export async function personalValue(
 ): Promise<string | null> {
   if (value === null) return null;
   const { principal } = ctx;
+  // Only for callers who see it either masked or whole does it matter where the record sits.
+  const dependsOnRegion = !hasRole(principal, Role.ADMIN) && seesMaskedPersonalData(principal);
+  const region = dependsOnRegion && regionId != null ? await ctx.loaders.regionById.load(regionId) : null;
+  return personalValueAt(principal, value, region?.path, mask);
+}
+
+/**
+ * personalValue for a record whose region path is already known. It reads nothing, so it is the
+ * one to use inside a write transaction (a loader there would use another connection).
+ */
+export function personalValueAt(
+  principal: Principal,
+  value: string,
+  regionPath: string | null | undefined,
+  mask: (value: string) => string,
+): string | null {
   if (hasRole(principal, Role.ADMIN)) return value;
   if (!seesMaskedPersonalData(principal)) return null;
-  const region = regionId != null ? await ctx.loaders.regionById.load(regionId) : null;
-  return seesPersonalData(principal, region?.path) ? value : mask(value);
+  return seesPersonalData(principal, regionPath) ? value : mask(value);
 }

@@ -119,6 +119,10 @@ const messages = {
     zh: '您只能维护本辖区（区划代码 {region}）内的记录，该记录不在您的辖区内。',
     en: 'You can only change records inside your region ({region}); this one is outside it.',
   },
+  FORBIDDEN_REGION_REQUIRED: {
+    zh: '您只能维护本辖区（区划代码 {region}）内的记录：请填写本辖区内的社区（村）或街道（乡镇）区划代码，不能不填或清空。',
+    en: 'You can only keep records inside your region ({region}): give the code of a community, village, street or township inside it; it cannot be left out or cleared.',
+  },
   FORBIDDEN_OTHER_DEPARTMENT: {
     zh: '您只能维护本部门（{department}）的记录，不能修改其他部门的记录。',
     en: "You can only change your own department's ({department}) records, not another department's.",

@@ -80,14 +80,21 @@ async function socialOrganization(name: string): Promise<string> {
 }
 
 describe('people queries', () => {
-  it('lists everyone seeded, by name, with their organization and region', async () => {
+  it('lists everyone seeded, by the region they serve unless asked for names, with their organization and region', async () => {
     expect(await peopleTotal()).toBe(PEOPLE_SEED.people);
-    const res = await t.gql(`{ people(first: 5) { totalCount nodes { ${PERSON_FIELDS} } pageInfo { hasNextPage endCursor } } }`);
+    const byRegion = await t.gql(`{ people(first: 5) { nodes { region { code } } } }`);
+    const codes: string[] = byRegion.data.people.nodes.map((person: { region: { code: string } | null }) => person.region?.code ?? '');
+    expect([...codes].sort()).toEqual(codes);
+
+    const res = await t.gql(`{ people(first: 5, orderBy: { field: NAME }) { totalCount nodes { ${PERSON_FIELDS} } pageInfo { hasNextPage endCursor } } }`);
     expect(res.errors).toBeUndefined();
     const names: string[] = res.data.people.nodes.map((person: { name: string }) => person.name);
     expect([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))).toEqual(names);
     expect(res.data.people.pageInfo.hasNextPage).toBe(true);
-    const next = await t.gql(`query($after: String) { people(first: 5, after: $after) { nodes { id name } } }`, { after: res.data.people.pageInfo.endCursor });
+    // The cursor names the last person by ID only, never by name.
+    const cursor = res.data.people.pageInfo.endCursor;
+    expect(JSON.parse(Buffer.from(cursor, 'base64url').toString())).toEqual([Buffer.from(res.data.people.nodes[4].id, 'base64url').toString().split(':')[1]]);
+    const next = await t.gql(`query($after: String) { people(first: 5, after: $after, orderBy: { field: NAME }) { nodes { id name } } }`, { after: cursor });
     const firstIds = new Set(res.data.people.nodes.map((person: { id: string }) => person.id));
     expect(next.data.people.nodes.some((person: { id: string }) => firstIds.has(person.id))).toBe(false);
     expect(next.data.people.nodes[0].name >= names[names.length - 1]).toBe(true);

@@ -1,4 +1,4 @@
-import { Action, can, mayEver, seesMaskedPersonalData, seesPersonalData } from '../../src/auth/permissions';
+import { Action, can, mayEver, personalValueAt, seesMaskedPersonalData, seesPersonalData } from '../../src/auth/permissions';
 import { maskIdNumber, maskName, maskPhone } from '../../src/auth/masking';
 import { ANONYMOUS, type AuthenticatedPrincipal, type Principal } from '../../src/auth/principal';
 import { Role } from '../../src/auth/roles';
@@ -81,6 +81,18 @@ describe('permission matrix', () => {
     expect(seesMaskedPersonalData(unionPartner)).toBe(true);
     expect(seesPersonalData(analyst, ANJU) || seesMaskedPersonalData(analyst)).toBe(false);
     expect(seesPersonalData(ANONYMOUS, ANJU) || seesMaskedPersonalData(ANONYMOUS)).toBe(false);
+  });
+
+  it('gives a personal value whole, masked or not at all, by caller and by where the record sits', () => {
+    const name = (who: Principal, regionPath: string | null) => personalValueAt(who, '欧阳明远', regionPath, maskName);
+    expect(name(admin, XIANGCHENG_COMMUNITY)).toBe('欧阳明远');
+    expect(name(admin, null)).toBe('欧阳明远');
+    expect(name(fanchengOperator, ANJU)).toBe('欧阳明远');
+    expect(name(fanchengOperator, XIANGCHENG_COMMUNITY)).toBe('欧**远');
+    expect(name(fanchengOperator, null)).toBe('欧**远');
+    expect(name(unionPartner, ANJU)).toBe('欧**远');
+    expect(name(analyst, ANJU)).toBeNull();
+    expect(name(ANONYMOUS, ANJU)).toBeNull();
   });
 });
 

@@ -52,12 +52,15 @@ async function recheckOrganizer(em: EntityManager, problems: Problems, organizer
 export async function createActivity(ctx: Context, input: CreateActivityInput): Promise<ActivityPayload> {
   const problems = new Problems(ctx.locale);
   const station = await resolveOpenStation(ctx, problems, 'stationId', input.stationId, NEW_ACTIVITIES);
+  // The station's region is the activity's: the right to write there comes before the organizer is looked at.
+  if (!(await checkCanAtStation(ctx, problems, Action.WRITE_COMMUNITY, station?.dbId, 'stationId'))) {
+    return { activity: null, userErrors: problems.errors };
+  }
   const organizer = input.organizerId ? await resolveActiveOrganization(ctx, problems, 'organizerId', input.organizerId, NEW_ACTIVITIES) : null;
   const title = checkText(problems, 'title', input.title, TITLE_MAX, TITLE);
   const description = checkText(problems, 'description', blankToNull(input.description), DESCRIPTION_MAX, DESCRIPTION);
   checkTimes(problems, input.startsAt, input.endsAt, 'endsAt');
   checkParticipants(problems, input.participants);
-  await checkCanAtStation(ctx, problems, Action.WRITE_COMMUNITY, station?.dbId, 'stationId');
   if (problems.any) return { activity: null, userErrors: problems.errors };
 
   return toPayload(ctx, () =>

@@ -105,15 +105,18 @@ async function lockOrganization(em: EntityManager, problems: Problems, id: strin
 /** Records a co-building of an active organization with a station that is not archived. */
 export async function createCoBuilding(ctx: Context, input: CreateCoBuildingInput): Promise<CoBuildingPayload> {
   const problems = new Problems(ctx.locale);
-  const organization = await resolveActiveOrganization(ctx, problems, 'organizationId', input.organizationId, NEW_CO_BUILDINGS);
   const station = await resolveOpenStation(ctx, problems, 'stationId', input.stationId, NEW_CO_BUILDINGS);
+  // The right to write at the station comes before the organization is looked at: a refused caller learns nothing about it.
+  if (!(await checkCanAtStation(ctx, problems, Action.WRITE_COMMUNITY, station?.dbId, 'stationId'))) {
+    return { coBuilding: null, userErrors: problems.errors };
+  }
+  const organization = await resolveActiveOrganization(ctx, problems, 'organizationId', input.organizationId, NEW_CO_BUILDINGS);
   const commitments = checkCommitments(problems, input.commitments);
   const commitmentNote = checkText(problems, 'commitmentNote', blankToNull(input.commitmentNote), COMMITMENT_NOTE_MAX, COMMITMENT_NOTE);
   checkAgreementDate(problems, input.agreementSignedOn);
   const validFrom = input.validFrom ?? todayInChina();
   const validTo = input.validTo ?? null;
   checkPeriod(problems, validFrom, validTo);
-  await checkCanAtStation(ctx, problems, Action.WRITE_COMMUNITY, station?.dbId, 'stationId');
   if (problems.any) return { coBuilding: null, userErrors: problems.errors };
 
   return toPayload(ctx, () =>

@@ -9,8 +9,7 @@ import { localIdOf } from '../../graphql/relay';
 import { Organization } from '../organization/organization.entity';
 import type { OrganizationRecord } from '../organization/organization.types';
 import { Person } from '../person/person.entity';
-import { ORGANIZATION, PERSON, resolveOrganizationRef, resolvePersonRef } from '../person/person.service';
-import type { PersonRecord } from '../person/person.types';
+import { ORGANIZATION, PERSON, personNameForMessage, personNameForMessageIn, resolveOrganizationRef, resolvePersonRef } from '../person/person.service';
 import { Station } from '../station/station.entity';
 import { StationStatus } from '../station/station.enums';
 import type { StationRecord } from '../station/station.types';
@@ -25,12 +24,19 @@ export const DUTY_SHIFT: RecordKind = { zh: '值班', en: 'shift' };
 /** SQLSTATE of an exclusion-constraint violation (duty_shift_person_no_overlap); MikroORM has no class for it. */
 const EXCLUSION_VIOLATION = '23P01';
 
+/** A person about to be on duty: their ID and their name as the caller may see it. */
+interface ShiftPerson {
+  dbId: string;
+  shownName: string;
+}
+
 /** A shift checked field by field, waiting for the checks that need the transaction. */
 interface ShiftDraft {
   /** Field path prefix of its input, e.g. "" or "shifts.3.". */
   prefix: string;
   index: number;
-  person: { dbId: string; name: string } | null;
+  /** The person on duty, with their name as the caller may see it (masked for another region's operator): messages quote it. */
+  person: ShiftPerson | null;
   organization: { dbId: string } | null;
   /** Whether the person must still be active (not so for the person already on a shift being changed). */
   newAssignee: boolean;
@@ -75,7 +81,7 @@ async function resolveAssignee(
   prefix: string,
   personId: string | null | undefined,
   organizationId: string | null | undefined,
-): Promise<{ person: PersonRecord | null; organization: OrganizationRecord | null } | undefined> {
+): Promise<{ person: ShiftPerson | null; organization: OrganizationRecord | null } | undefined> {
   if (personId == null && organizationId == null) {
     problems.add(`${prefix}personId`, UserErrorCode.REQUIRED, 'SHIFT_ASSIGNEE_REQUIRED');
     return undefined;
@@ -86,10 +92,13 @@ async function resolveAssignee(
   }
   if (personId != null) {
     const person = await resolvePersonRef(ctx, problems, `${prefix}personId`, personId);
-    if (person && !person.active) {
-      problems.add(`${prefix}personId`, UserErrorCode.INVALID, 'REFERENCE_INACTIVE', { kindZh: PERSON.zh, kind: PERSON.en, name: person.name });
+    if (!person) return undefined;
+    const shownName = await personNameForMessage(ctx, person);
+    if (!person.active) {
+      problems.add(`${prefix}personId`, UserErrorCode.INVALID, 'REFERENCE_INACTIVE', { kindZh: PERSON.zh, kind: PERSON.en, name: shownName });
+      return undefined;
     }
-    return person?.active ? { person, organization: null } : undefined;
+    return { person: { dbId: person.dbId, shownName }, organization: null };
   }
   const organization = await resolveOrganizationRef(ctx, problems, `${prefix}organizationId`, organizationId);
   if (organization && !organization.active) {
@@ -127,7 +136,7 @@ async function lockForShifts(em: EntityManager, problems: Problems, stationId: s
     const active = new Set(rows.filter((row) => row.active).map((row) => row.id));
     for (const draft of drafts) {
       if (draft.person && draft.newAssignee && !active.has(draft.person.dbId)) {
-        problems.add(`${draft.prefix}personId`, UserErrorCode.INVALID, 'REFERENCE_INACTIVE', { kindZh: PERSON.zh, kind: PERSON.en, name: draft.person.name });
+        problems.add(`${draft.prefix}personId`, UserErrorCode.INVALID, 'REFERENCE_INACTIVE', { kindZh: PERSON.zh, kind: PERSON.en, name: draft.person.shownName });
       }
     }
   }
@@ -137,7 +146,9 @@ async function lockForShifts(em: EntityManager, problems: Problems, stationId: s
 
 /**
  * Adds a user error for every draft that would give its person two shifts at once, naming the
- * clash: another shift already stored, or an earlier entry of the same roster.
+ * clash: another shift already stored, or an earlier entry of the same roster. The person is
+ * named as the caller may see them; the clashing shift's station and time are what any signed-in
+ * caller may read in dutyShifts.
  */
 async function checkOverlaps(em: EntityManager, problems: Problems, drafts: readonly ShiftDraft[], excludeShiftId: string | null): Promise<void> {
   const personal = drafts.filter((draft) => draft.person);
@@ -164,7 +175,7 @@ async function checkOverlaps(em: EntityManager, problems: Problems, drafts: read
     if (reported.has(draft.index)) continue;
     reported.add(draft.index);
     problems.add(`${draft.prefix}startsAt`, UserErrorCode.INVALID, 'SHIFT_OVERLAP', {
-      name: draft.person!.name,
+      name: draft.person!.shownName,
       station: clash.station_name,
       kindZh: SHIFT_KIND_NAMES_ZH[clash.kind],
       kind: clash.kind,
@@ -178,7 +189,7 @@ async function checkOverlaps(em: EntityManager, problems: Problems, drafts: read
     const draft = byIndex.get(index)!;
     const other = byIndex.get(clashesWith)!;
     problems.add(`${draft.prefix}startsAt`, UserErrorCode.INVALID, 'SHIFT_OVERLAP_IN_ROSTER', {
-      name: draft.person!.name,
+      name: draft.person!.shownName,
       ordinal: clashesWith + 1,
       span: chinaSpan(other.startsAt, other.endsAt),
     });
@@ -235,7 +246,10 @@ async function readShifts(ctx: Context, ids: string[]): Promise<DutyShiftRecord[
 export async function createDutyShift(ctx: Context, input: CreateDutyShiftInput): Promise<DutyShiftPayload> {
   const problems = new Problems(ctx.locale);
   const station = await resolveDutyStation(ctx, problems, input.stationId);
-  await checkCanAtStation(ctx, problems, Action.WRITE_STAFF, station?.dbId, 'stationId');
+  // The right to roster the station comes before the person is looked at: a refused caller learns nothing about them.
+  if (!(await checkCanAtStation(ctx, problems, Action.WRITE_STAFF, station?.dbId, 'stationId'))) {
+    return { dutyShift: null, userErrors: problems.errors };
+  }
   const draft = await draftShift(ctx, problems, '', 0, input);
   if (problems.any) return { dutyShift: null, userErrors: problems.errors };
   const { ids, userErrors } = await saveShifts(ctx, problems, station!, [draft!], 'startsAt');
@@ -278,7 +292,7 @@ export async function updateDutyShift(ctx: Context, input: UpdateDutyShiftInput)
   if (!(await checkCanAtStation(ctx, problems, Action.WRITE_STAFF, current?.stationId))) {
     return { dutyShift: null, userErrors: problems.errors };
   }
-  let assignee: { person: PersonRecord | null; organization: OrganizationRecord | null } | undefined;
+  let assignee: { person: ShiftPerson | null; organization: OrganizationRecord | null } | undefined;
   if (input.personId != null || input.organizationId != null) {
     assignee = await resolveAssignee(ctx, problems, '', input.personId, input.organizationId);
   }
@@ -294,7 +308,7 @@ export async function updateDutyShift(ctx: Context, input: UpdateDutyShiftInput)
         const endsAt = input.endsAt ?? shift.endsAt;
         if (!(input.startsAt && input.endsAt)) checkSpan(problems, '', startsAt, endsAt);
         problems.throwIfAny();
-        const person = assignee ? assignee.person : shift.person ? await currentPerson(em, shift.person.id) : null;
+        const person = assignee ? assignee.person : shift.person ? await currentPerson(em, ctx, shift.person.id) : null;
         const draft: ShiftDraft = {
           prefix: '',
           index: 0,
@@ -326,9 +340,8 @@ export async function updateDutyShift(ctx: Context, input: UpdateDutyShiftInput)
 }
 
 /** The person already on a shift, read through the transaction's own connection. */
-async function currentPerson(em: EntityManager, id: string): Promise<{ dbId: string; name: string }> {
-  const [row] = await em.execute<{ name: string }[]>('select name from person where id = ?', [id]);
-  return { dbId: id, name: row.name };
+async function currentPerson(em: EntityManager, ctx: Context, id: string): Promise<ShiftPerson> {
+  return { dbId: id, shownName: await personNameForMessageIn(em, ctx.principal, id) };
 }
 
 /** Cancels a shift. Shifts at an archived station are kept as its record. */

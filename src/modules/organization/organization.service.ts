@@ -117,15 +117,21 @@ export async function resolveActiveOrganization(
   return null;
 }
 
-/** Registers an organization; its contact fields are personal data and are never logged. */
+/**
+ * Registers an organization; its contact fields are personal data and are never logged. The
+ * caller's right to write in the region comes first: a refused caller learns nothing from the
+ * credit-code check about the organization that holds a code.
+ */
 export async function createOrganization(ctx: Context, input: CreateOrganizationInput): Promise<OrganizationPayload> {
   const problems = new Problems(ctx.locale);
+  const region = await resolveRegion(ctx, problems, input.regionCode);
+  if (!checkCan(ctx, problems, Action.WRITE_COMMUNITY, region ? { regionPath: region.path } : null, 'regionCode')) {
+    return { organization: null, userErrors: problems.errors };
+  }
   const name = checkText(problems, 'name', input.name, NAME_MAX, NAME);
   const contactName = checkText(problems, 'contactName', input.contactName, CONTACT_NAME_MAX, CONTACT_NAME);
   const contactPhone = checkContactPhone(problems, input.contactPhone);
   const credit = await checkOrganizationCreditCode(ctx, problems, input.creditCode, null);
-  const region = await resolveRegion(ctx, problems, input.regionCode);
-  checkCan(ctx, problems, Action.WRITE_COMMUNITY, region ? { regionPath: region.path } : null, 'regionCode');
   if (problems.any) return { organization: null, userErrors: problems.errors };
 
   return toPayload(ctx, problems, credit.code, () =>

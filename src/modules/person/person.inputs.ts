@@ -1,6 +1,39 @@
-import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
+import { ArgsType, Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { ConnectionArgs } from '../../graphql/relay';
+import { SortDirection } from '../station/station.inputs';
 import { PersonRole } from './person.enums';
+
+/** Who may search or sort people by name: see the NAME value's description. */
+const NAME_USE_RULE_ZH = '仅限能看到全部所列姓名全文的调用方：组织部管理员，或 filter.regionCode 在本辖区内的区划操作员；其他调用方会得到 FORBIDDEN 错误';
+const NAME_USE_RULE_EN =
+  'only for callers who see every listed name whole: administrators, and region operators whose filter.regionCode lies inside their own region; anyone else gets a FORBIDDEN error';
+
+export enum PersonSortField {
+  REGION = 'REGION',
+  CREATED_AT = 'CREATED_AT',
+  NAME = 'NAME',
+}
+
+registerEnumType(PersonSortField, {
+  name: 'PersonSortField',
+  description: '人员排序字段 What to sort people by (ties are broken by ID)',
+  valuesConfig: {
+    REGION: { description: '按服务区划代码（无区划者排最前）By the code of the region they serve; people without one first' },
+    CREATED_AT: { description: '按登记时间 By registration time' },
+    NAME: {
+      description: `按姓名（Unicode 码点顺序；游标只含人员 ID）：${NAME_USE_RULE_ZH} By name, in code-point order (the cursor holds only the person's ID): ${NAME_USE_RULE_EN}`,
+    },
+  },
+});
+
+@InputType('PersonOrder', { description: '人员排序 Ordering of a list of people' })
+export class PersonOrder {
+  @Field(() => PersonSortField, { defaultValue: PersonSortField.REGION, description: '排序字段，默认按服务区划 Field to sort by; the region served by default' })
+  field!: PersonSortField;
+
+  @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: '排序方向 Direction' })
+  direction!: SortDirection;
+}
 
 @InputType('PersonFilter', { description: '人员筛选条件（各条件同时满足）Person filters; all given conditions must hold' })
 export class PersonFilter {
@@ -13,7 +46,7 @@ export class PersonFilter {
   @Field({ nullable: true, description: '行政区划代码：服务区划在该区划内（含下级）的人员 Region code: people who serve this region or anywhere below it' })
   regionCode?: string;
 
-  @Field({ nullable: true, description: '姓名关键词（支持中文）Text found in the name (works for Chinese)' })
+  @Field({ nullable: true, description: `姓名关键词（支持中文）：${NAME_USE_RULE_ZH} Text found in the name (works for Chinese): ${NAME_USE_RULE_EN}` })
   search?: string;
 
   @Field({ defaultValue: false, description: '是否包含已停用人员 Include inactive people' })
@@ -24,6 +57,9 @@ export class PersonFilter {
 export class PeopleArgs extends ConnectionArgs {
   @Field(() => PersonFilter, { nullable: true, description: '筛选条件 Filters' })
   filter?: PersonFilter;
+
+  @Field(() => PersonOrder, { nullable: true, description: '排序，默认按服务区划代码升序 Ordering; by the code of the region served by default' })
+  orderBy?: PersonOrder;
 }
 
 @InputType('CreatePersonInput', { description: '登记人员 A new person' })

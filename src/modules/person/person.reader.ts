@@ -1,7 +1,8 @@
-import { fetchKeysetPage } from '../../db/keyset';
+import { fetchKeysetPage, type SortValueType } from '../../db/keyset';
 import { escapeLike, joinSql, rawSql, sql, type SqlFragment, type SqlReader } from '../../db/sql';
-import { badInput, localIdOf, type Page, type PageRequest } from '../../graphql/relay';
-import type { PersonFilter } from './person.inputs';
+import { badInput, encodeCursor, localIdOf, type Page, type PageRequest } from '../../graphql/relay';
+import { SortDirection } from '../station/station.inputs';
+import { PersonSortField, type PersonFilter, type PersonOrder } from './person.inputs';
 import { PERSON_COLUMNS, toPersonRecord, type PersonRecord, type PersonRow } from './person.types';
 
 export async function peopleByIds(db: SqlReader, ids: readonly string[]): Promise<PersonRecord[]> {
@@ -26,20 +27,56 @@ function compilePersonFilter(filter: PersonFilter | undefined): SqlFragment {
   return conditions.length ? joinSql(conditions, ' and ') : rawSql('true');
 }
 
-/** People ordered by name (then id), keyset-paged. */
-export function listPeople(db: SqlReader, filter: PersonFilter | undefined, request: PageRequest): Promise<Page<PersonRecord>> {
-  return fetchKeysetPage<PersonRow, PersonRecord>(
+const SORT_KEYS: Record<PersonSortField, { expression: string; type: SortValueType }> = {
+  REGION: { expression: "coalesce(pr.code, '')", type: 'text' },
+  CREATED_AT: { expression: 'p.created_at', type: 'timestamptz' },
+  NAME: { expression: 'p.name', type: 'text' },
+};
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** A person's name and region path by ID, for a NAME-ordered cursor (which carries only the ID). */
+export async function personNameAndRegionPath(db: SqlReader, id: string): Promise<{ name: string; path: string | null } | null> {
+  return (await db.one<{ name: string; path: string | null }>('select p.name, r.path from person p left join region r on r.id = p.region_id where p.id = ?::uuid', [id])) ?? null;
+}
+
+/**
+ * People, keyset-paged, ordered by `order` (by default the code of the region they serve), ties
+ * by ID. Cursors never carry a personal value: ordered by NAME, a cursor holds only the person's
+ * ID and the name to continue from is read here. `mayContinueFrom` says whether the caller sees
+ * that person's name whole; a cursor pointing at anyone else (a forged one, to learn where a
+ * masked name sorts) is refused like any invalid cursor.
+ */
+export async function listPeople(
+  db: SqlReader,
+  filter: PersonFilter | undefined,
+  order: PersonOrder | undefined,
+  request: PageRequest,
+  mayContinueFrom: (regionPath: string | null) => boolean,
+): Promise<Page<PersonRecord>> {
+  const field = order?.field ?? PersonSortField.REGION;
+  let keysetRequest = request;
+  if (field === PersonSortField.NAME && request.cursor) {
+    const [id] = request.cursor;
+    const from = typeof id === 'string' && UUID.test(id) ? await personNameAndRegionPath(db, id) : null;
+    if (!from || !mayContinueFrom(from.path)) {
+      throw badInput('Invalid cursor: pass a cursor returned by this connection with the same ordering', request.backward ? 'before' : 'after');
+    }
+    keysetRequest = { ...request, cursor: [from.name, id] };
+  }
+  const page = await fetchKeysetPage<PersonRow, PersonRecord>(
     db,
     {
       columns: PERSON_COLUMNS,
-      from: 'person p',
+      from: 'person p left join region pr on pr.id = p.region_id',
       where: compilePersonFilter(filter),
-      sort: { expression: rawSql('p.name'), type: 'text' },
+      sort: { expression: rawSql(SORT_KEYS[field].expression), type: SORT_KEYS[field].type },
       id: { expression: 'p.id', type: 'uuid' },
-      descending: false,
+      descending: (order?.direction ?? SortDirection.ASC) === SortDirection.DESC,
       idOf: (row) => row.id,
     },
-    request,
+    keysetRequest,
     toPersonRecord,
   );
+  return field === PersonSortField.NAME ? { ...page, cursors: page.nodes.map((person) => encodeCursor([person.dbId])) } : page;
 }

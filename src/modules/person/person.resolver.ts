@@ -5,7 +5,7 @@ import type { Context } from '../../graphql/context';
 import { badInput, localIdOf, toConnection, toPageRequest, type ConnectionResult } from '../../graphql/relay';
 import { OrganizationType, type OrganizationRecord } from '../organization/organization.types';
 import { RegionType, type RegionRecord } from '../region/region.types';
-import { CreatePersonInput, DeletePersonInput, PeopleArgs, UpdatePersonInput } from './person.inputs';
+import { CreatePersonInput, DeletePersonInput, PeopleArgs, PersonSortField, UpdatePersonInput } from './person.inputs';
 import { listPeople } from './person.reader';
 import * as people from './person.service';
 import {
@@ -27,9 +27,16 @@ export class PersonResolver {
     return ctx.loaders.personById.load(localId);
   }
 
-  @Query(() => PersonConnection, { description: '人员列表（按姓名排序）People, ordered by name' })
+  @Query(() => PersonConnection, {
+    description:
+      '人员列表（默认按服务区划代码排序；按姓名检索或排序仅限能看到姓名全文的调用方）People, by default ordered by the code of the region they serve; searching or sorting by name only for callers who see the names whole',
+  })
   async people(@Args(() => PeopleArgs) args: PeopleArgs, @Ctx() ctx: Context): Promise<ConnectionResult<PersonRecord>> {
-    return toConnection(await listPeople(ctx.db, args.filter, toPageRequest(args, 2)));
+    const byName = args.orderBy?.field === PersonSortField.NAME;
+    const usesNames = byName || !!args.filter?.search?.trim();
+    const mayContinueFrom = usesNames ? await people.assertMayUseNames(ctx, args.filter?.regionCode, byName ? 'orderBy.field' : 'filter.search') : () => false;
+    // A NAME-ordered cursor holds only the person's ID.
+    return toConnection(await listPeople(ctx.db, args.filter, args.orderBy, toPageRequest(args, byName ? 1 : 2), mayContinueFrom));
   }
 
   @FieldResolver(() => String, {

@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { ForeignKeyConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Action, checkCan, checkCanInRegion } from '../../auth/permissions';
+import { GraphQLError } from 'graphql';
+import { maskName } from '../../auth/masking';
+import { Action, can, checkCan, checkCanInRegion, mayEver, personalValue, personalValueAt, seesPersonalData } from '../../auth/permissions';
+import type { Principal } from '../../auth/principal';
 import type { Context } from '../../graphql/context';
-import { UserErrorCode, type UserError } from '../../graphql/errors';
+import { ErrorCode, UserErrorCode, type UserError } from '../../graphql/errors';
 import { checkText, lockVersioned, Problems, withUserErrors, type RecordKind } from '../../graphql/mutation';
 import { localIdOf } from '../../graphql/relay';
 import { Organization } from '../organization/organization.entity';
@@ -72,17 +75,79 @@ export async function resolvePersonRef(ctx: Context, problems: Problems, field: 
   return person ?? undefined;
 }
 
-/** Registers a person. */
+/**
+ * Searching or sorting people by name tells the caller about the names it lists, so it is only
+ * for callers who see every listed name whole (PIPL): administrators, and region operators whose
+ * filter.regionCode lies inside their own region. Anyone else gets a FORBIDDEN error at `field`.
+ * Returns whether the caller may continue a NAME-ordered list from a person of a region path.
+ */
+export async function assertMayUseNames(ctx: Context, regionCode: string | undefined, field: string): Promise<(regionPath: string | null) => boolean> {
+  const { principal } = ctx;
+  const region = regionCode ? await ctx.loaders.regionByCode.load(regionCode.trim()) : null;
+  if (!seesPersonalData(principal, region?.path)) {
+    throw new GraphQLError(
+      'Searching or sorting people by name is only for callers who see every listed name whole: administrators, and region operators who pass a filter.regionCode inside their own region',
+      { extensions: { code: ErrorCode.FORBIDDEN, field } },
+    );
+  }
+  return (regionPath) => seesPersonalData(principal, regionPath);
+}
+
+/** Stands in for a name the caller may not see at all; only analysts and anonymous callers, who never get past a write's permission check. */
+const HIDDEN_NAME = '***';
+
+/**
+ * A person's name for a user-facing message, as this caller may see it (PIPL): whole for
+ * administrators and the operator of the person's region, masked (张*明) for other operators.
+ * Reads nothing, so it is safe inside a write transaction.
+ */
+export function nameForMessage(principal: Principal, name: string, regionPath: string | null | undefined): string {
+  return personalValueAt(principal, name, regionPath, maskName) ?? HIDDEN_NAME;
+}
+
+/** nameForMessage for a person read outside a transaction. */
+export async function personNameForMessage(ctx: Context, person: { name: string; regionId: number | null }): Promise<string> {
+  return (await personalValue(ctx, person.name, person.regionId, maskName)) ?? HIDDEN_NAME;
+}
+
+/** Inside a write transaction: a person's name for a message, read through the transaction's own connection. */
+export async function personNameForMessageIn(em: EntityManager, principal: Principal, personId: string): Promise<string> {
+  const [row] = await em.execute<{ name: string; path: string | null }[]>(
+    'select p.name, r.path from person p left join region r on r.id = p.region_id where p.id = ?',
+    [personId],
+  );
+  return row ? nameForMessage(principal, row.name, row.path) : HIDDEN_NAME;
+}
+
+/**
+ * Whether the caller may have a person serve `region` (register them there, or move them there):
+ * it must be inside an operator's own region. `null` is no region at all, which only
+ * administrators may leave a person with; `undefined` is a region that could not be found (its
+ * user error is already added).
+ */
+function checkCanServe(ctx: Context, problems: Problems, region: RegionRecord | null | undefined): boolean {
+  const { principal } = ctx;
+  if (region === null && mayEver(principal, Action.WRITE_STAFF) && !can(principal, Action.WRITE_STAFF, { regionPath: null })) {
+    problems.add('regionCode', UserErrorCode.FORBIDDEN, 'FORBIDDEN_REGION_REQUIRED', { region: principal.kind === 'anonymous' ? '' : (principal.regionCode ?? '') });
+    return false;
+  }
+  return checkCan(ctx, problems, Action.WRITE_STAFF, region ? { regionPath: region.path } : region === null ? { regionPath: null } : null, 'regionCode');
+}
+
+/**
+ * Registers a person. The caller's right to register people in the region comes first: a
+ * refused caller learns nothing about the organization the input names.
+ */
 export async function createPerson(ctx: Context, input: CreatePersonInput): Promise<PersonPayload> {
   const problems = new Problems(ctx.locale);
+  const region = await resolvePersonRegion(ctx, problems, input.regionCode);
+  if (!checkCanServe(ctx, problems, input.regionCode == null ? null : region)) return { person: null, userErrors: problems.errors };
   const name = checkText(problems, 'name', input.name, PERSON_NAME_MAX, NAME);
   const phone = checkPhone(problems, input.phone);
   const organization = await resolveOrganizationRef(ctx, problems, 'organizationId', input.organizationId);
   if (organization && !organization.active) {
     problems.add('organizationId', UserErrorCode.INVALID, 'REFERENCE_INACTIVE', { kindZh: ORGANIZATION.zh, kind: ORGANIZATION.en, name: organization.name });
   }
-  const region = await resolvePersonRegion(ctx, problems, input.regionCode);
-  checkCan(ctx, problems, Action.WRITE_STAFF, region ? { regionPath: region.path } : null, 'regionCode');
   if (problems.any) return { person: null, userErrors: problems.errors };
 
   return toPayload(ctx, () =>
@@ -130,8 +195,9 @@ export async function updatePerson(ctx: Context, input: UpdatePersonInput): Prom
   const phone = checkPhone(problems, input.phone);
   const organization = await resolveOrganizationRef(ctx, problems, 'organizationId', input.organizationId);
   const region = await resolvePersonRegion(ctx, problems, input.regionCode);
-  // Moving a person to another region needs the right to write there too.
-  if (region) checkCan(ctx, problems, Action.WRITE_STAFF, { regionPath: region.path }, 'regionCode');
+  // Moving a person to another region needs the right to write there too; taking their region
+  // away (null) would move them out of every operator's region, so only administrators may.
+  if (input.regionCode !== undefined && region !== undefined) checkCanServe(ctx, problems, region);
   if (problems.any) return { person: null, userErrors: problems.errors };
 
   return toPayload(ctx, () =>

@@ -12,7 +12,7 @@ export class SetStationManagementInput {
   @Field(() => ID, { nullable: true, description: '管理党组织（须为党组织）；null 表示清空 Managing party organization (must be a party organization); null clears it' })
   managingOrganizationId?: string | null;
 
-  @Field(() => ID, { nullable: true, description: '联系包保的社区两委干部；null 表示清空 The two-committees cadre who is the station\'s contact (联系包保); null clears it' })
+  @Field(() => ID, { nullable: true, description: '联系包保的社区两委干部（人员 ID）；null 表示清空 Person ID of the two-committees cadre who is the station\'s contact (联系包保); null clears it' })
   contactCadreId?: string | null;
 }
 

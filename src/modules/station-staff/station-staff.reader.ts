@@ -21,12 +21,15 @@ export async function contactCadresOfStations(db: SqlReader, stationIds: readonl
   return rows.map((row) => ({ stationId: row.station_id, person: toPersonRecord(row) }));
 }
 
-/** Grid workers stationed at each station, longest-serving first. */
+/**
+ * Grid workers stationed at each station, longest-serving first, ties by ID: never by name, which
+ * would let a caller who sees names masked learn how they sort.
+ */
 export async function gridWorkersOfStations(db: SqlReader, stationIds: readonly string[]): Promise<StationGridWorkerRecord[][]> {
   const rows = await db.all<PersonRow & { station_id: string; since: string }>(
     `select g.station_id, to_char(g.since, 'YYYY-MM-DD') as since, ${PERSON_COLUMNS}
      from station_grid_worker g join person p on p.id = g.person_id
-     where g.station_id = any(?::uuid[]) order by g.since, p.name, p.id`,
+     where g.station_id = any(?::uuid[]) order by g.since, p.id`,
     [stationIds],
   );
   const byStation = new Map<string, StationGridWorkerRecord[]>();

@@ -1,6 +1,7 @@
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Action, checkCanAtStation } from '../../auth/permissions';
+import type { Principal } from '../../auth/principal';
 import type { Context } from '../../graphql/context';
 import { UserErrorCode } from '../../graphql/errors';
 import { Problems, withUserErrors } from '../../graphql/mutation';
@@ -10,7 +11,7 @@ import { OrganizationKind, PARTY_ORGANIZATION_KINDS } from '../organization/orga
 import type { OrganizationRecord } from '../organization/organization.types';
 import { Person } from '../person/person.entity';
 import { PersonRole, ROLE_NAMES_ZH } from '../person/person.enums';
-import { ORGANIZATION, PERSON, resolveOrganizationRef, resolvePersonRef } from '../person/person.service';
+import { ORGANIZATION, PERSON, personNameForMessage, personNameForMessageIn, resolveOrganizationRef, resolvePersonRef } from '../person/person.service';
 import type { PersonRecord } from '../person/person.types';
 import { Station } from '../station/station.entity';
 import { stationsByIds } from '../station/station.reader';
@@ -53,8 +54,15 @@ function checkManager(problems: Problems, organization: { name: string; kind: Or
   }
 }
 
-function checkRole(problems: Problems, field: string, person: { name: string; role: PersonRole }, link: typeof CONTACT_CADRE | typeof GRID_WORKER): void {
-  if (person.role !== link.role) problems.add(field, UserErrorCode.INVALID, link.key, { name: person.name, roleZh: ROLE_NAMES_ZH[person.role], role: person.role });
+/** `name` is the person's name as the caller may see it (see personNameForMessage); only read when the role is wrong. */
+async function checkRole(
+  problems: Problems,
+  field: string,
+  role: PersonRole,
+  name: () => Promise<string>,
+  link: typeof CONTACT_CADRE | typeof GRID_WORKER,
+): Promise<void> {
+  if (role !== link.role) problems.add(field, UserErrorCode.INVALID, link.key, { name: await name(), roleZh: ROLE_NAMES_ZH[role], role });
 }
 
 /**
@@ -63,6 +71,7 @@ function checkRole(problems: Problems, field: string, person: { name: string; ro
  */
 async function recheckLinked(
   em: EntityManager,
+  principal: Principal,
   problems: Problems,
   organization: { field: string; id: string; currentId: string | null } | null,
   person: { field: string; id: string; currentId: string | null; link: typeof CONTACT_CADRE | typeof GRID_WORKER } | null,
@@ -81,9 +90,10 @@ async function recheckLinked(
     const found = await em.findOne(Person, { id: person.id }, { lockMode: LockMode.PESSIMISTIC_READ });
     if (!found) problems.add(person.field, UserErrorCode.NOT_FOUND, 'RECORD_NOT_FOUND', { kindZh: PERSON.zh, kind: PERSON.en });
     else {
-      checkRole(problems, person.field, found, person.link);
+      const name = () => personNameForMessageIn(em, principal, found.id);
+      await checkRole(problems, person.field, found.role, name, person.link);
       if (!found.active && found.id !== person.currentId) {
-        problems.add(person.field, UserErrorCode.INVALID, 'REFERENCE_INACTIVE', { kindZh: PERSON.zh, kind: PERSON.en, name: found.name });
+        problems.add(person.field, UserErrorCode.INVALID, 'REFERENCE_INACTIVE', { kindZh: PERSON.zh, kind: PERSON.en, name: await name() });
       }
     }
   }
@@ -93,11 +103,14 @@ async function recheckLinked(
 /**
  * Sets (or clears) a station's managing party organization and its 联系包保 two-committees
  * cadre. The station's version goes up; an archived station or a stale version changes nothing.
+ * The caller's right to staff the station is checked first: a refused caller learns nothing about
+ * the organization or person the input names.
  */
 export async function setStationManagement(ctx: Context, input: SetStationManagementInput): Promise<StationPayload> {
   const problems = new Problems(ctx.locale);
   const stationId = localIdOf(input.stationId, 'Station');
   if (!stationId) problems.add('stationId', UserErrorCode.NOT_FOUND, 'STATION_ID_INVALID');
+  if (!(await checkCanAtStation(ctx, problems, Action.WRITE_STAFF, stationId, 'stationId'))) return { station: null, userErrors: problems.errors };
   let organization: OrganizationRecord | null | undefined;
   if (input.managingOrganizationId !== undefined) {
     organization = await resolveOrganizationRef(ctx, problems, 'managingOrganizationId', input.managingOrganizationId);
@@ -106,9 +119,8 @@ export async function setStationManagement(ctx: Context, input: SetStationManage
   let cadre: PersonRecord | null | undefined;
   if (input.contactCadreId !== undefined) {
     cadre = input.contactCadreId === null ? null : await resolvePersonRef(ctx, problems, 'contactCadreId', input.contactCadreId);
-    if (cadre) checkRole(problems, 'contactCadreId', cadre, CONTACT_CADRE);
+    if (cadre) await checkRole(problems, 'contactCadreId', cadre.role, () => personNameForMessage(ctx, cadre!), CONTACT_CADRE);
   }
-  await checkCanAtStation(ctx, problems, Action.WRITE_STAFF, stationId, 'stationId');
   if (problems.any) return { station: null, userErrors: problems.errors };
 
   return toPayload(ctx, () =>
@@ -122,6 +134,7 @@ export async function setStationManagement(ctx: Context, input: SetStationManage
       problems.throwIfAny();
       await recheckLinked(
         em,
+        ctx.principal,
         problems,
         organization ? { field: 'managingOrganizationId', id: organization.dbId, currentId: station!.managingOrganization?.id ?? null } : null,
         cadre ? { field: 'contactCadreId', id: cadre.dbId, currentId: station!.contactCadre?.id ?? null, link: CONTACT_CADRE } : null,
@@ -142,31 +155,35 @@ async function lockStationShared(em: EntityManager, problems: Problems, stationI
   problems.throwIfAny();
 }
 
-/** Stations a grid worker at a station (网格员驻点); the station's own version does not change. */
+/**
+ * Stations a grid worker at a station (网格员驻点); the station's own version does not change.
+ * The caller's right to staff the station is checked before the person is looked at.
+ */
 export async function assignGridWorker(ctx: Context, input: AssignGridWorkerInput): Promise<StationPayload> {
   const problems = new Problems(ctx.locale);
   const stationId = localIdOf(input.stationId, 'Station');
   if (!stationId) problems.add('stationId', UserErrorCode.NOT_FOUND, 'STATION_ID_INVALID');
+  if (!(await checkCanAtStation(ctx, problems, Action.WRITE_STAFF, stationId, 'stationId'))) return { station: null, userErrors: problems.errors };
   const person = await resolvePersonRef(ctx, problems, 'personId', input.personId);
   if (person) {
-    checkRole(problems, 'personId', person, GRID_WORKER);
-    if (!person.active) problems.add('personId', UserErrorCode.INVALID, 'REFERENCE_INACTIVE', { kindZh: PERSON.zh, kind: PERSON.en, name: person.name });
+    const name = () => personNameForMessage(ctx, person);
+    await checkRole(problems, 'personId', person.role, name, GRID_WORKER);
+    if (!person.active) problems.add('personId', UserErrorCode.INVALID, 'REFERENCE_INACTIVE', { kindZh: PERSON.zh, kind: PERSON.en, name: await name() });
   }
-  await checkCanAtStation(ctx, problems, Action.WRITE_STAFF, stationId, 'stationId');
   if (problems.any) return { station: null, userErrors: problems.errors };
 
   return toPayload(ctx, async () => {
     try {
       return await ctx.em.transactional(async (em) => {
         await lockStationShared(em, problems, stationId!);
-        await recheckLinked(em, problems, null, { field: 'personId', id: person!.dbId, currentId: null, link: GRID_WORKER });
+        await recheckLinked(em, ctx.principal, problems, null, { field: 'personId', id: person!.dbId, currentId: null, link: GRID_WORKER });
         em.create(StationGridWorker, { station: em.getReference(Station, stationId!), person: em.getReference(Person, person!.dbId), since: input.since });
         await em.flush();
         return stationId!;
       });
     } catch (error) {
       if (error instanceof UniqueConstraintViolationException) {
-        problems.add('personId', UserErrorCode.INVALID, 'GRID_WORKER_ALREADY_ASSIGNED', { name: person!.name });
+        problems.add('personId', UserErrorCode.INVALID, 'GRID_WORKER_ALREADY_ASSIGNED', { name: await personNameForMessage(ctx, person!) });
         problems.throwIfAny();
       }
       throw error;
