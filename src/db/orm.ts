@@ -15,13 +15,13 @@ import { ServiceItem, StationServiceItem } from '../modules/service-item/service
 import { ServiceCircle } from '../modules/service-circle/service-circle.entity';
 import { Station } from '../modules/station/station.entity';
 import { StationGridWorker } from '../modules/station-staff/station-grid-worker.entity';
-import { ExternalRef } from '../modules/external-ref/external-ref.entity';
+import { ExternalRef, ExternalRefSystem } from '../modules/external-ref/external-ref.entity';
 import { migrationsList } from './migrations';
 import { ChangeRecorder } from '../modules/audit/change-recorder';
 import { ChangeEvent } from '../modules/audit/change-event.entity';
 import { WebhookSubscription } from '../modules/webhook/webhook-subscription.entity';
 
-export const entities = [Region, ServiceCircle, Station, Department, Organization, ApiClient, Platform, CoBuilding, Activity, ServiceItem, StationServiceItem, Person, StationGridWorker, DutyShift, ChangeEvent, ExternalRef, WebhookSubscription];
+export const entities = [Region, ServiceCircle, Station, Department, Organization, ApiClient, Platform, CoBuilding, Activity, ServiceItem, StationServiceItem, Person, StationGridWorker, DutyShift, ChangeEvent, ExternalRef, ExternalRefSystem, WebhookSubscription];
 
 export interface OrmOptions {
   clientUrl: string;

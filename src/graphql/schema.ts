@@ -25,6 +25,7 @@ import { StationResolver } from '../modules/station/station.resolver';
 import { StationStaffResolver } from '../modules/station-staff/station-staff.resolver';
 import {
   ExternalRefResolver,
+  ExternalRefSystemResolver,
   OrganizationExternalRefsResolver,
   PlatformExternalRefsResolver,
   ServiceItemExternalRefsResolver,
@@ -69,6 +70,7 @@ export function getSchema(): GraphQLSchema {
         DutyShiftResolver,
         StationDutyResolver,
         ExternalRefResolver,
+        ExternalRefSystemResolver,
         PlatformExternalRefsResolver,
         ServiceItemExternalRefsResolver,
         StationServiceItemExternalRefsResolver,

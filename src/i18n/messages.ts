@@ -459,6 +459,14 @@ const messages = {
     zh: '该{kindZh}没有关联系统“{system}”的编号，无需删除，请刷新后核对。',
     en: 'This {kind} has no ID of system "{system}"; there is nothing to remove.',
   },
+  EXTERNAL_REF_SYSTEM_OWNED: {
+    zh: '外部系统“{system}”归{department}（{code}）所有，只有该部门能在其中关联、删除或同步编号，本次未做任何修改。请核对系统名称；如确需使用该系统，请联系组织部管理员调整归属。',
+    en: 'The external system "{system}" belongs to {department} ({code}); only that department can attach, remove or sync IDs in it, and nothing was changed. Check the system name, or ask the organization department administrator to reassign the system.',
+  },
+  EXTERNAL_REF_SYSTEM_ASSIGN_ONE_OF: {
+    zh: '请指定所属部门（departmentId）或设为共用（shared: true），二者只能选一。',
+    en: 'Give either the department (departmentId) or shared: true, exactly one of the two.',
+  },
   UPSERT_PLATFORM_KIND_MISMATCH: {
     zh: '编号“{externalId}”（系统“{system}”）对应的整合平台是{currentZh}，不能按{givenZh}同步；平台类型登记后不能修改，请核对类型或编号。',
     en: 'The ID "{externalId}" of system "{system}" names a {current} platform, not a {given} one; a platform\'s kind never changes. Check the kind or the ID.',

@@ -28,6 +28,7 @@ const ADD = `mutation($input: AddExternalRefInput!) { addExternalRef(input: $inp
   record { id ... on Platform { name ${REFS} } ... on Organization { name ${REFS} } } externalRef { system externalId } ${ERRORS} } }`;
 const REMOVE = `mutation($input: RemoveExternalRefInput!) { removeExternalRef(input: $input) {
   record { id ... on Platform { ${REFS} } } removedExternalRef { system externalId } ${ERRORS} } }`;
+const ASSIGN = `mutation($input: AssignExternalRefSystemInput!) { assignExternalRefSystem(input: $input) { externalRefSystem { system status } ${ERRORS} } }`;
 const LOOKUP = `query($type: ExternalRecordType!, $system: String!, $externalId: String!) {
   recordByExternalRef(type: $type, system: $system, externalId: $externalId) { __typename id ... on Platform { name } ... on Organization { name } } }`;
 
@@ -80,6 +81,12 @@ async function getPlatform(id: string): Promise<Record_> {
   const res = await t.gql(`query($id: ID!) { platform(id: $id) { ${PLATFORM} } }`, { id });
   expect(res.errors).toBeUndefined();
   return res.data.platform;
+}
+
+/** As the administrator: opens a system to everyone who may write the records (writing in it then claims it for nobody). */
+async function shareSystem(system: string): Promise<void> {
+  const res = await t.gql(ASSIGN, { input: { system, shared: true } });
+  expect(res.data.assignExternalRefSystem).toEqual({ externalRefSystem: { system, status: 'SHARED' }, userErrors: [] });
 }
 
 async function lookup(type: string, system: string, externalId: string, headers?: Headers) {
@@ -400,6 +407,9 @@ describe('upsertStationServiceItem', () => {
   });
 
   it('refuses a partner who names another department’s push-down through the reference', async () => {
+    // A shared system: otherwise XY-RSJ's first write would make it XY-RSJ's, and HB-RST would be
+    // refused for the system before the push-down (external-ref-systems.test.ts covers that).
+    await shareSystem('shared-sync');
     const station = await stationByCode(SERVICE_ITEM_SEED.xiangchengStationCode);
     const input = { externalRef: { system: 'shared-sync', externalId: 'SSI-SHARED' }, itemCode: SERVICE_ITEM_SEED.coreItemCode, stationId: station.id };
     const owned = await upsert(input, partnerRsj);
@@ -503,8 +513,26 @@ describe('who may upsert platforms', () => {
       careStation('AX-TAKEOVER', { departmentCode: 'XY-RSJ', kind: 'GIG_WORK_STATION', unionCare: null, gigWork: { jobPostings: 1, matchesMade: 0, registeredWorkers: 1 } }),
       partnerRsj,
     );
-    expect(result.userErrors).toEqual(expect.arrayContaining([expect.objectContaining({ field: ['input', 'departmentCode'], code: 'FORBIDDEN' })]));
+    // zgh-care is XY-ZGH's system since its partner first wrote in it: the system refuses first.
+    expect(result.userErrors).toEqual([expect.objectContaining({ field: ['input', 'externalRef', 'system'], code: 'FORBIDDEN' })]);
+    expect(result.userErrors[0].message).toContain('襄阳市总工会');
     expect(await getPlatform(created.id)).toEqual(created);
+
+    // In a shared system the platform's own department still refuses.
+    await shareSystem('shared-care');
+    const shared = (await upsertPlatform(careStation('AX-TAKEOVER-2', { externalRef: { system: 'shared-care', externalId: 'AX-TAKEOVER-2' } }))).platform!;
+    const throughShared = await upsertPlatform(
+      careStation('AX-TAKEOVER-2', {
+        externalRef: { system: 'shared-care', externalId: 'AX-TAKEOVER-2' },
+        departmentCode: 'XY-RSJ',
+        kind: 'GIG_WORK_STATION',
+        unionCare: null,
+        gigWork: { jobPostings: 1, matchesMade: 0, registeredWorkers: 1 },
+      }),
+      partnerRsj,
+    );
+    expect(throughShared.userErrors).toEqual(expect.arrayContaining([expect.objectContaining({ field: ['input', 'departmentCode'], code: 'FORBIDDEN' })]));
+    expect(await getPlatform(shared.id)).toEqual(shared);
   });
 });
 

@@ -1,4 +1,5 @@
-import { applyChanges, EXTERNAL_ID_MAX, normaliseExternalRef, sameValue } from '../../src/modules/external-ref/external-ref.rules';
+import { ExternalRefSystemStatus } from '../../src/modules/external-ref/external-ref.enums';
+import { applyChanges, EXTERNAL_ID_MAX, normaliseExternalRef, normaliseSystem, sameValue, systemAccess, type SystemCaller, type SystemOwnership } from '../../src/modules/external-ref/external-ref.rules';
 
 describe('normaliseExternalRef', () => {
   it.each([
@@ -80,5 +81,47 @@ describe('applyChanges', () => {
     const record = entity();
     expect(applyChanges(record, { name: '安居社区爱心驿站', restSeats: undefined, note: null, amenities: ['WIFI', 'TOILET'] })).toBe(true);
     expect(record).toEqual({ name: '安居社区爱心驿站', restSeats: 6, amenities: ['WIFI', 'TOILET'], note: null });
+  });
+});
+
+describe('normaliseSystem', () => {
+  it('trims and checks the name like a reference’s system', () => {
+    expect(normaliseSystem(' HBRS-GIG ')).toEqual({ system: 'HBRS-GIG', valid: true });
+    expect(normaliseSystem('has space')).toEqual({ system: 'has space', valid: false });
+    expect(normaliseSystem('人社零工')).toEqual({ system: '人社零工', valid: false });
+  });
+});
+
+describe('systemAccess', () => {
+  const HR = 'dept-hr';
+  const UNION = 'dept-union';
+  const partner = (departmentId: string): SystemCaller => ({ admin: false, departmentId });
+  const operator: SystemCaller = { admin: false, departmentId: null };
+  const admin: SystemCaller = { admin: true, departmentId: null };
+  const adminOfDepartment: SystemCaller = { admin: true, departmentId: UNION };
+  const owned = (departmentId: string): SystemOwnership => ({ status: ExternalRefSystemStatus.OWNED, departmentId });
+  const unclaimed: SystemOwnership = { status: ExternalRefSystemStatus.UNCLAIMED, departmentId: null };
+  const shared: SystemOwnership = { status: ExternalRefSystemStatus.SHARED, departmentId: null };
+
+  // [caller, system (null: never used), adding or upserting (true) or removing (false), outcome]
+  it.each<[string, SystemCaller, SystemOwnership | null, boolean, ReturnType<typeof systemAccess>]>([
+    ['a partner, a new system, writing', partner(HR), null, true, 'CLAIM'],
+    ['a partner, an unclaimed system, writing', partner(HR), unclaimed, true, 'CLAIM'],
+    ['a partner, an unclaimed system, removing', partner(HR), unclaimed, false, 'WRITE'],
+    ['a partner, its own system', partner(HR), owned(HR), true, 'WRITE'],
+    ['a partner, its own system, removing', partner(HR), owned(HR), false, 'WRITE'],
+    ['a partner, another department’s system', partner(HR), owned(UNION), true, 'REFUSE'],
+    ['a partner, another department’s system, removing', partner(HR), owned(UNION), false, 'REFUSE'],
+    ['a partner, a shared system', partner(HR), shared, true, 'WRITE'],
+    ['an operator, a new system', operator, null, true, 'WRITE'],
+    ['an operator, an unclaimed system', operator, unclaimed, true, 'WRITE'],
+    ['an operator, a shared system', operator, shared, true, 'WRITE'],
+    ['an operator, an owned system', operator, owned(HR), true, 'REFUSE'],
+    ['an operator, an owned system, removing', operator, owned(HR), false, 'REFUSE'],
+    ['an administrator, another department’s system', admin, owned(HR), true, 'WRITE'],
+    ['an administrator, a new system', admin, null, true, 'WRITE'],
+    ['an administrator with a department, an unclaimed system', adminOfDepartment, unclaimed, true, 'WRITE'],
+  ])('%s: %s', (_case, caller, system, claims, outcome) => {
+    expect(systemAccess(caller, system, claims)).toBe(outcome);
   });
 });

@@ -31,12 +31,13 @@ export enum ChangeRecordType {
   DUTY_SHIFT = 'DutyShift',
   STATION_GRID_WORKER = 'StationGridWorker',
   EXTERNAL_REF = 'ExternalRef',
+  EXTERNAL_REF_SYSTEM = 'ExternalRefSystem',
   API_CLIENT = 'ApiClient',
   WEBHOOK_SUBSCRIPTION = 'WebhookSubscription',
 }
 
 /** Record types the change feed never carries (they are administrative, not shared data). */
-export const FEED_EXCLUDED_TYPES: readonly string[] = [ChangeRecordType.API_CLIENT, ChangeRecordType.WEBHOOK_SUBSCRIPTION];
+export const FEED_EXCLUDED_TYPES: readonly string[] = [ChangeRecordType.API_CLIENT, ChangeRecordType.WEBHOOK_SUBSCRIPTION, ChangeRecordType.EXTERNAL_REF_SYSTEM];
 
 const NODE_TYPES = new Set<string>(['Station', 'Platform', 'ServiceItem', 'StationServiceItem', 'Department', 'Organization', 'CoBuilding', 'Activity', 'Person', 'DutyShift']);
 
@@ -77,6 +78,7 @@ registerEnumType(ChangeRecordType, {
     DUTY_SHIFT: { description: '值班 Duty shift' },
     STATION_GRID_WORKER: { description: '网格员驻点 Grid worker stationed at a station' },
     EXTERNAL_REF: { description: '外部编号 External reference' },
+    EXTERNAL_REF_SYSTEM: { description: '外部系统归属（仅审计日志；记录 ID 为系统名称）Owner of an external system (audit trail only; the record ID is the system name)' },
     API_CLIENT: { description: '接口客户端（仅审计日志）API client (audit trail only)' },
     WEBHOOK_SUBSCRIPTION: { description: '推送订阅（仅审计日志）Webhook subscription (audit trail only)' },
   },

@@ -1,5 +1,6 @@
-import { Entity, Enum, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
-import { ExternalRecordType } from './external-ref.enums';
+import { Entity, Enum, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { Department } from '../department/department.entity';
+import { ExternalRecordType, ExternalRefSystemStatus } from './external-ref.enums';
 
 /**
  * 外部编号 A partner system's own ID for a record of the registry: (system, external ID) names
@@ -29,4 +30,33 @@ export class ExternalRef {
 
   @Property({ type: 'datetime', fieldName: 'created_at' })
   createdAt: Date = new Date();
+}
+
+/**
+ * 外部系统 A partner system whose IDs the registry keeps, and who may write them: every system an
+ * external reference names has a row (the reference's foreign key), added with its first
+ * reference or by an administrator's assignment. An OWNED system has its department; UNCLAIMED
+ * and SHARED ones have none.
+ */
+@Entity({ tableName: 'external_ref_system' })
+export class ExternalRefSystem {
+  [OptionalProps]?: 'version' | 'createdAt' | 'updatedAt' | 'department';
+
+  @PrimaryKey({ type: 'string', length: 64 })
+  system!: string;
+
+  @Enum({ items: () => ExternalRefSystemStatus, type: 'string' })
+  status!: ExternalRefSystemStatus;
+
+  @ManyToOne({ entity: () => Department, fieldName: 'department_id', nullable: true })
+  department?: Department | null;
+
+  @Property({ type: 'integer', version: true })
+  version: number = 1;
+
+  @Property({ type: 'datetime', fieldName: 'created_at' })
+  createdAt: Date = new Date();
+
+  @Property({ type: 'datetime', fieldName: 'updated_at', onUpdate: () => new Date() })
+  updatedAt: Date = new Date();
 }

@@ -20,3 +20,14 @@ export const RECORD_KINDS: Record<ExternalRecordType, RecordKind> = {
   StationServiceItem: { zh: '下沉记录', en: 'push-down record' },
   Organization: { zh: '组织', en: 'organization' },
 };
+
+/**
+ * 外部系统归属状态 Who may write references in an external system (see systemAccess):
+ * UNCLAIMED until a partner department writes in it, OWNED by that department afterwards, or
+ * SHARED when an administrator opened it to every caller who may write the records.
+ */
+export enum ExternalRefSystemStatus {
+  UNCLAIMED = 'UNCLAIMED',
+  OWNED = 'OWNED',
+  SHARED = 'SHARED',
+}

@@ -1,15 +1,19 @@
-import { Field, Float, ID, InputType, Int } from 'type-graphql';
+import { ArgsType, Field, Float, ID, InputType, Int } from 'type-graphql';
+import { ConnectionArgs } from '../../graphql/relay';
 import { LocalDateScalar } from '../../graphql/scalars';
 import { OpeningHoursInput } from '../opening-hours/opening-hours.types';
 import { OrganizationKind } from '../organization/organization.enums';
 import { PlatformKind } from '../platform/platform.enums';
 import { PlatformDetailInputs } from '../platform/platform.inputs';
 import { ServiceHandlingMode, ServiceItemCategory, ServiceItemLevel, StationServiceItemStatus } from '../service-item/service-item.enums';
-import { ExternalRecordType } from './external-ref.enums';
+import { ExternalRecordType, ExternalRefSystemStatus } from './external-ref.enums';
 
 @InputType('ExternalRefInput', { description: '外部编号：合作部门系统名称及其中的记录编号 A partner system’s name and its ID for the record' })
 export class ExternalRefInput {
-  @Field({ description: '外部系统名称：2–64位字母、数字或 . _ -，以字母或数字开头，如 zgh-care System name: 2–64 letters, digits, ".", "_" or "-", starting with a letter or digit, e.g. zgh-care' })
+  @Field({
+    description:
+      '外部系统名称：2–64位字母、数字或 . _ -，以字母或数字开头，如 zgh-care。系统归第一个在其中关联或同步编号的合作部门所有，其他部门写入会被拒绝（FORBIDDEN）；没有所属部门的调用方（如街道、社区操作员）只能在无主或共用的系统中写入，且不会占用系统；见 externalRefSystems System name: 2–64 letters, digits, ".", "_" or "-", starting with a letter or digit, e.g. zgh-care. A system belongs to the first partner department that adds or upserts an ID in it, and other departments are refused (FORBIDDEN); callers without a department (street and community operators) write only in unclaimed or shared systems and never claim one; see externalRefSystems',
+  })
   system!: string;
 
   @Field({ description: '该系统中的记录编号（1–128个字符，区分大小写）The record’s ID in that system: 1–128 characters, case-sensitive' })
@@ -170,4 +174,41 @@ export class RemoveExternalRefInput {
 
   @Field({ description: '外部系统名称 System name' })
   system!: string;
+}
+
+@InputType('AssignExternalRefSystemInput', {
+  description: '指定外部系统的归属：给出所属部门，或设为共用，二者选一 Give an external system to a department, or make it shared; exactly one of the two',
+})
+export class AssignExternalRefSystemInput {
+  @Field({ description: '外部系统名称（尚未使用的系统也可预先指定）System name; a system nobody has used yet may be assigned ahead' })
+  system!: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      '所属部门 ID（须为启用中的部门）：此后只有该部门能在该系统中写入或删除编号；系统中已有的编号保留不变 ID of the department, which must be active: from now on only it may write or remove IDs in the system; IDs already there stay',
+  })
+  departmentId?: string | null;
+
+  @Field({
+    defaultValue: false,
+    description:
+      '设为共用：有权修改记录的调用方都可在其中写入编号，写入不会使其归属任何部门 Make it shared: whoever may write the records may write IDs in it, and writing never claims it',
+  })
+  shared!: boolean;
+}
+
+@InputType('ExternalRefSystemFilter', { description: '外部系统筛选条件 External system filters; all given conditions must hold' })
+export class ExternalRefSystemFilter {
+  @Field(() => [ExternalRefSystemStatus], { nullable: true, description: '归属状态之一 Any of these statuses' })
+  status?: ExternalRefSystemStatus[];
+
+  @Field({ nullable: true, description: '所属部门代码 Code of the owning department' })
+  departmentCode?: string;
+}
+
+@ArgsType()
+export class ExternalRefSystemsArgs extends ConnectionArgs {
+  @Field(() => ExternalRefSystemFilter, { nullable: true, description: '筛选条件 Filters' })
+  filter?: ExternalRefSystemFilter;
 }

@@ -1,6 +1,17 @@
-import type { SqlReader } from '../../db/sql';
+import { joinSql, rawSql, sql, type SqlFragment, type SqlReader } from '../../db/sql';
+import { badInput, toPage, type Page, type PageRequest } from '../../graphql/relay';
 import type { ExternalRecordType } from './external-ref.enums';
-import { EXTERNAL_REF_COLUMNS, toExternalRefRecord, type ExternalRefRecord, type ExternalRefRow } from './external-ref.types';
+import type { ExternalRefSystemFilter } from './external-ref.inputs';
+import {
+  EXTERNAL_REF_COLUMNS,
+  EXTERNAL_REF_SYSTEM_COLUMNS,
+  toExternalRefRecord,
+  toExternalRefSystemRecord,
+  type ExternalRefRecord,
+  type ExternalRefRow,
+  type ExternalRefSystemRecord,
+  type ExternalRefSystemRow,
+} from './external-ref.types';
 
 /** Which record an external reference names: the lookup key of upserts and recordByExternalRef. */
 export interface ExternalRefKey {
@@ -32,4 +43,37 @@ export async function externalRefsByKeys(db: SqlReader, keys: readonly ExternalR
     [keys.map((key) => key.type), keys.map((key) => key.system), keys.map((key) => key.externalId)],
   );
   return rows.map(toExternalRefRecord);
+}
+
+/** The registered systems with these names (those that exist). */
+export async function externalRefSystemsByNames(db: SqlReader, names: readonly string[]): Promise<ExternalRefSystemRecord[]> {
+  const rows = await db.all<ExternalRefSystemRow>(`select ${EXTERNAL_REF_SYSTEM_COLUMNS} from external_ref_system s where s.system = any(?::text[])`, [names]);
+  return rows.map(toExternalRefSystemRecord);
+}
+
+function compileSystemFilter(filter: ExternalRefSystemFilter | undefined): SqlFragment[] {
+  const conditions: SqlFragment[] = [];
+  if (filter?.status?.length) conditions.push(sql`s.status = any(${filter.status}::text[])`);
+  if (filter?.departmentCode != null) conditions.push(sql`s.department_id = (select d.id from department d where d.code = ${filter.departmentCode.trim()})`);
+  return conditions;
+}
+
+/** Registered systems ordered by name, keyset-paged (the name is the key). */
+export async function listExternalRefSystems(db: SqlReader, filter: ExternalRefSystemFilter | undefined, request: PageRequest): Promise<Page<ExternalRefSystemRecord>> {
+  const where = compileSystemFilter(filter);
+  const conditions = [...where];
+  if (request.cursor) {
+    const [name] = request.cursor;
+    if (typeof name !== 'string') throw badInput('Invalid cursor: pass a cursor returned by this connection', request.backward ? 'before' : 'after');
+    conditions.push(sql`s.system ${rawSql(request.backward ? '<' : '>')} ${name}`);
+  }
+  const direction = rawSql(request.backward ? 'desc' : 'asc');
+  const whereSql = (parts: SqlFragment[]) => (parts.length ? joinSql(parts, ' and ') : rawSql('true'));
+  const statement = sql`select ${rawSql(EXTERNAL_REF_SYSTEM_COLUMNS)} from external_ref_system s where ${whereSql(conditions)}
+    order by s.system ${direction} limit ${request.size + 1}`;
+  const rows = await db.all<ExternalRefSystemRow>(statement.text, statement.bindings);
+  return toPage(rows.map(toExternalRefSystemRecord), request, (record) => [record.system], async () => {
+    const count = sql`select count(*)::int as count from external_ref_system s where ${whereSql(where)}`;
+    return (await db.one<{ count: number }>(count.text, count.bindings))?.count ?? 0;
+  });
 }

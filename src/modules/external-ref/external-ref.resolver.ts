@@ -1,7 +1,8 @@
-import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PUBLIC_NODE_TYPES, signInToRead } from '../../auth/public-reads';
 import type { Context } from '../../graphql/context';
-import { badInput, Node } from '../../graphql/relay';
+import { badInput, Node, toConnection, toPageRequest, type ConnectionResult } from '../../graphql/relay';
+import { DepartmentType, type DepartmentRecord } from '../department/department.types';
 import { OrganizationType, type OrganizationRecord } from '../organization/organization.types';
 import { upsertOrganization } from '../organization/organization.service';
 import { upsertPlatform } from '../platform/platform.service';
@@ -11,16 +12,24 @@ import { ServiceItemType, StationServiceItemType, type ServiceItemRecord, type S
 import { ExternalRecordType } from './external-ref.enums';
 import {
   AddExternalRefInput,
+  AssignExternalRefSystemInput,
+  ExternalRefSystemsArgs,
   RemoveExternalRefInput,
   UpsertOrganizationInput,
   UpsertPlatformInput,
   UpsertServiceItemInput,
   UpsertStationServiceItemInput,
 } from './external-ref.inputs';
-import { normaliseExternalRef } from './external-ref.rules';
-import { addExternalRef, loadExternalRecord, removeExternalRef } from './external-ref.service';
+import { externalRefSystemsByNames, listExternalRefSystems } from './external-ref.reader';
+import { normaliseExternalRef, normaliseSystem } from './external-ref.rules';
+import { addExternalRef, assignExternalRefSystem, loadExternalRecord, removeExternalRef } from './external-ref.service';
 import {
   AddExternalRefPayload,
+  AssignExternalRefSystemPayload,
+  ExternalRefSystemConnection,
+  ExternalRefSystemType,
+  type AssignExternalRefSystemResult,
+  type ExternalRefSystemRecord,
   ExternalRefType,
   RemoveExternalRefPayload,
   UpsertOrganizationPayload,
@@ -59,9 +68,39 @@ export class ExternalRefResolver {
     return ref ? loadExternalRecord(ctx, type, ref.recordId) : null;
   }
 
+  @Query(() => ExternalRefSystemConnection, {
+    description:
+      '外部系统及其归属（按系统名称排序）：列出曾在其中写入编号或被指定归属的系统；未列出的系统名称尚无人使用，第一个在其中关联或同步编号的合作部门即拥有它 External systems and who owns them, by name: every system IDs were ever written in or that was assigned; a name not listed is unused, and the first partner department to add or upsert an ID in it owns it',
+  })
+  async externalRefSystems(@Args(() => ExternalRefSystemsArgs) args: ExternalRefSystemsArgs, @Ctx() ctx: Context): Promise<ConnectionResult<ExternalRefSystemRecord>> {
+    return toConnection(await listExternalRefSystems(ctx.db, args.filter, toPageRequest(args, 1)));
+  }
+
+  @Query(() => ExternalRefSystemType, {
+    nullable: true,
+    description: '按名称查外部系统及其归属；尚无人使用的系统为空 An external system and its owner by name; null for a name nobody has used or been given',
+  })
+  async externalRefSystem(@Arg('system', { description: '外部系统名称 System name' }) system: string, @Ctx() ctx: Context): Promise<ExternalRefSystemRecord | null> {
+    const checked = normaliseSystem(system);
+    if (!checked.valid) throw badInput('`system` must be 2–64 letters, digits, ".", "_" or "-", starting with a letter or digit', 'system');
+    const [found] = await externalRefSystemsByNames(ctx.db, [checked.system]);
+    return found ?? null;
+  }
+
+  @Mutation(() => AssignExternalRefSystemPayload, {
+    description:
+      '指定外部系统的归属（仅组织部管理员）：交给某部门、移交给另一部门或设为共用；系统中已有的编号保留，原部门此后不能再在其中写入 Give an external system to a department, move it to another, or make it shared (administrators only); IDs already in it stay, and a former owner can no longer write in it',
+  })
+  assignExternalRefSystem(
+    @Arg('input', () => AssignExternalRefSystemInput, { description: '外部系统及其新的归属 The system and its new owner' }) input: AssignExternalRefSystemInput,
+    @Ctx() ctx: Context,
+  ): Promise<AssignExternalRefSystemResult> {
+    return assignExternalRefSystem(ctx, input);
+  }
+
   @Mutation(() => UpsertPlatformPayload, {
     description:
-      '按外部编号同步整合平台：没有则新建，有则改成所给的值；重复调用不重复新建，数据相同时不写入 Create or update a platform by the partner’s external reference; repeats create nothing more and write nothing when the data is the same',
+      '按外部编号同步整合平台：没有则新建，有则改成所给的值；重复调用不重复新建，数据相同时不写入；外部系统须归本部门、无主或共用，无主时即归本部门 Create or update a platform by the partner’s external reference; repeats create nothing more and write nothing when the data is the same. The system must be the caller’s department’s, unclaimed (which claims it) or shared',
   })
   upsertPlatform(@Arg('input', () => UpsertPlatformInput, { description: '平台及其外部编号 The platform and its external reference' }) input: UpsertPlatformInput, @Ctx() ctx: Context): Promise<UpsertPlatformResult> {
     return upsertPlatform(ctx, input);
@@ -69,7 +108,7 @@ export class ExternalRefResolver {
 
   @Mutation(() => UpsertServiceItemPayload, {
     description:
-      '按外部编号同步服务事项：没有则新建，有则改成所给的值；重复调用不重复新建，数据相同时不写入 Create or update a service item by the partner’s external reference; repeats create nothing more and write nothing when the data is the same',
+      '按外部编号同步服务事项：没有则新建，有则改成所给的值；重复调用不重复新建，数据相同时不写入；外部系统须归本部门、无主或共用，无主时即归本部门 Create or update a service item by the partner’s external reference; repeats create nothing more and write nothing when the data is the same. The system must be the caller’s department’s, unclaimed (which claims it) or shared',
   })
   upsertServiceItem(@Arg('input', () => UpsertServiceItemInput, { description: '事项及其外部编号 The item and its external reference' }) input: UpsertServiceItemInput, @Ctx() ctx: Context): Promise<UpsertServiceItemResult> {
     return upsertServiceItem(ctx, input);
@@ -77,7 +116,7 @@ export class ExternalRefResolver {
 
   @Mutation(() => UpsertStationServiceItemPayload, {
     description:
-      '按外部编号同步下沉记录：没有则下沉（该驿站已有该事项时关联到已有记录），有则改成所给的值 Push an item down by the partner’s external reference, attaching the reference to an existing push-down of the pair, or update the referenced one',
+      '按外部编号同步下沉记录：没有则下沉（该驿站已有该事项时关联到已有记录），有则改成所给的值；外部系统须归本部门、无主或共用，无主时即归本部门 Push an item down by the partner’s external reference, attaching the reference to an existing push-down of the pair, or update the referenced one. The system must be the caller’s department’s, unclaimed (which claims it) or shared',
   })
   upsertStationServiceItem(
     @Arg('input', () => UpsertStationServiceItemInput, { description: '下沉记录及其外部编号 The push-down and its external reference' }) input: UpsertStationServiceItemInput,
@@ -88,7 +127,7 @@ export class ExternalRefResolver {
 
   @Mutation(() => UpsertOrganizationPayload, {
     description:
-      '按外部编号同步组织：没有则新建，有则改成所给的值；重复调用不重复新建，数据相同时不写入 Create or update an organization by the partner’s external reference; repeats create nothing more and write nothing when the data is the same',
+      '按外部编号同步组织：没有则新建，有则改成所给的值；重复调用不重复新建，数据相同时不写入；外部系统须归本部门、无主或共用（无所属部门的街道、社区操作员只能用无主或共用的系统，也不会占用系统） Create or update an organization by the partner’s external reference; repeats create nothing more and write nothing when the data is the same. The system must be the caller’s department’s, unclaimed or shared; street and community operators, who have no department, write only in unclaimed or shared systems and never claim one',
   })
   upsertOrganization(
     @Arg('input', () => UpsertOrganizationInput, { description: '组织及其外部编号 The organization and its external reference' }) input: UpsertOrganizationInput,
@@ -97,12 +136,12 @@ export class ExternalRefResolver {
     return upsertOrganization(ctx, input);
   }
 
-  @Mutation(() => AddExternalRefPayload, { description: '给已有记录关联外部编号（须有修改该记录的权限）Attach a partner system’s ID to an existing record; needs the right to change the record' })
+  @Mutation(() => AddExternalRefPayload, { description: '给已有记录关联外部编号：须有修改该记录的权限，且外部系统归本部门、无主或共用；合作部门在无主系统中关联即占用该系统 Attach a partner system’s ID to an existing record; needs the right to change the record, and a system that is the caller’s department’s, unclaimed or shared. A partner department attaching an ID in an unclaimed system claims it' })
   addExternalRef(@Arg('input', () => AddExternalRefInput, { description: '记录与外部编号 The record and the ID' }) input: AddExternalRefInput, @Ctx() ctx: Context): Promise<AddExternalRefResult> {
     return addExternalRef(ctx, input);
   }
 
-  @Mutation(() => RemoveExternalRefPayload, { description: '删除记录在某外部系统中的编号（须有修改该记录的权限）Remove a record’s ID in one partner system; needs the right to change the record' })
+  @Mutation(() => RemoveExternalRefPayload, { description: '删除记录在某外部系统中的编号：须有修改该记录的权限，且外部系统归本部门、无主或共用；删除不会占用系统 Remove a record’s ID in one partner system; needs the right to change the record, and a system that is the caller’s department’s, unclaimed or shared. Removing never claims a system' })
   removeExternalRef(@Arg('input', () => RemoveExternalRefInput, { description: '记录与外部系统 The record and the system' }) input: RemoveExternalRefInput, @Ctx() ctx: Context): Promise<RemoveExternalRefResult> {
     return removeExternalRef(ctx, input);
   }
@@ -137,5 +176,13 @@ export class OrganizationExternalRefsResolver {
   @FieldResolver(() => [ExternalRefType], { description: EXTERNAL_REFS_DESCRIPTION })
   externalRefs(@Root() organization: OrganizationRecord, @Ctx() ctx: Context): Promise<ExternalRefRecord[]> {
     return ctx.loaders.externalRefs(ExternalRecordType.ORGANIZATION).load(organization.dbId);
+  }
+}
+
+@Resolver(() => ExternalRefSystemType)
+export class ExternalRefSystemResolver {
+  @FieldResolver(() => DepartmentType, { nullable: true, description: '所属部门（无主或共用时为空）The owning department; null when unclaimed or shared' })
+  department(@Root() system: ExternalRefSystemRecord, @Ctx() ctx: Context): Promise<DepartmentRecord | null> | null {
+    return system.departmentId ? ctx.loaders.departmentById.load(system.departmentId) : null;
   }
 }

@@ -1,5 +1,7 @@
 /** Pure rules of external references (no database, no locale). */
 
+import { ExternalRefSystemStatus } from './external-ref.enums';
+
 /** A partner's system name: 2–64 letters, digits, ".", "_" or "-", starting with a letter or digit. */
 export const SYSTEM_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$/;
 /** Longest record ID in a partner's system, in characters. */
@@ -20,6 +22,47 @@ export function normaliseExternalRef(system: string, externalId: string): { syst
   if (!trimmedId) issues.push('ID_REQUIRED');
   else if ([...trimmedId].length > EXTERNAL_ID_MAX) issues.push('ID_TOO_LONG');
   return { system: trimmedSystem, externalId: trimmedId, issues };
+}
+
+/** Trims a system name and says whether it is valid (SYSTEM_PATTERN). */
+export function normaliseSystem(system: string): { system: string; valid: boolean } {
+  const trimmed = system.trim();
+  return { system: trimmed, valid: SYSTEM_PATTERN.test(trimmed) };
+}
+
+/** Who is writing in a system: an administrator, and/or the department the caller acts for. */
+export interface SystemCaller {
+  admin: boolean;
+  departmentId: string | null;
+}
+
+/** A system's current owner; null for a system nobody has written in or been given yet. */
+export interface SystemOwnership {
+  status: ExternalRefSystemStatus;
+  departmentId: string | null;
+}
+
+/**
+ * What a caller may do in an external reference system (its right to write the record itself is
+ * checked apart):
+ * - ADMIN writes in every system and never claims one by writing (it assigns them instead).
+ * - OWNED: only the owning department writes in it.
+ * - SHARED: everyone who may write the records writes in it; writing never claims it.
+ * - UNCLAIMED (or never used): everyone who may write the records writes in it, and a caller
+ *   acting for a department claims it with its first add or upsert (`claims`); removing an ID
+ *   claims nothing. Callers without a department (street and community operators) never claim.
+ */
+export function systemAccess(caller: SystemCaller, system: SystemOwnership | null, claims: boolean): 'WRITE' | 'CLAIM' | 'REFUSE' {
+  if (caller.admin) return 'WRITE';
+  const status = system?.status ?? ExternalRefSystemStatus.UNCLAIMED;
+  switch (status) {
+    case ExternalRefSystemStatus.SHARED:
+      return 'WRITE';
+    case ExternalRefSystemStatus.OWNED:
+      return caller.departmentId !== null && caller.departmentId === system!.departmentId ? 'WRITE' : 'REFUSE';
+    case ExternalRefSystemStatus.UNCLAIMED:
+      return claims && caller.departmentId !== null ? 'CLAIM' : 'WRITE';
+  }
 }
 
 /** A value with object keys in a fixed order, so that equal values print equally. */

@@ -2,22 +2,33 @@ import { randomUUID } from 'node:crypto';
 import { LockMode, UniqueConstraintViolationException, type EntityClass } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Action, checkCan, checkCanInRegion, mayEver } from '../../auth/permissions';
+import { hasRole, type Principal } from '../../auth/principal';
+import { Role } from '../../auth/roles';
 import type { Context } from '../../graphql/context';
 import { UserErrorCode } from '../../graphql/errors';
 import { Problems, withUserErrors } from '../../graphql/mutation';
 import { localIdOf } from '../../graphql/relay';
+import { Department } from '../department/department.entity';
+import { DEPARTMENT } from '../department/department.service';
+import type { DepartmentRecord } from '../department/department.types';
 import { Organization } from '../organization/organization.entity';
 import type { OrganizationRecord } from '../organization/organization.types';
 import { Platform } from '../platform/platform.entity';
 import type { PlatformRecord } from '../platform/platform.types';
 import { ServiceItem, StationServiceItem } from '../service-item/service-item.entity';
 import type { ServiceItemRecord, StationServiceItemRecord } from '../service-item/service-item.types';
-import { ExternalRef } from './external-ref.entity';
-import { ExternalRecordType, RECORD_KINDS } from './external-ref.enums';
-import type { AddExternalRefInput, RemoveExternalRefInput } from './external-ref.inputs';
-import { externalRefsByKeys, externalRefsOfRecords, type ExternalRefKey } from './external-ref.reader';
-import { EXTERNAL_ID_MAX, normaliseExternalRef } from './external-ref.rules';
-import type { AddExternalRefResult, ExternalRecord, ExternalRefRecord, RemoveExternalRefResult } from './external-ref.types';
+import { ExternalRef, ExternalRefSystem } from './external-ref.entity';
+import { ExternalRecordType, ExternalRefSystemStatus, RECORD_KINDS } from './external-ref.enums';
+import type { AddExternalRefInput, AssignExternalRefSystemInput, RemoveExternalRefInput } from './external-ref.inputs';
+import { externalRefsByKeys, externalRefsOfRecords, externalRefSystemsByNames, type ExternalRefKey } from './external-ref.reader';
+import { EXTERNAL_ID_MAX, normaliseExternalRef, normaliseSystem, systemAccess, type SystemCaller, type SystemOwnership } from './external-ref.rules';
+import type {
+  AddExternalRefResult,
+  AssignExternalRefSystemResult,
+  ExternalRecord,
+  ExternalRefRecord,
+  RemoveExternalRefResult,
+} from './external-ref.types';
 
 /** The entity behind each record type (the transaction locks its row). */
 const ENTITIES: Record<ExternalRecordType, EntityClass<{ id: string }>> = {
@@ -151,6 +162,87 @@ export async function guardExternalRef<T>(ctx: Context, problems: Problems, pref
   }
 }
 
+/**
+ * First argument of the transaction-scoped advisory lock that queues the first users of a system
+ * name (the second is the name's hash): only while a system has no row yet, so that exactly one
+ * of them creates it. An arbitrary constant, kept apart from any other advisory lock.
+ */
+const SYSTEM_REGISTRATION_LOCK = 7301;
+
+function systemCallerOf(principal: Principal): SystemCaller {
+  return { admin: hasRole(principal, Role.ADMIN), departmentId: principal.kind === 'anonymous' ? null : principal.departmentId };
+}
+
+function ownershipOf(row: { status: ExternalRefSystemStatus; departmentId: string | null } | undefined | null): SystemOwnership | null {
+  return row ? { status: row.status, departmentId: row.departmentId } : null;
+}
+
+/** Adds EXTERNAL_REF_SYSTEM_OWNED (FORBIDDEN) at `field`, naming the system and its department. */
+async function addSystemOwned(ctx: Context, problems: Problems, field: string, system: string, departmentId: string | null): Promise<void> {
+  const owner: DepartmentRecord | null = departmentId ? await ctx.loaders.departmentById.load(departmentId) : null;
+  problems.add(field, UserErrorCode.FORBIDDEN, 'EXTERNAL_REF_SYSTEM_OWNED', { system, department: owner?.name ?? '', code: owner?.code ?? '' });
+}
+
+/**
+ * Before a write transaction: adds a FORBIDDEN user error at `field` when the system belongs to
+ * another department (read without a lock, so that the caller hears it before other problems;
+ * enterExternalRefSystem decides again inside the transaction).
+ */
+async function checkSystemAccess(ctx: Context, problems: Problems, field: string, system: string, claims: boolean): Promise<void> {
+  const [current] = await externalRefSystemsByNames(ctx.db, [system]);
+  if (systemAccess(systemCallerOf(ctx.principal), ownershipOf(current), claims) === 'REFUSE') await addSystemOwned(ctx, problems, field, system, current!.departmentId);
+}
+
+/**
+ * Inside a write transaction, before it touches any reference of `system`: refuses (FORBIDDEN at
+ * `field`, rolling back) a caller who may not write in it, registers a system nobody has used
+ * yet, and lets a partner department claim an unclaimed one (`claims`: adding and upserting do,
+ * removing does not; see systemAccess). Holds the system's row lock until commit — shared by
+ * writers, exclusive for a claim or an assignment — so its owner cannot change between this check
+ * and the write. Two departments claiming the same system at once: the second waits for the
+ * first to commit, then finds it owned and is refused.
+ */
+export async function enterExternalRefSystem(em: EntityManager, ctx: Context, problems: Problems, field: string, system: string, claims: boolean): Promise<void> {
+  const caller = systemCallerOf(ctx.principal);
+  // An unlocked look first decides which lock to take, so that a transaction locks the row once
+  // and never upgrades a shared lock (two claimants upgrading would deadlock). A system never
+  // goes back to UNCLAIMED, so a claim can only be due when this look saw it unclaimed or absent.
+  const [seen] = await em.execute<{ status: ExternalRefSystemStatus; department_id: string | null }[]>(
+    'select status, department_id from external_ref_system where system = ?',
+    [system],
+  );
+  const exclusive = systemAccess(caller, ownershipOf(seen && { status: seen.status, departmentId: seen.department_id }), claims) === 'CLAIM';
+  const lock = () => em.findOne(ExternalRefSystem, { system }, { lockMode: exclusive ? LockMode.PESSIMISTIC_WRITE : LockMode.PESSIMISTIC_READ, refresh: true });
+  let row = await lock();
+  if (!row) {
+    // Removing needs an ID in the system, and there is none: the caller is told NOT_FOUND.
+    if (!claims) return;
+    await em.execute('select pg_advisory_xact_lock(?, hashtext(?))', [SYSTEM_REGISTRATION_LOCK, system]);
+    row = await lock();
+    if (!row) {
+      // The first user: a partner department claims it, anyone else registers it unclaimed.
+      em.create(ExternalRefSystem, {
+        system,
+        status: exclusive ? ExternalRefSystemStatus.OWNED : ExternalRefSystemStatus.UNCLAIMED,
+        department: exclusive ? em.getReference(Department, caller.departmentId!) : null,
+      });
+      await em.flush();
+      return;
+    }
+  }
+  const access = systemAccess(caller, { status: row.status, departmentId: row.department?.id ?? null }, claims);
+  if (access === 'REFUSE') {
+    await addSystemOwned(ctx, problems, field, system, row.department?.id ?? null);
+    problems.throwIfAny();
+  }
+  if (access === 'CLAIM') {
+    if (!exclusive) throw new Error(`External system ${system} became claimable under a shared lock`);
+    row.status = ExternalRefSystemStatus.OWNED;
+    row.department = em.getReference(Department, caller.departmentId!);
+    await em.flush();
+  }
+}
+
 /** The steps of one upsert; each runs inside the upsert's transaction and reads only through `em`. */
 export interface UpsertSteps {
   /** Writes the new record with this id (its reference is already written). */
@@ -181,6 +273,7 @@ export interface UpsertOutcome {
 export async function upsertByExternalRef(ctx: Context, problems: Problems, prefix: string, key: ExternalRefKey, steps: UpsertSteps): Promise<UpsertOutcome> {
   const attempt = () =>
     ctx.em.transactional(async (em): Promise<UpsertOutcome> => {
+      await enterExternalRefSystem(em, ctx, problems, `${prefix}system`, key.system, true);
       const found = await em.findOne(
         ExternalRef,
         { system: key.system, recordType: key.type, externalId: key.externalId },
@@ -261,6 +354,9 @@ export async function addExternalRef(ctx: Context, input: AddExternalRefInput): 
   if (!key || !target) return failed();
   const { localId } = target;
 
+  // Another department's system: nothing more about the IDs in it is the caller's business.
+  await checkSystemAccess(ctx, problems, 'system', key.system, true);
+  if (problems.any) return failed();
   const [holder] = await externalRefsByKeys(ctx.db, [key]);
   if (holder && holder.recordId !== localId) await addTaken(ctx, problems, 'externalId', key);
   const sameSystem = (await externalRefsOfRecords(ctx.db, key.type, [localId])).find((ref) => ref.system === key.system);
@@ -270,6 +366,7 @@ export async function addExternalRef(ctx: Context, input: AddExternalRefInput): 
   const { value, userErrors } = await withUserErrors(ctx, () =>
     guardExternalRef(ctx, problems, '', key, () => localId, () =>
       ctx.em.transactional(async (em) => {
+        await enterExternalRefSystem(em, ctx, problems, 'system', key.system, true);
         // A share lock: the record cannot be deleted (and its references with it) before this commits.
         const row = await em.findOne(ENTITIES[key.type], { id: localId }, { lockMode: LockMode.PESSIMISTIC_READ });
         if (!row) {
@@ -297,9 +394,12 @@ export async function removeExternalRef(ctx: Context, input: RemoveExternalRefIn
   if (problems.any || !target) return failed();
   const system = input.system.trim();
   const kind = RECORD_KINDS[input.type];
+  await checkSystemAccess(ctx, problems, 'system', system, false);
+  if (problems.any) return failed();
 
   const { value, userErrors } = await withUserErrors(ctx, () =>
     ctx.em.transactional(async (em) => {
+      await enterExternalRefSystem(em, ctx, problems, 'system', system, false);
       const ref = await em.findOne(ExternalRef, { recordType: input.type, recordId: target.localId, system }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!ref) {
         problems.add('system', UserErrorCode.NOT_FOUND, 'EXTERNAL_REF_NOT_FOUND', { system, kindZh: kind.zh, kind: kind.en });
@@ -313,4 +413,47 @@ export async function removeExternalRef(ctx: Context, input: RemoveExternalRefIn
   );
   if (!value) return { record: null, removedExternalRef: null, userErrors };
   return { record: await loadExternalRecord(ctx, input.type, target.localId), removedExternalRef: value, userErrors };
+}
+
+/**
+ * Gives a system to a department (which alone may then write IDs in it), moves it to another, or
+ * makes it shared; administrators only. The system need not have been used yet. IDs already in
+ * it stay where they are. Assigning what is already so writes nothing.
+ */
+export async function assignExternalRefSystem(ctx: Context, input: AssignExternalRefSystemInput): Promise<AssignExternalRefSystemResult> {
+  const problems = new Problems(ctx.locale);
+  const failed = (): AssignExternalRefSystemResult => ({ externalRefSystem: null, userErrors: problems.errors });
+  if (!checkCan(ctx, problems, Action.ADMINISTER, {}, 'system')) return failed();
+  const { system, valid } = normaliseSystem(input.system);
+  if (!valid) problems.add('system', UserErrorCode.INVALID, 'EXTERNAL_REF_SYSTEM_INVALID', { system: input.system });
+  const departmentGiven = input.departmentId != null;
+  if (departmentGiven === input.shared) problems.add('departmentId', UserErrorCode.INVALID, 'EXTERNAL_REF_SYSTEM_ASSIGN_ONE_OF');
+  let department: DepartmentRecord | null = null;
+  if (departmentGiven) {
+    const localId = localIdOf(input.departmentId!, 'Department');
+    department = localId ? await ctx.loaders.departmentById.load(localId) : null;
+    if (!localId) problems.add('departmentId', UserErrorCode.NOT_FOUND, 'RECORD_ID_INVALID', { kindZh: DEPARTMENT.zh, kind: DEPARTMENT.en });
+    else if (!department) problems.add('departmentId', UserErrorCode.NOT_FOUND, 'RECORD_NOT_FOUND', { kindZh: DEPARTMENT.zh, kind: DEPARTMENT.en });
+    else if (!department.active) problems.add('departmentId', UserErrorCode.INVALID, 'DEPARTMENT_INACTIVE', { name: department.name });
+  }
+  if (problems.any) return failed();
+
+  const status = department ? ExternalRefSystemStatus.OWNED : ExternalRefSystemStatus.SHARED;
+  const { value, userErrors } = await withUserErrors(ctx, () =>
+    ctx.em.transactional(async (em) => {
+      await em.execute('select pg_advisory_xact_lock(?, hashtext(?))', [SYSTEM_REGISTRATION_LOCK, system]);
+      const row = await em.findOne(ExternalRefSystem, { system }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+      const owner = department ? em.getReference(Department, department.dbId) : null;
+      if (!row) em.create(ExternalRefSystem, { system, status, department: owner });
+      else if (row.status !== status || (row.department?.id ?? null) !== (department?.dbId ?? null)) {
+        row.status = status;
+        row.department = owner;
+      }
+      await em.flush();
+      return system;
+    }),
+  );
+  if (!value) return { externalRefSystem: null, userErrors };
+  const [record] = await externalRefSystemsByNames(ctx.db, [value]);
+  return { externalRefSystem: record, userErrors };
 }

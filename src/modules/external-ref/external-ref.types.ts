@@ -1,12 +1,13 @@
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { toDate } from '../../db/sql';
 import { UserError } from '../../graphql/errors';
-import { Node } from '../../graphql/relay';
+import { payloadTypeOf } from '../../graphql/mutation';
+import { connectionTypeOf, Node } from '../../graphql/relay';
 import { DateTimeScalar } from '../../graphql/scalars';
 import { OrganizationType, type OrganizationRecord } from '../organization/organization.types';
 import { PlatformInterface, type PlatformRecord } from '../platform/platform.types';
 import { ServiceItemType, StationServiceItemType, type ServiceItemRecord, type StationServiceItemRecord } from '../service-item/service-item.types';
-import { ExternalRecordType } from './external-ref.enums';
+import { ExternalRecordType, ExternalRefSystemStatus } from './external-ref.enums';
 
 registerEnumType(ExternalRecordType, {
   name: 'ExternalRecordType',
@@ -163,5 +164,89 @@ export interface AddExternalRefResult {
 export interface RemoveExternalRefResult {
   record: ExternalRecord | null;
   removedExternalRef: ExternalRefRecord | null;
+  userErrors: UserError[];
+}
+
+registerEnumType(ExternalRefSystemStatus, {
+  name: 'ExternalRefSystemStatus',
+  description: '外部系统归属状态 Who may write IDs in an external system',
+  valuesConfig: {
+    UNCLAIMED: {
+      description:
+        '无主：有权修改记录的调用方都可在其中写入编号；合作部门第一次在其中关联或同步编号即归该部门所有 Unclaimed: whoever may write the records may write IDs in it; the first add or upsert by a partner department makes it that department’s',
+    },
+    OWNED: { description: '部门所有：只有该部门（及组织部管理员）能在其中写入或删除编号 Owned: only its department (and administrators) may write or remove IDs in it' },
+    SHARED: {
+      description:
+        '共用（由管理员设定）：有权修改记录的调用方都可在其中写入编号，写入不会使其归属任何部门 Shared, set by an administrator: whoever may write the records may write IDs in it, and writing never claims it',
+    },
+  },
+});
+
+/** An external reference system as the read paths carry it. */
+export interface ExternalRefSystemRecord {
+  system: string;
+  status: ExternalRefSystemStatus;
+  departmentId: string | null;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface ExternalRefSystemRow {
+  system: string;
+  status: ExternalRefSystemStatus;
+  department_id: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export const EXTERNAL_REF_SYSTEM_COLUMNS = 's.system, s.status, s.department_id, s.version, s.created_at, s.updated_at';
+
+export function toExternalRefSystemRecord(row: ExternalRefSystemRow): ExternalRefSystemRecord {
+  return {
+    system: row.system,
+    status: row.status,
+    departmentId: row.department_id,
+    version: row.version,
+    createdAt: toDate(row.created_at),
+    updatedAt: toDate(row.updated_at),
+  };
+}
+
+@ObjectType('ExternalRefSystem', {
+  simpleResolvers: true,
+  description:
+    '外部系统：合作部门用来给记录编号的系统，及谁可以在其中写入编号。系统归第一个在其中关联或同步编号的合作部门所有，其他部门不能在其中写入或删除编号；组织部管理员可以指定、变更归属或设为共用 A partner system whose IDs the registry keeps, and who may write them. A system belongs to the first partner department that adds or upserts an ID in it; other departments cannot write or remove IDs in it; administrators assign, move or share systems',
+})
+export class ExternalRefSystemType {
+  @Field({ description: '外部系统名称，如 HBRS-GIG System name, e.g. HBRS-GIG' })
+  system!: string;
+
+  @Field(() => ExternalRefSystemStatus, { description: '归属状态 Who may write IDs in it' })
+  status!: ExternalRefSystemStatus;
+
+  @Field(() => Int, { description: '版本号：每次归属变更加一 Version; goes up with every change of owner or status' })
+  version!: number;
+
+  @Field(() => DateTimeScalar, { description: '登记时间：第一次在其中写入编号或被指定归属的时间 When it was first used or assigned' })
+  createdAt!: Date;
+
+  @Field(() => DateTimeScalar, { description: '归属最近变更时间 When its owner or status last changed' })
+  updatedAt!: Date;
+}
+
+export const ExternalRefSystemConnection = connectionTypeOf(ExternalRefSystemType, 'ExternalRefSystem', '外部系统');
+
+export const AssignExternalRefSystemPayload = payloadTypeOf('AssignExternalRefSystemPayload', '指定外部系统归属结果 Result of assignExternalRefSystem', {
+  name: 'externalRefSystem',
+  type: () => ExternalRefSystemType,
+  zh: '外部系统',
+  en: 'The system',
+});
+
+export interface AssignExternalRefSystemResult {
+  externalRefSystem: ExternalRefSystemRecord | null;
   userErrors: UserError[];
 }
