@@ -3,6 +3,7 @@ import type { Request } from 'express';
 import type { MikroORM, EntityManager } from '@mikro-orm/postgresql';
 import type { Authenticator } from '../auth/authenticate';
 import type { Principal } from '../auth/principal';
+import type { Config } from '../config';
 import { createSqlReader, type SqlReader } from '../db/sql';
 import { localeFromAcceptLanguage, type Locale } from '../i18n/locale';
 import { createLoaders, type Loaders } from './loaders';
@@ -17,9 +18,11 @@ export interface Context {
   /** Plain-row reads. */
   db: SqlReader;
   loaders: Loaders;
+  /** The running configuration (e.g. where webhook URLs may point). */
+  config: Config;
 }
 
-export async function buildContext(orm: MikroORM, req: Request, authenticate: Authenticator): Promise<Context> {
+export async function buildContext(orm: MikroORM, req: Request, authenticate: Authenticator, config: Config): Promise<Context> {
   const db = createSqlReader(orm.em.getKnex());
   const requestId = String(req.res?.getHeader('x-request-id') ?? randomUUID());
   const principal = await authenticate(req, db);
@@ -32,5 +35,6 @@ export async function buildContext(orm: MikroORM, req: Request, authenticate: Au
     em: orm.em.fork(),
     db,
     loaders: createLoaders(db),
+    config,
   };
 }

@@ -6,7 +6,9 @@ import { logger } from '../../logger';
 import { committedChangesQuery, FEED_PAGE_MAX, type FeedPosition } from '../audit/audit.reader';
 import { toChangeRecord, type ChangeRow } from '../audit/audit.types';
 import { retryDelayMs, webhookBody, webhookEventOf, type WebhookEvent } from './webhook-event';
+import { sendWebhook, type SendOutcome } from './webhook-sender';
 import { webhookHeaders } from './webhook-signature';
+import { targetPolicyOf, type WebhookTargetPolicy } from './webhook-target';
 
 /** Deliveries being sent at once, over all subscriptions. */
 export const MAX_IN_FLIGHT = 16;
@@ -17,8 +19,6 @@ const QUEUE_BATCH = FEED_PAGE_MAX;
  * dies mid-attempt, the delivery is retried once this lease (timeout + margin) has run out.
  */
 const LEASE_MARGIN_MS = 30_000;
-/** last_error is short and never holds the receiver's answer. */
-const MAX_ERROR_LENGTH = 200;
 
 export interface WebhookDispatcher {
   /**
@@ -44,22 +44,8 @@ interface ClaimedDelivery {
   secret: string;
 }
 
-interface Outcome {
-  delivered: boolean;
-  statusCode: number | null;
-  error: string | null;
-}
-
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
-}
-
-/** Why an attempt failed, in a few words: the network error code or the timeout; never a body. */
-function describeFailure(error: unknown, timeoutMs: number): string {
-  if (error instanceof Error && error.name === 'TimeoutError') return `timed out after ${timeoutMs} ms`;
-  const cause = error instanceof Error ? (error.cause as { code?: string; message?: string } | undefined) : undefined;
-  const detail = cause?.code ?? cause?.message ?? errorText(error);
-  return `network error: ${detail}`.slice(0, MAX_ERROR_LENGTH);
 }
 
 class Dispatcher implements WebhookDispatcher {
@@ -73,6 +59,7 @@ class Dispatcher implements WebhookDispatcher {
   constructor(
     private readonly db: SqlReader,
     private readonly config: WebhookConfig,
+    private readonly targets: WebhookTargetPolicy,
   ) {}
 
   start(): void {
@@ -181,22 +168,10 @@ class Dispatcher implements WebhookDispatcher {
   private async attempt(delivery: ClaimedDelivery): Promise<void> {
     const event = typeof delivery.payload === 'string' ? (JSON.parse(delivery.payload) as WebhookEvent) : delivery.payload;
     const body = webhookBody(event);
-    let outcome: Outcome;
-    try {
-      const response = await fetch(delivery.url, {
-        method: 'POST',
-        headers: webhookHeaders(delivery.secret, delivery.id, body),
-        body,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(this.config.timeoutMs),
-      });
-      // The answer's body is of no interest (and may be large): release the connection.
-      await response.body?.cancel().catch(() => undefined);
-      const delivered = response.status >= 200 && response.status < 300;
-      outcome = { delivered, statusCode: response.status, error: delivered ? null : `HTTP ${response.status}` };
-    } catch (error) {
-      outcome = { delivered: false, statusCode: null, error: describeFailure(error, this.config.timeoutMs) };
-    }
+    const outcome = await sendWebhook(delivery.url, webhookHeaders(delivery.secret, delivery.id, body), body, {
+      policy: this.targets,
+      timeoutMs: this.config.timeoutMs,
+    });
     try {
       await this.record(delivery, outcome);
     } catch (error) {
@@ -209,7 +184,7 @@ class Dispatcher implements WebhookDispatcher {
    * Writes an attempt's outcome — unless the delivery was redelivered meanwhile (attempts reset),
    * in which case the newer attempt's outcome is the one that counts.
    */
-  private async record(delivery: ClaimedDelivery, outcome: Outcome): Promise<void> {
+  private async record(delivery: ClaimedDelivery, outcome: SendOutcome): Promise<void> {
     if (outcome.delivered) {
       await this.db.all(
         `update webhook_delivery set status = 'DELIVERED', delivered_at = now(), last_status_code = ?, last_error = null
@@ -241,7 +216,7 @@ class Dispatcher implements WebhookDispatcher {
  * held open across an HTTP request (the embedded database has a single connection).
  */
 export function startWebhookDispatcher(orm: MikroORM, config: WebhookConfig): WebhookDispatcher {
-  const dispatcher = new Dispatcher(createSqlReader(orm.em.getKnex()), config);
+  const dispatcher = new Dispatcher(createSqlReader(orm.em.getKnex()), config, targetPolicyOf(config.allowedHosts));
   dispatcher.start();
   return dispatcher;
 }
