@@ -9,6 +9,7 @@ import path from 'node:path';
 import { exportSPKI, generateKeyPair, SignJWT, type KeyLike } from 'jose';
 import request from 'supertest';
 import { createApp, type App } from '../../src/app';
+import { MAX_IN_FLIGHT_PER_CLIENT, MAX_IN_FLIGHT_PER_SUBSCRIPTION } from '../../src/modules/webhook/webhook.dispatcher';
 import { sendWebhook } from '../../src/modules/webhook/webhook-sender';
 import { webhookTargetPolicy, type ResolvedAddress } from '../../src/modules/webhook/webhook-target';
 import { ANONYMOUS_HEADERS, startTestApp, type TestApp } from '../helpers/app';
@@ -526,6 +527,44 @@ class BlackHole {
     return new Promise((resolve) => this.server.close(() => resolve()));
   }
 }
+
+describe('fair dispatch', () => {
+  it("a receiver that never answers holds only a few of the dispatcher's slots: another client's 20 deliveries still arrive within seconds", async () => {
+    const hole = await new BlackHole().start();
+    const stuck = await partner();
+    const stuckSubscriptions = [];
+    for (let i = 0; i < 10; i++) stuckSubscriptions.push({ headers: stuck, ...(await subscribe(stuck, hole.url(`/hook/${i}`), ['STATION'])) });
+    const lone = await partner();
+    const loneSubscription = { headers: lone, ...(await subscribe(lone, hole.url('/single'), ['STATION'])) };
+    const receiver = await new Receiver().start();
+    const healthy = await partner();
+    await subscribe(healthy, receiver.url, ['STATION']);
+
+    try {
+      // 20 changes: 20 deliveries for the healthy client, 200 + 20 for the receiver that hangs.
+      let station = await renameStation('（公平）');
+      for (let i = 1; i < 20; i++) station = await updateStation(station, `公平推送测试${i}`);
+      const before = Date.now();
+      // A hanging attempt lasts WEBHOOK_TIMEOUT_MS (10 s): without the caps, the 16 slots fill with them and the healthy client waits.
+      await eventually(() => receiver.about(station.id).length >= 20, "the healthy client's 20 deliveries", 8000);
+      expect(Date.now() - before).toBeLessThan(8000);
+      expect(receiver.about(station.id)).toHaveLength(20);
+
+      // The hanging client held at most its cap, spread over its subscriptions; the lone subscription its own cap.
+      const stuckHeld = hole.holding((key) => key.startsWith('/hook/'));
+      expect(stuckHeld).toBeGreaterThan(0);
+      expect(stuckHeld).toBeLessThanOrEqual(MAX_IN_FLIGHT_PER_CLIENT);
+      for (let i = 0; i < 10; i++) expect(hole.mostAtOnce(`/hook/${i}`)).toBeLessThanOrEqual(MAX_IN_FLIGHT_PER_SUBSCRIPTION);
+      await eventually(() => hole.holding((key) => key === '/single') === MAX_IN_FLIGHT_PER_SUBSCRIPTION, 'the lone subscription at its cap');
+      expect(hole.mostAtOnce('/single')).toBe(MAX_IN_FLIGHT_PER_SUBSCRIPTION);
+    } finally {
+      for (const { id, headers } of [...stuckSubscriptions, loneSubscription]) {
+        expect((await t.gql(DELETE, { input: { id, version: 1 } }, headers)).data.deleteWebhookSubscription.userErrors).toEqual([]);
+      }
+      await hole.close();
+    }
+  });
+});
 
 /** Strict: the production app as an operator starts it without WEBHOOK_ALLOWED_HOSTS. */
 const STRICT_ENV = { ...WEBHOOK_ENV, WEBHOOK_ALLOWED_HOSTS: '' };

@@ -13,6 +13,7 @@ import { Migration20261127080000_gov_service_point_item } from './Migration20261
 import { Migration20261127090000_external_ref } from './Migration20261127090000_external_ref';
 import { Migration20261127100000_change_event } from './Migration20261127100000_change_event';
 import { Migration20261127110000_webhook } from './Migration20261127110000_webhook';
+import { Migration20261127121500_webhook_pending_index } from './Migration20261127121500_webhook_pending_index';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed from a folder) so that ts-jest,
@@ -33,4 +34,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261127090000_external_ref', class: Migration20261127090000_external_ref },
   { name: 'Migration20261127100000_change_event', class: Migration20261127100000_change_event },
   { name: 'Migration20261127110000_webhook', class: Migration20261127110000_webhook },
+  { name: 'Migration20261127121500_webhook_pending_index', class: Migration20261127121500_webhook_pending_index },
 ];
