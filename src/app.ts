@@ -135,9 +135,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     express.json({ limit: BODY_LIMIT }),
     // After the body parser: its stream callbacks would lose the async context.
     (_req: Request, _res: Response, next: NextFunction) => requestScope.run({}, next),
-    expressMiddleware(apollo, {
-      context: ({ req }) => buildContext(database.orm, req, authenticate, { requestTimeoutMs: config.guard.requestTimeoutMs }),
-    }),
+    expressMiddleware(apollo, { context: ({ req }) => buildContext(database.orm, req, authenticate, config) }),
   );
 
   // Body-parser failures (too large, malformed JSON) as GraphQL-shaped errors.

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { isRole, type Role } from './auth/roles';
+import { parseAllowedHost } from './modules/webhook/webhook-target';
 
 /** Runtime configuration, read from the environment once at boot and validated. */
 export interface Config {
@@ -80,6 +81,12 @@ export interface WebhookConfig {
   maxAttempts: number;
   /** How long one HTTP attempt may take before it counts as failed. */
   timeoutMs: number;
+  /**
+   * Host names (`partner.intranet.example`, `*.intranet.example`), IP addresses and CIDR ranges that
+   * webhook URLs may reach although they are internal (loopback, private, link-local, …); every
+   * other internal address is refused, when subscribing and again at each delivery.
+   */
+  allowedHosts: string[];
 }
 
 /** How tokens of the city's identity provider are verified and read. */
@@ -158,6 +165,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       retryBaseMs: parseIntVar(env, 'WEBHOOK_RETRY_BASE_MS', 5000, 10, 3_600_000),
       maxAttempts: parseIntVar(env, 'WEBHOOK_MAX_ATTEMPTS', 8, 1, 50),
       timeoutMs: parseIntVar(env, 'WEBHOOK_TIMEOUT_MS', 5000, 100, 120_000),
+      allowedHosts: parseAllowedHosts(env),
     },
     guard: loadGuardConfig(env),
   };
@@ -235,6 +243,16 @@ function loadGuardConfig(env: NodeJS.ProcessEnv): GuardConfig {
     requestTimeoutMs: parseIntVar(env, 'REQUEST_TIMEOUT_MS', 15_000, 100, 3_600_000),
     poolWaitMs: parseIntVar(env, 'DB_POOL_WAIT_MS', 5_000, 100, 600_000),
   };
+}
+
+function parseAllowedHosts(env: NodeJS.ProcessEnv): string[] {
+  const entries = (env.WEBHOOK_ALLOWED_HOSTS ?? '').split(',').map((entry) => entry.trim()).filter(Boolean);
+  for (const entry of entries) {
+    if (!parseAllowedHost(entry)) {
+      throw new ConfigError(`WEBHOOK_ALLOWED_HOSTS must list host names, *.domains, IP addresses or CIDR ranges (e.g. partner.intranet.example,10.20.0.0/16), got "${entry}"`);
+    }
+  }
+  return entries;
 }
 
 function loadJwtConfig(env: NodeJS.ProcessEnv): JwtConfig | null {

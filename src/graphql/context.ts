@@ -3,6 +3,7 @@ import type { Request } from 'express';
 import type { Knex, MikroORM, EntityManager } from '@mikro-orm/postgresql';
 import type { Authenticator } from '../auth/authenticate';
 import type { Principal } from '../auth/principal';
+import type { Config } from '../config';
 import { createSqlReader, type SqlBudget, type SqlReader } from '../db/sql';
 import { localeFromAcceptLanguage, type Locale } from '../i18n/locale';
 import { databaseFailureError } from './errors';
@@ -45,24 +46,22 @@ export interface Context {
   usage: RequestUsage;
   /** Shared with the HTTP request log (see app.ts): one line per request. */
   requestLog: RequestLogFields;
+  /** The running configuration (e.g. where webhook URLs may point). */
+  config: Config;
 }
 
-export interface ContextOptions {
-  /** A request sends no statement after this long (ms). */
-  requestTimeoutMs: number;
-}
-
-export async function buildContext(orm: MikroORM, req: Request, authenticate: Authenticator, options: ContextOptions): Promise<Context> {
+export async function buildContext(orm: MikroORM, req: Request, authenticate: Authenticator, config: Config): Promise<Context> {
+  const { requestTimeoutMs } = config.guard;
   const requestId = String(req.res?.getHeader('x-request-id') ?? randomUUID());
   const locale = localeFromAcceptLanguage(req.headers['accept-language']);
-  const sqlBudget: SqlBudget = { deadline: Date.now() + options.requestTimeoutMs, budgetMs: options.requestTimeoutMs };
+  const sqlBudget: SqlBudget = { deadline: Date.now() + requestTimeoutMs, budgetMs: requestTimeoutMs };
   const db = createSqlReader(orm.em.getKnex(), sqlBudget);
   let principal: Principal;
   try {
     principal = await authenticate(req, db);
   } catch (error) {
     // A database that is down while looking up the key is SERVICE_UNAVAILABLE, never its SQL.
-    throw databaseFailureError(error, { requestId, locale, requestTimeoutMs: options.requestTimeoutMs }) ?? error;
+    throw databaseFailureError(error, { requestId, locale, requestTimeoutMs: requestTimeoutMs }) ?? error;
   }
   const scope = requestScope.getStore();
   if (scope) Object.assign(scope, { principal, requestId });
@@ -79,6 +78,7 @@ export async function buildContext(orm: MikroORM, req: Request, authenticate: Au
     sqlBudget,
     usage: { cost: null, maxCost: 0, budget: null },
     requestLog,
+    config,
   };
 }
 

@@ -495,6 +495,10 @@ const messages = {
     zh: '推送地址须是以 http:// 或 https:// 开头的完整网址，且不能含用户名或密码，例如 https://api.example.cn/yizhan/webhook。',
     en: 'The webhook URL must be a full http:// or https:// address without a user name or password, e.g. https://api.example.cn/yizhan/webhook.',
   },
+  WEBHOOK_TARGET_NOT_ALLOWED: {
+    zh: '推送地址指向{targetZh}，平台不向此类地址推送，以免推送被用来访问内部网络。请填写接收方对外提供服务的地址；如接收系统确在政务内网中，请联系平台管理员将其主机名或网段加入允许列表（WEBHOOK_ALLOWED_HOSTS）。',
+    en: 'The webhook URL points to {target}; the hub does not send webhooks there, so that they cannot be used to reach internal networks. Use the address the receiver serves publicly; if the receiving system really is on the internal network, ask the hub administrator to add its host name or range to the allowed hosts (WEBHOOK_ALLOWED_HOSTS).',
+  },
   WEBHOOK_TYPE_NOT_IN_FEED: {
     zh: '“{type}”类记录不在变更流中，不能订阅，请从列表中删去。',
     en: '{type} records are not part of the change feed and cannot be subscribed to; remove it from the list.',

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { Migration20261201090000_external_ref_system } from '../../src/db/migrations/Migration20261201090000_external_ref_system';
+import { Migration20261130010000_external_ref_system } from '../../src/db/migrations/Migration20261130010000_external_ref_system';
 import { toGlobalId } from '../../src/graphql/relay';
 import { ExternalRecordType } from '../../src/modules/external-ref/external-ref.enums';
 import { ANONYMOUS_HEADERS, useTestApp } from '../helpers/app';
@@ -456,7 +456,7 @@ describe('the migration', () => {
    * table dropped, references of a few shapes are written, then the migration fills the table.
    */
   it('gives each existing system to the one department whose records it names, and leaves the others unclaimed', async () => {
-    const migration = new Migration20261201090000_external_ref_system(t.app.database.orm.em.getDriver(), t.app.database.orm.config);
+    const migration = new Migration20261130010000_external_ref_system(t.app.database.orm.em.getDriver(), t.app.database.orm.config);
     await migration.down();
     const down = migration.getQueries().map(String);
     migration.reset();

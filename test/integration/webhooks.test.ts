@@ -1,13 +1,34 @@
 import http from 'node:http';
+import https from 'node:https';
+import { execFileSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { exportSPKI, generateKeyPair, SignJWT, type KeyLike } from 'jose';
+import request from 'supertest';
 import { createApp, type App } from '../../src/app';
+import { MAX_IN_FLIGHT_PER_CLIENT, MAX_IN_FLIGHT_PER_SUBSCRIPTION } from '../../src/modules/webhook/webhook.dispatcher';
+import { sendWebhook } from '../../src/modules/webhook/webhook-sender';
+import { webhookTargetPolicy, type ResolvedAddress } from '../../src/modules/webhook/webhook-target';
 import { ANONYMOUS_HEADERS, startTestApp, type TestApp } from '../helpers/app';
 import { SEED } from '../helpers/fixtures';
 
-/** A fast dispatcher: rounds every 50 ms, retries after 50, 100, … ms, gives up after 3 attempts. */
-const WEBHOOK_ENV = { WEBHOOK_ENABLED: 'true', WEBHOOK_POLL_MS: '50', WEBHOOK_RETRY_BASE_MS: '50', WEBHOOK_MAX_ATTEMPTS: '3', WEBHOOK_TIMEOUT_MS: '10000' };
+/**
+ * The production-mode app with a fast dispatcher: rounds every 50 ms, retries after 50, 100, … ms,
+ * gives up after 3 attempts. The receivers below listen on 127.0.0.1, which webhooks may reach only
+ * because the allow-list names it, as an operator would for a partner on the intranet.
+ */
+const WEBHOOK_ENV = {
+  NODE_ENV: 'production',
+  WEBHOOK_ENABLED: 'true',
+  WEBHOOK_POLL_MS: '50',
+  WEBHOOK_RETRY_BASE_MS: '50',
+  WEBHOOK_MAX_ATTEMPTS: '3',
+  WEBHOOK_TIMEOUT_MS: '10000',
+  WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
+};
 const ISSUER = 'https://sso.xiangyang.gov.cn';
 
 let t: TestApp;
@@ -32,6 +53,10 @@ interface Received {
 /** A local HTTP endpoint that records what it is sent and answers with the status `answer` picks. */
 class Receiver {
   readonly received: Received[] = [];
+  /** TCP connections accepted, whether or not a request followed. */
+  connections = 0;
+  /** A Location header to answer with (for a redirect). */
+  location: string | null = null;
   answer: (request: Received, attemptOfThisId: number) => number = () => 204;
   private readonly server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -42,14 +67,20 @@ class Receiver {
       this.received.push(request);
       const attempt = this.received.filter((r) => r.headers['webhook-id'] === req.headers['webhook-id']).length;
       res.statusCode = this.answer(request, attempt);
+      if (this.location) res.setHeader('location', this.location);
       res.end(res.statusCode >= 400 ? '接收失败：内部错误 internal error with details that must not be stored' : '');
     });
   });
 
   async start(): Promise<this> {
+    this.server.on('connection', () => this.connections++);
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
     receivers.push(this);
     return this;
+  }
+
+  get port(): number {
+    return (this.server.address() as AddressInfo).port;
   }
 
   get url(): string {
@@ -150,14 +181,18 @@ async function updateStation(station: { id: string; version: number }, name: str
   return res.data.updateStation.station;
 }
 
-async function deliveries(headers: Record<string, string>, variables: Record<string, unknown>): Promise<{ totalCount: number; nodes: Delivery[]; pageInfo: { hasNextPage: boolean; endCursor: string } }> {
-  const res = await t.gql(DELIVERIES, variables, headers);
+async function deliveries(
+  headers: Record<string, string>,
+  variables: Record<string, unknown>,
+  app: TestApp = t,
+): Promise<{ totalCount: number; nodes: Delivery[]; pageInfo: { hasNextPage: boolean; endCursor: string } }> {
+  const res = await app.gql(DELIVERIES, variables, headers);
   expect(res.errors).toBeUndefined();
   return res.data.webhookDeliveries;
 }
 
-async function deliveryOf(headers: Record<string, string>, subscriptionId: string, recordId: string): Promise<Delivery | undefined> {
-  const page = await deliveries(headers, { subscriptionId, first: 100 });
+async function deliveryOf(headers: Record<string, string>, subscriptionId: string, recordId: string, app: TestApp = t): Promise<Delivery | undefined> {
+  const page = await deliveries(headers, { subscriptionId, first: 100 }, app);
   return page.nodes.find((node) => node.change.recordId === recordId);
 }
 
@@ -454,6 +489,291 @@ describe('managing subscriptions', () => {
     expect((await t.gql(SUBSCRIPTIONS, { first: 100 }, headers)).data.webhookSubscriptions.totalCount).toBe(0);
     expect((await deliveries({}, { first: 100 })).nodes.map((d) => d.id)).not.toContain(delivery.id);
     expect((await t.gql(DELETE, { input: { id: subscription.id, version: 2 } }, headers)).data.deleteWebhookSubscription.userErrors[0].code).toBe('NOT_FOUND');
+  });
+});
+
+/** An HTTP receiver that reads each request and never answers — a partner system that hangs. */
+class BlackHole {
+  private readonly open = new Map<string, number>();
+  private readonly most = new Map<string, number>();
+  private readonly server = http.createServer((req) => {
+    const key = String(req.url);
+    this.open.set(key, (this.open.get(key) ?? 0) + 1);
+    this.most.set(key, Math.max(this.most.get(key) ?? 0, this.open.get(key)!));
+    req.socket.once('close', () => this.open.set(key, this.open.get(key)! - 1));
+  });
+
+  async start(): Promise<this> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    return this;
+  }
+
+  url(pathname: string): string {
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}${pathname}`;
+  }
+
+  /** Requests held open now, over the paths `match` picks. */
+  holding(match: (pathname: string) => boolean): number {
+    return [...this.open].filter(([key]) => match(key)).reduce((sum, [, count]) => sum + count, 0);
+  }
+
+  /** The most requests ever held open at once on one path. */
+  mostAtOnce(pathname: string): number {
+    return this.most.get(pathname) ?? 0;
+  }
+
+  close(): Promise<void> {
+    this.server.closeAllConnections();
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+}
+
+describe('fair dispatch', () => {
+  it("a receiver that never answers holds only a few of the dispatcher's slots: another client's 20 deliveries still arrive within seconds", async () => {
+    const hole = await new BlackHole().start();
+    const stuck = await partner();
+    const stuckSubscriptions = [];
+    for (let i = 0; i < 10; i++) stuckSubscriptions.push({ headers: stuck, ...(await subscribe(stuck, hole.url(`/hook/${i}`), ['STATION'])) });
+    const lone = await partner();
+    const loneSubscription = { headers: lone, ...(await subscribe(lone, hole.url('/single'), ['STATION'])) };
+    const receiver = await new Receiver().start();
+    const healthy = await partner();
+    await subscribe(healthy, receiver.url, ['STATION']);
+
+    try {
+      // 20 changes: 20 deliveries for the healthy client, 200 + 20 for the receiver that hangs.
+      let station = await renameStation('（公平）');
+      for (let i = 1; i < 20; i++) station = await updateStation(station, `公平推送测试${i}`);
+      const before = Date.now();
+      // A hanging attempt lasts WEBHOOK_TIMEOUT_MS (10 s): without the caps, the 16 slots fill with them and the healthy client waits.
+      await eventually(() => receiver.about(station.id).length >= 20, "the healthy client's 20 deliveries", 8000);
+      expect(Date.now() - before).toBeLessThan(8000);
+      expect(receiver.about(station.id)).toHaveLength(20);
+
+      // The hanging client held at most its cap, spread over its subscriptions; the lone subscription its own cap.
+      const stuckHeld = hole.holding((key) => key.startsWith('/hook/'));
+      expect(stuckHeld).toBeGreaterThan(0);
+      expect(stuckHeld).toBeLessThanOrEqual(MAX_IN_FLIGHT_PER_CLIENT);
+      for (let i = 0; i < 10; i++) expect(hole.mostAtOnce(`/hook/${i}`)).toBeLessThanOrEqual(MAX_IN_FLIGHT_PER_SUBSCRIPTION);
+      await eventually(() => hole.holding((key) => key === '/single') === MAX_IN_FLIGHT_PER_SUBSCRIPTION, 'the lone subscription at its cap');
+      expect(hole.mostAtOnce('/single')).toBe(MAX_IN_FLIGHT_PER_SUBSCRIPTION);
+    } finally {
+      for (const { id, headers } of [...stuckSubscriptions, loneSubscription]) {
+        expect((await t.gql(DELETE, { input: { id, version: 1 } }, headers)).data.deleteWebhookSubscription.userErrors).toEqual([]);
+      }
+      await hole.close();
+    }
+  });
+});
+
+/** Strict: the production app as an operator starts it without WEBHOOK_ALLOWED_HOSTS. */
+const STRICT_ENV = { ...WEBHOOK_ENV, WEBHOOK_ALLOWED_HOSTS: '' };
+
+describe('webhook targets (no allow-list)', () => {
+  let strict: TestApp;
+  beforeAll(async () => {
+    strict = await startTestApp(STRICT_ENV);
+  });
+  afterAll(async () => {
+    await strict?.close();
+  });
+
+  const subscriptionCount = async () => (await strict.gql(SUBSCRIPTIONS, { first: 100 })).data.webhookSubscriptions.totalCount as number;
+
+  it('refuses loopback, private, link-local and other internal targets when subscribing, saying why, and changes nothing', async () => {
+    const receiver = await new Receiver().start();
+    const port = receiver.port;
+    const headers = await strict.clientHeaders({ name: '内网探测者', roles: ['ANALYST'] });
+    const before = await subscriptionCount();
+    const cases: [string, string, string][] = [
+      [receiver.url, '本机回环地址', 'a loopback address'],
+      [`http://localhost:${port}/hook`, '本机回环地址', 'a loopback address'],
+      [`http://2130706433:${port}/hook`, '本机回环地址', 'a loopback address'],
+      [`http://0x7f.1:${port}/hook`, '本机回环地址', 'a loopback address'],
+      [`http://[::1]:${port}/hook`, '本机回环地址', 'a loopback address'],
+      [`http://[::ffff:127.0.0.1]:${port}/hook`, '本机回环地址', 'a loopback address'],
+      ['http://10.1.2.3/hook', '内网私有地址', 'a private network address'],
+      ['http://192.168.1.10:8080/hook', '内网私有地址', 'a private network address'],
+      ['http://169.254.169.254/latest/meta-data/', '169.254.169.254', 'a link-local address'],
+      ['http://100.64.0.1/hook', '运营商共享地址', 'a carrier-grade NAT address'],
+      ['https://[fd00::1]/hook', 'IPv6 内网地址', 'a private IPv6 address'],
+      [`http://0.0.0.0:${port}/hook`, '未指定地址', 'an unspecified address'],
+      ['http://224.0.0.1/hook', '组播地址', 'a multicast address'],
+      ['http://203.0.113.5/hook', '文档示例专用地址', 'an address reserved for documentation'],
+    ];
+    for (const [url, zh, en] of cases) {
+      const res = await strict.gql(CREATE, { input: { url, types: ['STATION'] } }, headers);
+      expect(res.data.createWebhookSubscription).toMatchObject({ webhookSubscription: null, secret: null });
+      expect(res.data.createWebhookSubscription.userErrors).toEqual([{ field: ['input', 'url'], code: 'INVALID', message: expect.stringContaining(zh) }]);
+      expect(res.data.createWebhookSubscription.userErrors[0].message).toContain('WEBHOOK_ALLOWED_HOSTS');
+      const english = await strict.gql(CREATE, { input: { url } }, { ...headers, 'accept-language': 'en' });
+      expect(english.data.createWebhookSubscription.userErrors).toEqual([{ field: ['input', 'url'], code: 'INVALID', message: expect.stringContaining(`points to ${en}`) }]);
+    }
+    expect(await subscriptionCount()).toBe(before);
+    // Subscribing never connects to the target.
+    expect(receiver.connections).toBe(0);
+  });
+
+  it('refuses an internal URL on update and keeps the subscription as it was', async () => {
+    const headers = await strict.clientHeaders({ name: '市人社局零工驿站系统', roles: ['DEPARTMENT_PARTNER'], departmentCode: 'XY-RSJ' });
+    // A name that does not resolve here is accepted: the delivery checks it again.
+    const res = await strict.gql(CREATE, { input: { url: 'https://api.example.cn/yizhan/hook', types: ['ACTIVITY'] } }, headers);
+    const subscription = res.data.createWebhookSubscription.webhookSubscription;
+    expect(subscription).toMatchObject({ url: 'https://api.example.cn/yizhan/hook', version: 1 });
+    try {
+      for (const url of ['http://169.254.169.254/latest/meta-data/', 'http://localhost/hook', 'http://[::ffff:a00:1]/hook']) {
+        const update = await strict.gql(UPDATE, { input: { id: subscription.id, version: 1, url, active: false } }, headers);
+        expect(update.data.updateWebhookSubscription).toEqual({ webhookSubscription: null, userErrors: [expect.objectContaining({ field: ['input', 'url'], code: 'INVALID' })] });
+      }
+      const mine = (await strict.gql(SUBSCRIPTIONS, { first: 100 }, headers)).data.webhookSubscriptions.nodes;
+      expect(mine).toEqual([expect.objectContaining({ id: subscription.id, url: 'https://api.example.cn/yizhan/hook', version: 1, active: true })]);
+    } finally {
+      await strict.gql(DELETE, { input: { id: subscription.id, version: 1 } }, headers);
+    }
+  });
+
+  it('checks again at each delivery: targets allowed under another configuration, or written straight into the database, are never connected to', async () => {
+    const open = await new Receiver().start();
+    const closed = await new Receiver().start();
+    const closedUrl = closed.url;
+    await closed.close();
+    receivers.splice(receivers.indexOf(closed), 1);
+    const headers = await strict.clientHeaders({ name: '市总工会推送接收-内网', roles: ['DEPARTMENT_PARTNER'], departmentCode: 'XY-ZGH' });
+
+    // Subscribed through an app on the same database whose operator allowed 127.0.0.1 (its dispatcher off)…
+    const loose = await createApp(
+      { ...strict.config, webhooks: { ...strict.config.webhooks, enabled: false, allowedHosts: ['127.0.0.1'] } },
+      { database: strict.app.database },
+    );
+    const ids: string[] = [];
+    try {
+      for (const url of [open.url, closedUrl, `${open.url}/raw`]) {
+        const res = await request(loose.app).post('/graphql').set({ 'content-type': 'application/json', ...headers }).send({ query: CREATE, variables: { input: { url, types: ['STATION'] } } });
+        expect(res.body.data.createWebhookSubscription.userErrors).toEqual([]);
+        ids.push(res.body.data.createWebhookSubscription.webhookSubscription.id);
+      }
+    } finally {
+      await loose.close();
+    }
+    // …and one whose URL was written into the database directly, in a numeric form of 127.0.0.1.
+    await strict.app.database.orm.em.getConnection().execute(`update webhook_subscription set url = ? where id = ?`, [`http://0x7f.1:${open.port}/raw`, ids[2]]);
+
+    const station = (await strict.gql(`query { stations(first: 1, filter: { regionCode: "${SEED.fanchengCode}" }) { nodes { id name version } } }`)).data.stations.nodes[0];
+    const renamed = await strict.gql(UPDATE_STATION, { input: { id: station.id, version: station.version, name: `${station.name}（内网）` } });
+    expect(renamed.data.updateStation.userErrors).toEqual([]);
+
+    const failedAll = async () => {
+      const found = await Promise.all(ids.map((id) => deliveryOf(headers, id, station.id, strict)));
+      return found.every((d) => d?.status === 'FAILED') && (found as Delivery[]);
+    };
+    const failed = await eventually(failedAll, 'three FAILED deliveries');
+    for (const delivery of failed) {
+      // Open port or closed, the same answer: nothing to learn about the network behind the hub.
+      expect(delivery).toMatchObject({ attempts: 3, lastStatusCode: null, lastError: 'target address not allowed: loopback', deliveredAt: null });
+    }
+
+    const redelivered = await strict.gql(REDELIVER, { input: { deliveryId: failed[0].id } }, headers);
+    expect(redelivered.data.redeliverWebhook.userErrors).toEqual([]);
+    await eventually(async () => (await failedAll()) && (await deliveryOf(headers, ids[0], station.id, strict))?.attempts === 3, 'the redelivery refused again');
+    expect(open.connections).toBe(0);
+    expect(open.received).toEqual([]);
+  });
+});
+
+describe('sending to the address that was checked', () => {
+  const policy = webhookTargetPolicy(['127.0.0.1']);
+  const BODY = '{"type":"station.update"}';
+
+  /** A resolver that answers `answers[n]` the n-th time it is asked (the last answer after that). */
+  function changing(...answers: string[][]) {
+    let asked = 0;
+    const resolve = async (): Promise<ResolvedAddress[]> => answers[Math.min(asked++, answers.length - 1)].map((address) => ({ address, family: 4 }));
+    return { resolve, asked: () => asked };
+  }
+
+  it('resolves once and connects to the checked address, with the host name in the Host header (DNS rebinding gets nowhere)', async () => {
+    const receiver = await new Receiver().start();
+    // Allowed the first time it is asked, somewhere else ever after.
+    const dns = changing(['127.0.0.1'], ['169.254.169.254']);
+    const outcome = await sendWebhook(`http://partner.intranet.test:${receiver.port}/hook?from=yizhan`, { 'content-type': 'application/json' }, BODY, {
+      policy: webhookTargetPolicy(['partner.intranet.test']),
+      timeoutMs: 5000,
+      resolve: dns.resolve,
+    });
+    expect(outcome).toEqual({ delivered: true, statusCode: 204, error: null });
+    expect(dns.asked()).toBe(1);
+    expect(receiver.received).toHaveLength(1);
+    expect(receiver.received[0].headers.host).toBe(`partner.intranet.test:${receiver.port}`);
+    expect(receiver.received[0].body).toBe(BODY);
+  });
+
+  it('refuses a name with any disallowed address among its answers, without connecting', async () => {
+    const receiver = await new Receiver().start();
+    const dns = changing(['127.0.0.1', '10.0.0.8']);
+    const outcome = await sendWebhook(`http://partner.intranet.test:${receiver.port}/hook`, {}, BODY, { policy, timeoutMs: 5000, resolve: dns.resolve });
+    expect(outcome).toEqual({ delivered: false, statusCode: null, error: 'target address not allowed: private' });
+    const byName = await sendWebhook(`http://localhost:${receiver.port}/hook`, {}, BODY, { policy, timeoutMs: 5000 });
+    expect(byName).toEqual({ delivered: false, statusCode: null, error: 'target address not allowed: loopback' });
+    expect(receiver.connections).toBe(0);
+  });
+
+  it('does not follow redirects', async () => {
+    const elsewhere = await new Receiver().start();
+    const redirecting = await new Receiver().start();
+    redirecting.answer = () => 307;
+    redirecting.location = elsewhere.url;
+    const outcome = await sendWebhook(redirecting.url, {}, BODY, { policy, timeoutMs: 5000 });
+    expect(outcome).toEqual({ delivered: false, statusCode: 307, error: 'HTTP 307' });
+    expect(redirecting.received).toHaveLength(1);
+    expect(elsewhere.connections).toBe(0);
+  });
+
+  it('over HTTPS, names the host to the server (SNI) and checks its certificate', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'yizhan-webhook-tls-'));
+    let server: https.Server | undefined;
+    try {
+      const key = path.join(folder, 'key.pem');
+      const cert = path.join(folder, 'cert.pem');
+      // A throwaway self-signed certificate for the partner's name.
+      execFileSync(
+        'openssl',
+        ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1', '-subj', '/CN=partner.intranet.test', '-addext', 'subjectAltName=DNS:partner.intranet.test', '-keyout', key, '-out', cert],
+        { stdio: 'ignore' },
+      );
+      const names: string[] = [];
+      const SNICallback = (name: string, done: (error: Error | null) => void) => {
+        names.push(name);
+        done(null);
+      };
+      server = https.createServer({ key: readFileSync(key), cert: readFileSync(cert), SNICallback }, (_req, res) => res.end());
+      await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+      const port = (server.address() as AddressInfo).port;
+      const outcome = await sendWebhook(`https://partner.intranet.test:${port}/hook`, {}, BODY, {
+        policy: webhookTargetPolicy(['partner.intranet.test']),
+        timeoutMs: 5000,
+        resolve: changing(['127.0.0.1']).resolve,
+      });
+      // Self-signed: refused by the certificate check, which ran against the host name sent.
+      expect(outcome).toEqual({ delivered: false, statusCode: null, error: 'network error: DEPTH_ZERO_SELF_SIGNED_CERT' });
+      expect(names).toEqual(['partner.intranet.test']);
+    } finally {
+      if (server) {
+        server.closeAllConnections();
+        await new Promise((resolve) => server!.close(resolve));
+      }
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('times out a receiver that never answers', async () => {
+    const hole = await new BlackHole().start();
+    try {
+      const outcome = await sendWebhook(hole.url('/hook'), {}, BODY, { policy, timeoutMs: 300 });
+      expect(outcome).toEqual({ delivered: false, statusCode: null, error: 'timed out after 300 ms' });
+      await eventually(() => hole.holding(() => true) === 0, 'the connection dropped', 5000);
+    } finally {
+      await hole.close();
+    }
   });
 });
 

@@ -32,7 +32,7 @@ describe('loadConfig defaults', () => {
       logSql: false,
       bootstrapAdmin: true,
       jwt: null,
-      webhooks: { enabled: true, pollMs: 1000, retryBaseMs: 5000, maxAttempts: 8, timeoutMs: 5000 },
+      webhooks: { enabled: true, pollMs: 1000, retryBaseMs: 5000, maxAttempts: 8, timeoutMs: 5000, allowedHosts: [] },
       guard: {
         maxDepth: 15,
         maxAliases: 30,
@@ -189,7 +189,13 @@ describe('invalid configuration', () => {
   it('reads the webhook settings', () => {
     expect(
       loadConfig({ WEBHOOK_ENABLED: 'false', WEBHOOK_POLL_MS: '50', WEBHOOK_RETRY_BASE_MS: '250', WEBHOOK_MAX_ATTEMPTS: '3', WEBHOOK_TIMEOUT_MS: '2000' }).webhooks,
-    ).toEqual({ enabled: false, pollMs: 50, retryBaseMs: 250, maxAttempts: 3, timeoutMs: 2000 });
+    ).toEqual({ enabled: false, pollMs: 50, retryBaseMs: 250, maxAttempts: 3, timeoutMs: 2000, allowedHosts: [] });
+    expect(loadConfig({ WEBHOOK_ALLOWED_HOSTS: ' partner.intranet.example, *.hr.intranet.example,,10.20.0.0/16 ,127.0.0.1' }).webhooks.allowedHosts).toEqual([
+      'partner.intranet.example',
+      '*.hr.intranet.example',
+      '10.20.0.0/16',
+      '127.0.0.1',
+    ]);
   });
 
   it.each([
@@ -200,9 +206,12 @@ describe('invalid configuration', () => {
     ['WEBHOOK_MAX_ATTEMPTS', '51'],
     ['WEBHOOK_TIMEOUT_MS', '99'],
     ['WEBHOOK_ENABLED', 'sometimes'],
+    ['WEBHOOK_ALLOWED_HOSTS', 'partner.intranet.example:8443'],
+    ['WEBHOOK_ALLOWED_HOSTS', 'https://partner.intranet.example'],
+    ['WEBHOOK_ALLOWED_HOSTS', '10.20.0.0/33'],
   ])('%s=%p throws naming the variable', (name, raw) => {
     const error = configErrorOf({ [name]: raw });
-    expect(error.message).toMatch(new RegExp(`^${name} must be`));
+    expect(error.message).toMatch(new RegExp(`^${name} must`));
     expect(error.message).toContain(`"${raw}"`);
   });
 

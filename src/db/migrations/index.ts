@@ -14,7 +14,8 @@ import { Migration20261127090000_external_ref } from './Migration20261127090000_
 import { Migration20261127100000_change_event } from './Migration20261127100000_change_event';
 import { Migration20261127110000_webhook } from './Migration20261127110000_webhook';
 import { Migration20261130000000_rate_limit } from './Migration20261130000000_rate_limit';
-import { Migration20261201090000_external_ref_system } from './Migration20261201090000_external_ref_system';
+import { Migration20261130010000_external_ref_system } from './Migration20261130010000_external_ref_system';
+import { Migration20261130020000_webhook_pending_index } from './Migration20261130020000_webhook_pending_index';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed from a folder) so that ts-jest,
@@ -36,5 +37,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261127100000_change_event', class: Migration20261127100000_change_event },
   { name: 'Migration20261127110000_webhook', class: Migration20261127110000_webhook },
   { name: 'Migration20261130000000_rate_limit', class: Migration20261130000000_rate_limit },
-  { name: 'Migration20261201090000_external_ref_system', class: Migration20261201090000_external_ref_system },
+  { name: 'Migration20261130010000_external_ref_system', class: Migration20261130010000_external_ref_system },
+  { name: 'Migration20261130020000_webhook_pending_index', class: Migration20261130020000_webhook_pending_index },
 ];

@@ -6,10 +6,19 @@ import { logger } from '../../logger';
 import { committedChangesQuery, FEED_PAGE_MAX, type FeedPosition } from '../audit/audit.reader';
 import { toChangeRecord, type ChangeRow } from '../audit/audit.types';
 import { retryDelayMs, webhookBody, webhookEventOf, type WebhookEvent } from './webhook-event';
+import { sendWebhook, type SendOutcome } from './webhook-sender';
 import { webhookHeaders } from './webhook-signature';
+import { targetPolicyOf, type WebhookTargetPolicy } from './webhook-target';
 
 /** Deliveries being sent at once, over all subscriptions. */
 export const MAX_IN_FLIGHT = 16;
+/**
+ * Deliveries being sent at once to one subscription, and to all subscriptions of one API client:
+ * a receiver that never answers holds at most these many of the slots above, for a timeout each,
+ * and every other client's deliveries still go out.
+ */
+export const MAX_IN_FLIGHT_PER_SUBSCRIPTION = 2;
+export const MAX_IN_FLIGHT_PER_CLIENT = 4;
 /** Changes queued per subscription and round. */
 const QUEUE_BATCH = FEED_PAGE_MAX;
 /**
@@ -17,8 +26,6 @@ const QUEUE_BATCH = FEED_PAGE_MAX;
  * dies mid-attempt, the delivery is retried once this lease (timeout + margin) has run out.
  */
 const LEASE_MARGIN_MS = 30_000;
-/** last_error is short and never holds the receiver's answer. */
-const MAX_ERROR_LENGTH = 200;
 
 export interface WebhookDispatcher {
   /**
@@ -42,24 +49,25 @@ interface ClaimedDelivery {
   payload: WebhookEvent | string;
   url: string;
   secret: string;
-}
-
-interface Outcome {
-  delivered: boolean;
-  statusCode: number | null;
-  error: string | null;
+  subscription_id: string;
+  api_client_id: string;
 }
 
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Why an attempt failed, in a few words: the network error code or the timeout; never a body. */
-function describeFailure(error: unknown, timeoutMs: number): string {
-  if (error instanceof Error && error.name === 'TimeoutError') return `timed out after ${timeoutMs} ms`;
-  const cause = error instanceof Error ? (error.cause as { code?: string; message?: string } | undefined) : undefined;
-  const detail = cause?.code ?? cause?.message ?? errorText(error);
-  return `network error: ${detail}`.slice(0, MAX_ERROR_LENGTH);
+/** Counts of attempts in flight by key (subscription or client), as the claim query reads them. */
+class Tally {
+  readonly counts = new Map<string, number>();
+  add(key: string, by: number): void {
+    const count = (this.counts.get(key) ?? 0) + by;
+    if (count > 0) this.counts.set(key, count);
+    else this.counts.delete(key);
+  }
+  toJson(): string {
+    return JSON.stringify(Object.fromEntries(this.counts));
+  }
 }
 
 class Dispatcher implements WebhookDispatcher {
@@ -67,12 +75,21 @@ class Dispatcher implements WebhookDispatcher {
   private round: Promise<void> | null = null;
   private stopped = false;
   private readonly inFlight = new Set<Promise<void>>();
+  private readonly inFlightBySubscription = new Tally();
+  private readonly inFlightByClient = new Tally();
+  /** When the next round queues new changes; rounds in between (see slotFreed) only send. */
+  private nextQueueAt = 0;
+  /** The last claim found deliveries due: a slot coming free is worth a round before the next poll. */
+  private backlog = false;
+  /** A slot came free during a round: run another one right after it. */
+  private sendAgain = false;
   /** The last round failure logged: a lasting fault (e.g. migrations not applied) is logged once, not every round. */
   private lastFailure: string | null = null;
 
   constructor(
     private readonly db: SqlReader,
     private readonly config: WebhookConfig,
+    private readonly targets: WebhookTargetPolicy,
   ) {}
 
   start(): void {
@@ -93,16 +110,40 @@ class Dispatcher implements WebhookDispatcher {
       this.timer = null;
       this.round = this.runRound().finally(() => {
         this.round = null;
-        this.schedule(this.config.pollMs);
+        const again = this.sendAgain;
+        this.sendAgain = false;
+        this.schedule(again ? 0 : Math.max(0, this.nextQueueAt - Date.now()));
       });
     }, delayMs);
     // The HTTP server keeps the process alive, not this loop.
     this.timer.unref();
   }
 
+  /**
+   * An attempt ended. The caps above may have kept due deliveries waiting: claim them now rather
+   * than at the next poll, or one subscription could never get more than its cap per poll interval.
+   */
+  private slotFreed(): void {
+    if (this.stopped || !this.backlog) return;
+    if (this.round) {
+      this.sendAgain = true;
+    } else if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = null;
+      this.schedule(0);
+    }
+  }
+
+  /** Queues new changes once every `pollMs`, then sends what is due; rounds never overlap. */
   private async runRound(): Promise<void> {
     try {
-      await this.queueChanges();
+      if (Date.now() >= this.nextQueueAt) {
+        try {
+          await this.queueChanges();
+        } finally {
+          this.nextQueueAt = Date.now() + this.config.pollMs;
+        }
+      }
       if (!this.stopped) await this.sendDue();
       this.lastFailure = null;
     } catch (error) {
@@ -153,7 +194,15 @@ class Dispatcher implements WebhookDispatcher {
     );
   }
 
-  /** Claims due deliveries (leased: attempts counted, next attempt pushed past the timeout) and sends them without waiting. */
+  /**
+   * Claims due deliveries (leased: attempts counted, next attempt pushed past the timeout) and
+   * sends them without waiting — at most MAX_IN_FLIGHT in all, MAX_IN_FLIGHT_PER_SUBSCRIPTION per
+   * subscription and MAX_IN_FLIGHT_PER_CLIENT per API client, counting those already in flight.
+   * Within a client, subscriptions take turns; between clients, the longest due goes first.
+   * Only each subscription's few oldest due deliveries are read (webhook_delivery_pending_idx),
+   * however long its backlog. Candidates are chosen without locks, then locked and checked again,
+   * so a delivery another dispatcher claimed meanwhile is skipped.
+   */
   private async sendDue(): Promise<void> {
     const capacity = MAX_IN_FLIGHT - this.inFlight.size;
     if (capacity <= 0) return;
@@ -163,16 +212,54 @@ class Dispatcher implements WebhookDispatcher {
          from webhook_subscription s
         where s.id = d.subscription_id and d.id in (
               select q.id from webhook_delivery q
-                join webhook_subscription qs on qs.id = q.subscription_id
-                join api_client c on c.id = qs.api_client_id
-               where q.status = 'PENDING' and q.next_attempt_at <= now() and qs.active and c.active
-               order by q.next_attempt_at, q.change_seq
-               limit ? for update of q skip locked)
-       returning d.id, d.attempts, d.payload, s.url, s.secret`,
-      [this.config.timeoutMs + LEASE_MARGIN_MS, capacity],
+               where q.status = 'PENDING' and q.next_attempt_at <= now() and q.id in (
+                     select per_client.id from (
+                            select per_subscription.*,
+                                   per_subscription.client_busy + row_number() over (
+                                     partition by per_subscription.api_client_id
+                                     order by per_subscription.turn, per_subscription.next_attempt_at, per_subscription.change_seq) as client_load
+                              from (
+                                    select due.id, due.next_attempt_at, due.change_seq, ds.api_client_id,
+                                           coalesce((?::jsonb ->> ds.api_client_id::text)::int, 0) as client_busy,
+                                           coalesce((?::jsonb ->> ds.id::text)::int, 0) + due.turn as turn
+                                      from webhook_subscription ds
+                                      join api_client c on c.id = ds.api_client_id
+                                     cross join lateral (
+                                           select p.id, p.next_attempt_at, p.change_seq,
+                                                  row_number() over (order by p.next_attempt_at, p.change_seq) as turn
+                                             from webhook_delivery p
+                                            where p.subscription_id = ds.id and p.status = 'PENDING' and p.next_attempt_at <= now()
+                                            order by p.next_attempt_at, p.change_seq
+                                            limit ?) due
+                                     where ds.active and c.active
+                                   ) per_subscription
+                             where per_subscription.turn <= ?
+                           ) per_client
+                      where per_client.client_load <= ?
+                      order by per_client.next_attempt_at, per_client.change_seq
+                      limit ?)
+               for update of q skip locked)
+       returning d.id, d.attempts, d.payload, s.url, s.secret, s.id as subscription_id, s.api_client_id`,
+      [
+        this.config.timeoutMs + LEASE_MARGIN_MS,
+        this.inFlightByClient.toJson(),
+        this.inFlightBySubscription.toJson(),
+        MAX_IN_FLIGHT_PER_SUBSCRIPTION,
+        MAX_IN_FLIGHT_PER_SUBSCRIPTION,
+        MAX_IN_FLIGHT_PER_CLIENT,
+        capacity,
+      ],
     );
+    this.backlog = claimed.length > 0;
     for (const delivery of claimed) {
-      const attempt: Promise<void> = this.attempt(delivery).finally(() => this.inFlight.delete(attempt));
+      this.inFlightBySubscription.add(delivery.subscription_id, 1);
+      this.inFlightByClient.add(delivery.api_client_id, 1);
+      const attempt: Promise<void> = this.attempt(delivery).finally(() => {
+        this.inFlight.delete(attempt);
+        this.inFlightBySubscription.add(delivery.subscription_id, -1);
+        this.inFlightByClient.add(delivery.api_client_id, -1);
+        this.slotFreed();
+      });
       this.inFlight.add(attempt);
     }
   }
@@ -181,22 +268,10 @@ class Dispatcher implements WebhookDispatcher {
   private async attempt(delivery: ClaimedDelivery): Promise<void> {
     const event = typeof delivery.payload === 'string' ? (JSON.parse(delivery.payload) as WebhookEvent) : delivery.payload;
     const body = webhookBody(event);
-    let outcome: Outcome;
-    try {
-      const response = await fetch(delivery.url, {
-        method: 'POST',
-        headers: webhookHeaders(delivery.secret, delivery.id, body),
-        body,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(this.config.timeoutMs),
-      });
-      // The answer's body is of no interest (and may be large): release the connection.
-      await response.body?.cancel().catch(() => undefined);
-      const delivered = response.status >= 200 && response.status < 300;
-      outcome = { delivered, statusCode: response.status, error: delivered ? null : `HTTP ${response.status}` };
-    } catch (error) {
-      outcome = { delivered: false, statusCode: null, error: describeFailure(error, this.config.timeoutMs) };
-    }
+    const outcome = await sendWebhook(delivery.url, webhookHeaders(delivery.secret, delivery.id, body), body, {
+      policy: this.targets,
+      timeoutMs: this.config.timeoutMs,
+    });
     try {
       await this.record(delivery, outcome);
     } catch (error) {
@@ -209,7 +284,7 @@ class Dispatcher implements WebhookDispatcher {
    * Writes an attempt's outcome — unless the delivery was redelivered meanwhile (attempts reset),
    * in which case the newer attempt's outcome is the one that counts.
    */
-  private async record(delivery: ClaimedDelivery, outcome: Outcome): Promise<void> {
+  private async record(delivery: ClaimedDelivery, outcome: SendOutcome): Promise<void> {
     if (outcome.delivered) {
       await this.db.all(
         `update webhook_delivery set status = 'DELIVERED', delivered_at = now(), last_status_code = ?, last_error = null
@@ -241,7 +316,7 @@ class Dispatcher implements WebhookDispatcher {
  * held open across an HTTP request (the embedded database has a single connection).
  */
 export function startWebhookDispatcher(orm: MikroORM, config: WebhookConfig): WebhookDispatcher {
-  const dispatcher = new Dispatcher(createSqlReader(orm.em.getKnex()), config);
+  const dispatcher = new Dispatcher(createSqlReader(orm.em.getKnex()), config, targetPolicyOf(config.allowedHosts));
   dispatcher.start();
   return dispatcher;
 }

@@ -5,7 +5,10 @@ import { WebhookDeliveryStatus } from './webhook.types';
 
 @InputType('CreateWebhookSubscriptionInput', { description: '新建推送订阅（为调用方的接口客户端）A new webhook for the calling API client' })
 export class CreateWebhookSubscriptionInput {
-  @Field({ description: '接收地址：http:// 或 https:// 开头，至多500字符 The URL to POST deliveries to: http(s), at most 500 characters' })
+  @Field({
+    description:
+      '接收地址：http:// 或 https:// 开头，至多500字符；不能指向本机或内网地址（平台管理员允许的主机除外） The URL to POST deliveries to: http(s), at most 500 characters; not a loopback or internal-network address unless the hub operator allows its host',
+  })
   url!: string;
 
   @Field(() => [ChangeRecordType], { nullable: true, description: '只推送这些类型；不传或为空表示全部 Only these record types; omitted or empty means all' })
@@ -20,7 +23,7 @@ export class UpdateWebhookSubscriptionInput {
   @Field(() => Int, { description: '读取时的版本号 The version the caller read; a stale one is a CONFLICT' })
   version!: number;
 
-  @Field({ nullable: true, description: '接收地址 The URL to POST deliveries to' })
+  @Field({ nullable: true, description: '接收地址（不能指向本机或内网地址，平台管理员允许的主机除外）The URL to POST deliveries to; not a loopback or internal-network address unless the hub operator allows its host' })
   url?: string;
 
   @Field(() => [ChangeRecordType], { nullable: true, description: '只推送这些类型；空列表表示全部 Only these record types; an empty list means all' })

@@ -10,6 +10,7 @@ import { feedHeadQuery } from '../audit/audit.reader';
 import { ApiClient } from '../api-client/api-client.entity';
 import { FEED_RECORD_TYPES, recordTypeName } from './webhook-event';
 import { generateWebhookSecret } from './webhook-signature';
+import { checkTarget, REFUSAL_LABELS, targetPolicyOf } from './webhook-target';
 import { WebhookSubscription } from './webhook-subscription.entity';
 import type {
   CreateWebhookSubscriptionInput,
@@ -61,6 +62,33 @@ export function checkWebhookUrl(problems: Problems, field: string, value: string
     return null;
   }
   return url.href;
+}
+
+/** How long subscribing waits for the URL's host name to resolve before leaving the check to the delivery. */
+const RESOLVE_TIMEOUT_MS = 3000;
+
+/**
+ * Refuses a URL whose host is, or resolves to, an address webhooks may not reach (loopback,
+ * private, link-local, … unless WEBHOOK_ALLOWED_HOSTS names it): otherwise a client could make
+ * the hub probe its own network. A name that does not resolve (yet) is accepted — every delivery
+ * checks again, after resolving, and connects only to the address it checked.
+ */
+async function checkWebhookTarget(ctx: Context, problems: Problems, field: string, url: string): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const gaveUp = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), RESOLVE_TIMEOUT_MS);
+  });
+  try {
+    const check = await Promise.race([checkTarget(new URL(url).hostname, targetPolicyOf(ctx.config.webhooks.allowedHosts)), gaveUp]);
+    if (check && !check.allowed) {
+      const label = REFUSAL_LABELS[check.reason];
+      problems.add(field, UserErrorCode.INVALID, 'WEBHOOK_TARGET_NOT_ALLOWED', { targetZh: label.zh, target: label.en });
+    }
+  } catch {
+    // Not resolvable now: the delivery's own check decides.
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Record types of the feed, each once; administrative types (not in the feed) are user errors. */
@@ -142,6 +170,7 @@ export async function createWebhookSubscription(ctx: Context, input: CreateWebho
   }
   const url = checkWebhookUrl(problems, 'url', input.url);
   const types = checkTypes(problems, 'types', input.types ?? []);
+  if (url) await checkWebhookTarget(ctx, problems, 'url', url);
   if (problems.any) return { webhookSubscription: null, secret: null, userErrors: problems.errors };
 
   return toSecretPayload(ctx, () =>
@@ -175,6 +204,8 @@ export async function updateWebhookSubscription(ctx: Context, input: UpdateWebho
   const id = checkId(problems, 'id', input.id, WEBHOOK_SUBSCRIPTION);
   const url = input.url != null ? checkWebhookUrl(problems, 'url', input.url) : undefined;
   const types = input.types != null ? checkTypes(problems, 'types', input.types) : undefined;
+  // Callers who hold no subscription get NOT_FOUND below; their host names are not resolved.
+  if (url && !('none' in webhookScopeOf(ctx))) await checkWebhookTarget(ctx, problems, 'url', url);
   if (problems.any) return { webhookSubscription: null, userErrors: problems.errors };
 
   return toPayload(ctx, () =>

@@ -15,7 +15,7 @@ import { Migration } from '@mikro-orm/migrations';
  * administrator assigns it; administrators should review those after upgrading
  * (`externalRefSystems(filter: { status: [UNCLAIMED] })`).
  */
-export class Migration20261201090000_external_ref_system extends Migration {
+export class Migration20261130010000_external_ref_system extends Migration {
   override async up(): Promise<void> {
     this.addSql(`
       create table external_ref_system (
