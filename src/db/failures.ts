@@ -48,7 +48,8 @@ export function classifyDatabaseFailure(error: unknown): DatabaseFailure | null 
     const code = codeOf(current);
     // 57014 query_canceled: statement_timeout (or a cancel request); 55P03: lock_timeout.
     if (code === '57014' || code === '55P03') return 'TIMEOUT';
-    if (code && (UNAVAILABLE_CODES.has(code) || code.startsWith('08'))) return 'UNAVAILABLE';
+    // 08xxx connection exceptions, except 08P01: a protocol violation is a bad request, not an outage.
+    if (code && (UNAVAILABLE_CODES.has(code) || (code.startsWith('08') && code !== '08P01'))) return 'UNAVAILABLE';
     const { name, message } = current as { name?: unknown; message?: unknown };
     // knex: no pooled connection became free within acquireConnectionTimeout.
     if (name === 'KnexTimeoutError') return 'UNAVAILABLE';
