@@ -17,7 +17,7 @@ import { buildContext, type Context } from './graphql/context';
 import { requestScope } from './graphql/request-scope';
 import { createFormatError } from './graphql/errors';
 import { graphiqlRouter } from './graphql/graphiql';
-import { errorLogging, introspectionGuard } from './graphql/plugins';
+import { errorLogging } from './graphql/plugins';
 import { requestGuard } from './graphql/request-guard';
 import { getSchema } from './graphql/schema';
 import { logger, pinoLogger } from './logger';
@@ -122,8 +122,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
       // reach; GraphiQL is served locally at /graphiql instead.
       ApolloServerPluginLandingPageDisabled(),
       ...(config.isProduction ? [ApolloServerPluginDisableSuggestions()] : []),
-      introspectionGuard(config.isProduction),
-      requestGuard(schema, config.guard),
+      requestGuard(schema, config),
       errorLogging(config.guard.requestTimeoutMs),
     ],
   });
@@ -135,7 +134,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     express.json({ limit: BODY_LIMIT }),
     // After the body parser: its stream callbacks would lose the async context.
     (_req: Request, _res: Response, next: NextFunction) => requestScope.run({}, next),
-    expressMiddleware(apollo, { context: ({ req }) => buildContext(database.orm, req, authenticate, config) }),
+    expressMiddleware(apollo, { context: async ({ req }) => buildContext(database.orm, req, authenticate, config) }),
   );
 
   // Body-parser failures (too large, malformed JSON) as GraphQL-shaped errors.

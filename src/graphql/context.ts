@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Request } from 'express';
 import type { Knex, MikroORM, EntityManager } from '@mikro-orm/postgresql';
 import type { Authenticator } from '../auth/authenticate';
-import type { Principal } from '../auth/principal';
+import { ANONYMOUS, type Principal } from '../auth/principal';
 import type { Config } from '../config';
 import { createSqlReader, type SqlBudget, type SqlReader } from '../db/sql';
 import { localeFromAcceptLanguage, type Locale } from '../i18n/locale';
@@ -48,29 +48,25 @@ export interface Context {
   requestLog: RequestLogFields;
   /** The running configuration (e.g. where webhook URLs may point). */
   config: Config;
+  /**
+   * Resolves the request's credentials into `principal` (anonymous until then). The request guard
+   * calls it once the document has passed the checks that need no database, so a refused document
+   * costs no SQL at all; a bad credential then throws UNAUTHENTICATED (401).
+   */
+  authenticateCaller(this: Context): Promise<void>;
 }
 
-export async function buildContext(orm: MikroORM, req: Request, authenticate: Authenticator, config: Config): Promise<Context> {
+export function buildContext(orm: MikroORM, req: Request, authenticate: Authenticator, config: Config): Context {
   const { requestTimeoutMs } = config.guard;
   const requestId = String(req.res?.getHeader('x-request-id') ?? randomUUID());
   const locale = localeFromAcceptLanguage(req.headers['accept-language']);
   const sqlBudget: SqlBudget = { deadline: Date.now() + requestTimeoutMs, budgetMs: requestTimeoutMs };
   const db = createSqlReader(orm.em.getKnex(), sqlBudget);
-  let principal: Principal;
-  try {
-    principal = await authenticate(req, db);
-  } catch (error) {
-    // A database that is down while looking up the key is SERVICE_UNAVAILABLE, never its SQL.
-    throw databaseFailureError(error, { requestId, locale, requestTimeoutMs: requestTimeoutMs }) ?? error;
-  }
-  const scope = requestScope.getStore();
-  if (scope) Object.assign(scope, { principal, requestId });
   const requestLog: RequestLogFields = (req.res?.locals.requestLog as RequestLogFields | undefined) ?? {};
-  requestLog.caller = principal.kind === 'anonymous' ? 'anonymous' : `${principal.kind}:${principal.id}`;
   return {
     requestId,
     locale,
-    principal,
+    principal: ANONYMOUS,
     clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown',
     em: orm.em.fork(),
     db,
@@ -79,6 +75,20 @@ export async function buildContext(orm: MikroORM, req: Request, authenticate: Au
     usage: { cost: null, maxCost: 0, budget: null },
     requestLog,
     config,
+    // `this`, not a captured variable: Apollo runs each operation on a shallow copy of the context.
+    async authenticateCaller(this: Context) {
+      let principal: Principal;
+      try {
+        principal = await authenticate(req, this.db);
+      } catch (error) {
+        // A database that is down while looking up the key is SERVICE_UNAVAILABLE, never its SQL.
+        throw databaseFailureError(error, { requestId, locale, requestTimeoutMs }) ?? error;
+      }
+      this.principal = principal;
+      const scope = requestScope.getStore();
+      if (scope) Object.assign(scope, { principal, requestId });
+      requestLog.caller = principal.kind === 'anonymous' ? 'anonymous' : `${principal.kind}:${principal.id}`;
+    },
   };
 }
 

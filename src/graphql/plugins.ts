@@ -1,14 +1,14 @@
 import { GraphQLError, visit, type DocumentNode } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { isAnonymous } from '../auth/principal';
 import { DriverException } from '@mikro-orm/core';
 import { describeDriverError } from '../db/redact';
 import { logger } from '../logger';
 import type { Context } from './context';
 import { databaseFailureError, ErrorCode } from './errors';
 
-function usesIntrospection(document: DocumentNode): boolean {
+/** Whether the document asks for the schema (`__schema` or `__type`). */
+export function usesIntrospection(document: DocumentNode): boolean {
   let found = false;
   visit(document, {
     Field(node) {
@@ -16,23 +16,6 @@ function usesIntrospection(document: DocumentNode): boolean {
     },
   });
   return found;
-}
-
-/** In production, schema introspection is only for identified callers (analysts, partners, admins). */
-export function introspectionGuard(isProduction: boolean): ApolloServerPlugin<Context> {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ contextValue, document }) {
-          if (isProduction && isAnonymous(contextValue.principal) && usesIntrospection(document)) {
-            throw new GraphQLError('Introspection is not available to anonymous callers', {
-              extensions: { code: ErrorCode.FORBIDDEN, http: { status: 403 } },
-            });
-          }
-        },
-      };
-    },
-  };
 }
 
 /**

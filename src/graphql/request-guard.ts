@@ -1,6 +1,7 @@
 import { GraphQLError, type FormattedExecutionResult, type GraphQLSchema } from 'graphql';
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
-import type { CallerClass, GuardConfig } from '../config';
+import type { CallerClass, Config } from '../config';
+import { isAnonymous } from '../auth/principal';
 import { translate } from '../i18n/messages';
 import type { Locale } from '../i18n/locale';
 import { describeDriverError } from '../db/redact';
@@ -9,6 +10,7 @@ import type { Context } from './context';
 import { databaseFailureError, ErrorCode } from './errors';
 import { admitIdempotencyKey, IDEMPOTENCY_HEADER, settleIdempotencyKey, type IdempotencyClaim } from './idempotency';
 import { checkInputs } from './input-guard';
+import { usesIntrospection } from './plugins';
 import { checkDocumentLimits, estimateCost, type LimitBreach } from './query-cost';
 import { budgetKeyOf, chargeBudget, mostGenerousClass, rateLimitHeaders } from './rate-limit';
 
@@ -32,14 +34,17 @@ const BREACH_MESSAGES = {
 
 /**
  * A refused document: HTTP 400 QUERY_TOO_COMPLEX naming the limit, its maximum and what the
- * document has; `callerClass` is the class whose cost limit applied (for the cost limit).
+ * document has; `callerClass` is the class whose cost limit applied (for the cost limit), null
+ * when the cost is over every class's limit and the caller was not looked up.
  */
-export function breachError(breach: LimitBreach, locale: Locale, callerClass: CallerClass = 'ANONYMOUS'): GraphQLError {
-  const message = translate(locale, BREACH_MESSAGES[breach.limit], {
+export function breachError(breach: LimitBreach, locale: Locale, callerClass: CallerClass | null = 'ANONYMOUS'): GraphQLError {
+  // Before the caller is known (callerClass null), the cost is over what any caller may ask for.
+  const key = breach.limit === 'cost' && callerClass === null ? 'QUERY_COST_TOO_HIGH_FOR_ANYONE' : BREACH_MESSAGES[breach.limit];
+  const message = translate(locale, key, {
     maximum: breach.maximum,
     actual: breach.actual ?? '',
-    callerZh: CALLER_NAMES[callerClass].zh,
-    callerEn: CALLER_NAMES[callerClass].en,
+    callerZh: CALLER_NAMES[callerClass ?? 'ANONYMOUS'].zh,
+    callerEn: CALLER_NAMES[callerClass ?? 'ANONYMOUS'].en,
   });
   return new GraphQLError(message, {
     extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, limit: breach.limit, maximum: breach.maximum, actual: breach.actual, http: { status: 400 } },
@@ -67,13 +72,16 @@ const TOKEN_LIMIT_MESSAGE = /Document contains more that (\d+) tokens/;
  * 2. depth, aliases, top-level fields and directives;
  * 3. no subscriptions (this API has none); every string and list within its limits, no NUL or
  *    unpaired surrogate anywhere in the arguments or variables;
- * 4. the estimated cost within the caller's per-request maximum;
- * 5. the cost charged to the caller's budget (RATE_LIMITED, HTTP 429, when it is spent);
- * 6. an Idempotency-Key claimed, replayed or refused.
- * Nothing of the request's own SQL runs before these pass. Every response then reports the cost
+ * 4. the estimated cost within the highest per-request maximum of any caller; only then are the
+ *    credentials looked up (UNAUTHENTICATED, 401, when bad), so a refused document costs no SQL;
+ * 5. in production, introspection only for signed-in callers;
+ * 6. the estimated cost within the caller's own per-request maximum;
+ * 7. the cost charged to the caller's budget (RATE_LIMITED, HTTP 429, when it is spent);
+ * 8. an Idempotency-Key claimed, replayed or refused. Every response then reports the cost
  * in `extensions.cost` and the budget in `RateLimit-*` headers.
  */
-export function requestGuard(schema: GraphQLSchema, config: GuardConfig): ApolloServerPlugin<Context> {
+export function requestGuard(schema: GraphQLSchema, { guard: config, isProduction }: Pick<Config, 'guard' | 'isProduction'>): ApolloServerPlugin<Context> {
+  const highestMaxCost = Math.max(...Object.values(config.maxCost));
   return {
     async requestDidStart() {
       let claim: IdempotencyClaim | null = null;
@@ -91,6 +99,16 @@ export function requestGuard(schema: GraphQLSchema, config: GuardConfig): Apollo
 
           const estimate = estimateCost(schema, document, request.operationName, request.variables);
           if ('breach' in estimate) throw breachError(estimate.breach, ctx.locale);
+          // With credentials, looking the caller up costs a statement: not for a document no caller may send.
+          const hasCredentials = !!request.http?.headers.get('authorization');
+          if (hasCredentials && estimate.cost > highestMaxCost) {
+            throw breachError({ limit: 'cost', maximum: highestMaxCost, actual: estimate.cost }, ctx.locale, null);
+          }
+
+          await ctx.authenticateCaller();
+          if (isProduction && isAnonymous(ctx.principal) && usesIntrospection(document)) {
+            throw new GraphQLError('Introspection is not available to anonymous callers', { extensions: { code: ErrorCode.FORBIDDEN, http: { status: 403 } } });
+          }
           const limitingClass = mostGenerousClass(ctx.principal, (callerClass) => config.maxCost[callerClass]);
           ctx.usage.cost = estimate.cost;
           ctx.requestLog.cost = estimate.cost;

@@ -33,14 +33,33 @@ describe('query cost and document limits (production mode)', () => {
     expect(en.errors![0].message).toMatch(/costs \d+, more than the 5000 one request may cost for anonymous callers/);
   });
 
-  it('refuses four aliases of it in one request the same way, for every role', async () => {
+  it('refuses four aliases of it in one request the same way for every role, without even looking up the key', async () => {
     const four = `{ ${[1, 2, 3, 4].map((n) => `q${n}: ${ATTACK.slice(2, -2)}`).join(' ')} }`;
     for (const roles of [['ANALYST'], ['ADMIN']]) {
       const headers = await t.clientHeaders({ name: `四别名-${roles[0]}`, roles });
-      const res = await t.gql(four, {}, headers);
-      expect(res.status).toBe(400);
-      expect(res.errors![0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'cost' });
+      let res: Awaited<ReturnType<typeof t.gql>> | undefined;
+      const statements = await t.countStatements(async () => {
+        res = await t.gql(four, {}, { ...headers, ...EN });
+      });
+      expect(statements).toBe(0);
+      expect(res!.status).toBe(400);
+      expect(res!.errors![0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'cost', maximum: 100000 });
+      expect(res!.errors![0].message).toMatch(/more than the 100000 any caller may ask for/);
     }
+    // A bad key with an acceptable document is still refused as such.
+    const bad = await t.gql('{ stations(first: 1) { totalCount } }', {}, { authorization: 'Bearer yz_unknownKeyUnknownKeyUnknownKeyUnknownKey00' });
+    expect(bad.status).toBe(401);
+    expect(bad.errors![0].extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('refuses a document over the caller\'s own limit after looking the caller up', async () => {
+    const analyst = await t.clientHeaders({ name: '成本上限分析', roles: ['ANALYST'] });
+    // 1 + 100 × (1 + 1 + 100 × 2) = 20,201 is within the analyst's 25,000; 1 + 100 × (2 + 100 × 3) is not.
+    const within = await t.gql('{ stations(first: 100) { nodes { code serviceItems(first: 100) { nodes { serviceItem { code } } } } } }', {}, analyst);
+    expect(within.errors).toBeUndefined();
+    const over = await t.gql('{ stations(first: 100) { nodes { code serviceItems(first: 100) { nodes { serviceItem { code department { code } } } } } } }', {}, analyst);
+    expect(over.errors![0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'cost', maximum: 25000, actual: 30201 });
+    expect(over.errors![0].message).toContain('分析人员');
   });
 
   it('reports the cost of every answered request in extensions.cost, by the documented rules', async () => {
