@@ -1,5 +1,5 @@
 import { ANONYMOUS_HEADERS, useTestApp } from '../helpers/app';
-import { PLATFORM_SEED, SEED, SERVICE_ITEM_SEED } from '../helpers/fixtures';
+import { ORGANIZATION_SEED, PLATFORM_SEED, SEED, SERVICE_ITEM_SEED } from '../helpers/fixtures';
 
 const t = useTestApp();
 
@@ -454,6 +454,21 @@ describe('upsertOrganization', () => {
     for (const result of results) expect(result.userErrors).toEqual([]);
     expect(new Set(results.map((result) => result.organization!.id)).size).toBe(1);
     expect(await organizationsMatching('夕阳红志愿服务队ORG-RACE')).toBe(1);
+  });
+
+  it('refuses callers without the right before looking at the credit code: they learn nothing of the organization holding it', async () => {
+    const taken = { creditCode: ORGANIZATION_SEED.socialOrgCreditCode };
+    for (const headers of [analyst, ANONYMOUS_HEADERS]) {
+      const refused = await upsert(organization('ORG-PEEK', taken), headers);
+      expect(refused.userErrors).toHaveLength(1);
+      expect(refused.userErrors[0]).toMatchObject({ field: ['input', 'regionCode'], code: 'FORBIDDEN' });
+    }
+    // Outside its region, an operator is refused the same way.
+    const outside = await upsert(organization('ORG-PEEK', { ...taken, regionCode: '420602001008' }), operator);
+    expect(outside.userErrors.map((error) => error.code)).toEqual(['FORBIDDEN']);
+    // A caller with the right is told the code is taken.
+    const allowed = await upsert(organization('ORG-PEEK', taken));
+    expect(allowed.userErrors).toEqual([expect.objectContaining({ field: ['input', 'creditCode'] })]);
   });
 
   it('lets a region operator sync inside its region only; analysts and anonymous callers write nothing', async () => {

@@ -240,14 +240,17 @@ export async function deleteOrganization(ctx: Context, input: DeleteOrganization
  */
 export async function upsertOrganization(ctx: Context, input: UpsertOrganizationInput): Promise<UpsertOrganizationResult> {
   const problems = new Problems(ctx.locale);
+  // The right to write there comes first: the credit-code check below names the organization holding a code.
+  const region = await resolveRegion(ctx, problems, input.regionCode);
+  if (!checkCan(ctx, problems, Action.WRITE_COMMUNITY, region ? { regionPath: region.path } : null, 'regionCode')) {
+    return { organization: null, created: false, changed: false, userErrors: problems.errors };
+  }
   const key = checkExternalRefKey(problems, 'externalRef.', ExternalRecordType.ORGANIZATION, input.externalRef.system, input.externalRef.externalId);
   const name = checkText(problems, 'name', input.name, NAME_MAX, NAME);
   const contactName = checkText(problems, 'contactName', input.contactName, CONTACT_NAME_MAX, CONTACT_NAME);
   const contactPhone = checkContactPhone(problems, input.contactPhone);
   // The credit code may stay with the organization the reference names (checked again in the transaction by the unique index).
   const credit = await checkOrganizationCreditCode(ctx, problems, input.creditCode, key ? await referencedRecordId(ctx, key) : null);
-  const region = await resolveRegion(ctx, problems, input.regionCode);
-  checkCan(ctx, problems, Action.WRITE_COMMUNITY, region ? { regionPath: region.path } : null, 'regionCode');
   if (problems.any) return { organization: null, created: false, changed: false, userErrors: problems.errors };
   const ref = key!;
 
