@@ -19,6 +19,7 @@ import { createFormatError } from './graphql/errors';
 import { graphiqlRouter } from './graphql/graphiql';
 import { errorLogging } from './graphql/plugins';
 import { requestGuard } from './graphql/request-guard';
+import { documentGuard } from './graphql/document-guard';
 import { getSchema } from './graphql/schema';
 import { logger, pinoLogger } from './logger';
 import { pinoHttp } from 'pino-http';
@@ -108,8 +109,10 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
   const schema = getSchema();
   const apollo = new ApolloServer<Context>({
     schema,
-    // graphql-js stops parsing a document past this many tokens (the first of the request's limits).
+    // The document guard has already parsed within this limit; Apollo's own parse keeps it too.
     parseOptions: { maxTokens: config.guard.maxTokens },
+    // Automatic persisted queries would let any caller store documents in this server's memory; unused.
+    persistedQueries: false,
     csrfPrevention: true,
     // server.ts owns the signal handling (drain, then close the database); two stop() calls hang Apollo.
     stopOnTerminationSignals: false,
@@ -132,6 +135,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     '/graphql',
     cors<cors.CorsRequest>({ origin: config.corsOrigins, credentials: true, maxAge: 600 }),
     express.json({ limit: BODY_LIMIT }),
+    documentGuard(schema, config.guard),
     // After the body parser: its stream callbacks would lose the async context.
     (_req: Request, _res: Response, next: NextFunction) => requestScope.run({}, next),
     expressMiddleware(apollo, { context: async ({ req }) => buildContext(database.orm, req, authenticate, config) }),

@@ -7,6 +7,7 @@ import {
   isObjectType,
   Kind,
   validate,
+  visit,
   type DocumentNode,
   type GraphQLField,
   type GraphQLNamedType,
@@ -43,7 +44,7 @@ export const MAX_EVALUATED_FIELDS = 10_000;
 
 /** The limit a document broke, with the maximum allowed and what the document has. */
 export interface LimitBreach {
-  limit: 'cost' | 'fields' | 'depth' | 'aliases' | 'rootFields' | 'directives' | 'tokens';
+  limit: 'cost' | 'fields' | 'depth' | 'aliases' | 'rootFields' | 'directives' | 'tokens' | 'repeatedField';
   maximum: number;
   actual: number | null;
 }
@@ -114,6 +115,52 @@ export interface DocumentLimits {
   maxDirectives: number;
 }
 
+/**
+ * How often one response key may be selected in one selection set, inline fragments and spreads
+ * flattened. graphql-js's check that such selections can be merged compares them pairwise: 700
+ * copies of `region { code }` — 2,800 tokens — cost it a quarter of a second of CPU.
+ */
+export const MAX_REPEATS_OF_ONE_FIELD = 10;
+
+/**
+ * The most times any response key is selected in one (flattened) selection set of the document.
+ * Each fragment is flattened once and its counts reused, so spreading a fragment many times (or a
+ * fragment bomb) costs no more than reading the document.
+ */
+function maxRepeats(document: DocumentNode): number {
+  const fragments = new Map(
+    document.definitions.flatMap((definition) => (definition.kind === Kind.FRAGMENT_DEFINITION ? [[definition.name.value, definition.selectionSet] as const] : [])),
+  );
+  const flattened = new Map<string, Map<string, number>>();
+  const flatten = (selectionSet: SelectionSetNode, inProgress: Set<string>): Map<string, number> => {
+    const counts = new Map<string, number>();
+    const add = (key: string, count: number) => counts.set(key, Math.min(Number.MAX_SAFE_INTEGER, (counts.get(key) ?? 0) + count));
+    for (const selection of selectionSet.selections) {
+      if (selection.kind === Kind.FIELD) add(selection.alias?.value ?? selection.name.value, 1);
+      else if (selection.kind === Kind.INLINE_FRAGMENT) for (const [key, count] of flatten(selection.selectionSet, inProgress)) add(key, count);
+      else {
+        const name = selection.name.value;
+        const fragment = fragments.get(name);
+        if (!fragment || inProgress.has(name)) continue;
+        let fragmentCounts = flattened.get(name);
+        if (!fragmentCounts) {
+          fragmentCounts = flatten(fragment, new Set([...inProgress, name]));
+          flattened.set(name, fragmentCounts);
+        }
+        for (const [key, count] of fragmentCounts) add(key, count);
+      }
+    }
+    return counts;
+  };
+  let worst = 0;
+  visit(document, {
+    SelectionSet(node) {
+      for (const count of flatten(node, new Set()).values()) worst = Math.max(worst, count);
+    },
+  });
+  return worst;
+}
+
 /** Top-level fields of an operation, fragments at the top expanded (each fragment once per spread). */
 function countRootFields(selectionSet: SelectionSetNode, context: ValidationContext, seen: Set<string>): number {
   let count = 0;
@@ -155,6 +202,7 @@ export function checkDocumentLimits(schema: GraphQLSchema, document: DocumentNod
     ['rootFields', limits.maxRootFields, counts.rootFields],
     ['directives', limits.maxDirectives, counts.directives],
     ['depth', limits.maxDepth, counts.depth],
+    ['repeatedField', MAX_REPEATS_OF_ONE_FIELD, maxRepeats(document)],
   ];
   for (const [limit, maximum, actual] of checks) {
     if (actual > maximum) return { limit, maximum, actual };

@@ -11,7 +11,7 @@ import { databaseFailureError, ErrorCode } from './errors';
 import { admitIdempotencyKey, IDEMPOTENCY_HEADER, settleIdempotencyKey, type IdempotencyClaim } from './idempotency';
 import { checkInputs } from './input-guard';
 import { usesIntrospection } from './plugins';
-import { checkDocumentLimits, estimateCost, type LimitBreach } from './query-cost';
+import { estimateCost, type LimitBreach } from './query-cost';
 import { budgetKeyOf, chargeBudget, mostGenerousClass, rateLimitHeaders } from './rate-limit';
 
 const CALLER_NAMES: Record<CallerClass, { zh: string; en: string }> = {
@@ -29,6 +29,7 @@ const BREACH_MESSAGES = {
   rootFields: 'QUERY_TOO_MANY_ROOT_FIELDS',
   directives: 'QUERY_TOO_MANY_DIRECTIVES',
   tokens: 'QUERY_TOO_MANY_TOKENS',
+  repeatedField: 'QUERY_FIELD_REPEATED',
   cost: 'QUERY_COST_TOO_HIGH',
 } as const;
 
@@ -60,16 +61,11 @@ function describeFailure(error: unknown): string {
   return error instanceof Error ? describeDriverError(error as Error & { code?: string }) : 'unknown error';
 }
 
-/** graphql-js's message when the parser stops at the token limit. */
-const TOKEN_LIMIT_MESSAGE = /Document contains more that (\d+) tokens/;
 
 /**
  * Everything a request must pass before it runs, in order, as one plugin (Apollo runs the
- * didResolveOperation hooks of several plugins concurrently, and the order matters here):
- * 1. (parse) at most `maxTokens` tokens — graphql-js stops parsing there (Apollo's parseOptions),
- *    which also bounds the work of the schema validation that follows (its field-merging check
- *    is quadratic in the fields of one name);
- * 2. depth, aliases, top-level fields and directives;
+ * didResolveOperation hooks of several plugins concurrently, and the order matters here) — after
+ * the document's shape was checked at the HTTP edge (document-guard.ts) and Apollo validated it:
  * 3. no subscriptions (this API has none); every string and list within its limits, no NUL or
  *    unpaired surrogate anywhere in the arguments or variables;
  * 4. the estimated cost within the highest per-request maximum of any caller; only then are the
@@ -89,8 +85,6 @@ export function requestGuard(schema: GraphQLSchema, { guard: config, isProductio
       return {
         async didResolveOperation({ request, document, operation, operationName, contextValue: ctx }) {
           Object.assign(ctx.requestLog, { operation: operationName, operationType: operation?.operation });
-          const breach = checkDocumentLimits(schema, document, config);
-          if (breach) throw breachError(breach, ctx.locale);
           if (operation?.operation === 'subscription') {
             throw new GraphQLError(translate(ctx.locale, 'SUBSCRIPTIONS_UNSUPPORTED'), { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } });
           }
@@ -147,16 +141,6 @@ export function requestGuard(schema: GraphQLSchema, { guard: config, isProductio
         async responseForOperation() {
           if (!replay) return null;
           return { http: { status: undefined, headers: new HeaderMap([['idempotent-replayed', 'true']]) }, body: { kind: 'single', singleResult: replay } };
-        },
-
-        async didEncounterErrors({ errors, contextValue }) {
-          for (const error of errors) {
-            const tokens = TOKEN_LIMIT_MESSAGE.exec(error.message);
-            if (tokens && !error.path) {
-              error.message = translate(contextValue.locale, 'QUERY_TOO_MANY_TOKENS', { maximum: Number(tokens[1]) });
-              Object.assign(error.extensions, { code: ErrorCode.QUERY_TOO_COMPLEX, limit: 'tokens', maximum: Number(tokens[1]), actual: null });
-            }
-          }
         },
 
         async willSendResponse({ response, contextValue: ctx }) {

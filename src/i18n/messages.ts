@@ -16,6 +16,10 @@ const messages = {
     zh: '本次查询的代价为 {actual}，超过任何调用方单次查询的上限 {maximum}。请减少每页条数（first/last）或嵌套的列表后重试。',
     en: 'This query costs {actual}, more than the {maximum} any caller may ask for in one request. Ask for fewer items per page (first/last) or fewer nested lists.',
   },
+  QUERY_FIELD_REPEATED: {
+    zh: '同一层中有字段被重复选择了 {actual} 次，上限为 {maximum} 次，请删去重复的字段。',
+    en: 'A field is selected {actual} times in one selection; at most {maximum} are allowed. Remove the repeats.',
+  },
   QUERY_TOO_MANY_FIELDS: {
     zh: '查询展开（含片段）后超过 {maximum} 个字段，请拆成几次较小的查询。',
     en: 'The query expands (fragments included) to more than {maximum} fields; split it into smaller queries.',
