@@ -47,8 +47,13 @@ export function buildOrmOptions({ clientUrl, poolMax, statementTimeoutMs = 0, po
       max: poolMax,
       // Every connection of the pool carries the timeout, so no statement outlives it in PostgreSQL
       // (a client that gave up no longer leaves its query running for minutes).
+      // A transaction left open between statements (an idempotent request's, should its end never
+      // come) is ended by PostgreSQL after a minute, releasing its locks.
       afterCreate: (connection: PgConnection, done: (error: Error | null, connection: PgConnection) => void) => {
-        connection.query(`set statement_timeout = ${Math.trunc(statementTimeoutMs)}`, (error) => done(error, connection));
+        const idleInTransactionMs = statementTimeoutMs ? IDLE_IN_TRANSACTION_MS : 0;
+        connection.query(`set statement_timeout = ${Math.trunc(statementTimeoutMs)}; set idle_in_transaction_session_timeout = ${idleInTransactionMs}`, (error) =>
+          done(error, connection),
+        );
       },
     },
     driverOptions: {
@@ -82,6 +87,9 @@ export async function initOrm(options: OrmOptions): Promise<MikroORM> {
   if (options.onQuery) orm.em.getKnex().on('query', (query: { sql: string }) => options.onQuery!(query.sql));
   return orm;
 }
+
+/** How long a runtime connection may sit idle inside a transaction before PostgreSQL ends it. */
+const IDLE_IN_TRANSACTION_MS = 60_000;
 
 /** The part of a pg client the pool's afterCreate hook uses. */
 interface PgConnection {

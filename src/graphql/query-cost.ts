@@ -123,28 +123,33 @@ export interface DocumentLimits {
 export const MAX_REPEATS_OF_ONE_FIELD = 10;
 
 /**
- * The most times any response key is selected in one (flattened) selection set of the document.
- * Each fragment is flattened once and its counts reused, so spreading a fragment many times (or a
- * fragment bomb) costs no more than reading the document.
+ * The most times any response key is selected in one (flattened) selection set of the document,
+ * counted per type condition: `... on GigWorkStation { name } ... on UnionCareStation { name }`
+ * are one each, since only one of them applies to an object. Each fragment is flattened once and
+ * its counts reused, so spreading a fragment many times (or a fragment bomb) costs no more than
+ * reading the document.
  */
 function maxRepeats(document: DocumentNode): number {
   const fragments = new Map(
-    document.definitions.flatMap((definition) => (definition.kind === Kind.FRAGMENT_DEFINITION ? [[definition.name.value, definition.selectionSet] as const] : [])),
+    document.definitions.flatMap((definition) => (definition.kind === Kind.FRAGMENT_DEFINITION ? [[definition.name.value, definition] as const] : [])),
   );
   const flattened = new Map<string, Map<string, number>>();
-  const flatten = (selectionSet: SelectionSetNode, inProgress: Set<string>): Map<string, number> => {
+  /** Counts keyed by "type condition|response key"; '' is the selection set's own type. */
+  const flatten = (selectionSet: SelectionSetNode, typeCondition: string, inProgress: Set<string>): Map<string, number> => {
     const counts = new Map<string, number>();
     const add = (key: string, count: number) => counts.set(key, Math.min(Number.MAX_SAFE_INTEGER, (counts.get(key) ?? 0) + count));
     for (const selection of selectionSet.selections) {
-      if (selection.kind === Kind.FIELD) add(selection.alias?.value ?? selection.name.value, 1);
-      else if (selection.kind === Kind.INLINE_FRAGMENT) for (const [key, count] of flatten(selection.selectionSet, inProgress)) add(key, count);
-      else {
+      if (selection.kind === Kind.FIELD) add(`${typeCondition}|${selection.alias?.value ?? selection.name.value}`, 1);
+      else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        const condition = selection.typeCondition?.name.value ?? typeCondition;
+        for (const [key, count] of flatten(selection.selectionSet, condition, inProgress)) add(key, count);
+      } else {
         const name = selection.name.value;
         const fragment = fragments.get(name);
         if (!fragment || inProgress.has(name)) continue;
         let fragmentCounts = flattened.get(name);
         if (!fragmentCounts) {
-          fragmentCounts = flatten(fragment, new Set([...inProgress, name]));
+          fragmentCounts = flatten(fragment.selectionSet, fragment.typeCondition.name.value, new Set([...inProgress, name]));
           flattened.set(name, fragmentCounts);
         }
         for (const [key, count] of fragmentCounts) add(key, count);
@@ -155,7 +160,7 @@ function maxRepeats(document: DocumentNode): number {
   let worst = 0;
   visit(document, {
     SelectionSet(node) {
-      for (const count of flatten(node, new Set()).values()) worst = Math.max(worst, count);
+      for (const count of flatten(node, '', new Set()).values()) worst = Math.max(worst, count);
     },
   });
   return worst;

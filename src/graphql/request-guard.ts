@@ -61,24 +61,30 @@ function describeFailure(error: unknown): string {
   return error instanceof Error ? describeDriverError(error as Error & { code?: string }) : 'unknown error';
 }
 
-
 /**
  * Everything a request must pass before it runs, in order, as one plugin (Apollo runs the
- * didResolveOperation hooks of several plugins concurrently, and the order matters here) — after
- * the document's shape was checked at the HTTP edge (document-guard.ts) and Apollo validated it:
- * 3. no subscriptions (this API has none); every string and list within its limits, no NUL or
- *    unpaired surrogate anywhere in the arguments or variables;
- * 4. the estimated cost within the highest per-request maximum of any caller; only then are the
- *    credentials looked up (UNAUTHENTICATED, 401, when bad), so a refused document costs no SQL;
- * 5. in production, introspection only for signed-in callers;
- * 6. the estimated cost within the caller's own per-request maximum;
- * 7. the cost charged to the caller's budget (RATE_LIMITED, HTTP 429, when it is spent);
- * 8. an Idempotency-Key claimed, replayed or refused. Every response then reports the cost
- * in `extensions.cost` and the budget in `RateLimit-*` headers.
+ * didResolveOperation hooks of several plugins concurrently, and the order matters here). The
+ * document's shape was already checked at the HTTP edge (document-guard.ts), and Apollo validated it.
+ * 1. No subscriptions (this API has none); every string and list within its limits, no NUL or
+ *    unpaired surrogate anywhere in the arguments or variables.
+ * 2. The estimated cost within the highest per-request maximum of any caller; only then are the
+ *    credentials looked up (UNAUTHENTICATED, 401, when bad), so a refused document costs no SQL.
+ * 3. In production, introspection only for signed-in callers.
+ * 4. The estimated cost within the caller's own per-request maximum.
+ * 5. The cost charged to the caller's budget (RATE_LIMITED, HTTP 429, when it is spent).
+ * 6. An Idempotency-Key claimed, replayed or refused.
+ * Every response then reports the cost in `extensions.cost` and the budget in `RateLimit-*` headers.
  */
 export function requestGuard(schema: GraphQLSchema, { guard: config, isProduction }: Pick<Config, 'guard' | 'isProduction'>): ApolloServerPlugin<Context> {
   const highestMaxCost = Math.max(...Object.values(config.maxCost));
+  // Idempotency transactions still open, by request: rolled back if Apollo fails before willSendResponse.
+  const openClaims = new WeakMap<object, IdempotencyClaim>();
   return {
+    async unexpectedErrorProcessingRequest({ requestContext }) {
+      const claim = openClaims.get(requestContext.contextValue);
+      if (claim && !claim.trx.isCompleted()) await claim.trx.rollback().catch(() => undefined);
+    },
+
     async requestDidStart() {
       let claim: IdempotencyClaim | null = null;
       let replay: FormattedExecutionResult | null = null;
@@ -133,7 +139,10 @@ export function requestGuard(schema: GraphQLSchema, { guard: config, isProductio
               operationName: request.operationName,
               variables: request.variables,
             });
-            if (admission.kind === 'claimed') claim = admission.claim;
+            if (admission.kind === 'claimed') {
+              claim = admission.claim;
+              openClaims.set(ctx, claim);
+            }
             if (admission.kind === 'replay') replay = admission.response;
           }
         },

@@ -58,9 +58,9 @@ describe('request budgets (production mode)', () => {
     expect(Number(refused!.headers['ratelimit-remaining'])).toBeLessThan(PAGE_COST);
 
     // A refused write does not happen.
-    // 10 + 1 + 1 + 20 × 1: more than a refused page of 21 leaves.
+    // 10 + 1 + 1 + 80 × 1 = 92: more than a refused page of 21 leaves, even after seconds of refill.
     const write = await t.gql(
-      'mutation { createDepartment(input: { code: "RL-1", name: "限流测试部门", level: CITY, regionCode: "420600" }) { department { code platforms(first: 20) { nodes { id } } } } }',
+      'mutation { createDepartment(input: { code: "RL-1", name: "限流测试部门", level: CITY, regionCode: "420600" }) { department { code platforms(first: 80) { nodes { id } } } } }',
       {},
       operator,
     );
@@ -72,6 +72,11 @@ describe('request budgets (production mode)', () => {
     const again = await post(t.app.app, PAGE, operator);
     expect(again.status).toBe(200);
   });
+});
+
+/** A budget that barely refills, so what two instances or thirty concurrent requests spend can be counted. */
+describe('request budgets shared and exact (production mode)', () => {
+  const t = useTestApp({ ...ENV, RATE_LIMIT_BUDGETS: 'ANONYMOUS:100/1,ANALYST:300/1' });
 
   it('keeps one budget per API client, and one per address for anonymous callers', async () => {
     const spender = await t.clientHeaders({ name: '额度甲', roles: ['ANALYST'] });
@@ -88,11 +93,6 @@ describe('request budgets (production mode)', () => {
     expect(elsewhere.status).toBe(200);
     expect(elsewhere.headers['ratelimit-limit']).toBe('100');
   });
-});
-
-/** A budget that barely refills, so what two instances or thirty concurrent requests spend can be counted. */
-describe('request budgets shared and exact (production mode)', () => {
-  const t = useTestApp({ ...ENV, RATE_LIMIT_BUDGETS: 'ANONYMOUS:100/1,ANALYST:300/1' });
 
   it('shares budgets between API instances on the same database', async () => {
     const second = await createApp(t.config, {});
