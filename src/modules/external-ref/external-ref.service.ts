@@ -178,8 +178,7 @@ function ownershipOf(row: { status: ExternalRefSystemStatus; departmentId: strin
 }
 
 /** Adds EXTERNAL_REF_SYSTEM_OWNED (FORBIDDEN) at `field`, naming the system and its department. */
-async function addSystemOwned(ctx: Context, problems: Problems, field: string, system: string, departmentId: string | null): Promise<void> {
-  const owner: DepartmentRecord | null = departmentId ? await ctx.loaders.departmentById.load(departmentId) : null;
+function addSystemOwned(problems: Problems, field: string, system: string, owner: Pick<DepartmentRecord, 'name' | 'code'> | null): void {
   problems.add(field, UserErrorCode.FORBIDDEN, 'EXTERNAL_REF_SYSTEM_OWNED', { system, department: owner?.name ?? '', code: owner?.code ?? '' });
 }
 
@@ -190,7 +189,10 @@ async function addSystemOwned(ctx: Context, problems: Problems, field: string, s
  */
 async function checkSystemAccess(ctx: Context, problems: Problems, field: string, system: string, claims: boolean): Promise<void> {
   const [current] = await externalRefSystemsByNames(ctx.db, [system]);
-  if (systemAccess(systemCallerOf(ctx.principal), ownershipOf(current), claims) === 'REFUSE') await addSystemOwned(ctx, problems, field, system, current!.departmentId);
+  if (systemAccess(systemCallerOf(ctx.principal), ownershipOf(current), claims) === 'REFUSE') {
+    const owner = current!.departmentId ? await ctx.loaders.departmentById.load(current!.departmentId) : null;
+    addSystemOwned(problems, field, system, owner);
+  }
 }
 
 /**
@@ -232,7 +234,9 @@ export async function enterExternalRefSystem(em: EntityManager, ctx: Context, pr
   }
   const access = systemAccess(caller, { status: row.status, departmentId: row.department?.id ?? null }, claims);
   if (access === 'REFUSE') {
-    await addSystemOwned(ctx, problems, field, system, row.department?.id ?? null);
+    // Read through the transaction: a loader would wait for a second connection.
+    const owner = row.department ? await em.findOne(Department, row.department.id) : null;
+    addSystemOwned(problems, field, system, owner);
     problems.throwIfAny();
   }
   if (access === 'CLAIM') {
