@@ -20,6 +20,7 @@ import { graphiqlRouter } from './graphql/graphiql';
 import { errorLogging } from './graphql/plugins';
 import { requestGuard } from './graphql/request-guard';
 import { documentGuard } from './graphql/document-guard';
+import { startHousekeeping, type Housekeeping } from './graphql/housekeeping';
 import { getSchema } from './graphql/schema';
 import { logger, pinoLogger } from './logger';
 import { pinoHttp } from 'pino-http';
@@ -35,6 +36,8 @@ export interface App {
   database: Database;
   /** The loop that sends webhook deliveries; null when WEBHOOK_ENABLED is off. */
   webhooks: WebhookDispatcher | null;
+  /** Prunes spent-out budgets and expired idempotency keys every ten minutes. */
+  housekeeping: Housekeeping;
   /** Stops Apollo (draining requests), then the webhook loop, then closes the database. */
   close(): Promise<void>;
 }
@@ -157,6 +160,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
   });
 
   const webhooks = config.webhooks.enabled ? startWebhookDispatcher(database.orm, config.webhooks) : null;
+  const housekeeping = startHousekeeping(database.orm, config.guard);
 
   return {
     app,
@@ -164,10 +168,12 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     apollo,
     database,
     webhooks,
+    housekeeping,
     async close() {
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       await webhooks?.stop();
+      await housekeeping.stop();
       if (!options.database) await database.close();
     },
   };

@@ -123,3 +123,23 @@ describe('request budgets shared and exact (production mode)', () => {
     expect(granted).toBeLessThanOrEqual(15);
   });
 });
+
+describe('housekeeping', () => {
+  const t = useTestApp(ENV);
+
+  it('forgets budgets that would be full again and Idempotency-Keys past 24 hours, and keeps the rest', async () => {
+    const connection = t.app.database.orm.em.getConnection();
+    await post(t.app.app, PAGE, { ...ANONYMOUS_HEADERS, 'x-forwarded-for': '192.0.2.10' });
+    await connection.execute(`insert into rate_limit_bucket (key, tokens, granted, refreshed_at) values ('ip:192.0.2.99', 5, true, now() - interval '2 days')`);
+    await connection.execute(
+      `insert into idempotency_key (principal, key, request_hash, response, created_at) values
+         ('client:old', 'old-key', repeat('a', 64), '{}', now() - interval '25 hours'),
+         ('client:new', 'new-key', repeat('b', 64), '{}', now() - interval '1 hour')`,
+    );
+    await t.app.housekeeping.runOnce();
+    const buckets = await connection.execute<{ key: string }[]>(`select key from rate_limit_bucket where key like 'ip:192.0.2.%' order by key`);
+    expect(buckets.map((row) => row.key)).toEqual(['ip:192.0.2.10']);
+    const keys = await connection.execute<{ key: string }[]>(`select key from idempotency_key where principal in ('client:old', 'client:new')`);
+    expect(keys.map((row) => row.key)).toEqual(['new-key']);
+  });
+});
