@@ -88,6 +88,18 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     },
   );
 
+  // Headers a government reviewer expects on every answer: no MIME sniffing, no framing, no
+  // referrer, HTTPS only in production (behind the TLS-terminating proxy); GraphQL answers carry
+  // personal data, so no proxy or browser may store them.
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    res.setHeader('x-content-type-options', 'nosniff');
+    res.setHeader('x-frame-options', 'DENY');
+    res.setHeader('referrer-policy', 'no-referrer');
+    if (config.isProduction) res.setHeader('strict-transport-security', 'max-age=31536000');
+    if (req.path === '/graphql') res.setHeader('cache-control', 'no-store');
+    next();
+  });
+
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });

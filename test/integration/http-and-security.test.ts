@@ -89,6 +89,19 @@ describe('production hardening', () => {
     expect(res.body.errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
   });
 
+  it('sends the security headers: no sniffing, no framing, no referrer, HTTPS only, and GraphQL answers never stored', async () => {
+    const res = await t.http().post('/graphql').set('content-type', 'application/json').send({ query: '{ __typename }' });
+    expect(res.headers).toMatchObject({
+      'x-content-type-options': 'nosniff',
+      'x-frame-options': 'DENY',
+      'referrer-policy': 'no-referrer',
+      'strict-transport-security': 'max-age=31536000',
+      'cache-control': 'no-store',
+    });
+    const health = await t.http().get('/healthz');
+    expect(health.headers['x-content-type-options']).toBe('nosniff');
+  });
+
   it('answers malformed JSON with 400 and carries a request id', async () => {
     const res = await t.http().post('/graphql').set('content-type', 'application/json').send('{"query": ');
     expect(res.status).toBe(400);
