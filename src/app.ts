@@ -52,7 +52,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
   const app = express();
   const httpServer = http.createServer(app);
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', config.trustProxy);
 
   app.use((req: Request, res: Response, next: NextFunction) => {
     const given = req.header('x-request-id');

@@ -17,6 +17,11 @@ export interface Config {
   dbPoolMax: number;
   /** Origins of the admin frontends allowed to call the API from a browser. */
   corsOrigins: string[];
+  /**
+   * Which reverse proxies' X-Forwarded-For is believed (Express's `trust proxy`): anonymous callers'
+   * budgets are per address, so behind a proxy the caller's own address must be read from it.
+   */
+  trustProxy: string[] | number;
   /** Apply pending migrations when the server starts. */
   migrateOnStart: boolean;
   /** Load the Xiangyang demo seed on the first start of an empty database. */
@@ -148,6 +153,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     nodeEnv,
     isProduction,
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
     port: parseIntVar(env, 'PORT', 4000, 0, 65535),
     host: env.HOST || '0.0.0.0',
     databaseUrl,
@@ -169,6 +175,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     guard: loadGuardConfig(env),
   };
+}
+
+/** `TRUST_PROXY`: a number of proxy hops, or addresses, CIDR ranges and Express's names for them. */
+function parseTrustProxy(raw: string | undefined): string[] | number {
+  if (raw === undefined || raw.trim() === '') return ['loopback'];
+  if (/^\d{1,2}$/.test(raw.trim())) return Number(raw.trim());
+  const entries = raw.split(',').map((entry) => entry.trim()).filter(Boolean);
+  for (const entry of entries) {
+    const named = ['loopback', 'linklocal', 'uniquelocal'].includes(entry);
+    const address = /^[0-9a-f.:]+(\/\d{1,3})?$/i.test(entry);
+    if (!named && !address) throw new ConfigError(`TRUST_PROXY entries are loopback, linklocal, uniquelocal, addresses or CIDR ranges (or a number of hops), got "${entry}"`);
+  }
+  return entries;
 }
 
 const DEFAULT_MAX_COST: Record<CallerClass, number> = {

@@ -21,6 +21,7 @@ describe('loadConfig defaults', () => {
     expect(config).toEqual({
       nodeEnv: 'development',
       isProduction: false,
+      trustProxy: ['loopback'],
       port: 4000,
       host: '0.0.0.0',
       databaseUrl: undefined,
@@ -247,5 +248,16 @@ describe('loadConfig: request limits and budgets', () => {
 
   it('refuses a budget that cannot hold one request of the highest cost', () => {
     expect(configErrorOf({ QUERY_MAX_COST: 'ANONYMOUS:9000', RATE_LIMIT_BUDGETS: 'ANONYMOUS:8000/10' }).message).toMatch(/ANONYMOUS budget \(8000\)/);
+  });
+});
+
+describe('loadConfig: TRUST_PROXY', () => {
+  it('takes a number of hops, or addresses, ranges and Express\'s names', () => {
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8, fd00::/8' }).trustProxy).toEqual(['loopback', '10.0.0.0/8', 'fd00::/8']);
+  });
+
+  it('refuses anything else, naming the variable', () => {
+    expect(configErrorOf({ TRUST_PROXY: 'everyone' }).message).toContain('TRUST_PROXY');
   });
 });
