@@ -5,7 +5,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import cors from 'cors';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDisableSuggestions } from '@apollo/server/plugin/disableSuggestions';
 import { expressMiddleware } from '@as-integrations/express5';
 import { createAuthenticator } from './auth/authenticate';
@@ -139,6 +139,8 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
       // Apollo's default landing page loads its IDE from a CDN, which a government intranet cannot
       // reach; GraphiQL is served locally at /graphiql instead.
       ApolloServerPluginLandingPageDisabled(),
+      // No cache hints are used (GraphQL answers are no-store), and the plugin would wrap every field resolver.
+      ApolloServerPluginCacheControlDisabled(),
       ...(config.isProduction ? [ApolloServerPluginDisableSuggestions()] : []),
       requestGuard(schema, config),
       errorLogging(config.guard.requestTimeoutMs),

@@ -1,4 +1,5 @@
 import { Field, Float, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { Public } from '../auth/visibility';
 import { CoordinateSystem, fromWgs84, type LatLng } from './coordinates';
 
 registerEnumType(CoordinateSystem, {
@@ -11,14 +12,18 @@ registerEnumType(CoordinateSystem, {
   },
 });
 
+@Public()
 @ObjectType('GeoPoint', { simpleResolvers: true, description: '地理坐标点 A point, with the coordinate system it is expressed in' })
 export class GeoPoint {
+  @Public()
   @Field(() => Float, { description: '纬度 Latitude in degrees' })
   latitude!: number;
 
+  @Public()
   @Field(() => Float, { description: '经度 Longitude in degrees' })
   longitude!: number;
 
+  @Public()
   @Field(() => CoordinateSystem, { description: '坐标系 Coordinate system of this point' })
   coordinateSystem!: CoordinateSystem;
 }

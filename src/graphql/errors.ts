@@ -1,4 +1,5 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Public } from '../auth/visibility';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { translate, type MessageKey, type MessageParams } from '../i18n/messages';
 import type { Locale } from '../i18n/locale';
@@ -74,17 +75,21 @@ registerEnumType(UserErrorCode, {
   },
 });
 
+@Public()
 @ObjectType('UserError', {
   simpleResolvers: true,
   description: '用户错误 A problem with the input that the caller can fix; nothing was changed',
 })
 export class UserError {
+  @Public()
   @Field(() => [String], { description: '出错字段路径 Path of the input field at fault, e.g. ["input", "name"]' })
   field!: string[];
 
+  @Public()
   @Field(() => UserErrorCode, { description: '错误代码 Stable error code' })
   code!: UserErrorCode;
 
+  @Public()
   @Field({ description: '错误说明（按 Accept-Language 为中文或英文）Message in Chinese, or English when Accept-Language asks for it' })
   message!: string;
 }

@@ -1,4 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
+import { Public } from '../auth/visibility';
 import { LockMode, type EntityClass, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from './context';
@@ -52,8 +53,10 @@ export function payloadTypeOf(
   description: string,
   field: { name: string; type: () => ClassType | object; zh: string; en: string },
 ): ClassType {
+  @Public()
   @ObjectType(name, { simpleResolvers: true, description })
   class Payload {
+    @Public()
     @Field(() => [UserError], { description: '用户错误；为空表示成功 Problems with the input; empty on success' })
     userErrors!: UserError[];
   }
@@ -61,6 +64,8 @@ export function payloadTypeOf(
     nullable: true,
     description: `${field.zh}（有用户错误时为空）${field.en}; null when there are user errors`,
   })(Payload.prototype, field.name);
+  // Who may read the record itself is its type's declaration.
+  Public()(Payload.prototype, field.name);
   return Payload;
 }
 

@@ -1,5 +1,6 @@
-import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
-import { PUBLIC_NODE_TYPES, signInToRead } from '../auth/public-reads';
+import { Arg, Ctx, ID, Info, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { gatedResolveType, Public } from '../auth/visibility';
 import type { Context } from './context';
 import { badInput, fromGlobalId, MAX_PAGE_SIZE, Node, type NodeTypeName } from './relay';
 
@@ -8,15 +9,21 @@ type NodeRecord = { __typename: string };
 /** node(id)/nodes(ids): any object by its global ID, through the same loaders as every other read. */
 @Resolver()
 export class NodeResolver {
+  @Public()
   @Query(() => Node, { nullable: true, description: '按全局 ID 取对象 Fetch any object by its global ID' })
-  node(@Arg('id', () => ID, { description: '全局 ID Global ID' }) id: string, @Ctx() ctx: Context): Promise<NodeRecord | null> {
-    return loadNode(ctx, id);
+  node(@Arg('id', () => ID, { description: '全局 ID Global ID' }) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<NodeRecord | null> {
+    return loadNode(ctx, info, id);
   }
 
+  @Public()
   @Query(() => [Node], { nullable: 'items', description: '按全局 ID 批量取对象，顺序与输入一致，不存在的为 null Fetch objects by global IDs, in order; null where none exists' })
-  nodes(@Arg('ids', () => [ID], { description: '全局 ID 列表（至多100个）Global IDs (at most 100)' }) ids: string[], @Ctx() ctx: Context): Promise<(NodeRecord | null)[]> {
+  nodes(
+    @Arg('ids', () => [ID], { description: '全局 ID 列表（至多100个）Global IDs (at most 100)' }) ids: string[],
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<(NodeRecord | null)[]> {
     if (ids.length > MAX_PAGE_SIZE) throw badInput(`Pass at most ${MAX_PAGE_SIZE} ids`, 'ids');
-    return Promise.all(ids.map((id) => loadNode(ctx, id)));
+    return Promise.all(ids.map((id) => loadNode(ctx, info, id)));
   }
 }
 
@@ -42,9 +49,11 @@ export function loadNodeByType(ctx: Context, type: NodeTypeName, localId: string
   return load ? load(ctx, localId) : Promise.resolve(null);
 }
 
-async function loadNode(ctx: Context, id: string): Promise<NodeRecord | null> {
+async function loadNode(ctx: Context, info: GraphQLResolveInfo, id: string): Promise<NodeRecord | null> {
   const parsed = fromGlobalId(id);
-  if (parsed && ctx.principal.kind === 'anonymous' && !PUBLIC_NODE_TYPES.has(parsed.type)) throw signInToRead();
+  // Refused before any read when the caller may not read records of that type (Node's
+  // resolveType refuses again on the record itself, whatever path it came by).
+  if (parsed) gatedResolveType({ __typename: parsed.type }, ctx, info);
   const load = parsed && NODE_LOADERS[parsed.type];
   return load ? load(ctx, parsed.localId) : null;
 }

@@ -1,4 +1,5 @@
 import { ArgsType, Field, ID, InterfaceType, Int, ObjectType } from 'type-graphql';
+import { gatedResolveType, Public } from '../auth/visibility';
 import { GraphQLError } from 'graphql';
 import { ErrorCode } from './errors';
 
@@ -51,26 +52,33 @@ export function localIdOf(globalId: string, type: NodeTypeName): string | null {
   return parsed && parsed.type === type ? parsed.localId : null;
 }
 
+@Public()
 @InterfaceType('Node', {
   description: '可寻址对象 An object with a globally unique, opaque ID that node(id) can fetch again',
-  resolveType: (value: { __typename?: string }) => value.__typename,
+  resolveType: gatedResolveType,
 })
 export abstract class Node {
+  @Public()
   @Field(() => ID, { description: '全局唯一标识 Opaque global ID' })
   id!: string;
 }
 
+@Public()
 @ObjectType('PageInfo', { description: '分页信息 Relay page information' })
 export class PageInfo {
+  @Public()
   @Field({ description: '是否有下一页 Whether more items follow this page' })
   hasNextPage!: boolean;
 
+  @Public()
   @Field({ description: '是否有上一页 Whether items precede this page' })
   hasPreviousPage!: boolean;
 
+  @Public()
   @Field(() => String, { nullable: true, description: '本页首条游标 Cursor of the first item on this page' })
   startCursor!: string | null;
 
+  @Public()
   @Field(() => String, { nullable: true, description: '本页末条游标 Cursor of the last item on this page' })
   endCursor!: string | null;
 }
@@ -201,26 +209,34 @@ type ClassType<T = unknown> = new (...args: never[]) => T;
 
 /** Declares `<Name>Edge` and `<Name>Connection` object types for a node type. */
 export function connectionTypeOf<T>(nodeType: ClassType<T>, name: string, zhName: string): ClassType {
+  @Public()
   @ObjectType(`${name}Edge`, { simpleResolvers: true, description: `${zhName}分页条目 An edge in a ${name} connection` })
   class Edge {
+    @Public()
     @Field({ description: '游标 Opaque cursor of this item' })
     cursor!: string;
 
+    @Public()
     @Field(() => nodeType, { description: `${zhName} The ${name} itself` })
     node!: T;
   }
 
+  @Public()
   @ObjectType(`${name}Connection`, { simpleResolvers: true, description: `${zhName}分页列表 A Relay page of ${name} items` })
   class Connection {
+    @Public()
     @Field(() => [Edge], { description: '条目（含游标）Items with their cursors' })
     edges!: Edge[];
 
+    @Public()
     @Field(() => [nodeType], { description: '条目 Items of this page, without cursors' })
     nodes!: T[];
 
+    @Public()
     @Field(() => PageInfo, { description: '分页信息 Paging information' })
     pageInfo!: PageInfo;
 
+    @Public()
     @Field(() => Int, { description: '符合条件的总数（不受分页影响）Number of items matching the filter, across all pages' })
     totalCount!: number;
   }

@@ -2,6 +2,7 @@ import { GraphQLError, type FormattedExecutionResult, type GraphQLSchema } from 
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import type { CallerClass, Config } from '../config';
 import { isAnonymous } from '../auth/principal';
+import { checkSelectionVisibility, visibilityError } from '../auth/visibility';
 import { translate } from '../i18n/messages';
 import type { Locale } from '../i18n/locale';
 import { describeDriverError } from '../db/redact';
@@ -69,7 +70,8 @@ function describeFailure(error: unknown): string {
  *    unpaired surrogate anywhere in the arguments or variables.
  * 2. The estimated cost within the highest per-request maximum of any caller; only then are the
  *    credentials looked up (UNAUTHENTICATED, 401, when bad), so a refused document costs no SQL.
- * 3. In production, introspection only for signed-in callers.
+ * 3. In production, introspection only for signed-in callers; and every field and type of the
+ *    selection readable by the caller, by the declarations made with them (auth/visibility.ts).
  * 4. The estimated cost within the caller's own per-request maximum.
  * 5. The cost charged to the caller's budget (RATE_LIMITED, HTTP 429, when it is spent).
  * 6. An Idempotency-Key claimed, replayed or refused.
@@ -109,6 +111,9 @@ export function requestGuard(schema: GraphQLSchema, { guard: config, isProductio
           if (isProduction && isAnonymous(ctx.principal) && usesIntrospection(document)) {
             throw new GraphQLError('Introspection is not available to anonymous callers', { extensions: { code: ErrorCode.FORBIDDEN, http: { status: 403 } } });
           }
+          // Who may read what, declared with each type and field: the whole selection, once.
+          const denial = checkSelectionVisibility(schema, document, request.operationName, ctx.principal);
+          if (denial) throw visibilityError(denial, ctx.locale);
           const limitingClass = mostGenerousClass(ctx.principal, (callerClass) => config.maxCost[callerClass]);
           ctx.usage.cost = estimate.cost;
           ctx.requestLog.cost = estimate.cost;

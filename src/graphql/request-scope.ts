@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { MiddlewareFn } from 'type-graphql';
 import type { Principal } from '../auth/principal';
 
 /**
@@ -13,3 +14,12 @@ export interface RequestScope {
 }
 
 export const requestScope = new AsyncLocalStorage<RequestScope>();
+
+/** Names the mutation field being run in the request scope, for the audit trail. */
+export const RecordMutationName: MiddlewareFn = ({ info }, next) => {
+  if (info.parentType.name === 'Mutation') {
+    const scope = requestScope.getStore();
+    if (scope) scope.mutation = info.fieldName;
+  }
+  return next();
+};

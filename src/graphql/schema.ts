@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
-import { buildSchemaSync } from 'type-graphql';
-import { PublicReadsOnly } from '../auth/public-reads';
+import { buildSchemaSync, getMetadataStorage } from 'type-graphql';
+import { applyTypeDeclarations, assertEveryFieldDeclared, VISIBILITY_EXTENSION } from '../auth/visibility';
+import { RecordMutationName } from './request-scope';
 import { AuditEventResolver, ChangeFeedResolver } from '../modules/audit/audit.resolver';
 import { ViewerResolver } from '../modules/api-client/viewer.resolver';
 import { DepartmentResolver } from '../modules/department/department.resolver';
@@ -77,13 +78,21 @@ export function getSchema(): GraphQLSchema {
         OrganizationExternalRefsResolver,
         WebhookResolver,
       ],
-      globalMiddlewares: [PublicReadsOnly],
+      globalMiddlewares: [RecordMutationName],
       validate: false,
       emitSchemaFile: false,
     });
     // type-graphql has no option for the root types' descriptions.
     schema.getQueryType()!.description = '查询入口 Everything that can be read';
     schema.getMutationType()!.description = '变更入口：每个变更是一个事务，出错时不改变任何数据 Every change; each is one transaction and changes nothing when it fails';
+    const storage = getMetadataStorage();
+    applyTypeDeclarations(schema, [...storage.objectTypes, ...storage.interfaceTypes]);
+    // The root types have no class to decorate: anyone may reach them; each field says who may use it.
+    for (const root of [schema.getQueryType()!, schema.getMutationType()!]) {
+      (root as { extensions: Record<string, unknown> }).extensions = { ...root.extensions, [VISIBILITY_EXTENSION]: { kind: 'PUBLIC' } };
+    }
+    // Denied by default: a type or field without a declaration of who may read it stops the server here.
+    assertEveryFieldDeclared(schema);
   }
   return schema;
 }

@@ -68,6 +68,14 @@ const messages = {
     zh: '参数 {path} 含有不允许的字符（空字符 U+0000 或不成对的代理字符），请删除后重试。',
     en: 'The argument {path} contains a character that is not allowed (NUL U+0000 or an unpaired UTF-16 surrogate); remove it.',
   },
+  READ_NEEDS_SIGN_IN: {
+    zh: '匿名调用只能读取公开的驿站信息；读取 {element} 须先登录（携带接口密钥或统一身份认证令牌）。',
+    en: 'Anonymous callers read public station facts only; sign in (an API key or an identity-provider token) to read {element}.',
+  },
+  READ_NEEDS_ROLE: {
+    zh: '您的账号角色不能读取 {element}，需以下角色之一：{roles}。',
+    en: 'Your role may not read {element}; it takes one of these roles: {roles}.',
+  },
   SUBSCRIPTIONS_UNSUPPORTED: {
     zh: '本接口不提供订阅（subscription）操作；要接收变更，请轮询 changes 变更流或订阅推送（webhook）。',
     en: 'This API has no subscription operations; to follow changes, poll the `changes` feed or subscribe a webhook.',

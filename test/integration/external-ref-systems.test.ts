@@ -379,13 +379,21 @@ describe('assignExternalRefSystem', () => {
     for (const [headers, message] of [
       [intruder.headers, '您的账号角色没有权限进行此操作'],
       [operator, '您的账号角色没有权限进行此操作'],
-      [ANONYMOUS_HEADERS as Headers, '修改数据须先登录'],
     ] as const) {
       const refused = await gqlData(ASSIGN, { system, departmentId: intruderId }, headers);
       expect(refused.externalRefSystem).toBeNull();
       expect(refused.userErrors).toEqual([expect.objectContaining({ field: ['input', 'system'], code: 'FORBIDDEN' })]);
       expect(refused.userErrors[0].message).toContain(message);
     }
+    // Anonymous callers may not read reference systems: selecting one refuses the request as a whole ...
+    const anonymous = await t.gql(ASSIGN, { input: { system, departmentId: intruderId } }, ANONYMOUS_HEADERS);
+    expect(anonymous.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', field: 'ExternalRefSystem' });
+    // ... and the service refuses the assignment itself.
+    const plain = await t.gql('mutation($input: AssignExternalRefSystemInput!) { assignExternalRefSystem(input: $input) { userErrors { field code message } } }', {
+      input: { system, departmentId: intruderId },
+    }, ANONYMOUS_HEADERS);
+    expect(plain.data.assignExternalRefSystem.userErrors).toEqual([expect.objectContaining({ field: ['input', 'system'], code: 'FORBIDDEN' })]);
+    expect(plain.data.assignExternalRefSystem.userErrors[0].message).toContain('修改数据须先登录');
     const cases: [Record<string, unknown>, string[], string][] = [
       [{ system }, ['input', 'departmentId'], 'INVALID'],
       [{ system, departmentId: intruderId, shared: true }, ['input', 'departmentId'], 'INVALID'],

@@ -1,4 +1,13 @@
 import { ANONYMOUS_HEADERS, useTestApp } from '../helpers/app';
+
+/**
+ * Anonymous callers may not read partners' reference IDs nor organizations: a write whose result
+ * selects them is refused as a whole (FORBIDDEN naming what it takes), before anything runs.
+ */
+function expectRefusedToAnonymous(res: { errors?: { extensions?: Record<string, unknown> }[]; data?: unknown }): void {
+  expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  expect(res.data ?? null).toBeNull();
+}
 import { ORGANIZATION_SEED, PLATFORM_SEED, SEED, SERVICE_ITEM_SEED } from '../helpers/fixtures';
 
 const t = useTestApp();
@@ -338,10 +347,7 @@ describe('upsertServiceItem', () => {
     expect(own).toMatchObject({ created: true, userErrors: [] });
     const other = await upsert(item('MZ-0011', { code: '420606-EXT-0011' }), partnerRsj);
     expect(other.userErrors).toEqual([expect.objectContaining({ field: ['input', 'departmentCode'], code: 'FORBIDDEN' })]);
-    const anonymous = await upsert(item('MZ-0012', { code: '420606-EXT-0012' }), ANONYMOUS_HEADERS);
-    expect(anonymous.userErrors).toEqual([
-      { field: ['input', 'departmentCode'], code: 'FORBIDDEN', message: '修改数据须先登录：请携带接口密钥或统一身份认证令牌。' },
-    ]);
+    expectRefusedToAnonymous(await t.gql(UPSERT_ITEM, { input: item('MZ-0012', { code: '420606-EXT-0012' }) }, ANONYMOUS_HEADERS));
     expect(await itemsMatching('420606-EXT-0011')).toBe(0);
     expect(await itemsMatching('420606-EXT-0012')).toBe(0);
   });
@@ -401,8 +407,7 @@ describe('upsertStationServiceItem', () => {
     const input = { externalRef: { system: 'xy-zgh-sync', externalId: 'SSI-X' }, itemCode: SERVICE_ITEM_SEED.feeItemCode, stationId: station.id };
     const other = await upsert(input, partnerZgh);
     expect(other.userErrors).toEqual([expect.objectContaining({ field: ['input', 'itemCode'], code: 'FORBIDDEN' })]);
-    const anonymous = await upsert(input, ANONYMOUS_HEADERS);
-    expect(anonymous.userErrors).toEqual([expect.objectContaining({ field: ['input', 'itemCode'], code: 'FORBIDDEN' })]);
+    expectRefusedToAnonymous(await t.gql(UPSERT_PUSH_DOWN, { input }, ANONYMOUS_HEADERS));
     expect(await stationCount(SERVICE_ITEM_SEED.feeItemCode)).toBe(before);
   });
 
@@ -458,11 +463,10 @@ describe('upsertOrganization', () => {
 
   it('refuses callers without the right before looking at the credit code: they learn nothing of the organization holding it', async () => {
     const taken = { creditCode: ORGANIZATION_SEED.socialOrgCreditCode };
-    for (const headers of [analyst, ANONYMOUS_HEADERS]) {
-      const refused = await upsert(organization('ORG-PEEK', taken), headers);
-      expect(refused.userErrors).toHaveLength(1);
-      expect(refused.userErrors[0]).toMatchObject({ field: ['input', 'regionCode'], code: 'FORBIDDEN' });
-    }
+    const refused = await upsert(organization('ORG-PEEK', taken), analyst);
+    expect(refused.userErrors).toHaveLength(1);
+    expect(refused.userErrors[0]).toMatchObject({ field: ['input', 'regionCode'], code: 'FORBIDDEN' });
+    expectRefusedToAnonymous(await t.gql(UPSERT_ORGANIZATION, { input: organization('ORG-PEEK', taken) }, ANONYMOUS_HEADERS));
     // Outside its region, an operator is refused the same way.
     const outside = await upsert(organization('ORG-PEEK', { ...taken, regionCode: '420602001008' }), operator);
     expect(outside.userErrors.map((error) => error.code)).toEqual(['FORBIDDEN']);
@@ -481,8 +485,7 @@ describe('upsertOrganization', () => {
     expect(away.userErrors).toEqual([expect.objectContaining({ field: ['input', 'regionCode'], code: 'FORBIDDEN' })]);
     const byAnalyst = await upsert(organization('ORG-AN'), analyst);
     expect(byAnalyst.userErrors).toEqual([expect.objectContaining({ code: 'FORBIDDEN' })]);
-    const byAnonymous = await upsert(organization('ORG-ANON'), ANONYMOUS_HEADERS);
-    expect(byAnonymous.userErrors).toEqual([expect.objectContaining({ code: 'FORBIDDEN' })]);
+    expectRefusedToAnonymous(await t.gql(UPSERT_ORGANIZATION, { input: organization('ORG-ANON') }, ANONYMOUS_HEADERS));
     for (const id of ['ORG-OUT', 'ORG-AN', 'ORG-ANON']) expect(await organizationsMatching(`夕阳红志愿服务队${id}`)).toBe(0);
     const kept = await t.gql(`query($id: ID!) { organization(id: $id) { region { code } version } }`, { id: inside.organization!.id });
     expect(kept.data.organization).toEqual({ region: { code: SEED.anjuCommunityCode }, version: 1 });
@@ -510,7 +513,6 @@ describe('who may upsert platforms', () => {
   it.each([
     ['a partner of another department', () => partnerRsj, 'departmentCode', '您只能维护本部门（XY-RSJ）的记录'],
     ['an analyst', () => analyst, 'departmentCode', '您的账号角色没有权限进行此操作'],
-    ['an anonymous caller', () => ANONYMOUS_HEADERS as Headers, 'departmentCode', '修改数据须先登录'],
   ])('refuses %s and writes nothing', async (_who, headers, field, message) => {
     const before = await platformTotal();
     const result = await upsertPlatform(careStation('AX-REFUSED'), headers());
@@ -520,6 +522,17 @@ describe('who may upsert platforms', () => {
     expect(result.userErrors[0].message).toContain(message);
     expect(await platformTotal()).toBe(before);
     expect((await lookup('PLATFORM', 'zgh-care', 'AX-REFUSED')).data.recordByExternalRef).toBeNull();
+  });
+
+  it('refuses an anonymous caller and writes nothing', async () => {
+    const before = await platformTotal();
+    expectRefusedToAnonymous(await t.gql(UPSERT_PLATFORM, { input: careStation('AX-REFUSED') }, ANONYMOUS_HEADERS));
+    // Without the partner IDs in the selection, the service itself refuses: sign in first.
+    const plain = await t.gql('mutation($input: UpsertPlatformInput!) { upsertPlatform(input: $input) { created userErrors { field code message } } }', {
+      input: careStation('AX-REFUSED'),
+    }, ANONYMOUS_HEADERS);
+    expect(plain.data.upsertPlatform.userErrors).toEqual([expect.objectContaining({ code: 'FORBIDDEN', message: expect.stringContaining('修改数据须先登录') })]);
+    expect(await platformTotal()).toBe(before);
   });
 
   it('refuses a partner who names another department’s platform through the reference', async () => {
@@ -642,7 +655,6 @@ describe('addExternalRef and removeExternalRef', () => {
     for (const [headers, message] of [
       [partnerRsj, '您只能维护本部门（XY-RSJ）的记录'],
       [analyst, '您的账号角色没有权限进行此操作'],
-      [ANONYMOUS_HEADERS, '修改数据须先登录'],
     ] as const) {
       const refused = await add(input, headers as Headers);
       expect(refused.userErrors).toEqual([expect.objectContaining({ field: ['input', 'id'], code: 'FORBIDDEN' })]);
@@ -650,6 +662,12 @@ describe('addExternalRef and removeExternalRef', () => {
       const refusedRemove = await remove({ type: 'PLATFORM', id: platform.id, system: 'gh-national' }, headers as Headers);
       expect(refusedRemove.userErrors).toEqual([expect.objectContaining({ code: 'FORBIDDEN' })]);
     }
+    const anonymous = await t.gql(
+      'mutation($input: AddExternalRefInput!) { addExternalRef(input: $input) { userErrors { field code message } } }',
+      { input },
+      ANONYMOUS_HEADERS,
+    );
+    expect(anonymous.data.addExternalRef.userErrors).toEqual([expect.objectContaining({ code: 'FORBIDDEN', message: expect.stringContaining('修改数据须先登录') })]);
     expect((await seeded(PLATFORM_SEED.anjuUnionCareRefs[0])).externalRefs).toEqual(refsBefore);
   });
 

@@ -190,10 +190,19 @@ describe('who may write people and rosters', () => {
     const UPDATE_PERSON = `mutation($input: UpdatePersonInput!) { updatePerson(input: $input) { person { id } userErrors { field code } } }`;
     const person = await t.gql(`query($code: String!) { people(first: 1, filter: { regionCode: $code }) { nodes { id version } } }`, { code: '420602' });
     const target = person.data.people.nodes[0];
-    for (const headers of [operator, partner, analyst, ANONYMOUS_HEADERS]) {
+    for (const headers of [operator, partner, analyst]) {
       const res = await t.gql(UPDATE_PERSON, { input: { id: target.id, version: target.version, isPartyMember: true } }, headers);
       expect(res.data.updatePerson).toEqual({ person: null, userErrors: [{ field: ['input', 'id'], code: 'FORBIDDEN' }] });
     }
+    // Anonymous callers may not even read people: a write selecting one is refused as a whole ...
+    const anonymous = await t.gql(UPDATE_PERSON, { input: { id: target.id, version: target.version, isPartyMember: true } }, ANONYMOUS_HEADERS);
+    expect(anonymous.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', field: 'Person' });
+    // ... and without it the service refuses the write itself.
+    const plain = await t.gql(`mutation($input: UpdatePersonInput!) { updatePerson(input: $input) { userErrors { field code } } }`, {
+      input: { id: target.id, version: target.version, isPartyMember: true },
+    }, ANONYMOUS_HEADERS);
+    expect(plain.data.updatePerson.userErrors).toEqual([{ field: ['input', 'id'], code: 'FORBIDDEN' }]);
+    expect((await t.gql(`query($id: ID!) { person(id: $id) { version } }`, { id: target.id })).data.person.version).toBe(target.version);
   });
 });
 
@@ -238,7 +247,10 @@ describe('personal data', () => {
     const people = await t.gql(`{ people(first: 1) { totalCount } }`, {}, ANONYMOUS_HEADERS);
     expect(people.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const nested = await t.gql(`{ stations(first: 1) { nodes { name contactCadre { name } } } }`, {}, ANONYMOUS_HEADERS);
-    expect(nested.errors?.[0]).toMatchObject({ path: ['stations', 'nodes', 0, 'contactCadre'], extensions: { code: 'FORBIDDEN' } });
+    // Checked once for the whole selection, before anything is read: the request is refused, naming the field.
+    expect(nested.status).toBe(403);
+    expect(nested.errors?.[0]).toMatchObject({ extensions: { code: 'FORBIDDEN', field: 'Station.contactCadre' } });
+    expect(nested.data ?? null).toBeNull();
     const person = (await t.gql(PEOPLE, { code: SEED.fanchengCode })).data.people.nodes[0];
     const byNode = await t.gql(`query($id: ID!) { node(id: $id) { id } }`, { id: person.id }, ANONYMOUS_HEADERS);
     expect(byNode.errors?.[0].extensions?.code).toBe('FORBIDDEN');

@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Public, SignedIn } from '../../auth/visibility';
 import type { Context } from '../../graphql/context';
 import { badInput, localIdOf, toConnection, toPageRequest, type ConnectionResult } from '../../graphql/relay';
 import { DateTimeScalar } from '../../graphql/scalars';
@@ -20,6 +21,7 @@ import {
 
 @Resolver(() => ActivityType)
 export class ActivityResolver {
+  @SignedIn()
   @Query(() => ActivityType, { nullable: true, description: '按 ID 查活动 An activity by ID' })
   activity(@Arg('id', () => ID, { description: '活动 ID Activity ID' }) id: string, @Ctx() ctx: Context): Promise<ActivityRecord | null> {
     const localId = localIdOf(id, 'Activity');
@@ -27,11 +29,13 @@ export class ActivityResolver {
     return ctx.loaders.activityById.load(localId);
   }
 
+  @SignedIn()
   @Query(() => ActivityConnection, { description: '活动列表（默认按开始时间从新到旧）Activities, newest start first unless ordered otherwise' })
   async activities(@Args(() => ActivitiesArgs) args: ActivitiesArgs, @Ctx() ctx: Context): Promise<ConnectionResult<ActivityRecord>> {
     return toConnection(await listActivities(ctx.db, args.filter, args.orderBy, toPageRequest(args, 2)));
   }
 
+  @SignedIn()
   @FieldResolver(() => StationType, { description: '举办驿站 The station it is held at' })
   async station(@Root() activity: ActivityRecord, @Ctx() ctx: Context): Promise<StationRecord> {
     const station = await ctx.loaders.stationById.load(activity.stationId);
@@ -39,21 +43,25 @@ export class ActivityResolver {
     return station;
   }
 
+  @SignedIn()
   @FieldResolver(() => OrganizationType, { nullable: true, description: '主办组织（可为空）The organizing organization, if any' })
   organizer(@Root() activity: ActivityRecord, @Ctx() ctx: Context): Promise<OrganizationRecord | null> | null {
     return activity.organizerId ? ctx.loaders.organizationById.load(activity.organizerId) : null;
   }
 
+  @Public()
   @Mutation(() => CreateActivityPayload, { description: '登记驿站活动 Record an activity at a station' })
   createActivity(@Arg('input', () => CreateActivityInput, { description: '新活动 The new activity' }) input: CreateActivityInput, @Ctx() ctx: Context): Promise<ActivityPayload> {
     return activities.createActivity(ctx, input);
   }
 
+  @Public()
   @Mutation(() => UpdateActivityPayload, { description: '修改活动（须带读取时的版本号）Change an activity; pass the version you read' })
   updateActivity(@Arg('input', () => UpdateActivityInput, { description: '要修改的字段 Fields to change' }) input: UpdateActivityInput, @Ctx() ctx: Context): Promise<ActivityPayload> {
     return activities.updateActivity(ctx, input);
   }
 
+  @Public()
   @Mutation(() => DeleteActivityPayload, { description: '删除活动（须带读取时的版本号）Delete an activity; pass the version you read' })
   deleteActivity(@Arg('input', () => DeleteActivityInput, { description: '要删除的活动 The activity to delete' }) input: DeleteActivityInput, @Ctx() ctx: Context): Promise<DeleteActivityResult> {
     return activities.deleteActivity(ctx, input);
@@ -63,6 +71,7 @@ export class ActivityResolver {
 /** Station.activities: one windowed query per page of stations. */
 @Resolver(() => StationType)
 export class StationActivitiesResolver {
+  @SignedIn()
   @FieldResolver(() => [ActivityType], { description: '驿站最近的活动（按开始时间从新到旧）The station\'s latest activities, newest start first' })
   activities(
     @Root() station: StationRecord,
@@ -78,6 +87,7 @@ export class StationActivitiesResolver {
 /** Organization.activities: one windowed query per page of organizations. */
 @Resolver(() => OrganizationType)
 export class OrganizationActivitiesResolver {
+  @SignedIn()
   @FieldResolver(() => [ActivityType], { description: '组织主办的最近活动（按开始时间从新到旧）Latest activities the organization organized, newest start first' })
   activities(
     @Root() organization: OrganizationRecord,

@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { SignedIn } from '../../auth/visibility';
 import { toDate } from '../../db/sql';
 import type { UserError } from '../../graphql/errors';
 import { payloadTypeOf } from '../../graphql/mutation';
@@ -79,36 +80,46 @@ export function toActivityRecord(row: ActivityRow): ActivityRecord {
   };
 }
 
+@SignedIn()
 @ObjectType('Activity', {
   implements: Node,
   simpleResolvers: true,
   description: '活动：在驿站举办的党建、政策咨询、老年学校、四点半课堂等活动 An activity held at a station',
 })
 export class ActivityType extends Node {
+  @SignedIn()
   @Field(() => ActivityCategory, { description: '活动类别 Category' })
   category!: ActivityCategory;
 
+  @SignedIn()
   @Field({ description: '活动名称 Title' })
   title!: string;
 
+  @SignedIn()
   @Field(() => String, { nullable: true, description: '活动内容 Description' })
   description!: string | null;
 
+  @SignedIn()
   @Field(() => DateTimeScalar, { description: '开始时间 When it starts' })
   startsAt!: Date;
 
+  @SignedIn()
   @Field(() => DateTimeScalar, { description: '结束时间（晚于开始，至多7天）When it ends: after it starts, at most 7 days later' })
   endsAt!: Date;
 
+  @SignedIn()
   @Field(() => Int, { description: '参与人数 Number of participants' })
   participants!: number;
 
+  @SignedIn()
   @Field(() => Int, { description: '版本号：修改时须回传 Version; send it back when updating' })
   version!: number;
 
+  @SignedIn()
   @Field(() => DateTimeScalar, { description: '创建时间 When it was recorded' })
   createdAt!: Date;
 
+  @SignedIn()
   @Field(() => DateTimeScalar, { description: '更新时间 When it last changed' })
   updatedAt!: Date;
 }

@@ -1,4 +1,5 @@
 import { Ctx, Field, FieldResolver, Int, ObjectType, Query, registerEnumType, Resolver, Root } from 'type-graphql';
+import { Public } from '../../auth/visibility';
 import { DateTimeScalar } from '../../graphql/scalars';
 import type { Context } from '../../graphql/context';
 import type { Principal } from '../../auth/principal';
@@ -33,70 +34,87 @@ registerEnumType(Role, {
   },
 });
 
+@Public()
 @ObjectType('Viewer', { description: '当前调用方 Who the API takes the caller to be; use it to check credentials' })
 export class ViewerType {
+  @Public()
   @Field(() => ViewerKind, { description: '调用方类型 Kind of caller' })
   kind!: ViewerKind;
 
+  @Public()
   @Field(() => String, { nullable: true, description: '名称（客户端名或用户姓名）Client name or user name; null when anonymous' })
   name!: string | null;
 
+  @Public()
   @Field(() => [Role], { description: '角色 Roles held' })
   roles!: Role[];
 }
 
+@Public()
 @ObjectType('RateLimit', {
   simpleResolvers: true,
   description:
     '调用额度 The caller\'s budget of cost points: every request is charged its cost (see extensions.cost in each response) and the budget refills over time; the same figures come in the RateLimit-* response headers',
 })
 export class RateLimitType {
+  @Public()
   @Field(() => Int, { description: '额度上限 Points the budget holds when full' })
   limit!: number;
 
+  @Public()
   @Field(() => Int, { description: '剩余额度（已扣除本次请求）Points left, this request already charged' })
   remaining!: number;
 
+  @Public()
   @Field(() => Int, { description: '每秒恢复 Points added back per second' })
   refillPerSecond!: number;
 
+  @Public()
   @Field(() => DateTimeScalar, { description: '额度恢复满的时间 When the budget will be full again' })
   resetAt!: Date;
 
+  @Public()
   @Field(() => Int, { description: '本次请求的代价 What this request cost' })
   requestCost!: number;
 
+  @Public()
   @Field(() => Int, { description: '单次请求代价上限 The highest cost one request of this caller may have' })
   maxRequestCost!: number;
 }
 
 @Resolver(() => ViewerType)
 export class ViewerResolver {
+  @Public()
   @Query(() => ViewerType, { description: '当前调用方身份（用于核对密钥或令牌）The caller as authenticated; handy to check a key or token' })
   viewer(@Ctx() ctx: Context): Principal {
     return ctx.principal;
   }
 
+  @Public()
   @FieldResolver(() => ViewerKind, { description: '调用方类型 Kind of caller' })
   kind(@Root() principal: Principal): ViewerKind {
     return principal.kind === 'anonymous' ? ViewerKind.ANONYMOUS : principal.kind === 'client' ? ViewerKind.API_CLIENT : ViewerKind.USER;
   }
 
+  @Public()
   @FieldResolver(() => String, { nullable: true, description: '名称 Client or user name' })
   name(@Root() principal: Principal): string | null {
     return principal.kind === 'anonymous' ? null : principal.name;
   }
 
+  @Public()
   @FieldResolver(() => [Role], { description: '角色 Roles held' })
   roles(@Root() principal: Principal): Role[] {
     return principal.kind === 'anonymous' ? [] : principal.roles;
   }
 
+  @Public()
   @FieldResolver(() => DepartmentType, { nullable: true, description: '代表的部门 The department it acts for' })
   department(@Root() principal: Principal, @Ctx() ctx: Context): Promise<DepartmentRecord | null> | null {
     return principal.kind !== 'anonymous' && principal.departmentId ? ctx.loaders.departmentById.load(principal.departmentId) : null;
   }
 
+  @Public()
   @FieldResolver(() => RateLimitType, {
     nullable: true,
     description: '调用额度（按客户端计；匿名调用按来源地址计）The caller\'s request budget (per API client or user; per address for anonymous callers); null when budgets are off',
@@ -114,6 +132,7 @@ export class ViewerResolver {
     };
   }
 
+  @Public()
   @FieldResolver(() => RegionType, { nullable: true, description: '辖区范围 The region it is limited to' })
   region(@Root() principal: Principal, @Ctx() ctx: Context): Promise<RegionRecord | null> | null {
     return principal.kind !== 'anonymous' && principal.regionId ? ctx.loaders.regionById.load(principal.regionId) : null;

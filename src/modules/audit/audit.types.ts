@@ -1,4 +1,6 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Role } from '../../auth/roles';
+import { RolesOnly, SignedIn } from '../../auth/visibility';
 import { toDate } from '../../db/sql';
 import { connectionTypeOf, ConnectionArgs, fromGlobalId, toGlobalId, type NodeTypeName } from '../../graphql/relay';
 import { DateTimeScalar, JSONScalar } from '../../graphql/scalars';
@@ -156,50 +158,66 @@ export function isNodeRecordType(type: string): type is NodeTypeName {
   return NODE_TYPES.has(type);
 }
 
+@RolesOnly(Role.ADMIN)
 @ObjectType('FieldChange', { simpleResolvers: true, description: '字段变更 One field of a record before and after a change' })
 export class FieldChangeType {
+  @RolesOnly(Role.ADMIN)
   @Field({ description: '字段名 Field name' })
   field!: string;
 
+  @RolesOnly(Role.ADMIN)
   @Field(() => JSONScalar, { nullable: true, description: '变更前的值（个人信息已脱敏）Value before; personal values masked' })
   before!: unknown;
 
+  @RolesOnly(Role.ADMIN)
   @Field(() => JSONScalar, { nullable: true, description: '变更后的值（个人信息已脱敏）Value after; personal values masked' })
   after!: unknown;
 }
 
+@RolesOnly(Role.ADMIN)
 @ObjectType('AuditActor', { simpleResolvers: true, description: '操作者 Who made a change' })
 export class AuditActorType {
+  @RolesOnly(Role.ADMIN)
   @Field(() => ActorKindEnum, { description: '操作者类型 Kind of actor' })
   kind!: ActorKind;
 
+  @RolesOnly(Role.ADMIN)
   @Field(() => String, { nullable: true, description: '客户端 ID 或用户标识 Client id or user subject' })
   id!: string | null;
 
+  @RolesOnly(Role.ADMIN)
   @Field(() => String, { nullable: true, description: '客户端名称或用户姓名 Client or user name' })
   name!: string | null;
 }
 
+@RolesOnly(Role.ADMIN)
 @ObjectType('AuditEvent', { description: '审计事件：一条记录的一次变更，与变更同一事务写入 One change to one record, written in the same transaction as the change' })
 export class AuditEventType {
+  @RolesOnly(Role.ADMIN)
   @Field({ description: '序号（越大越晚）Sequence number; larger is later' })
   sequence!: string;
 
+  @RolesOnly(Role.ADMIN)
   @Field(() => DateTimeScalar, { description: '发生时间 When it happened' })
   occurredAt!: Date;
 
+  @RolesOnly(Role.ADMIN)
   @Field(() => ChangeOperationEnum, { description: '变更类型 What happened' })
   operation!: ChangeOperation;
 
+  @RolesOnly(Role.ADMIN)
   @Field(() => ChangeRecordType, { description: '记录类型 Kind of record' })
   recordType!: string;
 
+  @RolesOnly(Role.ADMIN)
   @Field(() => Int, { nullable: true, description: '变更后的版本号（删除时为删除前的版本）Version after the change; for a delete, the last version' })
   version!: number | null;
 
+  @RolesOnly(Role.ADMIN)
   @Field(() => String, { nullable: true, description: '请求 ID（可与服务日志对照）Request id, to match the service logs' })
   requestId!: string | null;
 
+  @RolesOnly(Role.ADMIN)
   @Field(() => String, { nullable: true, description: '来源变更操作，如 updateStation The mutation it came from, e.g. updateStation' })
   mutation!: string | null;
 }
@@ -236,35 +254,46 @@ export class AuditEventsArgs extends ConnectionArgs {
   filter?: AuditEventFilter;
 }
 
+@SignedIn()
 @ObjectType('Change', { description: '变更条目：同步方按顺序逐条应用 One entry of the change feed; apply them in order' })
 export class ChangeType {
+  @SignedIn()
   @Field({ description: '本条之后的游标：下次从这里继续 Cursor after this entry; continue from here next time' })
   cursor!: string;
 
+  @SignedIn()
   @Field({ description: '序号 Sequence number' })
   sequence!: string;
 
+  @SignedIn()
   @Field(() => ChangeOperationEnum, { description: '变更类型；DELETE 为墓碑 What happened; DELETE is a tombstone' })
   operation!: ChangeOperation;
 
+  @SignedIn()
   @Field(() => ChangeRecordType, { description: '记录类型 Kind of record' })
   recordType!: string;
 
+  @SignedIn()
   @Field(() => Int, { nullable: true, description: '变更后的版本号 Version after the change' })
   version!: number | null;
 
+  @SignedIn()
   @Field(() => DateTimeScalar, { description: '发生时间 When it happened' })
   occurredAt!: Date;
 }
 
+@SignedIn()
 @ObjectType('ChangeFeed', { simpleResolvers: true, description: '变更流的一页 A page of the change feed' })
 export class ChangeFeedType {
+  @SignedIn()
   @Field(() => [ChangeType], { description: '已提交的变更，按提交顺序 Committed changes in feed order' })
   changes!: unknown[];
 
+  @SignedIn()
   @Field(() => String, { nullable: true, description: '下次轮询传入的 after 游标（无新变更时为传入的游标）Pass as `after` next time; the given cursor when nothing new' })
   endCursor!: string | null;
 
+  @SignedIn()
   @Field({ description: '是否还有更多变更可立即读取 Whether more changes can be read right away' })
   hasMore!: boolean;
 }

@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Public, SignedIn } from '../../auth/visibility';
 import type { Context } from '../../graphql/context';
 import { badInput, localIdOf, toConnection, toPageRequest, type ConnectionResult } from '../../graphql/relay';
 import { OrganizationType, type OrganizationRecord } from '../organization/organization.types';
@@ -19,6 +20,7 @@ import {
 
 @Resolver(() => CoBuildingType)
 export class CoBuildingResolver {
+  @SignedIn()
   @Query(() => CoBuildingType, { nullable: true, description: '按 ID 查共建关系 A co-building by ID' })
   coBuilding(@Arg('id', () => ID, { description: '共建关系 ID Co-building ID' }) id: string, @Ctx() ctx: Context): Promise<CoBuildingRecord | null> {
     const localId = localIdOf(id, 'CoBuilding');
@@ -26,11 +28,13 @@ export class CoBuildingResolver {
     return ctx.loaders.coBuildingById.load(localId);
   }
 
+  @SignedIn()
   @Query(() => CoBuildingConnection, { description: '共建关系列表（按生效日期从新到旧）Co-buildings, newest first by first day in force' })
   async coBuildings(@Args(() => CoBuildingsArgs) args: CoBuildingsArgs, @Ctx() ctx: Context): Promise<ConnectionResult<CoBuildingRecord>> {
     return toConnection(await listCoBuildings(ctx.db, args.filter, toPageRequest(args, 2)));
   }
 
+  @SignedIn()
   @FieldResolver(() => OrganizationType, { description: '共建组织 The organization' })
   async organization(@Root() coBuilding: CoBuildingRecord, @Ctx() ctx: Context): Promise<OrganizationRecord> {
     const organization = await ctx.loaders.organizationById.load(coBuilding.organizationId);
@@ -38,6 +42,7 @@ export class CoBuildingResolver {
     return organization;
   }
 
+  @SignedIn()
   @FieldResolver(() => StationType, { description: '驿站 The station' })
   async station(@Root() coBuilding: CoBuildingRecord, @Ctx() ctx: Context): Promise<StationRecord> {
     const station = await ctx.loaders.stationById.load(coBuilding.stationId);
@@ -45,6 +50,7 @@ export class CoBuildingResolver {
     return station;
   }
 
+  @Public()
   @Mutation(() => CreateCoBuildingPayload, {
     description: '新建共建关系；同一组织在同一驿站的同一角色同时只能有一段有效关系 Record a co-building; one per organization, station and role at a time',
   })
@@ -52,11 +58,13 @@ export class CoBuildingResolver {
     return coBuildings.createCoBuilding(ctx, input);
   }
 
+  @Public()
   @Mutation(() => UpdateCoBuildingPayload, { description: '修改共建关系（须带读取时的版本号）Change a co-building; pass the version you read' })
   updateCoBuilding(@Arg('input', () => UpdateCoBuildingInput, { description: '要修改的字段 Fields to change' }) input: UpdateCoBuildingInput, @Ctx() ctx: Context): Promise<CoBuildingPayload> {
     return coBuildings.updateCoBuilding(ctx, input);
   }
 
+  @Public()
   @Mutation(() => EndCoBuildingPayload, { description: '结束共建关系（设置最后有效日）End a co-building on a given day' })
   endCoBuilding(@Arg('input', () => EndCoBuildingInput, { description: '要结束的共建关系 The co-building to end' }) input: EndCoBuildingInput, @Ctx() ctx: Context): Promise<CoBuildingPayload> {
     return coBuildings.endCoBuilding(ctx, input);
@@ -66,6 +74,7 @@ export class CoBuildingResolver {
 /** Station.coBuildings: one query per page of stations. */
 @Resolver(() => StationType)
 export class StationCoBuildingsResolver {
+  @SignedIn()
   @FieldResolver(() => [CoBuildingType], { description: '驿站的共建关系（按角色、生效日期排列）Co-building relations of the station, by role and start date' })
   coBuildings(
     @Root() station: StationRecord,
@@ -79,6 +88,7 @@ export class StationCoBuildingsResolver {
 /** Organization.coBuildings: one windowed query and one grouped count per page of organizations. */
 @Resolver(() => OrganizationType)
 export class OrganizationCoBuildingsResolver {
+  @SignedIn()
   @FieldResolver(() => CoBuildingConnection, { description: '组织的共建关系（按生效日期从新到旧）Co-buildings of the organization, newest first' })
   async coBuildings(
     @Root() organization: OrganizationRecord,

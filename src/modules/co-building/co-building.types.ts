@@ -1,4 +1,5 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { SignedIn } from '../../auth/visibility';
 import { toDate } from '../../db/sql';
 import type { UserError } from '../../graphql/errors';
 import { payloadTypeOf } from '../../graphql/mutation';
@@ -93,39 +94,50 @@ export function toCoBuildingRecord(row: CoBuildingRow): CoBuildingRecord {
   };
 }
 
+@SignedIn()
 @ObjectType('CoBuilding', {
   implements: Node,
   simpleResolvers: true,
   description: '共建关系：组织与驿站之间的共建、管理或服务关系及其有效期 An organization co-building, managing or serving a station, for a period',
 })
 export class CoBuildingType extends Node {
+  @SignedIn()
   @Field(() => CoBuildingRole, { description: '共建角色 Role of the organization' })
   role!: CoBuildingRole;
 
+  @SignedIn()
   @Field(() => LocalDateScalar, { nullable: true, description: '共建盟约签订日期 Date the co-building agreement (共建盟约) was signed' })
   agreementSignedOn!: string | null;
 
+  @SignedIn()
   @Field(() => [CommitmentKind], { description: '共建承诺（场地、资金、人员、服务）What the organization commits: space, funds, people, services' })
   commitments!: CommitmentKind[];
 
+  @SignedIn()
   @Field(() => String, { nullable: true, description: '承诺说明，如“每月派驻志愿者4人次” Details of the commitments' })
   commitmentNote!: string | null;
 
+  @SignedIn()
   @Field(() => LocalDateScalar, { description: '生效日期 First day in force' })
   validFrom!: string;
 
+  @SignedIn()
   @Field(() => LocalDateScalar, { nullable: true, description: '终止日期（含当日）；为空表示长期有效 Last day in force; null while open-ended' })
   validTo!: string | null;
 
+  @SignedIn()
   @Field({ description: '今天（北京时间）是否在有效期内 Whether today (China time) lies within its period' })
   active!: boolean;
 
+  @SignedIn()
   @Field(() => Int, { description: '版本号：修改时须回传 Version; send it back when updating' })
   version!: number;
 
+  @SignedIn()
   @Field(() => DateTimeScalar, { description: '创建时间 When it was registered' })
   createdAt!: Date;
 
+  @SignedIn()
   @Field(() => DateTimeScalar, { description: '更新时间 When it last changed' })
   updatedAt!: Date;
 }

@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Public } from '../../auth/visibility';
 import type { Context } from '../../graphql/context';
 import { badInput, localIdOf, toConnection, toPageRequest, type ConnectionResult } from '../../graphql/relay';
 import { RegionType, type RegionRecord } from '../region/region.types';
@@ -16,6 +17,7 @@ import {
 
 @Resolver(() => DepartmentType)
 export class DepartmentResolver {
+  @Public()
   @Query(() => DepartmentType, { nullable: true, description: '按 ID 或代码查部门（二选一）A department by ID or by code; give exactly one' })
   department(
     @Ctx() ctx: Context,
@@ -29,11 +31,13 @@ export class DepartmentResolver {
     return ctx.loaders.departmentById.load(localId);
   }
 
+  @Public()
   @Query(() => DepartmentConnection, { description: '部门列表（按代码排序）Departments, ordered by code' })
   async departments(@Args(() => DepartmentsArgs) args: DepartmentsArgs, @Ctx() ctx: Context): Promise<ConnectionResult<DepartmentRecord>> {
     return toConnection(await listDepartments(ctx.db, args.filter, toPageRequest(args, 2)));
   }
 
+  @Public()
   @FieldResolver(() => RegionType, { description: '辖区 The region it serves' })
   async region(@Root() department: DepartmentRecord, @Ctx() ctx: Context): Promise<RegionRecord> {
     const region = await ctx.loaders.regionById.load(department.regionId);
@@ -41,11 +45,13 @@ export class DepartmentResolver {
     return region;
   }
 
+  @Public()
   @Mutation(() => CreateDepartmentPayload, { description: '新建部门 Register a department' })
   createDepartment(@Arg('input', () => CreateDepartmentInput, { description: '新部门 The new department' }) input: CreateDepartmentInput, @Ctx() ctx: Context): Promise<DepartmentPayload> {
     return departments.createDepartment(ctx, input);
   }
 
+  @Public()
   @Mutation(() => UpdateDepartmentPayload, { description: '修改或停用部门（须带读取时的版本号）Change or deactivate a department; pass the version you read' })
   updateDepartment(@Arg('input', () => UpdateDepartmentInput, { description: '要修改的字段 Fields to change' }) input: UpdateDepartmentInput, @Ctx() ctx: Context): Promise<DepartmentPayload> {
     return departments.updateDepartment(ctx, input);

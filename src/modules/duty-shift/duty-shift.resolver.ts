@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Public, SignedIn } from '../../auth/visibility';
 import type { Context } from '../../graphql/context';
 import { badInput, DEFAULT_PAGE_SIZE, localIdOf, MAX_PAGE_SIZE, toConnection, toPageRequest, type ConnectionResult } from '../../graphql/relay';
 import { DateTimeScalar } from '../../graphql/scalars';
@@ -28,6 +29,7 @@ import {
 
 @Resolver(() => DutyShiftType)
 export class DutyShiftResolver {
+  @SignedIn()
   @Query(() => DutyShiftType, { nullable: true, description: '按 ID 查值班 A shift by ID' })
   dutyShift(@Arg('id', () => ID, { description: '值班 ID Shift ID' }) id: string, @Ctx() ctx: Context): Promise<DutyShiftRecord | null> {
     const localId = localIdOf(id, 'DutyShift');
@@ -35,11 +37,13 @@ export class DutyShiftResolver {
     return ctx.loaders.dutyShiftById.load(localId);
   }
 
+  @SignedIn()
   @Query(() => DutyShiftConnection, { description: '值班列表（按开始时间排序）Shifts, ordered by start time' })
   async dutyShifts(@Args(() => DutyShiftsArgs) args: DutyShiftsArgs, @Ctx() ctx: Context): Promise<ConnectionResult<DutyShiftRecord>> {
     return toConnection(await listDutyShifts(ctx.db, args.filter, toPageRequest(args, 2)));
   }
 
+  @SignedIn()
   @Query(() => [DutyShiftType], { description: '某驿站某一时刻的在岗值班 Who is on duty at a station at an instant' })
   onDuty(
     @Arg('stationId', () => ID, { description: '驿站 ID Station ID' }) stationId: string,
@@ -51,6 +55,7 @@ export class DutyShiftResolver {
     return ctx.loaders.onDutyAt.load({ stationId: localId, at });
   }
 
+  @SignedIn()
   @FieldResolver(() => StationType, { description: '驿站 The station' })
   async station(@Root() shift: DutyShiftRecord, @Ctx() ctx: Context): Promise<StationRecord> {
     const station = await ctx.loaders.stationById.load(shift.stationId);
@@ -58,31 +63,37 @@ export class DutyShiftResolver {
     return station;
   }
 
+  @SignedIn()
   @FieldResolver(() => PersonType, { nullable: true, description: '值班人员（由组织值班时为空）The person on duty; null when an organization is' })
   person(@Root() shift: DutyShiftRecord, @Ctx() ctx: Context): Promise<PersonRecord | null> | null {
     return shift.personId ? ctx.loaders.personById.load(shift.personId) : null;
   }
 
+  @SignedIn()
   @FieldResolver(() => OrganizationType, { nullable: true, description: '值班组织（由个人值班时为空）The organization on duty; null when a person is' })
   organization(@Root() shift: DutyShiftRecord, @Ctx() ctx: Context): Promise<OrganizationRecord | null> | null {
     return shift.organizationId ? ctx.loaders.organizationById.load(shift.organizationId) : null;
   }
 
+  @Public()
   @Mutation(() => CreateDutyShiftPayload, { description: '安排一个值班；同一人的值班时间不得重叠 Schedule one shift; a person\'s shifts must not overlap' })
   createDutyShift(@Arg('input', () => CreateDutyShiftInput, { description: '新值班 The new shift' }) input: CreateDutyShiftInput, @Ctx() ctx: Context): Promise<DutyShiftPayload> {
     return shifts.createDutyShift(ctx, input);
   }
 
+  @Public()
   @Mutation(() => ScheduleDutyShiftsPayload, { description: '为一个驿站一次排多个班次（至多200个），全部成功或全部不保存 Schedule a roster of up to 200 shifts at one station: all or nothing' })
   scheduleDutyShifts(@Arg('input', () => ScheduleDutyShiftsInput, { description: '排班表 The roster' }) input: ScheduleDutyShiftsInput, @Ctx() ctx: Context) {
     return shifts.scheduleDutyShifts(ctx, input);
   }
 
+  @Public()
   @Mutation(() => UpdateDutyShiftPayload, { description: '修改值班（须带读取时的版本号）Change a shift; pass the version you read' })
   updateDutyShift(@Arg('input', () => UpdateDutyShiftInput, { description: '要修改的字段 Fields to change' }) input: UpdateDutyShiftInput, @Ctx() ctx: Context): Promise<DutyShiftPayload> {
     return shifts.updateDutyShift(ctx, input);
   }
 
+  @Public()
   @Mutation(() => DeleteDutyShiftPayload, { description: '取消值班 Cancel a shift' })
   deleteDutyShift(@Arg('input', () => DeleteDutyShiftInput, { description: '要取消的值班 The shift to cancel' }) input: DeleteDutyShiftInput, @Ctx() ctx: Context) {
     return shifts.deleteDutyShift(ctx, input);
@@ -92,6 +103,7 @@ export class DutyShiftResolver {
 /** A station's shifts and who is on duty there: fields added to Station, batched per page of stations. */
 @Resolver(() => StationType)
 export class StationDutyResolver {
+  @SignedIn()
   @FieldResolver(() => DutyShiftConnection, { description: '驿站的值班（按开始时间排序）Shifts at the station, ordered by start time' })
   async dutyShifts(@Root() station: StationRecord, @Args(() => StationDutyShiftsArgs) args: StationDutyShiftsArgs, @Ctx() ctx: Context): Promise<ConnectionResult<DutyShiftRecord>> {
     const first = args.first ?? DEFAULT_PAGE_SIZE;
@@ -112,6 +124,7 @@ export class StationDutyResolver {
     };
   }
 
+  @SignedIn()
   @FieldResolver(() => [DutyShiftType], { description: '某一时刻在岗的值班 Shifts on duty at an instant' })
   onDuty(@Root() station: StationRecord, @Arg('at', () => DateTimeScalar, { description: '时刻 The instant' }) at: Date, @Ctx() ctx: Context): Promise<DutyShiftRecord[]> {
     return ctx.loaders.onDutyAt.load({ stationId: station.dbId, at });

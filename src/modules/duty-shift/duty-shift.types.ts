@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Public, SignedIn } from '../../auth/visibility';
 import { toDate } from '../../db/sql';
 import { UserError } from '../../graphql/errors';
 import { payloadTypeOf } from '../../graphql/mutation';
@@ -69,30 +70,38 @@ export function toDutyShiftRecord(row: DutyShiftRow): DutyShiftRecord {
   };
 }
 
+@SignedIn()
 @ObjectType('DutyShift', {
   implements: Node,
   simpleResolvers: true,
   description: '值班：某人或某组织在驿站的一段值守 A stretch of duty at a station, by one person or one organization',
 })
 export class DutyShiftType extends Node {
+  @SignedIn()
   @Field(() => DateTimeScalar, { description: '开始时间 When the shift starts' })
   startsAt!: Date;
 
+  @SignedIn()
   @Field(() => DateTimeScalar, { description: '结束时间（不含；晚于开始，至多24小时）When it ends (exclusive); after the start, at most 24 hours later' })
   endsAt!: Date;
 
+  @SignedIn()
   @Field(() => DutyShiftKind, { description: '值班类型 Kind of duty' })
   kind!: DutyShiftKind;
 
+  @SignedIn()
   @Field(() => String, { nullable: true, description: '备注 Note' })
   note!: string | null;
 
+  @SignedIn()
   @Field(() => Int, { description: '版本号：修改时须回传 Version; send it back when updating' })
   version!: number;
 
+  @SignedIn()
   @Field(() => DateTimeScalar, { description: '创建时间 When it was scheduled' })
   createdAt!: Date;
 
+  @SignedIn()
   @Field(() => DateTimeScalar, { description: '更新时间 When it last changed' })
   updatedAt!: Date;
 }
@@ -105,20 +114,26 @@ const shiftPayload = (name: string, description: string) =>
 export const CreateDutyShiftPayload = shiftPayload('CreateDutyShiftPayload', '安排值班结果 Result of createDutyShift');
 export const UpdateDutyShiftPayload = shiftPayload('UpdateDutyShiftPayload', '修改值班结果 Result of updateDutyShift');
 
+@Public()
 @ObjectType('DeleteDutyShiftPayload', { simpleResolvers: true, description: '删除值班结果 Result of deleteDutyShift' })
 export class DeleteDutyShiftPayload {
+  @Public()
   @Field(() => ID, { nullable: true, description: '已删除值班的 ID（有用户错误时为空）ID of the deleted shift; null when there are user errors' })
   deletedDutyShiftId!: string | null;
 
+  @Public()
   @Field(() => [UserError], { description: '用户错误；为空表示成功 Problems with the input; empty on success' })
   userErrors!: UserError[];
 }
 
+@Public()
 @ObjectType('ScheduleDutyShiftsPayload', { simpleResolvers: true, description: '排班结果 Result of scheduleDutyShifts' })
 export class ScheduleDutyShiftsPayload {
+  @Public()
   @Field(() => [DutyShiftType], { nullable: true, description: '新排的班次，顺序与输入一致（有用户错误时为空，且一个也没有保存）The new shifts, in input order; null when there are user errors, and then none was saved' })
   dutyShifts!: DutyShiftRecord[] | null;
 
+  @Public()
   @Field(() => [UserError], { description: '用户错误；字段路径指明出错的班次序号 Problems with the input; the field path names the index of the shift at fault' })
   userErrors!: UserError[];
 }

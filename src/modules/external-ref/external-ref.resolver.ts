@@ -1,5 +1,6 @@
-import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { PUBLIC_NODE_TYPES, signInToRead } from '../../auth/public-reads';
+import { Arg, Args, Ctx, FieldResolver, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { gatedResolveType, Public, SignedIn } from '../../auth/visibility';
 import type { Context } from '../../graphql/context';
 import { badInput, Node, toConnection, toPageRequest, type ConnectionResult } from '../../graphql/relay';
 import { DepartmentType, type DepartmentRecord } from '../department/department.types';
@@ -50,6 +51,7 @@ const EXTERNAL_REFS_DESCRIPTION = '外部编号：各合作部门系统对这条
 
 @Resolver()
 export class ExternalRefResolver {
+  @Public()
   @Query(() => Node, {
     nullable: true,
     description: '按外部编号查记录（合作部门对账用）；没有则为空 The record a partner system’s ID names, for syncing; null when there is none',
@@ -59,8 +61,10 @@ export class ExternalRefResolver {
     @Arg('system', { description: '外部系统名称 System name' }) system: string,
     @Arg('externalId', { description: '该系统中的记录编号 The record’s ID in that system' }) externalId: string,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ExternalRecord | null> {
-    if (ctx.principal.kind === 'anonymous' && !PUBLIC_NODE_TYPES.has(type)) throw signInToRead();
+    // The record type's own declaration decides, before any read.
+    gatedResolveType({ __typename: type }, ctx, info);
     const key = normaliseExternalRef(system, externalId);
     if (key.issues.includes('SYSTEM_INVALID')) throw badInput('`system` must be 2–64 letters, digits, ".", "_" or "-", starting with a letter or digit', 'system');
     if (key.issues.length) throw badInput('`externalId` must be 1–128 characters, not blank', 'externalId');
@@ -68,6 +72,7 @@ export class ExternalRefResolver {
     return ref ? loadExternalRecord(ctx, type, ref.recordId) : null;
   }
 
+  @SignedIn()
   @Query(() => ExternalRefSystemConnection, {
     description:
       '外部系统及其归属（按系统名称排序）：列出曾在其中写入编号或被指定归属的系统；未列出的系统名称尚无人使用，第一个在其中关联或同步编号的合作部门即拥有它 External systems and who owns them, by name: every system IDs were ever written in or that was assigned; a name not listed is unused, and the first partner department to add or upsert an ID in it owns it',
@@ -76,6 +81,7 @@ export class ExternalRefResolver {
     return toConnection(await listExternalRefSystems(ctx.db, args.filter, toPageRequest(args, 1)));
   }
 
+  @SignedIn()
   @Query(() => ExternalRefSystemType, {
     nullable: true,
     description: '按名称查外部系统及其归属；尚无人使用的系统为空 An external system and its owner by name; null for a name nobody has used or been given',
@@ -87,6 +93,7 @@ export class ExternalRefResolver {
     return found ?? null;
   }
 
+  @Public()
   @Mutation(() => AssignExternalRefSystemPayload, {
     description:
       '指定外部系统的归属（仅组织部管理员）：交给某部门、移交给另一部门或设为共用；系统中已有的编号保留，原部门此后不能再在其中写入 Give an external system to a department, move it to another, or make it shared (administrators only); IDs already in it stay, and a former owner can no longer write in it',
@@ -98,6 +105,7 @@ export class ExternalRefResolver {
     return assignExternalRefSystem(ctx, input);
   }
 
+  @Public()
   @Mutation(() => UpsertPlatformPayload, {
     description:
       '按外部编号同步整合平台：没有则新建，有则改成所给的值；重复调用不重复新建，数据相同时不写入；外部系统须归本部门、无主或共用，无主时即归本部门 Create or update a platform by the partner’s external reference; repeats create nothing more and write nothing when the data is the same. The system must be the caller’s department’s, unclaimed (which claims it) or shared',
@@ -106,6 +114,7 @@ export class ExternalRefResolver {
     return upsertPlatform(ctx, input);
   }
 
+  @Public()
   @Mutation(() => UpsertServiceItemPayload, {
     description:
       '按外部编号同步服务事项：没有则新建，有则改成所给的值；重复调用不重复新建，数据相同时不写入；外部系统须归本部门、无主或共用，无主时即归本部门 Create or update a service item by the partner’s external reference; repeats create nothing more and write nothing when the data is the same. The system must be the caller’s department’s, unclaimed (which claims it) or shared',
@@ -114,6 +123,7 @@ export class ExternalRefResolver {
     return upsertServiceItem(ctx, input);
   }
 
+  @Public()
   @Mutation(() => UpsertStationServiceItemPayload, {
     description:
       '按外部编号同步下沉记录：没有则下沉（该驿站已有该事项时关联到已有记录），有则改成所给的值；外部系统须归本部门、无主或共用，无主时即归本部门 Push an item down by the partner’s external reference, attaching the reference to an existing push-down of the pair, or update the referenced one. The system must be the caller’s department’s, unclaimed (which claims it) or shared',
@@ -125,6 +135,7 @@ export class ExternalRefResolver {
     return upsertStationServiceItem(ctx, input);
   }
 
+  @Public()
   @Mutation(() => UpsertOrganizationPayload, {
     description:
       '按外部编号同步组织：没有则新建，有则改成所给的值；重复调用不重复新建，数据相同时不写入；外部系统须归本部门、无主或共用（无所属部门的街道、社区操作员只能用无主或共用的系统，也不会占用系统） Create or update an organization by the partner’s external reference; repeats create nothing more and write nothing when the data is the same. The system must be the caller’s department’s, unclaimed or shared; street and community operators, who have no department, write only in unclaimed or shared systems and never claim one',
@@ -136,11 +147,13 @@ export class ExternalRefResolver {
     return upsertOrganization(ctx, input);
   }
 
+  @Public()
   @Mutation(() => AddExternalRefPayload, { description: '给已有记录关联外部编号：须有修改该记录的权限，且外部系统归本部门、无主或共用；合作部门在无主系统中关联即占用该系统 Attach a partner system’s ID to an existing record; needs the right to change the record, and a system that is the caller’s department’s, unclaimed or shared. A partner department attaching an ID in an unclaimed system claims it' })
   addExternalRef(@Arg('input', () => AddExternalRefInput, { description: '记录与外部编号 The record and the ID' }) input: AddExternalRefInput, @Ctx() ctx: Context): Promise<AddExternalRefResult> {
     return addExternalRef(ctx, input);
   }
 
+  @Public()
   @Mutation(() => RemoveExternalRefPayload, { description: '删除记录在某外部系统中的编号：须有修改该记录的权限，且外部系统归本部门、无主或共用；删除不会占用系统 Remove a record’s ID in one partner system; needs the right to change the record, and a system that is the caller’s department’s, unclaimed or shared. Removing never claims a system' })
   removeExternalRef(@Arg('input', () => RemoveExternalRefInput, { description: '记录与外部系统 The record and the system' }) input: RemoveExternalRefInput, @Ctx() ctx: Context): Promise<RemoveExternalRefResult> {
     return removeExternalRef(ctx, input);
@@ -149,6 +162,7 @@ export class ExternalRefResolver {
 
 @Resolver(() => PlatformInterface)
 export class PlatformExternalRefsResolver {
+  @SignedIn()
   @FieldResolver(() => [ExternalRefType], { description: EXTERNAL_REFS_DESCRIPTION })
   externalRefs(@Root() platform: PlatformRecord, @Ctx() ctx: Context): Promise<ExternalRefRecord[]> {
     return ctx.loaders.externalRefs(ExternalRecordType.PLATFORM).load(platform.dbId);
@@ -157,6 +171,7 @@ export class PlatformExternalRefsResolver {
 
 @Resolver(() => ServiceItemType)
 export class ServiceItemExternalRefsResolver {
+  @SignedIn()
   @FieldResolver(() => [ExternalRefType], { description: EXTERNAL_REFS_DESCRIPTION })
   externalRefs(@Root() item: ServiceItemRecord, @Ctx() ctx: Context): Promise<ExternalRefRecord[]> {
     return ctx.loaders.externalRefs(ExternalRecordType.SERVICE_ITEM).load(item.dbId);
@@ -165,6 +180,7 @@ export class ServiceItemExternalRefsResolver {
 
 @Resolver(() => StationServiceItemType)
 export class StationServiceItemExternalRefsResolver {
+  @SignedIn()
   @FieldResolver(() => [ExternalRefType], { description: EXTERNAL_REFS_DESCRIPTION })
   externalRefs(@Root() record: StationServiceItemRecord, @Ctx() ctx: Context): Promise<ExternalRefRecord[]> {
     return ctx.loaders.externalRefs(ExternalRecordType.STATION_SERVICE_ITEM).load(record.dbId);
@@ -173,6 +189,7 @@ export class StationServiceItemExternalRefsResolver {
 
 @Resolver(() => OrganizationType)
 export class OrganizationExternalRefsResolver {
+  @SignedIn()
   @FieldResolver(() => [ExternalRefType], { description: EXTERNAL_REFS_DESCRIPTION })
   externalRefs(@Root() organization: OrganizationRecord, @Ctx() ctx: Context): Promise<ExternalRefRecord[]> {
     return ctx.loaders.externalRefs(ExternalRecordType.ORGANIZATION).load(organization.dbId);
@@ -181,6 +198,7 @@ export class OrganizationExternalRefsResolver {
 
 @Resolver(() => ExternalRefSystemType)
 export class ExternalRefSystemResolver {
+  @SignedIn()
   @FieldResolver(() => DepartmentType, { nullable: true, description: '所属部门（无主或共用时为空）The owning department; null when unclaimed or shared' })
   department(@Root() system: ExternalRefSystemRecord, @Ctx() ctx: Context): Promise<DepartmentRecord | null> | null {
     return system.departmentId ? ctx.loaders.departmentById.load(system.departmentId) : null;

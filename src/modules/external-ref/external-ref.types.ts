@@ -1,4 +1,5 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Public, SignedIn } from '../../auth/visibility';
 import { toDate } from '../../db/sql';
 import { UserError } from '../../graphql/errors';
 import { payloadTypeOf } from '../../graphql/mutation';
@@ -49,17 +50,21 @@ export function toExternalRefRecord(row: ExternalRefRow): ExternalRefRecord {
   };
 }
 
+@SignedIn()
 @ObjectType('ExternalRef', {
   simpleResolvers: true,
   description: '外部编号：合作部门系统中对这条记录的编号，用于按编号同步（upsert…）An ID a partner system has for this record; upsert mutations find the record by it',
 })
 export class ExternalRefType {
+  @SignedIn()
   @Field({ description: '外部系统名称，如 zgh-care Name of the partner’s system, e.g. zgh-care' })
   system!: string;
 
+  @SignedIn()
   @Field({ description: '该系统中的记录编号 The record’s ID in that system' })
   externalId!: string;
 
+  @SignedIn()
   @Field(() => DateTimeScalar, { description: '关联时间 When the ID was attached to the record' })
   createdAt!: Date;
 }
@@ -88,18 +93,24 @@ type ClassType = new (...args: never[]) => unknown;
 
 /** Declares `<name> { <record>, created, changed, userErrors }`. */
 function upsertPayloadTypeOf(name: string, mutation: string, record: { name: string; type: () => ClassType; zh: string; en: string }): ClassType {
+  @Public()
   @ObjectType(name, { simpleResolvers: true, description: `${record.zh}同步结果 Result of ${mutation}` })
   class Payload {
+    @Public()
     @Field({ description: '是否新建了记录（false 表示按外部编号找到了已有记录）Whether the record was created; false when the external reference named an existing one' })
     created!: boolean;
 
+    @Public()
     @Field({ description: '是否写入了改动；与现有数据完全一致时为 false，版本号不变 Whether anything was written; false when the record already matched the input (its version is unchanged)' })
     changed!: boolean;
 
+    @Public()
     @Field(() => [UserError], { description: '用户错误；为空表示成功 Problems with the input; empty on success' })
     userErrors!: UserError[];
   }
   Field(record.type, { nullable: true, description: `${record.zh}（有用户错误时为空）${record.en}; null when there are user errors` })(Payload.prototype, record.name);
+  // Who may read the record itself is its type's declaration.
+  Public()(Payload.prototype, record.name);
   return Payload;
 }
 
@@ -131,26 +142,34 @@ export const UpsertOrganizationPayload = upsertPayloadTypeOf('UpsertOrganization
 /** A record of any of the four types, as the loaders return it. */
 export type ExternalRecord = PlatformRecord | ServiceItemRecord | StationServiceItemRecord | OrganizationRecord;
 
+@Public()
 @ObjectType('AddExternalRefPayload', { simpleResolvers: true, description: '关联外部编号结果 Result of addExternalRef' })
 export class AddExternalRefPayload {
+  @Public()
   @Field(() => Node, { nullable: true, description: '关联了编号的记录（有用户错误时为空）The record that carries the ID; null when there are user errors' })
   record!: ExternalRecord | null;
 
+  @Public()
   @Field(() => ExternalRefType, { nullable: true, description: '关联的外部编号（有用户错误时为空）The external reference; null when there are user errors' })
   externalRef!: ExternalRefRecord | null;
 
+  @Public()
   @Field(() => [UserError], { description: '用户错误；为空表示成功 Problems with the input; empty on success' })
   userErrors!: UserError[];
 }
 
+@Public()
 @ObjectType('RemoveExternalRefPayload', { simpleResolvers: true, description: '删除外部编号结果 Result of removeExternalRef' })
 export class RemoveExternalRefPayload {
+  @Public()
   @Field(() => Node, { nullable: true, description: '删除了编号的记录（有用户错误时为空）The record the ID was removed from; null when there are user errors' })
   record!: ExternalRecord | null;
 
+  @Public()
   @Field(() => ExternalRefType, { nullable: true, description: '已删除的外部编号（有用户错误时为空）The external reference that was removed; null when there are user errors' })
   removedExternalRef!: ExternalRefRecord | null;
 
+  @Public()
   @Field(() => [UserError], { description: '用户错误；为空表示成功 Problems with the input; empty on success' })
   userErrors!: UserError[];
 }
@@ -215,24 +234,30 @@ export function toExternalRefSystemRecord(row: ExternalRefSystemRow): ExternalRe
   };
 }
 
+@SignedIn()
 @ObjectType('ExternalRefSystem', {
   simpleResolvers: true,
   description:
     '外部系统：合作部门用来给记录编号的系统，及谁可以在其中写入编号。系统归第一个在其中关联或同步编号的合作部门所有，其他部门不能在其中写入或删除编号；组织部管理员可以指定、变更归属或设为共用 A partner system whose IDs the registry keeps, and who may write them. A system belongs to the first partner department that adds or upserts an ID in it; other departments cannot write or remove IDs in it; administrators assign, move or share systems',
 })
 export class ExternalRefSystemType {
+  @SignedIn()
   @Field({ description: '外部系统名称，如 HBRS-GIG System name, e.g. HBRS-GIG' })
   system!: string;
 
+  @SignedIn()
   @Field(() => ExternalRefSystemStatus, { description: '归属状态 Who may write IDs in it' })
   status!: ExternalRefSystemStatus;
 
+  @SignedIn()
   @Field(() => Int, { description: '版本号：每次归属变更加一 Version; goes up with every change of owner or status' })
   version!: number;
 
+  @SignedIn()
   @Field(() => DateTimeScalar, { description: '登记时间：第一次在其中写入编号或被指定归属的时间 When it was first used or assigned' })
   createdAt!: Date;
 
+  @SignedIn()
   @Field(() => DateTimeScalar, { description: '归属最近变更时间 When its owner or status last changed' })
   updatedAt!: Date;
 }

@@ -1,4 +1,5 @@
 import { Arg, Field, FieldResolver, InputType, ObjectType, registerEnumType, Resolver, Root } from 'type-graphql';
+import { Public } from '../../auth/visibility';
 import { DateTimeScalar } from '../../graphql/scalars';
 import { OpeningWindowKind, Weekday, windowsAt, type OpeningHours, type OpeningWindow } from './opening-hours';
 
@@ -27,32 +28,41 @@ registerEnumType(OpeningWindowKind, {
   },
 });
 
+@Public()
 @ObjectType('OpeningWindow', { simpleResolvers: true, description: '开放时段 One weekly opening window, in China Standard Time' })
 export class OpeningWindowType {
+  @Public()
   @Field(() => Weekday, { description: '星期 Day of the week' })
   weekday!: Weekday;
 
+  @Public()
   @Field({ description: '开始时间（HH:MM，北京时间）Opening time, HH:MM China Standard Time' })
   opens!: string;
 
+  @Public()
   @Field({ description: '结束时间（HH:MM，不含；24:00 表示到午夜）Closing time, HH:MM, exclusive; 24:00 means midnight' })
   closes!: string;
 
+  @Public()
   @Field(() => OpeningWindowKind, { description: '时段类型 Kind of window' })
   kind!: OpeningWindowKind;
 }
 
+@Public()
 @ObjectType('OpeningHours', { description: '开放时间 A weekly schedule of opening windows (several a day allowed)' })
 export class OpeningHoursType {
+  @Public()
   @Field(() => [OpeningWindowType], { description: '每周开放时段（按星期、时间排序）Weekly windows, sorted by day and time' })
   windows!: OpeningWindow[];
 
+  @Public()
   @Field(() => String, { nullable: true, description: '说明（如节假日安排）Free-text note, e.g. holiday arrangements' })
   note!: string | null;
 }
 
 @Resolver(() => OpeningHoursType)
 export class OpeningHoursResolver {
+  @Public()
   @FieldResolver(() => [OpeningWindowType], {
     description: '某一时刻所在的开放时段；为空表示该时刻不开放 The windows covering an instant; empty when closed then',
   })
@@ -63,6 +73,7 @@ export class OpeningHoursResolver {
     return windowsAt(hours, at);
   }
 
+  @Public()
   @FieldResolver(() => Boolean, { description: '某一时刻是否开放 Whether it is open at an instant' })
   isOpenAt(
     @Root() hours: OpeningHours,

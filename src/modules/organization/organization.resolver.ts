@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { PersonalData, Public, SignedIn } from '../../auth/visibility';
 import { maskName, maskPhone } from '../../auth/masking';
 import { personalValue } from '../../auth/permissions';
 import type { Context } from '../../graphql/context';
@@ -20,6 +21,7 @@ import {
 
 @Resolver(() => OrganizationType)
 export class OrganizationResolver {
+  @SignedIn()
   @Query(() => OrganizationType, { nullable: true, description: '按 ID 查组织 An organization by ID' })
   organization(@Arg('id', () => ID, { description: '组织 ID Organization ID' }) id: string, @Ctx() ctx: Context): Promise<OrganizationRecord | null> {
     const localId = localIdOf(id, 'Organization');
@@ -27,11 +29,13 @@ export class OrganizationResolver {
     return ctx.loaders.organizationById.load(localId);
   }
 
+  @SignedIn()
   @Query(() => OrganizationConnection, { description: '组织列表（按名称排序）Organizations, ordered by name' })
   async organizations(@Args(() => OrganizationsArgs) args: OrganizationsArgs, @Ctx() ctx: Context): Promise<ConnectionResult<OrganizationRecord>> {
     return toConnection(await listOrganizations(ctx.db, args.filter, toPageRequest(args, 2)));
   }
 
+  @PersonalData('NAME')
   @FieldResolver(() => String, {
     nullable: true,
     description:
@@ -41,6 +45,7 @@ export class OrganizationResolver {
     return personalValue(ctx, organization.contactName, organization.regionId, maskName);
   }
 
+  @PersonalData('PHONE')
   @FieldResolver(() => String, {
     nullable: true,
     description: '联系电话（个人信息）：可见范围同联系人姓名，脱敏形如 138****1234 Contact phone (personal data): visible like the contact name, masked as 138****1234',
@@ -49,11 +54,13 @@ export class OrganizationResolver {
     return personalValue(ctx, organization.contactPhone, organization.regionId, maskPhone);
   }
 
+  @SignedIn()
   @FieldResolver(() => RegionType, { nullable: true, description: '所在地行政区划 The region it is based in' })
   region(@Root() organization: OrganizationRecord, @Ctx() ctx: Context): Promise<RegionRecord | null> | null {
     return organization.regionId == null ? null : ctx.loaders.regionById.load(organization.regionId);
   }
 
+  @Public()
   @Mutation(() => CreateOrganizationPayload, { description: '新建组织（校验统一社会信用代码）Register an organization; its credit code is checked' })
   createOrganization(
     @Arg('input', () => CreateOrganizationInput, { description: '新组织 The new organization' }) input: CreateOrganizationInput,
@@ -62,6 +69,7 @@ export class OrganizationResolver {
     return organizations.createOrganization(ctx, input);
   }
 
+  @Public()
   @Mutation(() => UpdateOrganizationPayload, { description: '修改或停用组织（须带读取时的版本号）Change or deactivate an organization; pass the version you read' })
   updateOrganization(
     @Arg('input', () => UpdateOrganizationInput, { description: '要修改的字段 Fields to change' }) input: UpdateOrganizationInput,
@@ -70,6 +78,7 @@ export class OrganizationResolver {
     return organizations.updateOrganization(ctx, input);
   }
 
+  @Public()
   @Mutation(() => DeleteOrganizationPayload, {
     description: '删除组织：仅限未被任何记录引用的组织，否则只能停用 Delete an organization that nothing references; otherwise deactivate it',
   })

@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { SignedIn } from '../../auth/visibility';
 import { toDate } from '../../db/sql';
 import type { UserError } from '../../graphql/errors';
 import { payloadTypeOf } from '../../graphql/mutation';
@@ -89,33 +90,42 @@ export function toOrganizationRecord(row: OrganizationRow): OrganizationRecord {
   };
 }
 
+@SignedIn()
 @ObjectType('Organization', {
   implements: Node,
   simpleResolvers: true,
   description: '共建组织：党组织、社会组织、企业等共建、管理或服务驿站的组织 An organization that co-builds, manages or serves stations',
 })
 export class OrganizationType extends Node {
+  @SignedIn()
   @Field({ description: '组织名称 Name' })
   name!: string;
 
+  @SignedIn()
   @Field(() => OrganizationKind, { description: '组织类型 Kind' })
   kind!: OrganizationKind;
 
+  @SignedIn()
   @Field(() => String, { nullable: true, description: '统一社会信用代码（18位，GB 32100-2015）Unified social credit code (18 characters)' })
   creditCode!: string | null;
 
+  @SignedIn()
   @Field(() => CreditCodeWarning, { nullable: true, description: '信用代码警示；为空表示校验通过或无代码 Warning about the credit code; null when it checks out or there is none' })
   creditCodeWarning!: CreditCodeWarning | null;
 
+  @SignedIn()
   @Field({ description: '是否启用；被引用的组织只能停用，不能删除 Active; an organization that is referenced can only be deactivated, never deleted' })
   active!: boolean;
 
+  @SignedIn()
   @Field(() => Int, { description: '版本号：修改时须回传 Version; send it back when updating' })
   version!: number;
 
+  @SignedIn()
   @Field(() => DateTimeScalar, { description: '创建时间 When it was registered' })
   createdAt!: Date;
 
+  @SignedIn()
   @Field(() => DateTimeScalar, { description: '更新时间 When it last changed' })
   updatedAt!: Date;
 }

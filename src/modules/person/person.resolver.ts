@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { PersonalData, Public, SignedIn } from '../../auth/visibility';
 import { maskName, maskPhone } from '../../auth/masking';
 import { personalValue } from '../../auth/permissions';
 import type { Context } from '../../graphql/context';
@@ -20,6 +21,7 @@ import {
 
 @Resolver(() => PersonType)
 export class PersonResolver {
+  @SignedIn()
   @Query(() => PersonType, { nullable: true, description: '按 ID 查人员 A person by ID' })
   person(@Arg('id', () => ID, { description: '人员 ID Person ID' }) id: string, @Ctx() ctx: Context): Promise<PersonRecord | null> {
     const localId = localIdOf(id, 'Person');
@@ -27,6 +29,7 @@ export class PersonResolver {
     return ctx.loaders.personById.load(localId);
   }
 
+  @SignedIn()
   @Query(() => PersonConnection, {
     description:
       '人员列表（默认按服务区划代码排序；按姓名检索或排序仅限能看到姓名全文的调用方）People, by default ordered by the code of the region they serve; searching or sorting by name only for callers who see the names whole',
@@ -39,6 +42,7 @@ export class PersonResolver {
     return toConnection(await listPeople(ctx.db, args.filter, args.orderBy, toPageRequest(args, byName ? 1 : 2), mayContinueFrom));
   }
 
+  @PersonalData('NAME')
   @FieldResolver(() => String, {
     nullable: true,
     description:
@@ -48,6 +52,7 @@ export class PersonResolver {
     return personalValue(ctx, person.name, person.regionId, maskName);
   }
 
+  @PersonalData('PHONE')
   @FieldResolver(() => String, {
     nullable: true,
     description:
@@ -57,26 +62,31 @@ export class PersonResolver {
     return personalValue(ctx, person.phone, person.regionId, maskPhone);
   }
 
+  @SignedIn()
   @FieldResolver(() => OrganizationType, { nullable: true, description: '所属组织 The organization they belong to or report to' })
   organization(@Root() person: PersonRecord, @Ctx() ctx: Context): Promise<OrganizationRecord | null> | null {
     return person.organizationId ? ctx.loaders.organizationById.load(person.organizationId) : null;
   }
 
+  @SignedIn()
   @FieldResolver(() => RegionType, { nullable: true, description: '服务的社区（村）或街道（乡镇）The community, village, street or township they serve' })
   region(@Root() person: PersonRecord, @Ctx() ctx: Context): Promise<RegionRecord | null> | null {
     return person.regionId != null ? ctx.loaders.regionById.load(person.regionId) : null;
   }
 
+  @Public()
   @Mutation(() => CreatePersonPayload, { description: '登记人员 Register a person' })
   createPerson(@Arg('input', () => CreatePersonInput, { description: '新人员 The new person' }) input: CreatePersonInput, @Ctx() ctx: Context): Promise<PersonPayload> {
     return people.createPerson(ctx, input);
   }
 
+  @Public()
   @Mutation(() => UpdatePersonPayload, { description: '修改或停用人员（须带读取时的版本号）Change or deactivate a person; pass the version you read' })
   updatePerson(@Arg('input', () => UpdatePersonInput, { description: '要修改的字段 Fields to change' }) input: UpdatePersonInput, @Ctx() ctx: Context): Promise<PersonPayload> {
     return people.updatePerson(ctx, input);
   }
 
+  @Public()
   @Mutation(() => DeletePersonPayload, { description: '删除误录的人员；被值班、驿站联系或驻点引用的人员只能停用 Delete a person registered by mistake; anyone a shift or station refers to can only be deactivated' })
   deletePerson(@Arg('input', () => DeletePersonInput, { description: '要删除的人员 The person to delete' }) input: DeletePersonInput, @Ctx() ctx: Context) {
     return people.deletePerson(ctx, input);

@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Public, SignedIn } from '../../auth/visibility';
 import { toDate } from '../../db/sql';
 import { UserError } from '../../graphql/errors';
 import { payloadTypeOf } from '../../graphql/mutation';
@@ -71,27 +72,34 @@ export function toPersonRecord(row: PersonRow): PersonRecord {
   };
 }
 
+@SignedIn()
 @ObjectType('Person', {
   implements: Node,
   simpleResolvers: true,
   description: '人员：社区两委干部、街道干部、网格员、驿站工作人员、社工、志愿者、双报到党员 A cadre, grid worker, station worker, social worker, volunteer or dual-reporting party member',
 })
 export class PersonType extends Node {
+  @SignedIn()
   @Field(() => PersonRole, { description: '身份 Role' })
   role!: PersonRole;
 
+  @SignedIn()
   @Field({ description: '是否中共党员 Whether the person is a member of the Communist Party of China' })
   isPartyMember!: boolean;
 
+  @SignedIn()
   @Field({ description: '是否在岗；停用的人员不能再被安排值班或驻点 Active; an inactive person cannot be given new shifts or stations' })
   active!: boolean;
 
+  @SignedIn()
   @Field(() => Int, { description: '版本号：修改时须回传 Version; send it back when updating' })
   version!: number;
 
+  @SignedIn()
   @Field(() => DateTimeScalar, { description: '创建时间 When it was registered' })
   createdAt!: Date;
 
+  @SignedIn()
   @Field(() => DateTimeScalar, { description: '更新时间 When it last changed' })
   updatedAt!: Date;
 }
@@ -104,11 +112,14 @@ const personPayload = (name: string, description: string) =>
 export const CreatePersonPayload = personPayload('CreatePersonPayload', '登记人员结果 Result of createPerson');
 export const UpdatePersonPayload = personPayload('UpdatePersonPayload', '修改人员结果 Result of updatePerson');
 
+@Public()
 @ObjectType('DeletePersonPayload', { simpleResolvers: true, description: '删除人员结果 Result of deletePerson' })
 export class DeletePersonPayload {
+  @Public()
   @Field(() => ID, { nullable: true, description: '已删除人员的 ID（有用户错误时为空）ID of the deleted person; null when there are user errors' })
   deletedPersonId!: string | null;
 
+  @Public()
   @Field(() => [UserError], { description: '用户错误；为空表示成功 Problems with the input; empty on success' })
   userErrors!: UserError[];
 }

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { Public } from '../../auth/visibility';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { SqlReader } from '../../db/sql';
 import type { Context } from '../../graphql/context';
@@ -61,6 +62,7 @@ export async function replaceGovPointItems(em: EntityManager, platformId: string
 
 @Resolver(() => GovServicePoint24hType)
 export class GovServicePointItemsResolver {
+  @Public()
   @FieldResolver(() => [ServiceItemType], {
     description: '本服务驿站自助终端可办理的服务事项（按事项编码排序）Service items its self-service terminals handle, by catalogue code',
   })

@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Public } from '../../auth/visibility';
 import type { Context } from '../../graphql/context';
 import { badInput, localIdOf, toConnection, toPage, toPageRequest, type ConnectionResult } from '../../graphql/relay';
 import { DepartmentType, type DepartmentRecord } from '../department/department.types';
@@ -19,6 +20,7 @@ import {
 
 @Resolver(() => PlatformInterface)
 export class PlatformResolver {
+  @Public()
   @Query(() => PlatformInterface, { nullable: true, description: '按 ID 查整合平台 A platform by ID' })
   platform(@Arg('id', () => ID, { description: '整合平台 ID Platform ID' }) id: string, @Ctx() ctx: Context): Promise<PlatformRecord | null> {
     const localId = localIdOf(id, 'Platform');
@@ -26,11 +28,13 @@ export class PlatformResolver {
     return ctx.loaders.platformById.load(localId);
   }
 
+  @Public()
   @Query(() => PlatformConnection, { description: '整合平台列表（按名称排序）Platforms, filtered and keyset-paged, ordered by name' })
   async platforms(@Args(() => PlatformsArgs) args: PlatformsArgs, @Ctx() ctx: Context): Promise<ConnectionResult<PlatformRecord>> {
     return toConnection(await listPlatforms(ctx.db, args.filter, toPageRequest(args, 2)));
   }
 
+  @Public()
   @Query(() => PlatformInterface, {
     nullable: true,
     description: '按部门代码和部门自己的编号查整合平台（部门系统对账用）A platform by its department’s code and that department’s own ID for it, for syncing',
@@ -43,6 +47,7 @@ export class PlatformResolver {
     return platformByOwnerRef(ctx.db, departmentCode.trim(), ownerRef.trim());
   }
 
+  @Public()
   @FieldResolver(() => DepartmentType, { description: '所属部门 The department that owns it' })
   async department(@Root() platform: PlatformRecord, @Ctx() ctx: Context): Promise<DepartmentRecord> {
     const department = await ctx.loaders.departmentById.load(platform.departmentId);
@@ -50,6 +55,7 @@ export class PlatformResolver {
     return department;
   }
 
+  @Public()
   @FieldResolver(() => StationType, { description: '所在驿站 The station it lives in' })
   async station(@Root() platform: PlatformRecord, @Ctx() ctx: Context): Promise<StationRecord> {
     const station = await ctx.loaders.stationById.load(platform.stationId);
@@ -57,16 +63,19 @@ export class PlatformResolver {
     return station;
   }
 
+  @Public()
   @Mutation(() => CreatePlatformPayload, { description: '在驿站登记一个整合平台 Register a partner department’s platform in a station' })
   createPlatform(@Arg('input', () => CreatePlatformInput, { description: '新整合平台 The new platform' }) input: CreatePlatformInput, @Ctx() ctx: Context): Promise<PlatformPayload> {
     return platforms.createPlatform(ctx, input);
   }
 
+  @Public()
   @Mutation(() => UpdatePlatformPayload, { description: '修改或停用整合平台（须带读取时的版本号）Change or deactivate a platform; pass the version you read' })
   updatePlatform(@Arg('input', () => UpdatePlatformInput, { description: '要修改的字段 Fields to change' }) input: UpdatePlatformInput, @Ctx() ctx: Context): Promise<PlatformPayload> {
     return platforms.updatePlatform(ctx, input);
   }
 
+  @Public()
   @Mutation(() => MovePlatformPayload, { description: '把整合平台迁到另一个驿站 Move a platform to another station' })
   movePlatform(@Arg('input', () => MovePlatformInput, { description: '平台与目标驿站 The platform and its new station' }) input: MovePlatformInput, @Ctx() ctx: Context): Promise<PlatformPayload> {
     return platforms.movePlatform(ctx, input);
@@ -75,6 +84,7 @@ export class PlatformResolver {
 
 @Resolver(() => StationType)
 export class StationPlatformsResolver {
+  @Public()
   @FieldResolver(() => [PlatformInterface], { description: '入驻本驿站的整合平台（按类型、名称排序）Platforms in this station, by kind then name' })
   async platforms(
     @Root() station: StationRecord,
@@ -89,6 +99,7 @@ export class StationPlatformsResolver {
 
 @Resolver(() => DepartmentType)
 export class DepartmentPlatformsResolver {
+  @Public()
   @FieldResolver(() => PlatformConnection, { description: '本部门的整合平台（按部门编号排序）The department’s platforms, ordered by its own IDs for them' })
   async platforms(@Root() department: DepartmentRecord, @Args(() => DepartmentPlatformsArgs) args: DepartmentPlatformsArgs, @Ctx() ctx: Context): Promise<ConnectionResult<PlatformRecord>> {
     const request = toPageRequest(args, 2);

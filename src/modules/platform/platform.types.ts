@@ -1,4 +1,5 @@
 import { Field, Int, InterfaceType, ObjectType, registerEnumType } from 'type-graphql';
+import { gatedResolveType, Public } from '../../auth/visibility';
 import { toDate } from '../../db/sql';
 import type { UserError } from '../../graphql/errors';
 import { payloadTypeOf } from '../../graphql/mutation';
@@ -155,113 +156,140 @@ export function toPlatformRecord(row: PlatformRow): PlatformRecord {
   };
 }
 
+@Public()
 @InterfaceType('Platform', {
   implements: Node,
-  resolveType: (value: { __typename?: string }) => value.__typename,
+  resolveType: gatedResolveType,
   description:
     '整合平台：其他部门入驻驿站的设施（工会爱心驿站、零工驿站、24小时政务服务点等）；用内联片段取各类型的专项字段 A partner department’s facility merged into a station; use inline fragments for each kind’s own fields',
 })
 // Not `abstract`: connectionTypeOf takes a constructible class; records are plain objects anyway.
 export class PlatformInterface extends Node {
+  @Public()
   @Field(() => PlatformKind, { description: '平台类型（创建后不变）Kind; never changes' })
   kind!: PlatformKind;
 
+  @Public()
   @Field({ description: '平台名称 Name, e.g. 安居社区工会爱心驿站' })
   name!: string;
 
+  @Public()
   @Field({ description: '所属部门自己的编号（在该部门内唯一），用于部门系统对账同步 The owning department’s own ID for it, unique within that department; use it to sync' })
   ownerRef!: string;
 
+  @Public()
   @Field(() => OpeningHoursType, { nullable: true, description: '开放时间；为空表示未登记 Opening hours; null when not recorded' })
   openingHours!: OpeningHours | null;
 
+  @Public()
   @Field({ description: '是否启用；平台不删除，撤出时停用 Active; platforms are never deleted, only deactivated' })
   active!: boolean;
 
+  @Public()
   @Field(() => Int, { description: '版本号：修改时须回传 Version; send it back when updating' })
   version!: number;
 
+  @Public()
   @Field(() => DateTimeScalar, { description: '创建时间 When it was registered' })
   createdAt!: Date;
 
+  @Public()
   @Field(() => DateTimeScalar, { description: '更新时间 When it last changed' })
   updatedAt!: Date;
 }
 
+@Public()
 @ObjectType('UnionCareStation', {
   implements: [PlatformInterface, Node],
   simpleResolvers: true,
   description: '工会爱心驿站：为环卫工、快递员、外卖骑手等户外劳动者提供歇脚、饮水、充电 A trade-union care station where outdoor workers rest, drink and charge their phones',
 })
 export class UnionCareStationType extends PlatformInterface {
+  @Public()
   @Field(() => [CareAmenity], { description: '服务设施 Amenities offered' })
   amenities!: CareAmenity[];
 
+  @Public()
   @Field(() => Int, { nullable: true, description: '休息座位数；为空表示未统计 Number of rest seats; null when not counted' })
   restSeats!: number | null;
 }
 
+@Public()
 @ObjectType('GigWorkStation', {
   implements: [PlatformInterface, Node],
   simpleResolvers: true,
   description: '人社零工驿站：发布零工岗位、登记求职者、撮合就业 A gig-work station that posts openings, registers job seekers and matches them',
 })
 export class GigWorkStationType extends PlatformInterface {
+  @Public()
   @Field(() => Int, { description: '累计发布岗位数（按岗位个数计）Job openings posted so far, one per position' })
   jobPostings!: number;
 
+  @Public()
   @Field(() => Int, { description: '累计撮合成功数（不超过发布岗位数）Openings filled through the station so far; at most jobPostings' })
   matchesMade!: number;
 
+  @Public()
   @Field(() => Int, { description: '累计登记求职人数 Job seekers registered so far' })
   registeredWorkers!: number;
 }
 
+@Public()
 @ObjectType('GovServicePoint24h', {
   implements: [PlatformInterface, Node],
   simpleResolvers: true,
   description: '24小时政务服务驿站：全天候自助办理政务服务 A 24-hour point where residents handle government services at self-service terminals',
 })
 export class GovServicePoint24hType extends PlatformInterface {
+  @Public()
   @Field(() => Int, { description: '自助服务终端数（至少1台）Self-service terminals, at least one' })
   selfServiceTerminals!: number;
 }
 
+@Public()
 @ObjectType('BusSelfServicePoint', {
   implements: [PlatformInterface, Node],
   simpleResolvers: true,
   description: '公交自助服务站：公交卡充值、办卡、老年卡年审等 A bus self-service point: card top-up, issuing, senior-card checks and more',
 })
 export class BusSelfServicePointType extends PlatformInterface {
+  @Public()
   @Field(() => [BusService], { description: '服务项目 Services handled' })
   busServices!: BusService[];
 
+  @Public()
   @Field(() => Int, { nullable: true, description: '自助终端数；为空表示未统计 Self-service terminals; null when not counted' })
   terminals!: number | null;
 }
 
+@Public()
 @ObjectType('PriceDisputeMediationPoint', {
   implements: [PlatformInterface, Node],
   simpleResolvers: true,
   description: '价格争议调解站：就近调解消费价格纠纷 A point that mediates consumer price disputes close to home',
 })
 export class PriceDisputeMediationPointType extends PlatformInterface {
+  @Public()
   @Field(() => Int, { description: '累计受理案件数 Cases received so far' })
   casesReceived!: number;
 
+  @Public()
   @Field(() => Int, { description: '累计调解成功案件数（不超过受理数）Cases mediated successfully so far; at most casesReceived' })
   casesMediated!: number;
 
+  @Public()
   @Field(() => Int, { description: '调解员人数 Mediators serving the point' })
   mediators!: number;
 }
 
+@Public()
 @ObjectType('OtherPlatform', {
   implements: [PlatformInterface, Node],
   simpleResolvers: true,
   description: '其他整合平台（如法律服务站、助残服务点）Another kind of platform, e.g. a legal-service or disability-service point',
 })
 export class OtherPlatformType extends PlatformInterface {
+  @Public()
   @Field({ description: '平台类型名称，如“法律服务站” Name of its kind, e.g. 法律服务站' })
   kindName!: string;
 }

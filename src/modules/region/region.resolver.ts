@@ -1,4 +1,5 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Public } from '../../auth/visibility';
 import type { Context } from '../../graphql/context';
 import { countStations } from '../../graphql/loaders';
 import { ConnectionArgs, toConnection, toPageRequest, type ConnectionResult } from '../../graphql/relay';
@@ -24,11 +25,13 @@ class RegionsArgs extends ConnectionArgs {
 
 @Resolver(() => RegionType)
 export class RegionResolver {
+  @Public()
   @Query(() => RegionType, { nullable: true, description: '按代码查区划 A region by its code' })
   region(@Arg('code', { description: '区划代码 Region code' }) code: string, @Ctx() ctx: Context): Promise<RegionRecord | null> {
     return ctx.loaders.regionByCode.load(code);
   }
 
+  @Public()
   @Query(() => RegionConnection, {
     description: '行政区划列表，按代码排序；不带条件时返回最上层 Regions ordered by code; with no filter, the top of the tree',
   })
@@ -37,22 +40,26 @@ export class RegionResolver {
     return toConnection(page);
   }
 
+  @Public()
   @FieldResolver(() => RegionType, { nullable: true, description: '上级区划 Parent region' })
   parent(@Root() region: RegionRecord, @Ctx() ctx: Context): Promise<RegionRecord | null> | null {
     return region.parentId == null ? null : ctx.loaders.regionById.load(region.parentId);
   }
 
+  @Public()
   @FieldResolver(() => [RegionType], { description: '全部上级，自顶向下 All ancestors, from the top down' })
   async ancestors(@Root() region: RegionRecord, @Ctx() ctx: Context): Promise<RegionRecord[]> {
     const found = await ctx.loaders.regionByCode.loadMany(ancestorCodes(region));
     return found.filter((item): item is RegionRecord => item !== null && !(item instanceof Error));
   }
 
+  @Public()
   @FieldResolver(() => RegionConnection, { description: '直接下级区划 Direct children' })
   async children(@Root() region: RegionRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: Context): Promise<ConnectionResult<RegionRecord>> {
     return toConnection(await listRegions(ctx.db, { parentCode: region.code }, toPageRequest(args, 1)));
   }
 
+  @Public()
   @FieldResolver(() => Int, { description: '辖区内（含下级）未归档驿站数 Stations (not archived) in this region and below' })
   async stationCount(
     @Root() region: RegionRecord,

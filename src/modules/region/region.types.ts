@@ -1,4 +1,5 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Public } from '../../auth/visibility';
 import { connectionTypeOf, Node, toGlobalId } from '../../graphql/relay';
 import { RegionLevel } from './region-level';
 
@@ -56,18 +57,22 @@ export function ancestorCodes(record: Pick<RegionRecord, 'path'>): string[] {
   return record.path.split('/').filter(Boolean).slice(0, -1);
 }
 
+@Public()
 @ObjectType('Region', {
   implements: Node,
   simpleResolvers: true,
   description: '行政区划 An administrative region (GB/T 2260; 12-digit statistical codes for streets and communities)',
 })
 export class RegionType extends Node {
+  @Public()
   @Field({ description: '区划代码 GB/T 2260 code (6 digits) or statistical code (12 digits)' })
   code!: string;
 
+  @Public()
   @Field({ description: '名称 Name, e.g. 樊城区, 安居社区' })
   name!: string;
 
+  @Public()
   @Field(() => RegionLevel, { description: '层级 Administrative level' })
   level!: RegionLevel;
 }

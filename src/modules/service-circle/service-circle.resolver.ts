@@ -1,4 +1,5 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Public } from '../../auth/visibility';
 import type { Context } from '../../graphql/context';
 import { countStations } from '../../graphql/loaders';
 import { badInput, ConnectionArgs, localIdOf, toConnection, toPageRequest, type ConnectionResult } from '../../graphql/relay';
@@ -23,6 +24,7 @@ class ServiceCirclesArgs extends ConnectionArgs {
 
 @Resolver(() => ServiceCircleType)
 export class ServiceCircleResolver {
+  @Public()
   @Query(() => ServiceCircleType, { nullable: true, description: '按 ID 查服务圈 A service circle by ID' })
   async serviceCircle(@Arg('id', () => ID, { description: '服务圈 ID Circle ID' }) id: string, @Ctx() ctx: Context): Promise<ServiceCircleRecord | null> {
     const localId = localIdOf(id, 'ServiceCircle');
@@ -30,11 +32,13 @@ export class ServiceCircleResolver {
     return ctx.loaders.circleById.load(localId);
   }
 
+  @Public()
   @Query(() => ServiceCircleConnection, { description: '15分钟便民服务圈列表，按编号排序 Service circles ordered by code' })
   async serviceCircles(@Args(() => ServiceCirclesArgs) args: ServiceCirclesArgs, @Ctx() ctx: Context): Promise<ConnectionResult<ServiceCircleRecord>> {
     return toConnection(await listServiceCircles(ctx.db, args, toPageRequest(args, 1)));
   }
 
+  @Public()
   @FieldResolver(() => RegionType, { description: '所在区（县、市）District the circle lies in' })
   async district(@Root() circle: ServiceCircleRecord, @Ctx() ctx: Context): Promise<RegionRecord> {
     const region = await ctx.loaders.regionById.load(circle.districtId);
@@ -42,6 +46,7 @@ export class ServiceCircleResolver {
     return region;
   }
 
+  @Public()
   @FieldResolver(() => GeoPoint, { description: '中心点 Centre of the circle' })
   center(
     @Root() circle: ServiceCircleRecord,
@@ -51,6 +56,7 @@ export class ServiceCircleResolver {
     return toGeoPoint({ lat: circle.centerLat, lng: circle.centerLng }, coordinateSystem);
   }
 
+  @Public()
   @FieldResolver(() => Int, { description: '圈内未归档驿站数 Stations (not archived) assigned to this circle' })
   async stationCount(
     @Root() circle: ServiceCircleRecord,

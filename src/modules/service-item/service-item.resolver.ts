@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Public } from '../../auth/visibility';
 import { toNestedPaging } from '../../db/nested-keyset';
 import type { Context } from '../../graphql/context';
 import { badInput, localIdOf, toConnection, toPageRequest, type ConnectionResult } from '../../graphql/relay';
@@ -45,6 +46,7 @@ function normalisedList<T extends string>(values: readonly T[] | null | undefine
 
 @Resolver(() => ServiceItemType)
 export class ServiceItemResolver {
+  @Public()
   @Query(() => ServiceItemType, { nullable: true, description: '按 ID 或事项编码查服务事项（二选一）A service item by ID or by catalogue code; give exactly one' })
   serviceItem(
     @Ctx() ctx: Context,
@@ -58,11 +60,13 @@ export class ServiceItemResolver {
     return ctx.loaders.serviceItemById.load(localId);
   }
 
+  @Public()
   @Query(() => ServiceItemConnection, { description: '高频服务事项目录（按编码排序）The service item catalogue, ordered by code' })
   async serviceItems(@Args(() => ServiceItemsArgs) args: ServiceItemsArgs, @Ctx() ctx: Context): Promise<ConnectionResult<ServiceItemRecord>> {
     return toConnection(await listServiceItems(ctx.db, args.filter, toPageRequest(args, 2)));
   }
 
+  @Public()
   @FieldResolver(() => DepartmentType, { description: '责任部门 The responsible department' })
   async department(@Root() item: ServiceItemRecord, @Ctx() ctx: Context): Promise<DepartmentRecord> {
     const department = await ctx.loaders.departmentById.load(item.departmentId);
@@ -70,6 +74,7 @@ export class ServiceItemResolver {
     return department;
   }
 
+  @Public()
   @FieldResolver(() => StationServiceItemConnection, {
     description: '下沉到的驿站（不含已归档驿站，按驿站编号排序）Stations the item is pushed down to, archived ones left out, by station code',
   })
@@ -80,6 +85,7 @@ export class ServiceItemResolver {
     return toConnection({ ...page, count: () => ctx.loaders.itemStationCounts(filter).load(item.dbId) });
   }
 
+  @Public()
   @FieldResolver(() => Int, { description: '下沉到的驿站数（不含已归档驿站）Number of stations it is pushed down to, archived ones left out' })
   stationCount(
     @Root() item: ServiceItemRecord,
@@ -90,16 +96,19 @@ export class ServiceItemResolver {
     return ctx.loaders.itemStationCounts({ regionCode: null, status: normalisedList(status) }).load(item.dbId);
   }
 
+  @Public()
   @Mutation(() => CreateServiceItemPayload, { description: '新建服务事项 Add an item to the catalogue' })
   createServiceItem(@Arg('input', () => CreateServiceItemInput, { description: '新事项 The new item' }) input: CreateServiceItemInput, @Ctx() ctx: Context): Promise<ServiceItemPayload> {
     return serviceItems.createServiceItem(ctx, input);
   }
 
+  @Public()
   @Mutation(() => UpdateServiceItemPayload, { description: '修改或停用服务事项（须带读取时的版本号）Change or deactivate an item; pass the version you read' })
   updateServiceItem(@Arg('input', () => UpdateServiceItemInput, { description: '要修改的字段 Fields to change' }) input: UpdateServiceItemInput, @Ctx() ctx: Context): Promise<ServiceItemPayload> {
     return serviceItems.updateServiceItem(ctx, input);
   }
 
+  @Public()
   @Mutation(() => DeleteServiceItemPayload, {
     description: '删除从未下沉的服务事项；已下沉的事项只能停用 Delete an item that was never pushed down; one that was can only be deactivated',
   })
@@ -107,11 +116,13 @@ export class ServiceItemResolver {
     return serviceItems.deleteServiceItem(ctx, input);
   }
 
+  @Public()
   @Mutation(() => PushDownServiceItemPayload, { description: '将一个事项下沉到一个驿站 Push one item down to one station' })
   pushDownServiceItem(@Arg('input', () => PushDownServiceItemInput, { description: '事项与驿站 The item and the station' }) input: PushDownServiceItemInput, @Ctx() ctx: Context): Promise<StationServiceItemPayload> {
     return serviceItems.pushDownServiceItem(ctx, input);
   }
 
+  @Public()
   @Mutation(() => PushDownServiceItemsPayload, {
     description: '批量下沉：若干事项到某区划内所有运行中驿站或指定驿站，已存在的跳过 Push items down to every open station of a region or to listed stations; existing pairs are skipped',
   })
@@ -122,6 +133,7 @@ export class ServiceItemResolver {
 
 @Resolver(() => StationServiceItemType)
 export class StationServiceItemResolver {
+  @Public()
   @Query(() => StationServiceItemType, { nullable: true, description: '按 ID 查下沉记录 A push-down record by ID' })
   stationServiceItem(@Arg('id', () => ID, { description: '下沉记录 ID Push-down record ID' }) id: string, @Ctx() ctx: Context): Promise<StationServiceItemRecord | null> {
     const localId = localIdOf(id, 'StationServiceItem');
@@ -129,6 +141,7 @@ export class StationServiceItemResolver {
     return ctx.loaders.stationServiceItemById.load(localId);
   }
 
+  @Public()
   @FieldResolver(() => StationType, { description: '驿站 The station' })
   async station(@Root() record: StationServiceItemRecord, @Ctx() ctx: Context): Promise<StationRecord> {
     const station = await ctx.loaders.stationById.load(record.stationId);
@@ -136,6 +149,7 @@ export class StationServiceItemResolver {
     return station;
   }
 
+  @Public()
   @FieldResolver(() => ServiceItemType, { description: '服务事项 The service item' })
   async serviceItem(@Root() record: StationServiceItemRecord, @Ctx() ctx: Context): Promise<ServiceItemRecord> {
     const item = await ctx.loaders.serviceItemById.load(record.serviceItemId);
@@ -143,6 +157,7 @@ export class StationServiceItemResolver {
     return item;
   }
 
+  @Public()
   @Mutation(() => UpdateStationServiceItemPayload, { description: '修改下沉记录的办理方式或状态（须带读取时的版本号）Change a push-down’s mode or status; pass the version you read' })
   updateStationServiceItem(
     @Arg('input', () => UpdateStationServiceItemInput, { description: '要修改的字段 Fields to change' }) input: UpdateStationServiceItemInput,
@@ -154,6 +169,7 @@ export class StationServiceItemResolver {
 
 @Resolver(() => StationType)
 export class StationServiceItemsResolver {
+  @Public()
   @FieldResolver(() => StationServiceItemConnection, {
     description: '下沉到本驿站的服务事项（按事项编码排序）Service items pushed down to this station, by item code',
   })
@@ -167,6 +183,7 @@ export class StationServiceItemsResolver {
 
 @Resolver(() => DepartmentType)
 export class DepartmentServiceItemsResolver {
+  @Public()
   @FieldResolver(() => ServiceItemConnection, { description: '本部门负责的服务事项（按编码排序）Service items this department is responsible for, by code' })
   async serviceItems(@Root() department: DepartmentRecord, @Args(() => DepartmentServiceItemsArgs) args: DepartmentServiceItemsArgs, @Ctx() ctx: Context): Promise<ConnectionResult<ServiceItemRecord>> {
     const paging = toNestedPaging(args);

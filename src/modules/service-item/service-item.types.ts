@@ -1,4 +1,5 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Public } from '../../auth/visibility';
 import { toDate } from '../../db/sql';
 import type { UserError } from '../../graphql/errors';
 import { payloadTypeOf } from '../../graphql/mutation';
@@ -177,88 +178,114 @@ export function toStationServiceItemRecord(row: StationServiceItemRow): StationS
   };
 }
 
+@Public()
 @ObjectType('ServiceItem', {
   implements: Node,
   simpleResolvers: true,
   description: '高频服务事项：政务服务事项目录中的一项，可下沉到驿站办理 An item of the government service catalogue that can be pushed down to stations',
 })
 export class ServiceItemType extends Node {
+  @Public()
   @Field({ description: '事项编码：区划代码-类别字母-4位序号，如 420600-SB-0001；发布后不变 Catalogue code: division code, series letters and a 4-digit sequence; never changes' })
   code!: string;
 
+  @Public()
   @Field({ description: '事项名称 Name, e.g. 社保卡申领' })
   name!: string;
 
+  @Public()
   @Field(() => ServiceItemLevel, { description: '事项层级（与编码前6位一致）Issuing level; matches the first six digits of the code' })
   level!: ServiceItemLevel;
 
+  @Public()
   @Field(() => ServiceItemCategory, { description: '事项类别 Category' })
   category!: ServiceItemCategory;
 
+  @Public()
   @Field(() => ServiceHandlingMode, { description: '默认办理方式：下沉到驿站时的缺省方式 Default way of handling it at a station' })
   handlingMode!: ServiceHandlingMode;
 
+  @Public()
   @Field(() => [String], { description: '申请材料 Documents the resident must bring' })
   materials!: string[];
 
+  @Public()
   @Field(() => Int, { nullable: true, description: '承诺办结时限（工作日）；为空表示即办 Promised time limit in working days; null means handled on the spot (即办)' })
   timeLimitDays!: number | null;
 
+  @Public()
   @Field(() => Float, { description: '收费标准（元，两位小数；0 表示免费）Fee in yuan with two decimals; 0 means free' })
   feeYuan!: number;
 
+  @Public()
   @Field(() => String, { nullable: true, description: '办理说明 Notes on eligibility and procedure' })
   description!: string | null;
 
+  @Public()
   @Field({ description: '是否启用；停用的事项不能再下沉，已有下沉记录保留 Active; an inactive item cannot be pushed down again, existing push-downs stay' })
   active!: boolean;
 
+  @Public()
   @Field(() => Int, { description: '版本号：修改时须回传 Version; send it back when updating' })
   version!: number;
 
+  @Public()
   @Field(() => DateTimeScalar, { description: '创建时间 When it was added to the catalogue' })
   createdAt!: Date;
 
+  @Public()
   @Field(() => DateTimeScalar, { description: '更新时间 When it last changed' })
   updatedAt!: Date;
 }
 
+@Public()
 @ObjectType('StationServiceItem', {
   implements: Node,
   simpleResolvers: true,
   description: '事项下沉记录：某驿站办理某高频服务事项 A service item pushed down to a station: which station handles which item, how and since when',
 })
 export class StationServiceItemType extends Node {
+  @Public()
   @Field(() => ServiceHandlingMode, { description: '在该驿站的办理方式 How the station handles it' })
   mode!: ServiceHandlingMode;
 
+  @Public()
   @Field(() => LocalDateScalar, { description: '下沉日期：自该日起在驿站办理 Date from which the station handles it' })
   since!: string;
 
+  @Public()
   @Field(() => StationServiceItemStatus, { description: '下沉状态 Status at the station' })
   status!: StationServiceItemStatus;
 
+  @Public()
   @Field(() => Int, { description: '版本号：修改时须回传 Version; send it back when updating' })
   version!: number;
 
+  @Public()
   @Field(() => DateTimeScalar, { description: '创建时间 When it was pushed down' })
   createdAt!: Date;
 
+  @Public()
   @Field(() => DateTimeScalar, { description: '更新时间 When it last changed' })
   updatedAt!: Date;
 }
 
+@Public()
 @ObjectType('PushDownSummary', { simpleResolvers: true, description: '批量下沉结果统计 What a bulk push-down did' })
 export class PushDownSummaryType {
+  @Public()
   @Field(() => Int, { description: '涉及事项数 Number of distinct items asked for' })
   itemCount!: number;
 
+  @Public()
   @Field(() => Int, { description: '涉及驿站数 Number of target stations' })
   stationCount!: number;
 
+  @Public()
   @Field(() => Int, { description: '新建下沉记录数 Push-downs created' })
   created!: number;
 
+  @Public()
   @Field(() => Int, { description: '已存在而跳过的记录数（状态不变）Pairs that already existed and were left as they were' })
   skipped!: number;
 }

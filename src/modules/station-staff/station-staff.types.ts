@@ -1,4 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
+import { SignedIn } from '../../auth/visibility';
 import { payloadTypeOf } from '../../graphql/mutation';
 import { LocalDateScalar } from '../../graphql/scalars';
 import { PersonType, type PersonRecord } from '../person/person.types';
@@ -10,11 +11,14 @@ export interface StationGridWorkerRecord {
   since: string;
 }
 
+@SignedIn()
 @ObjectType('StationGridWorker', { simpleResolvers: true, description: '驻点网格员 A grid worker stationed at the station (网格员驻点)' })
 export class StationGridWorkerType {
+  @SignedIn()
   @Field(() => PersonType, { description: '网格员 The grid worker' })
   person!: PersonRecord;
 
+  @SignedIn()
   @Field(() => LocalDateScalar, { description: '驻点起始日期 Date the stationing began' })
   since!: string;
 }

@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Public } from '../../auth/visibility';
 import type { Context } from '../../graphql/context';
 import { badInput, ConnectionArgs, localIdOf, toConnection, toPageRequest, type ConnectionResult } from '../../graphql/relay';
 import { CoordinateSystem } from '../../geo/coordinates';
@@ -27,6 +28,7 @@ import {
 
 @Resolver(() => StationType)
 export class StationResolver {
+  @Public()
   @Query(() => StationType, { nullable: true, description: '按 ID 或编号查驿站（二选一）A station by ID or by code; give exactly one' })
   async station(
     @Ctx() ctx: Context,
@@ -40,11 +42,13 @@ export class StationResolver {
     return ctx.loaders.stationById.load(localId);
   }
 
+  @Public()
   @Query(() => StationConnection, { description: '驿站列表：可筛选、排序、游标分页 Stations, filtered, sorted and keyset-paged' })
   async stations(@Args(() => StationsArgs) args: StationsArgs, @Ctx() ctx: Context): Promise<ConnectionResult<StationRecord>> {
     return toConnection(await listStations(ctx.db, args.filter, args.orderBy, toPageRequest(args, 2)));
   }
 
+  @Public()
   @FieldResolver(() => RegionType, { description: '所属社区或村 Community or village the station belongs to' })
   async region(@Root() station: StationRecord, @Ctx() ctx: Context): Promise<RegionRecord> {
     const region = await ctx.loaders.regionById.load(station.regionId);
@@ -52,11 +56,13 @@ export class StationResolver {
     return region;
   }
 
+  @Public()
   @FieldResolver(() => ServiceCircleType, { nullable: true, description: '所属15分钟便民服务圈 Service circle it serves' })
   serviceCircle(@Root() station: StationRecord, @Ctx() ctx: Context): Promise<ServiceCircleRecord | null> | null {
     return station.circleId ? ctx.loaders.circleById.load(station.circleId) : null;
   }
 
+  @Public()
   @FieldResolver(() => GeoPoint, { description: '位置（按所选坐标系输出）Location, in the coordinate system asked for' })
   location(
     @Root() station: StationRecord,
@@ -66,11 +72,13 @@ export class StationResolver {
     return toGeoPoint({ lat: station.lat, lng: station.lng }, coordinateSystem);
   }
 
+  @Public()
   @FieldResolver(() => StationType, { nullable: true, description: '所属党群服务中心（“1个中心+N个驿站”）The hub (党群服务中心) this station belongs to' })
   hub(@Root() station: StationRecord, @Ctx() ctx: Context): Promise<StationRecord | null> | null {
     return station.hubId ? ctx.loaders.stationById.load(station.hubId) : null;
   }
 
+  @Public()
   @FieldResolver(() => StationConnection, {
     description: '归属本党群服务中心的驿站（按编号，不含已归档）；非中心时为空 Stations belonging to this hub, by code, archived ones left out; empty unless it is a hub',
   })
@@ -80,21 +88,25 @@ export class StationResolver {
     return toConnection(await ctx.loaders.hubMembers(toPageRequest(args, 2)).load(station.dbId));
   }
 
+  @Public()
   @FieldResolver(() => Int, { description: '归属本党群服务中心的驿站数（不含已归档）Number of stations belonging to this hub, archived ones left out' })
   hubMemberCount(@Root() station: StationRecord, @Ctx() ctx: Context): Promise<number> {
     return ctx.loaders.hubMemberCount.load(station.dbId);
   }
 
+  @Public()
   @Mutation(() => CreateStationPayload, { description: '新建驿站，由系统签发编号 Register a new station; the system issues its code' })
   createStation(@Arg('input', () => CreateStationInput, { description: '新驿站 The new station' }) input: CreateStationInput, @Ctx() ctx: Context): Promise<StationPayload> {
     return stations.createStation(ctx, input);
   }
 
+  @Public()
   @Mutation(() => UpdateStationPayload, { description: '修改驿站信息（须带读取时的版本号）Change a station; pass the version you read' })
   updateStation(@Arg('input', () => UpdateStationInput, { description: '要修改的字段 Fields to change' }) input: UpdateStationInput, @Ctx() ctx: Context): Promise<StationPayload> {
     return stations.updateStation(ctx, input);
   }
 
+  @Public()
   @Mutation(() => ChangeStationStatusPayload, { description: '变更驿站状态（只允许合法的状态流转）Move a station to another status; only legal transitions' })
   changeStationStatus(
     @Arg('input', () => ChangeStationStatusInput, { description: '目标状态 The new status' }) input: ChangeStationStatusInput,
@@ -103,6 +115,7 @@ export class StationResolver {
     return stations.changeStationStatus(ctx, input);
   }
 
+  @Public()
   @Mutation(() => ArchiveStationPayload, { description: '归档已关闭或未建的驿站；编号保留不再复用 Archive a closed or never-built station; its code stays reserved' })
   archiveStation(@Arg('input', () => ArchiveStationInput, { description: '要归档的驿站 The station to archive' }) input: ArchiveStationInput, @Ctx() ctx: Context): Promise<StationPayload> {
     return stations.archiveStation(ctx, input);

@@ -1,4 +1,5 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Public } from '../../auth/visibility';
 import { DateTimeScalar, LocalDateScalar } from '../../graphql/scalars';
 import { toDate } from '../../db/sql';
 import { connectionTypeOf, Node, toGlobalId } from '../../graphql/relay';
@@ -114,17 +115,22 @@ registerEnumType(ServedGroup, {
   },
 });
 
+@Public()
 @ObjectType('FunctionZone', { simpleResolvers: true, description: '功能区 One function zone of a station ("1+4+N")' })
 export class FunctionZoneType {
+  @Public()
   @Field(() => FunctionZoneKind, { description: '功能区类型 Kind' })
   kind!: FunctionZoneKind;
 
+  @Public()
   @Field(() => FunctionZoneCategory, { description: '类别（由类型决定）Category, derived from the kind' })
   category!: FunctionZoneCategory;
 
+  @Public()
   @Field({ description: '名称（未填时为类型的中文名）Name; the kind\'s Chinese name unless another was given' })
   name!: string;
 
+  @Public()
   @Field(() => Float, { nullable: true, description: '面积（平方米）Area in square metres, when known' })
   areaSquareMetres!: number | null;
 }
@@ -241,72 +247,94 @@ export function toStationRecord(row: StationRow): StationRecord {
   };
 }
 
+@Public()
 @ObjectType('Station', {
   implements: Node,
   simpleResolvers: true,
   description: '红色驿站 A numbered Red Post Station: a grassroots service station of the city',
 })
 export class StationType extends Node {
+  @Public()
   @Field({ description: '驿站编号：所属社区/村代码-序号，系统签发，永不改变、永不复用 Station code: community code + sequence, issued once, never changed or reused' })
   code!: string;
 
+  @Public()
   @Field({ description: '驿站名称 Name' })
   name!: string;
 
+  @Public()
   @Field(() => StationTier, { description: '类别 Construction tier' })
   tier!: StationTier;
 
+  @Public()
   @Field(() => StationKind, { description: '类型 Kind' })
   kind!: StationKind;
 
+  @Public()
   @Field(() => StationStatus, { description: '状态 Status' })
   status!: StationStatus;
 
+  @Public()
   @Field({ description: '地址 Street address' })
   address!: string;
 
+  @Public()
   @Field(() => Int, { nullable: true, description: '建设计划年度 Year of the construction plan it was built under' })
   planYear!: number | null;
 
+  @Public()
   @Field(() => LocalDateScalar, { nullable: true, description: '建成开放日期 Date it first opened (YYYY-MM-DD)' })
   openedOn!: string | null;
 
+  @Public()
   @Field(() => Int, { description: '版本号：修改时须回传，用于防止覆盖他人修改 Version; send it back when updating, to detect concurrent changes' })
   version!: number;
 
+  @Public()
   @Field(() => DateTimeScalar, { description: '创建时间 When it was registered' })
   createdAt!: Date;
 
+  @Public()
   @Field(() => DateTimeScalar, { description: '更新时间 When it last changed' })
   updatedAt!: Date;
 
+  @Public()
   @Field(() => DateTimeScalar, { nullable: true, description: '归档时间（为空表示未归档）When it was archived; null while it is in the working registry' })
   archivedAt!: Date | null;
 
+  @Public()
   @Field(() => OpeningHoursType, { nullable: true, description: '开放时间（每周时段，含错时、延时、七点半岗哨）；为空表示未公布 Weekly opening hours, incl. staggered, extended and 19:30 evening-post windows; null when not published' })
   openingHours!: OpeningHours | null;
 
+  @Public()
   @Field(() => [FunctionZoneType], { description: '功能区（“1+4+N”，按此顺序）Function zones in "1+4+N" order' })
   functionZones!: FunctionZoneRecord[];
 
+  @Public()
   @Field({ description: '是否达到“1+4”：有党员活动基地和全部4个标准功能区 Whether it has the party-activity base and all four standard zones' })
   meetsOnePlusFour!: boolean;
 
+  @Public()
   @Field(() => [FiveIntoFacility], { description: '已进驻的“五进”设施与力量（集合）The 五进 facilities in the station, as a set' })
   fiveIntoFacilities!: FiveIntoFacility[];
 
+  @Public()
   @Field({ description: '“五进”是否齐全 Whether all five 五进 facilities are in' })
   fiveIntoComplete!: boolean;
 
+  @Public()
   @Field(() => [ServedGroup], { description: '服务对象（集合）Groups served, as a set' })
   groupsServed!: ServedGroup[];
 
+  @Public()
   @Field({ description: '是否设有流动党员服务站 Whether it hosts a mobile party-member service point (流动党员服务站)' })
   hostsMobilePartyMemberServicePoint!: boolean;
 
+  @Public()
   @Field({ description: '是否为党群服务中心（“1个中心+N个驿站”的中心）Whether it is a party-and-masses service centre, the hub of "1 centre + N stations"' })
   isHub!: boolean;
 
+  @Public()
   @Field(() => Float, { nullable: true, description: '与查询点的距离（米），仅在按位置筛选时返回 Distance in metres from the `near` point, when filtering by location' })
   distanceMetres!: number | null;
 }

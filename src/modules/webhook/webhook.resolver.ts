@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Public, SignedIn } from '../../auth/visibility';
 import type { Context } from '../../graphql/context';
 import { badInput, toConnection, toPageRequest, type ConnectionResult } from '../../graphql/relay';
 import {
@@ -33,6 +34,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 @Resolver(() => WebhookSubscriptionType)
 export class WebhookResolver {
+  @SignedIn()
   @Query(() => WebhookSubscriptionConnection, {
     description: '推送订阅（接口客户端看自己的，管理员看全部；最早创建的在前）Webhook subscriptions: an API client sees its own, administrators all; oldest first',
   })
@@ -40,6 +42,7 @@ export class WebhookResolver {
     return toConnection(await listWebhookSubscriptions(ctx.db, webhooks.webhookScopeOf(ctx), toPageRequest(args, 2)));
   }
 
+  @SignedIn()
   @Query(() => WebhookDeliveryConnection, {
     description: '推送记录（最新的变更在前），可按订阅和状态筛选 Webhook deliveries, newest change first, optionally of one subscription and by status',
   })
@@ -51,6 +54,7 @@ export class WebhookResolver {
     return toConnection(await listWebhookDeliveries(ctx.db, scope, { subscriptionId: args.subscriptionId, status: args.status }, toPageRequest(args, 2)));
   }
 
+  @Public()
   @Mutation(() => CreateWebhookSubscriptionPayload, {
     description:
       '创建推送订阅（仅接口客户端）：此后提交的每条变更都会签名推送到该地址；返回的签名密钥仅显示一次 Subscribe the calling API client to the change feed: every change committed from now on is POSTed, signed, to the URL; the signing secret is returned this once',
@@ -62,6 +66,7 @@ export class WebhookResolver {
     return webhooks.createWebhookSubscription(ctx, input);
   }
 
+  @Public()
   @Mutation(() => UpdateWebhookSubscriptionPayload, { description: '修改、停用或重新启用推送订阅（须带读取时的版本号）Change, pause or resume a webhook; pass the version you read' })
   updateWebhookSubscription(
     @Arg('input', () => UpdateWebhookSubscriptionInput, { description: '要修改的字段 Fields to change' }) input: UpdateWebhookSubscriptionInput,
@@ -70,6 +75,7 @@ export class WebhookResolver {
     return webhooks.updateWebhookSubscription(ctx, input);
   }
 
+  @Public()
   @Mutation(() => RotateWebhookSecretPayload, { description: '更换签名密钥：新密钥仅显示一次，此后的推送都用它签名 Replace the signing secret: the new one is shown this once and signs every attempt from now on' })
   rotateWebhookSecret(
     @Arg('input', () => RotateWebhookSecretInput, { description: '要更换密钥的订阅 The subscription' }) input: RotateWebhookSecretInput,
@@ -78,6 +84,7 @@ export class WebhookResolver {
     return webhooks.rotateWebhookSecret(ctx, input);
   }
 
+  @Public()
   @Mutation(() => DeleteWebhookSubscriptionPayload, { description: '删除推送订阅及其推送记录 Delete a webhook and its deliveries' })
   deleteWebhookSubscription(
     @Arg('input', () => DeleteWebhookSubscriptionInput, { description: '要删除的订阅 The subscription to delete' }) input: DeleteWebhookSubscriptionInput,
@@ -86,6 +93,7 @@ export class WebhookResolver {
     return webhooks.deleteWebhookSubscription(ctx, input);
   }
 
+  @Public()
   @Mutation(() => RedeliverWebhookPayload, { description: '重新推送一条记录（如接收方修复后），立即发送并重新计算重试次数 Send a delivery again now (e.g. once the receiver is fixed), with a fresh count of attempts' })
   redeliverWebhook(
     @Arg('input', () => RedeliverWebhookInput, { description: '要重新推送的记录 The delivery to send again' }) input: RedeliverWebhookInput,

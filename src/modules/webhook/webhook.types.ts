@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Public, SignedIn } from '../../auth/visibility';
 import { toDate } from '../../db/sql';
 import { UserError } from '../../graphql/errors';
 import { payloadTypeOf } from '../../graphql/mutation';
@@ -135,90 +136,118 @@ export function toWebhookDeliveryRecord(row: WebhookDeliveryRow): WebhookDeliver
   };
 }
 
+@SignedIn()
 @ObjectType('WebhookSubscription', {
   simpleResolvers: true,
   description:
     '推送订阅：接口客户端登记的接收地址，变更流中的每条已提交变更按顺序签名推送（Standard Webhooks）A webhook: where an API client receives every committed change of the feed, signed the Standard Webhooks way',
 })
 export class WebhookSubscriptionType {
+  @SignedIn()
   @Field(() => ID, { description: '订阅 ID Subscription ID' })
   id!: string;
 
+  @SignedIn()
   @Field({ description: '接收地址（http/https）The URL deliveries are POSTed to' })
   url!: string;
 
+  @SignedIn()
   @Field(() => [ChangeRecordType], { description: '只推送这些类型的记录；为空表示变更流中的全部类型 Only these record types; empty means every type the feed carries' })
   types!: string[];
 
+  @SignedIn()
   @Field({ description: '是否启用；停用期间不排队也不发送，重新启用后从停下的位置继续 Active; while inactive nothing is queued or sent, and it resumes where it stopped' })
   active!: boolean;
 
+  @SignedIn()
   @Field({ description: '所属接口客户端名称 Name of the API client it belongs to' })
   clientName!: string;
 
+  @SignedIn()
   @Field(() => Int, { description: '版本号：修改或删除时须回传 Version; send it back when updating or deleting' })
   version!: number;
 
+  @SignedIn()
   @Field(() => DateTimeScalar, { description: '创建时间：只推送此后提交的变更 When it was created; only changes committed after this are delivered' })
   createdAt!: Date;
 
+  @SignedIn()
   @Field(() => DateTimeScalar, { description: '更新时间 When it last changed' })
   updatedAt!: Date;
 }
 
+@SignedIn()
 @ObjectType('WebhookChange', { simpleResolvers: true, description: '推送所通知的变更（与变更流条目相同）The change a delivery announces, as in the change feed' })
 export class WebhookChangeType {
+  @SignedIn()
   @Field({ description: '变更序号 Sequence number of the change' })
   sequence!: string;
 
+  @SignedIn()
   @Field(() => ChangeRecordType, { description: '记录类型 Kind of record' })
   recordType!: string;
 
+  @SignedIn()
   @Field(() => ID, { description: '记录 ID（可用 node 查询的为全局 ID）Record ID: a global ID where node(id) can fetch it' })
   recordId!: string;
 
+  @SignedIn()
   @Field(() => ChangeOperationEnum, { description: '变更类型 What happened' })
   operation!: ChangeOperation;
 
+  @SignedIn()
   @Field(() => Int, { nullable: true, description: '变更后的版本号 Version after the change' })
   version!: number | null;
 
+  @SignedIn()
   @Field(() => DateTimeScalar, { description: '发生时间 When it happened' })
   occurredAt!: Date;
 }
 
+@SignedIn()
 @ObjectType('WebhookDelivery', { simpleResolvers: true, description: '一次推送：一条变更发往一个订阅，含重试情况 One change sent to one subscription, with its attempts' })
 export class WebhookDeliveryType {
+  @SignedIn()
   @Field(() => ID, { description: '推送 ID，即请求头 webhook-id（重试时不变，可用于去重）Delivery ID: the webhook-id header, the same on every attempt, for deduplication' })
   id!: string;
 
+  @SignedIn()
   @Field(() => ID, { description: '所属订阅 ID Subscription ID' })
   subscriptionId!: string;
 
+  @SignedIn()
   @Field(() => WebhookDeliveryStatus, { description: '状态 Status' })
   status!: WebhookDeliveryStatus;
 
+  @SignedIn()
   @Field(() => Int, { description: '已尝试次数 Attempts made so far' })
   attempts!: number;
 
+  @SignedIn()
   @Field(() => DateTimeScalar, { nullable: true, description: '下次尝试时间（仅待发送时）When the next attempt is due; only while PENDING' })
   nextAttemptAt!: Date | null;
 
+  @SignedIn()
   @Field(() => Int, { nullable: true, description: '上次尝试的 HTTP 状态码（网络错误或超时为空）HTTP status of the last attempt; null after a network error or timeout' })
   lastStatusCode!: number | null;
 
+  @SignedIn()
   @Field(() => String, { nullable: true, description: '上次失败原因（简要，不含对方返回内容）Why the last attempt failed, briefly; never the response body' })
   lastError!: string | null;
 
+  @SignedIn()
   @Field(() => DateTimeScalar, { nullable: true, description: '送达时间 When it was delivered' })
   deliveredAt!: Date | null;
 
+  @SignedIn()
   @Field(() => DateTimeScalar, { description: '排队时间 When it was queued' })
   createdAt!: Date;
 
+  @SignedIn()
   @Field({ description: '事件类型，即请求体中的 type，如 station.update Event type, the body\'s `type`, e.g. station.update' })
   eventType!: string;
 
+  @SignedIn()
   @Field(() => WebhookChangeType, { description: '所通知的变更 The change it announces' })
   change!: WebhookChangeRecord;
 }
@@ -230,11 +259,14 @@ type ClassType = new (...args: never[]) => unknown;
 
 /** A payload that shows the signing secret: this once, never again. */
 function secretPayloadTypeOf(name: string, description: string): ClassType {
+  @Public()
   @ObjectType(name, { simpleResolvers: true, description })
   class Payload {
+    @Public()
     @Field(() => WebhookSubscriptionType, { nullable: true, description: '推送订阅（有用户错误时为空）The subscription; null when there are user errors' })
     webhookSubscription!: WebhookSubscriptionRecord | null;
 
+    @Public()
     @Field(() => String, {
       nullable: true,
       description:
@@ -242,6 +274,7 @@ function secretPayloadTypeOf(name: string, description: string): ClassType {
     })
     secret!: string | null;
 
+    @Public()
     @Field(() => [UserError], { description: '用户错误；为空表示成功 Problems with the input; empty on success' })
     userErrors!: UserError[];
   }
