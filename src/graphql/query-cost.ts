@@ -50,6 +50,7 @@ export interface LimitBreach {
 }
 
 function isRecordType(type: GraphQLNamedType): boolean {
+  if (isInterfaceType(type) && type.name === 'Node') return true;
   return (isObjectType(type) || isInterfaceType(type)) && type.getInterfaces().some((candidate) => candidate.name === 'Node');
 }
 
