@@ -14,7 +14,6 @@ import type { Config } from './config';
 import { openDatabase, type Database, type OpenDatabaseOptions } from './db/database';
 import { pendingMigrations } from './db/orm';
 import { buildContext, type Context } from './graphql/context';
-import { requestScope } from './graphql/request-scope';
 import { createFormatError } from './graphql/errors';
 import { graphiqlRouter } from './graphql/graphiql';
 import { errorLogging } from './graphql/plugins';
@@ -153,8 +152,6 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     cors<cors.CorsRequest>({ origin: config.corsOrigins, credentials: true, maxAge: 600 }),
     express.json({ limit: BODY_LIMIT }),
     documentGuard(schema, config.guard),
-    // After the body parser: its stream callbacks would lose the async context.
-    (_req: Request, _res: Response, next: NextFunction) => requestScope.run({}, next),
     expressMiddleware(apollo, { context: async ({ req }) => buildContext(database.orm, req, authenticate, config) }),
   );
 

@@ -158,10 +158,7 @@ export async function personalValue(
   return personalValueAt(principal, value, region?.path, mask);
 }
 
-/**
- * personalValue for a record whose region path is already known. It reads nothing, so it is the
- * one to use inside a write transaction (a loader there would use another connection).
- */
+/** personalValue for a record whose region path is already known: it reads nothing. */
 export function personalValueAt(
   principal: Principal,
   value: string,

@@ -60,3 +60,16 @@ export function classifyDatabaseFailure(error: unknown): DatabaseFailure | null 
   }
   return null;
 }
+
+/**
+ * Thrown instead of sending a statement that would bypass the request's open transaction (a
+ * reader or loader made before it began, a second connection from the pool): a bug in the
+ * calling code. Thrown at once, because waiting would hang: on the embedded database the pool
+ * has one connection, and the open transaction holds it.
+ */
+export class StatementOutsideTransaction extends Error {
+  constructor() {
+    super('A statement was sent outside the open transaction: inside a unit of work every read goes through ctx.db, ctx.loaders or ctx.em');
+    this.name = 'StatementOutsideTransaction';
+  }
+}

@@ -17,7 +17,7 @@ import { Station } from '../modules/station/station.entity';
 import { StationGridWorker } from '../modules/station-staff/station-grid-worker.entity';
 import { ExternalRef, ExternalRefSystem } from '../modules/external-ref/external-ref.entity';
 import { migrationsList } from './migrations';
-import { ChangeRecorder } from '../modules/audit/change-recorder';
+import { ChangeRecording } from '../modules/audit/change-recorder';
 import { ChangeEvent } from '../modules/audit/change-event.entity';
 import { WebhookSubscription } from '../modules/webhook/webhook-subscription.entity';
 
@@ -40,7 +40,7 @@ export function buildOrmOptions({ clientUrl, poolMax, statementTimeoutMs = 0, po
     clientUrl,
     entities,
     extensions: [Migrator],
-    subscribers: [new ChangeRecorder()],
+    subscribers: [new ChangeRecording()],
     discovery: { warnWhenNoEntities: false },
     pool: {
       min: 0,

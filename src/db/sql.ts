@@ -17,8 +17,14 @@ export interface SqlBudget {
   budgetMs: number;
 }
 
-export function createSqlReader(knex: Knex, budget?: SqlBudget): SqlReader {
+/**
+ * Plain-row reads through `knex` (the pool, or one transaction). `guard`, when given, runs before
+ * every statement and may refuse it (see RequestDatabase: a read outside the request's open
+ * transaction).
+ */
+export function createSqlReader(knex: Knex, budget?: SqlBudget, guard?: () => void): SqlReader {
   const all = async <T>(sql: string, bindings: readonly unknown[] = []): Promise<T[]> => {
+    guard?.();
     if (budget && Date.now() > budget.deadline) throw new RequestDeadlineExceeded(budget.budgetMs);
     const result = await knex.raw(sql, bindings as Knex.RawBinding[]);
     return result.rows as T[];

@@ -4,12 +4,13 @@ import type { Knex, MikroORM, EntityManager } from '@mikro-orm/postgresql';
 import type { Authenticator } from '../auth/authenticate';
 import { ANONYMOUS, type Principal } from '../auth/principal';
 import type { Config } from '../config';
-import { createSqlReader, type SqlBudget, type SqlReader } from '../db/sql';
+import { closedEntityManager, RequestDatabase } from '../db/request-database';
+import type { SqlBudget, SqlReader } from '../db/sql';
 import { localeFromAcceptLanguage, type Locale } from '../i18n/locale';
 import { databaseFailureError } from './errors';
 import { createLoaders, type Loaders } from './loaders';
 import type { BudgetState } from './rate-limit';
-import { requestScope } from './request-scope';
+import type { UnitOfWork } from './unit-of-work';
 
 /** What a request was found to cost and what it was charged, decided before it runs. */
 export interface RequestUsage {
@@ -36,11 +37,19 @@ export interface Context {
   principal: Principal;
   /** The caller's network address (anonymous callers' budgets are per address). */
   clientAddress: string;
-  /** A fresh EntityManager for this request's writes. */
+  /**
+   * The request's way to the database: while a transaction is open (a unit of work, an idempotent
+   * request), statements that do not go through it throw at once.
+   */
+  database: RequestDatabase;
+  /** Inside a unit of work, its EntityManager (bound to its transaction); outside one, any use throws. */
   em: EntityManager;
-  /** Plain-row reads. */
+  /** Plain-row reads, through the open transaction if there is one. */
   db: SqlReader;
+  /** Batched reads through `db`; fresh for every unit of work and after it. */
   loaders: Loaders;
+  /** The mutation field being run as one unit of work (see unit-of-work.ts); null outside one. */
+  unit: UnitOfWork | null;
   /** The request's time budget for SQL. */
   sqlBudget: SqlBudget;
   usage: RequestUsage;
@@ -61,16 +70,19 @@ export function buildContext(orm: MikroORM, req: Request, authenticate: Authenti
   const requestId = String(req.res?.getHeader('x-request-id') ?? randomUUID());
   const locale = localeFromAcceptLanguage(req.headers['accept-language']);
   const sqlBudget: SqlBudget = { deadline: Date.now() + requestTimeoutMs, budgetMs: requestTimeoutMs };
-  const db = createSqlReader(orm.em.getKnex(), sqlBudget);
+  const database = new RequestDatabase(orm, sqlBudget);
+  const db = database.reader();
   const requestLog: RequestLogFields = (req.res?.locals.requestLog as RequestLogFields | undefined) ?? {};
   return {
     requestId,
     locale,
     principal: ANONYMOUS,
     clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown',
-    em: orm.em.fork(),
+    database,
+    em: closedEntityManager(),
     db,
     loaders: createLoaders(db),
+    unit: null,
     sqlBudget,
     usage: { cost: null, maxCost: 0, budget: null },
     requestLog,
@@ -85,22 +97,18 @@ export function buildContext(orm: MikroORM, req: Request, authenticate: Authenti
         throw databaseFailureError(error, { requestId, locale, requestTimeoutMs }) ?? error;
       }
       this.principal = principal;
-      const scope = requestScope.getStore();
-      if (scope) Object.assign(scope, { principal, requestId });
       requestLog.caller = principal.kind === 'anonymous' ? 'anonymous' : `${principal.kind}:${principal.id}`;
     },
   };
 }
 
 /**
- * Points every read, loader and write of the request at one open transaction (an idempotent
- * mutation's: its stored response commits with its effect). Services' own `em.transactional`
- * calls become savepoints inside it.
+ * Points every read and loader of the rest of the request at one open transaction (an idempotent
+ * mutation's: its stored response commits with its effect); each mutation field's unit of work
+ * becomes a savepoint inside it. Statements that bypass it throw from now on.
  */
 export function bindToTransaction(ctx: Context, trx: Knex.Transaction): void {
-  const em = ctx.em.fork({ clear: true });
-  em.setTransactionContext(trx);
-  ctx.em = em;
-  ctx.db = createSqlReader(trx, ctx.sqlBudget);
+  ctx.database.enter(trx);
+  ctx.db = ctx.database.reader(trx);
   ctx.loaders = createLoaders(ctx.db);
 }

@@ -64,7 +64,7 @@ export async function admitIdempotencyKey(ctx: Context, request: AdmissionReques
   }
   const principal = principalKey(ctx.principal);
   const hash = requestHash(request.query, request.operationName, request.variables);
-  const trx = await ctx.em.getKnex().transaction();
+  const trx = await ctx.database.begin();
   const run = async <T>(statement: string, bindings: unknown[]): Promise<T[]> => (await trx.raw(statement, bindings as Knex.RawBinding[])).rows as T[];
   try {
     await run(`set local lock_timeout = ${IDEMPOTENCY_WAIT_MS}`, []);

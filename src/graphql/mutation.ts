@@ -76,8 +76,8 @@ export interface RecordKind {
 }
 
 /**
- * Inside a write transaction: loads a versioned record under a row lock and checks it is at the
- * version the caller read. A missing record or a stale version is a user error (rolling back).
+ * Loads a versioned record under a row lock and checks it is at the version the caller read. A
+ * missing record or a stale version is a user error (rolling the unit of work back).
  */
 export async function lockVersioned<T extends { version: number }>(
   em: EntityManager,

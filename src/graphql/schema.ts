@@ -2,7 +2,6 @@ import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchemaSync, getMetadataStorage } from 'type-graphql';
 import { applyTypeDeclarations, assertEveryFieldDeclared, VISIBILITY_EXTENSION } from '../auth/visibility';
-import { RecordMutationName } from './request-scope';
 import { AuditEventResolver, ChangeFeedResolver } from '../modules/audit/audit.resolver';
 import { ViewerResolver } from '../modules/api-client/viewer.resolver';
 import { DepartmentResolver } from '../modules/department/department.resolver';
@@ -34,6 +33,7 @@ import {
 } from '../modules/external-ref/external-ref.resolver';
 import { WebhookResolver } from '../modules/webhook/webhook.resolver';
 import { NodeResolver } from './node.resolver';
+import { runMutationsAsUnitsOfWork } from './unit-of-work';
 
 let schema: GraphQLSchema | undefined;
 
@@ -78,10 +78,11 @@ export function getSchema(): GraphQLSchema {
         OrganizationExternalRefsResolver,
         WebhookResolver,
       ],
-      globalMiddlewares: [RecordMutationName],
       validate: false,
       emitSchemaFile: false,
     });
+    // One path for every write: each Mutation field is one unit of work (see unit-of-work.ts).
+    runMutationsAsUnitsOfWork(schema);
     // type-graphql has no option for the root types' descriptions.
     schema.getQueryType()!.description = '查询入口 Everything that can be read';
     schema.getMutationType()!.description = '变更入口：每个变更是一个事务，出错时不改变任何数据 Every change; each is one transaction and changes nothing when it fails';

@@ -1,16 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { LockMode } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { Action, checkCanAtStation } from '../../auth/permissions';
 import type { Context } from '../../graphql/context';
 import { UserErrorCode } from '../../graphql/errors';
 import { checkText, lockVersioned, Problems, withUserErrors, type RecordKind } from '../../graphql/mutation';
+import { write } from '../../graphql/unit-of-work';
 import { localIdOf } from '../../graphql/relay';
 import { blankToNull, resolveOpenStation } from '../co-building/co-building.service';
-import { Organization } from '../organization/organization.entity';
 import { resolveActiveOrganization } from '../organization/organization.service';
-import type { OrganizationRecord } from '../organization/organization.types';
-import { Station } from '../station/station.entity';
 import { Activity } from './activity.entity';
 import { MAX_ACTIVITY_DAYS } from './activity.enums';
 import type { CreateActivityInput, DeleteActivityInput, UpdateActivityInput } from './activity.inputs';
@@ -42,18 +38,12 @@ async function toPayload(ctx: Context, work: () => Promise<string>): Promise<Act
   return { activity, userErrors };
 }
 
-/** Inside the write transaction: the organizer is still active (share-locked until commit, so it cannot be deactivated meanwhile). */
-async function recheckOrganizer(em: EntityManager, problems: Problems, organizer: OrganizationRecord): Promise<void> {
-  const row = await em.findOne(Organization, { id: organizer.dbId }, { lockMode: LockMode.PESSIMISTIC_READ });
-  if (!row?.active) problems.add('organizerId', UserErrorCode.INVALID, 'ORGANIZATION_INACTIVE', { name: organizer.name, whatZh: NEW_ACTIVITIES.zh, what: NEW_ACTIVITIES.en });
-}
-
 /** Records an activity at a station that is not archived, optionally organized by an active organization. */
 export async function createActivity(ctx: Context, input: CreateActivityInput): Promise<ActivityPayload> {
   const problems = new Problems(ctx.locale);
   const station = await resolveOpenStation(ctx, problems, 'stationId', input.stationId, NEW_ACTIVITIES);
   // The station's region is the activity's: the right to write there comes before the organizer is looked at.
-  if (!(await checkCanAtStation(ctx, problems, Action.WRITE_COMMUNITY, station?.dbId, 'stationId'))) {
+  if (!(await checkCanAtStation(ctx, problems, Action.WRITE_COMMUNITY, station?.id, 'stationId'))) {
     return { activity: null, userErrors: problems.errors };
   }
   const organizer = input.organizerId ? await resolveActiveOrganization(ctx, problems, 'organizerId', input.organizerId, NEW_ACTIVITIES) : null;
@@ -64,15 +54,11 @@ export async function createActivity(ctx: Context, input: CreateActivityInput): 
   if (problems.any) return { activity: null, userErrors: problems.errors };
 
   return toPayload(ctx, () =>
-    ctx.em.transactional(async (em) => {
-      const stationRow = await em.findOne(Station, { id: station!.dbId }, { lockMode: LockMode.PESSIMISTIC_READ });
-      if (stationRow?.archivedAt) problems.add('stationId', UserErrorCode.ARCHIVED, 'STATION_ARCHIVED_REFERENCE', { name: stationRow.name, whatZh: NEW_ACTIVITIES.zh, what: NEW_ACTIVITIES.en });
-      if (organizer) await recheckOrganizer(em, problems, organizer);
-      problems.throwIfAny();
+    write(ctx, async (em) => {
       const activity = em.create(Activity, {
         id: randomUUID(),
-        station: em.getReference(Station, station!.dbId),
-        organizer: organizer ? em.getReference(Organization, organizer.dbId) : null,
+        station: station!,
+        organizer,
         category: input.category,
         title: title!,
         description: description ?? null,
@@ -103,17 +89,16 @@ export async function updateActivity(ctx: Context, input: UpdateActivityInput): 
   if (problems.any) return { activity: null, userErrors: problems.errors };
 
   return toPayload(ctx, () =>
-    ctx.em.transactional(async (em) => {
+    write(ctx, async (em) => {
       const activity = await lockVersioned(em, Activity, localId!, input.version, problems, ACTIVITY);
       const startsAt = input.startsAt ?? activity.startsAt;
       const endsAt = input.endsAt ?? activity.endsAt;
       if (input.startsAt || input.endsAt) checkTimes(problems, startsAt, endsAt, input.endsAt ? 'endsAt' : 'startsAt');
-      if (organizer) await recheckOrganizer(em, problems, organizer);
       problems.throwIfAny();
       activity.startsAt = startsAt;
       activity.endsAt = endsAt;
       if (input.organizerId === null) activity.organizer = null;
-      else if (organizer) activity.organizer = em.getReference(Organization, organizer.dbId);
+      else if (organizer) activity.organizer = organizer;
       if (input.category) activity.category = input.category;
       if (title != null) activity.title = title;
       if (description !== undefined) activity.description = description;
@@ -136,7 +121,7 @@ export async function deleteActivity(ctx: Context, input: DeleteActivityInput): 
     return { deletedId: null, userErrors: problems.errors };
   }
   const { value, userErrors } = await withUserErrors(ctx, async () => {
-    await ctx.em.transactional(async (em) => {
+    await write(ctx, async (em) => {
       const activity = await lockVersioned(em, Activity, localId, input.version, problems, ACTIVITY);
       em.remove(activity);
       await em.flush();

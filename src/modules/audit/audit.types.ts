@@ -162,15 +162,21 @@ export function isNodeRecordType(type: string): type is NodeTypeName {
 @ObjectType('FieldChange', { simpleResolvers: true, description: '字段变更 One field of a record before and after a change' })
 export class FieldChangeType {
   @RolesOnly(Role.ADMIN)
-  @Field({ description: '字段名 Field name' })
+  @Field({ description: '字段名：与该记录的 GraphQL 类型字段同名 Field name, as on the record’s GraphQL type (e.g. Station.region)' })
   field!: string;
 
   @RolesOnly(Role.ADMIN)
-  @Field(() => JSONScalar, { nullable: true, description: '变更前的值（个人信息已脱敏）Value before; personal values masked' })
+  @Field(() => JSONScalar, {
+    nullable: true,
+    description: '变更前的值，与查询时所见相同：引用为全局 ID，枚举为名称，列表为数组，时间为 ISO 8601；个人信息已脱敏；新建时为空 Value before, as a read shows it: references as global IDs, enums by name, lists as arrays, instants in ISO 8601; personal values masked; null for a creation',
+  })
   before!: unknown;
 
   @RolesOnly(Role.ADMIN)
-  @Field(() => JSONScalar, { nullable: true, description: '变更后的值（个人信息已脱敏）Value after; personal values masked' })
+  @Field(() => JSONScalar, {
+    nullable: true,
+    description: '变更后的值（格式同 before；删除时为空）Value after, in the same form as before; null for a deletion',
+  })
   after!: unknown;
 }
 

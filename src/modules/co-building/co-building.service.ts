@@ -5,12 +5,12 @@ import { Action, checkCanAtStation } from '../../auth/permissions';
 import type { Context } from '../../graphql/context';
 import { UserErrorCode } from '../../graphql/errors';
 import { checkText, lockVersioned, Problems, withUserErrors, type RecordKind } from '../../graphql/mutation';
+import { write } from '../../graphql/unit-of-work';
 import { localIdOf } from '../../graphql/relay';
 import { Organization } from '../organization/organization.entity';
 import { ORGANIZATION, resolveActiveOrganization } from '../organization/organization.service';
 import { Station } from '../station/station.entity';
 import { todayInChina } from '../station/station.service';
-import type { StationRecord } from '../station/station.types';
 import { CoBuilding } from './co-building.entity';
 import { CoBuildingRole, CommitmentKind, normaliseCommitments, ROLE_NAMES_ZH } from './co-building.enums';
 import type { CreateCoBuildingInput, EndCoBuildingInput, UpdateCoBuildingInput } from './co-building.inputs';
@@ -31,12 +31,13 @@ async function toPayload(ctx: Context, work: () => Promise<string>): Promise<CoB
 }
 
 /**
- * Finds a station a new record is to reference, adding a user error at `field` when the ID is
- * malformed, nothing has it, or it is archived. Runs before the write transaction.
+ * Finds a station a new record is to reference and share-locks it until the unit of work ends
+ * (so it cannot be archived before the reference commits), adding a user error at `field` when
+ * the ID is malformed, nothing has it, or it is archived.
  */
-export async function resolveOpenStation(ctx: Context, problems: Problems, field: string, id: string, what: RecordKind): Promise<StationRecord | null> {
+export async function resolveOpenStation(ctx: Context, problems: Problems, field: string, id: string, what: RecordKind): Promise<Station | null> {
   const localId = localIdOf(id, 'Station');
-  const station = localId ? await ctx.loaders.stationById.load(localId) : null;
+  const station = localId ? await ctx.em.findOne(Station, { id: localId }, { lockMode: LockMode.PESSIMISTIC_READ }) : null;
   if (!localId) problems.add(field, UserErrorCode.NOT_FOUND, 'RECORD_ID_INVALID', { kindZh: STATION.zh, kind: STATION.en });
   else if (!station) problems.add(field, UserErrorCode.NOT_FOUND, 'RECORD_NOT_FOUND', { kindZh: STATION.zh, kind: STATION.en });
   else if (station.archivedAt) problems.add(field, UserErrorCode.ARCHIVED, 'STATION_ARCHIVED_REFERENCE', { name: station.name, whatZh: what.zh, what: what.en });
@@ -66,8 +67,7 @@ function checkPeriod(problems: Problems, validFrom: string, validTo: string | nu
 }
 
 /**
- * Inside the write transaction, with the organization's row locked (so that two writers cannot
- * both pass): refuses a period that overlaps another relation of the same organization, station
+ * With the organization's row locked (so that two writers cannot both pass): refuses a period that overlaps another relation of the same organization, station
  * and role — only one may be in force at a time.
  */
 async function checkNoOverlap(
@@ -107,10 +107,11 @@ export async function createCoBuilding(ctx: Context, input: CreateCoBuildingInpu
   const problems = new Problems(ctx.locale);
   const station = await resolveOpenStation(ctx, problems, 'stationId', input.stationId, NEW_CO_BUILDINGS);
   // The right to write at the station comes before the organization is looked at: a refused caller learns nothing about it.
-  if (!(await checkCanAtStation(ctx, problems, Action.WRITE_COMMUNITY, station?.dbId, 'stationId'))) {
+  if (!(await checkCanAtStation(ctx, problems, Action.WRITE_COMMUNITY, station?.id, 'stationId'))) {
     return { coBuilding: null, userErrors: problems.errors };
   }
-  const organization = await resolveActiveOrganization(ctx, problems, 'organizationId', input.organizationId, NEW_CO_BUILDINGS);
+  // Locked exclusively: every write to an organization's co-buildings serialises on it (see checkNoOverlap).
+  const organization = await resolveActiveOrganization(ctx, problems, 'organizationId', input.organizationId, NEW_CO_BUILDINGS, LockMode.PESSIMISTIC_WRITE);
   const commitments = checkCommitments(problems, input.commitments);
   const commitmentNote = checkText(problems, 'commitmentNote', blankToNull(input.commitmentNote), COMMITMENT_NOTE_MAX, COMMITMENT_NOTE);
   checkAgreementDate(problems, input.agreementSignedOn);
@@ -120,20 +121,15 @@ export async function createCoBuilding(ctx: Context, input: CreateCoBuildingInpu
   if (problems.any) return { coBuilding: null, userErrors: problems.errors };
 
   return toPayload(ctx, () =>
-    ctx.em.transactional(async (em) => {
-      const locked = await lockOrganization(em, problems, organization!.dbId);
-      if (!locked.active) problems.add('organizationId', UserErrorCode.INVALID, 'ORGANIZATION_INACTIVE', { name: locked.name, whatZh: NEW_CO_BUILDINGS.zh, what: NEW_CO_BUILDINGS.en });
-      // A share lock keeps the station from being archived until this commits.
-      const stationRow = await em.findOne(Station, { id: station!.dbId }, { lockMode: LockMode.PESSIMISTIC_READ });
-      if (stationRow?.archivedAt) problems.add('stationId', UserErrorCode.ARCHIVED, 'STATION_ARCHIVED_REFERENCE', { name: stationRow.name, whatZh: NEW_CO_BUILDINGS.zh, what: NEW_CO_BUILDINGS.en });
-      problems.throwIfAny();
+    write(ctx, async (em) => {
+      const locked = organization!;
       const id = randomUUID();
-      await checkNoOverlap(em, problems, { id, organizationId: locked.id, organizationName: locked.name, stationId: station!.dbId, role: input.role, validFrom, validTo });
+      await checkNoOverlap(em, problems, { id, organizationId: locked.id, organizationName: locked.name, stationId: station!.id, role: input.role, validFrom, validTo });
       problems.throwIfAny();
       em.create(CoBuilding, {
         id,
         organization: locked,
-        station: em.getReference(Station, station!.dbId),
+        station: station!,
         role: input.role,
         agreementSignedOn: input.agreementSignedOn ?? null,
         commitments: commitments!,
@@ -167,7 +163,7 @@ async function changeCoBuilding(
   if (problems.any) return { coBuilding: null, userErrors: problems.errors };
 
   return toPayload(ctx, () =>
-    ctx.em.transactional(async (em) => {
+    write(ctx, async (em) => {
       const organization = await lockOrganization(em, problems, current!.organizationId);
       const coBuilding = await lockVersioned(em, CoBuilding, localId!, version, problems, CO_BUILDING);
       await change(coBuilding, organization, em);

@@ -4,6 +4,7 @@ import { Action, checkCan } from '../../auth/permissions';
 import type { Context } from '../../graphql/context';
 import { UserErrorCode } from '../../graphql/errors';
 import { checkText, lockVersioned, Problems, withUserErrors, type RecordKind } from '../../graphql/mutation';
+import { savepoint, write } from '../../graphql/unit-of-work';
 import { localIdOf } from '../../graphql/relay';
 import { Region } from '../region/region.entity';
 import { Department } from './department.entity';
@@ -27,7 +28,7 @@ async function toPayload(ctx: Context, work: () => Promise<string>): Promise<Dep
 
 /**
  * Finds an active department by code for a record that is to reference it, adding a user error
- * at `field` when there is none or it is inactive. Runs before the write transaction.
+ * at `field` when there is none or it is inactive.
  */
 export async function resolveActiveDepartment(ctx: Context, problems: Problems, field: string, code: string): Promise<DepartmentRecord | null> {
   const department = await ctx.loaders.departmentByCode.load(code.trim());
@@ -59,7 +60,7 @@ export async function createDepartment(ctx: Context, input: CreateDepartmentInpu
 
   return toPayload(ctx, async () => {
     try {
-      return await ctx.em.transactional(async (em) => {
+      return await savepoint(ctx, async (em) => {
         const department = em.create(Department, {
           id: randomUUID(),
           code,
@@ -92,7 +93,7 @@ export async function updateDepartment(ctx: Context, input: UpdateDepartmentInpu
   if (problems.any) return { department: null, userErrors: problems.errors };
 
   return toPayload(ctx, () =>
-    ctx.em.transactional(async (em) => {
+    write(ctx, async (em) => {
       const department = await lockVersioned(em, Department, localId!, input.version, problems, DEPARTMENT);
       if (name != null) department.name = name;
       if (shortName !== undefined) department.shortName = shortName;

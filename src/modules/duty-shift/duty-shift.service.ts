@@ -5,6 +5,7 @@ import { Action, checkCanAtStation } from '../../auth/permissions';
 import type { Context } from '../../graphql/context';
 import { UserErrorCode, type UserError } from '../../graphql/errors';
 import { lockVersioned, Problems, withUserErrors, type RecordKind } from '../../graphql/mutation';
+import { savepoint, write } from '../../graphql/unit-of-work';
 import { localIdOf } from '../../graphql/relay';
 import { Organization } from '../organization/organization.entity';
 import type { OrganizationRecord } from '../organization/organization.types';
@@ -46,7 +47,10 @@ interface ShiftDraft {
   note: string | null;
 }
 
-/** The station an input names, checked before the transaction: it exists, is not archived and not closed. */
+/**
+ * The station an input names: it exists, is not archived and not closed. Read without a lock so
+ * that the caller's right to roster it is decided first; lockForShifts locks it and checks again.
+ */
 export async function resolveDutyStation(ctx: Context, problems: Problems, id: string): Promise<StationRecord | undefined> {
   const localId = localIdOf(id, 'Station');
   const station = localId ? await ctx.loaders.stationById.load(localId) : null;
@@ -107,7 +111,7 @@ async function resolveAssignee(
   return organization?.active ? { person: null, organization } : undefined;
 }
 
-/** Checks one new shift's own fields; the checks against other shifts run in the transaction. */
+/** Checks one new shift's own fields; the checks against other shifts follow once the people are locked (lockForShifts). */
 async function draftShift(ctx: Context, problems: Problems, prefix: string, index: number, input: RosterShiftInput): Promise<ShiftDraft | undefined> {
   const before = problems.errors.length;
   const assignee = await resolveAssignee(ctx, problems, prefix, input.personId, input.organizationId);
@@ -118,9 +122,9 @@ async function draftShift(ctx: Context, problems: Problems, prefix: string, inde
 }
 
 /**
- * Inside the transaction: holds the station (shared lock, so it cannot be archived or closed
- * meanwhile) and the people on the drafts (exclusive locks, in id order, so that two rosters for
- * the same person run one after the other and the second sees the first's shifts).
+ * Locks the station (shared, so it cannot be archived or closed meanwhile) and the people on the
+ * drafts (exclusive, in id order, so that two rosters for the same person run one after the other
+ * and the second sees the first's shifts), and checks them again under those locks.
  */
 async function lockForShifts(em: EntityManager, problems: Problems, stationId: string, drafts: readonly ShiftDraft[]): Promise<{ name: string }> {
   const [station] = await em.execute<{ name: string; status: StationStatus; archived_at: string | null }[]>(
@@ -213,7 +217,7 @@ async function catchOverlapRace<T>(problems: Problems, field: string, work: () =
 async function saveShifts(ctx: Context, problems: Problems, station: StationRecord, drafts: ShiftDraft[], raceField: string): Promise<{ ids: string[] | null; userErrors: UserError[] }> {
   const { value, userErrors } = await withUserErrors(ctx, () =>
     catchOverlapRace(problems, raceField, () =>
-      ctx.em.transactional(async (em) => {
+      savepoint(ctx, async (em) => {
         await lockForShifts(em, problems, station.dbId, drafts);
         await checkOverlaps(em, problems, drafts, null);
         problems.throwIfAny();
@@ -302,7 +306,7 @@ export async function updateDutyShift(ctx: Context, input: UpdateDutyShiftInput)
 
   const { value: id, userErrors } = await withUserErrors(ctx, () =>
     catchOverlapRace(problems, 'startsAt', () =>
-      ctx.em.transactional(async (em) => {
+      savepoint(ctx, async (em) => {
         const shift = await lockVersioned(em, DutyShift, localId!, input.version, problems, DUTY_SHIFT);
         const startsAt = input.startsAt ?? shift.startsAt;
         const endsAt = input.endsAt ?? shift.endsAt;
@@ -339,7 +343,7 @@ export async function updateDutyShift(ctx: Context, input: UpdateDutyShiftInput)
   return { dutyShift: id ? (await readShifts(ctx, [id]))[0] : null, userErrors };
 }
 
-/** The person already on a shift, read through the transaction's own connection. */
+/** The person already on a shift, named as the caller may see them. */
 async function currentPerson(em: EntityManager, ctx: Context, id: string): Promise<ShiftPerson> {
   return { dbId: id, shownName: await personNameForMessageIn(em, ctx.principal, id) };
 }
@@ -357,7 +361,7 @@ export async function deleteDutyShift(ctx: Context, input: DeleteDutyShiftInput)
     return { deletedDutyShiftId: null, userErrors: problems.errors };
   }
   const { value, userErrors } = await withUserErrors(ctx, () =>
-    ctx.em.transactional(async (em) => {
+    write(ctx, async (em) => {
       const shift = await lockVersioned(em, DutyShift, localId, input.version, problems, DUTY_SHIFT);
       const [station] = await em.execute<{ archived_at: string | null }[]>('select archived_at from station where id = ? for share', [shift.station.id]);
       if (station?.archived_at) problems.add('id', UserErrorCode.ARCHIVED, 'ARCHIVED');

@@ -7,6 +7,7 @@ import { Role } from '../../auth/roles';
 import type { Context } from '../../graphql/context';
 import { UserErrorCode } from '../../graphql/errors';
 import { Problems, withUserErrors } from '../../graphql/mutation';
+import { savepoint, write } from '../../graphql/unit-of-work';
 import { localIdOf } from '../../graphql/relay';
 import { Department } from '../department/department.entity';
 import { DEPARTMENT } from '../department/department.service';
@@ -125,7 +126,7 @@ function isUniqueViolationOf(error: unknown, constraint: string): boolean {
   return error instanceof UniqueConstraintViolationException && (error as { constraint?: string }).constraint === constraint;
 }
 
-/** Adds EXTERNAL_REF_TAKEN at `field`, naming the record that holds the reference (read afresh, outside any transaction). */
+/** Adds EXTERNAL_REF_TAKEN at `field`, naming the record that holds the reference (after the refused write's savepoint was rolled back). */
 async function addTaken(ctx: Context, problems: Problems, field: string, key: ExternalRefKey): Promise<void> {
   const [holder] = await externalRefsByKeys(ctx.db, [key]);
   const kind = RECORD_KINDS[key.type];
@@ -183,9 +184,9 @@ function addSystemOwned(problems: Problems, field: string, system: string, owner
 }
 
 /**
- * Before a write transaction: adds a FORBIDDEN user error at `field` when the system belongs to
- * another department (read without a lock, so that the caller hears it before other problems;
- * enterExternalRefSystem decides again inside the transaction).
+ * Adds a FORBIDDEN user error at `field` when the system belongs to another department. Read
+ * without a lock, so that the caller hears it before other problems: whether a claim is due
+ * decides which lock enterExternalRefSystem takes, and that one decides again under it.
  */
 async function checkSystemAccess(ctx: Context, problems: Problems, field: string, system: string, claims: boolean): Promise<void> {
   const [current] = await externalRefSystemsByNames(ctx.db, [system]);
@@ -196,7 +197,7 @@ async function checkSystemAccess(ctx: Context, problems: Problems, field: string
 }
 
 /**
- * Inside a write transaction, before it touches any reference of `system`: refuses (FORBIDDEN at
+ * Before a write touches any reference of `system`: refuses (FORBIDDEN at
  * `field`, rolling back) a caller who may not write in it, registers a system nobody has used
  * yet, and lets a partner department claim an unclaimed one (`claims`: adding and upserting do,
  * removing does not; see systemAccess). Holds the system's row lock until commit — shared by
@@ -234,7 +235,6 @@ export async function enterExternalRefSystem(em: EntityManager, ctx: Context, pr
   }
   const access = systemAccess(caller, { status: row.status, departmentId: row.department?.id ?? null }, claims);
   if (access === 'REFUSE') {
-    // Read through the transaction: a loader would wait for a second connection.
     const owner = row.department ? await em.findOne(Department, row.department.id) : null;
     addSystemOwned(problems, field, system, owner);
     problems.throwIfAny();
@@ -267,16 +267,16 @@ export interface UpsertOutcome {
 }
 
 /**
- * The upsert protocol shared by every `upsert…` mutation, in one transaction: the reference is
+ * The upsert protocol shared by every `upsert…` mutation, in a savepoint of its unit of work: the reference is
  * looked up under a row lock; when it exists, the record it names is updated; when not, the
  * reference is inserted FIRST and then the record. So concurrent identical upserts collide on
- * the reference's unique key: the first commits, the others fail there, and each retries the
- * whole upsert once — finding the reference, it takes the update path (which writes nothing when
+ * the reference's unique key: the first commits, the others fail there (their savepoint rolled
+ * back, with what it had reported to the change recorder), and each retries the whole upsert once — finding the reference, it takes the update path (which writes nothing when
  * the values are the same). `prefix` is the input path of the reference, for user errors.
  */
 export async function upsertByExternalRef(ctx: Context, problems: Problems, prefix: string, key: ExternalRefKey, steps: UpsertSteps): Promise<UpsertOutcome> {
   const attempt = () =>
-    ctx.em.transactional(async (em): Promise<UpsertOutcome> => {
+    savepoint(ctx, async (em): Promise<UpsertOutcome> => {
       await enterExternalRefSystem(em, ctx, problems, `${prefix}system`, key.system, true);
       const found = await em.findOne(
         ExternalRef,
@@ -312,14 +312,13 @@ export async function upsertByExternalRef(ctx: Context, problems: Problems, pref
     return await attempt();
   } catch (error) {
     if (!(error instanceof UniqueConstraintViolationException)) throw error;
-    ctx.em.clear();
     return attempt();
   }
 }
 
 /**
- * Finds the record an upsert's reference names before its transaction (for permission checks and
- * pre-checks that need the current record); the transaction decides again under a lock.
+ * Finds the record an upsert's reference names, without a lock (for permission checks and
+ * pre-checks that need the current record); upsertByExternalRef decides again under its lock.
  */
 export async function referencedRecordId(ctx: Context, key: ExternalRefKey): Promise<string | null> {
   return (await ctx.loaders.externalRefByKey.load(key))?.recordId ?? null;
@@ -369,7 +368,7 @@ export async function addExternalRef(ctx: Context, input: AddExternalRefInput): 
 
   const { value, userErrors } = await withUserErrors(ctx, () =>
     guardExternalRef(ctx, problems, '', key, () => localId, () =>
-      ctx.em.transactional(async (em) => {
+      savepoint(ctx, async (em) => {
         await enterExternalRefSystem(em, ctx, problems, 'system', key.system, true);
         // A share lock: the record cannot be deleted (and its references with it) before this commits.
         const row = await em.findOne(ENTITIES[key.type], { id: localId }, { lockMode: LockMode.PESSIMISTIC_READ });
@@ -402,7 +401,7 @@ export async function removeExternalRef(ctx: Context, input: RemoveExternalRefIn
   if (problems.any) return failed();
 
   const { value, userErrors } = await withUserErrors(ctx, () =>
-    ctx.em.transactional(async (em) => {
+    write(ctx, async (em) => {
       await enterExternalRefSystem(em, ctx, problems, 'system', system, false);
       const ref = await em.findOne(ExternalRef, { recordType: input.type, recordId: target.localId, system }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!ref) {
@@ -444,7 +443,7 @@ export async function assignExternalRefSystem(ctx: Context, input: AssignExterna
 
   const status = department ? ExternalRefSystemStatus.OWNED : ExternalRefSystemStatus.SHARED;
   const { value, userErrors } = await withUserErrors(ctx, () =>
-    ctx.em.transactional(async (em) => {
+    write(ctx, async (em) => {
       await em.execute('select pg_advisory_xact_lock(?, hashtext(?))', [SYSTEM_REGISTRATION_LOCK, system]);
       const row = await em.findOne(ExternalRefSystem, { system }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
       const owner = department ? em.getReference(Department, department.dbId) : null;

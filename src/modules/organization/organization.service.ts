@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { DriverException, ForeignKeyConstraintViolationException, LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
-import { Action, checkCan, checkCanAtStation, checkCanInRegion } from '../../auth/permissions';
+import { Action, checkCan, checkCanInRegion } from '../../auth/permissions';
 import type { Context } from '../../graphql/context';
 import { UserErrorCode } from '../../graphql/errors';
 import { checkText, lockVersioned, Problems, withUserErrors, type RecordKind } from '../../graphql/mutation';
+import { savepoint } from '../../graphql/unit-of-work';
 import { localIdOf } from '../../graphql/relay';
 import { Region } from '../region/region.entity';
 import type { RegionRecord } from '../region/region.types';
@@ -13,7 +14,7 @@ import { Organization } from './organization.entity';
 import { CreditCodeWarning } from './organization.enums';
 import type { CreateOrganizationInput, DeleteOrganizationInput, UpdateOrganizationInput } from './organization.inputs';
 import { organizationByCreditCode, organizationsByIds } from './organization.reader';
-import type { DeleteOrganizationResult, OrganizationPayload, OrganizationRecord } from './organization.types';
+import type { DeleteOrganizationResult, OrganizationPayload } from './organization.types';
 import { ExternalRecordType } from '../external-ref/external-ref.enums';
 import type { UpsertOrganizationInput } from '../external-ref/external-ref.inputs';
 import { applyChanges } from '../external-ref/external-ref.rules';
@@ -35,7 +36,7 @@ interface CheckedCreditCode {
 /**
  * Checks a credit code (GB 32100-2015) and that no other organization holds it. A legal code
  * whose check character fails is accepted with CHECK_CHARACTER_MISMATCH; a malformed one is a
- * user error. Runs before the write transaction; the unique index catches races.
+ * user error. The unique index catches a writer that registers the code meanwhile.
  */
 async function checkOrganizationCreditCode(ctx: Context, problems: Problems, input: string | null | undefined, selfId: string | null): Promise<CheckedCreditCode> {
   if (input === undefined) return { code: undefined, warning: null };
@@ -97,9 +98,11 @@ async function toPayload(ctx: Context, problems: Problems, creditCode: string | 
 }
 
 /**
- * Finds an organization a new record (co-building, activity) is to reference, adding a user
- * error at `field` when the ID is malformed, nothing has it, or it is inactive. Runs before the
- * write transaction. `whatZh`/`what` name the new record in the message.
+ * Finds and locks an organization a new record (co-building, activity) is to reference, adding a
+ * user error at `field` when the ID is malformed, nothing has it, or it is inactive. The lock —
+ * shared, or exclusive for a writer that serialises on the organization (co-building) — holds
+ * until the unit of work ends, so it cannot be deactivated before the reference commits.
+ * `what` names the new record in the message.
  */
 export async function resolveActiveOrganization(
   ctx: Context,
@@ -107,9 +110,10 @@ export async function resolveActiveOrganization(
   field: string,
   id: string,
   what: RecordKind,
-): Promise<OrganizationRecord | null> {
+  lock: LockMode.PESSIMISTIC_READ | LockMode.PESSIMISTIC_WRITE = LockMode.PESSIMISTIC_READ,
+): Promise<Organization | null> {
   const localId = localIdOf(id, 'Organization');
-  const organization = localId ? await ctx.loaders.organizationById.load(localId) : null;
+  const organization = localId ? await ctx.em.findOne(Organization, { id: localId }, { lockMode: lock }) : null;
   if (!localId) problems.add(field, UserErrorCode.NOT_FOUND, 'RECORD_ID_INVALID', { kindZh: ORGANIZATION.zh, kind: ORGANIZATION.en });
   else if (!organization) problems.add(field, UserErrorCode.NOT_FOUND, 'RECORD_NOT_FOUND', { kindZh: ORGANIZATION.zh, kind: ORGANIZATION.en });
   else if (!organization.active) problems.add(field, UserErrorCode.INVALID, 'ORGANIZATION_INACTIVE', { name: organization.name, whatZh: what.zh, what: what.en });
@@ -135,7 +139,7 @@ export async function createOrganization(ctx: Context, input: CreateOrganization
   if (problems.any) return { organization: null, userErrors: problems.errors };
 
   return toPayload(ctx, problems, credit.code, () =>
-    ctx.em.transactional(async (em) => {
+    savepoint(ctx, async (em) => {
       const organization = em.create(Organization, {
         id: randomUUID(),
         name: name!,
@@ -171,7 +175,7 @@ export async function updateOrganization(ctx: Context, input: UpdateOrganization
   if (problems.any) return { organization: null, userErrors: problems.errors };
 
   return toPayload(ctx, problems, credit.code, () =>
-    ctx.em.transactional(async (em) => {
+    savepoint(ctx, async (em) => {
       const organization = await lockVersioned(em, Organization, localId!, input.version, problems, ORGANIZATION);
       if (name != null) organization.name = name;
       if (input.kind) organization.kind = input.kind;
@@ -215,7 +219,7 @@ export async function deleteOrganization(ctx: Context, input: DeleteOrganization
   }
   const { value, userErrors } = await withUserErrors(ctx, async () => {
     try {
-      await ctx.em.transactional(async (em) => {
+      await savepoint(ctx, async (em) => {
         const organization = await lockVersioned(em, Organization, localId, input.version, problems, ORGANIZATION);
         em.remove(organization);
         await em.flush();
@@ -249,7 +253,7 @@ export async function upsertOrganization(ctx: Context, input: UpsertOrganization
   const name = checkText(problems, 'name', input.name, NAME_MAX, NAME);
   const contactName = checkText(problems, 'contactName', input.contactName, CONTACT_NAME_MAX, CONTACT_NAME);
   const contactPhone = checkContactPhone(problems, input.contactPhone);
-  // The credit code may stay with the organization the reference names (checked again in the transaction by the unique index).
+  // The credit code may stay with the organization the reference names (the unique index decides again when it is written).
   const credit = await checkOrganizationCreditCode(ctx, problems, input.creditCode, key ? await referencedRecordId(ctx, key) : null);
   if (problems.any) return { organization: null, created: false, changed: false, userErrors: problems.errors };
   const ref = key!;

@@ -8,6 +8,7 @@ import type { Principal } from '../../auth/principal';
 import type { Context } from '../../graphql/context';
 import { ErrorCode, UserErrorCode, type UserError } from '../../graphql/errors';
 import { checkText, lockVersioned, Problems, withUserErrors, type RecordKind } from '../../graphql/mutation';
+import { savepoint, write } from '../../graphql/unit-of-work';
 import { localIdOf } from '../../graphql/relay';
 import { Organization } from '../organization/organization.entity';
 import type { OrganizationRecord } from '../organization/organization.types';
@@ -56,7 +57,8 @@ async function resolvePersonRegion(ctx: Context, problems: Problems, code: strin
 }
 
 /**
- * The organization an input names by ID (null clears it). Runs before the write transaction;
+ * The organization an input names by ID (null clears it), without a lock: what needs it locked
+ * (its kind or active flag at the moment the link commits) locks it itself (see recheckLinked);
  * whether an inactive one may stay referenced is the caller's decision.
  */
 export async function resolveOrganizationRef(ctx: Context, problems: Problems, field: string, id: string | null | undefined): Promise<OrganizationRecord | null | undefined> {
@@ -67,7 +69,7 @@ export async function resolveOrganizationRef(ctx: Context, problems: Problems, f
   return organization ?? undefined;
 }
 
-/** The person an input names by ID; a user error at `field` when there is none. Runs before the write transaction. */
+/** The person an input names by ID, without a lock; a user error at `field` when there is none. */
 export async function resolvePersonRef(ctx: Context, problems: Problems, field: string, id: string): Promise<PersonRecord | undefined> {
   const localId = localIdOf(id, 'Person');
   const person = localId ? await ctx.loaders.personById.load(localId) : null;
@@ -99,18 +101,18 @@ const HIDDEN_NAME = '***';
 /**
  * A person's name for a user-facing message, as this caller may see it (PIPL): whole for
  * administrators and the operator of the person's region, masked (张*明) for other operators.
- * Reads nothing, so it is safe inside a write transaction.
+ * Reads nothing.
  */
 export function nameForMessage(principal: Principal, name: string, regionPath: string | null | undefined): string {
   return personalValueAt(principal, name, regionPath, maskName) ?? HIDDEN_NAME;
 }
 
-/** nameForMessage for a person read outside a transaction. */
+/** nameForMessage for a person as a loader read it (the region's path through the loaders). */
 export async function personNameForMessage(ctx: Context, person: { name: string; regionId: number | null }): Promise<string> {
   return (await personalValue(ctx, person.name, person.regionId, maskName)) ?? HIDDEN_NAME;
 }
 
-/** Inside a write transaction: a person's name for a message, read through the transaction's own connection. */
+/** nameForMessage for a person by id, with its region's path, in one statement. */
 export async function personNameForMessageIn(em: EntityManager, principal: Principal, personId: string): Promise<string> {
   const [row] = await em.execute<{ name: string; path: string | null }[]>(
     'select p.name, r.path from person p left join region r on r.id = p.region_id where p.id = ?',
@@ -151,7 +153,7 @@ export async function createPerson(ctx: Context, input: CreatePersonInput): Prom
   if (problems.any) return { person: null, userErrors: problems.errors };
 
   return toPayload(ctx, () =>
-    ctx.em.transactional(async (em) => {
+    write(ctx, async (em) => {
       const person = em.create(Person, {
         id: randomUUID(),
         name: name!,
@@ -201,7 +203,7 @@ export async function updatePerson(ctx: Context, input: UpdatePersonInput): Prom
   if (problems.any) return { person: null, userErrors: problems.errors };
 
   return toPayload(ctx, () =>
-    ctx.em.transactional(async (em) => {
+    write(ctx, async (em) => {
       const person = await lockVersioned(em, Person, localId!, input.version, problems, PERSON);
       if (organization && !organization.active && person.organization?.id !== organization.dbId) {
         problems.add('organizationId', UserErrorCode.INVALID, 'REFERENCE_INACTIVE', { kindZh: ORGANIZATION.zh, kind: ORGANIZATION.en, name: organization.name });
@@ -257,7 +259,7 @@ export async function deletePerson(ctx: Context, input: DeletePersonInput): Prom
   }
   const { value, userErrors } = await withUserErrors(ctx, async () => {
     try {
-      await ctx.em.transactional(async (em) => {
+      await savepoint(ctx, async (em) => {
         const person = await lockVersioned(em, Person, localId, input.version, problems, PERSON);
         em.remove(person);
         await em.flush();

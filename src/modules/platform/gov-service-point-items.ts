@@ -5,6 +5,7 @@ import type { SqlReader } from '../../db/sql';
 import type { Context } from '../../graphql/context';
 import { UserErrorCode } from '../../graphql/errors';
 import type { Problems } from '../../graphql/mutation';
+import { requireRecorder } from '../audit/change-recorder';
 import { SERVICE_ITEM_COLUMNS, ServiceItemType, toServiceItemRecord, type ServiceItemRecord, type ServiceItemRow } from '../service-item/service-item.types';
 import { GovServicePoint24hType, type PlatformRecord } from './platform.types';
 
@@ -23,8 +24,8 @@ export async function serviceItemsOfPlatforms(db: SqlReader, platformIds: readon
 }
 
 /**
- * Resolves the catalogue codes a 24-hour point is to handle (before the write transaction):
- * unknown and inactive items are user errors at their index. `undefined`/`null`: leave as is.
+ * Resolves the catalogue codes a 24-hour point is to handle: unknown and inactive items are user
+ * errors at their index. `undefined`/`null`: leave as is.
  */
 export async function resolveGovPointItems(
   ctx: Context,
@@ -49,15 +50,23 @@ export async function resolveGovPointItems(
   return found;
 }
 
-/** Inside the write transaction: replaces the items a 24-hour point handles. */
-export async function replaceGovPointItems(em: EntityManager, platformId: string, items: readonly ServiceItemRecord[]): Promise<void> {
+/**
+ * Inside the unit of work: makes the items a 24-hour point handles exactly `items`, and reports
+ * the list, before and after, to the unit's change recorder as the platform's `serviceItems`
+ * (the list lives in a table of its own, which no flush sees). Returns whether it changed; the
+ * caller touches the platform so that its version goes up with it.
+ */
+export async function replaceGovPointItems(em: EntityManager, platformId: string, items: readonly ServiceItemRecord[]): Promise<boolean> {
+  const rows = await em.execute<{ service_item_id: string }[]>('select service_item_id from platform_service_item where platform_id = ?', [platformId]);
+  const before = rows.map((row) => row.service_item_id).sort();
+  const after = [...new Set(items.map((item) => item.dbId))].sort();
+  requireRecorder(em).reportField('Platform', platformId, 'serviceItems', before, after);
+  if (before.length === after.length && before.every((id, index) => id === after[index])) return false;
   await em.execute('delete from platform_service_item where platform_id = ?', [platformId]);
-  if (!items.length) return;
-  const tuples = items.map(() => '(?, ?)').join(', ');
-  await em.execute(
-    `insert into platform_service_item (platform_id, service_item_id) values ${tuples}`,
-    items.flatMap((item) => [platformId, item.dbId]),
-  );
+  if (after.length) {
+    await em.execute(`insert into platform_service_item (platform_id, service_item_id) values ${after.map(() => '(?, ?)').join(', ')}`, after.flatMap((id) => [platformId, id]));
+  }
+  return true;
 }
 
 @Resolver(() => GovServicePoint24hType)

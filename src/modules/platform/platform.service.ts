@@ -4,6 +4,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../graphql/context';
 import { UserErrorCode } from '../../graphql/errors';
 import { checkText, lockVersioned, Problems, withUserErrors, type RecordKind } from '../../graphql/mutation';
+import { savepoint, write } from '../../graphql/unit-of-work';
 import { localIdOf } from '../../graphql/relay';
 import { Action, checkCan } from '../../auth/permissions';
 import { Department } from '../department/department.entity';
@@ -21,7 +22,7 @@ import { platformsByIds } from './platform.reader';
 import type { PlatformPayload } from './platform.types';
 import { ExternalRecordType } from '../external-ref/external-ref.enums';
 import type { UpsertPlatformInput } from '../external-ref/external-ref.inputs';
-import { applyChanges, sameValue } from '../external-ref/external-ref.rules';
+import { applyChanges } from '../external-ref/external-ref.rules';
 import { checkExternalRefKey, guardExternalRef, upsertByExternalRef } from '../external-ref/external-ref.service';
 import type { UpsertPlatformResult } from '../external-ref/external-ref.types';
 
@@ -51,33 +52,38 @@ function refuseUnusableStation(problems: Problems, field: string, station: { nam
   else if (station.status === StationStatus.CLOSED) problems.add(field, UserErrorCode.INVALID, 'PLATFORM_STATION_CLOSED', { name: station.name, code: station.code });
 }
 
-/** Resolves the station a platform is to live in, before the write transaction. */
-async function resolveHostStation(ctx: Context, problems: Problems, field: string, id: string): Promise<StationRecord | null> {
-  const localId = localIdOf(id, 'Station');
-  const station = localId ? await ctx.loaders.stationById.load(localId) : null;
-  if (!localId) problems.add(field, UserErrorCode.NOT_FOUND, 'STATION_ID_INVALID');
-  else if (!station) problems.add(field, UserErrorCode.NOT_FOUND, 'STATION_NOT_FOUND');
-  else {
-    const before = problems.errors.length;
-    refuseUnusableStation(problems, field, station);
-    if (problems.errors.length === before) return station;
-  }
-  return null;
+/** A station that can host platforms, as a platform refers to it and names it in messages. */
+interface HostStation {
+  dbId: string;
+  name: string;
+  code: string;
 }
 
 /**
- * Inside the transaction: re-reads the host station under a share lock, so a station closed or
- * archived since it was resolved is refused and cannot be closed until this commits.
+ * The station a platform is to live in, share-locked until the unit of work ends and checked
+ * under that lock: it exists and is neither closed nor archived (and cannot become so before
+ * this commits). A user error at `field` otherwise.
  */
-async function lockHostStation(em: EntityManager, problems: Problems, field: string, stationId: string): Promise<void> {
-  const row = await em.execute<{ name: string; code: string; status: string; archived_at: unknown }>(
-    'select name, code, status, archived_at from station where id = ? for share',
+async function lockHostStation(em: EntityManager, problems: Problems, field: string, stationId: string): Promise<HostStation | null> {
+  const row = await em.execute<{ id: string; name: string; code: string; status: string; archived_at: unknown }>(
+    'select id, name, code, status, archived_at from station where id = ? for share',
     [stationId],
     'get',
   );
+  const before = problems.errors.length;
   if (!row) problems.add(field, UserErrorCode.NOT_FOUND, 'STATION_NOT_FOUND');
   else refuseUnusableStation(problems, field, { ...row, archivedAt: row.archived_at });
-  problems.throwIfAny();
+  return row && problems.errors.length === before ? { dbId: row.id, name: row.name, code: row.code } : null;
+}
+
+/** lockHostStation for a station named by global ID in the input. */
+async function resolveHostStation(ctx: Context, problems: Problems, field: string, id: string): Promise<HostStation | null> {
+  const localId = localIdOf(id, 'Station');
+  if (!localId) {
+    problems.add(field, UserErrorCode.NOT_FOUND, 'STATION_ID_INVALID');
+    return null;
+  }
+  return lockHostStation(ctx.em, problems, field, localId);
 }
 
 /** Runs a write; a clash on (department, owner reference) becomes the OWNER_REF_TAKEN user error. */
@@ -119,8 +125,7 @@ export async function createPlatform(ctx: Context, input: CreatePlatformInput): 
       () => ownerRef!,
       async () => department!.name,
       () =>
-        ctx.em.transactional(async (em) => {
-          await lockHostStation(em, problems, 'stationId', station!.dbId);
+        savepoint(ctx, async (em) => {
           const platform = em.create(Platform, {
             id: randomUUID(),
             kind: input.kind,
@@ -147,7 +152,7 @@ export async function createPlatform(ctx: Context, input: CreatePlatformInput): 
 export async function updatePlatform(ctx: Context, input: UpdatePlatformInput): Promise<PlatformPayload> {
   const problems = new Problems(ctx.locale);
   const localId = localIdOf(input.id, 'Platform');
-  // The kind never changes, so reading it before the transaction is safe.
+  // Kind and department never change: the platform as read decides the scope and the details expected.
   const current = localId ? await ctx.loaders.platformById.load(localId) : null;
   if (!localId) problems.add('id', UserErrorCode.NOT_FOUND, 'RECORD_ID_INVALID', { kindZh: PLATFORM.zh, kind: PLATFORM.en });
   else if (!current) problems.add('id', UserErrorCode.NOT_FOUND, 'RECORD_NOT_FOUND', { kindZh: PLATFORM.zh, kind: PLATFORM.en });
@@ -169,7 +174,7 @@ export async function updatePlatform(ctx: Context, input: UpdatePlatformInput): 
       () => ownerRef!,
       async () => (await ctx.loaders.departmentById.load(current!.departmentId))?.name ?? '',
       () =>
-        ctx.em.transactional(async (em) => {
+        savepoint(ctx, async (em) => {
           const platform = await lockVersioned(em, Platform, localId!, input.version, problems, PLATFORM);
           if (input.active === true && !platform.active) {
             await lockHostStation(em, problems, 'active', platform.station.id);
@@ -182,11 +187,8 @@ export async function updatePlatform(ctx: Context, input: UpdatePlatformInput): 
           if (openingHours !== undefined) platform.openingHours = openingHours;
           if (input.active != null) platform.active = input.active;
           if (details) Object.assign(platform, details);
-          if (govItems) {
-            await replaceGovPointItems(em, platform.id, govItems);
-            // The list lives in its own table: touching the row makes the change bump the version.
-            platform.updatedAt = new Date();
-          }
+          // The list lives in its own table: touching the row makes the change bump the version.
+          if (govItems && (await replaceGovPointItems(em, platform.id, govItems))) platform.updatedAt = new Date();
           await em.flush();
           return platform.id;
         }),
@@ -207,13 +209,12 @@ export async function movePlatform(ctx: Context, input: MovePlatformInput): Prom
   if (problems.any) return { platform: null, userErrors: problems.errors };
 
   return toPayload(ctx, () =>
-    ctx.em.transactional(async (em) => {
+    write(ctx, async (em) => {
       const platform = await lockVersioned(em, Platform, localId!, input.version, problems, PLATFORM);
       if (platform.station.id === station!.dbId) {
         problems.add('stationId', UserErrorCode.INVALID, 'PLATFORM_SAME_STATION', { name: station!.name, code: station!.code });
         problems.throwIfAny();
       }
-      await lockHostStation(em, problems, 'stationId', station!.dbId);
       platform.station = em.getReference(Station, station!.dbId);
       await em.flush();
       return platform.id;
@@ -221,7 +222,7 @@ export async function movePlatform(ctx: Context, input: MovePlatformInput): Prom
   );
 }
 
-/** A station by global ID, or a user error at `field`; whether it can host platforms is checked in the transaction. */
+/** A station by global ID, or a user error at `field`; whether it can host platforms is checked (lockHostStation) only if the upsert creates, moves or reactivates. */
 async function resolveStation(ctx: Context, problems: Problems, field: string, id: string): Promise<StationRecord | null> {
   const localId = localIdOf(id, 'Station');
   const station = localId ? await ctx.loaders.stationById.load(localId) : null;
@@ -269,6 +270,7 @@ export async function upsertPlatform(ctx: Context, input: UpsertPlatformInput): 
               if (!department!.active) problems.add('departmentCode', UserErrorCode.INVALID, 'DEPARTMENT_INACTIVE', { name: department!.name });
               problems.throwIfAny();
               await lockHostStation(em, problems, 'stationId', station!.dbId);
+              problems.throwIfAny();
               em.create(Platform, {
                 id,
                 kind: input.kind,
@@ -303,6 +305,7 @@ export async function upsertPlatform(ctx: Context, input: UpsertPlatformInput): 
               const moving = platform.station.id !== station!.dbId;
               const reactivating = input.active === true && !platform.active;
               if (moving || reactivating) await lockHostStation(em, problems, 'stationId', station!.dbId);
+              problems.throwIfAny();
               if (reactivating && !department!.active) {
                 problems.add('active', UserErrorCode.INVALID, 'DEPARTMENT_INACTIVE', { name: department!.name });
                 problems.throwIfAny();
@@ -312,16 +315,10 @@ export async function upsertPlatform(ctx: Context, input: UpsertPlatformInput): 
                 platform.station = em.getReference(Station, station!.dbId);
                 changed = true;
               }
-              if (govItems) {
-                const rows = await em.execute<{ service_item_id: string }[]>('select service_item_id from platform_service_item where platform_id = ?', [id]);
-                const stored = rows.map((row) => row.service_item_id).sort();
-                const wanted = [...new Set(govItems.map((item) => item.dbId))].sort();
-                if (!sameValue(stored, wanted)) {
-                  await replaceGovPointItems(em, id, govItems);
-                  // The list lives in its own table: touching the row makes the change bump the version.
-                  platform.updatedAt = new Date();
-                  changed = true;
-                }
+              if (govItems && (await replaceGovPointItems(em, id, govItems))) {
+                // The list lives in its own table: touching the row makes the change bump the version.
+                platform.updatedAt = new Date();
+                changed = true;
               }
               return changed;
             },

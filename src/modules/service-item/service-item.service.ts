@@ -3,18 +3,19 @@ import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { Context } from '../../graphql/context';
 import { UserErrorCode } from '../../graphql/errors';
 import { checkText, lockVersioned, Problems, withUserErrors, type RecordKind } from '../../graphql/mutation';
+import { savepoint, write } from '../../graphql/unit-of-work';
 import { localIdOf, toGlobalId } from '../../graphql/relay';
 import { Department } from '../department/department.entity';
 import { resolveActiveDepartment } from '../department/department.service';
 import { Action, can, checkCan } from '../../auth/permissions';
-import { currentActor } from '../audit/change-recorder';
+import { requireRecorder } from '../audit/change-recorder';
 import { Station } from '../station/station.entity';
 import { StationStatus } from '../station/station.enums';
 import { todayInChina } from '../station/station.service';
 import type { StationRecord } from '../station/station.types';
 import { parseServiceItemCode } from './service-item-code';
 import { ServiceItem, StationServiceItem } from './service-item.entity';
-import { LEVEL_NAMES_ZH, PUSH_DOWN_STATUS_NAMES_ZH, StationServiceItemStatus, type ServiceItemLevel } from './service-item.enums';
+import { LEVEL_NAMES_ZH, PUSH_DOWN_STATUS_NAMES_ZH, StationServiceItemStatus, type ServiceHandlingMode, type ServiceItemLevel } from './service-item.enums';
 import { toTextArrayLiteral } from '../../db/sql';
 import type {
   CreateServiceItemInput,
@@ -124,25 +125,66 @@ function checkSince(problems: Problems, since: string | undefined): string {
   return since;
 }
 
-/** An active item by code, or a user error at `field`. Runs before the write transaction. */
-async function resolvePushableItem(ctx: Context, problems: Problems, field: string, code: string): Promise<ServiceItemRecord | null> {
-  const item = await ctx.loaders.serviceItemByCode.load(code.trim());
-  if (!item) problems.add(field, UserErrorCode.NOT_FOUND, 'SERVICE_ITEM_NOT_FOUND', { code });
-  else if (!item.active) problems.add(field, UserErrorCode.INVALID, 'SERVICE_ITEM_INACTIVE', { name: item.name, code: item.code });
-  else return item;
-  return null;
+/** A catalogue item as a push-down needs it. */
+interface PushableItem {
+  dbId: string;
+  code: string;
+  name: string;
+  handlingMode: ServiceHandlingMode;
+  departmentId: string;
 }
 
-/** A station that can take on items (exists, not archived, not closed), or a user error at `field`. */
-async function resolvePushableStation(ctx: Context, problems: Problems, field: string, stationId: string): Promise<StationRecord | null> {
-  const localId = localIdOf(stationId, 'Station');
-  const station = localId ? await ctx.loaders.stationById.load(localId) : null;
-  if (!localId) problems.add(field, UserErrorCode.NOT_FOUND, 'STATION_ID_INVALID');
-  else if (!station) problems.add(field, UserErrorCode.NOT_FOUND, 'STATION_NOT_FOUND');
-  else if (station.archivedAt) problems.add(field, UserErrorCode.ARCHIVED, 'PUSH_DOWN_STATION_ARCHIVED', { name: station.name });
-  else if (station.status === StationStatus.CLOSED) problems.add(field, UserErrorCode.INVALID, 'PUSH_DOWN_STATION_CLOSED', { name: station.name });
-  else return station;
-  return null;
+/** A station that can take on items. */
+interface PushableStation {
+  dbId: string;
+  name: string;
+}
+
+/**
+ * Active items by code (each with the input field it came from), share-locked until the unit of
+ * work ends, so that none is retired before the push-down commits; a user error at its field for
+ * each code that names no item or an inactive one (null in its place). One statement for all.
+ */
+async function lockPushableItems(ctx: Context, problems: Problems, wanted: readonly { field: string; code: string }[]): Promise<(PushableItem | null)[]> {
+  const rows = await ctx.em.execute<{ id: string; code: string; name: string; active: boolean; handling_mode: ServiceHandlingMode; department_id: string }[]>(
+    'select id, code, name, active, handling_mode, department_id from service_item where code = any(?::text[]) order by id for share',
+    [toTextArrayLiteral(wanted.map(({ code }) => code.trim()))],
+  );
+  const byCode = new Map(rows.map((row) => [row.code, row]));
+  return wanted.map(({ field, code }) => {
+    const row = byCode.get(code.trim());
+    if (!row) problems.add(field, UserErrorCode.NOT_FOUND, 'SERVICE_ITEM_NOT_FOUND', { code });
+    else if (!row.active) problems.add(field, UserErrorCode.INVALID, 'SERVICE_ITEM_INACTIVE', { name: row.name, code: row.code });
+    else return { dbId: row.id, code: row.code, name: row.name, handlingMode: row.handling_mode, departmentId: row.department_id };
+    return null;
+  });
+}
+
+/**
+ * Stations by global ID (each with its input field) that can take on items — they exist and are
+ * neither archived nor closed — share-locked until the unit of work ends so that they stay so;
+ * a user error at its field for each one that cannot (null in its place). One statement for all.
+ */
+async function lockPushableStations(ctx: Context, problems: Problems, wanted: readonly { field: string; id: string }[]): Promise<(PushableStation | null)[]> {
+  const localIds = wanted.map(({ id }) => localIdOf(id, 'Station'));
+  const valid = localIds.filter((id): id is string => id !== null);
+  const rows = valid.length
+    ? await ctx.em.execute<{ id: string; name: string; status: StationStatus; archived_at: string | null }[]>(
+        'select id, name, status, archived_at from station where id = any(?::uuid[]) order by id for share',
+        [toTextArrayLiteral(valid)],
+      )
+    : [];
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return wanted.map(({ field }, index) => {
+    const localId = localIds[index];
+    const row = localId ? byId.get(localId) : undefined;
+    if (!localId) problems.add(field, UserErrorCode.NOT_FOUND, 'STATION_ID_INVALID');
+    else if (!row) problems.add(field, UserErrorCode.NOT_FOUND, 'STATION_NOT_FOUND');
+    else if (row.archived_at) problems.add(field, UserErrorCode.ARCHIVED, 'PUSH_DOWN_STATION_ARCHIVED', { name: row.name });
+    else if (row.status === StationStatus.CLOSED) problems.add(field, UserErrorCode.INVALID, 'PUSH_DOWN_STATION_CLOSED', { name: row.name });
+    else return { dbId: row.id, name: row.name };
+    return null;
+  });
 }
 
 /** Checks the caller may write the (existing) item with this id: its department is the scope. */
@@ -167,7 +209,7 @@ export async function createServiceItem(ctx: Context, input: CreateServiceItemIn
 
   return itemPayload(ctx, async () => {
     try {
-      return await ctx.em.transactional(async (em) => {
+      return await savepoint(ctx, async (em) => {
         const item = em.create(ServiceItem, {
           id: randomUUID(),
           code,
@@ -211,7 +253,7 @@ export async function updateServiceItem(ctx: Context, input: UpdateServiceItemIn
   if (problems.any) return { serviceItem: null, userErrors: problems.errors };
 
   return itemPayload(ctx, () =>
-    ctx.em.transactional(async (em) => {
+    write(ctx, async (em) => {
       const item = await lockVersioned(em, ServiceItem, localId!, input.version, problems, SERVICE_ITEM);
       if (name != null) item.name = name;
       if (input.category != null) item.category = input.category;
@@ -237,7 +279,7 @@ export async function deleteServiceItem(ctx: Context, input: DeleteServiceItemIn
   }
   if (!(await checkItemScope(ctx, problems, localId))) return { deletedServiceItemId: null, userErrors: problems.errors };
   const { value, userErrors } = await withUserErrors(ctx, () =>
-    ctx.em.transactional(async (em) => {
+    write(ctx, async (em) => {
       // The row lock makes a concurrent push-down wait (its foreign key check needs a share lock), so the count stays true.
       const item = await lockVersioned(em, ServiceItem, localId, input.version, problems, SERVICE_ITEM);
       const count = await em.count(StationServiceItem, { serviceItem: item.id });
@@ -257,8 +299,8 @@ function addExists(
   problems: Problems,
   field: string,
   existing: Pick<StationServiceItemRecord, 'since' | 'status'>,
-  item: ServiceItemRecord,
-  station: StationRecord,
+  item: Pick<ServiceItemRecord, 'name'>,
+  station: Pick<StationRecord, 'name'>,
 ): void {
   problems.add(field, UserErrorCode.INVALID, 'PUSH_DOWN_EXISTS', {
     station: station.name,
@@ -272,15 +314,15 @@ function addExists(
 /** Pushes one active item down to one station; a second push-down of the same pair is refused, naming the first. */
 export async function pushDownServiceItem(ctx: Context, input: PushDownServiceItemInput): Promise<StationServiceItemPayload> {
   const problems = new Problems(ctx.locale);
-  const item = await resolvePushableItem(ctx, problems, 'itemCode', input.itemCode);
-  const station = await resolvePushableStation(ctx, problems, 'stationId', input.stationId);
+  const [item] = await lockPushableItems(ctx, problems, [{ field: 'itemCode', code: input.itemCode }]);
+  const [station] = await lockPushableStations(ctx, problems, [{ field: 'stationId', id: input.stationId }]);
   const since = checkSince(problems, input.since);
   checkCan(ctx, problems, Action.WRITE_SERVICE_ITEM, item ? { departmentId: item.departmentId } : null, 'itemCode');
   if (problems.any) return { stationServiceItem: null, userErrors: problems.errors };
 
   return pushDownPayload(ctx, async () => {
     try {
-      return await ctx.em.transactional(async (em) => {
+      return await savepoint(ctx, async (em) => {
         const existing = await em.findOne(StationServiceItem, { station: station!.dbId, serviceItem: item!.dbId });
         if (existing) {
           addExists(problems, 'itemCode', existing, item!, station!);
@@ -316,12 +358,12 @@ export async function pushDownServiceItem(ctx: Context, input: PushDownServiceIt
 export async function pushDownServiceItems(ctx: Context, input: PushDownServiceItemsInput): Promise<PushDownServiceItemsResult> {
   const problems = new Problems(ctx.locale);
   const codes = [...new Set(input.itemCodes.map((code) => code.trim()))];
-  const items: ServiceItemRecord[] = [];
+  const items: PushableItem[] = [];
   if (codes.length === 0) problems.add('itemCodes', UserErrorCode.REQUIRED, 'PUSH_DOWN_ITEMS_REQUIRED');
   else if (codes.length > PUSH_DOWN_ITEMS_MAX) problems.add('itemCodes', UserErrorCode.INVALID, 'PUSH_DOWN_TOO_MANY_ITEMS', { max: PUSH_DOWN_ITEMS_MAX });
   else {
     const positions = codes.map((code) => input.itemCodes.findIndex((given) => given.trim() === code));
-    const resolved = await Promise.all(codes.map((code, index) => resolvePushableItem(ctx, problems, `itemCodes.${positions[index]}`, code)));
+    const resolved = await lockPushableItems(ctx, problems, codes.map((code, index) => ({ field: `itemCodes.${positions[index]}`, code })));
     for (const item of resolved) if (item) items.push(item);
     // One refusal is enough to say why; the partner pushes down only its own department's items.
     const foreign = items.find((item) => !can(ctx.principal, Action.WRITE_SERVICE_ITEM, { departmentId: item.departmentId }));
@@ -330,7 +372,7 @@ export async function pushDownServiceItems(ctx: Context, input: PushDownServiceI
   }
 
   let regionPath: string | null = null;
-  const stations: StationRecord[] = [];
+  const stations: PushableStation[] = [];
   if ((input.regionCode == null) === (input.stationIds == null)) {
     problems.add('regionCode', UserErrorCode.INVALID, 'PUSH_DOWN_TARGET_REQUIRED');
   } else if (input.regionCode != null) {
@@ -342,7 +384,7 @@ export async function pushDownServiceItems(ctx: Context, input: PushDownServiceI
     if (ids.length === 0) problems.add('stationIds', UserErrorCode.REQUIRED, 'PUSH_DOWN_TARGET_REQUIRED');
     else if (ids.length > PUSH_DOWN_STATIONS_MAX) problems.add('stationIds', UserErrorCode.INVALID, 'PUSH_DOWN_TOO_MANY_STATIONS', { max: PUSH_DOWN_STATIONS_MAX });
     else {
-      const resolved = await Promise.all(ids.map((id) => resolvePushableStation(ctx, problems, `stationIds.${input.stationIds!.indexOf(id)}`, id)));
+      const resolved = await lockPushableStations(ctx, problems, ids.map((id) => ({ field: `stationIds.${input.stationIds!.indexOf(id)}`, id })));
       for (const station of resolved) if (station) stations.push(station);
     }
   }
@@ -350,7 +392,7 @@ export async function pushDownServiceItems(ctx: Context, input: PushDownServiceI
   if (problems.any) return { summary: null, userErrors: problems.errors };
 
   const { value: summary, userErrors } = await withUserErrors(ctx, () =>
-    ctx.em.transactional(async (em) => {
+    write(ctx, async (em) => {
       // Set-based SQL on the transaction's connection: a region-wide push-down is tens of thousands of
       // rows, which one INSERT … SELECT writes at once where entities would be created one by one.
       // em.execute spreads a JS array into a value list, so arrays go in as PostgreSQL array literals.
@@ -368,35 +410,17 @@ export async function pushDownServiceItems(ctx: Context, input: PushDownServiceI
         problems.add('regionCode', UserErrorCode.INVALID, 'PUSH_DOWN_TOO_MANY_PAIRS', { pairs, max: PUSH_DOWN_PAIRS_MAX });
         problems.throwIfAny();
       }
-      // Set-based writes bypass the ORM's flush, so the audit/change events are written by the same statement.
-      const actor = currentActor();
-      const [{ created }] = await em.execute<{ created: number }[]>(
-        `with inserted as (
-           insert into station_service_item (id, station_id, service_item_id, mode, since, status)
-           select gen_random_uuid(), t.id, i.id, coalesce(?::text, i.handling_mode), ?::date, 'ACTIVE'
-           from (${targets.sql}) t cross join service_item i where i.id = any(?::uuid[])
-           on conflict (station_id, service_item_id) do nothing
-           returning id, station_id, service_item_id, mode, since, status),
-         recorded as (
-           insert into change_event (record_type, record_id, operation, version, actor_kind, actor_id, actor_name, department_id, request_id, mutation, changes)
-           select 'StationServiceItem', id::text, 'CREATE', 1, ?, ?, ?, ?::uuid, ?, ?,
-             jsonb_build_object('station', jsonb_build_object('before', null, 'after', station_id), 'serviceItem', jsonb_build_object('before', null, 'after', service_item_id),
-               'mode', jsonb_build_object('before', null, 'after', mode), 'since', jsonb_build_object('before', null, 'after', since), 'status', jsonb_build_object('before', null, 'after', status))
-           from inserted returning 1)
-         select count(*)::int as created from recorded`,
-        [
-          input.mode ?? null,
-          since,
-          ...targets.params,
-          toTextArrayLiteral(items.map((item) => item.dbId)),
-          actor.kind,
-          actor.id,
-          actor.name,
-          actor.departmentId,
-          actor.requestId,
-          actor.mutation,
-        ],
+      // Set-based writes bypass the ORM's flush: the rows they wrote go to the unit's change recorder.
+      const inserted = await em.execute<Record<string, unknown>[]>(
+        `insert into station_service_item (id, station_id, service_item_id, mode, since, status)
+         select gen_random_uuid(), t.id, i.id, coalesce(?::text, i.handling_mode), ?::date, 'ACTIVE'
+         from (${targets.sql}) t cross join service_item i where i.id = any(?::uuid[])
+         on conflict (station_id, service_item_id) do nothing
+         returning *`,
+        [input.mode ?? null, since, ...targets.params, toTextArrayLiteral(items.map((item) => item.dbId))],
       );
+      requireRecorder(em).recordRows(em, StationServiceItem, 'CREATE', inserted);
+      const created = inserted.length;
       return { itemCount: items.length, stationCount, created, skipped: pairs - created };
     }),
   );
@@ -417,7 +441,7 @@ export async function updateStationServiceItem(ctx: Context, input: UpdateStatio
     return { stationServiceItem: null, userErrors: problems.errors };
   }
   return pushDownPayload(ctx, () =>
-    ctx.em.transactional(async (em) => {
+    write(ctx, async (em) => {
       const record = await lockVersioned(em, StationServiceItem, localId, input.version, problems, PUSH_DOWN);
       if (input.status === StationServiceItemStatus.ACTIVE && record.status !== StationServiceItemStatus.ACTIVE) {
         await em.populate(record, ['serviceItem', 'station']);

@@ -5,6 +5,7 @@ import type { Principal } from '../../auth/principal';
 import type { Context } from '../../graphql/context';
 import { UserErrorCode } from '../../graphql/errors';
 import { Problems, withUserErrors } from '../../graphql/mutation';
+import { savepoint, write } from '../../graphql/unit-of-work';
 import { localIdOf } from '../../graphql/relay';
 import { Organization } from '../organization/organization.entity';
 import { OrganizationKind, PARTY_ORGANIZATION_KINDS } from '../organization/organization.enums';
@@ -66,8 +67,9 @@ async function checkRole(
 }
 
 /**
- * Inside the transaction: the organization and person about to be linked, under a shared lock so
- * that they cannot change kind, role or active flag before the link commits; their checks again.
+ * Locks (shared) the organization and person about to be linked, so that they cannot change kind,
+ * role or active flag before the link commits, and checks them again under the lock (the first
+ * look, without one, let the caller's right to staff the station be decided before it).
  */
 async function recheckLinked(
   em: EntityManager,
@@ -124,7 +126,7 @@ export async function setStationManagement(ctx: Context, input: SetStationManage
   if (problems.any) return { station: null, userErrors: problems.errors };
 
   return toPayload(ctx, () =>
-    ctx.em.transactional(async (em) => {
+    write(ctx, async (em) => {
       const station = await em.findOne(Station, { id: stationId! }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!station) problems.add('stationId', UserErrorCode.NOT_FOUND, 'STATION_NOT_FOUND');
       else if (station.archivedAt) problems.add('stationId', UserErrorCode.ARCHIVED, 'ARCHIVED');
@@ -174,7 +176,7 @@ export async function assignGridWorker(ctx: Context, input: AssignGridWorkerInpu
 
   return toPayload(ctx, async () => {
     try {
-      return await ctx.em.transactional(async (em) => {
+      return await savepoint(ctx, async (em) => {
         await lockStationShared(em, problems, stationId!);
         await recheckLinked(em, ctx.principal, problems, null, { field: 'personId', id: person!.dbId, currentId: null, link: GRID_WORKER });
         em.create(StationGridWorker, { station: em.getReference(Station, stationId!), person: em.getReference(Person, person!.dbId), since: input.since });
@@ -202,7 +204,7 @@ export async function unassignGridWorker(ctx: Context, input: UnassignGridWorker
   if (problems.any) return { station: null, userErrors: problems.errors };
 
   return toPayload(ctx, () =>
-    ctx.em.transactional(async (em) => {
+    write(ctx, async (em) => {
       await lockStationShared(em, problems, stationId!);
       const link = await em.findOne(StationGridWorker, { station: stationId!, person: personId! });
       if (!link) problems.add('personId', UserErrorCode.NOT_FOUND, 'GRID_WORKER_NOT_ASSIGNED');

@@ -5,6 +5,7 @@ import type { Context } from '../../graphql/context';
 import { Action, checkCan } from '../../auth/permissions';
 import { UserErrorCode } from '../../graphql/errors';
 import { Problems, withUserErrors } from '../../graphql/mutation';
+import { write } from '../../graphql/unit-of-work';
 import { localIdOf } from '../../graphql/relay';
 import { isInsideChina, toWgs84 } from '../../geo/coordinates';
 import type { GeoPointInput } from '../../geo/geo.types';
@@ -30,7 +31,7 @@ import { Station } from './station.entity';
 import { StationStatus } from './station.enums';
 import type { ArchiveStationInput, ChangeStationStatusInput, CreateStationInput, FunctionZoneInput, UpdateStationInput } from './station.inputs';
 import { stationsByIds } from './station.reader';
-import type { StationPayload, StationRecord } from './station.types';
+import type { StationPayload } from './station.types';
 
 export const NAME_MAX = 100;
 export const ADDRESS_MAX = 200;
@@ -83,9 +84,8 @@ function checkOpenedOn(problems: Problems, openedOn: string | null | undefined, 
 }
 
 /**
- * Looks up the region and circle an input names. Runs before the write transaction: the
- * embedded database has a single connection, so nothing inside a transaction may wait for
- * another one.
+ * Looks up the region and circle an input names (reference data no mutation changes, so read
+ * without a lock).
  */
 async function resolveRefs(ctx: Context, problems: Problems, regionCode: string | undefined, circleId: string | null | undefined): Promise<ResolvedRefs> {
   const refs: ResolvedRefs = {};
@@ -157,54 +157,56 @@ function applyProfile(station: Station, profile: CheckedProfile): void {
   if (profile.groupsServed) station.groupsServed = profile.groupsServed;
 }
 
+/** A hub as a member refers to it, and names it in messages. */
+interface HubRef {
+  dbId: string;
+  name: string;
+  code: string;
+}
+
 /** The hub an input names: `null` clears it, `undefined` leaves it as is. */
 interface ResolvedHub {
-  hub?: StationRecord | null;
+  hub?: HubRef | null;
   /** Path of the hub's district, to check the station lies in it. */
   districtPath?: string | null;
 }
 
 /**
- * Looks up the hub (党群服务中心) an input names, before the write transaction: it must exist,
- * be a hub, not be archived and not be the station itself. The district and the "a hub cannot
- * belong to a hub" rules need the station's own state and are checked by the callers.
+ * Locks (shared) and checks the hub (党群服务中心) an input names: it must exist, be a hub, not be
+ * archived and not be the station itself. The lock holds until the unit of work ends, so the hub
+ * cannot stop being one meanwhile (clearing isHub locks its row exclusively and counts members
+ * afterwards). The district and the "a hub cannot belong to a hub" rules need the station's own
+ * state and are checked by the callers.
  */
 async function resolveHub(ctx: Context, problems: Problems, hubId: string | null | undefined, selfId?: string): Promise<ResolvedHub> {
   if (hubId === undefined) return {};
   if (hubId === null) return { hub: null };
   const localId = localIdOf(hubId, 'Station');
-  const hub = localId ? await ctx.loaders.stationById.load(localId) : null;
-  if (!hub) problems.add('hubId', UserErrorCode.NOT_FOUND, 'HUB_NOT_FOUND');
-  else if (hub.dbId === selfId) problems.add('hubId', UserErrorCode.INVALID, 'HUB_SELF');
-  else if (hub.archivedAt) problems.add('hubId', UserErrorCode.ARCHIVED, 'HUB_ARCHIVED', { name: hub.name, code: hub.code });
-  else if (!hub.isHub) problems.add('hubId', UserErrorCode.INVALID, 'HUB_NOT_A_HUB', { name: hub.name, code: hub.code });
-  else {
-    const region = await ctx.loaders.regionById.load(hub.regionId);
-    return { hub, districtPath: region ? districtPathOf(region.path) : null };
+  // Never a shared lock on the station itself, which its update is about to lock exclusively.
+  if (localId && localId === selfId) {
+    problems.add('hubId', UserErrorCode.INVALID, 'HUB_SELF');
+    return {};
   }
+  const [hub] = localId
+    ? await ctx.em.execute<{ id: string; name: string; code: string; is_hub: boolean; archived_at: string | null; path: string }[]>(
+        'select s.id, s.name, s.code, s.is_hub, s.archived_at, r.path from station s join region r on r.id = s.region_id where s.id = ? for share of s',
+        [localId],
+      )
+    : [];
+  if (!hub) problems.add('hubId', UserErrorCode.NOT_FOUND, 'HUB_NOT_FOUND');
+  else if (hub.archived_at) problems.add('hubId', UserErrorCode.ARCHIVED, 'HUB_ARCHIVED', { name: hub.name, code: hub.code });
+  else if (!hub.is_hub) problems.add('hubId', UserErrorCode.INVALID, 'HUB_NOT_A_HUB', { name: hub.name, code: hub.code });
+  else return { hub: { dbId: hub.id, name: hub.name, code: hub.code }, districtPath: districtPathOf(hub.path) };
   return {};
 }
 
-function checkHubDistrict(problems: Problems, field: string, hub: Pick<StationRecord, 'name' | 'code'>, hubDistrictPath: string | null | undefined, regionPath: string): void {
+function checkHubDistrict(problems: Problems, field: string, hub: Pick<HubRef, 'name' | 'code'>, hubDistrictPath: string | null | undefined, regionPath: string): void {
   if (!hubDistrictPath || districtPathOf(regionPath) !== hubDistrictPath) {
     problems.add(field, UserErrorCode.INVALID, 'HUB_OTHER_DISTRICT', { name: hub.name, code: hub.code });
   }
 }
 
-/**
- * Inside the transaction: locks the chosen hub's row (shared) and checks it is still an active
- * hub. Clearing isHub locks the hub's row exclusively and counts members afterwards, so the two
- * cannot interleave into a member pointing at a station that is no longer a hub.
- */
-async function lockHub(em: EntityManager, problems: Problems, hub: StationRecord): Promise<void> {
-  const [row] = await em.execute<{ is_hub: boolean; archived_at: string | null }[]>('select is_hub, archived_at from station where id = ? for share', [
-    hub.dbId,
-  ]);
-  if (!row || row.archived_at) problems.add('hubId', UserErrorCode.ARCHIVED, 'HUB_ARCHIVED', { name: hub.name, code: hub.code });
-  else if (!row.is_hub) problems.add('hubId', UserErrorCode.INVALID, 'HUB_NOT_A_HUB', { name: hub.name, code: hub.code });
-}
-
-/** Stations (not archived) belonging to a hub, read through the transaction. */
+/** Stations (not archived) belonging to a hub. */
 async function countMembers(em: EntityManager, hubId: string): Promise<number> {
   const row = await em.execute<{ count: number }>('select count(*)::int as count from station where hub_id = ? and archived_at is null', [hubId], 'get');
   return row?.count ?? 0;
@@ -223,8 +225,9 @@ async function issueStationCode(em: EntityManager, region: RegionRecord): Promis
 }
 
 /**
- * Runs `change` in one transaction on the locked station row, after checking it exists, is
- * not archived and is at the version the caller read. User errors roll everything back.
+ * Runs `change` on the station row, locked before anything is checked on it: the caller's right
+ * to write it (which depends on where it is), that it is not archived and is at the version the
+ * caller read. User errors roll everything back.
  */
 async function changeStation(
   ctx: Context,
@@ -238,16 +241,11 @@ async function changeStation(
     problems.add('id', UserErrorCode.NOT_FOUND, 'STATION_ID_INVALID');
     return { station: null, userErrors: problems.errors };
   }
-  // The scope is checked on the station as read here; if it moves meanwhile its version changes,
-  // and the version check under the row lock below turns this write into a CONFLICT.
-  const current = await ctx.loaders.stationById.load(localId);
-  const region = current && (await ctx.loaders.regionById.load(current.regionId));
-  if (!checkCan(ctx, problems, Action.WRITE_STATION, region ? { regionPath: region.path } : null)) {
-    return { station: null, userErrors: problems.errors };
-  }
-  return runPayload(ctx, async () => {
-    await ctx.em.transactional(async (em) => {
+  return runPayload(ctx, () =>
+    write(ctx, async (em) => {
       const station = await em.findOne(Station, { id: localId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      const region = station && (await ctx.loaders.regionById.load(station.region.id));
+      if (!checkCan(ctx, problems, Action.WRITE_STATION, region ? { regionPath: region.path } : null)) problems.throwIfAny();
       if (!station) problems.add('id', UserErrorCode.NOT_FOUND, 'STATION_NOT_FOUND');
       else if (station.archivedAt) problems.add('id', UserErrorCode.ARCHIVED, 'ARCHIVED');
       else if (station.version !== version) {
@@ -256,9 +254,9 @@ async function changeStation(
       problems.throwIfAny();
       await change(station!, em, problems);
       problems.throwIfAny();
-    });
-    return localId;
-  });
+      return localId;
+    }),
+  );
 }
 
 /** Turns a committed station id into a payload, or the user errors that rolled it back into one. */
@@ -288,11 +286,7 @@ export async function createStation(ctx: Context, input: CreateStationInput): Pr
   if (problems.errors.length) return { station: null, userErrors: problems.errors };
 
   return runPayload(ctx, () =>
-    ctx.em.transactional(async (em) => {
-      if (hubRef.hub) {
-        await lockHub(em, problems, hubRef.hub);
-        problems.throwIfAny();
-      }
+    write(ctx, async (em) => {
       const region = refs.region!;
       const station = em.create(Station, {
         id: randomUUID(),
@@ -334,7 +328,6 @@ export async function updateStation(ctx: Context, input: UpdateStationInput): Pr
   if (problems.errors.length) return { station: null, userErrors: problems.errors };
 
   return changeStation(ctx, input.id, input.version, async (station, em, inner) => {
-    // Read through the transaction's own connection (see resolveRefs).
     const currentRegionPath = async () => (await em.findOneOrFail(Region, station.region.id)).path;
     if (refs.circle) checkCircleFits(inner, refs, refs.region?.path ?? (await currentRegionPath()));
     if (input.openedOn !== undefined) checkOpenedOn(inner, input.openedOn, station.status);
@@ -378,7 +371,6 @@ async function checkHubChange(
   }
   if (hubRef.hub) {
     checkHubDistrict(problems, 'hubId', hubRef.hub, hubRef.districtPath, newRegion?.path ?? (await currentRegionPath()));
-    if (!problems.any) await lockHub(em, problems, hubRef.hub);
   } else if (hubId && newRegion) {
     // Moving a member: its current hub must lie in the new district too.
     const [hub] = await em.execute<{ name: string; code: string; path: string }[]>(

@@ -6,6 +6,7 @@ import { Role } from '../../auth/roles';
 import type { Context } from '../../graphql/context';
 import { UserErrorCode } from '../../graphql/errors';
 import { checkText, Problems, withUserErrors, type RecordKind } from '../../graphql/mutation';
+import { write } from '../../graphql/unit-of-work';
 import { feedHeadQuery } from '../audit/audit.reader';
 import { ApiClient } from '../api-client/api-client.entity';
 import { FEED_RECORD_TYPES, recordTypeName } from './webhook-event';
@@ -114,7 +115,7 @@ function signedIn(ctx: Context, problems: Problems, field: string): boolean {
 }
 
 /**
- * Inside a write transaction: the subscription under a row lock, if the caller may change it.
+ * The subscription under a row lock, if the caller may change it.
  * Another client's subscription is reported exactly like a missing one (its existence is not
  * the caller's business).
  */
@@ -135,7 +136,7 @@ async function lockOwned(em: EntityManager, ctx: Context, id: string, problems: 
 }
 
 /**
- * The feed head, read inside the write transaction. Through knex rather than em.execute: the
+ * The feed head, read in the unit of work. Through knex rather than em.execute: the
  * latter would expand the query's array binding into a list instead of one PostgreSQL array.
  */
 async function feedHead(em: EntityManager): Promise<{ tx: string; seq: string } | null> {
@@ -174,7 +175,7 @@ export async function createWebhookSubscription(ctx: Context, input: CreateWebho
   if (problems.any) return { webhookSubscription: null, secret: null, userErrors: problems.errors };
 
   return toSecretPayload(ctx, () =>
-    ctx.em.transactional(async (em) => {
+    write(ctx, async (em) => {
       const held = await em.count(WebhookSubscription, { apiClient: principal.id });
       if (held >= MAX_SUBSCRIPTIONS_PER_CLIENT) {
         problems.add('url', UserErrorCode.INVALID, 'WEBHOOK_SUBSCRIPTION_LIMIT', { max: MAX_SUBSCRIPTIONS_PER_CLIENT });
@@ -209,7 +210,7 @@ export async function updateWebhookSubscription(ctx: Context, input: UpdateWebho
   if (problems.any) return { webhookSubscription: null, userErrors: problems.errors };
 
   return toPayload(ctx, () =>
-    ctx.em.transactional(async (em) => {
+    write(ctx, async (em) => {
       const subscription = await lockOwned(em, ctx, id!, problems, input.version);
       if (url) subscription.url = url;
       if (types) subscription.types = types;
@@ -227,7 +228,7 @@ export async function rotateWebhookSecret(ctx: Context, input: RotateWebhookSecr
   if (problems.any) return { webhookSubscription: null, secret: null, userErrors: problems.errors };
 
   return toSecretPayload(ctx, () =>
-    ctx.em.transactional(async (em) => {
+    write(ctx, async (em) => {
       const subscription = await lockOwned(em, ctx, id!, problems);
       const secret = generateWebhookSecret();
       subscription.secret = secret;
@@ -244,7 +245,7 @@ export async function deleteWebhookSubscription(ctx: Context, input: DeleteWebho
   if (problems.any) return { deletedId: null, userErrors: problems.errors };
 
   const { value, userErrors } = await withUserErrors(ctx, () =>
-    ctx.em.transactional(async (em) => {
+    write(ctx, async (em) => {
       const subscription = await lockOwned(em, ctx, id!, problems, input.version);
       em.remove(subscription);
       await em.flush();
@@ -273,7 +274,7 @@ export async function redeliverWebhook(ctx: Context, input: RedeliverWebhookInpu
   const owner = 'clientId' in scope ? scope.clientId : null;
 
   const { value, userErrors } = await withUserErrors(ctx, () =>
-    ctx.em.transactional(async (em) => {
+    write(ctx, async (em) => {
       // Delivery bookkeeping is the dispatcher's, kept in plain SQL: no audit event per delivery.
       const rows = await em.execute<{ id: string }[]>(
         `update webhook_delivery d
