@@ -61,6 +61,28 @@ export interface KeysetQuery<Row> {
 }
 
 /**
+ * The condition "after (or before) the cursor" in the walk's direction. A forged cursor whose
+ * values do not fit the sort is a BAD_USER_INPUT error, not a failed cast.
+ */
+export function cursorCondition(
+  query: Pick<KeysetQuery<unknown>, 'sort' | 'id'>,
+  request: PageRequest,
+  ascending: boolean,
+): SqlFragment {
+  const [value, id] = request.cursor!;
+  const valid =
+    typeof value === 'string' &&
+    CURSOR_VALUE_CHECKS[query.sort.type](value) &&
+    (typeof id === 'string' || typeof id === 'number') &&
+    ID_FORMATS[query.id.type].test(String(id));
+  if (!valid) {
+    throw badInput('Invalid cursor: pass a cursor returned by this connection with the same ordering', request.backward ? 'before' : 'after');
+  }
+  const comparator = rawSql(ascending ? '>' : '<');
+  return sql`(${query.sort.expression}, ${rawSql(query.id.expression)}) ${comparator} (${value}::${rawSql(query.sort.type)}, ${String(id)}::${rawSql(query.id.type)})`;
+}
+
+/**
  * Fetches one page (size + 1 rows, to know whether more follow) after or before a cursor.
  * A forged cursor whose values do not fit the sort is a BAD_USER_INPUT error, not a failed cast.
  * `totalCount` runs a separate count only when it is asked for.
@@ -75,21 +97,7 @@ export async function fetchKeysetPage<Row, T>(
   const ascending = query.descending === request.backward;
   const direction = rawSql(ascending ? 'asc' : 'desc');
   const conditions = [query.where];
-  if (request.cursor) {
-    const [value, id] = request.cursor;
-    const valid =
-      typeof value === 'string' &&
-      CURSOR_VALUE_CHECKS[query.sort.type](value) &&
-      (typeof id === 'string' || typeof id === 'number') &&
-      ID_FORMATS[query.id.type].test(String(id));
-    if (!valid) {
-      throw badInput('Invalid cursor: pass a cursor returned by this connection with the same ordering', request.backward ? 'before' : 'after');
-    }
-    const comparator = rawSql(ascending ? '>' : '<');
-    conditions.push(
-      sql`(${query.sort.expression}, ${rawSql(query.id.expression)}) ${comparator} (${value}::${rawSql(query.sort.type)}, ${String(id)}::${rawSql(query.id.type)})`,
-    );
-  }
+  if (request.cursor) conditions.push(cursorCondition(query, request, ascending));
   const columns = typeof query.columns === 'string' ? rawSql(query.columns) : query.columns;
   const id = rawSql(query.id.expression);
   const statement = sql`select ${columns}, (${query.sort.expression})::text as keyset_sort_value

@@ -249,7 +249,10 @@ export type Loaders = ReturnType<typeof createLoaders>;
 export async function countStations(loader: DataLoader<string, number>, owner: string | number, statuses?: readonly string[]): Promise<number> {
   const keys = statuses?.length ? statuses.map((status) => `${owner}:${status}`) : [String(owner)];
   const counts = await loader.loadMany(keys);
-  return counts.reduce<number>((sum, count) => sum + (typeof count === 'number' ? count : 0), 0);
+  // loadMany hands back a failed batch as Error values: rethrow, never count them as 0.
+  const failed = counts.find((count): count is Error => count instanceof Error);
+  if (failed) throw failed;
+  return counts.reduce<number>((sum, count) => sum + (count as number), 0);
 }
 
 /** One grouped count for all requested (owner, status) pairs. */

@@ -3,6 +3,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { gatedResolveType, Public } from '../auth/visibility';
 import type { Context } from './context';
 import { badInput, fromGlobalId, MAX_PAGE_SIZE, Node, type NodeTypeName } from './relay';
+import { planRecords } from './plan/planner';
 
 type NodeRecord = { __typename: string };
 
@@ -12,7 +13,7 @@ export class NodeResolver {
   @Public()
   @Query(() => Node, { nullable: true, description: '按全局 ID 取对象 Fetch any object by its global ID' })
   node(@Arg('id', () => ID, { description: '全局 ID Global ID' }) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<NodeRecord | null> {
-    return loadNode(ctx, info, id);
+    return loadNodes(ctx, info, [id]).then(([node]) => node);
   }
 
   @Public()
@@ -23,8 +24,48 @@ export class NodeResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<(NodeRecord | null)[]> {
     if (ids.length > MAX_PAGE_SIZE) throw badInput(`Pass at most ${MAX_PAGE_SIZE} ids`, 'ids');
-    return Promise.all(ids.map((id) => loadNode(ctx, info, id)));
+    return loadNodes(ctx, info, ids);
   }
+}
+
+/**
+ * Types the planner reads (graphql/plan): node(id)/nodes(ids) plan their `... on Type` selections
+ * into one statement per type asked for; the rest go through the request's loaders.
+ */
+const PLANNED_NODE_TYPES: { [Type in NodeTypeName]?: 'uuid' | 'int' } = {
+  Station: 'uuid',
+  Region: 'int',
+  Department: 'uuid',
+  Platform: 'uuid',
+  ServiceItem: 'uuid',
+  StationServiceItem: 'uuid',
+};
+
+async function loadNodes(ctx: Context, info: GraphQLResolveInfo, ids: readonly string[]): Promise<(NodeRecord | null)[]> {
+  const parsed = ids.map((id) => fromGlobalId(id));
+  const planned = new Map<NodeTypeName, string[]>();
+  for (const entry of parsed) {
+    if (!entry) continue;
+    // Refused before any read when the caller may not read records of that type.
+    gatedResolveType({ __typename: entry.type }, ctx, info);
+    if (!PLANNED_NODE_TYPES[entry.type]) continue;
+    const list = planned.get(entry.type) ?? [];
+    list.push(entry.localId);
+    planned.set(entry.type, list);
+  }
+  const fetched = new Map<NodeTypeName, Map<string, Record<string, unknown>>>();
+  for (const [type, localIds] of planned) {
+    fetched.set(type, await planRecords(ctx.db, info, type, [...new Set(localIds)], PLANNED_NODE_TYPES[type]!, { abstract: true }));
+  }
+  return Promise.all(
+    parsed.map((entry) => {
+      if (!entry) return null;
+      const plannedRows = fetched.get(entry.type);
+      if (plannedRows) return (plannedRows.get(entry.localId) as NodeRecord | undefined) ?? null;
+      const load = NODE_LOADERS[entry.type];
+      return load ? load(ctx, entry.localId) : null;
+    }),
+  );
 }
 
 /** How each node type is loaded: always through the request's loaders, so reads batch and obey one set of rules. */
@@ -47,13 +88,4 @@ const NODE_LOADERS: { [Type in NodeTypeName]?: (ctx: Context, localId: string) =
 export function loadNodeByType(ctx: Context, type: NodeTypeName, localId: string): Promise<NodeRecord | null> {
   const load = NODE_LOADERS[type];
   return load ? load(ctx, localId) : Promise.resolve(null);
-}
-
-async function loadNode(ctx: Context, info: GraphQLResolveInfo, id: string): Promise<NodeRecord | null> {
-  const parsed = fromGlobalId(id);
-  // Refused before any read when the caller may not read records of that type (Node's
-  // resolveType refuses again on the record itself, whatever path it came by).
-  if (parsed) gatedResolveType({ __typename: parsed.type }, ctx, info);
-  const load = parsed && NODE_LOADERS[parsed.type];
-  return load ? load(ctx, parsed.localId) : null;
 }

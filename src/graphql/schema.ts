@@ -34,12 +34,28 @@ import {
 import { WebhookResolver } from '../modules/webhook/webhook.resolver';
 import { NodeResolver } from './node.resolver';
 import { runMutationsAsUnitsOfWork } from './unit-of-work';
+import { installPlannedResolvers } from './plan/planned-resolvers';
+import { registerStationReadModel } from '../modules/station/station.read-model';
+import { registerRegionReadModel } from '../modules/region/region.read-model';
+import { registerDepartmentReadModel } from '../modules/department/department.read-model';
+import { registerPlatformReadModel } from '../modules/platform/platform.read-model';
+import { registerServiceItemReadModel } from '../modules/service-item/service-item.read-model';
 
 let schema: GraphQLSchema | undefined;
+
+/** How each planned type is read from SQL (graphql/plan): models first, then fields other modules add to them. */
+function registerReadModels(): void {
+  registerStationReadModel();
+  registerRegionReadModel();
+  registerDepartmentReadModel();
+  registerServiceItemReadModel();
+  registerPlatformReadModel();
+}
 
 /** The executable schema (built once per process; type-graphql metadata is global). */
 export function getSchema(): GraphQLSchema {
   if (!schema) {
+    registerReadModels();
     schema = buildSchemaSync({
       resolvers: [
         NodeResolver,
@@ -81,6 +97,7 @@ export function getSchema(): GraphQLSchema {
       validate: false,
       emitSchemaFile: false,
     });
+    installPlannedResolvers(schema);
     // One path for every write: each Mutation field is one unit of work (see unit-of-work.ts).
     runMutationsAsUnitsOfWork(schema);
     // type-graphql has no option for the root types' descriptions.

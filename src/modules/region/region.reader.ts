@@ -1,6 +1,7 @@
 import type { SqlReader } from '../../db/sql';
-import { escapeLike } from '../../db/sql';
-import { toPage, type Page, type PageRequest } from '../../graphql/relay';
+import { escapeLike, joinSql, rawSql, sql, type SqlFragment } from '../../db/sql';
+import type { PlannedList } from '../../graphql/plan/planner';
+import type { PageRequest } from '../../graphql/relay';
 import { RegionLevel } from './region-level';
 import { REGION_COLUMNS, toRegionRecord, type RegionRecord, type RegionRow } from './region.types';
 
@@ -24,42 +25,22 @@ export interface RegionFilter {
   search?: string;
 }
 
-/** Regions ordered by code, keyset-paged on the code. With no filter at all: the top of the tree. */
-export async function listRegions(db: SqlReader, filter: RegionFilter, request: PageRequest): Promise<Page<RegionRecord>> {
-  const where: string[] = [];
-  const bindings: unknown[] = [];
-  if (filter.parentCode !== undefined) {
-    where.push('r.parent_id = (select id from region where code = ?)');
-    bindings.push(filter.parentCode);
-  }
-  if (filter.withinCode !== undefined) {
-    where.push(`r.path like (select path from region where code = ?) || '_%'`);
-    bindings.push(filter.withinCode);
-  }
-  if (filter.level !== undefined) {
-    where.push('r.level = ?');
-    bindings.push(filter.level);
-  }
-  if (filter.search) {
-    where.push(`r.name like ? escape '\\'`);
-    bindings.push(`%${escapeLike(filter.search)}%`);
-  }
-  if (where.length === 0) where.push('r.parent_id is null');
-
-  const filterSql = where.join(' and ');
-  const pageWhere = [...where];
-  const pageBindings = [...bindings];
-  if (request.cursor) {
-    pageWhere.push(request.backward ? 'r.code < ?' : 'r.code > ?');
-    pageBindings.push(String(request.cursor[0]));
-  }
-  const rows = await db.all<RegionRow>(
-    `select ${REGION_COLUMNS} from region r where ${pageWhere.join(' and ')}
-     order by r.code ${request.backward ? 'desc' : 'asc'} limit ?`,
-    [...pageBindings, request.size + 1],
-  );
-  return toPage(rows.map(toRegionRecord), request, (region) => [region.code], async () => {
-    const row = await db.one<{ count: number }>(`select count(*)::int as count from region r where ${filterSql}`, bindings);
-    return row?.count ?? 0;
-  });
+/** Regions ordered by code, as the planner reads them (alias `r`). With no filter at all: the top of the tree. */
+export function regionList(filter: RegionFilter, request: PageRequest): PlannedList {
+  const where: SqlFragment[] = [];
+  if (filter.parentCode !== undefined) where.push(sql`r.parent_id = (select id from region where code = ${filter.parentCode})`);
+  if (filter.withinCode !== undefined) where.push(sql`r.path like (select path from region where code = ${filter.withinCode}) || '_%'`);
+  if (filter.level !== undefined) where.push(sql`r.level = ${filter.level}`);
+  if (filter.search) where.push(sql`r.name like ${`%${escapeLike(filter.search)}%`} escape '\\'`);
+  if (where.length === 0) where.push(rawSql('r.parent_id is null'));
+  return {
+    nodeType: 'Region',
+    from: 'region r',
+    alias: 'r',
+    where: joinSql(where, ' and '),
+    sort: { expression: rawSql('r.code'), type: 'text' },
+    id: { expression: 'r.id', type: 'int' },
+    descending: false,
+    request,
+  };
 }

@@ -1,11 +1,13 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { Public } from '../../auth/visibility';
 import type { Context } from '../../graphql/context';
 import { countStations } from '../../graphql/loaders';
 import { ConnectionArgs, toConnection, toPageRequest, type ConnectionResult } from '../../graphql/relay';
 import { StationStatus } from '../station/station.enums';
 import { RegionLevel } from './region-level';
-import { listRegions } from './region.reader';
+import { regionList } from './region.reader';
+import { planConnection } from '../../graphql/plan/planner';
+import type { GraphQLResolveInfo } from 'graphql';
 import { ancestorCodes, RegionConnection, RegionType, type RegionRecord } from './region.types';
 
 @ArgsType()
@@ -35,9 +37,8 @@ export class RegionResolver {
   @Query(() => RegionConnection, {
     description: '行政区划列表，按代码排序；不带条件时返回最上层 Regions ordered by code; with no filter, the top of the tree',
   })
-  async regions(@Args(() => RegionsArgs) args: RegionsArgs, @Ctx() ctx: Context): Promise<ConnectionResult<RegionRecord>> {
-    const page = await listRegions(ctx.db, args, toPageRequest(args, 1));
-    return toConnection(page);
+  regions(@Args(() => RegionsArgs) args: RegionsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Record<string, unknown>> {
+    return planConnection(ctx.db, info, regionList(args, toPageRequest(args, 2)));
   }
 
   @Public()
@@ -50,13 +51,21 @@ export class RegionResolver {
   @FieldResolver(() => [RegionType], { description: '全部上级，自顶向下 All ancestors, from the top down' })
   async ancestors(@Root() region: RegionRecord, @Ctx() ctx: Context): Promise<RegionRecord[]> {
     const found = await ctx.loaders.regionByCode.loadMany(ancestorCodes(region));
-    return found.filter((item): item is RegionRecord => item !== null && !(item instanceof Error));
+    // loadMany hands back a failed batch as Error values: rethrow rather than drop ancestors.
+    const failed = found.find((item): item is Error => item instanceof Error);
+    if (failed) throw failed;
+    return found.filter((item): item is RegionRecord => item !== null);
   }
 
   @Public()
   @FieldResolver(() => RegionConnection, { description: '直接下级区划 Direct children' })
-  async children(@Root() region: RegionRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: Context): Promise<ConnectionResult<RegionRecord>> {
-    return toConnection(await listRegions(ctx.db, { parentCode: region.code }, toPageRequest(args, 1)));
+  children(
+    @Root() region: RegionRecord,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Record<string, unknown>> {
+    return planConnection(ctx.db, info, regionList({ parentCode: region.code }, toPageRequest(args, 2)));
   }
 
   @Public()

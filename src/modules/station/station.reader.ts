@@ -2,7 +2,8 @@ import { escapeLike, joinSql, rawSql, sql, type SqlFragment, type SqlReader } fr
 import { badInput, localIdOf, toPage, type Page, type PageRequest } from '../../graphql/relay';
 import { openAtCondition } from '../opening-hours/opening-hours';
 import { BASE_ZONE, FIVE_INTO_FACILITIES, STANDARD_ZONES } from './station-profile';
-import { fetchKeysetPage, type SortValueType } from '../../db/keyset';
+import type { SortValueType } from '../../db/keyset';
+import type { PlannedList } from '../../graphql/plan/planner';
 import { isInsideChina, toWgs84 } from '../../geo/coordinates';
 import { SortDirection, StationSortField, type StationFilter, type StationOrder } from './station.inputs';
 import { STATION_COLUMNS, toStationRecord, type StationRecord, type StationRow } from './station.types';
@@ -99,40 +100,30 @@ export function compileStationFilter(filter: StationFilter | undefined): Compile
   return { where: conditions.length ? joinSql(conditions, ' and ') : rawSql('true'), distance };
 }
 
-/** One keyset-paged page of stations. */
-export async function listStations(
-  db: SqlReader,
-  filter: StationFilter | undefined,
-  order: StationOrder | undefined,
-  request: PageRequest,
-): Promise<Page<StationRecord>> {
+/** The stations a list asks for, in its order, as the planner reads them (alias `s`). */
+export function stationList(filter: StationFilter | undefined, order: StationOrder | undefined, request: PageRequest): PlannedList {
   const compiled = compileStationFilter(filter);
   const field = order?.field ?? (compiled.distance ? StationSortField.DISTANCE : StationSortField.CODE);
   const descending = (order?.direction ?? SortDirection.ASC) === SortDirection.DESC;
 
-  let sortKey: { expression: SqlFragment; type: SortValueType };
+  let sort: { expression: SqlFragment; type: SortValueType };
   if (field === StationSortField.DISTANCE) {
     if (!compiled.distance) throw badInput('Sorting by DISTANCE needs filter.near', 'orderBy.field');
-    sortKey = { expression: compiled.distance, type: 'float8' };
+    sort = { expression: compiled.distance, type: 'float8' };
   } else {
-    sortKey = { expression: rawSql(SORT_KEYS[field].expression), type: SORT_KEYS[field].type };
+    sort = { expression: rawSql(SORT_KEYS[field].expression), type: SORT_KEYS[field].type };
   }
-
-  const distanceColumn = compiled.distance ? sql`, ${compiled.distance} as distance` : rawSql('');
-  return fetchKeysetPage<StationRow, StationRecord>(
-    db,
-    {
-      columns: sql`${rawSql(STATION_COLUMNS)}${distanceColumn}`,
-      from: 'station s',
-      where: compiled.where,
-      sort: sortKey,
-      id: { expression: 's.id', type: 'uuid' },
-      descending,
-      idOf: (row) => row.id,
-    },
+  return {
+    nodeType: 'Station',
+    from: 'station s',
+    alias: 's',
+    where: compiled.where,
+    sort,
+    id: { expression: 's.id', type: 'uuid' },
+    descending,
     request,
-    toStationRecord,
-  );
+    extras: compiled.distance ? { $distance: compiled.distance } : undefined,
+  };
 }
 
 /** `[{"kind": …}, …]`: jsonb containment of it means "has all these zones" (served by the GIN index). */

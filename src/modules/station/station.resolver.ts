@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Public } from '../../auth/visibility';
 import type { Context } from '../../graphql/context';
 import { badInput, ConnectionArgs, localIdOf, toConnection, toPageRequest, type ConnectionResult } from '../../graphql/relay';
@@ -13,7 +14,8 @@ import {
   StationsArgs,
   UpdateStationInput,
 } from './station.inputs';
-import { listStations, stationByCode } from './station.reader';
+import { stationList } from './station.reader';
+import { planConnection, planOne } from '../../graphql/plan/planner';
 import * as stations from './station.service';
 import {
   ArchiveStationPayload,
@@ -32,20 +34,21 @@ export class StationResolver {
   @Query(() => StationType, { nullable: true, description: '按 ID 或编号查驿站（二选一）A station by ID or by code; give exactly one' })
   async station(
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
     @Arg('id', () => ID, { nullable: true, description: '驿站 ID Station ID' }) id?: string,
     @Arg('code', () => String, { nullable: true, description: '驿站编号 Station code' }) code?: string,
-  ): Promise<StationRecord | null> {
+  ): Promise<Record<string, unknown> | null> {
     if ((id == null) === (code == null)) throw badInput('Give exactly one of `id` and `code`', 'id');
-    if (code != null) return stationByCode(ctx.db, code.trim());
+    if (code != null) return planOne(ctx.db, info, 'Station', 'code', code.trim(), 'text');
     const localId = localIdOf(id!, 'Station');
     if (!localId) throw badInput('`id` is not a Station ID', 'id');
-    return ctx.loaders.stationById.load(localId);
+    return planOne(ctx.db, info, 'Station', 'id', localId, 'uuid');
   }
 
   @Public()
   @Query(() => StationConnection, { description: '驿站列表：可筛选、排序、游标分页 Stations, filtered, sorted and keyset-paged' })
-  async stations(@Args(() => StationsArgs) args: StationsArgs, @Ctx() ctx: Context): Promise<ConnectionResult<StationRecord>> {
-    return toConnection(await listStations(ctx.db, args.filter, args.orderBy, toPageRequest(args, 2)));
+  stations(@Args(() => StationsArgs) args: StationsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Record<string, unknown>> {
+    return planConnection(ctx.db, info, stationList(args.filter, args.orderBy, toPageRequest(args, 2)));
   }
 
   @Public()

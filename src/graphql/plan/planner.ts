@@ -1,0 +1,319 @@
+import {
+  getNamedType,
+  isAbstractType,
+  isObjectType,
+  type FieldNode,
+  type GraphQLField,
+  type GraphQLObjectType,
+  type GraphQLResolveInfo,
+  type GraphQLSchema,
+} from 'graphql';
+import { collectSubfields } from 'graphql/execution/collectFields';
+import { getArgumentValues } from 'graphql/execution/values';
+import { cursorCondition, type SortValueType } from '../../db/keyset';
+import { joinSql, rawSql, sql, type SqlFragment, type SqlReader } from '../../db/sql';
+import { toPageRequest, type PageRequest } from '../relay';
+import { readInterfaceOf, readModelOf, type FieldPlan, type ReadModel } from './read-model';
+
+/**
+ * The planner: a root field's whole selection (nested relations, fragments, aliases, arguments)
+ * becomes ONE SQL statement that returns the answer as JSON keyed by response key — PostGraphile's
+ * look-ahead and Join Monster's approach. Objects it builds carry `$p` (planned), so every field
+ * resolver reads them by response key (planned-resolvers.ts); a field without a plan gets the
+ * type's record (`$r`, fetched in the same statement only when such a field is selected).
+ *
+ * Statements per root field: one, whatever the page size and depth, plus what hand-written
+ * resolvers of unplanned fields batch through their loaders.
+ */
+
+/** The marker of an object the planner built (a JSON key no GraphQL name can be). */
+export const PLANNED = '$p';
+/** Where a planned object keeps its type's record for unplanned fields. */
+export const RECORD = '$r';
+
+/** Extra per-row values a root list computes (e.g. the distance from a `near` point), by column name. */
+export type RowExtras = ReadonlySet<string>;
+
+interface Planning {
+  schema: GraphQLSchema;
+  fragments: GraphQLResolveInfo['fragments'];
+  variables: GraphQLResolveInfo['variableValues'];
+  aliases: number;
+}
+
+function planningOf(info: GraphQLResolveInfo): Planning {
+  return { schema: info.schema, fragments: info.fragments, variables: info.variableValues, aliases: 0 };
+}
+
+function nextAlias(planning: Planning): string {
+  planning.aliases += 1;
+  return `t${planning.aliases}`;
+}
+
+function modelFor(type: string): ReadModel {
+  const model = readModelOf(type);
+  if (!model) throw new Error(`No read model for ${type}`);
+  return model;
+}
+
+/** json_build_object takes at most 100 arguments: longer objects are built in parts and joined as jsonb. */
+function jsonObject(pairs: SqlFragment[]): SqlFragment {
+  const chunks: SqlFragment[] = [];
+  for (let start = 0; start < pairs.length; start += 50) {
+    chunks.push(sql`json_build_object(${joinSql(pairs.slice(start, start + 50), ', ')})`);
+  }
+  if (chunks.length === 1) return chunks[0];
+  return sql`(${joinSql(chunks.map((chunk) => sql`${chunk}::jsonb`), ' || ')})::json`;
+}
+
+function pair(key: string, value: SqlFragment): SqlFragment {
+  return sql`${rawSql(`'${key}'`)}, ${value}`;
+}
+
+/**
+ * The JSON object of one row (alias `t`) of a concrete type for the given field nodes: a key per
+ * response key, `$p`, `__typename` when the position is abstract, and the record when a selected
+ * field has no plan.
+ */
+function objectJson(planning: Planning, type: GraphQLObjectType, t: string, fieldNodes: readonly FieldNode[], extras: RowExtras, abstract: boolean): SqlFragment {
+  const model = modelFor(type.name);
+  const fields = collectSubfields(planning.schema, planning.fragments, planning.variables, type, fieldNodes);
+  const pairs: SqlFragment[] = [pair(PLANNED, rawSql('1'))];
+  if (abstract) pairs.push(pair('__typename', rawSql(`'${type.name}'`)));
+  let needsRecord = false;
+  for (const [responseKey, nodes] of fields) {
+    const name = nodes[0].name.value;
+    if (name === '__typename') continue;
+    const plan = model.fields[name];
+    if (!plan) {
+      needsRecord = true;
+      continue;
+    }
+    const field = type.getFields()[name];
+    pairs.push(pair(responseKey, fieldJson(planning, field, plan, t, nodes, extras)));
+  }
+  if (needsRecord) {
+    const { columns, from, alias } = model.record;
+    pairs.push(pair(RECORD, rawSql(`(select to_json(x) from (select ${columns} from ${from} where ${alias}.${model.key} = ${t}.${model.key}) x)`)));
+  }
+  return jsonObject(pairs);
+}
+
+/** The JSON of a row (alias `t`) whose GraphQL type may be an interface: one object per concrete type. */
+function rowJson(planning: Planning, typeName: string, t: string, fieldNodes: readonly FieldNode[], extras: RowExtras, forceTypename = false): SqlFragment {
+  const type = planning.schema.getType(typeName);
+  if (type && isObjectType(type)) return objectJson(planning, type, t, fieldNodes, extras, forceTypename);
+  if (!type || !isAbstractType(type)) throw new Error(`${typeName} is not an object or interface type`);
+  const discriminator = readInterfaceOf(typeName);
+  if (!discriminator) throw new Error(`No read model for interface ${typeName}`);
+  const branches = planning.schema
+    .getPossibleTypes(type)
+    .map((concrete) => sql`when ${rawSql(`'${concrete.name}'`)} then ${objectJson(planning, concrete, t, fieldNodes, extras, true)}`);
+  return sql`(case ${rawSql(discriminator.typename(t))} ${joinSql(branches, ' ')} end)`;
+}
+
+function tableOf(typeName: string): { table: string; key: string } {
+  return readModelOf(typeName) ?? readInterfaceOf(typeName) ?? modelFor(typeName);
+}
+
+function argumentsOf(planning: Planning, field: GraphQLField<unknown, unknown>, node: FieldNode): Record<string, unknown> {
+  return getArgumentValues(field, node, planning.variables);
+}
+
+function fieldJson(
+  planning: Planning,
+  field: GraphQLField<unknown, unknown>,
+  plan: FieldPlan,
+  t: string,
+  nodes: readonly FieldNode[],
+  extras: RowExtras,
+): SqlFragment {
+  switch (plan.kind) {
+    case 'value': {
+      const value = plan.sql(t, extras, field.args.length ? argumentsOf(planning, field, nodes[0]) : {});
+      return typeof value === 'string' ? rawSql(value) : value;
+    }
+    case 'computed':
+      return rawSql(plan.sql(t));
+    case 'one': {
+      const c = nextAlias(planning);
+      const target = tableOf(plan.type);
+      return sql`(select ${rowJson(planning, plan.type, c, nodes, new Set())} from ${rawSql(`${target.table} ${c}`)} where ${rawSql(`${c}.${target.key} = ${plan.key(t)}`)})`;
+    }
+    case 'list': {
+      const c = nextAlias(planning);
+      const target = tableOf(plan.type);
+      const args = argumentsOf(planning, field, nodes[0]);
+      return sql`(select coalesce(json_agg(${rowJson(planning, plan.type, c, nodes, new Set())} order by ${rawSql(plan.orderBy(c))}), '[]')
+        from ${rawSql(`${target.table} ${c}`)} where ${plan.where(t, c, args)})`;
+    }
+    case 'connection': {
+      const c = nextAlias(planning);
+      const target = tableOf(plan.type);
+      const args = argumentsOf(planning, field, nodes[0]);
+      const sort = plan.sort(c, args);
+      const request = toPageRequest(args, 2);
+      return connectionJson(planning, getNamedType(field.type) as GraphQLObjectType, nodes, {
+        nodeType: plan.type,
+        from: `${target.table} ${c}${plan.joins ? ` ${plan.joins(c)}` : ''}`,
+        alias: c,
+        where: plan.where(t, c, args),
+        sort: { expression: rawSql(sort.expression), type: sort.type },
+        id: { expression: sort.id, type: sort.idType },
+        request,
+        descending: false,
+      });
+    }
+  }
+}
+
+/** A keyset-paged list: its rows (alias `alias` in `from`), their order and the page asked for. */
+export interface PlannedList {
+  nodeType: string;
+  /** From clause whose main table has `alias`, e.g. `station s`. */
+  from: string;
+  alias: string;
+  where: SqlFragment;
+  sort: { expression: SqlFragment; type: SortValueType };
+  id: { expression: string; type: 'uuid' | 'int' | 'bigint' };
+  descending: boolean;
+  request: PageRequest;
+  /** Per-row values computed with the page (name → SQL over the list's alias), readable by read models. */
+  extras?: Record<string, SqlFragment>;
+}
+
+/**
+ * A Relay connection as one JSON value: the page's rows are fetched `size + 1` in keyset order
+ * (inner select), each becomes the JSON its selection asks for, and edges, nodes, pageInfo and
+ * totalCount are built from them — only the parts selected.
+ */
+function connectionJson(planning: Planning, connectionType: GraphQLObjectType, fieldNodes: readonly FieldNode[], list: PlannedList): SqlFragment {
+  const { request } = list;
+  const ascending = list.descending === request.backward;
+  const direction = ascending ? 'asc' : 'desc';
+  const conditions = [list.where];
+  if (request.cursor) conditions.push(cursorCondition({ sort: list.sort, id: list.id }, request, ascending));
+  const order = sql`${list.sort.expression} ${rawSql(direction)}, ${rawSql(list.id.expression)} ${rawSql(direction)}`;
+  const extras = Object.entries(list.extras ?? {}).map(([name, expression]) => sql`, ${expression} as ${rawSql(`"${name}"`)}`);
+  const extraNames: RowExtras = new Set(Object.keys(list.extras ?? {}));
+  const rows = sql`select ${rawSql(list.alias)}.*, (${list.sort.expression})::text as "$sv", (${rawSql(list.id.expression)})::text as "$id",
+      row_number() over (order by ${order}) as "$rn"${joinSql(extras, '')}
+    from ${rawSql(list.from)} where ${joinSql(conditions, ' and ')} order by ${order} limit ${request.size + 1}`;
+
+  const r = nextAlias(planning);
+  const size = request.size;
+  // Display order: the fetch order, reversed when paging backwards.
+  const display = request.backward ? 'desc' : 'asc';
+  const shown = `filter (where p.rn <= ${size})`;
+  const columns: SqlFragment[] = [];
+  const outer: SqlFragment[] = [pair(PLANNED, rawSql('1'))];
+  const fields = collectSubfields(planning.schema, planning.fragments, planning.variables, connectionType, fieldNodes);
+  let nodeColumns = 0;
+  const nodeColumn = (nodes: readonly FieldNode[]): string => {
+    const name = `n${nodeColumns++}`;
+    columns.push(sql`${rowJson(planning, list.nodeType, r, nodes, extraNames)} as ${rawSql(name)}`);
+    return `p.${name}`;
+  };
+  const cursorExpression = `translate(encode(convert_to(json_build_array(${r}."$sv", ${r}."$id")::text, 'UTF8'), 'base64'), E'+/=\\n', '-_')`;
+  let needsCursor = false;
+  let readsRows = false;
+  for (const [responseKey, nodes] of fields) {
+    const name = nodes[0].name.value;
+    if (name === 'nodes' || name === 'edges' || name === 'pageInfo') readsRows = true;
+    if (name === 'nodes') {
+      outer.push(pair(responseKey, rawSql(`coalesce(json_agg(${nodeColumn(nodes)} order by p.rn ${display}) ${shown}, '[]')`)));
+    } else if (name === 'edges') {
+      const edgeType = getNamedType(connectionType.getFields().edges.type) as GraphQLObjectType;
+      const edgeFields = collectSubfields(planning.schema, planning.fragments, planning.variables, edgeType, nodes);
+      const edgePairs: SqlFragment[] = [pair(PLANNED, rawSql('1'))];
+      for (const [edgeKey, edgeNodes] of edgeFields) {
+        const edgeField = edgeNodes[0].name.value;
+        if (edgeField === 'cursor') {
+          needsCursor = true;
+          edgePairs.push(pair(edgeKey, rawSql('p.cur')));
+        } else if (edgeField === 'node') {
+          edgePairs.push(pair(edgeKey, rawSql(nodeColumn(edgeNodes))));
+        }
+      }
+      outer.push(pair(responseKey, sql`coalesce(json_agg(${jsonObject(edgePairs)} order by p.rn ${rawSql(display)}) ${rawSql(shown)}, '[]')`));
+    } else if (name === 'pageInfo') {
+      const pageInfoType = getNamedType(connectionType.getFields().pageInfo.type) as GraphQLObjectType;
+      const infoFields = collectSubfields(planning.schema, planning.fragments, planning.variables, pageInfoType, nodes);
+      const hasMore = `count(*) > ${size}`;
+      const cursorGiven = request.cursor ? 'true' : 'false';
+      const first = `(array_agg(p.cur order by p.rn) ${shown})[1]`;
+      const last = `(array_agg(p.cur order by p.rn desc) ${shown})[1]`;
+      const values: Record<string, string> = {
+        hasNextPage: request.backward ? cursorGiven : hasMore,
+        hasPreviousPage: request.backward ? hasMore : cursorGiven,
+        startCursor: request.backward ? last : first,
+        endCursor: request.backward ? first : last,
+      };
+      const infoPairs: SqlFragment[] = [pair(PLANNED, rawSql('1'))];
+      for (const [infoKey, infoNodes] of infoFields) {
+        const value = values[infoNodes[0].name.value];
+        if (value === undefined) continue;
+        if (infoNodes[0].name.value.endsWith('Cursor')) needsCursor = true;
+        infoPairs.push(pair(infoKey, rawSql(value)));
+      }
+      outer.push(pair(responseKey, jsonObject(infoPairs)));
+    } else if (name === 'totalCount') {
+      outer.push(pair(responseKey, sql`(select count(*)::int from ${rawSql(list.from)} where ${list.where})`));
+    }
+  }
+  // Only totalCount asked for: no rows to fetch.
+  if (!readsRows) return sql`(select ${jsonObject(outer)})`;
+  if (needsCursor) columns.push(rawSql(`${cursorExpression} as cur`));
+  columns.push(rawSql(`${r}."$rn" as rn`));
+  // The aggregate makes it one row even when the page is empty or only pageInfo was asked for.
+  outer.push(pair('$n', rawSql('count(*)')));
+  return sql`(select ${jsonObject(outer)} from (select ${joinSql(columns, ', ')} from (${rows}) ${rawSql(r)}) p)`;
+}
+
+/** Runs a root list field as one statement; the answer is the planned connection object. */
+export async function planConnection(db: SqlReader, info: GraphQLResolveInfo, list: PlannedList): Promise<Record<string, unknown>> {
+  const planning = planningOf(info);
+  const json = connectionJson(planning, getNamedType(info.returnType) as GraphQLObjectType, info.fieldNodes, list);
+  const statement = sql`select ${json} as c`;
+  const row = await db.one<{ c: Record<string, unknown> }>(statement.text, statement.bindings);
+  return row!.c;
+}
+
+/**
+ * Rows of one type (or interface) whose `column` (its key by default) is one of `values`, planned
+ * for the selection of `info` (the root field's; `node`/`nodes` pick their `... on Type` parts):
+ * one statement; the map is keyed by the column's text.
+ */
+export async function planRecords(
+  db: SqlReader,
+  info: GraphQLResolveInfo,
+  typeName: string,
+  values: readonly string[],
+  valueType: 'uuid' | 'int' | 'text',
+  options: { column?: string; abstract?: boolean } = {},
+): Promise<Map<string, Record<string, unknown>>> {
+  const found = new Map<string, Record<string, unknown>>();
+  if (values.length === 0) return found;
+  const planning = planningOf(info);
+  const t = nextAlias(planning);
+  const target = tableOf(typeName);
+  const column = `${t}.${options.column ?? target.key}`;
+  const json = rowJson(planning, typeName, t, info.fieldNodes, new Set(), options.abstract);
+  const statement = sql`select ${rawSql(column)}::text as k, ${json} as n from ${rawSql(`${target.table} ${t}`)}
+    where ${rawSql(column)} = any(${values}::${rawSql(valueType)}[])`;
+  for (const row of await db.all<{ k: string; n: Record<string, unknown> }>(statement.text, statement.bindings)) found.set(row.k, row.n);
+  return found;
+}
+
+/** One row of a type by a unique column, planned for the root field's selection; null when there is none. */
+export async function planOne(
+  db: SqlReader,
+  info: GraphQLResolveInfo,
+  typeName: string,
+  column: string,
+  value: string,
+  valueType: 'uuid' | 'int' | 'text',
+): Promise<Record<string, unknown> | null> {
+  const found = await planRecords(db, info, typeName, [value], valueType, { column });
+  return found.values().next().value ?? null;
+}

@@ -1,0 +1,24 @@
+import { column, globalId, instant, registerReadModel } from '../../graphql/plan/read-model';
+import { DEPARTMENT_COLUMNS, toDepartmentRecord } from './department.types';
+
+/** How a Department is read (see graphql/plan/read-model.ts). */
+export function registerDepartmentReadModel(): void {
+  registerReadModel({
+    type: 'Department',
+    table: 'department',
+    key: 'id',
+    record: { columns: DEPARTMENT_COLUMNS, from: 'department d', alias: 'd', toRecord: toDepartmentRecord },
+    fields: {
+      id: globalId('Department'),
+      code: column('code'),
+      name: column('name'),
+      shortName: column('short_name'),
+      level: column('level'),
+      active: column('active'),
+      version: column('version'),
+      createdAt: instant('created_at'),
+      updatedAt: instant('updated_at'),
+      region: { kind: 'one', type: 'Region', key: (t) => `${t}.region_id` },
+    },
+  });
+}

@@ -1,0 +1,48 @@
+import { joinSql, rawSql, sql } from '../../db/sql';
+import { column, globalId, instant, registerReadFields, registerReadInterface, registerReadModel } from '../../graphql/plan/read-model';
+import { openingHoursPlan } from '../station/station.read-model';
+import { PLATFORM_KINDS, type PlatformKind } from './platform.enums';
+import { PLATFORM_COLUMNS, PLATFORM_TYPENAMES, toPlatformRecord } from './platform.types';
+
+const kindsInOrder = `array[${PLATFORM_KINDS.map((kind) => `'${kind}'`).join(', ')}]::text[]`;
+
+/** How platforms are read (see graphql/plan/read-model.ts): one table, a concrete type per kind. */
+export function registerPlatformReadModel(): void {
+  const typeOfKind = Object.entries(PLATFORM_TYPENAMES).map(([kind, type]) => `when '${kind}' then '${type}'`);
+  registerReadInterface('Platform', 'platform', 'id', (t) => `(case ${t}.kind ${typeOfKind.join(' ')} end)`);
+  for (const type of Object.values(PLATFORM_TYPENAMES)) {
+    registerReadModel({
+      type,
+      table: 'platform',
+      key: 'id',
+      record: { columns: PLATFORM_COLUMNS, from: 'platform p', alias: 'p', toRecord: toPlatformRecord },
+      fields: {
+        id: globalId('Platform'),
+        kind: column('kind'),
+        name: column('name'),
+        ownerRef: column('owner_ref'),
+        openingHours: openingHoursPlan,
+        active: column('active'),
+        version: column('version'),
+        createdAt: instant('created_at'),
+        updatedAt: instant('updated_at'),
+        department: { kind: 'one', type: 'Department', key: (t) => `${t}.department_id` },
+        station: { kind: 'one', type: 'Station', key: (t) => `${t}.station_id` },
+      },
+    });
+  }
+  registerReadFields('Station', {
+    platforms: {
+      kind: 'list',
+      type: 'Platform',
+      where: (t, c, args) => {
+        const conditions = [rawSql(`${c}.station_id = ${t}.id`)];
+        if (!args.includeInactive) conditions.push(rawSql(`${c}.active`));
+        const kinds = (args.kind as PlatformKind[] | null | undefined) ?? [];
+        if (kinds.length) conditions.push(sql`${rawSql(`${c}.kind`)} = any(${kinds}::text[])`);
+        return joinSql(conditions, ' and ');
+      },
+      orderBy: (c) => `array_position(${kindsInOrder}, ${c}.kind::text), ${c}.name, ${c}.id`,
+    },
+  });
+}

@@ -1,0 +1,78 @@
+import { joinSql, rawSql, sql } from '../../db/sql';
+import { column, dateSql, globalId, instant, registerReadFields, registerReadModel } from '../../graphql/plan/read-model';
+import {
+  SERVICE_ITEM_COLUMNS,
+  STATION_SERVICE_ITEM_COLUMNS,
+  toServiceItemRecord,
+  toStationServiceItemRecord,
+} from './service-item.types';
+
+/** A list argument as a filter: absent or empty means "any". */
+function anyOf(values: unknown): string[] | null {
+  return Array.isArray(values) && values.length ? (values as string[]) : null;
+}
+
+/** How service items and their push-downs are read (see graphql/plan/read-model.ts). */
+export function registerServiceItemReadModel(): void {
+  registerReadModel({
+    type: 'ServiceItem',
+    table: 'service_item',
+    key: 'id',
+    record: { columns: SERVICE_ITEM_COLUMNS, from: 'service_item i', alias: 'i', toRecord: toServiceItemRecord },
+    fields: {
+      id: globalId('ServiceItem'),
+      code: column('code'),
+      name: column('name'),
+      level: column('level'),
+      category: column('category'),
+      handlingMode: column('handling_mode'),
+      materials: { kind: 'value', sql: (t) => `to_json(${t}.materials)` },
+      timeLimitDays: column('time_limit_days'),
+      feeYuan: { kind: 'value', sql: (t) => `${t}.fee_yuan::float8` },
+      description: column('description'),
+      active: column('active'),
+      version: column('version'),
+      createdAt: instant('created_at'),
+      updatedAt: instant('updated_at'),
+      department: { kind: 'one', type: 'Department', key: (t) => `${t}.department_id` },
+    },
+  });
+  registerReadModel({
+    type: 'StationServiceItem',
+    table: 'station_service_item',
+    key: 'id',
+    record: {
+      columns: STATION_SERVICE_ITEM_COLUMNS,
+      from: 'station_service_item ssi',
+      alias: 'ssi',
+      toRecord: toStationServiceItemRecord,
+    },
+    fields: {
+      id: globalId('StationServiceItem'),
+      mode: column('mode'),
+      since: { kind: 'value', sql: (t) => dateSql(`${t}.since`) },
+      status: column('status'),
+      version: column('version'),
+      createdAt: instant('created_at'),
+      updatedAt: instant('updated_at'),
+      station: { kind: 'one', type: 'Station', key: (t) => `${t}.station_id` },
+      serviceItem: { kind: 'one', type: 'ServiceItem', key: (t) => `${t}.service_item_id` },
+    },
+  });
+  registerReadFields('Station', {
+    serviceItems: {
+      kind: 'connection',
+      type: 'StationServiceItem',
+      joins: (c) => `join service_item ${c}_i on ${c}_i.id = ${c}.service_item_id`,
+      where: (t, c, args) => {
+        const conditions = [rawSql(`${c}.station_id = ${t}.id`)];
+        const status = anyOf(args.status);
+        if (status) conditions.push(sql`${rawSql(`${c}.status`)} = any(${status}::text[])`);
+        const category = anyOf(args.category);
+        if (category) conditions.push(sql`${rawSql(`${c}_i.category`)} = any(${category}::text[])`);
+        return joinSql(conditions, ' and ');
+      },
+      sort: (c) => ({ expression: `${c}_i.code`, type: 'text', id: `${c}.id`, idType: 'uuid' }),
+    },
+  });
+}
