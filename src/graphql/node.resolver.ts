@@ -35,6 +35,7 @@ export class NodeResolver {
 const PLANNED_NODE_TYPES: { [Type in NodeTypeName]?: 'uuid' | 'int' } = {
   Station: 'uuid',
   Region: 'int',
+  ServiceCircle: 'uuid',
   Department: 'uuid',
   Platform: 'uuid',
   ServiceItem: 'uuid',

@@ -37,6 +37,7 @@ import { runMutationsAsUnitsOfWork } from './unit-of-work';
 import { installPlannedResolvers } from './plan/planned-resolvers';
 import { registerStationReadModel } from '../modules/station/station.read-model';
 import { registerRegionReadModel } from '../modules/region/region.read-model';
+import { registerServiceCircleReadModel } from '../modules/service-circle/service-circle.read-model';
 import { registerDepartmentReadModel } from '../modules/department/department.read-model';
 import { registerPlatformReadModel } from '../modules/platform/platform.read-model';
 import { registerServiceItemReadModel } from '../modules/service-item/service-item.read-model';
@@ -47,6 +48,7 @@ let schema: GraphQLSchema | undefined;
 function registerReadModels(): void {
   registerStationReadModel();
   registerRegionReadModel();
+  registerServiceCircleReadModel();
   registerDepartmentReadModel();
   registerServiceItemReadModel();
   registerPlatformReadModel();

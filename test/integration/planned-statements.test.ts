@@ -22,7 +22,7 @@ const t = useTestApp({
  * hand-written, loader-batched relations (issue 5 of 8 moves them to read models one by one; each
  * joins this list when it is planned).
  */
-const PLANNED_ROOT_LISTS = ['regions'];
+const PLANNED_ROOT_LISTS = ['regions', 'serviceCircles'];
 
 describe('statements per root list do not grow with the page size (built from the schema)', () => {
   const all = rootLists({ regions: 'level: COMMUNITY' });
@@ -53,8 +53,9 @@ describe('statements per root list do not grow with the page size (built from th
     };
     const small = await statementsFor(10);
     const large = await statementsFor(100);
-    // The pages really differ: 10 rows against 100.
-    expect([small.rows, large.rows]).toEqual([10, 100]);
+    // The pages really differ: 10 rows against up to 100.
+    expect(small.rows).toBe(10);
+    expect(large.rows).toBeGreaterThan(20);
     expect(large.statements).toBeLessThanOrEqual(3);
     expect(large.statements).toBe(small.statements);
   }, 300_000);

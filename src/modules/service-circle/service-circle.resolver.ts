@@ -1,4 +1,6 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
+import { planConnection } from '../../graphql/plan/planner';
 import { Public } from '../../auth/visibility';
 import type { Context } from '../../graphql/context';
 import { countStations } from '../../graphql/loaders';
@@ -7,7 +9,7 @@ import { CoordinateSystem } from '../../geo/coordinates';
 import { GeoPoint, toGeoPoint } from '../../geo/geo.types';
 import { RegionType, type RegionRecord } from '../region/region.types';
 import { StationStatus } from '../station/station.enums';
-import { listServiceCircles } from './service-circle.reader';
+import { serviceCircleList } from './service-circle.reader';
 import { ServiceCircleConnection, ServiceCircleType, type ServiceCircleRecord } from './service-circle.types';
 
 @ArgsType()
@@ -34,8 +36,8 @@ export class ServiceCircleResolver {
 
   @Public()
   @Query(() => ServiceCircleConnection, { description: '15分钟便民服务圈列表，按编号排序 Service circles ordered by code' })
-  async serviceCircles(@Args(() => ServiceCirclesArgs) args: ServiceCirclesArgs, @Ctx() ctx: Context): Promise<ConnectionResult<ServiceCircleRecord>> {
-    return toConnection(await listServiceCircles(ctx.db, args, toPageRequest(args, 1)));
+  serviceCircles(@Args(() => ServiceCirclesArgs) args: ServiceCirclesArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Record<string, unknown>> {
+    return planConnection(ctx.db, info, serviceCircleList(args, toPageRequest(args, 2)));
   }
 
   @Public()
