@@ -3,7 +3,7 @@ import { Public } from '../auth/visibility';
 import { LockMode, type EntityClass, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from './context';
-import { userError, UserError, UserErrorCode, UserErrorsException } from './errors';
+import { userError, UserError, UserErrorCode, UserErrorsException, type UserErrorDetails } from './errors';
 import type { MessageKey, MessageParams } from '../i18n/messages';
 import type { Locale } from '../i18n/locale';
 
@@ -12,8 +12,28 @@ export class Problems {
   readonly errors: UserError[] = [];
   constructor(private readonly locale: Locale) {}
 
-  add(field: string, code: UserErrorCode, key: MessageKey, params?: MessageParams): void {
-    this.errors.push(userError(this.locale, ['input', ...field.split('.')], code, key, params));
+  add(field: string, code: UserErrorCode, key: MessageKey, params?: MessageParams, details?: UserErrorDetails): void {
+    this.errors.push(userError(this.locale, ['input', ...field.split('.')], code, key, params, details));
+  }
+
+  /** A stale version: CONFLICT on `field`, naming the current version in the message and in `currentVersion`. */
+  conflict(field: string, kind: RecordKind, given: number, current: number): void {
+    this.add(field, UserErrorCode.CONFLICT, 'RECORD_VERSION_CONFLICT', { kindZh: kind.zh, kind: kind.en, given, current }, { currentVersion: current });
+  }
+
+  /** An ID that is not a global ID of the expected type (malformed, or another type's): INVALID. */
+  invalidId(field: string, kind: RecordKind): void {
+    this.add(field, UserErrorCode.INVALID, 'RECORD_ID_INVALID', { kindZh: kind.zh, kind: kind.en });
+  }
+
+  /**
+   * Checks a version the caller read: versions start at 1, so anything lower is INVALID (never a
+   * CONFLICT: no version of the record could have matched). Returns whether it is one.
+   */
+  checkVersion(version: number | null | undefined, field = 'version'): boolean {
+    if (version == null || (Number.isInteger(version) && version >= 1)) return true;
+    this.add(field, UserErrorCode.INVALID, 'VERSION_INVALID', { given: version });
+    return false;
   }
 
   get any(): boolean {
@@ -87,11 +107,10 @@ export async function lockVersioned<T extends { version: number }>(
   problems: Problems,
   kind: RecordKind,
 ): Promise<T> {
+  if (!problems.checkVersion(version)) problems.throwIfAny();
   const record = await em.findOne(entity, { id } as FilterQuery<T>, { lockMode: LockMode.PESSIMISTIC_WRITE });
   if (!record) problems.add('id', UserErrorCode.NOT_FOUND, 'RECORD_NOT_FOUND', { kindZh: kind.zh, kind: kind.en });
-  else if (record.version !== version) {
-    problems.add('version', UserErrorCode.CONFLICT, 'RECORD_VERSION_CONFLICT', { kindZh: kind.zh, kind: kind.en, given: version, current: record.version });
-  }
+  else if (record.version !== version) problems.conflict('version', kind, version, record.version);
   problems.throwIfAny();
   return record!;
 }

@@ -112,7 +112,14 @@ const messages = {
     en: 'A new station can only start as PLANNED, UNDER_CONSTRUCTION or OPEN.',
   },
   STATION_NOT_FOUND: { zh: '找不到该驿站，请刷新后重试。', en: 'The station does not exist; refresh and try again.' },
-  STATION_ID_INVALID: { zh: '驿站标识格式不正确。', en: 'The station ID is malformed.' },
+  STATION_ID_INVALID: {
+    zh: '这不是驿站的 ID：格式不正确，或是其他类型记录的 ID。请使用查询返回的驿站 id。',
+    en: 'This is not a station ID: it is malformed or the ID of another kind of record. Use the id a query returned for the station.',
+  },
+  VERSION_INVALID: {
+    zh: '版本号须为读取记录时得到的正整数（从 1 开始），您填写的是 {given}。',
+    en: 'The version must be the positive whole number you read with the record (versions start at 1); you gave {given}.',
+  },
   VERSION_CONFLICT: {
     zh: '该驿站已被他人修改（您读取的是第 {given} 版，当前为第 {current} 版），请刷新后重新修改。',
     en: 'The station was changed by someone else (you read version {given}, it is now version {current}); refresh and try again.',
@@ -143,7 +150,10 @@ const messages = {
     zh: '您只能维护本部门（{department}）的记录，不能修改其他部门的记录。',
     en: "You can only change your own department's ({department}) records, not another department's.",
   },
-  RECORD_ID_INVALID: { zh: '{kindZh}标识格式不正确，请使用查询返回的 ID。', en: 'The {kind} ID is malformed; use an ID returned by a query.' },
+  RECORD_ID_INVALID: {
+    zh: '这不是{kindZh}的 ID：格式不正确，或是其他类型记录的 ID。请使用查询返回的{kindZh} id。',
+    en: 'This is not a {kind} ID: it is malformed or the ID of another kind of record. Use the id a query returned for the {kind}.',
+  },
   RECORD_NOT_FOUND: { zh: '找不到该{kindZh}，请刷新后重试。', en: 'The {kind} does not exist; refresh and try again.' },
   RECORD_VERSION_CONFLICT: {
     zh: '该{kindZh}已被他人修改（您读取的是第 {given} 版，当前为第 {current} 版），请刷新后重新修改。',

@@ -147,7 +147,7 @@ describe('department mutations', () => {
 
   it('reports an unknown or malformed id as a user error', async () => {
     const malformed = await t.gql(UPDATE, { input: { id: 'nope', version: 1, name: '某部门' } });
-    expect(malformed.data.updateDepartment.userErrors).toEqual([expect.objectContaining({ field: ['input', 'id'], code: 'NOT_FOUND' })]);
+    expect(malformed.data.updateDepartment.userErrors).toEqual([expect.objectContaining({ field: ['input', 'id'], code: 'INVALID' })]);
     const missing = Buffer.from('Department:00000000-0000-4000-8000-000000000000').toString('base64url');
     const res = await t.gql(UPDATE, { input: { id: missing, version: 1, name: '某部门' } });
     expect(res.data.updateDepartment.userErrors).toEqual([{ field: ['input', 'id'], code: 'NOT_FOUND', message: '找不到该部门，请刷新后重试。' }]);

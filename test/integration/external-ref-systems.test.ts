@@ -398,7 +398,7 @@ describe('assignExternalRefSystem', () => {
       [{ system }, ['input', 'departmentId'], 'INVALID'],
       [{ system, departmentId: intruderId, shared: true }, ['input', 'departmentId'], 'INVALID'],
       [{ system: 'has space', shared: true }, ['input', 'system'], 'INVALID'],
-      [{ system, departmentId: 'not-an-id' }, ['input', 'departmentId'], 'NOT_FOUND'],
+      [{ system, departmentId: 'not-an-id' }, ['input', 'departmentId'], 'INVALID'],
       [{ system, departmentId: toGlobalId('Department', randomUUID()) }, ['input', 'departmentId'], 'NOT_FOUND'],
     ];
     for (const [input, field, code] of cases) {

@@ -385,7 +385,7 @@ describe('updateOrganization', () => {
     const unknown = await t.gql(UPDATE, { input: { id: toGlobalId('Organization', '00000000-0000-4000-8000-000000000000'), version: 1, name: '某组织' } });
     expect(unknown.data.updateOrganization.userErrors).toEqual([{ field: ['input', 'id'], code: 'NOT_FOUND', message: '找不到该组织，请刷新后重试。' }]);
     const malformed = await t.gql(UPDATE, { input: { id: 'nonsense', version: 1, name: '某组织' } });
-    expect(malformed.data.updateOrganization.userErrors[0]).toMatchObject({ field: ['input', 'id'], code: 'NOT_FOUND' });
+    expect(malformed.data.updateOrganization.userErrors[0]).toMatchObject({ field: ['input', 'id'], code: 'INVALID' });
   });
 });
 
@@ -434,7 +434,7 @@ describe('deleteOrganization', () => {
     const unknown = await t.gql(DELETE, { input: { id: toGlobalId('Organization', '00000000-0000-4000-8000-000000000000'), version: 1 } });
     expect(unknown.data.deleteOrganization.userErrors).toEqual([expect.objectContaining({ field: ['input', 'id'], code: 'NOT_FOUND' })]);
     const malformed = await t.gql(DELETE, { input: { id: 'nonsense', version: 1 } });
-    expect(malformed.data.deleteOrganization.userErrors).toEqual([expect.objectContaining({ field: ['input', 'id'], code: 'NOT_FOUND' })]);
+    expect(malformed.data.deleteOrganization.userErrors).toEqual([expect.objectContaining({ field: ['input', 'id'], code: 'INVALID' })]);
     expect(await totalIncludingInactive()).toBe(before);
     expect((await get(organization.id))?.version).toBe(2);
   });

@@ -359,7 +359,7 @@ describe('createPerson, updatePerson and deletePerson', () => {
     ['a name over 50 characters', { name: '欧'.repeat(51) }, ['input', 'name'], 'TOO_LONG', '姓名不能超过 50 个字。'],
     ['a district as region', { regionCode: SEED.fanchengCode }, ['input', 'regionCode'], 'INVALID', '人员服务的区划须为社区（村）或街道（乡镇）'],
     ['an unknown region', { regionCode: '420606999999' }, ['input', 'regionCode'], 'NOT_FOUND', '找不到行政区划代码'],
-    ['a malformed organization', { organizationId: 'nonsense' }, ['input', 'organizationId'], 'NOT_FOUND', '找不到该组织'],
+    ['a malformed organization', { organizationId: 'nonsense' }, ['input', 'organizationId'], 'INVALID', '这不是组织的 ID'],
   ])('rejects %s and changes nothing', async (_label, overrides, field, code, message) => {
     const before = await peopleTotal();
     const res = await t.gql(CREATE_PERSON, { input: { name: '陈志华', role: 'VOLUNTEER', ...overrides } });
@@ -595,7 +595,7 @@ describe('createDutyShift, updateDutyShift and deleteDutyShift', () => {
     ['an end equal to the start', () => ({ endsAt: cst('2024-01-06T09:00:00') }), ['input', 'endsAt'], 'INVALID', '值班结束时间须晚于开始时间。'],
     ['a shift over 24 hours', () => ({ endsAt: cst('2024-01-07T09:30:00') }), ['input', 'endsAt'], 'INVALID', '一个班次不能超过 24 小时，请拆成几个班次。'],
     ['a note over 200 characters', () => ({ note: '备'.repeat(201) }), ['input', 'note'], 'TOO_LONG', '值班备注不能超过 200 个字。'],
-    ['a malformed station', () => ({ stationId: 'nonsense' }), ['input', 'stationId'], 'NOT_FOUND', '驿站标识格式不正确。'],
+    ['a malformed station', () => ({ stationId: 'nonsense' }), ['input', 'stationId'], 'INVALID', '这不是驿站的 ID：格式不正确，或是其他类型记录的 ID。请使用查询返回的驿站 id。'],
   ])('refuses %s and changes nothing', async (_label, overrides, field, code, message) => {
     const before = await shiftsTotal();
     const res = await t.gql(CREATE_SHIFT, { input: shiftInput(overrides()) });

@@ -482,7 +482,7 @@ describe('updateServiceItem', () => {
     const unknown = await t.gql(UPDATE, { input: { id: Buffer.from('ServiceItem:00000000-0000-4000-8000-000000000000').toString('base64url'), version: 1, name: '某事项' } });
     expect(unknown.data.updateServiceItem.userErrors[0]).toMatchObject({ field: ['input', 'id'], code: 'NOT_FOUND', message: '找不到该服务事项，请刷新后重试。' });
     const malformed = await t.gql(UPDATE, { input: { id: 'nonsense', version: 1, name: '某事项' } });
-    expect(malformed.data.updateServiceItem.userErrors[0]).toMatchObject({ field: ['input', 'id'], code: 'NOT_FOUND' });
+    expect(malformed.data.updateServiceItem.userErrors[0]).toMatchObject({ field: ['input', 'id'], code: 'INVALID' });
   });
 });
 
@@ -581,7 +581,7 @@ describe('pushDownServiceItem', () => {
     ['an archived station', async () => ({ itemCode: S.cardItemCode, stationId: (await archivedStation()).id }), ['input', 'stationId'], 'ARCHIVED', '已归档，不能再办理事项'],
     ['a closed station', async () => ({ itemCode: S.cardItemCode, stationId: (await closedStation()).id }), ['input', 'stationId'], 'INVALID', '已关闭，不能再办理事项'],
     ['an unknown station', async () => ({ itemCode: S.cardItemCode, stationId: 'U3RhdGlvbjowMDAwMDAwMC0wMDAwLTQwMDAtODAwMC0wMDAwMDAwMDAwMDA' }), ['input', 'stationId'], 'NOT_FOUND', '找不到该驿站'],
-    ['a malformed station id', async () => ({ itemCode: S.cardItemCode, stationId: 'nonsense' }), ['input', 'stationId'], 'NOT_FOUND', '驿站标识格式不正确'],
+    ['a malformed station id', async () => ({ itemCode: S.cardItemCode, stationId: 'nonsense' }), ['input', 'stationId'], 'INVALID', '这不是驿站的 ID'],
     ['a date before 2000', async () => ({ itemCode: S.cardItemCode, stationId: (await station(S.ruralStationCode)).id, since: '1999-12-31' }), ['input', 'since'], 'INVALID', '下沉日期须在 2000-01-01 至'],
   ])('refuses %s and changes nothing', async (_label, input, field, code, message) => {
     const resolved = await input();
@@ -714,7 +714,7 @@ describe('updateStationServiceItem', () => {
     const unknown = await t.gql(UPDATE_PUSH, { input: { id: Buffer.from('StationServiceItem:00000000-0000-4000-8000-000000000000').toString('base64url'), version: 1, mode: 'PROXY' } });
     expect(unknown.data.updateStationServiceItem.userErrors[0]).toMatchObject({ field: ['input', 'id'], code: 'NOT_FOUND', message: '找不到该下沉记录，请刷新后重试。' });
     const malformed = await t.gql(UPDATE_PUSH, { input: { id: 'nonsense', version: 1, mode: 'PROXY' } });
-    expect(malformed.data.updateStationServiceItem.userErrors[0]).toMatchObject({ field: ['input', 'id'], code: 'NOT_FOUND' });
+    expect(malformed.data.updateStationServiceItem.userErrors[0]).toMatchObject({ field: ['input', 'id'], code: 'INVALID' });
   });
 });
 

@@ -87,7 +87,7 @@ export async function updateDepartment(ctx: Context, input: UpdateDepartmentInpu
   const problems = new Problems(ctx.locale);
   if (!checkCan(ctx, problems, Action.ADMINISTER, {})) return { department: null, userErrors: problems.errors };
   const localId = localIdOf(input.id, 'Department');
-  if (!localId) problems.add('id', UserErrorCode.NOT_FOUND, 'RECORD_ID_INVALID', { kindZh: DEPARTMENT.zh, kind: DEPARTMENT.en });
+  if (!localId) problems.add('id', UserErrorCode.INVALID, 'RECORD_ID_INVALID', { kindZh: DEPARTMENT.zh, kind: DEPARTMENT.en });
   const name = checkText(problems, 'name', input.name, 100, NAME);
   const shortName = checkText(problems, 'shortName', input.shortName, 30, SHORT_NAME);
   if (problems.any) return { department: null, userErrors: problems.errors };

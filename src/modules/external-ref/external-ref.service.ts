@@ -333,7 +333,7 @@ async function resolveWritableRecord(ctx: Context, problems: Problems, type: Ext
   const localId = localIdOf(id, type);
   const record = localId ? await loadExternalRecord(ctx, type, localId) : null;
   const kind = RECORD_KINDS[type];
-  if (!localId) problems.add('id', UserErrorCode.NOT_FOUND, 'RECORD_ID_INVALID', { kindZh: kind.zh, kind: kind.en });
+  if (!localId) problems.add('id', UserErrorCode.INVALID, 'RECORD_ID_INVALID', { kindZh: kind.zh, kind: kind.en });
   else if (!record) problems.add('id', UserErrorCode.NOT_FOUND, 'RECORD_NOT_FOUND', { kindZh: kind.zh, kind: kind.en });
   if (!(await checkCanWriteRecord(ctx, problems, type, record))) return null;
   return localId && record ? { localId, record } : null;
@@ -435,7 +435,7 @@ export async function assignExternalRefSystem(ctx: Context, input: AssignExterna
   if (departmentGiven) {
     const localId = localIdOf(input.departmentId!, 'Department');
     department = localId ? await ctx.loaders.departmentById.load(localId) : null;
-    if (!localId) problems.add('departmentId', UserErrorCode.NOT_FOUND, 'RECORD_ID_INVALID', { kindZh: DEPARTMENT.zh, kind: DEPARTMENT.en });
+    if (!localId) problems.add('departmentId', UserErrorCode.INVALID, 'RECORD_ID_INVALID', { kindZh: DEPARTMENT.zh, kind: DEPARTMENT.en });
     else if (!department) problems.add('departmentId', UserErrorCode.NOT_FOUND, 'RECORD_NOT_FOUND', { kindZh: DEPARTMENT.zh, kind: DEPARTMENT.en });
     else if (!department.active) problems.add('departmentId', UserErrorCode.INVALID, 'DEPARTMENT_INACTIVE', { name: department.name });
   }

@@ -114,7 +114,7 @@ export async function resolveActiveOrganization(
 ): Promise<Organization | null> {
   const localId = localIdOf(id, 'Organization');
   const organization = localId ? await ctx.em.findOne(Organization, { id: localId }, { lockMode: lock }) : null;
-  if (!localId) problems.add(field, UserErrorCode.NOT_FOUND, 'RECORD_ID_INVALID', { kindZh: ORGANIZATION.zh, kind: ORGANIZATION.en });
+  if (!localId) problems.add(field, UserErrorCode.INVALID, 'RECORD_ID_INVALID', { kindZh: ORGANIZATION.zh, kind: ORGANIZATION.en });
   else if (!organization) problems.add(field, UserErrorCode.NOT_FOUND, 'RECORD_NOT_FOUND', { kindZh: ORGANIZATION.zh, kind: ORGANIZATION.en });
   else if (!organization.active) problems.add(field, UserErrorCode.INVALID, 'ORGANIZATION_INACTIVE', { name: organization.name, whatZh: what.zh, what: what.en });
   else return organization;
@@ -160,7 +160,7 @@ export async function createOrganization(ctx: Context, input: CreateOrganization
 export async function updateOrganization(ctx: Context, input: UpdateOrganizationInput): Promise<OrganizationPayload> {
   const problems = new Problems(ctx.locale);
   const localId = localIdOf(input.id, 'Organization');
-  if (!localId) problems.add('id', UserErrorCode.NOT_FOUND, 'RECORD_ID_INVALID', { kindZh: ORGANIZATION.zh, kind: ORGANIZATION.en });
+  if (!localId) problems.add('id', UserErrorCode.INVALID, 'RECORD_ID_INVALID', { kindZh: ORGANIZATION.zh, kind: ORGANIZATION.en });
   const current = localId ? await ctx.loaders.organizationById.load(localId) : null;
   if (!(await checkCanInRegion(ctx, problems, Action.WRITE_COMMUNITY, current))) {
     return { organization: null, userErrors: problems.errors };
@@ -210,7 +210,7 @@ export async function deleteOrganization(ctx: Context, input: DeleteOrganization
   const problems = new Problems(ctx.locale);
   const localId = localIdOf(input.id, 'Organization');
   if (!localId) {
-    problems.add('id', UserErrorCode.NOT_FOUND, 'RECORD_ID_INVALID', { kindZh: ORGANIZATION.zh, kind: ORGANIZATION.en });
+    problems.add('id', UserErrorCode.INVALID, 'RECORD_ID_INVALID', { kindZh: ORGANIZATION.zh, kind: ORGANIZATION.en });
     return { deletedId: null, userErrors: problems.errors };
   }
   const current = await ctx.loaders.organizationById.load(localId);

@@ -80,7 +80,7 @@ async function lockHostStation(em: EntityManager, problems: Problems, field: str
 async function resolveHostStation(ctx: Context, problems: Problems, field: string, id: string): Promise<HostStation | null> {
   const localId = localIdOf(id, 'Station');
   if (!localId) {
-    problems.add(field, UserErrorCode.NOT_FOUND, 'STATION_ID_INVALID');
+    problems.add(field, UserErrorCode.INVALID, 'STATION_ID_INVALID');
     return null;
   }
   return lockHostStation(ctx.em, problems, field, localId);
@@ -154,7 +154,7 @@ export async function updatePlatform(ctx: Context, input: UpdatePlatformInput): 
   const localId = localIdOf(input.id, 'Platform');
   // Kind and department never change: the platform as read decides the scope and the details expected.
   const current = localId ? await ctx.loaders.platformById.load(localId) : null;
-  if (!localId) problems.add('id', UserErrorCode.NOT_FOUND, 'RECORD_ID_INVALID', { kindZh: PLATFORM.zh, kind: PLATFORM.en });
+  if (!localId) problems.add('id', UserErrorCode.INVALID, 'RECORD_ID_INVALID', { kindZh: PLATFORM.zh, kind: PLATFORM.en });
   else if (!current) problems.add('id', UserErrorCode.NOT_FOUND, 'RECORD_NOT_FOUND', { kindZh: PLATFORM.zh, kind: PLATFORM.en });
   // A platform's department never changes, so its scope can be checked on the record as read.
   else if (!checkCan(ctx, problems, Action.WRITE_PLATFORM, { departmentId: current.departmentId })) return { platform: null, userErrors: problems.errors };
@@ -200,7 +200,7 @@ export async function updatePlatform(ctx: Context, input: UpdatePlatformInput): 
 export async function movePlatform(ctx: Context, input: MovePlatformInput): Promise<PlatformPayload> {
   const problems = new Problems(ctx.locale);
   const localId = localIdOf(input.id, 'Platform');
-  if (!localId) problems.add('id', UserErrorCode.NOT_FOUND, 'RECORD_ID_INVALID', { kindZh: PLATFORM.zh, kind: PLATFORM.en });
+  if (!localId) problems.add('id', UserErrorCode.INVALID, 'RECORD_ID_INVALID', { kindZh: PLATFORM.zh, kind: PLATFORM.en });
   const current = localId ? await ctx.loaders.platformById.load(localId) : null;
   if (!checkCan(ctx, problems, Action.WRITE_PLATFORM, current ? { departmentId: current.departmentId } : null)) {
     return { platform: null, userErrors: problems.errors };
@@ -226,7 +226,7 @@ export async function movePlatform(ctx: Context, input: MovePlatformInput): Prom
 async function resolveStation(ctx: Context, problems: Problems, field: string, id: string): Promise<StationRecord | null> {
   const localId = localIdOf(id, 'Station');
   const station = localId ? await ctx.loaders.stationById.load(localId) : null;
-  if (!localId) problems.add(field, UserErrorCode.NOT_FOUND, 'STATION_ID_INVALID');
+  if (!localId) problems.add(field, UserErrorCode.INVALID, 'STATION_ID_INVALID');
   else if (!station) problems.add(field, UserErrorCode.NOT_FOUND, 'STATION_NOT_FOUND');
   return station;
 }

@@ -178,7 +178,7 @@ async function lockPushableStations(ctx: Context, problems: Problems, wanted: re
   return wanted.map(({ field }, index) => {
     const localId = localIds[index];
     const row = localId ? byId.get(localId) : undefined;
-    if (!localId) problems.add(field, UserErrorCode.NOT_FOUND, 'STATION_ID_INVALID');
+    if (!localId) problems.add(field, UserErrorCode.INVALID, 'STATION_ID_INVALID');
     else if (!row) problems.add(field, UserErrorCode.NOT_FOUND, 'STATION_NOT_FOUND');
     else if (row.archived_at) problems.add(field, UserErrorCode.ARCHIVED, 'PUSH_DOWN_STATION_ARCHIVED', { name: row.name });
     else if (row.status === StationStatus.CLOSED) problems.add(field, UserErrorCode.INVALID, 'PUSH_DOWN_STATION_CLOSED', { name: row.name });
@@ -240,7 +240,7 @@ export async function createServiceItem(ctx: Context, input: CreateServiceItemIn
 export async function updateServiceItem(ctx: Context, input: UpdateServiceItemInput): Promise<ServiceItemPayload> {
   const problems = new Problems(ctx.locale);
   const localId = localIdOf(input.id, 'ServiceItem');
-  if (!localId) problems.add('id', UserErrorCode.NOT_FOUND, 'RECORD_ID_INVALID', { kindZh: SERVICE_ITEM.zh, kind: SERVICE_ITEM.en });
+  if (!localId) problems.add('id', UserErrorCode.INVALID, 'RECORD_ID_INVALID', { kindZh: SERVICE_ITEM.zh, kind: SERVICE_ITEM.en });
   if (!(await checkItemScope(ctx, problems, localId))) return { serviceItem: null, userErrors: problems.errors };
   const name = checkText(problems, 'name', input.name, NAME_MAX, NAME);
   const materials = input.materials != null ? checkMaterials(problems, input.materials) : undefined;
@@ -274,7 +274,7 @@ export async function deleteServiceItem(ctx: Context, input: DeleteServiceItemIn
   const problems = new Problems(ctx.locale);
   const localId = localIdOf(input.id, 'ServiceItem');
   if (!localId) {
-    problems.add('id', UserErrorCode.NOT_FOUND, 'RECORD_ID_INVALID', { kindZh: SERVICE_ITEM.zh, kind: SERVICE_ITEM.en });
+    problems.add('id', UserErrorCode.INVALID, 'RECORD_ID_INVALID', { kindZh: SERVICE_ITEM.zh, kind: SERVICE_ITEM.en });
     return { deletedServiceItemId: null, userErrors: problems.errors };
   }
   if (!(await checkItemScope(ctx, problems, localId))) return { deletedServiceItemId: null, userErrors: problems.errors };
@@ -432,7 +432,7 @@ export async function updateStationServiceItem(ctx: Context, input: UpdateStatio
   const problems = new Problems(ctx.locale);
   const localId = localIdOf(input.id, 'StationServiceItem');
   if (!localId) {
-    problems.add('id', UserErrorCode.NOT_FOUND, 'RECORD_ID_INVALID', { kindZh: PUSH_DOWN.zh, kind: PUSH_DOWN.en });
+    problems.add('id', UserErrorCode.INVALID, 'RECORD_ID_INVALID', { kindZh: PUSH_DOWN.zh, kind: PUSH_DOWN.en });
     return { stationServiceItem: null, userErrors: problems.errors };
   }
   // The item of a push-down never changes, so its department can be checked as read.
@@ -564,7 +564,7 @@ export async function upsertStationServiceItem(ctx: Context, input: UpsertStatio
   if (!item) problems.add('itemCode', UserErrorCode.NOT_FOUND, 'SERVICE_ITEM_NOT_FOUND', { code: input.itemCode });
   const stationId = localIdOf(input.stationId, 'Station');
   const station = stationId ? await ctx.loaders.stationById.load(stationId) : null;
-  if (!stationId) problems.add('stationId', UserErrorCode.NOT_FOUND, 'STATION_ID_INVALID');
+  if (!stationId) problems.add('stationId', UserErrorCode.INVALID, 'STATION_ID_INVALID');
   else if (!station) problems.add('stationId', UserErrorCode.NOT_FOUND, 'STATION_NOT_FOUND');
   const since = input.since !== undefined ? checkSince(problems, input.since) : undefined;
   checkCan(ctx, problems, Action.WRITE_SERVICE_ITEM, item ? { departmentId: item.departmentId } : null, 'itemCode');

@@ -103,7 +103,7 @@ function checkTypes(problems: Problems, field: string, types: readonly string[])
 
 function checkId(problems: Problems, field: string, id: string, kind: RecordKind): string | null {
   if (UUID.test(id)) return id;
-  problems.add(field, UserErrorCode.NOT_FOUND, 'RECORD_ID_INVALID', { kindZh: kind.zh, kind: kind.en });
+  problems.add(field, UserErrorCode.INVALID, 'RECORD_ID_INVALID', { kindZh: kind.zh, kind: kind.en });
   return null;
 }
 
@@ -124,12 +124,7 @@ async function lockOwned(em: EntityManager, ctx: Context, id: string, problems: 
   if (!subscription || !owns(webhookScopeOf(ctx), subscription.apiClient.id)) {
     problems.add('id', UserErrorCode.NOT_FOUND, 'RECORD_NOT_FOUND', { kindZh: WEBHOOK_SUBSCRIPTION.zh, kind: WEBHOOK_SUBSCRIPTION.en });
   } else if (version !== undefined && subscription.version !== version) {
-    problems.add('version', UserErrorCode.CONFLICT, 'RECORD_VERSION_CONFLICT', {
-      kindZh: WEBHOOK_SUBSCRIPTION.zh,
-      kind: WEBHOOK_SUBSCRIPTION.en,
-      given: version,
-      current: subscription.version,
-    });
+    problems.conflict('version', WEBHOOK_SUBSCRIPTION, version, subscription.version);
   }
   problems.throwIfAny();
   return subscription!;
