@@ -168,10 +168,10 @@ describe('co-building queries', () => {
     }
   });
 
-  it('shows a station\'s co-buildings in force today by default, and all of them with activeOnly: false', async () => {
+  it('shows a station\'s co-buildings in force today by default, and all of them with includeInactive: true', async () => {
     const ended = (await allCoBuildings()).find((node) => node.validTo !== null && node.validTo < todayInChina())!;
     expect(ended).toBeDefined();
-    const data = await gqlOk(`query($id: ID!) { station(id: $id) { current: coBuildings { id active } all: coBuildings(activeOnly: false) { id active role validFrom } } }`, { id: ended.station.id });
+    const data = await gqlOk(`query($id: ID!) { station(id: $id) { current: coBuildings { id active } all: coBuildings(includeInactive: true) { id active role validFrom } } }`, { id: ended.station.id });
     expect(data.station.all.map((node: Rec) => node.id)).toContain(ended.id);
     expect(data.station.current.map((node: Rec) => node.id)).not.toContain(ended.id);
     expect(data.station.current.every((node: Rec) => node.active)).toBe(true);
@@ -456,7 +456,7 @@ describe('updateCoBuilding and endCoBuilding', () => {
     const ended = await gqlOk(END_CB, { input: { id: coBuilding.id, version: 1, validTo: '2024-12-31' } });
     expect(ended.endCoBuilding.userErrors).toEqual([]);
     expect(ended.endCoBuilding.coBuilding).toMatchObject({ validTo: '2024-12-31', active: false, version: 2 });
-    const station = await gqlOk(`query($id: ID!) { station(id: $id) { current: coBuildings { id } all: coBuildings(activeOnly: false) { id } } }`, { id: anju });
+    const station = await gqlOk(`query($id: ID!) { station(id: $id) { current: coBuildings { id } all: coBuildings(includeInactive: true) { id } } }`, { id: anju });
     expect(station.station.current.map((node: Rec) => node.id)).not.toContain(coBuilding.id);
     expect(station.station.all.map((node: Rec) => node.id)).toContain(coBuilding.id);
 

@@ -10,7 +10,7 @@ const ERRORS = `userErrors { field code message }`;
 
 const CREATE = `mutation($input: CreateServiceItemInput!) { createServiceItem(input: $input) { serviceItem { ${ITEM_FIELDS} } ${ERRORS} } }`;
 const UPDATE = `mutation($input: UpdateServiceItemInput!) { updateServiceItem(input: $input) { serviceItem { ${ITEM_FIELDS} } ${ERRORS} } }`;
-const DELETE = `mutation($input: DeleteServiceItemInput!) { deleteServiceItem(input: $input) { deletedServiceItemId ${ERRORS} } }`;
+const DELETE = `mutation($input: DeleteServiceItemInput!) { deleteServiceItem(input: $input) { deletedId ${ERRORS} } }`;
 const PUSH = `mutation($input: PushDownServiceItemInput!) { pushDownServiceItem(input: $input) { stationServiceItem { ${PUSH_FIELDS} } ${ERRORS} } }`;
 const PUSH_MANY = `mutation($input: PushDownServiceItemsInput!) { pushDownServiceItems(input: $input) {
   summary { itemCount stationCount created skipped } ${ERRORS} } }`;
@@ -491,7 +491,7 @@ describe('deleteServiceItem', () => {
     const created = await createItem();
     const before = await catalogueTotal();
     const res = await t.gql(DELETE, { input: { id: created.id, version: 1 } });
-    expect(res.data.deleteServiceItem).toEqual({ deletedServiceItemId: created.id, userErrors: [] });
+    expect(res.data.deleteServiceItem).toEqual({ deletedId: created.id, userErrors: [] });
     expect(await item(created.code)).toBeNull();
     expect(await catalogueTotal()).toBe(before - 1);
   });
@@ -500,7 +500,7 @@ describe('deleteServiceItem', () => {
     const core = await item(S.coreItemCode);
     const before = await catalogueTotal();
     const res = await t.gql(DELETE, { input: { id: core!.id, version: core!.version } });
-    expect(res.data.deleteServiceItem.deletedServiceItemId).toBeNull();
+    expect(res.data.deleteServiceItem.deletedId).toBeNull();
     expect(res.data.deleteServiceItem.userErrors).toEqual([
       { field: ['input', 'id'], code: 'IN_USE', message: `该事项已下沉到 ${core!.stationCount} 个驿站，不能删除；如不再办理，请将其停用。` },
     ]);

@@ -349,16 +349,16 @@ async function currentPerson(em: EntityManager, ctx: Context, id: string): Promi
 }
 
 /** Cancels a shift. Shifts at an archived station are kept as its record. */
-export async function deleteDutyShift(ctx: Context, input: DeleteDutyShiftInput): Promise<{ deletedDutyShiftId: string | null; userErrors: UserError[] }> {
+export async function deleteDutyShift(ctx: Context, input: DeleteDutyShiftInput): Promise<{ deletedId: string | null; userErrors: UserError[] }> {
   const problems = new Problems(ctx.locale);
   const localId = localIdOf(input.id, 'DutyShift');
   if (!localId) {
     problems.add('id', UserErrorCode.INVALID, 'RECORD_ID_INVALID', { kindZh: DUTY_SHIFT.zh, kind: DUTY_SHIFT.en });
-    return { deletedDutyShiftId: null, userErrors: problems.errors };
+    return { deletedId: null, userErrors: problems.errors };
   }
   const current = await ctx.loaders.dutyShiftById.load(localId);
   if (!(await checkCanAtStation(ctx, problems, Action.WRITE_STAFF, current?.stationId))) {
-    return { deletedDutyShiftId: null, userErrors: problems.errors };
+    return { deletedId: null, userErrors: problems.errors };
   }
   const { value, userErrors } = await withUserErrors(ctx, () =>
     write(ctx, async (em) => {
@@ -371,5 +371,5 @@ export async function deleteDutyShift(ctx: Context, input: DeleteDutyShiftInput)
       return input.id;
     }),
   );
-  return { deletedDutyShiftId: value, userErrors };
+  return { deletedId: value, userErrors };
 }

@@ -248,16 +248,16 @@ function isStillReferenced(error: unknown): boolean {
  * Deletes a person registered by mistake. Anyone a shift or a station refers to stays (the
  * foreign keys refuse the delete, whatever table the reference is in): deactivate them instead.
  */
-export async function deletePerson(ctx: Context, input: DeletePersonInput): Promise<{ deletedPersonId: string | null; userErrors: UserError[] }> {
+export async function deletePerson(ctx: Context, input: DeletePersonInput): Promise<{ deletedId: string | null; userErrors: UserError[] }> {
   const problems = new Problems(ctx.locale);
   const localId = localIdOf(input.id, 'Person');
   if (!localId) {
     problems.add('id', UserErrorCode.INVALID, 'RECORD_ID_INVALID', { kindZh: PERSON.zh, kind: PERSON.en });
-    return { deletedPersonId: null, userErrors: problems.errors };
+    return { deletedId: null, userErrors: problems.errors };
   }
   const current = await ctx.loaders.personById.load(localId);
   if (!(await checkCanInRegion(ctx, problems, Action.WRITE_STAFF, current))) {
-    return { deletedPersonId: null, userErrors: problems.errors };
+    return { deletedId: null, userErrors: problems.errors };
   }
   const { value, userErrors } = await withUserErrors(ctx, async () => {
     try {
@@ -275,5 +275,5 @@ export async function deletePerson(ctx: Context, input: DeletePersonInput): Prom
     }
     return input.id;
   });
-  return { deletedPersonId: value, userErrors };
+  return { deletedId: value, userErrors };
 }

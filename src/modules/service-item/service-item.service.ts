@@ -275,9 +275,9 @@ export async function deleteServiceItem(ctx: Context, input: DeleteServiceItemIn
   const localId = localIdOf(input.id, 'ServiceItem');
   if (!localId) {
     problems.add('id', UserErrorCode.INVALID, 'RECORD_ID_INVALID', { kindZh: SERVICE_ITEM.zh, kind: SERVICE_ITEM.en });
-    return { deletedServiceItemId: null, userErrors: problems.errors };
+    return { deletedId: null, userErrors: problems.errors };
   }
-  if (!(await checkItemScope(ctx, problems, localId))) return { deletedServiceItemId: null, userErrors: problems.errors };
+  if (!(await checkItemScope(ctx, problems, localId))) return { deletedId: null, userErrors: problems.errors };
   const { value, userErrors } = await withUserErrors(ctx, () =>
     write(ctx, async (em) => {
       // The row lock makes a concurrent push-down wait (its foreign key check needs a share lock), so the count stays true.
@@ -292,7 +292,7 @@ export async function deleteServiceItem(ctx: Context, input: DeleteServiceItemIn
       return toGlobalId('ServiceItem', localId);
     }),
   );
-  return { deletedServiceItemId: value, userErrors };
+  return { deletedId: value, userErrors };
 }
 
 function addExists(
