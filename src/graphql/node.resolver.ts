@@ -43,6 +43,15 @@ const NODE_LOADERS: { [Type in NodeTypeName]?: (ctx: Context, localId: string) =
   DutyShift: (ctx, id) => ctx.loaders.dutyShiftById.load(id),
 };
 
+/**
+ * Adds how a node type is loaded, for the feature modules whose records the kernel does not know
+ * (they call it when their module is loaded, before the schema is built). One loader per type.
+ */
+export function registerNodeLoader(type: NodeTypeName, load: (ctx: Context, localId: string) => Promise<NodeRecord | null>): void {
+  if (NODE_LOADERS[type]) throw new Error(`${type} already has a node loader`);
+  NODE_LOADERS[type] = load;
+}
+
 /** Loads a record of a node type by its local id, through the request's loaders; null for types without one. */
 export function loadNodeByType(ctx: Context, type: NodeTypeName, localId: string): Promise<NodeRecord | null> {
   const load = NODE_LOADERS[type];

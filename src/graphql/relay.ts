@@ -25,9 +25,22 @@ const LOCAL_ID_FORMATS = {
   Person: UUID,
   DutyShift: UUID,
   Activity: UUID,
+  // Records of the sync and audit machinery: every ID the change feed, the audit trail and
+  // webhooks hand out is one node(id) can fetch.
+  ExternalRef: UUID,
+  ExternalRefSystem: /^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$/,
+  /** A grid worker's stationing: "stationId:personId". */
+  StationGridWorker: new RegExp(`^${UUID.source.slice(1, -1)}:${UUID.source.slice(1, -1)}$`),
+  ApiClient: UUID,
+  WebhookSubscription: UUID,
+  WebhookDelivery: UUID,
 } as const satisfies Record<string, RegExp>;
 
 export type NodeTypeName = keyof typeof LOCAL_ID_FORMATS;
+
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}
 
 /** Opaque global ID: base64url of "Type:localId". */
 export function toGlobalId(type: NodeTypeName, localId: string | number): string {

@@ -674,7 +674,7 @@ describe('addExternalRef and removeExternalRef', () => {
   it('refuses IDs of another type or of nothing', async () => {
     const platform = await seeded(PLATFORM_SEED.anjuUnionCareRefs[0]);
     const wrongType = await add({ type: 'ORGANIZATION', id: platform.id, system: 'x-sync', externalId: '1' });
-    expect(wrongType.userErrors).toEqual([expect.objectContaining({ field: ['input', 'id'], code: 'NOT_FOUND' })]);
+    expect(wrongType.userErrors).toEqual([expect.objectContaining({ field: ['input', 'id'], code: 'INVALID' })]);
     const malformedSystem = await add({ type: 'PLATFORM', id: platform.id, system: '同步系统', externalId: '1' });
     expect(malformedSystem.userErrors).toEqual([expect.objectContaining({ field: ['input', 'system'], code: 'INVALID' })]);
   });

@@ -8,7 +8,7 @@ import type { Context } from '../../graphql/context';
 import { UserErrorCode } from '../../graphql/errors';
 import { Problems, withUserErrors } from '../../graphql/mutation';
 import { savepoint, write } from '../../graphql/unit-of-work';
-import { localIdOf } from '../../graphql/relay';
+import { localIdOf, toGlobalId } from '../../graphql/relay';
 import { Department } from '../department/department.entity';
 import { DEPARTMENT } from '../department/department.service';
 import type { DepartmentRecord } from '../department/department.types';
@@ -340,7 +340,16 @@ async function resolveWritableRecord(ctx: Context, problems: Problems, type: Ext
 }
 
 function toRefRecord(ref: ExternalRef): ExternalRefRecord {
-  return { system: ref.system, externalId: ref.externalId, recordType: ref.recordType, recordId: ref.recordId, createdAt: ref.createdAt };
+  return {
+    __typename: 'ExternalRef',
+    id: toGlobalId('ExternalRef', ref.id),
+    dbId: ref.id,
+    system: ref.system,
+    externalId: ref.externalId,
+    recordType: ref.recordType,
+    recordId: ref.recordId,
+    createdAt: ref.createdAt,
+  };
 }
 
 /**
@@ -392,7 +401,7 @@ export async function addExternalRef(ctx: Context, input: AddExternalRefInput): 
 /** Removes a record's ID in one system; the record stays as it is. */
 export async function removeExternalRef(ctx: Context, input: RemoveExternalRefInput): Promise<RemoveExternalRefResult> {
   const problems = new Problems(ctx.locale);
-  const failed = (): RemoveExternalRefResult => ({ record: null, removedExternalRef: null, userErrors: problems.errors });
+  const failed = (): RemoveExternalRefResult => ({ record: null, removedExternalRef: null, deletedId: null, userErrors: problems.errors });
   const target = await resolveWritableRecord(ctx, problems, input.type, input.id);
   if (problems.any || !target) return failed();
   const system = input.system.trim();
@@ -414,8 +423,8 @@ export async function removeExternalRef(ctx: Context, input: RemoveExternalRefIn
       return removed;
     }),
   );
-  if (!value) return { record: null, removedExternalRef: null, userErrors };
-  return { record: await loadExternalRecord(ctx, input.type, target.localId), removedExternalRef: value, userErrors };
+  if (!value) return { record: null, removedExternalRef: null, deletedId: null, userErrors };
+  return { record: await loadExternalRecord(ctx, input.type, target.localId), removedExternalRef: value, deletedId: value.id, userErrors };
 }
 
 /**

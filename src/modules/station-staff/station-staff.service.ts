@@ -6,7 +6,7 @@ import type { Context } from '../../graphql/context';
 import { UserErrorCode } from '../../graphql/errors';
 import { Problems, withUserErrors } from '../../graphql/mutation';
 import { savepoint, write } from '../../graphql/unit-of-work';
-import { localIdOf } from '../../graphql/relay';
+import { localIdOf, toGlobalId } from '../../graphql/relay';
 import { Organization } from '../organization/organization.entity';
 import { OrganizationKind, PARTY_ORGANIZATION_KINDS } from '../organization/organization.enums';
 import type { OrganizationRecord } from '../organization/organization.types';
@@ -194,17 +194,17 @@ export async function assignGridWorker(ctx: Context, input: AssignGridWorkerInpu
   });
 }
 
-/** Ends a grid worker's stationing at a station. */
-export async function unassignGridWorker(ctx: Context, input: UnassignGridWorkerInput): Promise<StationPayload> {
+/** Ends a grid worker's stationing at a station; deletedId is the stationing's global ID (the feed's tombstone). */
+export async function unassignGridWorker(ctx: Context, input: UnassignGridWorkerInput): Promise<StationPayload & { deletedId: string | null }> {
   const problems = new Problems(ctx.locale);
   const stationId = localIdOf(input.stationId, 'Station');
   const personId = localIdOf(input.personId, 'Person');
   if (!stationId) problems.add('stationId', UserErrorCode.INVALID, 'STATION_ID_INVALID');
   if (!personId) problems.add('personId', UserErrorCode.INVALID, 'RECORD_ID_INVALID', { kindZh: PERSON.zh, kind: PERSON.en });
   await checkCanAtStation(ctx, problems, Action.WRITE_STAFF, stationId, 'stationId');
-  if (problems.any) return { station: null, userErrors: problems.errors };
+  if (problems.any) return { station: null, deletedId: null, userErrors: problems.errors };
 
-  return toPayload(ctx, () =>
+  const payload = await toPayload(ctx, () =>
     write(ctx, async (em) => {
       await lockStationShared(em, problems, stationId!);
       const link = await em.findOne(StationGridWorker, { station: stationId!, person: personId! });
@@ -215,4 +215,5 @@ export async function unassignGridWorker(ctx: Context, input: UnassignGridWorker
       return stationId!;
     }),
   );
+  return { ...payload, deletedId: payload.station ? toGlobalId('StationGridWorker', `${stationId}:${personId}`) : null };
 }
