@@ -33,7 +33,7 @@ import {
   ServiceItemExternalRefsResolver,
   StationServiceItemExternalRefsResolver,
 } from '../modules/external-ref/external-ref.resolver';
-import { WebhookResolver } from '../modules/webhook/webhook.resolver';
+import { WebhookDeliveryResolver, WebhookResolver } from '../modules/webhook/webhook.resolver';
 import { NodeResolver } from './node.resolver';
 import { runMutationsAsUnitsOfWork } from './unit-of-work';
 
@@ -83,6 +83,7 @@ export function getSchema(): GraphQLSchema {
         StationServiceItemExternalRefsResolver,
         OrganizationExternalRefsResolver,
         WebhookResolver,
+        WebhookDeliveryResolver,
       ],
       validate: false,
       emitSchemaFile: false,

@@ -326,7 +326,7 @@ export const AUDIT_SHAPES: Readonly<Record<string, AuditShape>> = {
       types: enumName('types', ChangeRecordType),
       secret: { ...redacted('secret'), outsideType: 'the signing secret: shown to its owner once, recorded only as changed' },
       active: same('active'),
-      clientId: { ...same('apiClient'), outsideType: 'the API client that owns the subscription (clientName in the API)' },
+      apiClient: node('apiClient', 'ApiClient'),
     },
     unshown: { ...COMMON_UNSHOWN, lastTx: 'the dispatcher’s position in the feed, moved in plain SQL outside any mutation', lastSeq: 'the dispatcher’s position in the feed' },
   },
