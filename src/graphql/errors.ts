@@ -59,6 +59,12 @@ export enum UserErrorCode {
   FORBIDDEN = 'FORBIDDEN',
   /** 记录仍被引用，不能删除（只能停用）The record is still referenced: it cannot be deleted, only deactivated. */
   IN_USE = 'IN_USE',
+  /**
+   * 记录已存在 The input names a record that already exists (a code, credit code, owner reference or
+   * pair already taken); `existingId` is that record's global ID. On a first sync (upsert…), adopt it
+   * with addExternalRef, as the message says.
+   */
+  ALREADY_EXISTS = 'ALREADY_EXISTS',
 }
 
 registerEnumType(UserErrorCode, {
@@ -78,6 +84,10 @@ registerEnumType(UserErrorCode, {
     ARCHIVED: { description: '记录已归档，只读 The record is archived and read-only' },
     FORBIDDEN: { description: '无权操作 The caller may not change this record' },
     IN_USE: { description: '记录仍被引用，不能删除，只能停用 The record is still referenced; it cannot be deleted, only deactivated' },
+    ALREADY_EXISTS: {
+      description:
+        '记录已存在：existingId 为已有记录的全局 ID；首次同步时可用 addExternalRef 把您的编号关联到它 A record with this code, credit code, owner reference or pair already exists; existingId is its global ID. On a first sync, adopt it with addExternalRef',
+    },
   },
 });
 

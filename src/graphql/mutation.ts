@@ -4,8 +4,16 @@ import { LockMode, type EntityClass, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from './context';
 import { userError, UserError, UserErrorCode, UserErrorsException, type UserErrorDetails } from './errors';
-import type { MessageKey, MessageParams } from '../i18n/messages';
+import { translate, type MessageKey, type MessageParams } from '../i18n/messages';
 import type { Locale } from '../i18n/locale';
+
+/** What adopting an existing record takes: the addExternalRef arguments, in the API's words. */
+export interface AdoptionHint {
+  /** The ExternalRecordType name, e.g. ORGANIZATION. */
+  type: string;
+  system: string;
+  externalId: string;
+}
 
 /** Collects the user errors of one mutation input; field paths are relative to `input`. */
 export class Problems {
@@ -14,6 +22,17 @@ export class Problems {
 
   add(field: string, code: UserErrorCode, key: MessageKey, params?: MessageParams, details?: UserErrorDetails): void {
     this.errors.push(userError(this.locale, ['input', ...field.split('.')], code, key, params, details));
+  }
+
+  /**
+   * The input collides with an existing record: ALREADY_EXISTS on `field`, its global ID in
+   * `existingId`. With `adopt` (a first sync by an external reference that names no record yet),
+   * the message goes on to say how to adopt the record with addExternalRef.
+   */
+  exists(field: string, key: MessageKey, params: MessageParams, existingId: string | null, adopt?: AdoptionHint): void {
+    const error = userError(this.locale, ['input', ...field.split('.')], UserErrorCode.ALREADY_EXISTS, key, params, existingId ? { existingId } : {});
+    if (adopt && existingId) error.message = `${error.message}${this.locale === 'zh' ? '' : ' '}${translate(this.locale, 'ADOPT_WITH_EXTERNAL_REF', { ...adopt, existingId })}`;
+    this.errors.push(error);
   }
 
   /** A stale version: CONFLICT on `field`, naming the current version in the message and in `currentVersion`. */

@@ -513,6 +513,10 @@ const messages = {
     zh: '编号“{externalId}”（系统“{system}”）对应的是驿站“{station}”的事项“{item}”，下沉记录的驿站和事项不能修改；请核对驿站、事项编码或编号。',
     en: 'The ID "{externalId}" of system "{system}" names the item "{item}" at the station "{station}"; a push-down\'s station and item never change. Check the station, the item code or the ID.',
   },
+  ADOPT_WITH_EXTERNAL_REF: {
+    zh: '如果它就是您系统中的这条记录，请先调用 addExternalRef（type: {type}，id: “{existingId}”，system: “{system}”，externalId: “{externalId}”）把您的编号关联到它，再重新同步：此后按您的编号同步即修改这条记录，不会重复新建。',
+    en: 'If it is this record of your system, adopt it first: call addExternalRef with type {type}, id "{existingId}", system "{system}" and externalId "{externalId}", then sync again; from then on syncing by your ID updates this record instead of creating another.',
+  },
   WEBHOOK_CLIENTS_ONLY: {
     zh: '推送订阅只能由接口客户端创建：请用本平台发放的接口密钥调用，推送会发给该客户端。',
     en: 'Only API clients can subscribe to webhooks: call with an API key issued by this hub; deliveries go to that client.',

@@ -84,7 +84,7 @@ describe('department mutations', () => {
     const again = await t.gql(CREATE, { input: { ...input, name: '另一个部门' } });
     expect(again.data.createDepartment.department).toBeNull();
     expect(again.data.createDepartment.userErrors).toEqual([
-      { field: ['input', 'code'], code: 'INVALID', message: '部门代码“XY-XFJ”已被使用，请换一个。' },
+      { field: ['input', 'code'], code: 'ALREADY_EXISTS', message: '部门代码“XY-XFJ”已被使用，请换一个。' },
     ]);
     expect(await total()).toBe(before);
   });
@@ -96,7 +96,7 @@ describe('department mutations', () => {
     const winners = results.filter((res) => res.data.createDepartment.department);
     expect(winners).toHaveLength(1);
     for (const res of results.filter((r) => !r.data.createDepartment.department)) {
-      expect(res.data.createDepartment.userErrors).toEqual([expect.objectContaining({ field: ['input', 'code'], code: 'INVALID' })]);
+      expect(res.data.createDepartment.userErrors).toEqual([expect.objectContaining({ field: ['input', 'code'], code: 'ALREADY_EXISTS' })]);
     }
   });
 

@@ -381,7 +381,7 @@ describe('createServiceItem', () => {
     ['a malformed code', { code: '420606-ln-1' }, ['input', 'code'], 'INVALID', '事项编码“420606-ln-1”格式不正确'],
     ['a code of another level', { code: '420600-LN-0151' }, ['input', 'code'], 'INVALID', '区县级事项的编码须以区县级行政区划代码开头'],
     ['a code of no real division', { code: '420699-LN-0152' }, ['input', 'code'], 'INVALID', '“420699”不是'],
-    ['a code already taken', { code: S.coreItemCode, level: 'CITY' }, ['input', 'code'], 'INVALID', `事项编码“${S.coreItemCode}”已被使用`],
+    ['a code already taken', { code: S.coreItemCode, level: 'CITY' }, ['input', 'code'], 'ALREADY_EXISTS', `事项编码“${S.coreItemCode}”已被使用`],
     ['an empty name', { name: '  ' }, ['input', 'name'], 'REQUIRED', '请填写事项名称。'],
     ['a name over 100 characters', { name: '事'.repeat(101) }, ['input', 'name'], 'TOO_LONG', '事项名称不能超过 100 个字。'],
     ['an unknown department', { departmentCode: 'XY-NOPE' }, ['input', 'departmentCode'], 'NOT_FOUND', '找不到代码为“XY-NOPE”的部门'],
@@ -556,7 +556,7 @@ describe('pushDownServiceItem', () => {
     expect(res.data.pushDownServiceItem.userErrors).toEqual([
       {
         field: ['input', 'itemCode'],
-        code: 'INVALID',
+        code: 'ALREADY_EXISTS',
         message: `驿站“${highTech.name}”已有事项“${existing.name}”的下沉记录（${since} 起，状态：${statusZh}），不能重复下沉；如需恢复或调整，请修改该记录。`,
       },
     ]);

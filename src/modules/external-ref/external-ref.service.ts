@@ -131,7 +131,12 @@ async function addTaken(ctx: Context, problems: Problems, field: string, key: Ex
   const [holder] = await externalRefsByKeys(ctx.db, [key]);
   const kind = RECORD_KINDS[key.type];
   const name = holder ? await describeRecord(ctx, key.type, holder.recordId) : '';
-  problems.add(field, UserErrorCode.INVALID, 'EXTERNAL_REF_TAKEN', { system: key.system, externalId: key.externalId, kindZh: kind.zh, kind: kind.en, name });
+  problems.exists(
+    field,
+    'EXTERNAL_REF_TAKEN',
+    { system: key.system, externalId: key.externalId, kindZh: kind.zh, kind: kind.en, name },
+    holder ? toGlobalId(key.type, holder.recordId) : null,
+  );
 }
 
 /** Adds EXTERNAL_REF_SYSTEM_TAKEN at `field`, quoting the record's current ID in the system. */

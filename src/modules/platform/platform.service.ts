@@ -3,9 +3,9 @@ import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../graphql/context';
 import { UserErrorCode } from '../../graphql/errors';
-import { checkText, lockVersioned, Problems, withUserErrors, type RecordKind } from '../../graphql/mutation';
+import { checkText, lockVersioned, Problems, withUserErrors, type AdoptionHint, type RecordKind } from '../../graphql/mutation';
 import { savepoint, write } from '../../graphql/unit-of-work';
-import { localIdOf } from '../../graphql/relay';
+import { localIdOf, toGlobalId } from '../../graphql/relay';
 import { Action, checkCan } from '../../auth/permissions';
 import { Department } from '../department/department.entity';
 import { resolveActiveDepartment } from '../department/department.service';
@@ -86,13 +86,32 @@ async function resolveHostStation(ctx: Context, problems: Problems, field: strin
   return lockHostStation(ctx.em, problems, field, localId);
 }
 
-/** Runs a write; a clash on (department, owner reference) becomes the OWNER_REF_TAKEN user error. */
-async function guardOwnerRef<T>(problems: Problems, ownerRef: () => string, department: () => Promise<string>, work: () => Promise<T>): Promise<T> {
+/** Whose owner reference a write sets: the department (local id and name) and the reference. */
+interface OwnerRefClaim {
+  ownerRef: () => string;
+  departmentId: () => string;
+  departmentName: () => Promise<string>;
+  /** On a first sync by external reference: how to adopt the platform that already has it. */
+  adopt?: AdoptionHint;
+}
+
+/**
+ * Runs a write; a clash on (department, owner reference) becomes the ALREADY_EXISTS user error
+ * naming the platform that holds the reference (read after the write's savepoint rolled back).
+ */
+async function guardOwnerRef<T>(ctx: Context, problems: Problems, claim: OwnerRefClaim, work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
     if (error instanceof UniqueConstraintViolationException) {
-      problems.add('ownerRef', UserErrorCode.INVALID, 'PLATFORM_OWNER_REF_TAKEN', { ownerRef: ownerRef(), department: await department() });
+      const holder = await ctx.db.one<{ id: string }>('select id from platform where department_id = ?::uuid and owner_ref = ?', [claim.departmentId(), claim.ownerRef()]);
+      problems.exists(
+        'ownerRef',
+        'PLATFORM_OWNER_REF_TAKEN',
+        { ownerRef: claim.ownerRef(), department: await claim.departmentName() },
+        holder ? toGlobalId('Platform', holder.id) : null,
+        claim.adopt,
+      );
       problems.throwIfAny();
     }
     throw error;
@@ -121,9 +140,9 @@ export async function createPlatform(ctx: Context, input: CreatePlatformInput): 
 
   return toPayload(ctx, () =>
     guardOwnerRef(
+      ctx,
       problems,
-      () => ownerRef!,
-      async () => department!.name,
+      { ownerRef: () => ownerRef!, departmentId: () => department!.dbId, departmentName: async () => department!.name },
       () =>
         savepoint(ctx, async (em) => {
           const platform = em.create(Platform, {
@@ -170,9 +189,13 @@ export async function updatePlatform(ctx: Context, input: UpdatePlatformInput): 
 
   return toPayload(ctx, () =>
     guardOwnerRef(
+      ctx,
       problems,
-      () => ownerRef!,
-      async () => (await ctx.loaders.departmentById.load(current!.departmentId))?.name ?? '',
+      {
+        ownerRef: () => ownerRef!,
+        departmentId: () => current!.departmentId,
+        departmentName: async () => (await ctx.loaders.departmentById.load(current!.departmentId))?.name ?? '',
+      },
       () =>
         savepoint(ctx, async (em) => {
           const platform = await lockVersioned(em, Platform, localId!, input.version, problems, PLATFORM);
@@ -260,9 +283,14 @@ export async function upsertPlatform(ctx: Context, input: UpsertPlatformInput): 
 
   const { value, userErrors } = await withUserErrors(ctx, () =>
     guardOwnerRef(
+      ctx,
       problems,
-      () => ownerRef!,
-      async () => department!.name,
+      {
+        ownerRef: () => ownerRef!,
+        departmentId: () => department!.dbId,
+        departmentName: async () => department!.name,
+        adopt: { type: 'PLATFORM', system: ref.system, externalId: ref.externalId },
+      },
       () =>
         guardExternalRef(ctx, problems, 'externalRef.', ref, () => null, () =>
           upsertByExternalRef(ctx, problems, 'externalRef.', ref, {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { Context } from '../../graphql/context';
 import { UserErrorCode } from '../../graphql/errors';
-import { checkText, lockVersioned, Problems, withUserErrors, type RecordKind } from '../../graphql/mutation';
+import { checkText, lockVersioned, Problems, withUserErrors, type AdoptionHint, type RecordKind } from '../../graphql/mutation';
 import { savepoint, write } from '../../graphql/unit-of-work';
 import { localIdOf, toGlobalId } from '../../graphql/relay';
 import { Department } from '../department/department.entity';
@@ -25,7 +25,7 @@ import type {
   UpdateServiceItemInput,
   UpdateStationServiceItemInput,
 } from './service-item.inputs';
-import { serviceItemsByIds, stationServiceItemOf, stationServiceItemsByIds } from './service-item.reader';
+import { serviceItemsByCodes, serviceItemsByIds, stationServiceItemOf, stationServiceItemsByIds } from './service-item.reader';
 import {
   DESCRIPTION_MAX,
   FEE_MAX,
@@ -228,7 +228,7 @@ export async function createServiceItem(ctx: Context, input: CreateServiceItemIn
       });
     } catch (error) {
       if (error instanceof UniqueConstraintViolationException) {
-        problems.add('code', UserErrorCode.INVALID, 'SERVICE_ITEM_CODE_TAKEN', { code });
+        await addCodeTaken(ctx, problems, code);
         problems.throwIfAny();
       }
       throw error;
@@ -295,20 +295,26 @@ export async function deleteServiceItem(ctx: Context, input: DeleteServiceItemIn
   return { deletedId: value, userErrors };
 }
 
+/** ALREADY_EXISTS on `code`, naming the item that holds it (read after the refused write rolled back). */
+async function addCodeTaken(ctx: Context, problems: Problems, code: string, adopt?: AdoptionHint): Promise<void> {
+  const [holder] = await serviceItemsByCodes(ctx.db, [code]);
+  problems.exists('code', 'SERVICE_ITEM_CODE_TAKEN', { code }, holder?.id ?? null, adopt);
+}
+
 function addExists(
   problems: Problems,
   field: string,
   existing: Pick<StationServiceItemRecord, 'since' | 'status'>,
+  existingId: string,
   item: Pick<ServiceItemRecord, 'name'>,
   station: Pick<StationRecord, 'name'>,
 ): void {
-  problems.add(field, UserErrorCode.INVALID, 'PUSH_DOWN_EXISTS', {
-    station: station.name,
-    item: item.name,
-    since: existing.since,
-    status: existing.status,
-    statusZh: PUSH_DOWN_STATUS_NAMES_ZH[existing.status],
-  });
+  problems.exists(
+    field,
+    'PUSH_DOWN_EXISTS',
+    { station: station.name, item: item.name, since: existing.since, status: existing.status, statusZh: PUSH_DOWN_STATUS_NAMES_ZH[existing.status] },
+    existingId,
+  );
 }
 
 /** Pushes one active item down to one station; a second push-down of the same pair is refused, naming the first. */
@@ -325,7 +331,7 @@ export async function pushDownServiceItem(ctx: Context, input: PushDownServiceIt
       return await savepoint(ctx, async (em) => {
         const existing = await em.findOne(StationServiceItem, { station: station!.dbId, serviceItem: item!.dbId });
         if (existing) {
-          addExists(problems, 'itemCode', existing, item!, station!);
+          addExists(problems, 'itemCode', existing, toGlobalId('StationServiceItem', existing.id), item!, station!);
           problems.throwIfAny();
         }
         const record = em.create(StationServiceItem, {
@@ -342,7 +348,7 @@ export async function pushDownServiceItem(ctx: Context, input: PushDownServiceIt
       // A concurrent push-down of the same pair committed first.
       if (error instanceof UniqueConstraintViolationException) {
         const existing = await stationServiceItemOf(ctx.db, station!.dbId, item!.dbId);
-        if (existing) addExists(problems, 'itemCode', existing, item!, station!);
+        if (existing) addExists(problems, 'itemCode', existing, existing.id, item!, station!);
         problems.throwIfAny();
       }
       throw error;
@@ -539,7 +545,7 @@ export async function upsertServiceItem(ctx: Context, input: UpsertServiceItemIn
       );
     } catch (error) {
       if (error instanceof UniqueConstraintViolationException) {
-        problems.add('code', UserErrorCode.INVALID, 'SERVICE_ITEM_CODE_TAKEN', { code });
+        await addCodeTaken(ctx, problems, code, { type: 'SERVICE_ITEM', system: ref.system, externalId: ref.externalId });
         problems.throwIfAny();
       }
       throw error;
@@ -624,7 +630,7 @@ export async function upsertStationServiceItem(ctx: Context, input: UpsertStatio
       // A push-down of the pair that no retry could take over (it committed between both attempts).
       if (error instanceof UniqueConstraintViolationException) {
         const existing = await stationServiceItemOf(ctx.db, station!.dbId, item!.dbId);
-        if (existing) addExists(problems, 'itemCode', existing, item!, station!);
+        if (existing) addExists(problems, 'itemCode', existing, existing.id, item!, station!);
         problems.throwIfAny();
       }
       throw error;
