@@ -1,5 +1,5 @@
 import { joinSql, rawSql, sql, type SqlFragment, type SqlReader } from './sql';
-import { badInput, toPage, type Page, type PageRequest } from '../graphql/relay';
+import { badInputOf, toPage, type Page, type PageRequest } from '../graphql/relay';
 
 function isCalendarDay(year: number, month: number, day: number): boolean {
   const date = new Date(0);
@@ -83,7 +83,7 @@ export async function fetchKeysetPage<Row, T>(
       (typeof id === 'string' || typeof id === 'number') &&
       ID_FORMATS[query.id.type].test(String(id));
     if (!valid) {
-      throw badInput('Invalid cursor: pass a cursor returned by this connection with the same ordering', request.backward ? 'before' : 'after');
+      throw badInputOf('CURSOR_INVALID', {}, request.backward ? 'before' : 'after');
     }
     const comparator = rawSql(ascending ? '>' : '<');
     conditions.push(

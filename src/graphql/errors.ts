@@ -134,6 +134,51 @@ export interface UserErrorDetails {
   existingId?: string;
 }
 
+const LOCALIZATION = Symbol('localization');
+
+/** A message key and its parameters, carried by an error until the request's language is known. */
+interface Localization {
+  key: MessageKey;
+  params: MessageParams;
+}
+
+/**
+ * A GraphQL error whose message follows the request's Accept-Language, like user errors: thrown
+ * where the language is not at hand (a reader, the authenticator), translated once the request
+ * meets its errors (see localizeErrors). Until then its message is in Chinese, the default.
+ */
+export function localizedError(key: MessageKey, params: MessageParams, extensions: Record<string, unknown>): GraphQLError {
+  const error = new GraphQLError(translate('zh', key, params), { extensions });
+  (error as unknown as Record<symbol, Localization>)[LOCALIZATION] = { key, params };
+  return error;
+}
+
+/** Codes of graphql-js's and Apollo's own refusals, whose English text gets a Chinese lead sentence. */
+const FOREIGN_CODES = new Set<string>(['GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST']);
+
+/** Whether a text already has Chinese in it (our own messages). */
+const HAS_CHINESE = /[\u4e00-\u9fff]/;
+
+/**
+ * Puts every error of a request in its language: ours by their message key; graphql-js's and
+ * Apollo's own (English) refusals, in Chinese, behind a lead sentence that says what kind of
+ * problem it is. Errors already in the request's language are left alone.
+ */
+export function localizeErrors(errors: readonly GraphQLError[], locale: Locale): void {
+  for (const error of errors) {
+    const source = [error, error.originalError].find((candidate) => candidate && LOCALIZATION in candidate) as Record<symbol, Localization> | undefined;
+    if (source) {
+      const { key, params } = source[LOCALIZATION];
+      error.message = translate(locale, key, params);
+      continue;
+    }
+    const code = String(error.extensions?.code ?? '');
+    if (locale === 'zh' && FOREIGN_CODES.has(code) && !HAS_CHINESE.test(error.message)) {
+      error.message = translate('zh', code as 'GRAPHQL_VALIDATION_FAILED', { detail: error.message });
+    }
+  }
+}
+
 /** Builds a localized user error. */
 export function userError(
   locale: Locale,

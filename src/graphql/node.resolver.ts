@@ -2,7 +2,7 @@ import { Arg, Ctx, ID, Info, Query, Resolver } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { gatedResolveType, Public } from '../auth/visibility';
 import type { Context } from './context';
-import { badInput, fromGlobalId, MAX_PAGE_SIZE, Node, type NodeTypeName } from './relay';
+import { badInputOf, fromGlobalId, MAX_PAGE_SIZE, Node, type NodeTypeName } from './relay';
 
 type NodeRecord = { __typename: string };
 
@@ -22,7 +22,7 @@ export class NodeResolver {
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<(NodeRecord | null)[]> {
-    if (ids.length > MAX_PAGE_SIZE) throw badInput(`Pass at most ${MAX_PAGE_SIZE} ids`, 'ids');
+    if (ids.length > MAX_PAGE_SIZE) throw badInputOf('TOO_MANY_IDS', { max: MAX_PAGE_SIZE }, 'ids');
     return Promise.all(ids.map((id) => loadNode(ctx, info, id)));
   }
 }

@@ -1,6 +1,6 @@
 import { fetchKeysetPage } from '../../db/keyset';
 import { joinSql, rawSql, sql, type SqlFragment, type SqlReader } from '../../db/sql';
-import { badInput, decodeCursor, encodeCursor, fromGlobalId, localIdOf, type Page, type PageRequest } from '../../graphql/relay';
+import { badInputOf, decodeCursor, encodeCursor, fromGlobalId, localIdOf, type Page, type PageRequest } from '../../graphql/relay';
 import { CHANGE_COLUMNS, FEED_EXCLUDED_TYPES, toChangeRecord, type AuditEventFilter, type ChangeRecord, type ChangeRow } from './audit.types';
 
 function compileAuditFilter(filter: AuditEventFilter | undefined): SqlFragment {
@@ -8,7 +8,7 @@ function compileAuditFilter(filter: AuditEventFilter | undefined): SqlFragment {
   if (filter?.recordType?.length) conditions.push(sql`e.record_type = any(${filter.recordType}::text[])`);
   if (filter?.recordId) {
     const record = fromGlobalId(filter.recordId);
-    if (!record) throw badInput('filter.recordId is not a global ID: pass a recordId the audit trail or the change feed returned', 'filter.recordId');
+    if (!record) throw badInputOf('AUDIT_RECORD_ID_INVALID', {}, 'filter.recordId');
     conditions.push(sql`e.record_type = ${record.type} and e.record_id = ${record.localId}`);
   }
   if (filter?.operation?.length) conditions.push(sql`e.operation = any(${filter.operation}::text[])`);
@@ -93,13 +93,19 @@ export async function readFeedHead(db: SqlReader): Promise<string> {
 
 /** The change feed after a cursor, in commit-safe order (see committedChangesQuery). */
 export async function readChanges(db: SqlReader, after: string | null | undefined, types: readonly string[] | undefined, first: number): Promise<FeedPage> {
-  if (!(first >= 1 && first <= FEED_PAGE_MAX)) throw badInput(`\`first\` must be between 1 and ${FEED_PAGE_MAX}`, 'first');
+  if (!(first >= 1 && first <= FEED_PAGE_MAX)) throw badInputOf('PAGE_SIZE_RANGE', { name: 'first', max: FEED_PAGE_MAX, value: first }, 'first');
   let position: FeedPosition | null = null;
   if (after) {
-    const [tx, seq] = decodeCursor(after, 2);
+    let values: unknown[];
+    try {
+      values = decodeCursor(after, 2);
+    } catch {
+      throw badInputOf('FEED_CURSOR_INVALID', {}, 'after');
+    }
+    const [tx, seq] = values;
     // tx is an xid8 (unsigned 64-bit), seq a bigint: anything else would fail the cast.
     if (typeof tx !== 'string' || typeof seq !== 'string' || !/^\d{1,20}$/.test(tx) || BigInt(tx) > 0xffffffffffffffffn || !/^\d{1,18}$/.test(seq)) {
-      throw badInput('Invalid cursor: pass a cursor returned by changes', 'after');
+      throw badInputOf('FEED_CURSOR_INVALID', {}, 'after');
     }
     position = { tx, seq };
   }
