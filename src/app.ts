@@ -16,7 +16,7 @@ import { pendingMigrations } from './db/orm';
 import { buildContext, type Context } from './graphql/context';
 import { createFormatError } from './graphql/errors';
 import { graphiqlRouter } from './graphql/graphiql';
-import { errorLogging } from './graphql/plugins';
+import { errorLocalization, errorLogging } from './graphql/plugins';
 import { requestGuard } from './graphql/request-guard';
 import { documentGuard } from './graphql/document-guard';
 import { startHousekeeping, type Housekeeping } from './graphql/housekeeping';
@@ -25,6 +25,9 @@ import { logger, pinoLogger } from './logger';
 import { pinoHttp } from 'pino-http';
 import type { RequestLogFields } from './graphql/context';
 import { startWebhookDispatcher, type WebhookDispatcher } from './modules/webhook/webhook.dispatcher';
+
+import { translate } from './i18n/messages';
+import { localeFromAcceptLanguage } from './i18n/locale';
 
 export const BODY_LIMIT = '1mb';
 
@@ -143,6 +146,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
       ...(config.isProduction ? [ApolloServerPluginDisableSuggestions()] : []),
       requestGuard(schema, config),
       errorLogging(config.guard.requestTimeoutMs),
+      errorLocalization(),
     ],
   });
   await apollo.start();
@@ -156,14 +160,14 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
   );
 
   // Body-parser failures (too large, malformed JSON) as GraphQL-shaped errors.
-  app.use((error: Error & { type?: string; status?: number }, _req: Request, res: Response, next: NextFunction) => {
+  app.use((error: Error & { type?: string; status?: number }, req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(error);
     if (error.type === 'entity.too.large') {
-      res.status(413).json({ errors: [{ message: `Request body is larger than ${BODY_LIMIT}`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+      res.status(413).json({ errors: [{ message: translate(localeFromAcceptLanguage(req.headers['accept-language']), 'BODY_TOO_LARGE', { limit: BODY_LIMIT }), extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
       return;
     }
     if (error.type === 'entity.parse.failed') {
-      res.status(400).json({ errors: [{ message: 'Request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+      res.status(400).json({ errors: [{ message: translate(localeFromAcceptLanguage(req.headers['accept-language']), 'BODY_NOT_JSON'), extensions: { code: 'BAD_REQUEST' } }] });
       return;
     }
     logger.error('unhandled HTTP error', { requestId: String(res.getHeader('x-request-id')), error: error.message });

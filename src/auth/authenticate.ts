@@ -1,7 +1,8 @@
 import type { Request } from 'express';
 import { GraphQLError } from 'graphql';
 import type { SqlReader } from '../db/sql';
-import { ErrorCode } from '../graphql/errors';
+import { ErrorCode, localizedError } from '../graphql/errors';
+import type { MessageKey, MessageParams } from '../i18n/messages';
 import { hashApiKey, looksLikeApiKey } from './api-keys';
 import { JwtRejected, type JwtVerifier } from './jwt';
 import { ANONYMOUS, type AuthenticatedPrincipal, type Principal } from './principal';
@@ -10,10 +11,8 @@ import type { Role } from './roles';
 /** Resolves a request's credentials to a Principal; bad credentials are a 401, never anonymous. */
 export type Authenticator = (req: Request, db: SqlReader) => Promise<Principal>;
 
-function unauthenticated(message: string): GraphQLError {
-  return new GraphQLError(message, {
-    extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401, headers: new Map([['www-authenticate', 'Bearer']]) } },
-  });
+function unauthenticated(key: MessageKey, params: MessageParams = {}): GraphQLError {
+  return localizedError(key, params, { code: ErrorCode.UNAUTHENTICATED, http: { status: 401, headers: new Map([['www-authenticate', 'Bearer']]) } });
 }
 
 interface ClientRow {
@@ -36,7 +35,7 @@ export function createAuthenticator(jwt: JwtVerifier | null): Authenticator {
     const header = req.headers.authorization;
     if (!header) return ANONYMOUS;
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-    if (!match) throw unauthenticated('The Authorization header must be "Bearer <API key or token>"');
+    if (!match) throw unauthenticated('AUTH_HEADER_MALFORMED');
     const credential = match[1];
 
     if (looksLikeApiKey(credential)) {
@@ -46,7 +45,7 @@ export function createAuthenticator(jwt: JwtVerifier | null): Authenticator {
          where c.key_hash = ? and c.active`,
         [hashApiKey(credential)],
       );
-      if (!row) throw unauthenticated('The API key is unknown or revoked');
+      if (!row) throw unauthenticated('API_KEY_UNKNOWN');
       return {
         kind: 'client',
         id: row.id,
@@ -60,12 +59,12 @@ export function createAuthenticator(jwt: JwtVerifier | null): Authenticator {
       };
     }
 
-    if (!jwt) throw unauthenticated('The API key is malformed (and no identity-provider tokens are accepted here)');
+    if (!jwt) throw unauthenticated('API_KEY_MALFORMED');
     try {
       const identity = await jwt(credential);
       return await resolveUser(db, identity);
     } catch (error) {
-      if (error instanceof JwtRejected) throw unauthenticated(`The token was rejected: ${error.message}`);
+      if (error instanceof JwtRejected) throw unauthenticated('TOKEN_REJECTED', { detail: error.message });
       throw error;
     }
   };

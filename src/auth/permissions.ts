@@ -1,5 +1,5 @@
 import type { Context } from '../graphql/context';
-import { ErrorCode, UserErrorCode } from '../graphql/errors';
+import { ErrorCode, localizedError, UserErrorCode } from '../graphql/errors';
 import type { Problems } from '../graphql/mutation';
 import { GraphQLError } from 'graphql';
 import { hasRole, type Principal } from './principal';
@@ -93,7 +93,7 @@ export function seesMaskedPersonalData(principal: Principal): boolean {
 /** For reads that only some roles may make at all (e.g. the audit trail): a FORBIDDEN GraphQL error. */
 export function assertCanRead(ctx: Context, action: Action): void {
   if (!can(ctx.principal, action)) {
-    throw new GraphQLError('You are not allowed to read this', { extensions: { code: ErrorCode.FORBIDDEN } });
+    throw localizedError('READ_FORBIDDEN', {}, { code: ErrorCode.FORBIDDEN, http: { status: 403 } });
   }
 }
 

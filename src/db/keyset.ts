@@ -1,5 +1,5 @@
 import { joinSql, rawSql, sql, type SqlFragment, type SqlReader } from './sql';
-import { badInput, toPage, type Page, type PageRequest } from '../graphql/relay';
+import { badInputOf, toPage, type Page, type PageRequest } from '../graphql/relay';
 
 function isCalendarDay(year: number, month: number, day: number): boolean {
   const date = new Date(0);
@@ -76,7 +76,7 @@ export function cursorCondition(
     (typeof id === 'string' || typeof id === 'number') &&
     ID_FORMATS[query.id.type].test(String(id));
   if (!valid) {
-    throw badInput('Invalid cursor: pass a cursor returned by this connection with the same ordering', request.backward ? 'before' : 'after');
+    throw badInputOf('CURSOR_INVALID', {}, request.backward ? 'before' : 'after');
   }
   const comparator = rawSql(ascending ? '>' : '<');
   return sql`(${query.sort.expression}, ${rawSql(query.id.expression)}) ${comparator} (${value}::${rawSql(query.sort.type)}, ${String(id)}::${rawSql(query.id.type)})`;

@@ -1,4 +1,4 @@
-import { badInput, decodeCursor, DEFAULT_PAGE_SIZE, encodeCursor, MAX_PAGE_SIZE, type Page } from '../graphql/relay';
+import { badInputOf, decodeCursor, DEFAULT_PAGE_SIZE, encodeCursor, MAX_PAGE_SIZE, type Page } from '../graphql/relay';
 import { rawSql, sql, type SqlFragment, type SqlReader } from './sql';
 
 /**
@@ -36,11 +36,11 @@ export type NestedPage<T> = Omit<Page<T>, 'count'>;
 export function toNestedPaging(args: { first?: number | null; after?: string | null }): NestedPaging {
   const first = args.first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-    throw badInput(`\`first\` must be between 1 and ${MAX_PAGE_SIZE}, got ${first}`, 'first');
+    throw badInputOf('PAGE_SIZE_RANGE', { name: 'first', max: MAX_PAGE_SIZE, value: first }, 'first');
   }
   if (args.after == null) return { first, after: null };
   const [value] = decodeCursor(args.after, 1);
-  if (typeof value !== 'string') throw badInput('Invalid cursor: pass a cursor returned by this connection', 'after');
+  if (typeof value !== 'string') throw badInputOf('CURSOR_INVALID', {}, 'after');
   return { first, after: value };
 }
 

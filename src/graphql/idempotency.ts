@@ -3,7 +3,8 @@ import { GraphQLError, type FormattedExecutionResult } from 'graphql';
 import type { Knex } from '@mikro-orm/postgresql';
 import type { Principal } from '../auth/principal';
 import { bindToTransaction, type Context } from './context';
-import { ErrorCode } from './errors';
+import { ErrorCode, localizedError } from './errors';
+import type { MessageKey } from '../i18n/messages';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 /** How long a key is remembered. */
@@ -23,8 +24,8 @@ function requestHash(query: string | undefined, operationName: string | null | u
   return createHash('sha256').update(JSON.stringify([query ?? '', operationName ?? null, variables ?? {}]), 'utf8').digest('hex');
 }
 
-function refused(message: string, code: ErrorCode, status: number): GraphQLError {
-  return new GraphQLError(message, { extensions: { code, http: { status } } });
+function refused(key: MessageKey, code: ErrorCode, status: number): GraphQLError {
+  return localizedError(key, {}, { code, http: { status } });
 }
 
 /** A key this request holds: its row, inserted in the request's still-open transaction. */
@@ -60,7 +61,7 @@ export async function admitIdempotencyKey(ctx: Context, request: AdmissionReques
   const { key } = request;
   if (key === undefined) return { kind: 'none' };
   if (!KEY_PATTERN.test(key)) {
-    throw refused('The Idempotency-Key header must be 1 to 200 visible ASCII characters', ErrorCode.BAD_USER_INPUT, 400);
+    throw refused('IDEMPOTENCY_KEY_MALFORMED', ErrorCode.BAD_USER_INPUT, 400);
   }
   const principal = principalKey(ctx.principal);
   const hash = requestHash(request.query, request.operationName, request.variables);
@@ -81,17 +82,17 @@ export async function admitIdempotencyKey(ctx: Context, request: AdmissionReques
     );
     await trx.rollback();
     if (!existing || existing.request_hash !== hash) {
-      throw refused('This Idempotency-Key was already used with a different request; use a new key for a new request', ErrorCode.IDEMPOTENCY_KEY_REUSED, 422);
+      throw refused('IDEMPOTENCY_KEY_REUSED', ErrorCode.IDEMPOTENCY_KEY_REUSED, 422);
     }
     if (existing.response === null) {
-      throw refused('A request with this Idempotency-Key is still running; retry shortly', ErrorCode.IDEMPOTENCY_KEY_IN_PROGRESS, 409);
+      throw refused('IDEMPOTENCY_KEY_IN_PROGRESS', ErrorCode.IDEMPOTENCY_KEY_IN_PROGRESS, 409);
     }
     return { kind: 'replay', response: typeof existing.response === 'string' ? (JSON.parse(existing.response) as FormattedExecutionResult) : existing.response };
   } catch (error) {
     if (!trx.isCompleted()) await trx.rollback().catch(() => undefined);
     // 55P03: the first request with this key still holds its row after the wait.
     if ((error as { code?: string }).code === '55P03') {
-      throw refused('A request with this Idempotency-Key is still running; retry shortly', ErrorCode.IDEMPOTENCY_KEY_IN_PROGRESS, 409);
+      throw refused('IDEMPOTENCY_KEY_IN_PROGRESS', ErrorCode.IDEMPOTENCY_KEY_IN_PROGRESS, 409);
     }
     throw error;
   }

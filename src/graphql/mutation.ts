@@ -3,17 +3,56 @@ import { Public } from '../auth/visibility';
 import { LockMode, type EntityClass, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from './context';
-import { userError, UserError, UserErrorCode, UserErrorsException } from './errors';
-import type { MessageKey, MessageParams } from '../i18n/messages';
+import { userError, UserError, UserErrorCode, UserErrorsException, type UserErrorDetails } from './errors';
+import { translate, type MessageKey, type MessageParams } from '../i18n/messages';
 import type { Locale } from '../i18n/locale';
+
+/** What adopting an existing record takes: the addExternalRef arguments, in the API's words. */
+export interface AdoptionHint {
+  /** The ExternalRecordType name, e.g. ORGANIZATION. */
+  type: string;
+  system: string;
+  externalId: string;
+}
 
 /** Collects the user errors of one mutation input; field paths are relative to `input`. */
 export class Problems {
   readonly errors: UserError[] = [];
   constructor(private readonly locale: Locale) {}
 
-  add(field: string, code: UserErrorCode, key: MessageKey, params?: MessageParams): void {
-    this.errors.push(userError(this.locale, ['input', ...field.split('.')], code, key, params));
+  add(field: string, code: UserErrorCode, key: MessageKey, params?: MessageParams, details?: UserErrorDetails): void {
+    this.errors.push(userError(this.locale, ['input', ...field.split('.')], code, key, params, details));
+  }
+
+  /**
+   * The input collides with an existing record: ALREADY_EXISTS on `field`, its global ID in
+   * `existingId`. With `adopt` (a first sync by an external reference that names no record yet),
+   * the message goes on to say how to adopt the record with addExternalRef.
+   */
+  exists(field: string, key: MessageKey, params: MessageParams, existingId: string | null, adopt?: AdoptionHint): void {
+    const error = userError(this.locale, ['input', ...field.split('.')], UserErrorCode.ALREADY_EXISTS, key, params, existingId ? { existingId } : {});
+    if (adopt && existingId) error.message = `${error.message}${this.locale === 'zh' ? '' : ' '}${translate(this.locale, 'ADOPT_WITH_EXTERNAL_REF', { ...adopt, existingId })}`;
+    this.errors.push(error);
+  }
+
+  /** A stale version: CONFLICT on `field`, naming the current version in the message and in `currentVersion`. */
+  conflict(field: string, kind: RecordKind, given: number, current: number): void {
+    this.add(field, UserErrorCode.CONFLICT, 'RECORD_VERSION_CONFLICT', { kindZh: kind.zh, kind: kind.en, given, current }, { currentVersion: current });
+  }
+
+  /** An ID that is not a global ID of the expected type (malformed, or another type's): INVALID. */
+  invalidId(field: string, kind: RecordKind): void {
+    this.add(field, UserErrorCode.INVALID, 'RECORD_ID_INVALID', { kindZh: kind.zh, kind: kind.en });
+  }
+
+  /**
+   * Checks a version the caller read: versions start at 1, so anything lower is INVALID (never a
+   * CONFLICT: no version of the record could have matched). Returns whether it is one.
+   */
+  checkVersion(version: number | null | undefined, field = 'version'): boolean {
+    if (version == null || (Number.isInteger(version) && version >= 1)) return true;
+    this.add(field, UserErrorCode.INVALID, 'VERSION_INVALID', { given: version });
+    return false;
   }
 
   get any(): boolean {
@@ -87,11 +126,10 @@ export async function lockVersioned<T extends { version: number }>(
   problems: Problems,
   kind: RecordKind,
 ): Promise<T> {
+  if (!problems.checkVersion(version)) problems.throwIfAny();
   const record = await em.findOne(entity, { id } as FilterQuery<T>, { lockMode: LockMode.PESSIMISTIC_WRITE });
   if (!record) problems.add('id', UserErrorCode.NOT_FOUND, 'RECORD_NOT_FOUND', { kindZh: kind.zh, kind: kind.en });
-  else if (record.version !== version) {
-    problems.add('version', UserErrorCode.CONFLICT, 'RECORD_VERSION_CONFLICT', { kindZh: kind.zh, kind: kind.en, given: version, current: record.version });
-  }
+  else if (record.version !== version) problems.conflict('version', kind, version, record.version);
   problems.throwIfAny();
   return record!;
 }

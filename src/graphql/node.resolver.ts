@@ -2,7 +2,7 @@ import { Arg, Ctx, ID, Info, Query, Resolver } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { gatedResolveType, Public } from '../auth/visibility';
 import type { Context } from './context';
-import { badInput, fromGlobalId, MAX_PAGE_SIZE, Node, type NodeTypeName } from './relay';
+import { badInputOf, fromGlobalId, MAX_PAGE_SIZE, Node, type NodeTypeName } from './relay';
 import { planRecords } from './plan/planner';
 
 type NodeRecord = { __typename: string };
@@ -23,7 +23,7 @@ export class NodeResolver {
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<(NodeRecord | null)[]> {
-    if (ids.length > MAX_PAGE_SIZE) throw badInput(`Pass at most ${MAX_PAGE_SIZE} ids`, 'ids');
+    if (ids.length > MAX_PAGE_SIZE) throw badInputOf('TOO_MANY_IDS', { max: MAX_PAGE_SIZE }, 'ids');
     return loadNodes(ctx, info, ids);
   }
 }
@@ -84,6 +84,15 @@ const NODE_LOADERS: { [Type in NodeTypeName]?: (ctx: Context, localId: string) =
   Person: (ctx, id) => ctx.loaders.personById.load(id),
   DutyShift: (ctx, id) => ctx.loaders.dutyShiftById.load(id),
 };
+
+/**
+ * Adds how a node type is loaded, for the feature modules whose records the kernel does not know
+ * (they call it when their module is loaded, before the schema is built). One loader per type.
+ */
+export function registerNodeLoader(type: NodeTypeName, load: (ctx: Context, localId: string) => Promise<NodeRecord | null>): void {
+  if (NODE_LOADERS[type]) throw new Error(`${type} already has a node loader`);
+  NODE_LOADERS[type] = load;
+}
 
 /** Loads a record of a node type by its local id, through the request's loaders; null for types without one. */
 export function loadNodeByType(ctx: Context, type: NodeTypeName, localId: string): Promise<NodeRecord | null> {

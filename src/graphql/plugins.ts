@@ -5,7 +5,20 @@ import { DriverException } from '@mikro-orm/core';
 import { describeDriverError } from '../db/redact';
 import { logger } from '../logger';
 import type { Context } from './context';
-import { databaseFailureError, ErrorCode } from './errors';
+import { databaseFailureError, ErrorCode, localizeErrors } from './errors';
+
+/** Every error of a request in the language its Accept-Language asks for (see localizeErrors). */
+export function errorLocalization(): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ contextValue, errors }) {
+          localizeErrors(errors, contextValue.locale);
+        },
+      };
+    },
+  };
+}
 
 /** Whether the document asks for the schema (`__schema` or `__type`). */
 export function usesIntrospection(document: DocumentNode): boolean {

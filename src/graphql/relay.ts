@@ -1,7 +1,8 @@
 import { ArgsType, Field, ID, InterfaceType, Int, ObjectType } from 'type-graphql';
 import { gatedResolveType, Public } from '../auth/visibility';
 import { GraphQLError } from 'graphql';
-import { ErrorCode } from './errors';
+import { ErrorCode, localizedError } from './errors';
+import type { MessageKey, MessageParams } from '../i18n/messages';
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
@@ -25,9 +26,22 @@ const LOCAL_ID_FORMATS = {
   Person: UUID,
   DutyShift: UUID,
   Activity: UUID,
+  // Records of the sync and audit machinery: every ID the change feed, the audit trail and
+  // webhooks hand out is one node(id) can fetch.
+  ExternalRef: UUID,
+  ExternalRefSystem: /^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$/,
+  /** A grid worker's stationing: "stationId:personId". */
+  StationGridWorker: new RegExp(`^${UUID.source.slice(1, -1)}:${UUID.source.slice(1, -1)}$`),
+  ApiClient: UUID,
+  WebhookSubscription: UUID,
+  WebhookDelivery: UUID,
 } as const satisfies Record<string, RegExp>;
 
 export type NodeTypeName = keyof typeof LOCAL_ID_FORMATS;
+
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}
 
 /** Opaque global ID: base64url of "Type:localId". */
 export function toGlobalId(type: NodeTypeName, localId: string | number): string {
@@ -110,6 +124,16 @@ export function badInput(message: string, field?: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, ...(field ? { field } : {}) } });
 }
 
+/** BAD_USER_INPUT with a message in the request's language (see localizedError). */
+export function badInputOf(key: MessageKey, params: MessageParams, field?: string): GraphQLError {
+  return localizedError(key, params, { code: ErrorCode.BAD_USER_INPUT, ...(field ? { field } : {}) });
+}
+
+/** An argument that is not a global ID of the expected type, in the request's language. */
+export function notAnId(field: string, type: NodeTypeName): GraphQLError {
+  return badInputOf('ARGUMENT_NOT_AN_ID', { field, kindZh: type, kind: /^[AEIOU]/.test(type) ? `an ${type}` : `a ${type}` }, field);
+}
+
 export function encodeCursor(values: unknown[]): string {
   return Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
 }
@@ -134,24 +158,24 @@ export function decodeCursor(cursor: string, arity: number): unknown[] {
   } catch {
     // fall through to the typed error below
   }
-  throw badInput('Invalid cursor: pass a cursor returned by this connection with the same ordering', 'cursor');
+  throw badInputOf('CURSOR_INVALID', {}, 'cursor');
 }
 
 /** Checks first/last/after/before (first/last 1..100, not both) and decodes the cursor. */
 export function toPageRequest(args: ConnectionArgs, arity: number): PageRequest {
   const { first, last, after, before } = args;
-  if (first != null && last != null) throw badInput('Pass either `first` or `last`, not both', 'first');
+  if (first != null && last != null) throw badInputOf('PAGE_FIRST_OR_LAST', {}, 'first');
   for (const [name, value] of [['first', first], ['last', last]] as const) {
     if (value != null && (value < 1 || value > MAX_PAGE_SIZE)) {
-      throw badInput(`\`${name}\` must be between 1 and ${MAX_PAGE_SIZE}, got ${value}`, name);
+      throw badInputOf('PAGE_SIZE_RANGE', { name, max: MAX_PAGE_SIZE, value }, name);
     }
   }
-  if (after != null && before != null) throw badInput('Pass either `after` or `before`, not both', 'after');
+  if (after != null && before != null) throw badInputOf('PAGE_AFTER_OR_BEFORE', {}, 'after');
   const backward = last != null || (before != null && first == null);
   const size = (backward ? last : first) ?? DEFAULT_PAGE_SIZE;
   const rawCursor = backward ? before : after;
-  if (!backward && before != null) throw badInput('`before` goes with `last`', 'before');
-  if (backward && after != null) throw badInput('`after` goes with `first`', 'after');
+  if (!backward && before != null) throw badInputOf('PAGE_BEFORE_WITH_LAST', {}, 'before');
+  if (backward && after != null) throw badInputOf('PAGE_AFTER_WITH_FIRST', {}, 'after');
   return { backward, size, cursor: rawCursor != null ? decodeCursor(rawCursor, arity) : null };
 }
 

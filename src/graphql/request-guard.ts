@@ -109,7 +109,7 @@ export function requestGuard(schema: GraphQLSchema, { guard: config, isProductio
 
           await ctx.authenticateCaller();
           if (isProduction && isAnonymous(ctx.principal) && usesIntrospection(document)) {
-            throw new GraphQLError('Introspection is not available to anonymous callers', { extensions: { code: ErrorCode.FORBIDDEN, http: { status: 403 } } });
+            throw new GraphQLError(translate(ctx.locale, 'INTROSPECTION_NEEDS_SIGN_IN'), { extensions: { code: ErrorCode.FORBIDDEN, http: { status: 403 } } });
           }
           // Who may read what, declared with each type and field: the whole selection, once.
           const denial = checkSelectionVisibility(schema, document, request.operationName, ctx.principal);

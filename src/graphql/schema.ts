@@ -2,7 +2,8 @@ import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchemaSync, getMetadataStorage } from 'type-graphql';
 import { applyTypeDeclarations, assertEveryFieldDeclared, VISIBILITY_EXTENSION } from '../auth/visibility';
-import { AuditEventResolver, ChangeFeedResolver } from '../modules/audit/audit.resolver';
+import { AuditEventResolver, ChangeActorResolver, ChangeFeedResolver } from '../modules/audit/audit.resolver';
+import { ApiClientResolver } from '../modules/api-client/api-client.resolver';
 import { ViewerResolver } from '../modules/api-client/viewer.resolver';
 import { DepartmentResolver } from '../modules/department/department.resolver';
 import { DutyShiftResolver, StationDutyResolver } from '../modules/duty-shift/duty-shift.resolver';
@@ -22,8 +23,9 @@ import {
   StationServiceItemsResolver,
 } from '../modules/service-item/service-item.resolver';
 import { StationResolver } from '../modules/station/station.resolver';
-import { StationStaffResolver } from '../modules/station-staff/station-staff.resolver';
+import { StationGridWorkerResolver, StationStaffResolver } from '../modules/station-staff/station-staff.resolver';
 import {
+  ExternalRefRecordResolver,
   ExternalRefResolver,
   ExternalRefSystemResolver,
   OrganizationExternalRefsResolver,
@@ -31,7 +33,7 @@ import {
   ServiceItemExternalRefsResolver,
   StationServiceItemExternalRefsResolver,
 } from '../modules/external-ref/external-ref.resolver';
-import { WebhookResolver } from '../modules/webhook/webhook.resolver';
+import { WebhookDeliveryResolver, WebhookResolver } from '../modules/webhook/webhook.resolver';
 import { NodeResolver } from './node.resolver';
 import { runMutationsAsUnitsOfWork } from './unit-of-work';
 import { installPlannedResolvers } from './plan/planned-resolvers';
@@ -63,6 +65,8 @@ export function getSchema(): GraphQLSchema {
         NodeResolver,
         AuditEventResolver,
         ChangeFeedResolver,
+        ChangeActorResolver,
+        ApiClientResolver,
         RegionResolver,
         ServiceCircleResolver,
         StationResolver,
@@ -86,15 +90,18 @@ export function getSchema(): GraphQLSchema {
         DepartmentServiceItemsResolver,
         PersonResolver,
         StationStaffResolver,
+        StationGridWorkerResolver,
         DutyShiftResolver,
         StationDutyResolver,
         ExternalRefResolver,
+        ExternalRefRecordResolver,
         ExternalRefSystemResolver,
         PlatformExternalRefsResolver,
         ServiceItemExternalRefsResolver,
         StationServiceItemExternalRefsResolver,
         OrganizationExternalRefsResolver,
         WebhookResolver,
+        WebhookDeliveryResolver,
       ],
       validate: false,
       emitSchemaFile: false,

@@ -80,6 +80,57 @@ const messages = {
     zh: '本接口不提供订阅（subscription）操作；要接收变更，请轮询 changes 变更流或订阅推送（webhook）。',
     en: 'This API has no subscription operations; to follow changes, poll the `changes` feed or subscribe a webhook.',
   },
+  // Refusals of the protocol: credentials, idempotency keys, malformed requests.
+  AUTH_HEADER_MALFORMED: {
+    zh: 'Authorization 请求头格式不正确，须为“Bearer <接口密钥或令牌>”。',
+    en: 'The Authorization header must be "Bearer <API key or token>".',
+  },
+  API_KEY_UNKNOWN: { zh: '接口密钥无效或已被吊销，请核对密钥，或联系组织部管理员重新发放。', en: 'The API key is unknown or revoked; check it, or ask the administrator for a new one.' },
+  API_KEY_MALFORMED: {
+    zh: '接口密钥格式不正确（本服务未启用统一身份认证令牌），请核对密钥。',
+    en: 'The API key is malformed (and no identity-provider tokens are accepted here).',
+  },
+  TOKEN_REJECTED: { zh: '统一身份认证令牌被拒绝：{detail}。请重新登录后再试。', en: 'The token was rejected: {detail}. Sign in again.' },
+  READ_FORBIDDEN: { zh: '您的账号角色不能读取这些数据。', en: 'You are not allowed to read this.' },
+  INTROSPECTION_NEEDS_SIGN_IN: { zh: '匿名调用不能查询接口结构（introspection），请先登录。', en: 'Introspection is not available to anonymous callers; sign in.' },
+  IDEMPOTENCY_KEY_MALFORMED: {
+    zh: 'Idempotency-Key 请求头须为 1 至 200 个可见 ASCII 字符。',
+    en: 'The Idempotency-Key header must be 1 to 200 visible ASCII characters.',
+  },
+  IDEMPOTENCY_KEY_REUSED: {
+    zh: '该 Idempotency-Key 已用于另一个不同的请求；新的请求请使用新的键。',
+    en: 'This Idempotency-Key was already used with a different request; use a new key for a new request.',
+  },
+  IDEMPOTENCY_KEY_IN_PROGRESS: {
+    zh: '使用该 Idempotency-Key 的请求仍在处理中，请稍后重试。',
+    en: 'A request with this Idempotency-Key is still running; retry shortly.',
+  },
+  BODY_TOO_LARGE: { zh: '请求体超过 {limit}，请分批提交。', en: 'The request body is larger than {limit}; send it in smaller parts.' },
+  BODY_NOT_JSON: { zh: '请求体不是有效的 JSON。', en: 'The request body is not valid JSON.' },
+  CURSOR_INVALID: {
+    zh: '游标无效：请传入本列表（相同排序）返回的游标。',
+    en: 'Invalid cursor: pass a cursor returned by this connection with the same ordering.',
+  },
+  FEED_CURSOR_INVALID: { zh: '游标无效：请传入 changes 或 changesHead 返回的游标。', en: 'Invalid cursor: pass a cursor returned by changes or changesHead.' },
+  PAGE_SIZE_RANGE: { zh: '参数 {name} 须在 1 至 {max} 之间，您传入的是 {value}。', en: '`{name}` must be between 1 and {max}, got {value}.' },
+  PAGE_FIRST_OR_LAST: { zh: '请只传 first 或 last 其中之一。', en: 'Pass either `first` or `last`, not both.' },
+  PAGE_AFTER_OR_BEFORE: { zh: '请只传 after 或 before 其中之一。', en: 'Pass either `after` or `before`, not both.' },
+  PAGE_BEFORE_WITH_LAST: { zh: 'before 须与 last 一起使用。', en: '`before` goes with `last`.' },
+  PAGE_AFTER_WITH_FIRST: { zh: 'after 须与 first 一起使用。', en: '`after` goes with `first`.' },
+  TOO_MANY_IDS: { zh: '一次最多传入 {max} 个 ID。', en: 'Pass at most {max} ids.' },
+  ARGUMENT_NOT_AN_ID: {
+    zh: '参数 {field} 不是{kindZh}的 ID：请使用查询返回的 id。',
+    en: '`{field}` is not {kind} ID: use an id a query returned.',
+  },
+  AUDIT_RECORD_ID_INVALID: {
+    zh: 'filter.recordId 不是全局 ID：请传入审计日志或变更流返回的 recordId。',
+    en: 'filter.recordId is not a global ID: pass a recordId the audit trail or the change feed returned.',
+  },
+  // graphql-js and Apollo describe these in English; in Chinese a lead sentence comes first.
+  GRAPHQL_VALIDATION_FAILED: { zh: '查询不符合接口定义：{detail}', en: '{detail}' },
+  GRAPHQL_PARSE_FAILED: { zh: '查询语法有误：{detail}', en: '{detail}' },
+  BAD_USER_INPUT: { zh: '参数不正确：{detail}', en: '{detail}' },
+  BAD_REQUEST: { zh: '请求不正确：{detail}', en: '{detail}' },
   NAME_REQUIRED: { zh: '请填写驿站名称。', en: 'Enter the station name.' },
   NAME_TOO_LONG: { zh: '驿站名称不能超过 {max} 个字。', en: 'The station name must be at most {max} characters.' },
   ADDRESS_REQUIRED: { zh: '请填写驿站地址。', en: 'Enter the station address.' },
@@ -112,7 +163,14 @@ const messages = {
     en: 'A new station can only start as PLANNED, UNDER_CONSTRUCTION or OPEN.',
   },
   STATION_NOT_FOUND: { zh: '找不到该驿站，请刷新后重试。', en: 'The station does not exist; refresh and try again.' },
-  STATION_ID_INVALID: { zh: '驿站标识格式不正确。', en: 'The station ID is malformed.' },
+  STATION_ID_INVALID: {
+    zh: '这不是驿站的 ID：格式不正确，或是其他类型记录的 ID。请使用查询返回的驿站 id。',
+    en: 'This is not a station ID: it is malformed or the ID of another kind of record. Use the id a query returned for the station.',
+  },
+  VERSION_INVALID: {
+    zh: '版本号须为读取记录时得到的正整数（从 1 开始），您填写的是 {given}。',
+    en: 'The version must be the positive whole number you read with the record (versions start at 1); you gave {given}.',
+  },
   VERSION_CONFLICT: {
     zh: '该驿站已被他人修改（您读取的是第 {given} 版，当前为第 {current} 版），请刷新后重新修改。',
     en: 'The station was changed by someone else (you read version {given}, it is now version {current}); refresh and try again.',
@@ -143,7 +201,10 @@ const messages = {
     zh: '您只能维护本部门（{department}）的记录，不能修改其他部门的记录。',
     en: "You can only change your own department's ({department}) records, not another department's.",
   },
-  RECORD_ID_INVALID: { zh: '{kindZh}标识格式不正确，请使用查询返回的 ID。', en: 'The {kind} ID is malformed; use an ID returned by a query.' },
+  RECORD_ID_INVALID: {
+    zh: '这不是{kindZh}的 ID：格式不正确，或是其他类型记录的 ID。请使用查询返回的{kindZh} id。',
+    en: 'This is not a {kind} ID: it is malformed or the ID of another kind of record. Use the id a query returned for the {kind}.',
+  },
   RECORD_NOT_FOUND: { zh: '找不到该{kindZh}，请刷新后重试。', en: 'The {kind} does not exist; refresh and try again.' },
   RECORD_VERSION_CONFLICT: {
     zh: '该{kindZh}已被他人修改（您读取的是第 {given} 版，当前为第 {current} 版），请刷新后重新修改。',
@@ -502,6 +563,10 @@ const messages = {
   UPSERT_PUSH_DOWN_MISMATCH: {
     zh: '编号“{externalId}”（系统“{system}”）对应的是驿站“{station}”的事项“{item}”，下沉记录的驿站和事项不能修改；请核对驿站、事项编码或编号。',
     en: 'The ID "{externalId}" of system "{system}" names the item "{item}" at the station "{station}"; a push-down\'s station and item never change. Check the station, the item code or the ID.',
+  },
+  ADOPT_WITH_EXTERNAL_REF: {
+    zh: '如果它就是您系统中的这条记录，请先调用 addExternalRef（type: {type}，id: “{existingId}”，system: “{system}”，externalId: “{externalId}”）把您的编号关联到它，再重新同步：此后按您的编号同步即修改这条记录，不会重复新建。',
+    en: 'If it is this record of your system, adopt it first: call addExternalRef with type {type}, id "{existingId}", system "{system}" and externalId "{externalId}", then sync again; from then on syncing by your ID updates this record instead of creating another.',
   },
   WEBHOOK_CLIENTS_ONLY: {
     zh: '推送订阅只能由接口客户端创建：请用本平台发放的接口密钥调用，推送会发给该客户端。',

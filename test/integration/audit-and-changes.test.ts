@@ -5,7 +5,7 @@ const t = useTestApp();
 
 const EVENTS = `query($filter: AuditEventFilter) { auditEvents(first: 20, filter: $filter) { totalCount nodes {
   sequence operation recordType recordId version mutation requestId occurredAt
-  actor { kind id name } changes { field before after } record { id ... on Station { name version } } } } }`;
+  actor { kind userSubject userName isViewer apiClient { id name } department { code } } changes { field before after } record { id ... on Station { name version } } } } }`;
 const FEED = `query($after: String, $types: [ChangeRecordType!], $first: Int) { changes(after: $after, types: $types, first: $first) {
   endCursor hasMore changes { cursor sequence operation recordType recordId version tombstone record { id ... on Station { name version } } } } }`;
 const UPDATE = `mutation($input: UpdateStationInput!) { updateStation(input: $input) { station { id name version } userErrors { code } } }`;
@@ -77,12 +77,17 @@ describe('audit trail', () => {
       version: station.version + 1,
       mutation: 'updateStation',
       requestId: 'audit-test-0001',
-      actor: { kind: 'API_CLIENT', name: '樊城区驿站管理端' },
+      actor: { kind: 'API_CLIENT', userSubject: null, userName: null, isViewer: false, apiClient: { id: expect.any(String), name: '樊城区驿站管理端' }, department: null },
       record: { id: station.id, name: `${station.name}（审计）`, version: station.version + 1 },
     });
     expect(event.changes).toEqual(
       expect.arrayContaining([{ field: 'name', before: station.name, after: `${station.name}（审计）` }, expect.objectContaining({ field: 'tier', after: 'LEADING' })]),
     );
+    // The actor's API client is a node, and the filter takes the same global ID.
+    const client = await t.gql(`query($id: ID!) { node(id: $id) { __typename ... on ApiClient { name roles } } }`, { id: event.actor.apiClient.id });
+    expect(client.data.node).toEqual({ __typename: 'ApiClient', name: '樊城区驿站管理端', roles: ['REGION_OPERATOR'] });
+    const byActor = await t.gql(EVENTS, { filter: { actorId: event.actor.apiClient.id } });
+    expect(byActor.data.auditEvents.nodes.map((node: { sequence: string }) => node.sequence)).toContain(event.sequence);
   });
 
   it('writes nothing for a mutation that fails', async () => {
@@ -195,5 +200,96 @@ describe('change feed', () => {
   it('is not for anonymous callers, and refuses a forged cursor', async () => {
     expect((await t.gql(FEED, {}, ANONYMOUS_HEADERS)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect((await t.gql(FEED, { after: 'bm90LWEtY3Vyc29y' })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('what a syncing system needs from the feed', () => {
+  const SYNC_FEED = `query($after: String) { changes(after: $after, first: 200) { endCursor hasMore changes {
+    sequence recordType recordId operation tombstone requestId
+    actor { kind isViewer userName apiClient { id name } department { code } } } } }`;
+  const HEAD = `{ changesHead }`;
+
+  /** A street's system, which keeps organizations of its region by its own IDs. */
+  async function partner(name: string): Promise<Record<string, string>> {
+    return (await t.clientHeaders({ name, roles: ['REGION_OPERATOR'], regionCode: SEED.fanchengCode })) as Record<string, string>;
+  }
+
+  it('starts from now with changesHead, without paging through history', async () => {
+    await drain(null);
+    const head = (await t.gql(HEAD)).data.changesHead;
+    expect(typeof head).toBe('string');
+    const nothingYet = await t.gql(SYNC_FEED, { after: head });
+    expect(nothingYet.data.changes).toEqual({ endCursor: head, hasMore: false, changes: [] });
+
+    const [station] = await stations(1);
+    await t.gql(UPDATE, { input: { id: station.id, version: station.version, name: `${station.name}（从现在起）` } });
+    const { changes } = await drain(head);
+    expect(changes.map((change) => [change.recordType, change.recordId, change.operation])).toEqual([['STATION', station.id, 'UPDATE']]);
+    // The head moved past it: a new reader starting now sees nothing of it.
+    const later = (await t.gql(HEAD)).data.changesHead;
+    expect((await t.gql(SYNC_FEED, { after: later })).data.changes.changes).toEqual([]);
+  });
+
+  it('names who wrote each change and the request, so a system recognises its own writes', async () => {
+    const head = (await t.gql(HEAD)).data.changesHead;
+    const writer = await partner('总工会同步-回环');
+    const other = await partner('总工会同步-他人');
+    const organization = await t.gql(
+      `mutation($input: UpsertOrganizationInput!) { upsertOrganization(input: $input) { organization { id } userErrors { code message } } }`,
+      { input: { externalRef: { system: 'zgh-loop-test', externalId: 'ORG-1' }, name: '回环测试志愿服务队', kind: 'VOLUNTEER_ORG', contactName: '李红', contactPhone: '13907101234', regionCode: SEED.fanchengCode } },
+      { ...writer, 'x-request-id': 'zgh-sync-run-42' },
+    );
+    expect(organization.data.upsertOrganization.userErrors).toEqual([]);
+    const organizationId = organization.data.upsertOrganization.organization.id;
+    await drain(head);
+
+    const asWriter = (await t.gql(SYNC_FEED, { after: head }, writer)).data.changes.changes;
+    const asOther = (await t.gql(SYNC_FEED, { after: head }, other)).data.changes.changes;
+    const mine = asWriter.filter((change: { requestId: string }) => change.requestId === 'zgh-sync-run-42');
+    // The organization and its external reference, both by the writer's request.
+    expect(mine.map((change: { recordType: string }) => change.recordType).sort()).toEqual(['EXTERNAL_REF', 'ORGANIZATION']);
+    for (const change of mine) {
+      expect(change.actor).toEqual({ kind: 'API_CLIENT', isViewer: true, userName: null, apiClient: { id: expect.any(String), name: '总工会同步-回环' }, department: null });
+    }
+    const seenByOther = asOther.filter((change: { requestId: string }) => change.requestId === 'zgh-sync-run-42');
+    expect(seenByOther.map((change: { actor: { isViewer: boolean } }) => change.actor.isViewer)).toEqual([false, false]);
+    const viewer = await t.gql(`{ viewer { apiClient { id } } }`, {}, writer);
+    expect(viewer.data.viewer.apiClient.id).toBe(mine[0].actor.apiClient.id);
+    expect(mine.find((change: { recordType: string }) => change.recordType === 'ORGANIZATION').recordId).toBe(organizationId);
+  });
+
+  it('hands out only global IDs that node(id) fetches, and a removal’s deletedId is its tombstone’s recordId', async () => {
+    const head = (await t.gql(HEAD)).data.changesHead;
+    const writer = await partner('总工会同步-编号');
+    const created = await t.gql(
+      `mutation($input: UpsertOrganizationInput!) { upsertOrganization(input: $input) { organization { id } userErrors { code } } }`,
+      { input: { externalRef: { system: 'zgh-ids-test', externalId: 'ORG-7' }, name: '编号测试社会组织', kind: 'SOCIAL_ORG', contactName: '王明', contactPhone: '13907105678', regionCode: SEED.fanchengCode } },
+      writer,
+    );
+    const organizationId = created.data.upsertOrganization.organization.id;
+    const { changes } = await drain(head);
+    const refChange = changes.find((change) => change.recordType === 'EXTERNAL_REF')!;
+    const fetched = await t.gql(
+      `query($id: ID!) { node(id: $id) { __typename id ... on ExternalRef { system externalId recordType record { id } } } }`,
+      { id: refChange.recordId },
+      writer,
+    );
+    expect(fetched.data.node).toEqual({ __typename: 'ExternalRef', id: refChange.recordId, system: 'zgh-ids-test', externalId: 'ORG-7', recordType: 'ORGANIZATION', record: { id: organizationId } });
+
+    const removed = await t.gql(
+      `mutation($input: RemoveExternalRefInput!) { removeExternalRef(input: $input) { deletedId userErrors { code } } }`,
+      { input: { type: 'ORGANIZATION', id: organizationId, system: 'zgh-ids-test' } },
+      writer,
+    );
+    expect(removed.data.removeExternalRef).toEqual({ deletedId: refChange.recordId, userErrors: [] });
+    const after = await drain(refChange.cursor);
+    const tombstone = after.changes.find((change) => change.recordType === 'EXTERNAL_REF' && change.tombstone)!;
+    expect(tombstone.recordId).toBe(refChange.recordId);
+    expect((await t.gql(`query($id: ID!) { node(id: $id) { id } }`, { id: refChange.recordId }, writer)).data.node).toBeNull();
+  });
+
+  it('refuses a recordId filter that is not a global ID', async () => {
+    const res = await t.gql(EVENTS, { filter: { recordId: '00000000-0000-4000-8000-000000000000' } });
+    expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
 });

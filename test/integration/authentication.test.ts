@@ -115,6 +115,42 @@ describe('identity-provider tokens (JWT)', () => {
     expect((await t.gql(VIEWER, {}, bearer(street))).data.viewer).toMatchObject({ roles: ['REGION_OPERATOR'], region: { code: SEED.anjuCommunityCode } });
   });
 
+  it('names a user who made a change in the feed as each caller may see it: whole to the user and administrators, masked to partners, hidden from analysts', async () => {
+    const street = bearer(await token({ name: '王建华', roles: ['street-staff'], region_code: SEED.fanchengCode }, { subject: 'user-feed-01' }));
+    const head = (await t.gql(`{ changesHead }`, {}, street)).data.changesHead;
+    const stations = await t.gql(`{ stations(first: 1, filter: { regionCode: "${SEED.fanchengCode}" }) { nodes { id name version } } }`);
+    const [station] = stations.data.stations.nodes;
+    const updated = await t.gql(
+      `mutation($input: UpdateStationInput!) { updateStation(input: $input) { userErrors { code } } }`,
+      { input: { id: station.id, version: station.version, name: `${station.name}（用户）` } },
+      street,
+    );
+    expect(updated.data.updateStation.userErrors).toEqual([]);
+    const FEED = `query($after: String) { changes(after: $after, types: [STATION]) { changes { recordId actor { kind userName isViewer apiClient { id } } } } }`;
+    const actorFor = async (headers: Record<string, string>) => {
+      for (let tries = 0; tries < 200; tries++) {
+        const res = await t.gql(FEED, { after: head }, headers);
+        const change = res.data.changes.changes.find((c: { recordId: string }) => c.recordId === station.id);
+        if (change) return change.actor;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      throw new Error('the change did not reach the feed');
+    };
+    expect(await actorFor(street)).toEqual({ kind: 'USER', userName: '王建华', isViewer: true, apiClient: null });
+    expect(await actorFor(await t.clientHeaders({ name: '用户变更-伙伴', roles: ['DEPARTMENT_PARTNER'], departmentCode: 'XY-ZGH' }))).toEqual({
+      kind: 'USER',
+      userName: '王*华',
+      isViewer: false,
+      apiClient: null,
+    });
+    expect((await actorFor(await t.clientHeaders({ name: '用户变更-分析', roles: ['ANALYST'] }))).userName).toBeNull();
+    // Another user of the same provider is not the viewer, and sees the name masked (the feed keeps no region for a user).
+    const colleague = bearer(await token({ name: '李明', roles: ['street-staff'], region_code: SEED.fanchengCode }, { subject: 'user-feed-02' }));
+    expect(await actorFor(colleague)).toMatchObject({ isViewer: false, userName: '王*华' });
+    const audit = await t.gql(`query($id: ID!) { auditEvents(first: 1, filter: { recordId: $id }) { nodes { actor { kind userName userSubject } } } }`, { id: station.id });
+    expect(audit.data.auditEvents.nodes[0].actor).toEqual({ kind: 'USER', userName: '王建华', userSubject: 'user-feed-01' });
+  });
+
   it('refuses expired tokens, other audiences, foreign signatures and unknown regions with 401', async () => {
     const other = await generateKeyPair('RS256');
     const bad = [
@@ -157,7 +193,7 @@ describe('JWT configuration', () => {
   it('turns the JWT path off when nothing is configured', async () => {
     const app = await startTestApp();
     try {
-      const res = await app.http().post('/graphql').set(bearer(await token({ roles: ['zzb-admin'] }))).send({ query: VIEWER });
+      const res = await app.http().post('/graphql').set({ ...bearer(await token({ roles: ['zzb-admin'] })), 'accept-language': 'en' }).send({ query: VIEWER });
       expect(res.status).toBe(401);
       expect(res.body.errors[0].message).toContain('no identity-provider tokens are accepted');
     } finally {

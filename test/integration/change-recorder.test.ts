@@ -10,7 +10,7 @@ import { SEED, SERVICE_ITEM_SEED } from '../helpers/fixtures';
 const t = useTestApp({ NODE_ENV: 'production' });
 
 const EVENTS = `query($filter: AuditEventFilter) { auditEvents(first: 100, filter: $filter) { totalCount nodes {
-  operation recordType recordId version mutation requestId actor { kind name } department { code } changes { field before after } } } }`;
+  operation recordType recordId version mutation requestId actor { kind apiClient { name } } department { code } changes { field before after } } } }`;
 
 interface FieldChange {
   field: string;
@@ -25,7 +25,7 @@ interface AuditEvent {
   version: number | null;
   mutation: string | null;
   requestId: string | null;
-  actor: { kind: string; name: string | null };
+  actor: { kind: string; apiClient: { name: string } | null };
   department: { code: string } | null;
   changes: FieldChange[];
 }
@@ -83,7 +83,7 @@ describe('the change recorder', () => {
     const [creation] = await events({ recordId: point.id });
     expect(creation).toMatchObject({
       operation: 'CREATE', recordType: 'PLATFORM', recordId: point.id, version: 1, mutation: 'createPlatform', requestId: 'audit-point-create',
-      actor: { kind: 'API_CLIENT', name: '审计-樊城政数局' }, department: { code: 'FC-ZWJ' },
+      actor: { kind: 'API_CLIENT', apiClient: { name: '审计-樊城政数局' } }, department: { code: 'FC-ZWJ' },
     });
     expect(changesOf(creation)).toMatchObject({
       kind: { before: null, after: 'GOV_SERVICE_24H' },
@@ -142,7 +142,7 @@ describe('the change recorder', () => {
     const stations = await t.gql(`query($code: String!) { stations(first: 10, filter: { regionCode: $code, status: [OPEN] }) { nodes { id } } }`, { code: SERVICE_ITEM_SEED.ruralStreetCode });
     const stationIds = new Set(stations.data.stations.nodes.map((station: { id: string }) => station.id));
     for (const event of recorded) {
-      expect(event).toMatchObject({ operation: 'CREATE', version: 1, actor: { kind: 'API_CLIENT', name: '审计-批量下沉' }, department: { code: department.department.code } });
+      expect(event).toMatchObject({ operation: 'CREATE', version: 1, actor: { kind: 'API_CLIENT', apiClient: { name: '审计-批量下沉' } }, department: { code: department.department.code } });
       const changes = changesOf(event);
       expect(stationIds.has(changes.station.after as string)).toBe(true);
       expect(changes).toMatchObject({

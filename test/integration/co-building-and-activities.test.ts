@@ -168,10 +168,10 @@ describe('co-building queries', () => {
     }
   });
 
-  it('shows a station\'s co-buildings in force today by default, and all of them with activeOnly: false', async () => {
+  it('shows a station\'s co-buildings in force today by default, and all of them with includeInactive: true', async () => {
     const ended = (await allCoBuildings()).find((node) => node.validTo !== null && node.validTo < todayInChina())!;
     expect(ended).toBeDefined();
-    const data = await gqlOk(`query($id: ID!) { station(id: $id) { current: coBuildings { id active } all: coBuildings(activeOnly: false) { id active role validFrom } } }`, { id: ended.station.id });
+    const data = await gqlOk(`query($id: ID!) { station(id: $id) { current: coBuildings { id active } all: coBuildings(includeInactive: true) { id active role validFrom } } }`, { id: ended.station.id });
     expect(data.station.all.map((node: Rec) => node.id)).toContain(ended.id);
     expect(data.station.current.map((node: Rec) => node.id)).not.toContain(ended.id);
     expect(data.station.current.every((node: Rec) => node.active)).toBe(true);
@@ -356,7 +356,7 @@ describe('createCoBuilding', () => {
     ['no commitments', { commitments: [] }, 'commitments', 'REQUIRED', '请至少选择一项共建承诺：场地、资金、人员或服务。'],
     ['an agreement signed in the future', { agreementSignedOn: '2099-01-01' }, 'agreementSignedOn', 'INVALID', '共建盟约签订日期不能晚于今天'],
     ['a note over 500 characters', { commitmentNote: '承'.repeat(501) }, 'commitmentNote', 'TOO_LONG', '承诺说明不能超过 500 个字。'],
-    ['a malformed station id', { stationId: 'nonsense' }, 'stationId', 'NOT_FOUND', '驿站标识格式不正确'],
+    ['a malformed station id', { stationId: 'nonsense' }, 'stationId', 'INVALID', '这不是驿站的 ID'],
     ['an unknown station', { stationId: toGlobalId('Station', '00000000-0000-4000-8000-000000000000') }, 'stationId', 'NOT_FOUND', '找不到该驿站'],
   ])('rejects %s and changes nothing', async (_label, overrides, field, code, message) => {
     const organization = await newOrganization();
@@ -374,7 +374,7 @@ describe('createCoBuilding', () => {
     const unknown = await gqlOk(CREATE_CB, { input: input(toGlobalId('Organization', '00000000-0000-4000-8000-000000000000')) });
     expect(unknown.createCoBuilding.userErrors).toEqual([{ field: ['input', 'organizationId'], code: 'NOT_FOUND', message: '找不到该组织，请刷新后重试。' }]);
     const malformed = await gqlOk(CREATE_CB, { input: input(anju) });
-    expect(malformed.createCoBuilding.userErrors).toEqual([expect.objectContaining({ field: ['input', 'organizationId'], code: 'NOT_FOUND' })]);
+    expect(malformed.createCoBuilding.userErrors).toEqual([expect.objectContaining({ field: ['input', 'organizationId'], code: 'INVALID' })]);
 
     const inactive = await newOrganization();
     await deactivate(inactive);
@@ -447,7 +447,7 @@ describe('updateCoBuilding and endCoBuilding', () => {
       const unknown = await gqlOk(mutation, { input: { id: toGlobalId('CoBuilding', '00000000-0000-4000-8000-000000000000'), version: 1 } });
       expect(Object.values(unknown)[0]).toEqual({ coBuilding: null, userErrors: [{ field: ['input', 'id'], code: 'NOT_FOUND', message: '找不到该共建关系，请刷新后重试。' }] });
       const malformed = await gqlOk(mutation, { input: { id: anju, version: 1 } });
-      expect((Object.values(malformed)[0] as Rec).userErrors).toEqual([expect.objectContaining({ field: ['input', 'id'], code: 'NOT_FOUND' })]);
+      expect((Object.values(malformed)[0] as Rec).userErrors).toEqual([expect.objectContaining({ field: ['input', 'id'], code: 'INVALID' })]);
     }
   });
 
@@ -456,7 +456,7 @@ describe('updateCoBuilding and endCoBuilding', () => {
     const ended = await gqlOk(END_CB, { input: { id: coBuilding.id, version: 1, validTo: '2024-12-31' } });
     expect(ended.endCoBuilding.userErrors).toEqual([]);
     expect(ended.endCoBuilding.coBuilding).toMatchObject({ validTo: '2024-12-31', active: false, version: 2 });
-    const station = await gqlOk(`query($id: ID!) { station(id: $id) { current: coBuildings { id } all: coBuildings(activeOnly: false) { id } } }`, { id: anju });
+    const station = await gqlOk(`query($id: ID!) { station(id: $id) { current: coBuildings { id } all: coBuildings(includeInactive: true) { id } } }`, { id: anju });
     expect(station.station.current.map((node: Rec) => node.id)).not.toContain(coBuilding.id);
     expect(station.station.all.map((node: Rec) => node.id)).toContain(coBuilding.id);
 
@@ -607,7 +607,7 @@ describe('activity mutations', () => {
     const stale = await gqlOk(DELETE_ACT, { input: { id: activity.id, version: 1 } });
     expect(stale.deleteActivity).toEqual({ deletedId: null, userErrors: [expect.objectContaining({ field: ['input', 'version'], code: 'CONFLICT' })] });
     const malformed = await gqlOk(DELETE_ACT, { input: { id: 'nonsense', version: 1 } });
-    expect(malformed.deleteActivity.userErrors).toEqual([expect.objectContaining({ field: ['input', 'id'], code: 'NOT_FOUND' })]);
+    expect(malformed.deleteActivity.userErrors).toEqual([expect.objectContaining({ field: ['input', 'id'], code: 'INVALID' })]);
     expect(await activityTotal()).toBe(before);
 
     const deleted = await gqlOk(DELETE_ACT, { input: { id: activity.id, version: 2 } });

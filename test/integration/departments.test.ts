@@ -84,7 +84,7 @@ describe('department mutations', () => {
     const again = await t.gql(CREATE, { input: { ...input, name: '另一个部门' } });
     expect(again.data.createDepartment.department).toBeNull();
     expect(again.data.createDepartment.userErrors).toEqual([
-      { field: ['input', 'code'], code: 'INVALID', message: '部门代码“XY-XFJ”已被使用，请换一个。' },
+      { field: ['input', 'code'], code: 'ALREADY_EXISTS', message: '部门代码“XY-XFJ”已被使用，请换一个。' },
     ]);
     expect(await total()).toBe(before);
   });
@@ -96,7 +96,7 @@ describe('department mutations', () => {
     const winners = results.filter((res) => res.data.createDepartment.department);
     expect(winners).toHaveLength(1);
     for (const res of results.filter((r) => !r.data.createDepartment.department)) {
-      expect(res.data.createDepartment.userErrors).toEqual([expect.objectContaining({ field: ['input', 'code'], code: 'INVALID' })]);
+      expect(res.data.createDepartment.userErrors).toEqual([expect.objectContaining({ field: ['input', 'code'], code: 'ALREADY_EXISTS' })]);
     }
   });
 
@@ -147,7 +147,7 @@ describe('department mutations', () => {
 
   it('reports an unknown or malformed id as a user error', async () => {
     const malformed = await t.gql(UPDATE, { input: { id: 'nope', version: 1, name: '某部门' } });
-    expect(malformed.data.updateDepartment.userErrors).toEqual([expect.objectContaining({ field: ['input', 'id'], code: 'NOT_FOUND' })]);
+    expect(malformed.data.updateDepartment.userErrors).toEqual([expect.objectContaining({ field: ['input', 'id'], code: 'INVALID' })]);
     const missing = Buffer.from('Department:00000000-0000-4000-8000-000000000000').toString('base64url');
     const res = await t.gql(UPDATE, { input: { id: missing, version: 1, name: '某部门' } });
     expect(res.data.updateDepartment.userErrors).toEqual([{ field: ['input', 'id'], code: 'NOT_FOUND', message: '找不到该部门，请刷新后重试。' }]);

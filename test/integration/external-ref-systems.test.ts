@@ -227,11 +227,15 @@ describe.each(RECORD_TYPES)('%s references', (type) => {
     expect(created).toMatchObject({ created: true, userErrors: [] });
     expect(await systemState(ownSystem)).toMatchObject({ system: ownSystem, status: 'OWNED', department: { code: owner.code } });
     // The claim is in the audit trail, with who made it.
+    // Its record ID is the system's global ID, which node(id) fetches.
+    const systemId = Buffer.from(`ExternalRefSystem:${ownSystem}`).toString('base64url');
     const audit = await t.gql(`query($id: ID!) { auditEvents(first: 5, filter: { recordType: [EXTERNAL_REF_SYSTEM], recordId: $id }) {
-      nodes { operation recordId actor { name } changes { field after } } } }`, { id: ownSystem });
+      nodes { operation recordId actor { apiClient { name } } changes { field after } } } }`, { id: systemId });
     expect(audit.data.auditEvents.nodes).toEqual([
-      expect.objectContaining({ operation: 'CREATE', recordId: ownSystem, actor: { name: `${owner.code}同步程序` }, changes: expect.arrayContaining([{ field: 'status', after: 'OWNED' }]) }),
+      expect.objectContaining({ operation: 'CREATE', recordId: systemId, actor: { apiClient: { name: `${owner.code}同步程序` } }, changes: expect.arrayContaining([{ field: 'status', after: 'OWNED' }]) }),
     ]);
+    const node = await t.gql(`query($id: ID!) { node(id: $id) { ... on ExternalRefSystem { id system status } } }`, { id: systemId });
+    expect(node.data.node).toEqual({ id: systemId, system: ownSystem, status: 'OWNED' });
   });
 
   it('refuse another department’s add, remove and upsert in that system, and change nothing', async () => {
@@ -339,7 +343,7 @@ describe('assignExternalRefSystem', () => {
     expect(await latestAudit()).toBe(auditBefore);
 
     const audit = await t.gql(`query($id: ID!) { auditEvents(first: 5, filter: { recordType: [EXTERNAL_REF_SYSTEM], recordId: $id }) {
-      nodes { operation mutation changes { field before after } } } }`, { id: system });
+      nodes { operation mutation changes { field before after } } } }`, { id: Buffer.from(`ExternalRefSystem:${system}`).toString('base64url') });
     const [move, create] = audit.data.auditEvents.nodes;
     expect(create).toMatchObject({ operation: 'CREATE', mutation: 'assignExternalRefSystem' });
     expect(move).toMatchObject({ operation: 'UPDATE', mutation: 'assignExternalRefSystem' });
@@ -398,7 +402,7 @@ describe('assignExternalRefSystem', () => {
       [{ system }, ['input', 'departmentId'], 'INVALID'],
       [{ system, departmentId: intruderId, shared: true }, ['input', 'departmentId'], 'INVALID'],
       [{ system: 'has space', shared: true }, ['input', 'system'], 'INVALID'],
-      [{ system, departmentId: 'not-an-id' }, ['input', 'departmentId'], 'NOT_FOUND'],
+      [{ system, departmentId: 'not-an-id' }, ['input', 'departmentId'], 'INVALID'],
       [{ system, departmentId: toGlobalId('Department', randomUUID()) }, ['input', 'departmentId'], 'NOT_FOUND'],
     ];
     for (const [input, field, code] of cases) {

@@ -276,7 +276,7 @@ describe('upsertPlatform', () => {
 
   it('turns a clash of owner references with another platform into a user error, and writes no reference', async () => {
     const result = await upsertPlatform(careStation('AX-OWNER', { ownerRef: PLATFORM_SEED.anjuUnionCareRefs[0] }));
-    expect(result.userErrors).toEqual([expect.objectContaining({ field: ['input', 'ownerRef'], code: 'INVALID' })]);
+    expect(result.userErrors).toEqual([expect.objectContaining({ field: ['input', 'ownerRef'], code: 'ALREADY_EXISTS', message: expect.stringContaining('addExternalRef') })]);
     expect((await lookup('PLATFORM', 'zgh-care', 'AX-OWNER')).data.recordByExternalRef).toBeNull();
   });
 });
@@ -475,6 +475,31 @@ describe('upsertOrganization', () => {
     expect(allowed.userErrors).toEqual([expect.objectContaining({ field: ['input', 'creditCode'] })]);
   });
 
+  it('names an organization that already exists on the first sync, says how to adopt it, and adopting it makes the upsert update it', async () => {
+    // The partner's record is the seeded social organization, which the hub already has without the partner's ID.
+    const first = await t.gql(
+      `mutation($input: UpsertOrganizationInput!) { upsertOrganization(input: $input) { organization { id } created userErrors { field code message existingId } } }`,
+      { input: organization('ORG-ADOPT', { creditCode: ORGANIZATION_SEED.socialOrgCreditCode }) },
+      { 'accept-language': 'en' },
+    );
+    const [error] = first.data.upsertOrganization.userErrors;
+    expect(error).toMatchObject({ field: ['input', 'creditCode'], code: 'ALREADY_EXISTS', existingId: expect.any(String) });
+    const existing = await t.gql(`query($id: ID!) { node(id: $id) { ... on Organization { name creditCode version } } }`, { id: error.existingId });
+    expect(existing.data.node).toMatchObject({ name: ORGANIZATION_SEED.socialOrgName, creditCode: ORGANIZATION_SEED.socialOrgCreditCode });
+    expect(error.message).toBe(
+      `The credit code "${ORGANIZATION_SEED.socialOrgCreditCode}" is already registered for "${ORGANIZATION_SEED.socialOrgName}"; an organization is registered once. Edit the existing record instead. ` +
+        `If it is this record of your system, adopt it first: call addExternalRef with type ORGANIZATION, id "${error.existingId}", system "fc-mzj-orgs" and externalId "ORG-ADOPT", then sync again; from then on syncing by your ID updates this record instead of creating another.`,
+    );
+    const zh = await upsert(organization('ORG-ADOPT', { creditCode: ORGANIZATION_SEED.socialOrgCreditCode }));
+    expect(zh.userErrors[0].message).toContain(`请先调用 addExternalRef（type: ORGANIZATION，id: “${error.existingId}”，system: “fc-mzj-orgs”，externalId: “ORG-ADOPT”）`);
+
+    // The way out the message names: adopt it, then the same upsert updates it.
+    const adopted = await t.gql(ADD, { input: { type: 'ORGANIZATION', id: error.existingId, system: 'fc-mzj-orgs', externalId: 'ORG-ADOPT' } });
+    expect(adopted.data.addExternalRef.userErrors).toEqual([]);
+    const synced = await upsert(organization('ORG-ADOPT', { creditCode: ORGANIZATION_SEED.socialOrgCreditCode }));
+    expect(synced).toMatchObject({ created: false, changed: true, userErrors: [], organization: { id: error.existingId, name: '樊城区夕阳红志愿服务队ORG-ADOPT' } });
+  });
+
   it('lets a region operator sync inside its region only; analysts and anonymous callers write nothing', async () => {
     const inside = await upsert(organization('ORG-OP'), operator);
     expect(inside).toMatchObject({ created: true, userErrors: [] });
@@ -621,7 +646,7 @@ describe('addExternalRef and removeExternalRef', () => {
     expect(taken.userErrors).toEqual([
       {
         field: ['input', 'externalId'],
-        code: 'INVALID',
+        code: 'ALREADY_EXISTS',
         message: `系统“zgh-legacy”的编号“L-0129”已关联到整合平台“${first.name}”，不能再关联到其他记录。请核对编号；如确属关联错误，请先从“${first.name}”上删除该编号。`,
       },
     ]);
@@ -674,7 +699,7 @@ describe('addExternalRef and removeExternalRef', () => {
   it('refuses IDs of another type or of nothing', async () => {
     const platform = await seeded(PLATFORM_SEED.anjuUnionCareRefs[0]);
     const wrongType = await add({ type: 'ORGANIZATION', id: platform.id, system: 'x-sync', externalId: '1' });
-    expect(wrongType.userErrors).toEqual([expect.objectContaining({ field: ['input', 'id'], code: 'NOT_FOUND' })]);
+    expect(wrongType.userErrors).toEqual([expect.objectContaining({ field: ['input', 'id'], code: 'INVALID' })]);
     const malformedSystem = await add({ type: 'PLATFORM', id: platform.id, system: '同步系统', externalId: '1' });
     expect(malformedSystem.userErrors).toEqual([expect.objectContaining({ field: ['input', 'system'], code: 'INVALID' })]);
   });

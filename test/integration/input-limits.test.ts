@@ -107,7 +107,7 @@ describe('input limits at the edge (production mode)', () => {
         o: { field },
         after: forge(values),
       });
-      expect(res.errors![0].message).toMatch(/cursor/i);
+      expect(res.errors![0].message).toMatch(/cursor|游标/i);
     }
     for (const garbage of ['!!!', 'e30', forge([1]), forge(Array(3).fill('x')), 'A'.repeat(1_500)]) {
       await refused('query($after: String) { stations(after: $after) { nodes { code } } }', { after: garbage });

@@ -241,7 +241,7 @@ describe('createOrganization', () => {
     ['a 19-character code', { creditCode: `${REAL_CREDIT_CODES.huawei}1` }, 'creditCode', 'INVALID', '您填写的是 19 位'],
     ['a code with the letter O', { creditCode: '91330100716105852O' }, 'creditCode', 'INVALID', '不含 I、O、S、V、Z'],
     ['a code with the letter I', { creditCode: 'I1330100716105852F' }, 'creditCode', 'INVALID', '不含 I、O、S、V、Z'],
-    ['a code already registered', { creditCode: ORGANIZATION_SEED.socialOrgCreditCode.toLowerCase() }, 'creditCode', 'INVALID', `已登记为“${ORGANIZATION_SEED.socialOrgName}”`],
+    ['a code already registered', { creditCode: ORGANIZATION_SEED.socialOrgCreditCode.toLowerCase() }, 'creditCode', 'ALREADY_EXISTS', `已登记为“${ORGANIZATION_SEED.socialOrgName}”`],
     ['a malformed phone', { contactPhone: '1390710123' }, 'contactPhone', 'INVALID', '联系电话格式不正确'],
     ['a phone with letters', { contactPhone: '0710-ABCDEFG' }, 'contactPhone', 'INVALID', '座机请带区号'],
     ['an unknown region', { regionCode: '420699' }, 'regionCode', 'NOT_FOUND', '找不到行政区划代码“420699”'],
@@ -286,7 +286,7 @@ describe('createOrganization', () => {
     const winners = results.filter((res) => res.data.createOrganization.userErrors.length === 0);
     expect(winners).toHaveLength(1);
     const loser = results.find((res) => res !== winners[0])!;
-    expect(loser.data.createOrganization.userErrors[0]).toMatchObject({ field: ['input', 'creditCode'], code: 'INVALID' });
+    expect(loser.data.createOrganization.userErrors[0]).toMatchObject({ field: ['input', 'creditCode'], code: 'ALREADY_EXISTS' });
     expect(loser.data.createOrganization.userErrors[0].message).toContain(winners[0].data.createOrganization.organization.name);
     expect(await totalIncludingInactive()).toBe(before + 1);
   });
@@ -356,7 +356,7 @@ describe('updateOrganization', () => {
 
   it.each([
     ['a malformed credit code', { creditCode: '9131000013226025' }, 'creditCode', 'INVALID'],
-    ['another organization\'s credit code', { creditCode: ORGANIZATION_SEED.socialOrgCreditCode }, 'creditCode', 'INVALID'],
+    ['another organization\'s credit code', { creditCode: ORGANIZATION_SEED.socialOrgCreditCode }, 'creditCode', 'ALREADY_EXISTS'],
     ['a malformed phone', { contactPhone: '110' }, 'contactPhone', 'INVALID'],
     ['an unknown region', { regionCode: '000000' }, 'regionCode', 'NOT_FOUND'],
     ['an empty name', { name: '' }, 'name', 'REQUIRED'],
@@ -385,7 +385,7 @@ describe('updateOrganization', () => {
     const unknown = await t.gql(UPDATE, { input: { id: toGlobalId('Organization', '00000000-0000-4000-8000-000000000000'), version: 1, name: '某组织' } });
     expect(unknown.data.updateOrganization.userErrors).toEqual([{ field: ['input', 'id'], code: 'NOT_FOUND', message: '找不到该组织，请刷新后重试。' }]);
     const malformed = await t.gql(UPDATE, { input: { id: 'nonsense', version: 1, name: '某组织' } });
-    expect(malformed.data.updateOrganization.userErrors[0]).toMatchObject({ field: ['input', 'id'], code: 'NOT_FOUND' });
+    expect(malformed.data.updateOrganization.userErrors[0]).toMatchObject({ field: ['input', 'id'], code: 'INVALID' });
   });
 });
 
@@ -434,7 +434,7 @@ describe('deleteOrganization', () => {
     const unknown = await t.gql(DELETE, { input: { id: toGlobalId('Organization', '00000000-0000-4000-8000-000000000000'), version: 1 } });
     expect(unknown.data.deleteOrganization.userErrors).toEqual([expect.objectContaining({ field: ['input', 'id'], code: 'NOT_FOUND' })]);
     const malformed = await t.gql(DELETE, { input: { id: 'nonsense', version: 1 } });
-    expect(malformed.data.deleteOrganization.userErrors).toEqual([expect.objectContaining({ field: ['input', 'id'], code: 'NOT_FOUND' })]);
+    expect(malformed.data.deleteOrganization.userErrors).toEqual([expect.objectContaining({ field: ['input', 'id'], code: 'INVALID' })]);
     expect(await totalIncludingInactive()).toBe(before);
     expect((await get(organization.id))?.version).toBe(2);
   });

@@ -12,7 +12,7 @@ const STATION_STAFF_FIELDS = `id name version status managingOrganization { id n
 
 const CREATE_PERSON = `mutation($input: CreatePersonInput!) { createPerson(input: $input) { person { ${PERSON_FIELDS} } ${ERRORS} } }`;
 const UPDATE_PERSON = `mutation($input: UpdatePersonInput!) { updatePerson(input: $input) { person { ${PERSON_FIELDS} } ${ERRORS} } }`;
-const DELETE_PERSON = `mutation($input: DeletePersonInput!) { deletePerson(input: $input) { deletedPersonId ${ERRORS} } }`;
+const DELETE_PERSON = `mutation($input: DeletePersonInput!) { deletePerson(input: $input) { deletedId ${ERRORS} } }`;
 const GET_PERSON = `query($id: ID!) { person(id: $id) { ${PERSON_FIELDS} } }`;
 const SET_MANAGEMENT = `mutation($input: SetStationManagementInput!) { setStationManagement(input: $input) { station { ${STATION_STAFF_FIELDS} } ${ERRORS} } }`;
 const ASSIGN = `mutation($input: AssignGridWorkerInput!) { assignGridWorker(input: $input) { station { ${STATION_STAFF_FIELDS} } ${ERRORS} } }`;
@@ -20,7 +20,7 @@ const UNASSIGN = `mutation($input: UnassignGridWorkerInput!) { unassignGridWorke
 const GET_STATION = `query($id: ID!) { station(id: $id) { ${STATION_STAFF_FIELDS} } }`;
 const CREATE_SHIFT = `mutation($input: CreateDutyShiftInput!) { createDutyShift(input: $input) { dutyShift { ${SHIFT_FIELDS} } ${ERRORS} } }`;
 const UPDATE_SHIFT = `mutation($input: UpdateDutyShiftInput!) { updateDutyShift(input: $input) { dutyShift { ${SHIFT_FIELDS} } ${ERRORS} } }`;
-const DELETE_SHIFT = `mutation($input: DeleteDutyShiftInput!) { deleteDutyShift(input: $input) { deletedDutyShiftId ${ERRORS} } }`;
+const DELETE_SHIFT = `mutation($input: DeleteDutyShiftInput!) { deleteDutyShift(input: $input) { deletedId ${ERRORS} } }`;
 const SCHEDULE = `mutation($input: ScheduleDutyShiftsInput!) { scheduleDutyShifts(input: $input) { dutyShifts { ${SHIFT_FIELDS} } ${ERRORS} } }`;
 const GET_SHIFT = `query($id: ID!) { dutyShift(id: $id) { ${SHIFT_FIELDS} } }`;
 const ON_DUTY = `query($stationId: ID!, $at: DateTime!) { onDuty(stationId: $stationId, at: $at) { ${SHIFT_FIELDS} } }`;
@@ -359,7 +359,7 @@ describe('createPerson, updatePerson and deletePerson', () => {
     ['a name over 50 characters', { name: '欧'.repeat(51) }, ['input', 'name'], 'TOO_LONG', '姓名不能超过 50 个字。'],
     ['a district as region', { regionCode: SEED.fanchengCode }, ['input', 'regionCode'], 'INVALID', '人员服务的区划须为社区（村）或街道（乡镇）'],
     ['an unknown region', { regionCode: '420606999999' }, ['input', 'regionCode'], 'NOT_FOUND', '找不到行政区划代码'],
-    ['a malformed organization', { organizationId: 'nonsense' }, ['input', 'organizationId'], 'NOT_FOUND', '找不到该组织'],
+    ['a malformed organization', { organizationId: 'nonsense' }, ['input', 'organizationId'], 'INVALID', '这不是组织的 ID'],
   ])('rejects %s and changes nothing', async (_label, overrides, field, code, message) => {
     const before = await peopleTotal();
     const res = await t.gql(CREATE_PERSON, { input: { name: '陈志华', role: 'VOLUNTEER', ...overrides } });
@@ -419,7 +419,7 @@ describe('createPerson, updatePerson and deletePerson', () => {
     const person = await createPerson({ name: '马小红', role: 'VOLUNTEER' });
     const before = await peopleTotal();
     const res = await t.gql(DELETE_PERSON, { input: { id: person.id, version: 1 } });
-    expect(res.data.deletePerson).toEqual({ deletedPersonId: person.id, userErrors: [] });
+    expect(res.data.deletePerson).toEqual({ deletedId: person.id, userErrors: [] });
     expect(await peopleTotal()).toBe(before - 1);
     expect((await t.gql(GET_PERSON, { id: person.id })).data.person).toBeNull();
   });
@@ -431,7 +431,7 @@ describe('createPerson, updatePerson and deletePerson', () => {
     const before = await peopleTotal();
     const res = await t.gql(DELETE_PERSON, { input: { id: worker.id, version: current.version } });
     expect(res.data.deletePerson).toEqual({
-      deletedPersonId: null,
+      deletedId: null,
       userErrors: [{ field: ['input', 'id'], code: 'IN_USE', message: '该人员已有值班记录，或是驿站的联系干部、驻点网格员，不能删除；如已离岗，请将其停用。' }],
     });
     const stale = await t.gql(DELETE_PERSON, { input: { id: worker.id, version: current.version + 1 } });
@@ -595,7 +595,7 @@ describe('createDutyShift, updateDutyShift and deleteDutyShift', () => {
     ['an end equal to the start', () => ({ endsAt: cst('2024-01-06T09:00:00') }), ['input', 'endsAt'], 'INVALID', '值班结束时间须晚于开始时间。'],
     ['a shift over 24 hours', () => ({ endsAt: cst('2024-01-07T09:30:00') }), ['input', 'endsAt'], 'INVALID', '一个班次不能超过 24 小时，请拆成几个班次。'],
     ['a note over 200 characters', () => ({ note: '备'.repeat(201) }), ['input', 'note'], 'TOO_LONG', '值班备注不能超过 200 个字。'],
-    ['a malformed station', () => ({ stationId: 'nonsense' }), ['input', 'stationId'], 'NOT_FOUND', '驿站标识格式不正确。'],
+    ['a malformed station', () => ({ stationId: 'nonsense' }), ['input', 'stationId'], 'INVALID', '这不是驿站的 ID：格式不正确，或是其他类型记录的 ID。请使用查询返回的驿站 id。'],
   ])('refuses %s and changes nothing', async (_label, overrides, field, code, message) => {
     const before = await shiftsTotal();
     const res = await t.gql(CREATE_SHIFT, { input: shiftInput(overrides()) });
@@ -687,7 +687,7 @@ describe('createDutyShift, updateDutyShift and deleteDutyShift', () => {
     expect(stale.data.deleteDutyShift.userErrors[0]).toMatchObject({ field: ['input', 'version'], code: 'CONFLICT' });
     expect(await shiftsTotal()).toBe(before);
     const res = await t.gql(DELETE_SHIFT, { input: { id: created.id, version: 1 } });
-    expect(res.data.deleteDutyShift).toEqual({ deletedDutyShiftId: created.id, userErrors: [] });
+    expect(res.data.deleteDutyShift).toEqual({ deletedId: created.id, userErrors: [] });
     expect(await shiftsTotal()).toBe(before - 1);
     expect((await t.gql(GET_SHIFT, { id: created.id })).data.dutyShift).toBeNull();
   });

@@ -423,7 +423,7 @@ describe('createPlatform', () => {
     ['a malformed opening time', 'OTHER', { openingHours: { windows: [{ weekday: 'MONDAY', opens: '8点', closes: '12:00' }] } }, ['input', 'openingHours', 'windows', '0', 'opens'], 'INVALID', '请按“时:分”填写'],
     ['an unknown department', 'OTHER', { departmentCode: 'XY-NONE' }, ['input', 'departmentCode'], 'NOT_FOUND', '找不到代码为“XY-NONE”的部门'],
     ['an unknown station', 'OTHER', { stationId: Buffer.from('Station:00000000-0000-4000-8000-000000000000').toString('base64url') }, ['input', 'stationId'], 'NOT_FOUND', '找不到该驿站'],
-    ['a malformed station ID', 'OTHER', { stationId: 'nonsense' }, ['input', 'stationId'], 'NOT_FOUND', '驿站标识格式不正确'],
+    ['a malformed station ID', 'OTHER', { stationId: 'nonsense' }, ['input', 'stationId'], 'INVALID', '这不是驿站的 ID'],
   ])('refuses %s with a Chinese user error, and changes nothing', async (_label, kind, overrides, field, code, message) => {
     await expectCreateRefused(newPlatform(kind as string, overrides as Record<string, unknown>), { field: field as string[], code: code as string, message: message as string });
   });
@@ -469,14 +469,14 @@ describe('createPlatform', () => {
   });
 
   it('refuses an owner reference its department already uses, also under concurrent creation', async () => {
-    const error = await expectCreateRefused(newPlatform('UNION_CARE_STATION', { ownerRef: 'ZGH-AX-0001' }), { field: ['input', 'ownerRef'], code: 'INVALID' });
+    const error = await expectCreateRefused(newPlatform('UNION_CARE_STATION', { ownerRef: 'ZGH-AX-0001' }), { field: ['input', 'ownerRef'], code: 'ALREADY_EXISTS' });
     expect(error.message).toBe('“襄阳市总工会”已有编号为“ZGH-AX-0001”的整合平台，请核对编号，或修改已有的那一条。');
 
     const before = await everything();
     const results = await Promise.all(Array.from({ length: 5 }, () => t.gql(CREATE, { input: newPlatform('GIG_WORK_STATION', { ownerRef: 'RSJ-LG-RACE' }) })));
     const winners = results.filter((res) => res.data.createPlatform.userErrors.length === 0);
     expect(winners).toHaveLength(1);
-    for (const res of results) if (res !== winners[0]) expect(res.data.createPlatform.userErrors[0]).toMatchObject({ field: ['input', 'ownerRef'], code: 'INVALID' });
+    for (const res of results) if (res !== winners[0]) expect(res.data.createPlatform.userErrors[0]).toMatchObject({ field: ['input', 'ownerRef'], code: 'ALREADY_EXISTS' });
     expect(await everything()).toBe(before + 1);
   });
 
@@ -550,7 +550,7 @@ describe('updatePlatform', () => {
     ['an empty name', { name: '' }, ['input', 'name'], 'REQUIRED'],
     ['bad opening hours', { openingHours: { windows: [{ weekday: 'SUNDAY', opens: '09:00', closes: '12:00' }, { weekday: 'SUNDAY', opens: '11:00', closes: '13:00' }] } }, ['input', 'openingHours', 'windows', '1'], 'INVALID'],
     ['a stale version', { version: 7, name: '不应写入' }, ['input', 'version'], 'CONFLICT'],
-    ['an owner reference its department already uses', { ownerRef: 'SCJ-JT-0001' }, ['input', 'ownerRef'], 'INVALID'],
+    ['an owner reference its department already uses', { ownerRef: 'SCJ-JT-0001' }, ['input', 'ownerRef'], 'ALREADY_EXISTS'],
   ])('refuses %s and leaves the platform as it was', async (_label, overrides, field, code) => {
     const platform = await create('PRICE_DISPUTE_MEDIATION');
     const res = await t.gql(UPDATE, { input: { id: platform.id, version: 1, ...(overrides as Record<string, unknown>) } });
@@ -590,7 +590,7 @@ describe('updatePlatform', () => {
     const unknown = await t.gql(UPDATE, { input: { id: Buffer.from('Platform:00000000-0000-4000-8000-000000000000').toString('base64url'), version: 1, name: 'x' } });
     expect(unknown.data.updatePlatform.userErrors[0]).toMatchObject({ field: ['input', 'id'], code: 'NOT_FOUND', message: '找不到该整合平台，请刷新后重试。' });
     const malformed = await t.gql(UPDATE, { input: { id: anjuStation.id, version: 1, name: 'x' } });
-    expect(malformed.data.updatePlatform.userErrors[0]).toMatchObject({ field: ['input', 'id'], code: 'NOT_FOUND' });
+    expect(malformed.data.updatePlatform.userErrors[0]).toMatchObject({ field: ['input', 'id'], code: 'INVALID' });
     const platform = await create('OTHER');
     const kind = await t.gql(UPDATE, { input: { id: platform.id, version: 1, kind: 'GIG_WORK_STATION' } });
     expect(kind.status).toBe(400);
@@ -625,8 +625,8 @@ describe('movePlatform', () => {
       [{ stationId: closed.id }, ['input', 'stationId'], 'INVALID', '已关闭'],
       [{ stationId: archived.id }, ['input', 'stationId'], 'ARCHIVED', '已归档'],
       [{ stationId: otherStation.id, version: 3 }, ['input', 'version'], 'CONFLICT', '第 3 版'],
-      [{ stationId: 'nonsense' }, ['input', 'stationId'], 'NOT_FOUND', '驿站标识格式不正确'],
-      [{ stationId: otherStation.id, id: 'nonsense' }, ['input', 'id'], 'NOT_FOUND', '整合平台标识格式不正确'],
+      [{ stationId: 'nonsense' }, ['input', 'stationId'], 'INVALID', '这不是驿站的 ID'],
+      [{ stationId: otherStation.id, id: 'nonsense' }, ['input', 'id'], 'INVALID', '这不是整合平台的 ID'],
     ];
     for (const [overrides, field, code, message] of cases) {
       const res = await t.gql(MOVE, { input: { id: platform.id, version: 1, ...overrides } });

@@ -10,7 +10,7 @@ const ERRORS = `userErrors { field code message }`;
 
 const CREATE = `mutation($input: CreateServiceItemInput!) { createServiceItem(input: $input) { serviceItem { ${ITEM_FIELDS} } ${ERRORS} } }`;
 const UPDATE = `mutation($input: UpdateServiceItemInput!) { updateServiceItem(input: $input) { serviceItem { ${ITEM_FIELDS} } ${ERRORS} } }`;
-const DELETE = `mutation($input: DeleteServiceItemInput!) { deleteServiceItem(input: $input) { deletedServiceItemId ${ERRORS} } }`;
+const DELETE = `mutation($input: DeleteServiceItemInput!) { deleteServiceItem(input: $input) { deletedId ${ERRORS} } }`;
 const PUSH = `mutation($input: PushDownServiceItemInput!) { pushDownServiceItem(input: $input) { stationServiceItem { ${PUSH_FIELDS} } ${ERRORS} } }`;
 const PUSH_MANY = `mutation($input: PushDownServiceItemsInput!) { pushDownServiceItems(input: $input) {
   summary { itemCount stationCount created skipped } ${ERRORS} } }`;
@@ -381,7 +381,7 @@ describe('createServiceItem', () => {
     ['a malformed code', { code: '420606-ln-1' }, ['input', 'code'], 'INVALID', '事项编码“420606-ln-1”格式不正确'],
     ['a code of another level', { code: '420600-LN-0151' }, ['input', 'code'], 'INVALID', '区县级事项的编码须以区县级行政区划代码开头'],
     ['a code of no real division', { code: '420699-LN-0152' }, ['input', 'code'], 'INVALID', '“420699”不是'],
-    ['a code already taken', { code: S.coreItemCode, level: 'CITY' }, ['input', 'code'], 'INVALID', `事项编码“${S.coreItemCode}”已被使用`],
+    ['a code already taken', { code: S.coreItemCode, level: 'CITY' }, ['input', 'code'], 'ALREADY_EXISTS', `事项编码“${S.coreItemCode}”已被使用`],
     ['an empty name', { name: '  ' }, ['input', 'name'], 'REQUIRED', '请填写事项名称。'],
     ['a name over 100 characters', { name: '事'.repeat(101) }, ['input', 'name'], 'TOO_LONG', '事项名称不能超过 100 个字。'],
     ['an unknown department', { departmentCode: 'XY-NOPE' }, ['input', 'departmentCode'], 'NOT_FOUND', '找不到代码为“XY-NOPE”的部门'],
@@ -482,7 +482,7 @@ describe('updateServiceItem', () => {
     const unknown = await t.gql(UPDATE, { input: { id: Buffer.from('ServiceItem:00000000-0000-4000-8000-000000000000').toString('base64url'), version: 1, name: '某事项' } });
     expect(unknown.data.updateServiceItem.userErrors[0]).toMatchObject({ field: ['input', 'id'], code: 'NOT_FOUND', message: '找不到该服务事项，请刷新后重试。' });
     const malformed = await t.gql(UPDATE, { input: { id: 'nonsense', version: 1, name: '某事项' } });
-    expect(malformed.data.updateServiceItem.userErrors[0]).toMatchObject({ field: ['input', 'id'], code: 'NOT_FOUND' });
+    expect(malformed.data.updateServiceItem.userErrors[0]).toMatchObject({ field: ['input', 'id'], code: 'INVALID' });
   });
 });
 
@@ -491,7 +491,7 @@ describe('deleteServiceItem', () => {
     const created = await createItem();
     const before = await catalogueTotal();
     const res = await t.gql(DELETE, { input: { id: created.id, version: 1 } });
-    expect(res.data.deleteServiceItem).toEqual({ deletedServiceItemId: created.id, userErrors: [] });
+    expect(res.data.deleteServiceItem).toEqual({ deletedId: created.id, userErrors: [] });
     expect(await item(created.code)).toBeNull();
     expect(await catalogueTotal()).toBe(before - 1);
   });
@@ -500,7 +500,7 @@ describe('deleteServiceItem', () => {
     const core = await item(S.coreItemCode);
     const before = await catalogueTotal();
     const res = await t.gql(DELETE, { input: { id: core!.id, version: core!.version } });
-    expect(res.data.deleteServiceItem.deletedServiceItemId).toBeNull();
+    expect(res.data.deleteServiceItem.deletedId).toBeNull();
     expect(res.data.deleteServiceItem.userErrors).toEqual([
       { field: ['input', 'id'], code: 'IN_USE', message: `该事项已下沉到 ${core!.stationCount} 个驿站，不能删除；如不再办理，请将其停用。` },
     ]);
@@ -556,7 +556,7 @@ describe('pushDownServiceItem', () => {
     expect(res.data.pushDownServiceItem.userErrors).toEqual([
       {
         field: ['input', 'itemCode'],
-        code: 'INVALID',
+        code: 'ALREADY_EXISTS',
         message: `驿站“${highTech.name}”已有事项“${existing.name}”的下沉记录（${since} 起，状态：${statusZh}），不能重复下沉；如需恢复或调整，请修改该记录。`,
       },
     ]);
@@ -581,7 +581,7 @@ describe('pushDownServiceItem', () => {
     ['an archived station', async () => ({ itemCode: S.cardItemCode, stationId: (await archivedStation()).id }), ['input', 'stationId'], 'ARCHIVED', '已归档，不能再办理事项'],
     ['a closed station', async () => ({ itemCode: S.cardItemCode, stationId: (await closedStation()).id }), ['input', 'stationId'], 'INVALID', '已关闭，不能再办理事项'],
     ['an unknown station', async () => ({ itemCode: S.cardItemCode, stationId: 'U3RhdGlvbjowMDAwMDAwMC0wMDAwLTQwMDAtODAwMC0wMDAwMDAwMDAwMDA' }), ['input', 'stationId'], 'NOT_FOUND', '找不到该驿站'],
-    ['a malformed station id', async () => ({ itemCode: S.cardItemCode, stationId: 'nonsense' }), ['input', 'stationId'], 'NOT_FOUND', '驿站标识格式不正确'],
+    ['a malformed station id', async () => ({ itemCode: S.cardItemCode, stationId: 'nonsense' }), ['input', 'stationId'], 'INVALID', '这不是驿站的 ID'],
     ['a date before 2000', async () => ({ itemCode: S.cardItemCode, stationId: (await station(S.ruralStationCode)).id, since: '1999-12-31' }), ['input', 'since'], 'INVALID', '下沉日期须在 2000-01-01 至'],
   ])('refuses %s and changes nothing', async (_label, input, field, code, message) => {
     const resolved = await input();
@@ -714,7 +714,7 @@ describe('updateStationServiceItem', () => {
     const unknown = await t.gql(UPDATE_PUSH, { input: { id: Buffer.from('StationServiceItem:00000000-0000-4000-8000-000000000000').toString('base64url'), version: 1, mode: 'PROXY' } });
     expect(unknown.data.updateStationServiceItem.userErrors[0]).toMatchObject({ field: ['input', 'id'], code: 'NOT_FOUND', message: '找不到该下沉记录，请刷新后重试。' });
     const malformed = await t.gql(UPDATE_PUSH, { input: { id: 'nonsense', version: 1, mode: 'PROXY' } });
-    expect(malformed.data.updateStationServiceItem.userErrors[0]).toMatchObject({ field: ['input', 'id'], code: 'NOT_FOUND' });
+    expect(malformed.data.updateStationServiceItem.userErrors[0]).toMatchObject({ field: ['input', 'id'], code: 'INVALID' });
   });
 });
 

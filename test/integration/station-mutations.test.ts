@@ -155,6 +155,26 @@ describe('updateStation', () => {
     ]);
     const now = (await t.gql(GET, { id: station.id })).data.station;
     expect(now).toMatchObject({ name: station.name, address: '新地址1号', version: 2 });
+    // The current version is a field too: a client retries with it without parsing the message.
+    const typed = await t.gql(
+      `mutation($input: UpdateStationInput!) { updateStation(input: $input) { userErrors { field code currentVersion existingId } } }`,
+      { input: { id: station.id, version: 1, name: '不应写入' } },
+    );
+    expect(typed.data.updateStation.userErrors).toEqual([{ field: ['input', 'version'], code: 'CONFLICT', currentVersion: 2, existingId: null }]);
+  });
+
+  it('refuses a version below 1 as INVALID, never as a CONFLICT, and changes nothing', async () => {
+    const station = await create();
+    for (const version of [0, -1]) {
+      const res = await t.gql(UPDATE, { input: { id: station.id, version, name: '不应写入' } }, { 'accept-language': 'en' });
+      expect(res.data.updateStation).toEqual({
+        station: null,
+        userErrors: [{ field: ['input', 'version'], code: 'INVALID', message: `The version must be the positive whole number you read with the record (versions start at 1); you gave ${version}.` }],
+      });
+    }
+    const status = await t.gql(STATUS, { input: { id: station.id, version: -1, status: 'UNDER_CONSTRUCTION' } });
+    expect(status.data.changeStationStatus.userErrors).toEqual([expect.objectContaining({ field: ['input', 'version'], code: 'INVALID' })]);
+    expect((await t.gql(GET, { id: station.id })).data.station).toEqual(station);
   });
 
   it('lets exactly one of several concurrent writers of one version win', async () => {
@@ -179,11 +199,15 @@ describe('updateStation', () => {
     expect((await t.gql(GET, { id: station.id })).data.station).toEqual(station);
   });
 
-  it('answers NOT_FOUND for an unknown or malformed id', async () => {
+  it('answers NOT_FOUND for an unknown id, INVALID for a malformed one or another type\'s', async () => {
     const unknown = await t.gql(UPDATE, { input: { id: 'U3RhdGlvbjowMDAwMDAwMC0wMDAwLTQwMDAtODAwMC0wMDAwMDAwMDAwMDA', version: 1, name: 'x' } });
     expect(unknown.data.updateStation.userErrors[0]).toMatchObject({ field: ['input', 'id'], code: 'NOT_FOUND' });
     const malformed = await t.gql(UPDATE, { input: { id: 'nonsense', version: 1, name: 'x' } });
-    expect(malformed.data.updateStation.userErrors[0]).toMatchObject({ field: ['input', 'id'], code: 'NOT_FOUND' });
+    expect(malformed.data.updateStation.userErrors[0]).toMatchObject({ field: ['input', 'id'], code: 'INVALID' });
+    const otherType = await t.gql(UPDATE, { input: { id: Buffer.from('Person:00000000-0000-4000-8000-000000000000').toString('base64url'), version: 1, name: 'x' } });
+    expect(otherType.data.updateStation.userErrors).toEqual([
+      { field: ['input', 'id'], code: 'INVALID', message: '这不是驿站的 ID：格式不正确，或是其他类型记录的 ID。请使用查询返回的驿站 id。' },
+    ]);
   });
 });
 

@@ -358,7 +358,7 @@ describe('createStation and updateStation with the profile', () => {
     ['a hub that is not a hub', {}, ['input', 'hubId'], 'INVALID', '不是党群服务中心'],
     ['a hub in another district', {}, ['input', 'hubId'], 'INVALID', '不在驿站所在的区'],
     ['an unknown hub', { hubId: 'U3RhdGlvbjowMDAwMDAwMC0wMDAwLTQwMDAtODAwMC0wMDAwMDAwMDAwMDA' }, ['input', 'hubId'], 'NOT_FOUND', '找不到所选的党群服务中心'],
-    ['a malformed hub id', { hubId: 'nonsense' }, ['input', 'hubId'], 'NOT_FOUND', '找不到所选的党群服务中心'],
+    ['a malformed hub id', { hubId: 'nonsense' }, ['input', 'hubId'], 'INVALID', '这不是驿站的 ID'],
     ['a hub that would itself belong to a hub', { isHub: true }, ['input', 'hubId'], 'INVALID', '党群服务中心不能再归属于其他党群服务中心'],
   ];
 

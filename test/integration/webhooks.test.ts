@@ -128,21 +128,23 @@ const ROTATE = `mutation($input: RotateWebhookSecretInput!) { rotateWebhookSecre
   secret webhookSubscription { id version } userErrors { field code message } } }`;
 const DELETE = `mutation($input: DeleteWebhookSubscriptionInput!) { deleteWebhookSubscription(input: $input) { deletedId userErrors { field code } } }`;
 const REDELIVER = `mutation($input: RedeliverWebhookInput!) { redeliverWebhook(input: $input) {
-  webhookDelivery { id status attempts nextAttemptAt } userErrors { field code } } }`;
+  webhookDelivery { id status attemptCount nextAttemptAt } userErrors { field code } } }`;
 const SUBSCRIPTIONS = `query($first: Int) { webhookSubscriptions(first: $first) { totalCount nodes { ${SUBSCRIPTION_FIELDS} } } }`;
 const DELIVERIES = `query($subscriptionId: ID, $status: [WebhookDeliveryStatus!], $first: Int, $after: String) {
   webhookDeliveries(subscriptionId: $subscriptionId, status: $status, first: $first, after: $after) {
     totalCount pageInfo { hasNextPage endCursor }
-    nodes { id subscriptionId status attempts nextAttemptAt lastStatusCode lastError deliveredAt createdAt eventType
+    nodes { id subscription { id } status attemptCount nextAttemptAt lastStatusCode lastError deliveredAt createdAt eventType
+      attempts { startedAt durationMs delivered statusCode error }
       change { sequence recordType recordId operation version occurredAt } } } }`;
 const UPDATE_STATION = `mutation($input: UpdateStationInput!) { updateStation(input: $input) { station { id name version } userErrors { code } } }`;
 const CREATE_ACTIVITY = `mutation($input: CreateActivityInput!) { createActivity(input: $input) { activity { id } userErrors { code } } }`;
 
 interface Delivery {
   id: string;
-  subscriptionId: string;
+  subscription: { id: string };
   status: string;
-  attempts: number;
+  attemptCount: number;
+  attempts: { startedAt: string; durationMs: number | null; delivered: boolean; statusCode: number | null; error: string | null }[];
   nextAttemptAt: string | null;
   lastStatusCode: number | null;
   lastError: string | null;
@@ -209,7 +211,8 @@ describe('webhook deliveries', () => {
     const [request] = await eventually(() => receiver.about(station.id).length > 0 && receiver.about(station.id), 'the station delivery');
 
     expect(request.headers['content-type']).toBe('application/json');
-    expect(request.headers['webhook-id']).toMatch(/^[0-9a-f-]{36}$/);
+    // The delivery's global ID, which node(id) fetches.
+    expect(Buffer.from(String(request.headers['webhook-id']), 'base64url').toString()).toMatch(/^WebhookDelivery:[0-9a-f-]{36}$/);
     expect(Math.abs(Number(request.headers['webhook-timestamp']) - Date.now() / 1000)).toBeLessThan(60);
     expect(request.headers['webhook-signature']).toMatch(/^v1,[A-Za-z0-9+/]{43}=$/);
     expect(verify(subscription.secret, request.headers, request.body)).toBe(true);
@@ -219,7 +222,18 @@ describe('webhook deliveries', () => {
     expect(request.event).toEqual({
       type: 'station.update',
       timestamp: request.event.data.occurredAt,
-      data: { sequence: expect.stringMatching(/^\d+$/), recordType: 'STATION', recordId: station.id, operation: 'UPDATE', version: station.version, occurredAt: expect.any(String) },
+      data: {
+        deliveryId: request.headers['webhook-id'],
+        sequence: expect.stringMatching(/^\d+$/),
+        recordType: 'STATION',
+        recordId: station.id,
+        operation: 'UPDATE',
+        version: station.version,
+        occurredAt: expect.any(String),
+        requestId: expect.any(String),
+        // The test app's administrator wrote it, not the subscriber.
+        actor: { kind: 'API_CLIENT', apiClientId: expect.any(String), departmentId: null, isSubscriber: false },
+      },
     });
     expect(Object.keys(request.event)).toEqual(['type', 'timestamp', 'data']);
     expect(request.body).not.toContain('推送');
@@ -232,8 +246,9 @@ describe('webhook deliveries', () => {
     }, 'DELIVERED');
     expect(delivery).toMatchObject({
       id: request.headers['webhook-id'],
-      subscriptionId: subscription.id,
-      attempts: 1,
+      subscription: { id: subscription.id },
+      attemptCount: 1,
+      attempts: [{ startedAt: expect.any(String), durationMs: expect.any(Number), delivered: true, statusCode: 204, error: null }],
       nextAttemptAt: null,
       lastStatusCode: 204,
       lastError: null,
@@ -241,6 +256,10 @@ describe('webhook deliveries', () => {
       change: { sequence: request.event.data.sequence, recordType: 'STATION', recordId: station.id, operation: 'UPDATE', version: station.version },
     });
     expect(delivery.deliveredAt).not.toBeNull();
+    const node = await t.gql(`query($id: ID!) { node(id: $id) { __typename ... on WebhookDelivery { status subscription { id } } } }`, { id: delivery.id }, headers);
+    expect(node.data.node).toEqual({ __typename: 'WebhookDelivery', status: 'DELIVERED', subscription: { id: subscription.id } });
+    // Another client's node(id) finds nothing.
+    expect((await t.gql(`query($id: ID!) { node(id: $id) { id } }`, { id: delivery.id }, await partner())).data.node).toBeNull();
   });
 
   it('honours the type filter; an empty list means every type', async () => {
@@ -276,7 +295,16 @@ describe('webhook deliveries', () => {
       const found = await deliveryOf(headers, subscription.id, station.id);
       return found?.status === 'DELIVERED' && found;
     }, 'DELIVERED after retries');
-    expect(delivery).toMatchObject({ attempts: 3, lastStatusCode: 200, lastError: null });
+    expect(delivery).toMatchObject({ attemptCount: 3, lastStatusCode: 200, lastError: null });
+    // Every attempt is kept, newest first, with its time, duration and outcome.
+    expect(delivery.attempts.map((a) => [a.delivered, a.statusCode, a.error])).toEqual([
+      [true, 200, null],
+      [false, 500, 'HTTP 500'],
+      [false, 500, 'HTTP 500'],
+    ]);
+    expect(delivery.attempts.every((a) => typeof a.durationMs === 'number' && a.durationMs >= 0)).toBe(true);
+    const started = delivery.attempts.map((a) => Date.parse(a.startedAt));
+    expect([...started].sort((a, b) => b - a)).toEqual(started);
     const attempts = receiver.about(station.id);
     expect(attempts).toHaveLength(3);
     expect(new Set(attempts.map((a) => a.headers['webhook-id']))).toEqual(new Set([delivery.id]));
@@ -295,7 +323,7 @@ describe('webhook deliveries', () => {
       const found = await deliveryOf(headers, subscription.id, station.id);
       return found?.status === 'FAILED' && found;
     }, 'FAILED');
-    expect(failed).toMatchObject({ attempts: 3, lastStatusCode: 503, lastError: 'HTTP 503', nextAttemptAt: null, deliveredAt: null });
+    expect(failed).toMatchObject({ attemptCount: 3, lastStatusCode: 503, lastError: 'HTTP 503', nextAttemptAt: null, deliveredAt: null });
     expect(receiver.about(station.id)).toHaveLength(3);
     expect((await deliveries(headers, { subscriptionId: subscription.id, status: ['FAILED'] })).nodes.map((d) => d.id)).toEqual([failed.id]);
     expect((await deliveries(headers, { subscriptionId: subscription.id, status: ['DELIVERED', 'PENDING'] })).totalCount).toBe(0);
@@ -303,14 +331,16 @@ describe('webhook deliveries', () => {
     receiver.answer = () => 200;
     const redelivered = await t.gql(REDELIVER, { input: { deliveryId: failed.id } }, headers);
     expect(redelivered.data.redeliverWebhook.userErrors).toEqual([]);
-    expect(redelivered.data.redeliverWebhook.webhookDelivery).toMatchObject({ id: failed.id, status: 'PENDING', attempts: 0 });
+    expect(redelivered.data.redeliverWebhook.webhookDelivery).toMatchObject({ id: failed.id, status: 'PENDING', attemptCount: 0 });
     expect(redelivered.data.redeliverWebhook.webhookDelivery.nextAttemptAt).not.toBeNull();
 
     const delivered = await eventually(async () => {
       const found = await deliveryOf(headers, subscription.id, station.id);
       return found?.status === 'DELIVERED' && found;
     }, 'DELIVERED after redelivery');
-    expect(delivered).toMatchObject({ id: failed.id, attempts: 1, lastStatusCode: 200, lastError: null });
+    expect(delivered).toMatchObject({ id: failed.id, attemptCount: 1, lastStatusCode: 200, lastError: null });
+    // The attempts before the redelivery stay in the history.
+    expect(delivered.attempts.map((a) => a.statusCode)).toEqual([200, 503, 503, 503]);
     expect(receiver.about(station.id)).toHaveLength(4);
   });
 
@@ -369,7 +399,7 @@ describe('webhook deliveries', () => {
 
     // Without subscriptionId: every delivery of the caller's subscriptions.
     const mine = await deliveries(headers, { first: 100 });
-    expect(mine.nodes.every((d) => d.subscriptionId === subscription.id)).toBe(true);
+    expect(mine.nodes.every((d) => d.subscription.id === subscription.id)).toBe(true);
   });
 
   it('rotateWebhookSecret: later deliveries are signed with the new secret only', async () => {
@@ -481,7 +511,9 @@ describe('managing subscriptions', () => {
     const stale = await t.gql(UPDATE, { input: { id: subscription.id, version: 1, active: false } }, headers);
     expect(stale.data.updateWebhookSubscription.userErrors).toEqual([expect.objectContaining({ field: ['input', 'version'], code: 'CONFLICT' })]);
     const malformed = await t.gql(UPDATE, { input: { id: 'not-an-id', version: 2 } }, headers);
-    expect(malformed.data.updateWebhookSubscription.userErrors).toEqual([expect.objectContaining({ field: ['input', 'id'], code: 'NOT_FOUND' })]);
+    expect(malformed.data.updateWebhookSubscription.userErrors).toEqual([expect.objectContaining({ field: ['input', 'id'], code: 'INVALID' })]);
+    const noVersion = await t.gql(UPDATE, { input: { id: subscription.id, version: 0 } }, headers);
+    expect(noVersion.data.updateWebhookSubscription.userErrors).toEqual([expect.objectContaining({ field: ['input', 'version'], code: 'INVALID' })]);
     expect((await t.gql(SUBSCRIPTIONS, { first: 100 }, headers)).data.webhookSubscriptions.nodes).toEqual([expect.objectContaining({ version: 2, active: true })]);
 
     const events = await t.gql(`query { auditEvents(first: 10, filter: { recordType: [WEBHOOK_SUBSCRIPTION] }) { nodes { recordId operation changes { field before after } } } }`);
@@ -664,7 +696,7 @@ describe('webhook targets (no allow-list)', () => {
       await loose.close();
     }
     // …and one whose URL was written into the database directly, in a numeric form of 127.0.0.1.
-    await strict.app.database.orm.em.getConnection().execute(`update webhook_subscription set url = ? where id = ?`, [`http://0x7f.1:${open.port}/raw`, ids[2]]);
+    await strict.app.database.orm.em.getConnection().execute(`update webhook_subscription set url = ? where id = ?`, [`http://0x7f.1:${open.port}/raw`, Buffer.from(ids[2], 'base64url').toString().split(':')[1]]);
 
     const station = (await strict.gql(`query { stations(first: 1, filter: { regionCode: "${SEED.fanchengCode}" }) { nodes { id name version } } }`)).data.stations.nodes[0];
     const renamed = await strict.gql(UPDATE_STATION, { input: { id: station.id, version: station.version, name: `${station.name}（内网）` } });
@@ -677,12 +709,12 @@ describe('webhook targets (no allow-list)', () => {
     const failed = await eventually(failedAll, 'three FAILED deliveries');
     for (const delivery of failed) {
       // Open port or closed, the same answer: nothing to learn about the network behind the hub.
-      expect(delivery).toMatchObject({ attempts: 3, lastStatusCode: null, lastError: 'target address not allowed: loopback', deliveredAt: null });
+      expect(delivery).toMatchObject({ attemptCount: 3, lastStatusCode: null, lastError: 'target address not allowed: loopback', deliveredAt: null });
     }
 
     const redelivered = await strict.gql(REDELIVER, { input: { deliveryId: failed[0].id } }, headers);
     expect(redelivered.data.redeliverWebhook.userErrors).toEqual([]);
-    await eventually(async () => (await failedAll()) && (await deliveryOf(headers, ids[0], station.id, strict))?.attempts === 3, 'the redelivery refused again');
+    await eventually(async () => (await failedAll()) && (await deliveryOf(headers, ids[0], station.id, strict))?.attemptCount === 3, 'the redelivery refused again');
     expect(open.connections).toBe(0);
     expect(open.received).toEqual([]);
   });
@@ -814,7 +846,7 @@ describe('exactly once', () => {
     expect(page.totalCount).toBe(12);
     const sequences = page.nodes.map((d) => d.change.sequence);
     expect(new Set(sequences).size).toBe(12);
-    expect(page.nodes.every((d) => d.status === 'DELIVERED' && d.attempts === 1)).toBe(true);
+    expect(page.nodes.every((d) => d.status === 'DELIVERED' && d.attemptCount === 1)).toBe(true);
     // Each change reached the receiver once (a retry would reuse the id; none was needed).
     const received = mine().map((r) => r.event.data.sequence);
     expect(received.sort()).toEqual([...sequences].sort());

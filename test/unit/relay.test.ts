@@ -1,3 +1,4 @@
+import { localizeErrors } from '../../src/graphql/errors';
 import { GraphQLError } from 'graphql';
 import {
   DEFAULT_PAGE_SIZE,
@@ -153,17 +154,22 @@ describe('toPageRequest', () => {
   ])('rejects %s', (_label, args, field) => {
     const error = badInputOf(() => toPageRequest(args, 2));
     expect(error.extensions.field).toBe(field);
+    // Chinese until the request's language is known; then in it.
+    expect(error.message).toMatch(/须在 1 至 100 之间/);
+    localizeErrors([error], 'en');
     expect(error.message).toMatch(/between 1 and 100/);
   });
 
   it('rejects first and last together', () => {
     const error = badInputOf(() => toPageRequest({ first: 5, last: 5 }, 2));
+    localizeErrors([error], 'en');
     expect(error.message).toMatch(/either `first` or `last`/);
   });
 
   it('rejects after and before together', () => {
     const c = encodeCursor(['a', 'b']);
     const error = badInputOf(() => toPageRequest({ after: c, before: c }, 2));
+    localizeErrors([error], 'en');
     expect(error.message).toMatch(/either `after` or `before`/);
     badInputOf(() => toPageRequest({ first: 3, after: c, before: c }, 2));
   });

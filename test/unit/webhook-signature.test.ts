@@ -83,26 +83,34 @@ describe('webhook events', () => {
     changes: { note: { before: '张三', after: '李四' } },
   };
 
-  it('names the record and the operation, and carries no field values or actor', () => {
-    const event = webhookEventOf(change);
+  const deliveryId = '5b0c9d2e-1f3a-4b5c-8d6e-7f8091a2b3c4';
+
+  it('names the record, the operation, the request and the actor by global IDs, and carries no field values or names', () => {
+    const event = webhookEventOf(change, deliveryId, 'c1');
     expect(event).toEqual({
       type: 'station_service_item.update',
       timestamp: '2024-03-01T08:30:15.123Z',
       data: {
+        deliveryId: toGlobalId('WebhookDelivery', deliveryId),
         sequence: '4711',
         recordType: 'STATION_SERVICE_ITEM',
         recordId: toGlobalId('StationServiceItem', change.localId),
         operation: 'UPDATE',
         version: 3,
         occurredAt: '2024-03-01T08:30:15.123Z',
+        requestId: 'r1',
+        actor: { kind: 'API_CLIENT', apiClientId: toGlobalId('ApiClient', 'c1'), departmentId: null, isSubscriber: true },
       },
     });
     expect(JSON.stringify(event)).not.toMatch(/张三|李四|市总工会/);
+    // Another client's subscription: the same change is not its own write.
+    expect(webhookEventOf(change, deliveryId, 'c2').data.actor.isSubscriber).toBe(false);
   });
 
-  it('writes the body in a fixed key order whatever order the stored payload has', () => {
-    const event = webhookEventOf(change);
-    const shuffled = JSON.parse(JSON.stringify({ data: { ...event.data }, timestamp: event.timestamp, type: event.type }));
+  it('writes the body in a fixed key order whatever order the event was built in', () => {
+    const event = webhookEventOf(change, deliveryId, 'c1');
+    const { actor, ...rest } = event.data;
+    const shuffled = JSON.parse(JSON.stringify({ data: { actor: { isSubscriber: actor.isSubscriber, kind: actor.kind, departmentId: actor.departmentId, apiClientId: actor.apiClientId }, ...rest }, timestamp: event.timestamp, type: event.type }));
     expect(webhookBody(shuffled)).toBe(webhookBody(event));
     expect(webhookBody(event).startsWith('{"type":"station_service_item.update","timestamp":')).toBe(true);
   });

@@ -76,7 +76,7 @@ export async function createActivity(ctx: Context, input: CreateActivityInput): 
 export async function updateActivity(ctx: Context, input: UpdateActivityInput): Promise<ActivityPayload> {
   const problems = new Problems(ctx.locale);
   const localId = localIdOf(input.id, 'Activity');
-  if (!localId) problems.add('id', UserErrorCode.NOT_FOUND, 'RECORD_ID_INVALID', { kindZh: ACTIVITY.zh, kind: ACTIVITY.en });
+  if (!localId) problems.add('id', UserErrorCode.INVALID, 'RECORD_ID_INVALID', { kindZh: ACTIVITY.zh, kind: ACTIVITY.en });
   // An activity never moves to another station, so its scope can be checked as read.
   const current = localId ? await ctx.loaders.activityById.load(localId) : null;
   if (!(await checkCanAtStation(ctx, problems, Action.WRITE_COMMUNITY, current?.stationId))) {
@@ -113,7 +113,7 @@ export async function deleteActivity(ctx: Context, input: DeleteActivityInput): 
   const problems = new Problems(ctx.locale);
   const localId = localIdOf(input.id, 'Activity');
   if (!localId) {
-    problems.add('id', UserErrorCode.NOT_FOUND, 'RECORD_ID_INVALID', { kindZh: ACTIVITY.zh, kind: ACTIVITY.en });
+    problems.add('id', UserErrorCode.INVALID, 'RECORD_ID_INVALID', { kindZh: ACTIVITY.zh, kind: ACTIVITY.en });
     return { deletedId: null, userErrors: problems.errors };
   }
   const current = await ctx.loaders.activityById.load(localId);

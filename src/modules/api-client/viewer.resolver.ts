@@ -1,5 +1,7 @@
 import { Ctx, Field, FieldResolver, Int, ObjectType, Query, registerEnumType, Resolver, Root } from 'type-graphql';
-import { Public } from '../../auth/visibility';
+import { Public, SignedIn } from '../../auth/visibility';
+import { apiClientLoader } from './api-client.reader';
+import { ApiClientType, type ApiClientRecord } from './api-client.types';
 import { DateTimeScalar } from '../../graphql/scalars';
 import type { Context } from '../../graphql/context';
 import type { Principal } from '../../auth/principal';
@@ -130,6 +132,16 @@ export class ViewerResolver {
       requestCost: cost ?? 0,
       maxRequestCost: maxCost,
     };
+  }
+
+  @SignedIn()
+  @FieldResolver(() => ApiClientType, {
+    nullable: true,
+    description:
+      '调用方的接口客户端（用户为空）：其 id 与变更的 actor.apiClient.id 相同即为自己的写入 The caller’s API client (null for users): a change whose actor.apiClient.id equals its id is the caller’s own write',
+  })
+  apiClient(@Root() principal: Principal, @Ctx() ctx: Context): Promise<ApiClientRecord | null> | null {
+    return principal.kind === 'client' ? apiClientLoader(ctx.db).load(principal.id) : null;
   }
 
   @Public()

@@ -1,14 +1,19 @@
 import { fetchKeysetPage } from '../../db/keyset';
 import { joinSql, rawSql, sql, type SqlFragment, type SqlReader } from '../../db/sql';
-import { badInput, decodeCursor, encodeCursor, type Page, type PageRequest } from '../../graphql/relay';
-import { CHANGE_COLUMNS, FEED_EXCLUDED_TYPES, localRecordId, toChangeRecord, type AuditEventFilter, type ChangeRecord, type ChangeRow } from './audit.types';
+import { badInputOf, decodeCursor, encodeCursor, fromGlobalId, localIdOf, type Page, type PageRequest } from '../../graphql/relay';
+import { CHANGE_COLUMNS, FEED_EXCLUDED_TYPES, toChangeRecord, type AuditEventFilter, type ChangeRecord, type ChangeRow } from './audit.types';
 
 function compileAuditFilter(filter: AuditEventFilter | undefined): SqlFragment {
   const conditions: SqlFragment[] = [];
   if (filter?.recordType?.length) conditions.push(sql`e.record_type = any(${filter.recordType}::text[])`);
-  if (filter?.recordId) conditions.push(sql`e.record_id = ${localRecordId(filter.recordId).localId}`);
+  if (filter?.recordId) {
+    const record = fromGlobalId(filter.recordId);
+    if (!record) throw badInputOf('AUDIT_RECORD_ID_INVALID', {}, 'filter.recordId');
+    conditions.push(sql`e.record_type = ${record.type} and e.record_id = ${record.localId}`);
+  }
   if (filter?.operation?.length) conditions.push(sql`e.operation = any(${filter.operation}::text[])`);
-  if (filter?.actorId) conditions.push(sql`e.actor_id = ${filter.actorId}`);
+  // An API client by its global ID; anything else is a user's subject.
+  if (filter?.actorId) conditions.push(sql`e.actor_id = ${localIdOf(filter.actorId, 'ApiClient') ?? filter.actorId}`);
   if (filter?.mutation) conditions.push(sql`e.mutation = ${filter.mutation}`);
   if (filter?.from) conditions.push(sql`e.occurred_at >= ${filter.from.toISOString()}::timestamptz`);
   if (filter?.to) conditions.push(sql`e.occurred_at < ${filter.to.toISOString()}::timestamptz`);
@@ -72,15 +77,35 @@ export function feedHeadQuery(): SqlFragment {
   return sql`select e.tx::text as tx, e.seq::text as seq from change_event e where ${joinSql(committedHorizon(), ' and ')} order by e.tx desc, e.seq desc limit 1`;
 }
 
+/** The position before every change: what the head is while the feed is empty. */
+const FEED_START: FeedPosition = { tx: '0', seq: '0' };
+
+/**
+ * The cursor of the feed's head: the newest change any reader can already see (see
+ * committedChangesQuery). Passed as `after`, it yields exactly the changes that become visible
+ * from now on — those of transactions still running included, as they sort after it.
+ */
+export async function readFeedHead(db: SqlReader): Promise<string> {
+  const query = feedHeadQuery();
+  const head = (await db.one<FeedPosition>(query.text, query.bindings)) ?? FEED_START;
+  return encodeCursor([head.tx, head.seq]);
+}
+
 /** The change feed after a cursor, in commit-safe order (see committedChangesQuery). */
 export async function readChanges(db: SqlReader, after: string | null | undefined, types: readonly string[] | undefined, first: number): Promise<FeedPage> {
-  if (!(first >= 1 && first <= FEED_PAGE_MAX)) throw badInput(`\`first\` must be between 1 and ${FEED_PAGE_MAX}`, 'first');
+  if (!(first >= 1 && first <= FEED_PAGE_MAX)) throw badInputOf('PAGE_SIZE_RANGE', { name: 'first', max: FEED_PAGE_MAX, value: first }, 'first');
   let position: FeedPosition | null = null;
   if (after) {
-    const [tx, seq] = decodeCursor(after, 2);
+    let values: unknown[];
+    try {
+      values = decodeCursor(after, 2);
+    } catch {
+      throw badInputOf('FEED_CURSOR_INVALID', {}, 'after');
+    }
+    const [tx, seq] = values;
     // tx is an xid8 (unsigned 64-bit), seq a bigint: anything else would fail the cast.
     if (typeof tx !== 'string' || typeof seq !== 'string' || !/^\d{1,20}$/.test(tx) || BigInt(tx) > 0xffffffffffffffffn || !/^\d{1,18}$/.test(seq)) {
-      throw badInput('Invalid cursor: pass a cursor returned by changes', 'after');
+      throw badInputOf('FEED_CURSOR_INVALID', {}, 'after');
     }
     position = { tx, seq };
   }

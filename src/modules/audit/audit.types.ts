@@ -2,7 +2,7 @@ import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } fro
 import { Role } from '../../auth/roles';
 import { RolesOnly, SignedIn } from '../../auth/visibility';
 import { toDate } from '../../db/sql';
-import { connectionTypeOf, ConnectionArgs, fromGlobalId, toGlobalId, type NodeTypeName } from '../../graphql/relay';
+import { connectionTypeOf, ConnectionArgs, toGlobalId, type NodeTypeName } from '../../graphql/relay';
 import { DateTimeScalar, JSONScalar } from '../../graphql/scalars';
 import type { ActorKind, ChangeOperation } from './change-event.entity';
 
@@ -41,7 +41,6 @@ export enum ChangeRecordType {
 /** Record types the change feed never carries (they are administrative, not shared data). */
 export const FEED_EXCLUDED_TYPES: readonly string[] = [ChangeRecordType.API_CLIENT, ChangeRecordType.WEBHOOK_SUBSCRIPTION, ChangeRecordType.EXTERNAL_REF_SYSTEM];
 
-const NODE_TYPES = new Set<string>(['Station', 'Platform', 'ServiceItem', 'StationServiceItem', 'Department', 'Organization', 'CoBuilding', 'Activity', 'Person', 'DutyShift']);
 
 registerEnumType(ChangeOperationEnum, {
   name: 'ChangeOperation',
@@ -143,19 +142,9 @@ export function toChangeRecord(row: ChangeRow): ChangeRecord {
   };
 }
 
-/** The record's id as callers know it: a global ID for node types, the local key otherwise. */
+/** The record's id as callers know it: a global ID, which node(id) can fetch (every record type of the feed and the audit trail is a node type). */
 export function publicRecordId(record: Pick<ChangeRecord, 'recordType' | 'localId'>): string {
-  return NODE_TYPES.has(record.recordType) ? toGlobalId(record.recordType as NodeTypeName, record.localId) : record.localId;
-}
-
-/** The local id of a record id given as a global ID (or as a plain key for non-node types). */
-export function localRecordId(id: string): { type?: NodeTypeName; localId: string } {
-  const parsed = fromGlobalId(id);
-  return parsed ? { type: parsed.type, localId: parsed.localId } : { localId: id };
-}
-
-export function isNodeRecordType(type: string): type is NodeTypeName {
-  return NODE_TYPES.has(type);
+  return toGlobalId(record.recordType as NodeTypeName, record.localId);
 }
 
 @RolesOnly(Role.ADMIN)
@@ -180,20 +169,29 @@ export class FieldChangeType {
   after!: unknown;
 }
 
-@RolesOnly(Role.ADMIN)
-@ObjectType('AuditActor', { simpleResolvers: true, description: '操作者 Who made a change' })
-export class AuditActorType {
-  @RolesOnly(Role.ADMIN)
+/** Who made a change, as stored with it. */
+export interface ChangeActorRecord {
+  kind: ActorKind;
+  /** The API client's local id or the user's subject; null for SYSTEM and anonymous writes. */
+  id: string | null;
+  /** The API client's or the user's name. */
+  name: string | null;
+  departmentId: string | null;
+}
+
+export function actorOfChange(change: ChangeRecord): ChangeActorRecord {
+  return { kind: change.actorKind, id: change.actorId, name: change.actorName, departmentId: change.departmentId };
+}
+
+@SignedIn()
+@ObjectType('ChangeActor', {
+  description:
+    '变更的操作者，按调用方可见的程度给出：接口客户端、所代表的部门或管理端用户（姓名按个人信息规则脱敏）Who made a change, as far as the caller may see it: the API client, the department it acted for, or the admin-frontend user (the name masked like all personal data)',
+})
+export class ChangeActorType {
+  @SignedIn()
   @Field(() => ActorKindEnum, { description: '操作者类型 Kind of actor' })
   kind!: ActorKind;
-
-  @RolesOnly(Role.ADMIN)
-  @Field(() => String, { nullable: true, description: '客户端 ID 或用户标识 Client id or user subject' })
-  id!: string | null;
-
-  @RolesOnly(Role.ADMIN)
-  @Field(() => String, { nullable: true, description: '客户端名称或用户姓名 Client or user name' })
-  name!: string | null;
 }
 
 @RolesOnly(Role.ADMIN)
@@ -241,7 +239,10 @@ export class AuditEventFilter {
   @Field(() => [ChangeOperationEnum], { nullable: true, description: '变更类型之一 Any of these operations' })
   operation?: ChangeOperation[];
 
-  @Field({ nullable: true, description: '操作者（客户端 ID 或用户标识）Actor: client id or user subject' })
+  @Field({
+    nullable: true,
+    description: '操作者：接口客户端的全局 ID（ChangeActor.apiClient.id），或管理端用户的标识（ChangeActor.userSubject）Actor: an API client’s global ID (ChangeActor.apiClient.id), or a user’s subject (ChangeActor.userSubject)',
+  })
   actorId?: string;
 
   @Field({ nullable: true, description: '来源变更操作 Mutation name' })
@@ -286,6 +287,14 @@ export class ChangeType {
   @SignedIn()
   @Field(() => DateTimeScalar, { description: '发生时间 When it happened' })
   occurredAt!: Date;
+
+  @SignedIn()
+  @Field(() => String, {
+    nullable: true,
+    description:
+      '写入请求的请求 ID（x-request-id；调用方自带的有效 ID 会被沿用，可据此认出自己的写入）Request id of the write (x-request-id; a valid one the caller sent is kept, so a system can recognise its own writes by it)',
+  })
+  requestId!: string | null;
 }
 
 @SignedIn()

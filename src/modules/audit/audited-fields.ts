@@ -292,7 +292,7 @@ export const AUDIT_SHAPES: Readonly<Record<string, AuditShape>> = {
   StationGridWorker: {
     graphqlTypes: ['StationGridWorker'],
     fields: {
-      station: { ...node('station', 'Station'), outsideType: 'a grid worker is listed under its station (Station.gridWorkers)' },
+      station: node('station', 'Station'),
       person: node('person', 'Person'),
       since: same('since'),
     },
@@ -303,11 +303,10 @@ export const AUDIT_SHAPES: Readonly<Record<string, AuditShape>> = {
     fields: {
       system: same('system'),
       externalId: same('externalId'),
-      recordType: { ...enumName('recordType', ExternalRecordType), outsideType: 'a reference is listed under its record (externalRefs); this names the record’s type' },
+      recordType: enumName('recordType', ExternalRecordType),
       record: {
         from: ['recordType', 'recordId'],
         present: (snapshot) => (snapshot.recordId == null ? null : toGlobalId(snapshot.recordType as NodeTypeName, snapshot.recordId as string)),
-        outsideType: 'a reference is listed under its record (externalRefs); this is the record’s global ID',
       },
     },
     unshown: { id: RECORD_ID, createdAt: BOOKKEEPING },
@@ -327,20 +326,20 @@ export const AUDIT_SHAPES: Readonly<Record<string, AuditShape>> = {
       types: enumName('types', ChangeRecordType),
       secret: { ...redacted('secret'), outsideType: 'the signing secret: shown to its owner once, recorded only as changed' },
       active: same('active'),
-      clientId: { ...same('apiClient'), outsideType: 'the API client that owns the subscription (clientName in the API)' },
+      apiClient: node('apiClient', 'ApiClient'),
     },
     unshown: { ...COMMON_UNSHOWN, lastTx: 'the dispatcher’s position in the feed, moved in plain SQL outside any mutation', lastSeq: 'the dispatcher’s position in the feed' },
   },
-  // API clients are managed on the command line; the audit names their fields like Viewer does.
+  // API clients are managed on the command line; the audit names their fields as the ApiClient type does.
   ApiClient: {
-    graphqlTypes: [],
+    graphqlTypes: ['ApiClient'],
     fields: {
       name: same('name'),
       roles: list('roles'),
       department: node('department', 'Department'),
       region: node('region', 'Region'),
-      keyHash: redacted('keyHash'),
-      keyHint: redacted('keyHint'),
+      keyHash: { ...redacted('keyHash'), outsideType: 'the key’s hash: never shown, recorded only as changed' },
+      keyHint: { ...redacted('keyHint'), outsideType: 'the key’s hint: shown only on the command line' },
       active: same('active'),
       keyRotatedAt: instant('keyRotatedAt'),
       revokedAt: instant('revokedAt'),

@@ -79,9 +79,13 @@ export class StationCoBuildingsResolver {
   coBuildings(
     @Root() station: StationRecord,
     @Ctx() ctx: Context,
-    @Arg('activeOnly', () => Boolean, { defaultValue: true, description: '只要今天有效的 Only those in force today' }) activeOnly: boolean,
+    @Arg('includeInactive', () => Boolean, {
+      defaultValue: false,
+      description: '是否包含今天不在有效期内的（已结束或尚未开始）Include relations not in force today (ended, or not begun yet)',
+    })
+    includeInactive: boolean,
   ): Promise<CoBuildingRecord[]> {
-    return ctx.loaders.stationCoBuildings({ activeOnly, today: todayInChina() }).load(station.dbId);
+    return ctx.loaders.stationCoBuildings({ activeOnly: !includeInactive, today: todayInChina() }).load(station.dbId);
   }
 }
 

@@ -38,7 +38,7 @@ async function toPayload(ctx: Context, work: () => Promise<string>): Promise<CoB
 export async function resolveOpenStation(ctx: Context, problems: Problems, field: string, id: string, what: RecordKind): Promise<Station | null> {
   const localId = localIdOf(id, 'Station');
   const station = localId ? await ctx.em.findOne(Station, { id: localId }, { lockMode: LockMode.PESSIMISTIC_READ }) : null;
-  if (!localId) problems.add(field, UserErrorCode.NOT_FOUND, 'RECORD_ID_INVALID', { kindZh: STATION.zh, kind: STATION.en });
+  if (!localId) problems.add(field, UserErrorCode.INVALID, 'RECORD_ID_INVALID', { kindZh: STATION.zh, kind: STATION.en });
   else if (!station) problems.add(field, UserErrorCode.NOT_FOUND, 'RECORD_NOT_FOUND', { kindZh: STATION.zh, kind: STATION.en });
   else if (station.archivedAt) problems.add(field, UserErrorCode.ARCHIVED, 'STATION_ARCHIVED_REFERENCE', { name: station.name, whatZh: what.zh, what: what.en });
   else return station;
@@ -156,7 +156,7 @@ async function changeCoBuilding(
 ): Promise<CoBuildingPayload> {
   const localId = localIdOf(id, 'CoBuilding');
   const current = localId ? await ctx.loaders.coBuildingById.load(localId) : null;
-  if (!localId) problems.add('id', UserErrorCode.NOT_FOUND, 'RECORD_ID_INVALID', { kindZh: CO_BUILDING.zh, kind: CO_BUILDING.en });
+  if (!localId) problems.add('id', UserErrorCode.INVALID, 'RECORD_ID_INVALID', { kindZh: CO_BUILDING.zh, kind: CO_BUILDING.en });
   else if (!current) problems.add('id', UserErrorCode.NOT_FOUND, 'RECORD_NOT_FOUND', { kindZh: CO_BUILDING.zh, kind: CO_BUILDING.en });
   // A co-building never moves to another station, so its scope can be checked as read.
   else await checkCanAtStation(ctx, problems, Action.WRITE_COMMUNITY, current.stationId);

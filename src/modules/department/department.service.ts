@@ -6,6 +6,7 @@ import { UserErrorCode } from '../../graphql/errors';
 import { checkText, lockVersioned, Problems, withUserErrors, type RecordKind } from '../../graphql/mutation';
 import { savepoint, write } from '../../graphql/unit-of-work';
 import { localIdOf } from '../../graphql/relay';
+import { departmentsByCodes } from './department.reader';
 import { Region } from '../region/region.entity';
 import { Department } from './department.entity';
 import type { CreateDepartmentInput, UpdateDepartmentInput } from './department.inputs';
@@ -74,7 +75,8 @@ export async function createDepartment(ctx: Context, input: CreateDepartmentInpu
       });
     } catch (error) {
       if (error instanceof UniqueConstraintViolationException) {
-        problems.add('code', UserErrorCode.INVALID, 'DEPARTMENT_CODE_TAKEN', { code });
+        const [holder] = await departmentsByCodes(ctx.db, [code]);
+        problems.exists('code', 'DEPARTMENT_CODE_TAKEN', { code }, holder?.id ?? null);
         problems.throwIfAny();
       }
       throw error;
@@ -87,7 +89,7 @@ export async function updateDepartment(ctx: Context, input: UpdateDepartmentInpu
   const problems = new Problems(ctx.locale);
   if (!checkCan(ctx, problems, Action.ADMINISTER, {})) return { department: null, userErrors: problems.errors };
   const localId = localIdOf(input.id, 'Department');
-  if (!localId) problems.add('id', UserErrorCode.NOT_FOUND, 'RECORD_ID_INVALID', { kindZh: DEPARTMENT.zh, kind: DEPARTMENT.en });
+  if (!localId) problems.add('id', UserErrorCode.INVALID, 'RECORD_ID_INVALID', { kindZh: DEPARTMENT.zh, kind: DEPARTMENT.en });
   const name = checkText(problems, 'name', input.name, 100, NAME);
   const shortName = checkText(problems, 'shortName', input.shortName, 30, SHORT_NAME);
   if (problems.any) return { department: null, userErrors: problems.errors };

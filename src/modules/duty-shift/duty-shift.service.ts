@@ -54,7 +54,7 @@ interface ShiftDraft {
 export async function resolveDutyStation(ctx: Context, problems: Problems, id: string): Promise<StationRecord | undefined> {
   const localId = localIdOf(id, 'Station');
   const station = localId ? await ctx.loaders.stationById.load(localId) : null;
-  if (!localId) problems.add('stationId', UserErrorCode.NOT_FOUND, 'STATION_ID_INVALID');
+  if (!localId) problems.add('stationId', UserErrorCode.INVALID, 'STATION_ID_INVALID');
   else if (!station) problems.add('stationId', UserErrorCode.NOT_FOUND, 'STATION_NOT_FOUND');
   else if (station.archivedAt) problems.add('stationId', UserErrorCode.ARCHIVED, 'ARCHIVED');
   else if (station.status === StationStatus.CLOSED) problems.add('stationId', UserErrorCode.INVALID, 'SHIFT_STATION_CLOSED', { name: station.name });
@@ -290,7 +290,7 @@ function sortByIndex(errors: UserError[]): UserError[] {
 export async function updateDutyShift(ctx: Context, input: UpdateDutyShiftInput): Promise<DutyShiftPayload> {
   const problems = new Problems(ctx.locale);
   const localId = localIdOf(input.id, 'DutyShift');
-  if (!localId) problems.add('id', UserErrorCode.NOT_FOUND, 'RECORD_ID_INVALID', { kindZh: DUTY_SHIFT.zh, kind: DUTY_SHIFT.en });
+  if (!localId) problems.add('id', UserErrorCode.INVALID, 'RECORD_ID_INVALID', { kindZh: DUTY_SHIFT.zh, kind: DUTY_SHIFT.en });
   // A shift never moves to another station, so its scope can be checked as read.
   const current = localId ? await ctx.loaders.dutyShiftById.load(localId) : null;
   if (!(await checkCanAtStation(ctx, problems, Action.WRITE_STAFF, current?.stationId))) {
@@ -349,16 +349,16 @@ async function currentPerson(em: EntityManager, ctx: Context, id: string): Promi
 }
 
 /** Cancels a shift. Shifts at an archived station are kept as its record. */
-export async function deleteDutyShift(ctx: Context, input: DeleteDutyShiftInput): Promise<{ deletedDutyShiftId: string | null; userErrors: UserError[] }> {
+export async function deleteDutyShift(ctx: Context, input: DeleteDutyShiftInput): Promise<{ deletedId: string | null; userErrors: UserError[] }> {
   const problems = new Problems(ctx.locale);
   const localId = localIdOf(input.id, 'DutyShift');
   if (!localId) {
-    problems.add('id', UserErrorCode.NOT_FOUND, 'RECORD_ID_INVALID', { kindZh: DUTY_SHIFT.zh, kind: DUTY_SHIFT.en });
-    return { deletedDutyShiftId: null, userErrors: problems.errors };
+    problems.add('id', UserErrorCode.INVALID, 'RECORD_ID_INVALID', { kindZh: DUTY_SHIFT.zh, kind: DUTY_SHIFT.en });
+    return { deletedId: null, userErrors: problems.errors };
   }
   const current = await ctx.loaders.dutyShiftById.load(localId);
   if (!(await checkCanAtStation(ctx, problems, Action.WRITE_STAFF, current?.stationId))) {
-    return { deletedDutyShiftId: null, userErrors: problems.errors };
+    return { deletedId: null, userErrors: problems.errors };
   }
   const { value, userErrors } = await withUserErrors(ctx, () =>
     write(ctx, async (em) => {
@@ -371,5 +371,5 @@ export async function deleteDutyShift(ctx: Context, input: DeleteDutyShiftInput)
       return input.id;
     }),
   );
-  return { deletedDutyShiftId: value, userErrors };
+  return { deletedId: value, userErrors };
 }

@@ -119,7 +119,7 @@ export const UpdateDutyShiftPayload = shiftPayload('UpdateDutyShiftPayload', '�
 export class DeleteDutyShiftPayload {
   @Public()
   @Field(() => ID, { nullable: true, description: '已删除值班的 ID（有用户错误时为空）ID of the deleted shift; null when there are user errors' })
-  deletedDutyShiftId!: string | null;
+  deletedId!: string | null;
 
   @Public()
   @Field(() => [UserError], { description: '用户错误；为空表示成功 Problems with the input; empty on success' })

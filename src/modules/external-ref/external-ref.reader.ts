@@ -77,3 +77,9 @@ export async function listExternalRefSystems(db: SqlReader, filter: ExternalRefS
     return (await db.one<{ count: number }>(count.text, count.bindings))?.count ?? 0;
   });
 }
+
+/** External references by local id. */
+export async function externalRefsByIds(db: SqlReader, ids: readonly string[]): Promise<Map<string, ExternalRefRecord>> {
+  const rows = await db.all<ExternalRefRow>(`select ${EXTERNAL_REF_COLUMNS} from external_ref r where r.id = any(?::uuid[])`, [ids]);
+  return new Map(rows.map((row) => [row.id, toExternalRefRecord(row)]));
+}

@@ -21,7 +21,9 @@ import {
   UpsertServiceItemInput,
   UpsertStationServiceItemInput,
 } from './external-ref.inputs';
-import { externalRefSystemsByNames, listExternalRefSystems } from './external-ref.reader';
+import { externalRefsByIds, externalRefSystemsByNames, listExternalRefSystems } from './external-ref.reader';
+import { registerNodeLoader } from '../../graphql/node.resolver';
+import { requestLoader } from '../../graphql/request-loaders';
 import { normaliseExternalRef, normaliseSystem } from './external-ref.rules';
 import { addExternalRef, assignExternalRefSystem, loadExternalRecord, removeExternalRef } from './external-ref.service';
 import {
@@ -46,6 +48,11 @@ import {
   type UpsertServiceItemResult,
   type UpsertStationServiceItemResult,
 } from './external-ref.types';
+
+registerNodeLoader('ExternalRef', (ctx, id) => requestLoader(ctx.db, 'externalRefById', externalRefsByIds).load(id));
+registerNodeLoader('ExternalRefSystem', (ctx, name) =>
+  requestLoader(ctx.db, 'externalRefSystemByName', async (db, names) => new Map((await externalRefSystemsByNames(db, names)).map((system) => [system.system, system]))).load(name),
+);
 
 const EXTERNAL_REFS_DESCRIPTION = '外部编号：各合作部门系统对这条记录的编号（按系统名称排序）IDs partner systems have for this record, by system name';
 
@@ -202,5 +209,14 @@ export class ExternalRefSystemResolver {
   @FieldResolver(() => DepartmentType, { nullable: true, description: '所属部门（无主或共用时为空）The owning department; null when unclaimed or shared' })
   department(@Root() system: ExternalRefSystemRecord, @Ctx() ctx: Context): Promise<DepartmentRecord | null> | null {
     return system.departmentId ? ctx.loaders.departmentById.load(system.departmentId) : null;
+  }
+}
+
+@Resolver(() => ExternalRefType)
+export class ExternalRefRecordResolver {
+  @SignedIn()
+  @FieldResolver(() => Node, { nullable: true, description: '带有该编号的记录 The record that carries the ID' })
+  record(@Root() ref: ExternalRefRecord, @Ctx() ctx: Context): Promise<ExternalRecord | null> {
+    return loadExternalRecord(ctx, ref.recordType, ref.recordId);
   }
 }

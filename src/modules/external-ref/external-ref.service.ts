@@ -8,7 +8,7 @@ import type { Context } from '../../graphql/context';
 import { UserErrorCode } from '../../graphql/errors';
 import { Problems, withUserErrors } from '../../graphql/mutation';
 import { savepoint, write } from '../../graphql/unit-of-work';
-import { localIdOf } from '../../graphql/relay';
+import { localIdOf, toGlobalId } from '../../graphql/relay';
 import { Department } from '../department/department.entity';
 import { DEPARTMENT } from '../department/department.service';
 import type { DepartmentRecord } from '../department/department.types';
@@ -131,7 +131,12 @@ async function addTaken(ctx: Context, problems: Problems, field: string, key: Ex
   const [holder] = await externalRefsByKeys(ctx.db, [key]);
   const kind = RECORD_KINDS[key.type];
   const name = holder ? await describeRecord(ctx, key.type, holder.recordId) : '';
-  problems.add(field, UserErrorCode.INVALID, 'EXTERNAL_REF_TAKEN', { system: key.system, externalId: key.externalId, kindZh: kind.zh, kind: kind.en, name });
+  problems.exists(
+    field,
+    'EXTERNAL_REF_TAKEN',
+    { system: key.system, externalId: key.externalId, kindZh: kind.zh, kind: kind.en, name },
+    holder ? toGlobalId(key.type, holder.recordId) : null,
+  );
 }
 
 /** Adds EXTERNAL_REF_SYSTEM_TAKEN at `field`, quoting the record's current ID in the system. */
@@ -333,14 +338,23 @@ async function resolveWritableRecord(ctx: Context, problems: Problems, type: Ext
   const localId = localIdOf(id, type);
   const record = localId ? await loadExternalRecord(ctx, type, localId) : null;
   const kind = RECORD_KINDS[type];
-  if (!localId) problems.add('id', UserErrorCode.NOT_FOUND, 'RECORD_ID_INVALID', { kindZh: kind.zh, kind: kind.en });
+  if (!localId) problems.add('id', UserErrorCode.INVALID, 'RECORD_ID_INVALID', { kindZh: kind.zh, kind: kind.en });
   else if (!record) problems.add('id', UserErrorCode.NOT_FOUND, 'RECORD_NOT_FOUND', { kindZh: kind.zh, kind: kind.en });
   if (!(await checkCanWriteRecord(ctx, problems, type, record))) return null;
   return localId && record ? { localId, record } : null;
 }
 
 function toRefRecord(ref: ExternalRef): ExternalRefRecord {
-  return { system: ref.system, externalId: ref.externalId, recordType: ref.recordType, recordId: ref.recordId, createdAt: ref.createdAt };
+  return {
+    __typename: 'ExternalRef',
+    id: toGlobalId('ExternalRef', ref.id),
+    dbId: ref.id,
+    system: ref.system,
+    externalId: ref.externalId,
+    recordType: ref.recordType,
+    recordId: ref.recordId,
+    createdAt: ref.createdAt,
+  };
 }
 
 /**
@@ -392,7 +406,7 @@ export async function addExternalRef(ctx: Context, input: AddExternalRefInput): 
 /** Removes a record's ID in one system; the record stays as it is. */
 export async function removeExternalRef(ctx: Context, input: RemoveExternalRefInput): Promise<RemoveExternalRefResult> {
   const problems = new Problems(ctx.locale);
-  const failed = (): RemoveExternalRefResult => ({ record: null, removedExternalRef: null, userErrors: problems.errors });
+  const failed = (): RemoveExternalRefResult => ({ record: null, removedExternalRef: null, deletedId: null, userErrors: problems.errors });
   const target = await resolveWritableRecord(ctx, problems, input.type, input.id);
   if (problems.any || !target) return failed();
   const system = input.system.trim();
@@ -414,8 +428,8 @@ export async function removeExternalRef(ctx: Context, input: RemoveExternalRefIn
       return removed;
     }),
   );
-  if (!value) return { record: null, removedExternalRef: null, userErrors };
-  return { record: await loadExternalRecord(ctx, input.type, target.localId), removedExternalRef: value, userErrors };
+  if (!value) return { record: null, removedExternalRef: null, deletedId: null, userErrors };
+  return { record: await loadExternalRecord(ctx, input.type, target.localId), removedExternalRef: value, deletedId: value.id, userErrors };
 }
 
 /**
@@ -435,7 +449,7 @@ export async function assignExternalRefSystem(ctx: Context, input: AssignExterna
   if (departmentGiven) {
     const localId = localIdOf(input.departmentId!, 'Department');
     department = localId ? await ctx.loaders.departmentById.load(localId) : null;
-    if (!localId) problems.add('departmentId', UserErrorCode.NOT_FOUND, 'RECORD_ID_INVALID', { kindZh: DEPARTMENT.zh, kind: DEPARTMENT.en });
+    if (!localId) problems.add('departmentId', UserErrorCode.INVALID, 'RECORD_ID_INVALID', { kindZh: DEPARTMENT.zh, kind: DEPARTMENT.en });
     else if (!department) problems.add('departmentId', UserErrorCode.NOT_FOUND, 'RECORD_NOT_FOUND', { kindZh: DEPARTMENT.zh, kind: DEPARTMENT.en });
     else if (!department.active) problems.add('departmentId', UserErrorCode.INVALID, 'DEPARTMENT_INACTIVE', { name: department.name });
   }

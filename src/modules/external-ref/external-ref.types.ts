@@ -1,9 +1,9 @@
-import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Public, SignedIn } from '../../auth/visibility';
 import { toDate } from '../../db/sql';
 import { UserError } from '../../graphql/errors';
 import { payloadTypeOf } from '../../graphql/mutation';
-import { connectionTypeOf, Node } from '../../graphql/relay';
+import { connectionTypeOf, Node, toGlobalId } from '../../graphql/relay';
 import { DateTimeScalar } from '../../graphql/scalars';
 import { OrganizationType, type OrganizationRecord } from '../organization/organization.types';
 import { PlatformInterface, type PlatformRecord } from '../platform/platform.types';
@@ -23,6 +23,10 @@ registerEnumType(ExternalRecordType, {
 
 /** An external reference as the read paths carry it. */
 export interface ExternalRefRecord {
+  __typename: 'ExternalRef';
+  /** Global ID. */
+  id: string;
+  dbId: string;
   system: string;
   externalId: string;
   recordType: ExternalRecordType;
@@ -31,6 +35,7 @@ export interface ExternalRefRecord {
 }
 
 export interface ExternalRefRow {
+  id: string;
   system: string;
   external_id: string;
   record_type: ExternalRecordType;
@@ -38,10 +43,13 @@ export interface ExternalRefRow {
   created_at: string;
 }
 
-export const EXTERNAL_REF_COLUMNS = 'r.system, r.external_id, r.record_type, r.record_id, r.created_at';
+export const EXTERNAL_REF_COLUMNS = 'r.id, r.system, r.external_id, r.record_type, r.record_id, r.created_at';
 
 export function toExternalRefRecord(row: ExternalRefRow): ExternalRefRecord {
   return {
+    __typename: 'ExternalRef',
+    id: toGlobalId('ExternalRef', row.id),
+    dbId: row.id,
     system: row.system,
     externalId: row.external_id,
     recordType: row.record_type,
@@ -52,10 +60,15 @@ export function toExternalRefRecord(row: ExternalRefRow): ExternalRefRecord {
 
 @SignedIn()
 @ObjectType('ExternalRef', {
+  implements: Node,
   simpleResolvers: true,
   description: '外部编号：合作部门系统中对这条记录的编号，用于按编号同步（upsert…）An ID a partner system has for this record; upsert mutations find the record by it',
 })
-export class ExternalRefType {
+export class ExternalRefType extends Node {
+  @SignedIn()
+  @Field(() => ExternalRecordType, { description: '所属记录的类型 Kind of record it names' })
+  recordType!: ExternalRecordType;
+
   @SignedIn()
   @Field({ description: '外部系统名称，如 zgh-care Name of the partner’s system, e.g. zgh-care' })
   system!: string;
@@ -170,6 +183,13 @@ export class RemoveExternalRefPayload {
   removedExternalRef!: ExternalRefRecord | null;
 
   @Public()
+  @Field(() => ID, {
+    nullable: true,
+    description: '已删除外部编号的全局 ID，即变更流中其墓碑的 recordId（有用户错误时为空）Global ID of the removed reference, the recordId of its tombstone in the feed; null when there are user errors',
+  })
+  deletedId!: string | null;
+
+  @Public()
   @Field(() => [UserError], { description: '用户错误；为空表示成功 Problems with the input; empty on success' })
   userErrors!: UserError[];
 }
@@ -183,6 +203,7 @@ export interface AddExternalRefResult {
 export interface RemoveExternalRefResult {
   record: ExternalRecord | null;
   removedExternalRef: ExternalRefRecord | null;
+  deletedId: string | null;
   userErrors: UserError[];
 }
 
@@ -204,6 +225,9 @@ registerEnumType(ExternalRefSystemStatus, {
 
 /** An external reference system as the read paths carry it. */
 export interface ExternalRefSystemRecord {
+  __typename: 'ExternalRefSystem';
+  /** Global ID (of the system name). */
+  id: string;
   system: string;
   status: ExternalRefSystemStatus;
   departmentId: string | null;
@@ -225,6 +249,8 @@ export const EXTERNAL_REF_SYSTEM_COLUMNS = 's.system, s.status, s.department_id,
 
 export function toExternalRefSystemRecord(row: ExternalRefSystemRow): ExternalRefSystemRecord {
   return {
+    __typename: 'ExternalRefSystem',
+    id: toGlobalId('ExternalRefSystem', row.system),
     system: row.system,
     status: row.status,
     departmentId: row.department_id,
@@ -236,11 +262,12 @@ export function toExternalRefSystemRecord(row: ExternalRefSystemRow): ExternalRe
 
 @SignedIn()
 @ObjectType('ExternalRefSystem', {
+  implements: Node,
   simpleResolvers: true,
   description:
     '外部系统：合作部门用来给记录编号的系统，及谁可以在其中写入编号。系统归第一个在其中关联或同步编号的合作部门所有，其他部门不能在其中写入或删除编号；组织部管理员可以指定、变更归属或设为共用 A partner system whose IDs the registry keeps, and who may write them. A system belongs to the first partner department that adds or upserts an ID in it; other departments cannot write or remove IDs in it; administrators assign, move or share systems',
 })
-export class ExternalRefSystemType {
+export class ExternalRefSystemType extends Node {
   @SignedIn()
   @Field({ description: '外部系统名称，如 HBRS-GIG System name, e.g. HBRS-GIG' })
   system!: string;

@@ -3,7 +3,7 @@ import { DriverException, ForeignKeyConstraintViolationException, LockMode, Uniq
 import { Action, checkCan, checkCanInRegion } from '../../auth/permissions';
 import type { Context } from '../../graphql/context';
 import { UserErrorCode } from '../../graphql/errors';
-import { checkText, lockVersioned, Problems, withUserErrors, type RecordKind } from '../../graphql/mutation';
+import { checkText, lockVersioned, Problems, withUserErrors, type AdoptionHint, type RecordKind } from '../../graphql/mutation';
 import { savepoint } from '../../graphql/unit-of-work';
 import { localIdOf } from '../../graphql/relay';
 import { Region } from '../region/region.entity';
@@ -38,7 +38,13 @@ interface CheckedCreditCode {
  * whose check character fails is accepted with CHECK_CHARACTER_MISMATCH; a malformed one is a
  * user error. The unique index catches a writer that registers the code meanwhile.
  */
-async function checkOrganizationCreditCode(ctx: Context, problems: Problems, input: string | null | undefined, selfId: string | null): Promise<CheckedCreditCode> {
+async function checkOrganizationCreditCode(
+  ctx: Context,
+  problems: Problems,
+  input: string | null | undefined,
+  selfId: string | null,
+  adopt?: AdoptionHint,
+): Promise<CheckedCreditCode> {
   if (input === undefined) return { code: undefined, warning: null };
   if (input === null || !input.trim()) return { code: null, warning: null };
   const checked = checkCreditCode(input);
@@ -48,7 +54,7 @@ async function checkOrganizationCreditCode(ctx: Context, problems: Problems, inp
     return { code: undefined, warning: null };
   }
   const holder = await organizationByCreditCode(ctx.db, checked.code);
-  if (holder && holder.dbId !== selfId) problems.add('creditCode', UserErrorCode.INVALID, 'CREDIT_CODE_TAKEN', { code: checked.code, name: holder.name });
+  if (holder && holder.dbId !== selfId) problems.exists('creditCode', 'CREDIT_CODE_TAKEN', { code: checked.code, name: holder.name }, holder.id, adopt);
   return { code: checked.code, warning: checked.status === 'CHECK_MISMATCH' ? CreditCodeWarning.CHECK_CHARACTER_MISMATCH : null };
 }
 
@@ -86,7 +92,7 @@ async function toPayload(ctx: Context, problems: Problems, creditCode: string | 
     } catch (error) {
       if (error instanceof UniqueConstraintViolationException && creditCode) {
         const holder = await organizationByCreditCode(ctx.db, creditCode);
-        problems.add('creditCode', UserErrorCode.INVALID, 'CREDIT_CODE_TAKEN', { code: creditCode, name: holder?.name ?? '' });
+        problems.exists('creditCode', 'CREDIT_CODE_TAKEN', { code: creditCode, name: holder?.name ?? '' }, holder?.id ?? null);
         problems.throwIfAny();
       }
       throw withoutPersonalData(error);
@@ -114,7 +120,7 @@ export async function resolveActiveOrganization(
 ): Promise<Organization | null> {
   const localId = localIdOf(id, 'Organization');
   const organization = localId ? await ctx.em.findOne(Organization, { id: localId }, { lockMode: lock }) : null;
-  if (!localId) problems.add(field, UserErrorCode.NOT_FOUND, 'RECORD_ID_INVALID', { kindZh: ORGANIZATION.zh, kind: ORGANIZATION.en });
+  if (!localId) problems.add(field, UserErrorCode.INVALID, 'RECORD_ID_INVALID', { kindZh: ORGANIZATION.zh, kind: ORGANIZATION.en });
   else if (!organization) problems.add(field, UserErrorCode.NOT_FOUND, 'RECORD_NOT_FOUND', { kindZh: ORGANIZATION.zh, kind: ORGANIZATION.en });
   else if (!organization.active) problems.add(field, UserErrorCode.INVALID, 'ORGANIZATION_INACTIVE', { name: organization.name, whatZh: what.zh, what: what.en });
   else return organization;
@@ -160,7 +166,7 @@ export async function createOrganization(ctx: Context, input: CreateOrganization
 export async function updateOrganization(ctx: Context, input: UpdateOrganizationInput): Promise<OrganizationPayload> {
   const problems = new Problems(ctx.locale);
   const localId = localIdOf(input.id, 'Organization');
-  if (!localId) problems.add('id', UserErrorCode.NOT_FOUND, 'RECORD_ID_INVALID', { kindZh: ORGANIZATION.zh, kind: ORGANIZATION.en });
+  if (!localId) problems.add('id', UserErrorCode.INVALID, 'RECORD_ID_INVALID', { kindZh: ORGANIZATION.zh, kind: ORGANIZATION.en });
   const current = localId ? await ctx.loaders.organizationById.load(localId) : null;
   if (!(await checkCanInRegion(ctx, problems, Action.WRITE_COMMUNITY, current))) {
     return { organization: null, userErrors: problems.errors };
@@ -210,7 +216,7 @@ export async function deleteOrganization(ctx: Context, input: DeleteOrganization
   const problems = new Problems(ctx.locale);
   const localId = localIdOf(input.id, 'Organization');
   if (!localId) {
-    problems.add('id', UserErrorCode.NOT_FOUND, 'RECORD_ID_INVALID', { kindZh: ORGANIZATION.zh, kind: ORGANIZATION.en });
+    problems.add('id', UserErrorCode.INVALID, 'RECORD_ID_INVALID', { kindZh: ORGANIZATION.zh, kind: ORGANIZATION.en });
     return { deletedId: null, userErrors: problems.errors };
   }
   const current = await ctx.loaders.organizationById.load(localId);
@@ -254,7 +260,13 @@ export async function upsertOrganization(ctx: Context, input: UpsertOrganization
   const contactName = checkText(problems, 'contactName', input.contactName, CONTACT_NAME_MAX, CONTACT_NAME);
   const contactPhone = checkContactPhone(problems, input.contactPhone);
   // The credit code may stay with the organization the reference names (the unique index decides again when it is written).
-  const credit = await checkOrganizationCreditCode(ctx, problems, input.creditCode, key ? await referencedRecordId(ctx, key) : null);
+  const credit = await checkOrganizationCreditCode(
+    ctx,
+    problems,
+    input.creditCode,
+    key ? await referencedRecordId(ctx, key) : null,
+    key ? { type: 'ORGANIZATION', system: key.system, externalId: key.externalId } : undefined,
+  );
   if (problems.any) return { organization: null, created: false, changed: false, userErrors: problems.errors };
   const ref = key!;
 
@@ -300,7 +312,11 @@ export async function upsertOrganization(ctx: Context, input: UpsertOrganization
     } catch (error) {
       if (error instanceof UniqueConstraintViolationException && credit.code) {
         const holder = await organizationByCreditCode(ctx.db, credit.code);
-        problems.add('creditCode', UserErrorCode.INVALID, 'CREDIT_CODE_TAKEN', { code: credit.code, name: holder?.name ?? '' });
+        problems.exists('creditCode', 'CREDIT_CODE_TAKEN', { code: credit.code, name: holder?.name ?? '' }, holder?.id ?? null, {
+          type: 'ORGANIZATION',
+          system: ref.system,
+          externalId: ref.externalId,
+        });
         problems.throwIfAny();
       }
       throw withoutPersonalData(error);

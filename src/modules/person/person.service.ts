@@ -65,7 +65,8 @@ export async function resolveOrganizationRef(ctx: Context, problems: Problems, f
   if (id == null) return id;
   const localId = localIdOf(id, 'Organization');
   const organization = localId ? await ctx.loaders.organizationById.load(localId) : null;
-  if (!organization) problems.add(field, UserErrorCode.NOT_FOUND, 'RECORD_NOT_FOUND', { kindZh: ORGANIZATION.zh, kind: ORGANIZATION.en });
+  if (!localId) problems.invalidId(field, ORGANIZATION);
+  else if (!organization) problems.add(field, UserErrorCode.NOT_FOUND, 'RECORD_NOT_FOUND', { kindZh: ORGANIZATION.zh, kind: ORGANIZATION.en });
   return organization ?? undefined;
 }
 
@@ -73,7 +74,8 @@ export async function resolveOrganizationRef(ctx: Context, problems: Problems, f
 export async function resolvePersonRef(ctx: Context, problems: Problems, field: string, id: string): Promise<PersonRecord | undefined> {
   const localId = localIdOf(id, 'Person');
   const person = localId ? await ctx.loaders.personById.load(localId) : null;
-  if (!person) problems.add(field, UserErrorCode.NOT_FOUND, 'RECORD_NOT_FOUND', { kindZh: PERSON.zh, kind: PERSON.en });
+  if (!localId) problems.invalidId(field, PERSON);
+  else if (!person) problems.add(field, UserErrorCode.NOT_FOUND, 'RECORD_NOT_FOUND', { kindZh: PERSON.zh, kind: PERSON.en });
   return person ?? undefined;
 }
 
@@ -188,7 +190,7 @@ async function countStationLinks(em: EntityManager, personId: string): Promise<{
 export async function updatePerson(ctx: Context, input: UpdatePersonInput): Promise<PersonPayload> {
   const problems = new Problems(ctx.locale);
   const localId = localIdOf(input.id, 'Person');
-  if (!localId) problems.add('id', UserErrorCode.NOT_FOUND, 'RECORD_ID_INVALID', { kindZh: PERSON.zh, kind: PERSON.en });
+  if (!localId) problems.add('id', UserErrorCode.INVALID, 'RECORD_ID_INVALID', { kindZh: PERSON.zh, kind: PERSON.en });
   const current = localId ? await ctx.loaders.personById.load(localId) : null;
   if (!(await checkCanInRegion(ctx, problems, Action.WRITE_STAFF, current))) {
     return { person: null, userErrors: problems.errors };
@@ -246,16 +248,16 @@ function isStillReferenced(error: unknown): boolean {
  * Deletes a person registered by mistake. Anyone a shift or a station refers to stays (the
  * foreign keys refuse the delete, whatever table the reference is in): deactivate them instead.
  */
-export async function deletePerson(ctx: Context, input: DeletePersonInput): Promise<{ deletedPersonId: string | null; userErrors: UserError[] }> {
+export async function deletePerson(ctx: Context, input: DeletePersonInput): Promise<{ deletedId: string | null; userErrors: UserError[] }> {
   const problems = new Problems(ctx.locale);
   const localId = localIdOf(input.id, 'Person');
   if (!localId) {
-    problems.add('id', UserErrorCode.NOT_FOUND, 'RECORD_ID_INVALID', { kindZh: PERSON.zh, kind: PERSON.en });
-    return { deletedPersonId: null, userErrors: problems.errors };
+    problems.add('id', UserErrorCode.INVALID, 'RECORD_ID_INVALID', { kindZh: PERSON.zh, kind: PERSON.en });
+    return { deletedId: null, userErrors: problems.errors };
   }
   const current = await ctx.loaders.personById.load(localId);
   if (!(await checkCanInRegion(ctx, problems, Action.WRITE_STAFF, current))) {
-    return { deletedPersonId: null, userErrors: problems.errors };
+    return { deletedId: null, userErrors: problems.errors };
   }
   const { value, userErrors } = await withUserErrors(ctx, async () => {
     try {
@@ -273,5 +275,5 @@ export async function deletePerson(ctx: Context, input: DeletePersonInput): Prom
     }
     return input.id;
   });
-  return { deletedPersonId: value, userErrors };
+  return { deletedId: value, userErrors };
 }

@@ -117,7 +117,7 @@ export const UpdatePersonPayload = personPayload('UpdatePersonPayload', '修改�
 export class DeletePersonPayload {
   @Public()
   @Field(() => ID, { nullable: true, description: '已删除人员的 ID（有用户错误时为空）ID of the deleted person; null when there are user errors' })
-  deletedPersonId!: string | null;
+  deletedId!: string | null;
 
   @Public()
   @Field(() => [UserError], { description: '用户错误；为空表示成功 Problems with the input; empty on success' })

@@ -3,9 +3,9 @@ import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../graphql/context';
 import { UserErrorCode } from '../../graphql/errors';
-import { checkText, lockVersioned, Problems, withUserErrors, type RecordKind } from '../../graphql/mutation';
+import { checkText, lockVersioned, Problems, withUserErrors, type AdoptionHint, type RecordKind } from '../../graphql/mutation';
 import { savepoint, write } from '../../graphql/unit-of-work';
-import { localIdOf } from '../../graphql/relay';
+import { localIdOf, toGlobalId } from '../../graphql/relay';
 import { Action, checkCan } from '../../auth/permissions';
 import { Department } from '../department/department.entity';
 import { resolveActiveDepartment } from '../department/department.service';
@@ -80,19 +80,38 @@ async function lockHostStation(em: EntityManager, problems: Problems, field: str
 async function resolveHostStation(ctx: Context, problems: Problems, field: string, id: string): Promise<HostStation | null> {
   const localId = localIdOf(id, 'Station');
   if (!localId) {
-    problems.add(field, UserErrorCode.NOT_FOUND, 'STATION_ID_INVALID');
+    problems.add(field, UserErrorCode.INVALID, 'STATION_ID_INVALID');
     return null;
   }
   return lockHostStation(ctx.em, problems, field, localId);
 }
 
-/** Runs a write; a clash on (department, owner reference) becomes the OWNER_REF_TAKEN user error. */
-async function guardOwnerRef<T>(problems: Problems, ownerRef: () => string, department: () => Promise<string>, work: () => Promise<T>): Promise<T> {
+/** Whose owner reference a write sets: the department (local id and name) and the reference. */
+interface OwnerRefClaim {
+  ownerRef: () => string;
+  departmentId: () => string;
+  departmentName: () => Promise<string>;
+  /** On a first sync by external reference: how to adopt the platform that already has it. */
+  adopt?: AdoptionHint;
+}
+
+/**
+ * Runs a write; a clash on (department, owner reference) becomes the ALREADY_EXISTS user error
+ * naming the platform that holds the reference (read after the write's savepoint rolled back).
+ */
+async function guardOwnerRef<T>(ctx: Context, problems: Problems, claim: OwnerRefClaim, work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
     if (error instanceof UniqueConstraintViolationException) {
-      problems.add('ownerRef', UserErrorCode.INVALID, 'PLATFORM_OWNER_REF_TAKEN', { ownerRef: ownerRef(), department: await department() });
+      const holder = await ctx.db.one<{ id: string }>('select id from platform where department_id = ?::uuid and owner_ref = ?', [claim.departmentId(), claim.ownerRef()]);
+      problems.exists(
+        'ownerRef',
+        'PLATFORM_OWNER_REF_TAKEN',
+        { ownerRef: claim.ownerRef(), department: await claim.departmentName() },
+        holder ? toGlobalId('Platform', holder.id) : null,
+        claim.adopt,
+      );
       problems.throwIfAny();
     }
     throw error;
@@ -121,9 +140,9 @@ export async function createPlatform(ctx: Context, input: CreatePlatformInput): 
 
   return toPayload(ctx, () =>
     guardOwnerRef(
+      ctx,
       problems,
-      () => ownerRef!,
-      async () => department!.name,
+      { ownerRef: () => ownerRef!, departmentId: () => department!.dbId, departmentName: async () => department!.name },
       () =>
         savepoint(ctx, async (em) => {
           const platform = em.create(Platform, {
@@ -154,7 +173,7 @@ export async function updatePlatform(ctx: Context, input: UpdatePlatformInput): 
   const localId = localIdOf(input.id, 'Platform');
   // Kind and department never change: the platform as read decides the scope and the details expected.
   const current = localId ? await ctx.loaders.platformById.load(localId) : null;
-  if (!localId) problems.add('id', UserErrorCode.NOT_FOUND, 'RECORD_ID_INVALID', { kindZh: PLATFORM.zh, kind: PLATFORM.en });
+  if (!localId) problems.add('id', UserErrorCode.INVALID, 'RECORD_ID_INVALID', { kindZh: PLATFORM.zh, kind: PLATFORM.en });
   else if (!current) problems.add('id', UserErrorCode.NOT_FOUND, 'RECORD_NOT_FOUND', { kindZh: PLATFORM.zh, kind: PLATFORM.en });
   // A platform's department never changes, so its scope can be checked on the record as read.
   else if (!checkCan(ctx, problems, Action.WRITE_PLATFORM, { departmentId: current.departmentId })) return { platform: null, userErrors: problems.errors };
@@ -170,9 +189,13 @@ export async function updatePlatform(ctx: Context, input: UpdatePlatformInput): 
 
   return toPayload(ctx, () =>
     guardOwnerRef(
+      ctx,
       problems,
-      () => ownerRef!,
-      async () => (await ctx.loaders.departmentById.load(current!.departmentId))?.name ?? '',
+      {
+        ownerRef: () => ownerRef!,
+        departmentId: () => current!.departmentId,
+        departmentName: async () => (await ctx.loaders.departmentById.load(current!.departmentId))?.name ?? '',
+      },
       () =>
         savepoint(ctx, async (em) => {
           const platform = await lockVersioned(em, Platform, localId!, input.version, problems, PLATFORM);
@@ -200,7 +223,7 @@ export async function updatePlatform(ctx: Context, input: UpdatePlatformInput): 
 export async function movePlatform(ctx: Context, input: MovePlatformInput): Promise<PlatformPayload> {
   const problems = new Problems(ctx.locale);
   const localId = localIdOf(input.id, 'Platform');
-  if (!localId) problems.add('id', UserErrorCode.NOT_FOUND, 'RECORD_ID_INVALID', { kindZh: PLATFORM.zh, kind: PLATFORM.en });
+  if (!localId) problems.add('id', UserErrorCode.INVALID, 'RECORD_ID_INVALID', { kindZh: PLATFORM.zh, kind: PLATFORM.en });
   const current = localId ? await ctx.loaders.platformById.load(localId) : null;
   if (!checkCan(ctx, problems, Action.WRITE_PLATFORM, current ? { departmentId: current.departmentId } : null)) {
     return { platform: null, userErrors: problems.errors };
@@ -226,7 +249,7 @@ export async function movePlatform(ctx: Context, input: MovePlatformInput): Prom
 async function resolveStation(ctx: Context, problems: Problems, field: string, id: string): Promise<StationRecord | null> {
   const localId = localIdOf(id, 'Station');
   const station = localId ? await ctx.loaders.stationById.load(localId) : null;
-  if (!localId) problems.add(field, UserErrorCode.NOT_FOUND, 'STATION_ID_INVALID');
+  if (!localId) problems.add(field, UserErrorCode.INVALID, 'STATION_ID_INVALID');
   else if (!station) problems.add(field, UserErrorCode.NOT_FOUND, 'STATION_NOT_FOUND');
   return station;
 }
@@ -260,9 +283,14 @@ export async function upsertPlatform(ctx: Context, input: UpsertPlatformInput): 
 
   const { value, userErrors } = await withUserErrors(ctx, () =>
     guardOwnerRef(
+      ctx,
       problems,
-      () => ownerRef!,
-      async () => department!.name,
+      {
+        ownerRef: () => ownerRef!,
+        departmentId: () => department!.dbId,
+        departmentName: async () => department!.name,
+        adopt: { type: 'PLATFORM', system: ref.system, externalId: ref.externalId },
+      },
       () =>
         guardExternalRef(ctx, problems, 'externalRef.', ref, () => null, () =>
           upsertByExternalRef(ctx, problems, 'externalRef.', ref, {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { Context } from '../../graphql/context';
 import { UserErrorCode } from '../../graphql/errors';
-import { checkText, lockVersioned, Problems, withUserErrors, type RecordKind } from '../../graphql/mutation';
+import { checkText, lockVersioned, Problems, withUserErrors, type AdoptionHint, type RecordKind } from '../../graphql/mutation';
 import { savepoint, write } from '../../graphql/unit-of-work';
 import { localIdOf, toGlobalId } from '../../graphql/relay';
 import { Department } from '../department/department.entity';
@@ -25,7 +25,7 @@ import type {
   UpdateServiceItemInput,
   UpdateStationServiceItemInput,
 } from './service-item.inputs';
-import { serviceItemsByIds, stationServiceItemOf, stationServiceItemsByIds } from './service-item.reader';
+import { serviceItemsByCodes, serviceItemsByIds, stationServiceItemOf, stationServiceItemsByIds } from './service-item.reader';
 import {
   DESCRIPTION_MAX,
   FEE_MAX,
@@ -178,7 +178,7 @@ async function lockPushableStations(ctx: Context, problems: Problems, wanted: re
   return wanted.map(({ field }, index) => {
     const localId = localIds[index];
     const row = localId ? byId.get(localId) : undefined;
-    if (!localId) problems.add(field, UserErrorCode.NOT_FOUND, 'STATION_ID_INVALID');
+    if (!localId) problems.add(field, UserErrorCode.INVALID, 'STATION_ID_INVALID');
     else if (!row) problems.add(field, UserErrorCode.NOT_FOUND, 'STATION_NOT_FOUND');
     else if (row.archived_at) problems.add(field, UserErrorCode.ARCHIVED, 'PUSH_DOWN_STATION_ARCHIVED', { name: row.name });
     else if (row.status === StationStatus.CLOSED) problems.add(field, UserErrorCode.INVALID, 'PUSH_DOWN_STATION_CLOSED', { name: row.name });
@@ -228,7 +228,7 @@ export async function createServiceItem(ctx: Context, input: CreateServiceItemIn
       });
     } catch (error) {
       if (error instanceof UniqueConstraintViolationException) {
-        problems.add('code', UserErrorCode.INVALID, 'SERVICE_ITEM_CODE_TAKEN', { code });
+        await addCodeTaken(ctx, problems, code);
         problems.throwIfAny();
       }
       throw error;
@@ -240,7 +240,7 @@ export async function createServiceItem(ctx: Context, input: CreateServiceItemIn
 export async function updateServiceItem(ctx: Context, input: UpdateServiceItemInput): Promise<ServiceItemPayload> {
   const problems = new Problems(ctx.locale);
   const localId = localIdOf(input.id, 'ServiceItem');
-  if (!localId) problems.add('id', UserErrorCode.NOT_FOUND, 'RECORD_ID_INVALID', { kindZh: SERVICE_ITEM.zh, kind: SERVICE_ITEM.en });
+  if (!localId) problems.add('id', UserErrorCode.INVALID, 'RECORD_ID_INVALID', { kindZh: SERVICE_ITEM.zh, kind: SERVICE_ITEM.en });
   if (!(await checkItemScope(ctx, problems, localId))) return { serviceItem: null, userErrors: problems.errors };
   const name = checkText(problems, 'name', input.name, NAME_MAX, NAME);
   const materials = input.materials != null ? checkMaterials(problems, input.materials) : undefined;
@@ -274,10 +274,10 @@ export async function deleteServiceItem(ctx: Context, input: DeleteServiceItemIn
   const problems = new Problems(ctx.locale);
   const localId = localIdOf(input.id, 'ServiceItem');
   if (!localId) {
-    problems.add('id', UserErrorCode.NOT_FOUND, 'RECORD_ID_INVALID', { kindZh: SERVICE_ITEM.zh, kind: SERVICE_ITEM.en });
-    return { deletedServiceItemId: null, userErrors: problems.errors };
+    problems.add('id', UserErrorCode.INVALID, 'RECORD_ID_INVALID', { kindZh: SERVICE_ITEM.zh, kind: SERVICE_ITEM.en });
+    return { deletedId: null, userErrors: problems.errors };
   }
-  if (!(await checkItemScope(ctx, problems, localId))) return { deletedServiceItemId: null, userErrors: problems.errors };
+  if (!(await checkItemScope(ctx, problems, localId))) return { deletedId: null, userErrors: problems.errors };
   const { value, userErrors } = await withUserErrors(ctx, () =>
     write(ctx, async (em) => {
       // The row lock makes a concurrent push-down wait (its foreign key check needs a share lock), so the count stays true.
@@ -292,23 +292,29 @@ export async function deleteServiceItem(ctx: Context, input: DeleteServiceItemIn
       return toGlobalId('ServiceItem', localId);
     }),
   );
-  return { deletedServiceItemId: value, userErrors };
+  return { deletedId: value, userErrors };
+}
+
+/** ALREADY_EXISTS on `code`, naming the item that holds it (read after the refused write rolled back). */
+async function addCodeTaken(ctx: Context, problems: Problems, code: string, adopt?: AdoptionHint): Promise<void> {
+  const [holder] = await serviceItemsByCodes(ctx.db, [code]);
+  problems.exists('code', 'SERVICE_ITEM_CODE_TAKEN', { code }, holder?.id ?? null, adopt);
 }
 
 function addExists(
   problems: Problems,
   field: string,
   existing: Pick<StationServiceItemRecord, 'since' | 'status'>,
+  existingId: string,
   item: Pick<ServiceItemRecord, 'name'>,
   station: Pick<StationRecord, 'name'>,
 ): void {
-  problems.add(field, UserErrorCode.INVALID, 'PUSH_DOWN_EXISTS', {
-    station: station.name,
-    item: item.name,
-    since: existing.since,
-    status: existing.status,
-    statusZh: PUSH_DOWN_STATUS_NAMES_ZH[existing.status],
-  });
+  problems.exists(
+    field,
+    'PUSH_DOWN_EXISTS',
+    { station: station.name, item: item.name, since: existing.since, status: existing.status, statusZh: PUSH_DOWN_STATUS_NAMES_ZH[existing.status] },
+    existingId,
+  );
 }
 
 /** Pushes one active item down to one station; a second push-down of the same pair is refused, naming the first. */
@@ -325,7 +331,7 @@ export async function pushDownServiceItem(ctx: Context, input: PushDownServiceIt
       return await savepoint(ctx, async (em) => {
         const existing = await em.findOne(StationServiceItem, { station: station!.dbId, serviceItem: item!.dbId });
         if (existing) {
-          addExists(problems, 'itemCode', existing, item!, station!);
+          addExists(problems, 'itemCode', existing, toGlobalId('StationServiceItem', existing.id), item!, station!);
           problems.throwIfAny();
         }
         const record = em.create(StationServiceItem, {
@@ -342,7 +348,7 @@ export async function pushDownServiceItem(ctx: Context, input: PushDownServiceIt
       // A concurrent push-down of the same pair committed first.
       if (error instanceof UniqueConstraintViolationException) {
         const existing = await stationServiceItemOf(ctx.db, station!.dbId, item!.dbId);
-        if (existing) addExists(problems, 'itemCode', existing, item!, station!);
+        if (existing) addExists(problems, 'itemCode', existing, existing.id, item!, station!);
         problems.throwIfAny();
       }
       throw error;
@@ -432,7 +438,7 @@ export async function updateStationServiceItem(ctx: Context, input: UpdateStatio
   const problems = new Problems(ctx.locale);
   const localId = localIdOf(input.id, 'StationServiceItem');
   if (!localId) {
-    problems.add('id', UserErrorCode.NOT_FOUND, 'RECORD_ID_INVALID', { kindZh: PUSH_DOWN.zh, kind: PUSH_DOWN.en });
+    problems.add('id', UserErrorCode.INVALID, 'RECORD_ID_INVALID', { kindZh: PUSH_DOWN.zh, kind: PUSH_DOWN.en });
     return { stationServiceItem: null, userErrors: problems.errors };
   }
   // The item of a push-down never changes, so its department can be checked as read.
@@ -539,7 +545,7 @@ export async function upsertServiceItem(ctx: Context, input: UpsertServiceItemIn
       );
     } catch (error) {
       if (error instanceof UniqueConstraintViolationException) {
-        problems.add('code', UserErrorCode.INVALID, 'SERVICE_ITEM_CODE_TAKEN', { code });
+        await addCodeTaken(ctx, problems, code, { type: 'SERVICE_ITEM', system: ref.system, externalId: ref.externalId });
         problems.throwIfAny();
       }
       throw error;
@@ -564,7 +570,7 @@ export async function upsertStationServiceItem(ctx: Context, input: UpsertStatio
   if (!item) problems.add('itemCode', UserErrorCode.NOT_FOUND, 'SERVICE_ITEM_NOT_FOUND', { code: input.itemCode });
   const stationId = localIdOf(input.stationId, 'Station');
   const station = stationId ? await ctx.loaders.stationById.load(stationId) : null;
-  if (!stationId) problems.add('stationId', UserErrorCode.NOT_FOUND, 'STATION_ID_INVALID');
+  if (!stationId) problems.add('stationId', UserErrorCode.INVALID, 'STATION_ID_INVALID');
   else if (!station) problems.add('stationId', UserErrorCode.NOT_FOUND, 'STATION_NOT_FOUND');
   const since = input.since !== undefined ? checkSince(problems, input.since) : undefined;
   checkCan(ctx, problems, Action.WRITE_SERVICE_ITEM, item ? { departmentId: item.departmentId } : null, 'itemCode');
@@ -624,7 +630,7 @@ export async function upsertStationServiceItem(ctx: Context, input: UpsertStatio
       // A push-down of the pair that no retry could take over (it committed between both attempts).
       if (error instanceof UniqueConstraintViolationException) {
         const existing = await stationServiceItemOf(ctx.db, station!.dbId, item!.dbId);
-        if (existing) addExists(problems, 'itemCode', existing, item!, station!);
+        if (existing) addExists(problems, 'itemCode', existing, existing.id, item!, station!);
         problems.throwIfAny();
       }
       throw error;

@@ -308,7 +308,7 @@ const stationServiceItemPayload = (name: string, description: string) =>
 export const CreateServiceItemPayload = serviceItemPayload('CreateServiceItemPayload', '新建服务事项结果 Result of createServiceItem');
 export const UpdateServiceItemPayload = serviceItemPayload('UpdateServiceItemPayload', '修改服务事项结果 Result of updateServiceItem');
 export const DeleteServiceItemPayload = payloadTypeOf('DeleteServiceItemPayload', '删除服务事项结果 Result of deleteServiceItem', {
-  name: 'deletedServiceItemId',
+  name: 'deletedId',
   type: () => ID,
   zh: '已删除事项的 ID',
   en: 'ID of the deleted item',
@@ -333,7 +333,7 @@ export interface StationServiceItemPayload {
 }
 
 export interface DeleteServiceItemPayloadResult {
-  deletedServiceItemId: string | null;
+  deletedId: string | null;
   userErrors: UserError[];
 }
 

@@ -1,7 +1,7 @@
 import type { SqlReader } from '../../db/sql';
 import { ORGANIZATION_COLUMNS, toOrganizationRecord, type OrganizationRecord, type OrganizationRow } from '../organization/organization.types';
 import { PERSON_COLUMNS, toPersonRecord, type PersonRecord, type PersonRow } from '../person/person.types';
-import type { StationGridWorkerRecord } from './station-staff.types';
+import { toStationGridWorkerRecord, type StationGridWorkerRecord } from './station-staff.types';
 
 /** The managing party organization of each station that has one. */
 export async function managingOrganizationsOfStations(db: SqlReader, stationIds: readonly string[]): Promise<{ stationId: string; organization: OrganizationRecord }[]> {
@@ -35,8 +35,20 @@ export async function gridWorkersOfStations(db: SqlReader, stationIds: readonly 
   const byStation = new Map<string, StationGridWorkerRecord[]>();
   for (const row of rows) {
     const list = byStation.get(row.station_id) ?? [];
-    list.push({ person: toPersonRecord(row), since: row.since });
+    list.push(toStationGridWorkerRecord(row.station_id, toPersonRecord(row), row.since));
     byStation.set(row.station_id, list);
   }
   return stationIds.map((id) => byStation.get(id) ?? []);
+}
+
+/** Stationings by "stationId:personId". */
+export async function gridWorkersByKeys(db: SqlReader, keys: readonly string[]): Promise<Map<string, StationGridWorkerRecord>> {
+  const pairs = keys.map((key) => key.split(':'));
+  const rows = await db.all<PersonRow & { station_id: string; since: string }>(
+    `select g.station_id, to_char(g.since, 'YYYY-MM-DD') as since, ${PERSON_COLUMNS}
+     from station_grid_worker g join person p on p.id = g.person_id
+     join unnest(?::uuid[], ?::uuid[]) as k(station_id, person_id) on k.station_id = g.station_id and k.person_id = g.person_id`,
+    [pairs.map(([station]) => station), pairs.map(([, person]) => person)],
+  );
+  return new Map(rows.map((row) => [`${row.station_id}:${row.id}`, toStationGridWorkerRecord(row.station_id, toPersonRecord(row), row.since)]));
 }

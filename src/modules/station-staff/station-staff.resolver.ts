@@ -6,6 +6,9 @@ import { PersonType, type PersonRecord } from '../person/person.types';
 import { StationType, type StationPayload, type StationRecord } from '../station/station.types';
 import { AssignGridWorkerInput, SetStationManagementInput, UnassignGridWorkerInput } from './station-staff.inputs';
 import * as staff from './station-staff.service';
+import { registerNodeLoader } from '../../graphql/node.resolver';
+import { requestLoader } from '../../graphql/request-loaders';
+import { gridWorkersByKeys } from './station-staff.reader';
 import {
   AssignGridWorkerPayload,
   SetStationManagementPayload,
@@ -13,6 +16,17 @@ import {
   UnassignGridWorkerPayload,
   type StationGridWorkerRecord,
 } from './station-staff.types';
+
+registerNodeLoader('StationGridWorker', (ctx, key) => requestLoader(ctx.db, 'gridWorkerByKey', gridWorkersByKeys).load(key));
+
+@Resolver(() => StationGridWorkerType)
+export class StationGridWorkerResolver {
+  @SignedIn()
+  @FieldResolver(() => StationType, { nullable: true, description: '驿站 The station' })
+  station(@Root() link: StationGridWorkerRecord, @Ctx() ctx: Context): Promise<StationRecord | null> {
+    return ctx.loaders.stationById.load(link.stationId);
+  }
+}
 
 /** Who manages and staffs a station: fields added to Station, batched per page of stations. */
 @Resolver(() => StationType)
@@ -49,7 +63,10 @@ export class StationStaffResolver {
 
   @Public()
   @Mutation(() => UnassignGridWorkerPayload, { description: '撤销网格员驻点 End a grid worker\'s stationing at a station' })
-  unassignGridWorker(@Arg('input', () => UnassignGridWorkerInput, { description: '要撤销的驻点 The stationing to end' }) input: UnassignGridWorkerInput, @Ctx() ctx: Context): Promise<StationPayload> {
+  unassignGridWorker(
+    @Arg('input', () => UnassignGridWorkerInput, { description: '要撤销的驻点 The stationing to end' }) input: UnassignGridWorkerInput,
+    @Ctx() ctx: Context,
+  ): Promise<StationPayload & { deletedId: string | null }> {
     return staff.unassignGridWorker(ctx, input);
   }
 }

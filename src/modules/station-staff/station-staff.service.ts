@@ -6,7 +6,7 @@ import type { Context } from '../../graphql/context';
 import { UserErrorCode } from '../../graphql/errors';
 import { Problems, withUserErrors } from '../../graphql/mutation';
 import { savepoint, write } from '../../graphql/unit-of-work';
-import { localIdOf } from '../../graphql/relay';
+import { localIdOf, toGlobalId } from '../../graphql/relay';
 import { Organization } from '../organization/organization.entity';
 import { OrganizationKind, PARTY_ORGANIZATION_KINDS } from '../organization/organization.enums';
 import type { OrganizationRecord } from '../organization/organization.types';
@@ -111,8 +111,9 @@ async function recheckLinked(
 export async function setStationManagement(ctx: Context, input: SetStationManagementInput): Promise<StationPayload> {
   const problems = new Problems(ctx.locale);
   const stationId = localIdOf(input.stationId, 'Station');
-  if (!stationId) problems.add('stationId', UserErrorCode.NOT_FOUND, 'STATION_ID_INVALID');
+  if (!stationId) problems.add('stationId', UserErrorCode.INVALID, 'STATION_ID_INVALID');
   if (!(await checkCanAtStation(ctx, problems, Action.WRITE_STAFF, stationId, 'stationId'))) return { station: null, userErrors: problems.errors };
+  problems.checkVersion(input.version);
   let organization: OrganizationRecord | null | undefined;
   if (input.managingOrganizationId !== undefined) {
     organization = await resolveOrganizationRef(ctx, problems, 'managingOrganizationId', input.managingOrganizationId);
@@ -131,7 +132,7 @@ export async function setStationManagement(ctx: Context, input: SetStationManage
       if (!station) problems.add('stationId', UserErrorCode.NOT_FOUND, 'STATION_NOT_FOUND');
       else if (station.archivedAt) problems.add('stationId', UserErrorCode.ARCHIVED, 'ARCHIVED');
       else if (station.version !== input.version) {
-        problems.add('version', UserErrorCode.CONFLICT, 'VERSION_CONFLICT', { given: input.version, current: station.version });
+        problems.add('version', UserErrorCode.CONFLICT, 'VERSION_CONFLICT', { given: input.version, current: station.version }, { currentVersion: station.version });
       }
       problems.throwIfAny();
       await recheckLinked(
@@ -164,7 +165,7 @@ async function lockStationShared(em: EntityManager, problems: Problems, stationI
 export async function assignGridWorker(ctx: Context, input: AssignGridWorkerInput): Promise<StationPayload> {
   const problems = new Problems(ctx.locale);
   const stationId = localIdOf(input.stationId, 'Station');
-  if (!stationId) problems.add('stationId', UserErrorCode.NOT_FOUND, 'STATION_ID_INVALID');
+  if (!stationId) problems.add('stationId', UserErrorCode.INVALID, 'STATION_ID_INVALID');
   if (!(await checkCanAtStation(ctx, problems, Action.WRITE_STAFF, stationId, 'stationId'))) return { station: null, userErrors: problems.errors };
   const person = await resolvePersonRef(ctx, problems, 'personId', input.personId);
   if (person) {
@@ -193,17 +194,17 @@ export async function assignGridWorker(ctx: Context, input: AssignGridWorkerInpu
   });
 }
 
-/** Ends a grid worker's stationing at a station. */
-export async function unassignGridWorker(ctx: Context, input: UnassignGridWorkerInput): Promise<StationPayload> {
+/** Ends a grid worker's stationing at a station; deletedId is the stationing's global ID (the feed's tombstone). */
+export async function unassignGridWorker(ctx: Context, input: UnassignGridWorkerInput): Promise<StationPayload & { deletedId: string | null }> {
   const problems = new Problems(ctx.locale);
   const stationId = localIdOf(input.stationId, 'Station');
   const personId = localIdOf(input.personId, 'Person');
-  if (!stationId) problems.add('stationId', UserErrorCode.NOT_FOUND, 'STATION_ID_INVALID');
-  if (!personId) problems.add('personId', UserErrorCode.NOT_FOUND, 'RECORD_ID_INVALID', { kindZh: PERSON.zh, kind: PERSON.en });
+  if (!stationId) problems.add('stationId', UserErrorCode.INVALID, 'STATION_ID_INVALID');
+  if (!personId) problems.add('personId', UserErrorCode.INVALID, 'RECORD_ID_INVALID', { kindZh: PERSON.zh, kind: PERSON.en });
   await checkCanAtStation(ctx, problems, Action.WRITE_STAFF, stationId, 'stationId');
-  if (problems.any) return { station: null, userErrors: problems.errors };
+  if (problems.any) return { station: null, deletedId: null, userErrors: problems.errors };
 
-  return toPayload(ctx, () =>
+  const payload = await toPayload(ctx, () =>
     write(ctx, async (em) => {
       await lockStationShared(em, problems, stationId!);
       const link = await em.findOne(StationGridWorker, { station: stationId!, person: personId! });
@@ -214,4 +215,5 @@ export async function unassignGridWorker(ctx: Context, input: UnassignGridWorker
       return stationId!;
     }),
   );
+  return { ...payload, deletedId: payload.station ? toGlobalId('StationGridWorker', `${stationId}:${personId}`) : null };
 }

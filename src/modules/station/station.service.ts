@@ -100,7 +100,8 @@ async function resolveRefs(ctx: Context, problems: Problems, regionCode: string 
   else if (circleId !== undefined) {
     const localId = localIdOf(circleId, 'ServiceCircle');
     const circle = localId ? await ctx.loaders.circleById.load(localId) : null;
-    if (!circle) problems.add('serviceCircleId', UserErrorCode.NOT_FOUND, 'CIRCLE_NOT_FOUND');
+    if (!localId) problems.invalidId('serviceCircleId', { zh: '服务圈', en: 'service circle' });
+    else if (!circle) problems.add('serviceCircleId', UserErrorCode.NOT_FOUND, 'CIRCLE_NOT_FOUND');
     else {
       refs.circle = circle;
       refs.circleDistrictPath = (await ctx.loaders.regionById.load(circle.districtId))?.path;
@@ -193,7 +194,8 @@ async function resolveHub(ctx: Context, problems: Problems, hubId: string | null
         [localId],
       )
     : [];
-  if (!hub) problems.add('hubId', UserErrorCode.NOT_FOUND, 'HUB_NOT_FOUND');
+  if (!localId) problems.add('hubId', UserErrorCode.INVALID, 'STATION_ID_INVALID');
+  else if (!hub) problems.add('hubId', UserErrorCode.NOT_FOUND, 'HUB_NOT_FOUND');
   else if (hub.archived_at) problems.add('hubId', UserErrorCode.ARCHIVED, 'HUB_ARCHIVED', { name: hub.name, code: hub.code });
   else if (!hub.is_hub) problems.add('hubId', UserErrorCode.INVALID, 'HUB_NOT_A_HUB', { name: hub.name, code: hub.code });
   else return { hub: { dbId: hub.id, name: hub.name, code: hub.code }, districtPath: districtPathOf(hub.path) };
@@ -237,10 +239,9 @@ async function changeStation(
 ): Promise<StationPayload> {
   const problems = new Problems(ctx.locale);
   const localId = localIdOf(id, 'Station');
-  if (!localId) {
-    problems.add('id', UserErrorCode.NOT_FOUND, 'STATION_ID_INVALID');
-    return { station: null, userErrors: problems.errors };
-  }
+  problems.checkVersion(version);
+  if (!localId) problems.add('id', UserErrorCode.INVALID, 'STATION_ID_INVALID');
+  if (!localId || problems.any) return { station: null, userErrors: problems.errors };
   return runPayload(ctx, () =>
     write(ctx, async (em) => {
       const station = await em.findOne(Station, { id: localId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
@@ -249,7 +250,7 @@ async function changeStation(
       if (!station) problems.add('id', UserErrorCode.NOT_FOUND, 'STATION_NOT_FOUND');
       else if (station.archivedAt) problems.add('id', UserErrorCode.ARCHIVED, 'ARCHIVED');
       else if (station.version !== version) {
-        problems.add('version', UserErrorCode.CONFLICT, 'VERSION_CONFLICT', { given: version, current: station.version });
+        problems.add('version', UserErrorCode.CONFLICT, 'VERSION_CONFLICT', { given: version, current: station.version }, { currentVersion: station.version });
       }
       problems.throwIfAny();
       await change(station!, em, problems);

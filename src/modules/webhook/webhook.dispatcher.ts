@@ -4,8 +4,9 @@ import type { WebhookConfig } from '../../config';
 import { createSqlReader, type SqlReader } from '../../db/sql';
 import { logger } from '../../logger';
 import { committedChangesQuery, FEED_PAGE_MAX, type FeedPosition } from '../audit/audit.reader';
-import { toChangeRecord, type ChangeRow } from '../audit/audit.types';
-import { retryDelayMs, webhookBody, webhookEventOf, type WebhookEvent } from './webhook-event';
+import { CHANGE_COLUMNS, toChangeRecord, type ChangeRow } from '../audit/audit.types';
+import { toGlobalId } from '../../graphql/relay';
+import { retryDelayMs, webhookBody, webhookEventOf } from './webhook-event';
 import { sendWebhook, type SendOutcome } from './webhook-sender';
 import { webhookHeaders } from './webhook-signature';
 import { targetPolicyOf, type WebhookTargetPolicy } from './webhook-target';
@@ -43,10 +44,10 @@ interface SubscriptionRow {
   last_seq: string | null;
 }
 
-interface ClaimedDelivery {
-  id: string;
+/** A claimed delivery with its subscription and the change it announces (CHANGE_COLUMNS). */
+interface ClaimedDelivery extends ChangeRow {
+  delivery_id: string;
   attempts: number;
-  payload: WebhookEvent | string;
   url: string;
   secret: string;
   subscription_id: string;
@@ -181,14 +182,14 @@ class Dispatcher implements WebhookDispatcher {
     const rows = await this.db.all<ChangeRow>(query.text, query.bindings);
     if (!rows.length) return;
     const last = rows[rows.length - 1];
-    const deliveries = rows.map((row) => ({ id: randomUUID(), seq: row.seq, payload: webhookEventOf(toChangeRecord(row)) }));
+    const deliveries = rows.map((row) => ({ id: randomUUID(), seq: row.seq }));
     await this.db.all(
       `with moved as (
          update webhook_subscription set last_tx = ?::xid8, last_seq = ?::bigint
           where id = ? and last_tx is not distinct from ?::xid8 and last_seq is not distinct from ?::bigint
          returning id)
-       insert into webhook_delivery (id, subscription_id, change_seq, payload)
-       select x.id, moved.id, x.seq, x.payload from moved, jsonb_to_recordset(?::jsonb) as x(id uuid, seq bigint, payload jsonb)
+       insert into webhook_delivery (id, subscription_id, change_seq)
+       select x.id, moved.id, x.seq from moved, jsonb_to_recordset(?::jsonb) as x(id uuid, seq bigint)
        on conflict (subscription_id, change_seq) do nothing`,
       [last.tx, last.seq, subscription.id, subscription.last_tx, subscription.last_seq, JSON.stringify(deliveries)],
     );
@@ -209,8 +210,8 @@ class Dispatcher implements WebhookDispatcher {
     const claimed = await this.db.all<ClaimedDelivery>(
       `update webhook_delivery d
           set attempts = d.attempts + 1, next_attempt_at = now() + ?::int * interval '1 millisecond'
-         from webhook_subscription s
-        where s.id = d.subscription_id and d.id in (
+         from webhook_subscription s, change_event e
+        where s.id = d.subscription_id and e.seq = d.change_seq and d.id in (
               select q.id from webhook_delivery q
                where q.status = 'PENDING' and q.next_attempt_at <= now() and q.id in (
                      select per_client.id from (
@@ -239,7 +240,7 @@ class Dispatcher implements WebhookDispatcher {
                       order by per_client.next_attempt_at, per_client.change_seq
                       limit ?)
                for update of q skip locked)
-       returning d.id, d.attempts, d.payload, s.url, s.secret, s.id as subscription_id, s.api_client_id`,
+       returning d.id as delivery_id, d.attempts, s.url, s.secret, s.id as subscription_id, s.api_client_id, ${CHANGE_COLUMNS}`,
       [
         this.config.timeoutMs + LEASE_MARGIN_MS,
         this.inFlightByClient.toJson(),
@@ -264,46 +265,58 @@ class Dispatcher implements WebhookDispatcher {
     }
   }
 
-  /** One HTTP attempt, then its outcome; no database work runs while the request is open. */
+  /**
+   * One HTTP attempt, then its outcome; no database work runs while the request is open. The body
+   * is built from the change, so every attempt of a delivery sends the same text; the webhook-id
+   * is the delivery's global ID, which node(id) fetches.
+   */
   private async attempt(delivery: ClaimedDelivery): Promise<void> {
-    const event = typeof delivery.payload === 'string' ? (JSON.parse(delivery.payload) as WebhookEvent) : delivery.payload;
-    const body = webhookBody(event);
-    const outcome = await sendWebhook(delivery.url, webhookHeaders(delivery.secret, delivery.id, body), body, {
+    const body = webhookBody(webhookEventOf(toChangeRecord(delivery), delivery.delivery_id, delivery.api_client_id));
+    const startedAt = new Date();
+    const outcome = await sendWebhook(delivery.url, webhookHeaders(delivery.secret, toGlobalId('WebhookDelivery', delivery.delivery_id), body), body, {
       policy: this.targets,
       timeoutMs: this.config.timeoutMs,
     });
     try {
-      await this.record(delivery, outcome);
+      await this.record(delivery, outcome, startedAt, Date.now() - startedAt.getTime());
     } catch (error) {
       // The lease runs out and the delivery is tried again.
-      logger.warn('webhook outcome not recorded', { delivery: delivery.id, error: errorText(error) });
+      logger.warn('webhook outcome not recorded', { delivery: delivery.delivery_id, error: errorText(error) });
     }
   }
 
   /**
-   * Writes an attempt's outcome — unless the delivery was redelivered meanwhile (attempts reset),
-   * in which case the newer attempt's outcome is the one that counts.
+   * Writes an attempt into the delivery's history, and its outcome onto the delivery — unless the
+   * delivery was redelivered meanwhile (attempts reset), in which case the newer attempt's outcome
+   * is the one that counts (this one stays in the history). One statement, so both or neither.
    */
-  private async record(delivery: ClaimedDelivery, outcome: SendOutcome): Promise<void> {
+  private async record(delivery: ClaimedDelivery, outcome: SendOutcome, startedAt: Date, durationMs: number): Promise<void> {
+    const history = `with attempt as (
+         insert into webhook_delivery_attempt (delivery_id, started_at, duration_ms, delivered, status_code, error)
+         values (?::uuid, ?::timestamptz, ?, ?, ?, ?))`;
+    const attempt = [delivery.delivery_id, startedAt.toISOString(), durationMs, outcome.delivered, outcome.statusCode, outcome.error];
     if (outcome.delivered) {
       await this.db.all(
-        `update webhook_delivery set status = 'DELIVERED', delivered_at = now(), last_status_code = ?, last_error = null
+        `${history}
+         update webhook_delivery set status = 'DELIVERED', delivered_at = now(), last_status_code = ?, last_error = null
           where id = ? and attempts = ? and status = 'PENDING'`,
-        [outcome.statusCode, delivery.id, delivery.attempts],
+        [...attempt, outcome.statusCode, delivery.delivery_id, delivery.attempts],
       );
       return;
     }
     const gaveUp = delivery.attempts >= this.config.maxAttempts;
     await this.db.all(
-      `update webhook_delivery
+      `${history}
+       update webhook_delivery
           set status = ?, next_attempt_at = now() + ?::int * interval '1 millisecond', last_status_code = ?, last_error = ?
         where id = ? and attempts = ? and status = 'PENDING'`,
       [
+        ...attempt,
         gaveUp ? 'FAILED' : 'PENDING',
         retryDelayMs(delivery.attempts, this.config.retryBaseMs),
         outcome.statusCode,
         outcome.error,
-        delivery.id,
+        delivery.delivery_id,
         delivery.attempts,
       ],
     );

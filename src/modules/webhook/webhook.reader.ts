@@ -1,6 +1,7 @@
 import { fetchKeysetPage } from '../../db/keyset';
-import { joinSql, rawSql, sql, type SqlFragment, type SqlReader } from '../../db/sql';
+import { joinSql, rawSql, sql, toDate, type SqlFragment, type SqlReader } from '../../db/sql';
 import type { Page, PageRequest } from '../../graphql/relay';
+import { requestLoader } from '../../graphql/request-loaders';
 import {
   DELIVERY_COLUMNS,
   DELIVERY_FROM,
@@ -8,6 +9,7 @@ import {
   SUBSCRIPTION_FROM,
   toWebhookDeliveryRecord,
   toWebhookSubscriptionRecord,
+  type WebhookDeliveryAttemptRecord,
   type WebhookDeliveryRecord,
   type WebhookDeliveryRow,
   type WebhookDeliveryStatus,
@@ -84,4 +86,55 @@ export function listWebhookDeliveries(
     request,
     toWebhookDeliveryRecord,
   );
+}
+
+/** Subscriptions by local id, of those the scope sees. */
+export async function webhookSubscriptionsByIds(db: SqlReader, scope: WebhookOwnerScope, ids: readonly string[]): Promise<Map<string, WebhookSubscriptionRecord>> {
+  const query = sql`select ${rawSql(SUBSCRIPTION_COLUMNS)} from ${rawSql(SUBSCRIPTION_FROM)} where s.id = any(${[...ids]}::uuid[]) and ${ownerCondition(scope)}`;
+  const rows = await db.all<WebhookSubscriptionRow>(query.text, query.bindings);
+  return new Map(rows.map((row) => [row.id, toWebhookSubscriptionRecord(row)]));
+}
+
+/** Deliveries by local id, of those the scope sees. */
+export async function webhookDeliveriesByIds(db: SqlReader, scope: WebhookOwnerScope, ids: readonly string[]): Promise<Map<string, WebhookDeliveryRecord>> {
+  const query = sql`select ${rawSql(DELIVERY_COLUMNS)} from ${rawSql(DELIVERY_FROM)} where d.id = any(${[...ids]}::uuid[]) and ${ownerCondition(scope)}`;
+  const rows = await db.all<WebhookDeliveryRow>(query.text, query.bindings);
+  return new Map(rows.map((row) => [row.id, toWebhookDeliveryRecord(row)]));
+}
+
+/** How many attempts of one delivery its history shows: the newest ones. */
+export const ATTEMPTS_SHOWN = 100;
+
+/** Every delivery's attempts, newest first (at most ATTEMPTS_SHOWN each), by delivery local id. */
+export async function attemptsOfDeliveries(db: SqlReader, ids: readonly string[]): Promise<Map<string, WebhookDeliveryAttemptRecord[]>> {
+  const rows = await db.all<{ delivery_id: string; started_at: string; duration_ms: number | null; delivered: boolean; status_code: number | null; error: string | null }>(
+    `select a.delivery_id, a.started_at, a.duration_ms, a.delivered, a.status_code, a.error
+       from unnest(?::uuid[]) as k(delivery_id)
+       cross join lateral (
+         select * from webhook_delivery_attempt x where x.delivery_id = k.delivery_id order by x.id desc limit ?
+       ) a`,
+    [ids, ATTEMPTS_SHOWN],
+  );
+  const byDelivery = new Map<string, WebhookDeliveryAttemptRecord[]>(ids.map((id) => [id, []]));
+  for (const row of rows) {
+    byDelivery.get(row.delivery_id)!.push({
+      deliveryId: row.delivery_id,
+      startedAt: toDate(row.started_at),
+      durationMs: row.duration_ms,
+      delivered: row.delivered,
+      statusCode: row.status_code,
+      error: row.error,
+    });
+  }
+  return byDelivery;
+}
+
+/** The request's batched loaders of subscriptions, deliveries (each within the caller's scope) and attempts. */
+export function webhookLoaders(db: SqlReader, scope: WebhookOwnerScope) {
+  const scopeKey = 'all' in scope ? 'all' : 'clientId' in scope ? `client:${scope.clientId}` : 'none';
+  return {
+    subscription: requestLoader(db, `webhookSubscription@${scopeKey}`, (reader, ids) => webhookSubscriptionsByIds(reader, scope, ids)),
+    delivery: requestLoader(db, `webhookDelivery@${scopeKey}`, (reader, ids) => webhookDeliveriesByIds(reader, scope, ids)),
+    attempts: requestLoader(db, 'webhookDeliveryAttempts', attemptsOfDeliveries),
+  };
 }

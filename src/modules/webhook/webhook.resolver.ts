@@ -1,7 +1,10 @@
-import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Public, SignedIn } from '../../auth/visibility';
 import type { Context } from '../../graphql/context';
-import { badInput, toConnection, toPageRequest, type ConnectionResult } from '../../graphql/relay';
+import { registerNodeLoader } from '../../graphql/node.resolver';
+import { badInput, localIdOf, toConnection, toPageRequest, type ConnectionResult } from '../../graphql/relay';
+import { apiClientLoader } from '../api-client/api-client.reader';
+import { ApiClientType, type ApiClientRecord } from '../api-client/api-client.types';
 import {
   CreateWebhookSubscriptionInput,
   DeleteWebhookSubscriptionInput,
@@ -11,7 +14,7 @@ import {
   WebhookDeliveriesArgs,
   WebhookSubscriptionsArgs,
 } from './webhook.inputs';
-import { listWebhookDeliveries, listWebhookSubscriptions, webhookSubscriptionById } from './webhook.reader';
+import { listWebhookDeliveries, listWebhookSubscriptions, webhookLoaders, webhookSubscriptionById } from './webhook.reader';
 import * as webhooks from './webhook.service';
 import {
   CreateWebhookSubscriptionPayload,
@@ -19,9 +22,12 @@ import {
   RedeliverWebhookPayload,
   RotateWebhookSecretPayload,
   UpdateWebhookSubscriptionPayload,
+  WebhookDeliveryAttemptType,
   WebhookDeliveryConnection,
+  WebhookDeliveryType,
   WebhookSubscriptionConnection,
   WebhookSubscriptionType,
+  type WebhookDeliveryAttemptRecord,
   type DeleteWebhookSubscriptionResult,
   type RedeliverWebhookResult,
   type WebhookDeliveryRecord,
@@ -30,7 +36,9 @@ import {
   type WebhookSubscriptionRecord,
 } from './webhook.types';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+// A caller fetches only its own subscriptions and deliveries by node(id); administrators any.
+registerNodeLoader('WebhookSubscription', (ctx, id) => webhookLoaders(ctx.db, webhooks.webhookScopeOf(ctx)).subscription.load(id));
+registerNodeLoader('WebhookDelivery', (ctx, id) => webhookLoaders(ctx.db, webhooks.webhookScopeOf(ctx)).delivery.load(id));
 
 @Resolver(() => WebhookSubscriptionType)
 export class WebhookResolver {
@@ -48,10 +56,17 @@ export class WebhookResolver {
   })
   async webhookDeliveries(@Args(() => WebhookDeliveriesArgs) args: WebhookDeliveriesArgs, @Ctx() ctx: Context): Promise<ConnectionResult<WebhookDeliveryRecord>> {
     const scope = webhooks.webhookScopeOf(ctx);
-    if (args.subscriptionId != null && (!UUID.test(args.subscriptionId) || !(await webhookSubscriptionById(ctx.db, scope, args.subscriptionId)))) {
+    const subscriptionId = args.subscriptionId != null ? localIdOf(args.subscriptionId, 'WebhookSubscription') : undefined;
+    if (subscriptionId === null || (subscriptionId && !(await webhookSubscriptionById(ctx.db, scope, subscriptionId)))) {
       throw badInput('`subscriptionId` is not one of your webhook subscriptions', 'subscriptionId');
     }
-    return toConnection(await listWebhookDeliveries(ctx.db, scope, { subscriptionId: args.subscriptionId, status: args.status }, toPageRequest(args, 2)));
+    return toConnection(await listWebhookDeliveries(ctx.db, scope, { subscriptionId, status: args.status }, toPageRequest(args, 2)));
+  }
+
+  @SignedIn()
+  @FieldResolver(() => ApiClientType, { description: '所属接口客户端 The API client it belongs to' })
+  async apiClient(@Root() subscription: WebhookSubscriptionRecord, @Ctx() ctx: Context): Promise<ApiClientRecord> {
+    return (await apiClientLoader(ctx.db).load(subscription.apiClientId))!;
   }
 
   @Public()
@@ -100,5 +115,25 @@ export class WebhookResolver {
     @Ctx() ctx: Context,
   ): Promise<RedeliverWebhookResult> {
     return webhooks.redeliverWebhook(ctx, input);
+  }
+}
+
+@Resolver(() => WebhookDeliveryType)
+export class WebhookDeliveryResolver {
+  @SignedIn()
+  @FieldResolver(() => WebhookSubscriptionType, { description: '所属订阅 The subscription it was sent to' })
+  async subscription(@Root() delivery: WebhookDeliveryRecord, @Ctx() ctx: Context): Promise<WebhookSubscriptionRecord> {
+    // Whoever sees the delivery sees its subscription: the same owner scope decides both.
+    return (await webhookLoaders(ctx.db, { all: true }).subscription.load(delivery.subscriptionId))!;
+  }
+
+  @SignedIn()
+  @FieldResolver(() => [WebhookDeliveryAttemptType], {
+    description: '每次尝试（最新在前，最多 100 次，重新推送前的也保留）Every attempt, newest first (at most the latest 100), those before a redelivery included',
+  })
+  attempts(@Root() delivery: WebhookDeliveryRecord, @Ctx() ctx: Context): Promise<WebhookDeliveryAttemptRecord[]> {
+    return webhookLoaders(ctx.db, webhooks.webhookScopeOf(ctx))
+      .attempts.load(delivery.dbId)
+      .then((attempts) => attempts ?? []);
   }
 }

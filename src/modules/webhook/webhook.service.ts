@@ -7,6 +7,7 @@ import type { Context } from '../../graphql/context';
 import { UserErrorCode } from '../../graphql/errors';
 import { checkText, Problems, withUserErrors, type RecordKind } from '../../graphql/mutation';
 import { write } from '../../graphql/unit-of-work';
+import { localIdOf, toGlobalId } from '../../graphql/relay';
 import { feedHeadQuery } from '../audit/audit.reader';
 import { ApiClient } from '../api-client/api-client.entity';
 import { FEED_RECORD_TYPES, recordTypeName } from './webhook-event';
@@ -29,7 +30,6 @@ const URL_LABEL: RecordKind = { zh: '推送地址', en: 'webhook URL' };
 export const MAX_URL_LENGTH = 500;
 /** Subscriptions one client may hold: enough for a few receivers, not a way to multiply load. */
 export const MAX_SUBSCRIPTIONS_PER_CLIENT = 10;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Whose subscriptions the caller sees and may change: administrators all, an API client its own, anyone else none. */
 export function webhookScopeOf(ctx: Context): WebhookOwnerScope {
@@ -101,10 +101,11 @@ function checkTypes(problems: Problems, field: string, types: readonly string[])
   return unique;
 }
 
-function checkId(problems: Problems, field: string, id: string, kind: RecordKind): string | null {
-  if (UUID.test(id)) return id;
-  problems.add(field, UserErrorCode.NOT_FOUND, 'RECORD_ID_INVALID', { kindZh: kind.zh, kind: kind.en });
-  return null;
+/** The local id of a subscription's or delivery's global ID; INVALID when it is not one. */
+function checkId(problems: Problems, field: string, id: string, type: 'WebhookSubscription' | 'WebhookDelivery', kind: RecordKind): string | null {
+  const localId = localIdOf(id, type);
+  if (!localId) problems.invalidId(field, kind);
+  return localId;
 }
 
 /** Anonymous callers are asked to sign in; everyone else learns only whether the record is theirs to see. */
@@ -124,12 +125,7 @@ async function lockOwned(em: EntityManager, ctx: Context, id: string, problems: 
   if (!subscription || !owns(webhookScopeOf(ctx), subscription.apiClient.id)) {
     problems.add('id', UserErrorCode.NOT_FOUND, 'RECORD_NOT_FOUND', { kindZh: WEBHOOK_SUBSCRIPTION.zh, kind: WEBHOOK_SUBSCRIPTION.en });
   } else if (version !== undefined && subscription.version !== version) {
-    problems.add('version', UserErrorCode.CONFLICT, 'RECORD_VERSION_CONFLICT', {
-      kindZh: WEBHOOK_SUBSCRIPTION.zh,
-      kind: WEBHOOK_SUBSCRIPTION.en,
-      given: version,
-      current: subscription.version,
-    });
+    problems.conflict('version', WEBHOOK_SUBSCRIPTION, version, subscription.version);
   }
   problems.throwIfAny();
   return subscription!;
@@ -202,7 +198,8 @@ export async function createWebhookSubscription(ctx: Context, input: CreateWebho
 export async function updateWebhookSubscription(ctx: Context, input: UpdateWebhookSubscriptionInput): Promise<WebhookSubscriptionPayload> {
   const problems = new Problems(ctx.locale);
   if (!signedIn(ctx, problems, 'id')) return { webhookSubscription: null, userErrors: problems.errors };
-  const id = checkId(problems, 'id', input.id, WEBHOOK_SUBSCRIPTION);
+  const id = checkId(problems, 'id', input.id, 'WebhookSubscription', WEBHOOK_SUBSCRIPTION);
+  problems.checkVersion(input.version);
   const url = input.url != null ? checkWebhookUrl(problems, 'url', input.url) : undefined;
   const types = input.types != null ? checkTypes(problems, 'types', input.types) : undefined;
   // Callers who hold no subscription get NOT_FOUND below; their host names are not resolved.
@@ -224,7 +221,7 @@ export async function updateWebhookSubscription(ctx: Context, input: UpdateWebho
 export async function rotateWebhookSecret(ctx: Context, input: RotateWebhookSecretInput): Promise<WebhookSecretPayload> {
   const problems = new Problems(ctx.locale);
   if (!signedIn(ctx, problems, 'id')) return { webhookSubscription: null, secret: null, userErrors: problems.errors };
-  const id = checkId(problems, 'id', input.id, WEBHOOK_SUBSCRIPTION);
+  const id = checkId(problems, 'id', input.id, 'WebhookSubscription', WEBHOOK_SUBSCRIPTION);
   if (problems.any) return { webhookSubscription: null, secret: null, userErrors: problems.errors };
 
   return toSecretPayload(ctx, () =>
@@ -241,7 +238,8 @@ export async function rotateWebhookSecret(ctx: Context, input: RotateWebhookSecr
 export async function deleteWebhookSubscription(ctx: Context, input: DeleteWebhookSubscriptionInput): Promise<DeleteWebhookSubscriptionResult> {
   const problems = new Problems(ctx.locale);
   if (!signedIn(ctx, problems, 'id')) return { deletedId: null, userErrors: problems.errors };
-  const id = checkId(problems, 'id', input.id, WEBHOOK_SUBSCRIPTION);
+  const id = checkId(problems, 'id', input.id, 'WebhookSubscription', WEBHOOK_SUBSCRIPTION);
+  problems.checkVersion(input.version);
   if (problems.any) return { deletedId: null, userErrors: problems.errors };
 
   const { value, userErrors } = await withUserErrors(ctx, () =>
@@ -252,7 +250,7 @@ export async function deleteWebhookSubscription(ctx: Context, input: DeleteWebho
       return subscription.id;
     }),
   );
-  return { deletedId: value, userErrors };
+  return { deletedId: value ? toGlobalId('WebhookSubscription', value) : null, userErrors };
 }
 
 /**
@@ -263,7 +261,7 @@ export async function deleteWebhookSubscription(ctx: Context, input: DeleteWebho
 export async function redeliverWebhook(ctx: Context, input: RedeliverWebhookInput): Promise<RedeliverWebhookResult> {
   const problems = new Problems(ctx.locale);
   if (!signedIn(ctx, problems, 'deliveryId')) return { webhookDelivery: null, userErrors: problems.errors };
-  const id = checkId(problems, 'deliveryId', input.deliveryId, WEBHOOK_DELIVERY);
+  const id = checkId(problems, 'deliveryId', input.deliveryId, 'WebhookDelivery', WEBHOOK_DELIVERY);
   if (problems.any) return { webhookDelivery: null, userErrors: problems.errors };
   const scope = webhookScopeOf(ctx);
   const notFound = () => problems.add('deliveryId', UserErrorCode.NOT_FOUND, 'RECORD_NOT_FOUND', { kindZh: WEBHOOK_DELIVERY.zh, kind: WEBHOOK_DELIVERY.en });

@@ -3,9 +3,10 @@ import { Public, SignedIn } from '../../auth/visibility';
 import { toDate } from '../../db/sql';
 import { UserError } from '../../graphql/errors';
 import { payloadTypeOf } from '../../graphql/mutation';
-import { connectionTypeOf } from '../../graphql/relay';
+import { connectionTypeOf, Node, toGlobalId } from '../../graphql/relay';
 import { DateTimeScalar } from '../../graphql/scalars';
 import { ChangeOperationEnum, ChangeRecordType, publicRecordId } from '../audit/audit.types';
+import { eventTypeOf } from './webhook-event';
 import type { ChangeOperation } from '../audit/change-event.entity';
 
 export enum WebhookDeliveryStatus {
@@ -26,7 +27,10 @@ registerEnumType(WebhookDeliveryStatus, {
 
 /** A subscription as the read paths carry it: never its secret or feed position. */
 export interface WebhookSubscriptionRecord {
+  __typename: 'WebhookSubscription';
+  /** Global ID. */
   id: string;
+  dbId: string;
   apiClientId: string;
   clientName: string;
   url: string;
@@ -54,7 +58,9 @@ export const SUBSCRIPTION_FROM = 'webhook_subscription s join api_client c on c.
 
 export function toWebhookSubscriptionRecord(row: WebhookSubscriptionRow): WebhookSubscriptionRecord {
   return {
-    id: row.id,
+    __typename: 'WebhookSubscription',
+    id: toGlobalId('WebhookSubscription', row.id),
+    dbId: row.id,
     apiClientId: row.api_client_id,
     clientName: row.client_name,
     url: row.url,
@@ -77,10 +83,13 @@ export interface WebhookChangeRecord {
 }
 
 export interface WebhookDeliveryRecord {
+  __typename: 'WebhookDelivery';
+  /** Global ID: the webhook-id header of every attempt. */
   id: string;
+  dbId: string;
   subscriptionId: string;
   status: WebhookDeliveryStatus;
-  attempts: number;
+  attemptCount: number;
   nextAttemptAt: Date | null;
   lastStatusCode: number | null;
   lastError: string | null;
@@ -100,7 +109,6 @@ export interface WebhookDeliveryRow {
   last_error: string | null;
   delivered_at: string | null;
   created_at: string;
-  event_type: string;
   seq: string;
   record_type: string;
   record_id: string;
@@ -110,21 +118,23 @@ export interface WebhookDeliveryRow {
 }
 
 export const DELIVERY_COLUMNS = `d.id, d.subscription_id, d.status, d.attempts, d.next_attempt_at, d.last_status_code, d.last_error, d.delivered_at,
-  d.created_at, d.payload->>'type' as event_type, e.seq::text as seq, e.record_type, e.record_id, e.operation, e.version as change_version, e.occurred_at`;
+  d.created_at, e.seq::text as seq, e.record_type, e.record_id, e.operation, e.version as change_version, e.occurred_at`;
 export const DELIVERY_FROM = 'webhook_delivery d join webhook_subscription s on s.id = d.subscription_id join change_event e on e.seq = d.change_seq';
 
 export function toWebhookDeliveryRecord(row: WebhookDeliveryRow): WebhookDeliveryRecord {
   return {
-    id: row.id,
+    __typename: 'WebhookDelivery',
+    id: toGlobalId('WebhookDelivery', row.id),
+    dbId: row.id,
     subscriptionId: row.subscription_id,
     status: row.status,
-    attempts: row.attempts,
+    attemptCount: row.attempts,
     nextAttemptAt: row.status === WebhookDeliveryStatus.PENDING ? toDate(row.next_attempt_at) : null,
     lastStatusCode: row.last_status_code,
     lastError: row.last_error,
     deliveredAt: toDate(row.delivered_at),
     createdAt: toDate(row.created_at),
-    eventType: row.event_type,
+    eventType: eventTypeOf({ recordType: row.record_type, operation: row.operation }),
     change: {
       sequence: row.seq,
       recordType: row.record_type,
@@ -138,15 +148,12 @@ export function toWebhookDeliveryRecord(row: WebhookDeliveryRow): WebhookDeliver
 
 @SignedIn()
 @ObjectType('WebhookSubscription', {
+  implements: Node,
   simpleResolvers: true,
   description:
     '推送订阅：接口客户端登记的接收地址，变更流中的每条已提交变更按顺序签名推送（Standard Webhooks）A webhook: where an API client receives every committed change of the feed, signed the Standard Webhooks way',
 })
-export class WebhookSubscriptionType {
-  @SignedIn()
-  @Field(() => ID, { description: '订阅 ID Subscription ID' })
-  id!: string;
-
+export class WebhookSubscriptionType extends Node {
   @SignedIn()
   @Field({ description: '接收地址（http/https）The URL deliveries are POSTed to' })
   url!: string;
@@ -204,24 +211,58 @@ export class WebhookChangeType {
   occurredAt!: Date;
 }
 
+/** One attempt of a delivery, as kept in its history. */
+export interface WebhookDeliveryAttemptRecord {
+  deliveryId: string;
+  startedAt: Date;
+  durationMs: number | null;
+  delivered: boolean;
+  statusCode: number | null;
+  error: string | null;
+}
+
 @SignedIn()
-@ObjectType('WebhookDelivery', { simpleResolvers: true, description: '一次推送：一条变更发往一个订阅，含重试情况 One change sent to one subscription, with its attempts' })
-export class WebhookDeliveryType {
+@ObjectType('WebhookDeliveryAttempt', { simpleResolvers: true, description: '一次推送尝试 One attempt to deliver a webhook' })
+export class WebhookDeliveryAttemptType {
   @SignedIn()
-  @Field(() => ID, { description: '推送 ID，即请求头 webhook-id（重试时不变，可用于去重）Delivery ID: the webhook-id header, the same on every attempt, for deduplication' })
-  id!: string;
+  @Field(() => DateTimeScalar, { description: '开始时间 When the attempt started' })
+  startedAt!: Date;
 
   @SignedIn()
-  @Field(() => ID, { description: '所属订阅 ID Subscription ID' })
-  subscriptionId!: string;
+  @Field(() => Int, {
+    nullable: true,
+    description: '耗时（毫秒，含解析地址、连接和等待状态行）；升级前的记录为空 How long it took in ms (resolving, connecting, waiting for the status line); null for attempts recorded before durations were kept',
+  })
+  durationMs!: number | null;
 
+  @SignedIn()
+  @Field({ description: '是否送达（接收方返回 2xx）Whether the receiver answered 2xx' })
+  delivered!: boolean;
+
+  @SignedIn()
+  @Field(() => Int, { nullable: true, description: '接收方返回的 HTTP 状态码（网络错误、超时或地址被拒时为空）HTTP status the receiver answered; null after a network error, a timeout or a refused address' })
+  statusCode!: number | null;
+
+  @SignedIn()
+  @Field(() => String, { nullable: true, description: '失败原因（简要，不含对方返回内容）Why it failed, briefly; never the response body' })
+  error!: string | null;
+}
+
+@SignedIn()
+@ObjectType('WebhookDelivery', {
+  implements: Node,
+  simpleResolvers: true,
+  description:
+    '一次推送：一条变更发往一个订阅，含每次尝试；其 id 即每次尝试的请求头 webhook-id（重试时不变，可用于去重）One change sent to one subscription, with every attempt; its id is the webhook-id header of every attempt (the same on retries, for deduplication)',
+})
+export class WebhookDeliveryType extends Node {
   @SignedIn()
   @Field(() => WebhookDeliveryStatus, { description: '状态 Status' })
   status!: WebhookDeliveryStatus;
 
   @SignedIn()
-  @Field(() => Int, { description: '已尝试次数 Attempts made so far' })
-  attempts!: number;
+  @Field(() => Int, { description: '本轮已尝试次数（重新推送时从 0 重新计算）Attempts made in this round; redeliverWebhook starts a new round at 0' })
+  attemptCount!: number;
 
   @SignedIn()
   @Field(() => DateTimeScalar, { nullable: true, description: '下次尝试时间（仅待发送时）When the next attempt is due; only while PENDING' })
