@@ -40,6 +40,8 @@ const PLANNED_NODE_TYPES: { [Type in NodeTypeName]?: 'uuid' | 'int' } = {
   Platform: 'uuid',
   ServiceItem: 'uuid',
   StationServiceItem: 'uuid',
+  Organization: 'uuid',
+  Person: 'uuid',
 };
 
 async function loadNodes(ctx: Context, info: GraphQLResolveInfo, ids: readonly string[]): Promise<(NodeRecord | null)[]> {

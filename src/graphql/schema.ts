@@ -43,6 +43,9 @@ import { registerServiceCircleReadModel } from '../modules/service-circle/servic
 import { registerDepartmentReadModel } from '../modules/department/department.read-model';
 import { registerPlatformReadModel } from '../modules/platform/platform.read-model';
 import { registerServiceItemReadModel } from '../modules/service-item/service-item.read-model';
+import { registerOrganizationReadModel } from '../modules/organization/organization.read-model';
+import { registerPersonReadModel } from '../modules/person/person.read-model';
+import { registerStationStaffReadFields } from '../modules/station-staff/station-staff.read-model';
 
 let schema: GraphQLSchema | undefined;
 
@@ -54,6 +57,9 @@ function registerReadModels(): void {
   registerDepartmentReadModel();
   registerServiceItemReadModel();
   registerPlatformReadModel();
+  registerOrganizationReadModel();
+  registerPersonReadModel();
+  registerStationStaffReadFields();
 }
 
 /** The executable schema (built once per process; type-graphql metadata is global). */

@@ -73,12 +73,12 @@ onServer('request time budget (production mode)', () => {
 
   it('sends no statement once the request has used its time budget', async () => {
     const url = t.config.databaseUrl!;
-    const lock = await lockTable(url, 'organization');
+    const lock = await lockTable(url, 'duty_shift');
     const released = new Promise<void>((resolve) => setTimeout(() => void lock.release().then(resolve), 500));
-    const res = await t.gql('{ stations(first: 3) { nodes { code managingOrganization { name region { name } } } } }');
+    const res = await t.gql('{ stations(first: 3) { nodes { code dutyShifts { nodes { person { role } organization { name } } } } } }');
     await released;
-    // The page was read in one statement; its managing organizations (not planned: a second
-    // statement) waited on the lock past the 200 ms budget, so their regions were never asked for.
+    // The page was read in one statement; its duty shifts (not planned: a second statement) waited
+    // on the lock past the 200 ms budget, so the shifts' people and organizations were never asked for.
     expect(res.data.stations.nodes).toHaveLength(3);
     const codes = res.errors!.map((error) => error.extensions?.code);
     expect(codes).toContain('TIMEOUT');
