@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import fs from 'node:fs';
 import { loadConfig } from '../config';
-import { openDatabase } from '../db/database';
 import { startEmbeddedDatabase } from '../db/embedded';
 import { pruneSeededImages, seededImagePath } from '../db/seeded-image';
 
@@ -19,6 +18,8 @@ async function main(): Promise<void> {
     return;
   }
   const started = Date.now();
+  // Loaded only to build: finding the image up to date takes no ORM.
+  const { openDatabase } = await import('../db/database');
   fs.mkdirSync(config.embeddedImageDir, { recursive: true });
   // Old WAL segments are removed rather than kept for reuse: the image is half the size, and so
   // twice as fast to load. A setting of this run only; copies keep PostgreSQL's default.
