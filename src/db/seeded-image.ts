@@ -77,8 +77,12 @@ export function seededImagePath(imageDir: string): string {
 export function findSeededImage(imageDir: string): string | undefined {
   const file = seededImagePath(imageDir);
   if (!fs.existsSync(file)) return undefined;
-  const now = new Date();
-  fs.utimesSync(file, now, now);
+  try {
+    const now = new Date();
+    fs.utimesSync(file, now, now);
+  } catch {
+    // Not ours to touch (a read-only install, as in the Docker image): used all the same.
+  }
   return file;
 }
 
