@@ -3,6 +3,8 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { randomBytes } from 'node:crypto';
 import { describeUrl } from '../../src/db/url';
+import { loadConfig } from '../../src/config';
+import { findSeededImage } from '../../src/db/seeded-image';
 import { databaseUrlFor, ENV, withAdminClient } from './test-database';
 
 declare global {
@@ -47,8 +49,7 @@ async function setUpServer(adminUrl: string): Promise<void> {
  * from it, on a thread of its own jest worker (see test-database.ts). Nothing is shared at run time.
  */
 async function setUpEmbedded(): Promise<void> {
-  const output = await runScript('src/scripts/build-seeded-image.ts', []);
-  const image = output.trim().split('\n').pop()!;
+  const image = findSeededImage(loadConfig().embeddedImageDir) ?? (await runScript('src/scripts/build-seeded-image.ts', [])).trim().split('\n').pop()!;
   Object.assign(process.env, { [ENV.mode]: 'embedded', [ENV.image]: image });
   process.stdout.write(`\nTests run on embedded PGlite (no TEST_DATABASE_URL set): each test file loads its own in-memory copy of ${path.relative(ROOT, image)}\n`);
 }
