@@ -32,7 +32,11 @@ const built = fs.statSync(BUILD_INFO, { throwIfNoEntry: false });
 if (!built || INPUTS.some((input) => changedSince(path.join(ROOT, input), built.mtimeMs))) {
   const tsc = require.resolve('typescript/bin/tsc', { paths: [ROOT] });
   const result = spawnSync(process.execPath, [tsc, '-b', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
-  if (result.status !== 0) process.exit(result.status ?? 1);
+  if (result.status !== 0) {
+    // Failed (type errors): the next check must call tsc again, to report them again, not find the build info newer.
+    if (fs.existsSync(BUILD_INFO)) fs.utimesSync(BUILD_INFO, 0, 0);
+    process.exit(result.status ?? 1);
+  }
   // tsc leaves its build info as it was when nothing needed emitting (a file saved unchanged):
   // mark this check's time, so the next one does not call tsc again for the same file.
   const now = new Date();
