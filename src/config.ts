@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { isRole, type Role } from './auth/roles';
 import { parseAllowedHost } from './modules/webhook/webhook-target';
@@ -13,6 +14,8 @@ export interface Config {
   databaseUrl?: string;
   /** Folder of the embedded database (only used when databaseUrl is undefined). */
   embeddedDataDir: string;
+  /** Folder of the prebuilt seeded images a new embedded database starts from (see db/seeded-image.ts). */
+  embeddedImageDir: string;
   /** Connection pool size against a real server (the embedded database always uses 1). */
   dbPoolMax: number;
   /** Origins of the admin frontends allowed to call the API from a browser. */
@@ -158,6 +161,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST || '0.0.0.0',
     databaseUrl,
     embeddedDataDir: path.resolve(env.EMBEDDED_DATA_DIR || path.join(process.cwd(), '.data', 'pglite')),
+    embeddedImageDir: path.resolve(env.EMBEDDED_IMAGE_DIR || path.join(projectRoot(), 'node_modules', '.cache', 'yizhan')),
     dbPoolMax: parseIntVar(env, 'DB_POOL_MAX', 10, 1, 200),
     corsOrigins,
     migrateOnStart: parseBoolVar(env, 'MIGRATE_ON_START', !databaseUrl),
@@ -175,6 +179,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     guard: loadGuardConfig(env),
   };
+}
+
+/** The folder holding package.json: the project, whether this runs from src/ or dist/src/. */
+function projectRoot(): string {
+  let dir = __dirname;
+  while (!fs.existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return dir;
 }
 
 /** `TRUST_PROXY`: a number of proxy hops, or addresses, CIDR ranges and Express's names for them. */

@@ -1,17 +1,24 @@
 import 'reflect-metadata';
-import { createApp } from './app';
-import { pendingMigrations } from './db/orm';
-import { bootstrapAdminClient } from './modules/api-client/api-client.service';
 import { loadConfig } from './config';
+import { openEmbeddedDatabase } from './db/embedded';
 import { logger } from './logger';
 import { redactSql } from './db/redact';
 
 /** Starts the API and shuts it down gracefully on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
   const config = loadConfig();
+  const migrate = config.migrateOnStart;
+  const seed = config.seedOnFirstStart;
+  // The embedded database opens on its own thread while this one loads the app (a second or two each).
+  const embedded = config.databaseUrl ? undefined : openEmbeddedDatabase(config.embeddedDataDir, config.embeddedImageDir, { migrate, seed });
+  embedded?.catch(() => undefined); // awaited in openDatabase; not an unhandled rejection meanwhile
+  const { createApp } = await import('./app');
+  const { pendingMigrations } = await import('./db/orm');
+  const { bootstrapAdminClient } = await import('./modules/api-client/api-client.service');
   const app = await createApp(config, {
-    migrate: config.migrateOnStart,
-    seed: config.seedOnFirstStart,
+    migrate,
+    seed,
+    embedded,
     // Statement text only: bindings may carry personal data.
     onQuery: config.logSql ? (sql) => logger.info('sql', { sql: redactSql(sql) }) : undefined,
   });
@@ -26,6 +33,8 @@ async function main(): Promise<void> {
       );
     }
   }
+  const image = (await embedded)?.image;
+  if (image) logger.info('new embedded database: a copy of the prebuilt seeded image', { image });
   await new Promise<void>((resolve) => app.httpServer.listen(config.port, config.host, resolve));
   const address = app.httpServer.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

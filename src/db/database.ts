@@ -1,7 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from '../config';
 import { seedDemo } from '../../seeds/xiangyang.seed';
-import { startEmbeddedDatabase, type EmbeddedDatabase } from './embedded';
+import { openEmbeddedDatabase, type EmbeddedDatabase } from './embedded';
 import { initOrm } from './orm';
 import { describeUrl } from './url';
 
@@ -20,13 +20,18 @@ export interface OpenDatabaseOptions {
   /** Load the demo seed when it has not been loaded yet. */
   seed?: boolean;
   onQuery?: (sql: string) => void;
+  /**
+   * The embedded database, already starting (the server starts it first, so that PGlite opens on
+   * its thread while the app loads); otherwise it is started here when there is no DATABASE_URL.
+   */
+  embedded?: Promise<EmbeddedDatabase>;
 }
 
 export async function openDatabase(config: Config, options: OpenDatabaseOptions = {}): Promise<Database> {
   let embedded: EmbeddedDatabase | undefined;
   let url = config.databaseUrl;
   if (!url) {
-    embedded = await startEmbeddedDatabase(config.embeddedDataDir);
+    embedded = await (options.embedded ?? openEmbeddedDatabase(config.embeddedDataDir, config.embeddedImageDir, options));
     url = embedded.url;
   }
   try {

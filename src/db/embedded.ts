@@ -1,4 +1,7 @@
 import fs from 'node:fs';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { findSeededImage } from './seeded-image';
 
 /** An embedded PostgreSQL (PGlite) served over the PostgreSQL wire protocol on a local TCP port. */
 export interface EmbeddedDatabase {
@@ -6,9 +9,18 @@ export interface EmbeddedDatabase {
   url: string;
   /** Where the data lives: a folder, or memory:// for a throwaway database. */
   dataDir: string;
-  /** A tarball of the whole data directory, to start identical copies from. */
-  dump(): Promise<Blob>;
+  /** The seeded image this new database was loaded from, if it was. */
+  image?: string;
+  /** Writes a tarball of the whole data directory to `file`, to start identical copies from. */
+  dump(file: string): Promise<void>;
   stop(): Promise<void>;
+}
+
+export interface StartEmbeddedOptions {
+  /** A new database starts as a copy of this tarball (a seeded image) instead of an empty cluster. */
+  image?: string;
+  /** PostgreSQL settings for this run only, e.g. 'wal_recycle=off'. */
+  settings?: string[];
 }
 
 /**
@@ -17,40 +29,83 @@ export interface EmbeddedDatabase {
  */
 const MAX_SOCKET_CONNECTIONS = 4;
 
-// PGlite's CommonJS build loads its WASM with dynamic import(); plain require keeps this
-// module loadable from compiled CommonJS. Its extension entry points are only declared
-// through package "exports", which this project's TypeScript module resolution does not read.
-/* eslint-disable @typescript-eslint/no-require-imports */
-type PGliteModule = typeof import('@electric-sql/pglite');
-type SocketModule = typeof import('@electric-sql/pglite-socket');
-type Extensions = NonNullable<import('@electric-sql/pglite').PGliteOptions['extensions']>;
-type Extension = Extensions[string];
+/**
+ * Starts PGlite on `dataDir` (created when missing), on a worker thread of its own (see
+ * embedded-worker.js), with the extensions the migrations use and a socket server on 127.0.0.1
+ * with an OS-chosen port (no stale unix socket can block it).
+ */
+export function startEmbeddedDatabase(dataDir: string, options: StartEmbeddedOptions = {}): Promise<EmbeddedDatabase> {
+  if (!dataDir.startsWith('memory://')) fs.mkdirSync(dataDir, { recursive: true });
+  const worker = new Worker(path.join(__dirname, 'embedded-worker.js'), {
+    // Not the parent's flags: a `-r ts-node/register` there would load TypeScript into this thread for nothing.
+    execArgv: [],
+    workerData: { dataDir, image: options.image, settings: options.settings ?? [], maxConnections: MAX_SOCKET_CONNECTIONS },
+  });
+  const pending = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();
+  let nextId = 1;
+  let gone: Error | undefined;
+  const fail = (error: Error) => {
+    gone ??= error;
+    for (const { reject } of pending.values()) reject(error);
+    pending.clear();
+  };
+  const call = (message: { type: 'dump'; file: string } | { type: 'stop' }) =>
+    new Promise<void>((resolve, reject) => {
+      if (gone) return reject(gone);
+      const id = nextId++;
+      pending.set(id, { resolve, reject });
+      worker.postMessage({ id, ...message });
+    });
+
+  return new Promise<EmbeddedDatabase>((resolve, reject) => {
+    worker.on('message', (message: { type: string; id?: number; url?: string; message?: string }) => {
+      if (message.type === 'ready') {
+        resolve({
+          url: message.url!,
+          dataDir,
+          image: options.image,
+          dump: (file) => call({ type: 'dump', file }),
+          async stop() {
+            if (gone) return;
+            await call({ type: 'stop' });
+            await worker.terminate();
+          },
+        });
+      } else if (message.type === 'failed') {
+        const error = new Error(`the embedded database at ${dataDir} did not start: ${message.message}`);
+        fail(error);
+        reject(error);
+        void worker.terminate();
+      } else if (message.id !== undefined) {
+        const waiting = pending.get(message.id);
+        pending.delete(message.id);
+        if (message.type === 'done') waiting?.resolve();
+        else waiting?.reject(new Error(`embedded database: ${message.message}`));
+      }
+    });
+    worker.on('error', (error) => {
+      fail(error);
+      reject(error);
+    });
+    worker.on('exit', (code) => {
+      const error = new Error(`the embedded database's thread ended (exit code ${code})`);
+      fail(error);
+      reject(error);
+    });
+  });
+}
+
+/** Whether `dataDir` holds no database yet (PostgreSQL writes PG_VERSION first). */
+export function isNewDataDir(dataDir: string): boolean {
+  return !fs.existsSync(path.join(dataDir, 'PG_VERSION'));
+}
 
 /**
- * Starts PGlite on `dataDir` (created when missing) with the extensions the migrations use,
- * and a socket server on 127.0.0.1 with an OS-chosen port (no stale unix socket can block it).
+ * Starts the embedded database in `dataDir`. A new one that the start would migrate and seed anyway
+ * starts instead as a copy of the seeded image of this very code, when one has been built (at
+ * install, see scripts/build-seeded-image.ts): seconds instead of an empty cluster plus the seed.
  */
-export async function startEmbeddedDatabase(dataDir: string, options: { loadDataDir?: Blob } = {}): Promise<EmbeddedDatabase> {
-  const { PGlite } = require('@electric-sql/pglite') as PGliteModule;
-  const { PGLiteSocketServer } = require('@electric-sql/pglite-socket') as SocketModule;
-  const { pg_trgm } = require('@electric-sql/pglite/contrib/pg_trgm') as { pg_trgm: Extension };
-  const { cube } = require('@electric-sql/pglite/contrib/cube') as { cube: Extension };
-  const { earthdistance } = require('@electric-sql/pglite/contrib/earthdistance') as { earthdistance: Extension };
-  const { btree_gist } = require('@electric-sql/pglite/contrib/btree_gist') as { btree_gist: Extension };
-
-  if (!dataDir.startsWith('memory://')) fs.mkdirSync(dataDir, { recursive: true });
-  const extensions: Extensions = { pg_trgm, cube, earthdistance, btree_gist };
-  const db = await PGlite.create(dataDir, { extensions, loadDataDir: options.loadDataDir });
-  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: MAX_SOCKET_CONNECTIONS });
-  await server.start();
-  const url = `postgres://postgres@${server.getServerConn()}/postgres?sslmode=disable`;
-  return {
-    url,
-    dataDir,
-    dump: () => db.dumpDataDir('none'),
-    async stop() {
-      await server.stop();
-      await db.close();
-    },
-  };
+export function openEmbeddedDatabase(dataDir: string, imageDir: string, { migrate = false, seed = false } = {}): Promise<EmbeddedDatabase> {
+  const image = migrate && seed && isNewDataDir(dataDir) ? findSeededImage(imageDir) : undefined;
+  return startEmbeddedDatabase(dataDir, { image });
 }

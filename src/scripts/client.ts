@@ -1,16 +1,8 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config';
-import { openDatabase } from '../db/database';
-import { pendingMigrations } from '../db/orm';
-import {
-  ApiClientError,
-  createApiClient,
-  listApiClients,
-  revokeApiClient,
-  rotateApiClientKey,
-  type ApiClientSummary,
-} from '../modules/api-client/api-client.service';
+import { openEmbeddedDatabase } from '../db/embedded';
+import type { ApiClientSummary } from '../modules/api-client/api-client.service';
 
 const USAGE = `Manage API clients (keys are shown once, stored only as a hash).
 
@@ -45,7 +37,14 @@ async function main(): Promise<number> {
     return 2;
   }
 
-  const database = await openDatabase(loadConfig());
+  const config = loadConfig();
+  // The embedded database opens on its own thread while the ORM and the service load.
+  const embedded = config.databaseUrl ? undefined : openEmbeddedDatabase(config.embeddedDataDir, config.embeddedImageDir);
+  embedded?.catch(() => undefined); // awaited in openDatabase; not an unhandled rejection meanwhile
+  const { openDatabase } = await import('../db/database');
+  const { pendingMigrations } = await import('../db/orm');
+  const { ApiClientError, createApiClient, listApiClients, revokeApiClient, rotateApiClientKey } = await import('../modules/api-client/api-client.service');
+  const database = await openDatabase(config, { embedded });
   try {
     const pending = await pendingMigrations(database.orm);
     if (pending.length) throw new ApiClientError(`run npm run db:migrate first (pending: ${pending.join(', ')})`);
@@ -71,7 +70,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    process.stderr.write(`${error instanceof ApiClientError ? error.message : error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);
   },
 );

@@ -1,10 +1,10 @@
-import http from 'node:http';
 import path from 'node:path';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { randomBytes } from 'node:crypto';
 import { describeUrl } from '../../src/db/url';
-import { startEmbeddedDatabase, type EmbeddedDatabase } from '../../src/db/embedded';
+import { loadConfig } from '../../src/config';
+import { findSeededImage } from '../../src/db/seeded-image';
 import { databaseUrlFor, ENV, withAdminClient } from './test-database';
 
 declare global {
@@ -12,13 +12,19 @@ declare global {
   var __yizhanTestTeardown: (() => Promise<void>) | undefined;
 }
 
-/** Migrates and seeds a database once, in a child process (see prepare-database.ts for why). */
-async function prepare(url: string, poolMax: number): Promise<void> {
-  const script = path.join(__dirname, 'prepare-database.ts');
-  await promisify(execFile)(process.execPath, ['-r', 'ts-node/register/transpile-only', script, url, String(poolMax)], {
-    cwd: path.join(__dirname, '..', '..'),
+const ROOT = path.join(__dirname, '..', '..');
+
+/**
+ * Runs a TypeScript script of the project in a child process and returns its output. A child
+ * because MikroORM keeps its entity metadata on globalThis, and metadata created in the global
+ * setup's realm breaks the test files' own MikroORM when jest runs a single file in this process.
+ */
+async function runScript(script: string, args: string[]): Promise<string> {
+  const { stdout } = await promisify(execFile)(process.execPath, ['-r', 'ts-node/register/transpile-only', path.join(ROOT, script), ...args], {
+    cwd: ROOT,
     env: { ...process.env, LOG_SILENT: 'true', TS_NODE_PROJECT: 'tsconfig.json' },
   });
+  return stdout;
 }
 
 async function setUpServer(adminUrl: string): Promise<void> {
@@ -27,7 +33,7 @@ async function setUpServer(adminUrl: string): Promise<void> {
   await withAdminClient(adminUrl, async (client) => {
     await client.query(`create database "${template}" encoding 'UTF8' template template0`);
   });
-  await prepare(databaseUrlFor(adminUrl, template), 2);
+  await runScript('test/helpers/prepare-database.ts', [databaseUrlFor(adminUrl, template), '2']);
   Object.assign(process.env, { [ENV.mode]: 'server', [ENV.adminUrl]: adminUrl, [ENV.template]: template, [ENV.prefix]: prefix });
   process.stdout.write(`\nTests run on the PostgreSQL server at ${describeUrl(adminUrl)} (fresh databases ${prefix}_*)\n`);
   globalThis.__yizhanTestTeardown = () =>
@@ -37,42 +43,15 @@ async function setUpServer(adminUrl: string): Promise<void> {
     });
 }
 
+/**
+ * Embedded: the seeded image of these sources (built now, or found in the cache from an earlier
+ * run when the migrations and the seed have not changed); each test file starts its own PGlite
+ * from it, on a thread of its own jest worker (see test-database.ts). Nothing is shared at run time.
+ */
 async function setUpEmbedded(): Promise<void> {
-  const seeded = await startEmbeddedDatabase('memory://');
-  await prepare(seeded.url, 1);
-  const image = await seeded.dump();
-  await seeded.stop();
-
-  const instances = new Map<string, EmbeddedDatabase>();
-  const server = http.createServer((req, res) => {
-    const reply = (status: number, body: unknown) => {
-      res.writeHead(status, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(body));
-    };
-    (async () => {
-      if (req.method === 'POST' && req.url === '/databases') {
-        const instance = await startEmbeddedDatabase('memory://', { loadDataDir: image });
-        const id = randomBytes(6).toString('hex');
-        instances.set(id, instance);
-        return reply(201, { id, url: instance.url });
-      }
-      const match = /^\/databases\/(\w+)$/.exec(req.url ?? '');
-      if (req.method === 'DELETE' && match) {
-        await instances.get(match[1])?.stop();
-        instances.delete(match[1]);
-        return reply(204, {});
-      }
-      return reply(404, { error: 'not found' });
-    })().catch((error: unknown) => reply(500, { error: String(error) }));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address() as { port: number };
-  Object.assign(process.env, { [ENV.mode]: 'embedded', [ENV.factoryUrl]: `http://127.0.0.1:${address.port}` });
-  process.stdout.write('\nTests run on embedded PGlite (no TEST_DATABASE_URL set): a fresh in-memory database per test file\n');
-  globalThis.__yizhanTestTeardown = async () => {
-    for (const instance of instances.values()) await instance.stop();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  };
+  const image = findSeededImage(loadConfig().embeddedImageDir) ?? (await runScript('src/scripts/build-seeded-image.ts', [])).trim().split('\n').pop()!;
+  Object.assign(process.env, { [ENV.mode]: 'embedded', [ENV.image]: image });
+  process.stdout.write(`\nTests run on embedded PGlite (no TEST_DATABASE_URL set): each test file loads its own in-memory copy of ${path.relative(ROOT, image)}\n`);
 }
 
 export default async function globalSetup(): Promise<void> {

@@ -1,12 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
+import { startEmbeddedDatabase } from '../../src/db/embedded';
 
 /**
  * Where test databases come from. The global setup decides once per run:
  * - `server`: TEST_DATABASE_URL names a PostgreSQL server; each test file gets a fresh database
  *   created from a migrated and seeded template, dropped when the file ends.
- * - `embedded`: no server; the global setup runs a small factory (PGlite cannot start inside
- *   jest's sandbox) that serves each test file a fresh in-memory PGlite copy of the seeded database.
+ * - `embedded`: no server; the global setup builds (or finds cached) the seeded image, and each
+ *   test file loads its own in-memory PGlite copy of it, on a worker thread of its jest worker
+ *   (PGlite cannot start inside jest's sandbox; a thread has none). No process serves another's
+ *   databases, so no test file depends on a connection to anything but its own.
  */
 export interface TestDatabase {
   url: string;
@@ -20,7 +23,7 @@ export const ENV = {
   adminUrl: 'YIZHAN_TEST_ADMIN_URL',
   template: 'YIZHAN_TEST_TEMPLATE',
   prefix: 'YIZHAN_TEST_PREFIX',
-  factoryUrl: 'YIZHAN_TEST_FACTORY_URL',
+  image: 'YIZHAN_TEST_IMAGE',
 } as const;
 
 export function databaseUrlFor(adminUrl: string, database: string): string {
@@ -54,17 +57,8 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     };
   }
   if (mode === 'embedded') {
-    const factory = process.env[ENV.factoryUrl]!;
-    const response = await fetch(`${factory}/databases`, { method: 'POST' });
-    if (!response.ok) throw new Error(`test database factory answered ${response.status}: ${await response.text()}`);
-    const { id, url } = (await response.json()) as { id: string; url: string };
-    return {
-      url,
-      poolMax: 1,
-      drop: async () => {
-        await fetch(`${factory}/databases/${id}`, { method: 'DELETE' });
-      },
-    };
+    const embedded = await startEmbeddedDatabase('memory://', { image: process.env[ENV.image] });
+    return { url: embedded.url, poolMax: 1, drop: () => embedded.stop() };
   }
   throw new Error('Test database mode is not set: run the tests through jest (npm test), whose global setup sets it');
 }

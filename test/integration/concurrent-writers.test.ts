@@ -1,8 +1,12 @@
 import { useTestApp } from '../helpers/app';
 import { SEED } from '../helpers/fixtures';
 
-/** Lost-update prevention: updates carry the version they read; a stale version is a CONFLICT. */
-const t = useTestApp();
+/**
+ * Lost-update prevention: updates carry the version they read; a stale version is a CONFLICT.
+ * Twenty writers queue for the embedded database's one connection; on a busy machine the queue
+ * outlasts the default 5 s pool wait (SERVICE_UNAVAILABLE), which is not what this file tests.
+ */
+const t = useTestApp({ DB_POOL_WAIT_MS: '30000' });
 
 const READ = `query($id: ID!) { station(id: $id) { id name version } }`;
 const UPDATE = `mutation($input: UpdateStationInput!) { updateStation(input: $input) { station { name version } userErrors { field code message } } }`;

@@ -26,6 +26,7 @@ describe('loadConfig defaults', () => {
       host: '0.0.0.0',
       databaseUrl: undefined,
       embeddedDataDir: path.resolve(process.cwd(), '.data', 'pglite'),
+      embeddedImageDir: path.resolve(__dirname, '..', '..', 'node_modules', '.cache', 'yizhan'),
       dbPoolMax: 10,
       corsOrigins: DEV_ORIGINS,
       migrateOnStart: true,
