@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID, InterfaceType, Int, ObjectType } from 'type-graphql';
 import { gatedResolveType, Public } from '../auth/visibility';
-import { GraphQLError } from 'graphql';
+import type { GraphQLError } from 'graphql';
 import { ErrorCode, localizedError } from './errors';
 import type { MessageKey, MessageParams } from '../i18n/messages';
 
@@ -120,18 +120,47 @@ export interface PageRequest {
   cursor: unknown[] | null;
 }
 
-export function badInput(message: string, field?: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, ...(field ? { field } : {}) } });
-}
-
-/** BAD_USER_INPUT with a message in the request's language (see localizedError). */
+/**
+ * BAD_USER_INPUT with a message in the request's language (see localizedError). The one way to
+ * raise it from a resolver or reader: it takes a message key, never a text, so no refusal can be
+ * English-only (test/unit/localized-errors.test.ts keeps it so).
+ */
 export function badInputOf(key: MessageKey, params: MessageParams, field?: string): GraphQLError {
   return localizedError(key, params, { code: ErrorCode.BAD_USER_INPUT, ...(field ? { field } : {}) });
 }
 
-/** An argument that is not a global ID of the expected type, in the request's language. */
+/** What each node type is called in Chinese, for messages about its IDs. */
+const NODE_TYPE_NAMES_ZH: Record<NodeTypeName, string> = {
+  Station: '驿站',
+  ServiceCircle: '15分钟便民服务圈',
+  Region: '行政区划',
+  Department: '部门',
+  Platform: '整合平台',
+  ServiceItem: '服务事项',
+  StationServiceItem: '下沉记录',
+  Organization: '组织',
+  CoBuilding: '共建关系',
+  Person: '人员',
+  DutyShift: '值班',
+  Activity: '活动',
+  ExternalRef: '外部编号',
+  ExternalRefSystem: '外部系统',
+  StationGridWorker: '网格员驻点',
+  ApiClient: '接口客户端',
+  WebhookSubscription: '推送订阅',
+  WebhookDelivery: '推送记录',
+};
+
+/**
+ * An argument that is not a global ID of the expected type, in the request's language. The
+ * Chinese names the type in both words (驿站（Station）) so a partner can match it to the schema.
+ */
 export function notAnId(field: string, type: NodeTypeName): GraphQLError {
-  return badInputOf('ARGUMENT_NOT_AN_ID', { field, kindZh: type, kind: /^[AEIOU]/.test(type) ? `an ${type}` : `a ${type}` }, field);
+  return badInputOf(
+    'ARGUMENT_NOT_AN_ID',
+    { field, kindZh: `${NODE_TYPE_NAMES_ZH[type]}（${type}）`, kind: /^[AEIOU]/.test(type) ? `an ${type}` : `a ${type}` },
+    field,
+  );
 }
 
 export function encodeCursor(values: unknown[]): string {

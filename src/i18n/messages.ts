@@ -122,6 +122,40 @@ const messages = {
     zh: '参数 {field} 不是{kindZh}的 ID：请使用查询返回的 id。',
     en: '`{field}` is not {kind} ID: use an id a query returned.',
   },
+  ID_OR_CODE_ONE_OF: { zh: '请传入 id 或 code 其中之一（只传一个）。', en: 'Give exactly one of `id` and `code`.' },
+  TIME_WINDOW_INVALID: { zh: '参数 {to} 须晚于 {from}，请检查时间范围。', en: '`{to}` must be later than `{from}`; check the time range.' },
+  NEAR_RADIUS_RANGE: {
+    zh: '搜索半径 filter.near.radiusMetres 须在 1 至 {max} 米之间。',
+    en: '`filter.near.radiusMetres` must be between 1 and {max} metres.',
+  },
+  NEAR_OUTSIDE_CHINA: {
+    zh: '参数 filter.near 的坐标不在中国境内，请检查经纬度是否填反、坐标系（coordinateSystem）是否选对。',
+    en: '`filter.near` must be a point inside China; check that latitude and longitude are not swapped and the coordinate system is right.',
+  },
+  DISTANCE_SORT_NEEDS_NEAR: {
+    zh: '按距离排序（DISTANCE）须同时传入 filter.near，指明从哪一点算起。',
+    en: 'Sorting by DISTANCE needs filter.near, the point to measure from.',
+  },
+  CREDIT_CODE_FILTER_MALFORMED: {
+    zh: '参数 filter.creditCode 不是统一社会信用代码：应为18位数字或大写字母（不含 I、O、S、V、Z），请对照营业执照或登记证书核对。',
+    en: '`filter.creditCode` must be 18 characters of the GB 32100-2015 alphabet: digits and capitals other than I, O, S, V and Z.',
+  },
+  SYSTEM_ARGUMENT_INVALID: {
+    zh: '参数 system 不是有效的外部系统名称：须为2至64位英文字母、数字或 . _ -，并以字母或数字开头，如 zgh-care。',
+    en: '`system` must be 2 to 64 letters, digits, ".", "_" or "-", starting with a letter or digit, e.g. zgh-care.',
+  },
+  EXTERNAL_ID_ARGUMENT_INVALID: {
+    zh: '参数 externalId 须为1至{max}个字符，且不能全为空白。',
+    en: '`externalId` must be 1 to {max} characters, not blank.',
+  },
+  WEBHOOK_SUBSCRIPTION_NOT_YOURS: {
+    zh: '参数 subscriptionId 不是您的推送订阅：请使用 webhookSubscriptions 返回的 id。',
+    en: '`subscriptionId` is not one of your webhook subscriptions: use an id webhookSubscriptions returned.',
+  },
+  PEOPLE_NAME_SEARCH_FORBIDDEN: {
+    zh: '按姓名搜索或排序人员，仅限能看到全部所列姓名全文的调用方：组织部管理员，或传入本辖区内 filter.regionCode 的街道/社区操作员。',
+    en: 'Searching or sorting people by name is only for callers who see every listed name whole: administrators, and region operators who pass a filter.regionCode inside their own region.',
+  },
   AUDIT_RECORD_ID_INVALID: {
     zh: 'filter.recordId 不是全局 ID：请传入审计日志或变更流返回的 recordId。',
     en: 'filter.recordId is not a global ID: pass a recordId the audit trail or the change feed returned.',

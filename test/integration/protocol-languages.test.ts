@@ -81,6 +81,76 @@ describe('protocol errors in the caller’s language', () => {
     }
   });
 
+  it('BAD_USER_INPUT from the read resolvers and readers: the field at fault, no caller value echoed', async () => {
+    const regionId = Buffer.from(`Region:${SEED.anjuCommunityCode}`, 'utf8').toString('base64url');
+    const stationId = Buffer.from('Station:00000000-0000-4000-8000-000000000001', 'utf8').toString('base64url');
+    const cases: { query: string; field: string; zh: string; en: string }[] = [
+      {
+        query: `{ station(id: "${regionId}") { code } }`,
+        field: 'id',
+        zh: '参数 id 不是驿站（Station）的 ID：请使用查询返回的 id。',
+        en: '`id` is not a Station ID: use an id a query returned.',
+      },
+      {
+        query: `{ organization(id: "${stationId}") { name } }`,
+        field: 'id',
+        zh: '参数 id 不是组织（Organization）的 ID：请使用查询返回的 id。',
+        en: '`id` is not an Organization ID: use an id a query returned.',
+      },
+      {
+        query: '{ activities(first: 1, filter: { stationId: "not-an-id" }) { totalCount } }',
+        field: 'filter.stationId',
+        zh: '参数 filter.stationId 不是驿站（Station）的 ID：请使用查询返回的 id。',
+        en: '`filter.stationId` is not a Station ID: use an id a query returned.',
+      },
+      { query: '{ station { code } }', field: 'id', zh: '请传入 id 或 code 其中之一（只传一个）。', en: 'Give exactly one of `id` and `code`.' },
+      {
+        query: '{ stations(first: 1, filter: { near: { latitude: 32.05, longitude: 112.14, radiusMetres: 80000 } }) { totalCount } }',
+        field: 'filter.near.radiusMetres',
+        zh: '搜索半径 filter.near.radiusMetres 须在 1 至 50000 米之间。',
+        en: '`filter.near.radiusMetres` must be between 1 and 50000 metres.',
+      },
+      {
+        query: '{ stations(first: 1, filter: { near: { latitude: 48.8566, longitude: 2.3522, radiusMetres: 500 } }) { totalCount } }',
+        field: 'filter.near',
+        zh: '参数 filter.near 的坐标不在中国境内，请检查经纬度是否填反、坐标系（coordinateSystem）是否选对。',
+        en: '`filter.near` must be a point inside China; check that latitude and longitude are not swapped and the coordinate system is right.',
+      },
+      {
+        query: '{ stations(first: 1, orderBy: { field: DISTANCE }) { totalCount } }',
+        field: 'orderBy.field',
+        zh: '按距离排序（DISTANCE）须同时传入 filter.near，指明从哪一点算起。',
+        en: 'Sorting by DISTANCE needs filter.near, the point to measure from.',
+      },
+      {
+        query: '{ activities(first: 1, filter: { from: "2024-03-02T00:00:00Z", to: "2024-03-01T00:00:00Z" }) { totalCount } }',
+        field: 'filter.to',
+        zh: '参数 filter.to 须晚于 filter.from，请检查时间范围。',
+        en: '`filter.to` must be later than `filter.from`; check the time range.',
+      },
+      {
+        query: '{ organizations(first: 1, filter: { creditCode: "9142-0600" }) { totalCount } }',
+        field: 'filter.creditCode',
+        zh: '参数 filter.creditCode 不是统一社会信用代码：应为18位数字或大写字母（不含 I、O、S、V、Z），请对照营业执照或登记证书核对。',
+        en: '`filter.creditCode` must be 18 characters of the GB 32100-2015 alphabet: digits and capitals other than I, O, S, V and Z.',
+      },
+      {
+        query: '{ externalRefSystem(system: "-no good-") { system } }',
+        field: 'system',
+        zh: '参数 system 不是有效的外部系统名称：须为2至64位英文字母、数字或 . _ -，并以字母或数字开头，如 zgh-care。',
+        en: '`system` must be 2 to 64 letters, digits, ".", "_" or "-", starting with a letter or digit, e.g. zgh-care.',
+      },
+    ];
+    for (const { query, field, zh: zhMessage, en: enMessage } of cases) {
+      const [zh, en, plain] = await Promise.all([t.gql(query, {}, ZH), t.gql(query, {}, EN), t.gql(query)]);
+      for (const res of [zh, en, plain]) {
+        expect(res.errors).toHaveLength(1);
+        expect(res.errors![0].extensions).toEqual(expect.objectContaining({ code: 'BAD_USER_INPUT', field }));
+      }
+      expect([zh.errors![0].message, en.errors![0].message, plain.errors![0].message]).toEqual([zhMessage, enMessage, zhMessage]);
+    }
+  });
+
   it('GRAPHQL_VALIDATION_FAILED and BAD_USER_INPUT from graphql-js: a Chinese lead sentence, the detail as graphql-js gives it', async () => {
     const zh = await refusal(ZH, '{ stations(first: 1) { noSuchField } }');
     const en = await refusal(EN, '{ stations(first: 1) { noSuchField } }');

@@ -1,6 +1,6 @@
 import { fetchKeysetPage } from '../../db/keyset';
 import { escapeLike, joinSql, rawSql, sql, type SqlFragment, type SqlReader } from '../../db/sql';
-import { badInput, localIdOf, MAX_PAGE_SIZE, type Page, type PageRequest } from '../../graphql/relay';
+import { badInputOf, localIdOf, MAX_PAGE_SIZE, notAnId, type Page, type PageRequest } from '../../graphql/relay';
 import { SortDirection } from '../station/station.inputs';
 import { ActivitySortField, type ActivityFilter, type ActivityOrder } from './activity.inputs';
 import { ACTIVITY_COLUMNS, toActivityRecord, type ActivityRecord, type ActivityRow } from './activity.types';
@@ -11,7 +11,7 @@ export async function activitiesByIds(db: SqlReader, ids: readonly string[]): Pr
 }
 
 function checkWindow(from: Date | undefined | null, to: Date | undefined | null, field: string): void {
-  if (from && to && to <= from) throw badInput(`\`${field}to\` must be later than \`${field}from\``, `${field}to`);
+  if (from && to && to <= from) throw badInputOf('TIME_WINDOW_INVALID', { from: `${field}from`, to: `${field}to` }, `${field}to`);
 }
 
 /** "Starts in [from, to)": both bounds optional. */
@@ -26,12 +26,12 @@ function compileActivityFilter(filter: ActivityFilter | undefined): SqlFragment 
   const conditions: SqlFragment[] = [];
   if (filter?.stationId) {
     const stationId = localIdOf(filter.stationId, 'Station');
-    if (!stationId) throw badInput('filter.stationId is not a Station ID', 'filter.stationId');
+    if (!stationId) throw notAnId('filter.stationId', 'Station');
     conditions.push(sql`a.station_id = ${stationId}::uuid`);
   }
   if (filter?.organizerId) {
     const organizerId = localIdOf(filter.organizerId, 'Organization');
-    if (!organizerId) throw badInput('filter.organizerId is not an Organization ID', 'filter.organizerId');
+    if (!organizerId) throw notAnId('filter.organizerId', 'Organization');
     conditions.push(sql`a.organizer_id = ${organizerId}::uuid`);
   }
   if (filter?.category) conditions.push(sql`a.category = ${filter.category}`);
@@ -81,7 +81,7 @@ export interface NestedActivitiesParams {
 
 /** Checks a nested list's arguments; malformed ones are BAD_USER_INPUT errors. */
 export function nestedActivitiesParams(first: number, from: Date | null | undefined, to: Date | null | undefined): NestedActivitiesParams {
-  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) throw badInput(`\`first\` must be between 1 and ${MAX_PAGE_SIZE}`, 'first');
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) throw badInputOf('PAGE_SIZE_RANGE', { name: 'first', max: MAX_PAGE_SIZE, value: first }, 'first');
   checkWindow(from, to, '');
   return { first, from: from?.toISOString() ?? null, to: to?.toISOString() ?? null };
 }

@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Public, SignedIn } from '../../auth/visibility';
 import type { Context } from '../../graphql/context';
-import { badInput, localIdOf, toConnection, toPageRequest, type ConnectionResult } from '../../graphql/relay';
+import { localIdOf, notAnId, toConnection, toPageRequest, type ConnectionResult } from '../../graphql/relay';
 import { DateTimeScalar } from '../../graphql/scalars';
 import { OrganizationType, type OrganizationRecord } from '../organization/organization.types';
 import { StationType, type StationRecord } from '../station/station.types';
@@ -25,7 +25,7 @@ export class ActivityResolver {
   @Query(() => ActivityType, { nullable: true, description: '按 ID 查活动 An activity by ID' })
   activity(@Arg('id', () => ID, { description: '活动 ID Activity ID' }) id: string, @Ctx() ctx: Context): Promise<ActivityRecord | null> {
     const localId = localIdOf(id, 'Activity');
-    if (!localId) throw badInput('`id` is not an Activity ID', 'id');
+    if (!localId) throw notAnId('id', 'Activity');
     return ctx.loaders.activityById.load(localId);
   }
 

@@ -1,6 +1,6 @@
 import { fetchKeysetPage, isDateText } from '../../db/keyset';
 import { joinSql, rawSql, sql, type SqlFragment, type SqlReader } from '../../db/sql';
-import { badInput, decodeCursor, encodeCursor, localIdOf, type ConnectionResult, type Page, type PageRequest } from '../../graphql/relay';
+import { badInputOf, decodeCursor, encodeCursor, localIdOf, MAX_PAGE_SIZE, notAnId, type ConnectionResult, type Page, type PageRequest } from '../../graphql/relay';
 import type { CoBuildingFilter } from './co-building.inputs';
 import { CO_BUILDING_COLUMNS, toCoBuildingRecord, type CoBuildingRecord, type CoBuildingRow } from './co-building.types';
 
@@ -16,7 +16,7 @@ function inForceOn(date: string): SqlFragment {
 
 function localIdOrBadInput(id: string, type: 'Station' | 'Organization', field: string): string {
   const localId = localIdOf(id, type);
-  if (!localId) throw badInput(`${field} is not a${type === 'Organization' ? 'n' : ''} ${type} ID`, field);
+  if (!localId) throw notAnId(field, type);
   return localId;
 }
 
@@ -79,11 +79,11 @@ export interface OrganizationCoBuildingsParams {
 
 /** Decodes organization.coBuildings' arguments; malformed ones are BAD_USER_INPUT errors. */
 export function organizationCoBuildingsParams(first: number, after: string | undefined | null): OrganizationCoBuildingsParams {
-  if (!Number.isInteger(first) || first < 1 || first > 100) throw badInput('`first` must be between 1 and 100', 'first');
+  if (!Number.isInteger(first) || first < 1 || first > 100) throw badInputOf('PAGE_SIZE_RANGE', { name: 'first', max: MAX_PAGE_SIZE, value: first }, 'first');
   if (after == null) return { first, after: null };
   const [validFrom, id] = decodeCursor(after, 2);
   if (typeof validFrom !== 'string' || !isDateText(validFrom) || typeof id !== 'string' || !UUID.test(id)) {
-    throw badInput('Invalid cursor: pass a cursor returned by this connection', 'after');
+    throw badInputOf('CURSOR_INVALID', {}, 'after');
   }
   return { first, after: [validFrom, id] };
 }

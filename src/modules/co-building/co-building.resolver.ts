@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Public, SignedIn } from '../../auth/visibility';
 import type { Context } from '../../graphql/context';
-import { badInput, localIdOf, toConnection, toPageRequest, type ConnectionResult } from '../../graphql/relay';
+import { localIdOf, notAnId, toConnection, toPageRequest, type ConnectionResult } from '../../graphql/relay';
 import { OrganizationType, type OrganizationRecord } from '../organization/organization.types';
 import { todayInChina } from '../station/station.service';
 import { StationType, type StationRecord } from '../station/station.types';
@@ -24,7 +24,7 @@ export class CoBuildingResolver {
   @Query(() => CoBuildingType, { nullable: true, description: '按 ID 查共建关系 A co-building by ID' })
   coBuilding(@Arg('id', () => ID, { description: '共建关系 ID Co-building ID' }) id: string, @Ctx() ctx: Context): Promise<CoBuildingRecord | null> {
     const localId = localIdOf(id, 'CoBuilding');
-    if (!localId) throw badInput('`id` is not a CoBuilding ID', 'id');
+    if (!localId) throw notAnId('id', 'CoBuilding');
     return ctx.loaders.coBuildingById.load(localId);
   }
 

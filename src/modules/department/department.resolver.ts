@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Public } from '../../auth/visibility';
 import type { Context } from '../../graphql/context';
-import { badInput, localIdOf, toConnection, toPageRequest, type ConnectionResult } from '../../graphql/relay';
+import { badInputOf, localIdOf, notAnId, toConnection, toPageRequest, type ConnectionResult } from '../../graphql/relay';
 import { RegionType, type RegionRecord } from '../region/region.types';
 import { CreateDepartmentInput, DepartmentsArgs, UpdateDepartmentInput } from './department.inputs';
 import { listDepartments } from './department.reader';
@@ -24,10 +24,10 @@ export class DepartmentResolver {
     @Arg('id', () => ID, { nullable: true, description: '部门 ID Department ID' }) id?: string,
     @Arg('code', () => String, { nullable: true, description: '部门代码 Department code' }) code?: string,
   ): Promise<DepartmentRecord | null> {
-    if ((id == null) === (code == null)) throw badInput('Give exactly one of `id` and `code`', 'id');
+    if ((id == null) === (code == null)) throw badInputOf('ID_OR_CODE_ONE_OF', {}, 'id');
     if (code != null) return ctx.loaders.departmentByCode.load(code.trim());
     const localId = localIdOf(id!, 'Department');
-    if (!localId) throw badInput('`id` is not a Department ID', 'id');
+    if (!localId) throw notAnId('id', 'Department');
     return ctx.loaders.departmentById.load(localId);
   }
 

@@ -1,6 +1,6 @@
 import { fetchKeysetPage, isTimestamptzText } from '../../db/keyset';
 import { joinSql, rawSql, sql, type SqlFragment, type SqlReader } from '../../db/sql';
-import { badInput, decodeCursor, encodeCursor, localIdOf, type Page, type PageRequest } from '../../graphql/relay';
+import { badInputOf, decodeCursor, encodeCursor, localIdOf, notAnId, type Page, type PageRequest } from '../../graphql/relay';
 import type { DutyShiftKind } from './duty-shift.enums';
 import type { DutyShiftFilter } from './duty-shift.inputs';
 import { DUTY_SHIFT_COLUMNS, toDutyShiftRecord, type DutyShiftRecord, type DutyShiftRow } from './duty-shift.types';
@@ -20,7 +20,7 @@ export interface ShiftWindow {
 
 /** Checks from/to and turns them into a window; `to` must be after `from`. */
 export function toShiftWindow(from: Date | undefined, to: Date | undefined, kinds: DutyShiftKind[] | undefined, field = ''): ShiftWindow {
-  if (from && to && !(to > from)) throw badInput('`to` must be later than `from`', `${field}to`);
+  if (from && to && !(to > from)) throw badInputOf('TIME_WINDOW_INVALID', { from: `${field}from`, to: `${field}to` }, `${field}to`);
   return { from: from?.toISOString() ?? null, to: to?.toISOString() ?? null, kinds: kinds?.length ? [...kinds].sort() : null };
 }
 
@@ -43,7 +43,7 @@ function compileDutyShiftFilter(filter: DutyShiftFilter | undefined): SqlFragmen
     const globalId = filter?.[field];
     if (!globalId) continue;
     const localId = localIdOf(globalId, type);
-    if (!localId) throw badInput(`filter.${field} is not a ${type} ID`, `filter.${field}`);
+    if (!localId) throw notAnId(`filter.${field}`, type);
     conditions.push(sql`${rawSql(column)} = ${localId}::uuid`);
   }
   if (filter?.regionCode) {
@@ -88,7 +88,7 @@ export interface StationShiftsKey {
 export function decodeShiftCursor(cursor: string): [string, string] {
   const [startsAt, id] = decodeCursor(cursor, 2);
   if (typeof startsAt !== 'string' || !isTimestamptzText(startsAt) || typeof id !== 'string' || !UUID.test(id)) {
-    throw badInput('Invalid cursor: pass a cursor returned by this connection', 'after');
+    throw badInputOf('CURSOR_INVALID', {}, 'after');
   }
   return [startsAt, id];
 }

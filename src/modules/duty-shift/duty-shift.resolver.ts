@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Public, SignedIn } from '../../auth/visibility';
 import type { Context } from '../../graphql/context';
-import { badInput, DEFAULT_PAGE_SIZE, localIdOf, MAX_PAGE_SIZE, toConnection, toPageRequest, type ConnectionResult } from '../../graphql/relay';
+import { badInputOf, DEFAULT_PAGE_SIZE, localIdOf, MAX_PAGE_SIZE, notAnId, toConnection, toPageRequest, type ConnectionResult } from '../../graphql/relay';
 import { DateTimeScalar } from '../../graphql/scalars';
 import { OrganizationType, type OrganizationRecord } from '../organization/organization.types';
 import { PersonType, type PersonRecord } from '../person/person.types';
@@ -33,7 +33,7 @@ export class DutyShiftResolver {
   @Query(() => DutyShiftType, { nullable: true, description: '按 ID 查值班 A shift by ID' })
   dutyShift(@Arg('id', () => ID, { description: '值班 ID Shift ID' }) id: string, @Ctx() ctx: Context): Promise<DutyShiftRecord | null> {
     const localId = localIdOf(id, 'DutyShift');
-    if (!localId) throw badInput('`id` is not a DutyShift ID', 'id');
+    if (!localId) throw notAnId('id', 'DutyShift');
     return ctx.loaders.dutyShiftById.load(localId);
   }
 
@@ -51,7 +51,7 @@ export class DutyShiftResolver {
     @Ctx() ctx: Context,
   ): Promise<DutyShiftRecord[]> {
     const localId = localIdOf(stationId, 'Station');
-    if (!localId) throw badInput('`stationId` is not a Station ID', 'stationId');
+    if (!localId) throw notAnId('stationId', 'Station');
     return ctx.loaders.onDutyAt.load({ stationId: localId, at });
   }
 
@@ -107,7 +107,7 @@ export class StationDutyResolver {
   @FieldResolver(() => DutyShiftConnection, { description: '驿站的值班（按开始时间排序）Shifts at the station, ordered by start time' })
   async dutyShifts(@Root() station: StationRecord, @Args(() => StationDutyShiftsArgs) args: StationDutyShiftsArgs, @Ctx() ctx: Context): Promise<ConnectionResult<DutyShiftRecord>> {
     const first = args.first ?? DEFAULT_PAGE_SIZE;
-    if (first < 1 || first > MAX_PAGE_SIZE) throw badInput(`\`first\` must be between 1 and ${MAX_PAGE_SIZE}, got ${first}`, 'first');
+    if (first < 1 || first > MAX_PAGE_SIZE) throw badInputOf('PAGE_SIZE_RANGE', { name: 'first', max: MAX_PAGE_SIZE, value: first }, 'first');
     const window = toShiftWindow(args.from, args.to, args.kind);
     const after = args.after != null ? decodeShiftCursor(args.after) : null;
     const page = await ctx.loaders.stationShiftPage.load({ stationId: station.dbId, window, first, after });

@@ -1,5 +1,5 @@
 import { joinSql, rawSql, sql, type SqlFragment, type SqlReader } from '../../db/sql';
-import { badInput, toPage, type Page, type PageRequest } from '../../graphql/relay';
+import { badInputOf, toPage, type Page, type PageRequest } from '../../graphql/relay';
 import type { ExternalRecordType } from './external-ref.enums';
 import type { ExternalRefSystemFilter } from './external-ref.inputs';
 import {
@@ -64,7 +64,7 @@ export async function listExternalRefSystems(db: SqlReader, filter: ExternalRefS
   const conditions = [...where];
   if (request.cursor) {
     const [name] = request.cursor;
-    if (typeof name !== 'string') throw badInput('Invalid cursor: pass a cursor returned by this connection', request.backward ? 'before' : 'after');
+    if (typeof name !== 'string') throw badInputOf('CURSOR_INVALID', {}, request.backward ? 'before' : 'after');
     conditions.push(sql`s.system ${rawSql(request.backward ? '<' : '>')} ${name}`);
   }
   const direction = rawSql(request.backward ? 'desc' : 'asc');

@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, Info, Mutation, Query, Resolver, Root } 
 import type { GraphQLResolveInfo } from 'graphql';
 import { gatedResolveType, Public, SignedIn } from '../../auth/visibility';
 import type { Context } from '../../graphql/context';
-import { badInput, Node, toConnection, toPageRequest, type ConnectionResult } from '../../graphql/relay';
+import { badInputOf, Node, toConnection, toPageRequest, type ConnectionResult } from '../../graphql/relay';
 import { DepartmentType, type DepartmentRecord } from '../department/department.types';
 import { OrganizationType, type OrganizationRecord } from '../organization/organization.types';
 import { upsertOrganization } from '../organization/organization.service';
@@ -24,7 +24,7 @@ import {
 import { externalRefsByIds, externalRefSystemsByNames, listExternalRefSystems } from './external-ref.reader';
 import { registerNodeLoader } from '../../graphql/node.resolver';
 import { requestLoader } from '../../graphql/request-loaders';
-import { normaliseExternalRef, normaliseSystem } from './external-ref.rules';
+import { EXTERNAL_ID_MAX, normaliseExternalRef, normaliseSystem } from './external-ref.rules';
 import { addExternalRef, assignExternalRefSystem, loadExternalRecord, removeExternalRef } from './external-ref.service';
 import {
   AddExternalRefPayload,
@@ -73,8 +73,8 @@ export class ExternalRefResolver {
     // The record type's own declaration decides, before any read.
     gatedResolveType({ __typename: type }, ctx, info);
     const key = normaliseExternalRef(system, externalId);
-    if (key.issues.includes('SYSTEM_INVALID')) throw badInput('`system` must be 2–64 letters, digits, ".", "_" or "-", starting with a letter or digit', 'system');
-    if (key.issues.length) throw badInput('`externalId` must be 1–128 characters, not blank', 'externalId');
+    if (key.issues.includes('SYSTEM_INVALID')) throw badInputOf('SYSTEM_ARGUMENT_INVALID', {}, 'system');
+    if (key.issues.length) throw badInputOf('EXTERNAL_ID_ARGUMENT_INVALID', { max: EXTERNAL_ID_MAX }, 'externalId');
     const ref = await ctx.loaders.externalRefByKey.load({ type, system: key.system, externalId: key.externalId });
     return ref ? loadExternalRecord(ctx, type, ref.recordId) : null;
   }
@@ -95,7 +95,7 @@ export class ExternalRefResolver {
   })
   async externalRefSystem(@Arg('system', { description: '外部系统名称 System name' }) system: string, @Ctx() ctx: Context): Promise<ExternalRefSystemRecord | null> {
     const checked = normaliseSystem(system);
-    if (!checked.valid) throw badInput('`system` must be 2–64 letters, digits, ".", "_" or "-", starting with a letter or digit', 'system');
+    if (!checked.valid) throw badInputOf('SYSTEM_ARGUMENT_INVALID', {}, 'system');
     const [found] = await externalRefSystemsByNames(ctx.db, [checked.system]);
     return found ?? null;
   }

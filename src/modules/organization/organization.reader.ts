@@ -1,6 +1,6 @@
 import { fetchKeysetPage } from '../../db/keyset';
 import { escapeLike, joinSql, rawSql, sql, type SqlFragment, type SqlReader } from '../../db/sql';
-import { badInput, type Page, type PageRequest } from '../../graphql/relay';
+import { badInputOf, type Page, type PageRequest } from '../../graphql/relay';
 import { checkCreditCode } from './credit-code';
 import type { OrganizationFilter } from './organization.inputs';
 import { ORGANIZATION_COLUMNS, toOrganizationRecord, type OrganizationRecord, type OrganizationRow } from './organization.types';
@@ -29,7 +29,7 @@ function compileOrganizationFilter(filter: OrganizationFilter | undefined): SqlF
   if (search) conditions.push(sql`o.name ilike ${`%${escapeLike(search)}%`} escape '\\'`);
   if (filter?.creditCode != null) {
     const checked = checkCreditCode(filter.creditCode);
-    if (checked.status === 'MALFORMED') throw badInput('filter.creditCode must be 18 characters of the GB 32100-2015 alphabet', 'filter.creditCode');
+    if (checked.status === 'MALFORMED') throw badInputOf('CREDIT_CODE_FILTER_MALFORMED', {}, 'filter.creditCode');
     conditions.push(sql`o.credit_code = ${checked.code}`);
   }
   if (filter?.hasCreditCodeWarning != null) {

@@ -3,7 +3,7 @@ import { PersonalData, Public, SignedIn } from '../../auth/visibility';
 import { maskName, maskPhone } from '../../auth/masking';
 import { personalValue } from '../../auth/permissions';
 import type { Context } from '../../graphql/context';
-import { badInput, localIdOf, toConnection, toPageRequest, type ConnectionResult } from '../../graphql/relay';
+import { localIdOf, notAnId, toConnection, toPageRequest, type ConnectionResult } from '../../graphql/relay';
 import { RegionType, type RegionRecord } from '../region/region.types';
 import { CreateOrganizationInput, DeleteOrganizationInput, OrganizationsArgs, UpdateOrganizationInput } from './organization.inputs';
 import { listOrganizations } from './organization.reader';
@@ -25,7 +25,7 @@ export class OrganizationResolver {
   @Query(() => OrganizationType, { nullable: true, description: '按 ID 查组织 An organization by ID' })
   organization(@Arg('id', () => ID, { description: '组织 ID Organization ID' }) id: string, @Ctx() ctx: Context): Promise<OrganizationRecord | null> {
     const localId = localIdOf(id, 'Organization');
-    if (!localId) throw badInput('`id` is not an Organization ID', 'id');
+    if (!localId) throw notAnId('id', 'Organization');
     return ctx.loaders.organizationById.load(localId);
   }
 

@@ -1,6 +1,6 @@
 import { fetchKeysetPage, type SortValueType } from '../../db/keyset';
 import { escapeLike, joinSql, rawSql, sql, type SqlFragment, type SqlReader } from '../../db/sql';
-import { badInput, encodeCursor, localIdOf, type Page, type PageRequest } from '../../graphql/relay';
+import { badInputOf, encodeCursor, localIdOf, notAnId, type Page, type PageRequest } from '../../graphql/relay';
 import { SortDirection } from '../station/station.inputs';
 import { PersonSortField, type PersonFilter, type PersonOrder } from './person.inputs';
 import { PERSON_COLUMNS, toPersonRecord, type PersonRecord, type PersonRow } from './person.types';
@@ -16,7 +16,7 @@ function compilePersonFilter(filter: PersonFilter | undefined): SqlFragment {
   if (filter?.role?.length) conditions.push(sql`p.role = any(${filter.role}::text[])`);
   if (filter?.organizationId) {
     const organizationId = localIdOf(filter.organizationId, 'Organization');
-    if (!organizationId) throw badInput('filter.organizationId is not an Organization ID', 'filter.organizationId');
+    if (!organizationId) throw notAnId('filter.organizationId', 'Organization');
     conditions.push(sql`p.organization_id = ${organizationId}::uuid`);
   }
   if (filter?.regionCode) {
@@ -60,7 +60,7 @@ export async function listPeople(
     const [id] = request.cursor;
     const from = typeof id === 'string' && UUID.test(id) ? await personNameAndRegionPath(db, id) : null;
     if (!from || !mayContinueFrom(from.path)) {
-      throw badInput('Invalid cursor: pass a cursor returned by this connection with the same ordering', request.backward ? 'before' : 'after');
+      throw badInputOf('CURSOR_INVALID', {}, request.backward ? 'before' : 'after');
     }
     keysetRequest = { ...request, cursor: [from.name, id] };
   }

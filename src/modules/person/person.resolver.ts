@@ -3,7 +3,7 @@ import { PersonalData, Public, SignedIn } from '../../auth/visibility';
 import { maskName, maskPhone } from '../../auth/masking';
 import { personalValue } from '../../auth/permissions';
 import type { Context } from '../../graphql/context';
-import { badInput, localIdOf, toConnection, toPageRequest, type ConnectionResult } from '../../graphql/relay';
+import { localIdOf, notAnId, toConnection, toPageRequest, type ConnectionResult } from '../../graphql/relay';
 import { OrganizationType, type OrganizationRecord } from '../organization/organization.types';
 import { RegionType, type RegionRecord } from '../region/region.types';
 import { CreatePersonInput, DeletePersonInput, PeopleArgs, PersonSortField, UpdatePersonInput } from './person.inputs';
@@ -25,7 +25,7 @@ export class PersonResolver {
   @Query(() => PersonType, { nullable: true, description: '按 ID 查人员 A person by ID' })
   person(@Arg('id', () => ID, { description: '人员 ID Person ID' }) id: string, @Ctx() ctx: Context): Promise<PersonRecord | null> {
     const localId = localIdOf(id, 'Person');
-    if (!localId) throw badInput('`id` is not a Person ID', 'id');
+    if (!localId) throw notAnId('id', 'Person');
     return ctx.loaders.personById.load(localId);
   }
 

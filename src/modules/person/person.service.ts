@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { ForeignKeyConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { GraphQLError } from 'graphql';
 import { maskName } from '../../auth/masking';
 import { Action, can, checkCan, checkCanInRegion, mayEver, personalValue, personalValueAt, seesPersonalData } from '../../auth/permissions';
 import type { Principal } from '../../auth/principal';
 import type { Context } from '../../graphql/context';
-import { ErrorCode, UserErrorCode, type UserError } from '../../graphql/errors';
+import { ErrorCode, localizedError, UserErrorCode, type UserError } from '../../graphql/errors';
 import { checkText, lockVersioned, Problems, withUserErrors, type RecordKind } from '../../graphql/mutation';
 import { savepoint, write } from '../../graphql/unit-of-work';
 import { localIdOf } from '../../graphql/relay';
@@ -89,10 +88,7 @@ export async function assertMayUseNames(ctx: Context, regionCode: string | undef
   const { principal } = ctx;
   const region = regionCode ? await ctx.loaders.regionByCode.load(regionCode.trim()) : null;
   if (!seesPersonalData(principal, region?.path)) {
-    throw new GraphQLError(
-      'Searching or sorting people by name is only for callers who see every listed name whole: administrators, and region operators who pass a filter.regionCode inside their own region',
-      { extensions: { code: ErrorCode.FORBIDDEN, field } },
-    );
+    throw localizedError('PEOPLE_NAME_SEARCH_FORBIDDEN', {}, { code: ErrorCode.FORBIDDEN, field });
   }
   return (regionPath) => seesPersonalData(principal, regionPath);
 }

@@ -1,6 +1,6 @@
 import { fetchKeysetPage } from '../../db/keyset';
 import { escapeLike, joinSql, rawSql, sql, type SqlFragment, type SqlReader } from '../../db/sql';
-import { badInput, localIdOf, type Page, type PageRequest } from '../../graphql/relay';
+import { badInputOf, localIdOf, notAnId, type Page, type PageRequest } from '../../graphql/relay';
 import { PLATFORM_KINDS } from './platform.enums';
 import type { PlatformFilter } from './platform.inputs';
 import { PLATFORM_COLUMNS, toPlatformRecord, type PlatformRecord, type PlatformRow } from './platform.types';
@@ -48,7 +48,7 @@ export function compilePlatformFilter(filter: PlatformFilter | undefined): SqlFr
   }
   if (filter?.stationId != null) {
     const stationId = localIdOf(filter.stationId, 'Station');
-    if (!stationId) throw badInput('filter.stationId is not a Station ID', 'filter.stationId');
+    if (!stationId) throw notAnId('filter.stationId', 'Station');
     conditions.push(sql`p.station_id = ${stationId}::uuid`);
   }
   const search = filter?.search?.trim();
@@ -102,7 +102,7 @@ export async function departmentPlatformWindows(
   if (request.cursor) {
     const [value, id] = request.cursor;
     if (typeof value !== 'string' || typeof id !== 'string' || !UUID.test(id)) {
-      throw badInput('Invalid cursor: pass a cursor returned by this connection', request.backward ? 'before' : 'after');
+      throw badInputOf('CURSOR_INVALID', {}, request.backward ? 'before' : 'after');
     }
     conditions.push(sql`(p.owner_ref, p.id) ${rawSql(ascending ? '>' : '<')} (${value}::text, ${id}::uuid)`);
   }

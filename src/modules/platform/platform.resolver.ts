@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Public } from '../../auth/visibility';
 import type { Context } from '../../graphql/context';
-import { badInput, localIdOf, toConnection, toPage, toPageRequest, type ConnectionResult } from '../../graphql/relay';
+import { localIdOf, notAnId, toConnection, toPage, toPageRequest, type ConnectionResult } from '../../graphql/relay';
 import { DepartmentType, type DepartmentRecord } from '../department/department.types';
 import { StationType, type StationRecord } from '../station/station.types';
 import { PlatformKind } from './platform.enums';
@@ -24,7 +24,7 @@ export class PlatformResolver {
   @Query(() => PlatformInterface, { nullable: true, description: '按 ID 查整合平台 A platform by ID' })
   platform(@Arg('id', () => ID, { description: '整合平台 ID Platform ID' }) id: string, @Ctx() ctx: Context): Promise<PlatformRecord | null> {
     const localId = localIdOf(id, 'Platform');
-    if (!localId) throw badInput('`id` is not a Platform ID', 'id');
+    if (!localId) throw notAnId('id', 'Platform');
     return ctx.loaders.platformById.load(localId);
   }
 

@@ -4,7 +4,7 @@ import { planConnection } from '../../graphql/plan/planner';
 import { Public } from '../../auth/visibility';
 import type { Context } from '../../graphql/context';
 import { countStations } from '../../graphql/loaders';
-import { badInput, ConnectionArgs, localIdOf, toConnection, toPageRequest, type ConnectionResult } from '../../graphql/relay';
+import { ConnectionArgs, localIdOf, notAnId, toConnection, toPageRequest, type ConnectionResult } from '../../graphql/relay';
 import { CoordinateSystem } from '../../geo/coordinates';
 import { GeoPoint, toGeoPoint } from '../../geo/geo.types';
 import { RegionType, type RegionRecord } from '../region/region.types';
@@ -30,7 +30,7 @@ export class ServiceCircleResolver {
   @Query(() => ServiceCircleType, { nullable: true, description: '按 ID 查服务圈 A service circle by ID' })
   async serviceCircle(@Arg('id', () => ID, { description: '服务圈 ID Circle ID' }) id: string, @Ctx() ctx: Context): Promise<ServiceCircleRecord | null> {
     const localId = localIdOf(id, 'ServiceCircle');
-    if (!localId) throw badInput('id is not a ServiceCircle ID', 'id');
+    if (!localId) throw notAnId('id', 'ServiceCircle');
     return ctx.loaders.circleById.load(localId);
   }
 

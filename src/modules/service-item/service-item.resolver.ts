@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root
 import { Public } from '../../auth/visibility';
 import { toNestedPaging } from '../../db/nested-keyset';
 import type { Context } from '../../graphql/context';
-import { badInput, localIdOf, toConnection, toPageRequest, type ConnectionResult } from '../../graphql/relay';
+import { badInputOf, localIdOf, notAnId, toConnection, toPageRequest, type ConnectionResult } from '../../graphql/relay';
 import { DepartmentType, type DepartmentRecord } from '../department/department.types';
 import { StationType, type StationRecord } from '../station/station.types';
 import { StationServiceItemStatus } from './service-item.enums';
@@ -53,10 +53,10 @@ export class ServiceItemResolver {
     @Arg('id', () => ID, { nullable: true, description: '事项 ID Service item ID' }) id?: string,
     @Arg('code', () => String, { nullable: true, description: '事项编码 Catalogue code' }) code?: string,
   ): Promise<ServiceItemRecord | null> {
-    if ((id == null) === (code == null)) throw badInput('Give exactly one of `id` and `code`', 'id');
+    if ((id == null) === (code == null)) throw badInputOf('ID_OR_CODE_ONE_OF', {}, 'id');
     if (code != null) return ctx.loaders.serviceItemByCode.load(code.trim());
     const localId = localIdOf(id!, 'ServiceItem');
-    if (!localId) throw badInput('`id` is not a ServiceItem ID', 'id');
+    if (!localId) throw notAnId('id', 'ServiceItem');
     return ctx.loaders.serviceItemById.load(localId);
   }
 
@@ -137,7 +137,7 @@ export class StationServiceItemResolver {
   @Query(() => StationServiceItemType, { nullable: true, description: '按 ID 查下沉记录 A push-down record by ID' })
   stationServiceItem(@Arg('id', () => ID, { description: '下沉记录 ID Push-down record ID' }) id: string, @Ctx() ctx: Context): Promise<StationServiceItemRecord | null> {
     const localId = localIdOf(id, 'StationServiceItem');
-    if (!localId) throw badInput('`id` is not a StationServiceItem ID', 'id');
+    if (!localId) throw notAnId('id', 'StationServiceItem');
     return ctx.loaders.stationServiceItemById.load(localId);
   }
 

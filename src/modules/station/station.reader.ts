@@ -1,5 +1,5 @@
 import { escapeLike, joinSql, rawSql, sql, type SqlFragment, type SqlReader } from '../../db/sql';
-import { badInput, localIdOf, toPage, type Page, type PageRequest } from '../../graphql/relay';
+import { badInputOf, localIdOf, notAnId, toPage, type Page, type PageRequest } from '../../graphql/relay';
 import { openAtCondition } from '../opening-hours/opening-hours';
 import { BASE_ZONE, FIVE_INTO_FACILITIES, STANDARD_ZONES } from './station-profile';
 import type { SortValueType } from '../../db/keyset';
@@ -49,7 +49,7 @@ export function compileStationFilter(filter: StationFilter | undefined): Compile
   if (filter?.status?.length) conditions.push(sql`s.status = any(${filter.status}::text[])`);
   if (filter?.serviceCircleId) {
     const circleId = localIdOf(filter.serviceCircleId, 'ServiceCircle');
-    if (!circleId) throw badInput('filter.serviceCircleId is not a ServiceCircle ID', 'filter.serviceCircleId');
+    if (!circleId) throw notAnId('filter.serviceCircleId', 'ServiceCircle');
     conditions.push(sql`s.circle_id = ${circleId}::uuid`);
   }
   if (filter?.planYear != null) conditions.push(sql`s.plan_year = ${filter.planYear}`);
@@ -80,16 +80,16 @@ export function compileStationFilter(filter: StationFilter | undefined): Compile
   if (filter?.isHub != null) conditions.push(sql`s.is_hub = ${filter.isHub}`);
   if (filter?.hubId) {
     const hubId = localIdOf(filter.hubId, 'Station');
-    if (!hubId) throw badInput('filter.hubId is not a Station ID', 'filter.hubId');
+    if (!hubId) throw notAnId('filter.hubId', 'Station');
     conditions.push(sql`s.hub_id = ${hubId}::uuid`);
   }
   if (filter?.near) {
     const { radiusMetres } = filter.near;
     if (!(radiusMetres >= 1 && radiusMetres <= MAX_NEAR_RADIUS_METRES)) {
-      throw badInput(`filter.near.radiusMetres must be between 1 and ${MAX_NEAR_RADIUS_METRES}`, 'filter.near.radiusMetres');
+      throw badInputOf('NEAR_RADIUS_RANGE', { max: MAX_NEAR_RADIUS_METRES }, 'filter.near.radiusMetres');
     }
     const input = { lat: filter.near.latitude, lng: filter.near.longitude };
-    if (!isInsideChina(input)) throw badInput('filter.near must be a point inside China', 'filter.near');
+    if (!isInsideChina(input)) throw badInputOf('NEAR_OUTSIDE_CHINA', {}, 'filter.near');
     const point = toWgs84(input, filter.near.coordinateSystem);
     const centre = sql`ll_to_earth(${point.lat}::float8, ${point.lng}::float8)`;
     distance = sql`earth_distance(${centre}, ll_to_earth(s.lat, s.lng))`;
@@ -108,7 +108,7 @@ export function stationList(filter: StationFilter | undefined, order: StationOrd
 
   let sort: { expression: SqlFragment; type: SortValueType };
   if (field === StationSortField.DISTANCE) {
-    if (!compiled.distance) throw badInput('Sorting by DISTANCE needs filter.near', 'orderBy.field');
+    if (!compiled.distance) throw badInputOf('DISTANCE_SORT_NEEDS_NEAR', {}, 'orderBy.field');
     sort = { expression: compiled.distance, type: 'float8' };
   } else {
     sort = { expression: rawSql(SORT_KEYS[field].expression), type: SORT_KEYS[field].type };
@@ -148,7 +148,7 @@ export async function hubMemberPages(
   if (request.cursor) {
     const [code, id] = request.cursor;
     if (typeof code !== 'string' || typeof id !== 'string' || !UUID.test(id)) {
-      throw badInput('Invalid cursor: pass a cursor returned by this connection', request.backward ? 'before' : 'after');
+      throw badInputOf('CURSOR_INVALID', {}, request.backward ? 'before' : 'after');
     }
     conditions.push(sql`(s.code, s.id) ${rawSql(ascending ? '>' : '<')} (${code}, ${id}::uuid)`);
   }

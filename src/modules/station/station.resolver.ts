@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Public } from '../../auth/visibility';
 import type { Context } from '../../graphql/context';
-import { badInput, ConnectionArgs, localIdOf, toConnection, toPageRequest, type ConnectionResult } from '../../graphql/relay';
+import { badInputOf, ConnectionArgs, localIdOf, notAnId, toConnection, toPageRequest, type ConnectionResult } from '../../graphql/relay';
 import { CoordinateSystem } from '../../geo/coordinates';
 import { GeoPoint, toGeoPoint } from '../../geo/geo.types';
 import { RegionType, type RegionRecord } from '../region/region.types';
@@ -38,10 +38,10 @@ export class StationResolver {
     @Arg('id', () => ID, { nullable: true, description: '驿站 ID Station ID' }) id?: string,
     @Arg('code', () => String, { nullable: true, description: '驿站编号 Station code' }) code?: string,
   ): Promise<Record<string, unknown> | null> {
-    if ((id == null) === (code == null)) throw badInput('Give exactly one of `id` and `code`', 'id');
+    if ((id == null) === (code == null)) throw badInputOf('ID_OR_CODE_ONE_OF', {}, 'id');
     if (code != null) return planOne(ctx.db, info, 'Station', 'code', code.trim(), 'text');
     const localId = localIdOf(id!, 'Station');
-    if (!localId) throw badInput('`id` is not a Station ID', 'id');
+    if (!localId) throw notAnId('id', 'Station');
     return planOne(ctx.db, info, 'Station', 'id', localId, 'uuid');
   }
 

@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from '
 import { Public, SignedIn } from '../../auth/visibility';
 import type { Context } from '../../graphql/context';
 import { registerNodeLoader } from '../../graphql/node.resolver';
-import { badInput, localIdOf, toConnection, toPageRequest, type ConnectionResult } from '../../graphql/relay';
+import { badInputOf, localIdOf, toConnection, toPageRequest, type ConnectionResult } from '../../graphql/relay';
 import { apiClientLoader } from '../api-client/api-client.reader';
 import { ApiClientType, type ApiClientRecord } from '../api-client/api-client.types';
 import {
@@ -58,7 +58,7 @@ export class WebhookResolver {
     const scope = webhooks.webhookScopeOf(ctx);
     const subscriptionId = args.subscriptionId != null ? localIdOf(args.subscriptionId, 'WebhookSubscription') : undefined;
     if (subscriptionId === null || (subscriptionId && !(await webhookSubscriptionById(ctx.db, scope, subscriptionId)))) {
-      throw badInput('`subscriptionId` is not one of your webhook subscriptions', 'subscriptionId');
+      throw badInputOf('WEBHOOK_SUBSCRIPTION_NOT_YOURS', {}, 'subscriptionId');
     }
     return toConnection(await listWebhookDeliveries(ctx.db, scope, { subscriptionId, status: args.status }, toPageRequest(args, 2)));
   }
