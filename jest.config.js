@@ -8,5 +8,9 @@ module.exports = {
   globalSetup: '<rootDir>/test/helpers/global-setup.ts',
   globalTeardown: '<rootDir>/test/helpers/global-teardown.ts',
   maxWorkers: 2,
+  // A worker is replaced after a test file once it holds more than this: each file starts a whole app,
+  // and a worker that ran many files had grown to the 4 GB heap limit before the heaviest one
+  // (planned-statements: about 1 GB for megabytes of JSON) ran in it.
+  workerIdleMemoryLimit: '1GB',
   testTimeout: 60000,
 };
