@@ -2,7 +2,7 @@ import { rootLists } from '../helpers/deepest-selection';
 import { useTestApp } from '../helpers/app';
 /**
  * No hand-picked pages: for every root list, the deepest selection the schema allows — every
- * field an ADMIN can read, every nested connection at `first: 20`, three relations deep — is built
+ * field an ADMIN can read, every nested connection at `first: 3`, three relations deep — is built
  * from the schema itself, and must cost the same SQL statements at `first: 10` as at `first: 100`.
  * A relation added tomorrow is in this test without anyone writing it in.
  */
