@@ -1,7 +1,6 @@
 import type { Context } from '../graphql/context';
 import { ErrorCode, localizedError, UserErrorCode } from '../graphql/errors';
 import type { Problems } from '../graphql/mutation';
-import { GraphQLError } from 'graphql';
 import { hasRole, type Principal } from './principal';
 import { Role } from './roles';
 

@@ -2,7 +2,7 @@ import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Info, Int, Query, Resol
 import { Public } from '../../auth/visibility';
 import type { Context } from '../../graphql/context';
 import { countStations } from '../../graphql/loaders';
-import { ConnectionArgs, toConnection, toPageRequest, type ConnectionResult } from '../../graphql/relay';
+import { ConnectionArgs, toPageRequest } from '../../graphql/relay';
 import { StationStatus } from '../station/station.enums';
 import { RegionLevel } from './region-level';
 import { regionList } from './region.reader';

@@ -4,7 +4,7 @@ import { planConnection } from '../../graphql/plan/planner';
 import { Public } from '../../auth/visibility';
 import type { Context } from '../../graphql/context';
 import { countStations } from '../../graphql/loaders';
-import { ConnectionArgs, localIdOf, notAnId, toConnection, toPageRequest, type ConnectionResult } from '../../graphql/relay';
+import { ConnectionArgs, localIdOf, notAnId, toPageRequest } from '../../graphql/relay';
 import { CoordinateSystem } from '../../geo/coordinates';
 import { GeoPoint, toGeoPoint } from '../../geo/geo.types';
 import { RegionType, type RegionRecord } from '../region/region.types';

@@ -15,11 +15,6 @@ export async function stationsByIds(db: SqlReader, ids: readonly string[]): Prom
   return rows.map(toStationRecord);
 }
 
-export async function stationByCode(db: SqlReader, code: string): Promise<StationRecord | null> {
-  const row = await db.one<StationRow>(`select ${STATION_COLUMNS} from station s where s.code = ?`, [code]);
-  return row ? toStationRecord(row) : null;
-}
-
 /** How each sort field orders rows: a non-null SQL expression and the type its cursor value is cast back to. */
 const SORT_KEYS: Record<Exclude<StationSortField, StationSortField.DISTANCE>, { expression: string; type: SortValueType }> = {
   [StationSortField.CODE]: { expression: 's.code', type: 'text' },
