@@ -182,6 +182,27 @@ export interface PlannedList {
   extras?: Record<string, SqlFragment>;
 }
 
+/** A list in the order of its table's unique `code` column, then its key (the cursor holds both). */
+export function listByCode(
+  nodeType: string,
+  table: string,
+  alias: string,
+  idType: PlannedList['id']['type'],
+  where: SqlFragment,
+  request: PageRequest,
+): PlannedList {
+  return {
+    nodeType,
+    from: `${table} ${alias}`,
+    alias,
+    where,
+    sort: { expression: rawSql(`${alias}.code`), type: 'text' },
+    id: { expression: `${alias}.id`, type: idType },
+    descending: false,
+    request,
+  };
+}
+
 /**
  * A Relay connection as one JSON value: the page's rows are fetched `size + 1` in keyset order
  * (inner select), each becomes the JSON its selection asks for, and edges, nodes, pageInfo and

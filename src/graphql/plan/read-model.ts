@@ -138,3 +138,8 @@ export function dateSql(expression: string): string {
 export const column = (name: string): FieldPlan => ({ kind: 'value', sql: (t) => `${t}.${name}` });
 export const instant = (name: string): FieldPlan => ({ kind: 'value', sql: (t) => instantSql(`${t}.${name}`) });
 export const globalId = (type: NodeTypeName, name = 'id'): FieldPlan => ({ kind: 'value', sql: (t) => globalIdSql(type, `${t}.${name}`) });
+
+/** The fields every record type has, read the same way: its global ID, version and timestamps. */
+export function recordFields(type: NodeTypeName): Record<'id' | 'version' | 'createdAt' | 'updatedAt', FieldPlan> {
+  return { id: globalId(type), version: column('version'), createdAt: instant('created_at'), updatedAt: instant('updated_at') };
+}

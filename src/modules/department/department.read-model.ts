@@ -1,4 +1,4 @@
-import { column, globalId, instant, registerReadModel } from '../../graphql/plan/read-model';
+import { column, registerReadModel, recordFields } from '../../graphql/plan/read-model';
 import { DEPARTMENT_COLUMNS, toDepartmentRecord } from './department.types';
 
 /** How a Department is read (see graphql/plan/read-model.ts). */
@@ -9,15 +9,12 @@ export function registerDepartmentReadModel(): void {
     key: 'id',
     record: { columns: DEPARTMENT_COLUMNS, from: 'department d', alias: 'd', toRecord: toDepartmentRecord },
     fields: {
-      id: globalId('Department'),
+      ...recordFields('Department'),
       code: column('code'),
       name: column('name'),
       shortName: column('short_name'),
       level: column('level'),
       active: column('active'),
-      version: column('version'),
-      createdAt: instant('created_at'),
-      updatedAt: instant('updated_at'),
       region: { kind: 'one', type: 'Region', key: (t) => `${t}.region_id` },
     },
   });

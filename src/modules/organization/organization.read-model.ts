@@ -1,4 +1,4 @@
-import { column, globalId, instant, registerReadModel } from '../../graphql/plan/read-model';
+import { column, registerReadModel, recordFields } from '../../graphql/plan/read-model';
 import { ORGANIZATION_COLUMNS, toOrganizationRecord } from './organization.types';
 
 /**
@@ -12,15 +12,12 @@ export function registerOrganizationReadModel(): void {
     key: 'id',
     record: { columns: ORGANIZATION_COLUMNS, from: 'organization o', alias: 'o', toRecord: toOrganizationRecord },
     fields: {
-      id: globalId('Organization'),
+      ...recordFields('Organization'),
       name: column('name'),
       kind: column('kind'),
       creditCode: column('credit_code'),
       creditCodeWarning: column('credit_code_warning'),
       active: column('active'),
-      version: column('version'),
-      createdAt: instant('created_at'),
-      updatedAt: instant('updated_at'),
       region: { kind: 'one', type: 'Region', key: (t) => `${t}.region_id` },
     },
   });

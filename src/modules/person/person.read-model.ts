@@ -1,4 +1,4 @@
-import { column, globalId, instant, registerReadModel } from '../../graphql/plan/read-model';
+import { column, registerReadModel, recordFields } from '../../graphql/plan/read-model';
 import { PERSON_COLUMNS, toPersonRecord } from './person.types';
 
 /**
@@ -12,13 +12,10 @@ export function registerPersonReadModel(): void {
     key: 'id',
     record: { columns: PERSON_COLUMNS, from: 'person p', alias: 'p', toRecord: toPersonRecord },
     fields: {
-      id: globalId('Person'),
+      ...recordFields('Person'),
       role: column('role'),
       isPartyMember: column('is_party_member'),
       active: column('active'),
-      version: column('version'),
-      createdAt: instant('created_at'),
-      updatedAt: instant('updated_at'),
       organization: { kind: 'one', type: 'Organization', key: (t) => `${t}.organization_id` },
       region: { kind: 'one', type: 'Region', key: (t) => `${t}.region_id` },
     },

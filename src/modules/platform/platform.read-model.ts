@@ -1,5 +1,5 @@
 import { joinSql, rawSql, sql } from '../../db/sql';
-import { column, globalId, instant, registerReadFields, registerReadInterface, registerReadModel } from '../../graphql/plan/read-model';
+import { column, registerReadFields, registerReadInterface, registerReadModel, recordFields } from '../../graphql/plan/read-model';
 import { openingHoursPlan } from '../station/station.read-model';
 import { PLATFORM_KINDS, type PlatformKind } from './platform.enums';
 import { PLATFORM_COLUMNS, PLATFORM_TYPENAMES, toPlatformRecord } from './platform.types';
@@ -17,15 +17,12 @@ export function registerPlatformReadModel(): void {
       key: 'id',
       record: { columns: PLATFORM_COLUMNS, from: 'platform p', alias: 'p', toRecord: toPlatformRecord },
       fields: {
-        id: globalId('Platform'),
+        ...recordFields('Platform'),
         kind: column('kind'),
         name: column('name'),
         ownerRef: column('owner_ref'),
         openingHours: openingHoursPlan,
         active: column('active'),
-        version: column('version'),
-        createdAt: instant('created_at'),
-        updatedAt: instant('updated_at'),
         department: { kind: 'one', type: 'Department', key: (t) => `${t}.department_id` },
         station: { kind: 'one', type: 'Station', key: (t) => `${t}.station_id` },
       },

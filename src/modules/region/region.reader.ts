@@ -1,6 +1,6 @@
 import type { SqlReader } from '../../db/sql';
 import { escapeLike, joinSql, rawSql, sql, type SqlFragment } from '../../db/sql';
-import type { PlannedList } from '../../graphql/plan/planner';
+import { listByCode, type PlannedList } from '../../graphql/plan/planner';
 import type { PageRequest } from '../../graphql/relay';
 import { RegionLevel } from './region-level';
 import { REGION_COLUMNS, toRegionRecord, type RegionRecord, type RegionRow } from './region.types';
@@ -33,14 +33,5 @@ export function regionList(filter: RegionFilter, request: PageRequest): PlannedL
   if (filter.level !== undefined) where.push(sql`r.level = ${filter.level}`);
   if (filter.search) where.push(sql`r.name like ${`%${escapeLike(filter.search)}%`} escape '\\'`);
   if (where.length === 0) where.push(rawSql('r.parent_id is null'));
-  return {
-    nodeType: 'Region',
-    from: 'region r',
-    alias: 'r',
-    where: joinSql(where, ' and '),
-    sort: { expression: rawSql('r.code'), type: 'text' },
-    id: { expression: 'r.id', type: 'int' },
-    descending: false,
-    request,
-  };
+  return listByCode('Region', 'region', 'r', 'int', joinSql(where, ' and '), request);
 }

@@ -1,6 +1,6 @@
 import { escapeLike, joinSql, rawSql, sql, type SqlFragment, type SqlReader } from '../../db/sql';
 import type { PageRequest } from '../../graphql/relay';
-import type { PlannedList } from '../../graphql/plan/planner';
+import { listByCode, type PlannedList } from '../../graphql/plan/planner';
 import { CIRCLE_COLUMNS, toServiceCircleRecord, type ServiceCircleRecord, type ServiceCircleRow } from './service-circle.types';
 
 export async function circlesByIds(db: SqlReader, ids: readonly string[]): Promise<ServiceCircleRecord[]> {
@@ -27,14 +27,5 @@ export function serviceCircleList(filter: ServiceCircleFilter, request: PageRequ
     const exists = rawSql(`exists (select 1 from station s where s.circle_id = c.id and s.status = 'OPEN' and s.archived_at is null)`);
     conditions.push(filter.hasOpenStation ? exists : sql`not ${exists}`);
   }
-  return {
-    nodeType: 'ServiceCircle',
-    from: 'service_circle c',
-    alias: 'c',
-    where: joinSql(conditions, ' and '),
-    sort: { expression: rawSql('c.code'), type: 'text' },
-    id: { expression: 'c.id', type: 'uuid' },
-    descending: false,
-    request,
-  };
+  return listByCode('ServiceCircle', 'service_circle', 'c', 'uuid', joinSql(conditions, ' and '), request);
 }

@@ -1,5 +1,5 @@
 import { joinSql, rawSql, sql } from '../../db/sql';
-import { column, dateSql, globalId, instant, registerReadFields, registerReadModel } from '../../graphql/plan/read-model';
+import { column, dateSql, registerReadFields, registerReadModel, recordFields } from '../../graphql/plan/read-model';
 import {
   SERVICE_ITEM_COLUMNS,
   STATION_SERVICE_ITEM_COLUMNS,
@@ -20,7 +20,7 @@ export function registerServiceItemReadModel(): void {
     key: 'id',
     record: { columns: SERVICE_ITEM_COLUMNS, from: 'service_item i', alias: 'i', toRecord: toServiceItemRecord },
     fields: {
-      id: globalId('ServiceItem'),
+      ...recordFields('ServiceItem'),
       code: column('code'),
       name: column('name'),
       level: column('level'),
@@ -31,9 +31,6 @@ export function registerServiceItemReadModel(): void {
       feeYuan: { kind: 'value', sql: (t) => `${t}.fee_yuan::float8` },
       description: column('description'),
       active: column('active'),
-      version: column('version'),
-      createdAt: instant('created_at'),
-      updatedAt: instant('updated_at'),
       department: { kind: 'one', type: 'Department', key: (t) => `${t}.department_id` },
     },
   });
@@ -48,13 +45,10 @@ export function registerServiceItemReadModel(): void {
       toRecord: toStationServiceItemRecord,
     },
     fields: {
-      id: globalId('StationServiceItem'),
+      ...recordFields('StationServiceItem'),
       mode: column('mode'),
       since: { kind: 'value', sql: (t) => dateSql(`${t}.since`) },
       status: column('status'),
-      version: column('version'),
-      createdAt: instant('created_at'),
-      updatedAt: instant('updated_at'),
       station: { kind: 'one', type: 'Station', key: (t) => `${t}.station_id` },
       serviceItem: { kind: 'one', type: 'ServiceItem', key: (t) => `${t}.service_item_id` },
     },

@@ -1,4 +1,4 @@
-import { column, dateSql, globalId, instant, registerReadModel, type FieldPlan } from '../../graphql/plan/read-model';
+import { column, dateSql, instant, recordFields, registerReadModel, type FieldPlan } from '../../graphql/plan/read-model';
 import { toGeoPoint } from '../../geo/geo.types';
 import type { CoordinateSystem } from '../../geo/coordinates';
 import { fromStoredOpeningHours } from '../opening-hours/opening-hours';
@@ -23,6 +23,9 @@ export const locationPlan: FieldPlan = {
   compute: ([lat, lng]: [number, number], args) => toGeoPoint({ lat, lng }, args.coordinateSystem as CoordinateSystem),
 };
 
+/** The per-row distance a station list filtered by `near` computes (see stationList). */
+export const DISTANCE_EXTRA = '$distance';
+
 /** How a Station is read (see graphql/plan/read-model.ts). */
 export function registerStationReadModel(): void {
   registerReadModel({
@@ -31,7 +34,7 @@ export function registerStationReadModel(): void {
     key: 'id',
     record: { columns: STATION_COLUMNS, from: 'station s', alias: 's', toRecord: toStationRecord },
     fields: {
-      id: globalId('Station'),
+      ...recordFields('Station'),
       code: column('code'),
       name: column('name'),
       tier: column('tier'),
@@ -40,9 +43,6 @@ export function registerStationReadModel(): void {
       address: column('address'),
       planYear: column('plan_year'),
       openedOn: { kind: 'value', sql: (t) => dateSql(`${t}.opened_on`) },
-      version: column('version'),
-      createdAt: instant('created_at'),
-      updatedAt: instant('updated_at'),
       archivedAt: instant('archived_at'),
       openingHours: openingHoursPlan,
       functionZones: {
@@ -57,8 +57,8 @@ export function registerStationReadModel(): void {
       groupsServed: { kind: 'value', sql: (t) => `to_json(${t}.groups_served)` },
       hostsMobilePartyMemberServicePoint: column('hosts_mobile_party_member_service_point'),
       isHub: column('is_hub'),
-      // Only a list filtered by `near` computes a distance (the "$distance" of its rows).
-      distanceMetres: { kind: 'value', sql: (t, extras) => (extras.has('$distance') ? `round((${t}."$distance")::numeric, 1)::float8` : 'null') },
+      // Only a list filtered by `near` computes a distance.
+      distanceMetres: { kind: 'value', sql: (t, extras) => (extras.has(DISTANCE_EXTRA) ? `round((${t}."${DISTANCE_EXTRA}")::numeric, 1)::float8` : 'null') },
       location: locationPlan,
       region: { kind: 'one', type: 'Region', key: (t) => `${t}.region_id` },
       hub: { kind: 'one', type: 'Station', key: (t) => `${t}.hub_id` },

@@ -4,6 +4,7 @@ import { openAtCondition } from '../opening-hours/opening-hours';
 import { BASE_ZONE, FIVE_INTO_FACILITIES, STANDARD_ZONES } from './station-profile';
 import type { SortValueType } from '../../db/keyset';
 import type { PlannedList } from '../../graphql/plan/planner';
+import { DISTANCE_EXTRA } from './station.read-model';
 import { isInsideChina, toWgs84 } from '../../geo/coordinates';
 import { SortDirection, StationSortField, type StationFilter, type StationOrder } from './station.inputs';
 import { STATION_COLUMNS, toStationRecord, type StationRecord, type StationRow } from './station.types';
@@ -117,7 +118,7 @@ export function stationList(filter: StationFilter | undefined, order: StationOrd
     id: { expression: 's.id', type: 'uuid' },
     descending,
     request,
-    extras: compiled.distance ? { $distance: compiled.distance } : undefined,
+    extras: compiled.distance ? { [DISTANCE_EXTRA]: compiled.distance } : undefined,
   };
 }
 
