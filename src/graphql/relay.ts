@@ -260,11 +260,20 @@ export function toConnection<T>(page: Page<T>): ConnectionResult<T> {
 
 type ClassType<T = unknown> = new (...args: never[]) => T;
 
-/** Declares `<Name>Edge` and `<Name>Connection` object types for a node type. */
-export function connectionTypeOf<T>(nodeType: ClassType<T>, name: string, zhName: string): ClassType {
+/** An edge with no fields beyond the cursor and the node. */
+class PlainEdge {}
+
+type EdgeBase = new () => object;
+
+/**
+ * Declares `<Name>Edge` and `<Name>Connection` object types for a node type. `edgeBase` (an abstract
+ * `@ObjectType({ isAbstract: true })` class) adds fields to the edge: values that depend on the query
+ * rather than the record, such as the distance from a searched point.
+ */
+export function connectionTypeOf<T>(nodeType: ClassType<T>, name: string, zhName: string, edgeBase: EdgeBase = PlainEdge): ClassType {
   @Public()
   @ObjectType(`${name}Edge`, { simpleResolvers: true, description: `${zhName}分页条目 An edge in a ${name} connection` })
-  class Edge {
+  class Edge extends edgeBase {
     @Public()
     @Field({ description: '游标 Opaque cursor of this item' })
     cursor!: string;

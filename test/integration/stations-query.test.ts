@@ -73,24 +73,36 @@ describe('stations: search, circles and location', () => {
     for (const s of res.data.stations.nodes) expect(s.serviceCircle.id).toBe(circle.id);
   });
 
-  it('finds stations within a radius, nearest first, with their distances', async () => {
+  it('finds stations within a radius, nearest first, with their distances on the edges', async () => {
     const near = { ...XIANGYANG_POINT, radiusMetres: 3000 };
     const res = await t.gql(
-      `query($near: NearInput!) { stations(first: 100, filter: { near: $near }) { totalCount nodes { code distanceMetres location { latitude longitude coordinateSystem } } } }`,
+      `query($near: NearInput!) { stations(first: 100, filter: { near: $near }) { totalCount edges { distanceMetres node { code location { latitude longitude coordinateSystem } } } } }`,
       { near },
     );
     expect(res.errors).toBeUndefined();
-    const nodes = res.data.stations.nodes as { distanceMetres: number; location: { latitude: number; longitude: number } }[];
-    expect(nodes.length).toBeGreaterThan(0);
-    for (let i = 1; i < nodes.length; i++) expect(nodes[i].distanceMetres).toBeGreaterThanOrEqual(nodes[i - 1].distanceMetres);
-    for (const node of nodes) {
-      expect(node.distanceMetres).toBeLessThanOrEqual(3000);
+    const edges = res.data.stations.edges as { distanceMetres: number; node: { location: { latitude: number; longitude: number } } }[];
+    expect(edges.length).toBeGreaterThan(0);
+    for (let i = 1; i < edges.length; i++) expect(edges[i].distanceMetres).toBeGreaterThanOrEqual(edges[i - 1].distanceMetres);
+    for (const { distanceMetres: metres, node } of edges) {
+      expect(metres).toBeLessThanOrEqual(3000);
       const haversine = distanceMetres({ lat: XIANGYANG_POINT.latitude, lng: XIANGYANG_POINT.longitude }, { lat: node.location.latitude, lng: node.location.longitude });
-      expect(Math.abs(haversine - node.distanceMetres)).toBeLessThan(15);
+      expect(Math.abs(haversine - metres)).toBeLessThan(15);
     }
     // A larger radius finds at least as many.
     const wider = await count({ near: { ...XIANGYANG_POINT, radiusMetres: 10000 } });
     expect(wider).toBeGreaterThanOrEqual(res.data.stations.totalCount);
+  });
+
+  it('has no distance on edges of a list not filtered by location, nor on nested station lists', async () => {
+    const res = await t.gql(`{ stations(first: 3, filter: { isHub: true }) { edges { distanceMetres node { hubMembers(first: 2) { edges { distanceMetres } } } } } }`);
+    expect(res.errors).toBeUndefined();
+    for (const edge of res.data.stations.edges) {
+      expect(edge.distanceMetres).toBeNull();
+      for (const member of edge.node.hubMembers.edges) expect(member.distanceMetres).toBeNull();
+    }
+    // The distance belongs to the query, so the station itself has none.
+    const onNode = await t.gql(`{ stations(first: 1) { nodes { distanceMetres } } }`);
+    expect(onNode.errors?.[0].message).toMatch(/distanceMetres/);
   });
 
   it('accepts the near point in GCJ-02 and returns locations in the coordinate system asked for', async () => {

@@ -180,6 +180,12 @@ export interface PlannedList {
   request: PageRequest;
   /** Per-row values computed with the page (name → SQL over the list's alias), readable by read models. */
   extras?: Record<string, SqlFragment>;
+  /**
+   * Values of the edge rather than the node — they depend on the query, not the record (distance from
+   * the `near` point): edge field name → SQL over the page row alias `r` (which carries `extras`).
+   * An edge field with no value here is null.
+   */
+  edgeValues?: Record<string, (r: string) => string>;
 }
 
 /** A list in the order of its table's unique `code` column, then its key (the cursor holds both). */
@@ -235,6 +241,12 @@ function connectionJson(planning: Planning, connectionType: GraphQLObjectType, f
     columns.push(sql`${rowJson(planning, list.nodeType, r, nodes, extraNames)} as ${rawSql(name)}`);
     return `p.${name}`;
   };
+  let edgeColumns = 0;
+  const edgeColumn = (expression: string): string => {
+    const name = `e${edgeColumns++}`;
+    columns.push(rawSql(`${expression} as ${name}`));
+    return `p.${name}`;
+  };
   const cursorExpression = `translate(encode(convert_to(json_build_array(${r}."$sv", ${r}."$id")::text, 'UTF8'), 'base64'), E'+/=\\n', '-_')`;
   let needsCursor = false;
   let readsRows = false;
@@ -254,6 +266,9 @@ function connectionJson(planning: Planning, connectionType: GraphQLObjectType, f
           edgePairs.push(pair(edgeKey, rawSql('p.cur')));
         } else if (edgeField === 'node') {
           edgePairs.push(pair(edgeKey, rawSql(nodeColumn(edgeNodes))));
+        } else if (edgeField !== '__typename') {
+          const value = list.edgeValues?.[edgeField];
+          edgePairs.push(pair(edgeKey, value ? rawSql(edgeColumn(value(r))) : rawSql('null')));
         }
       }
       outer.push(pair(responseKey, sql`coalesce(json_agg(${jsonObject(edgePairs)} order by p.rn ${rawSql(display)}) ${rawSql(shown)}, '[]')`));

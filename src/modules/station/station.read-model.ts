@@ -23,7 +23,7 @@ export const locationPlan: FieldPlan = {
   compute: ([lat, lng]: [number, number], args) => toGeoPoint({ lat, lng }, args.coordinateSystem as CoordinateSystem),
 };
 
-/** The per-row distance a station list filtered by `near` computes (see stationList). */
+/** The per-row distance a station list filtered by `near` computes (see stationList); its edges carry it. */
 export const DISTANCE_EXTRA = '$distance';
 
 /** How a Station is read (see graphql/plan/read-model.ts). */
@@ -57,8 +57,6 @@ export function registerStationReadModel(): void {
       groupsServed: { kind: 'value', sql: (t) => `to_json(${t}.groups_served)` },
       hostsMobilePartyMemberServicePoint: column('hosts_mobile_party_member_service_point'),
       isHub: column('is_hub'),
-      // Only a list filtered by `near` computes a distance.
-      distanceMetres: { kind: 'value', sql: (t, extras) => (extras.has(DISTANCE_EXTRA) ? `round((${t}."${DISTANCE_EXTRA}")::numeric, 1)::float8` : 'null') },
       location: locationPlan,
       region: { kind: 'one', type: 'Region', key: (t) => `${t}.region_id` },
       hub: { kind: 'one', type: 'Station', key: (t) => `${t}.hub_id` },

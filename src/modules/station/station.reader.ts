@@ -119,6 +119,8 @@ export function stationList(filter: StationFilter | undefined, order: StationOrd
     descending,
     request,
     extras: compiled.distance ? { [DISTANCE_EXTRA]: compiled.distance } : undefined,
+    // Distance depends on the query, not the station: it is the edge's (null without `near`).
+    edgeValues: compiled.distance ? { distanceMetres: (r) => `round((${r}."${DISTANCE_EXTRA}")::numeric, 1)::float8` } : undefined,
   };
 }
 

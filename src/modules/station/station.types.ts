@@ -171,8 +171,6 @@ export interface StationRecord {
   isHub: boolean;
   /** Local id of the hub it belongs to. */
   hubId: string | null;
-  /** Metres from the point of a `near` filter, when there is one. */
-  distanceMetres: number | null;
 }
 
 export interface StationRow {
@@ -200,7 +198,6 @@ export interface StationRow {
   hosts_mobile_party_member_service_point: boolean;
   is_hub: boolean;
   hub_id: string | null;
-  distance?: number | null;
 }
 
 export const STATION_COLUMNS = `s.id, s.code, s.name, s.tier, s.kind, s.status, s.region_id, s.circle_id, s.address,
@@ -243,7 +240,6 @@ export function toStationRecord(row: StationRow): StationRecord {
     hostsMobilePartyMemberServicePoint: row.hosts_mobile_party_member_service_point,
     isHub: row.is_hub,
     hubId: row.hub_id,
-    distanceMetres: row.distance == null ? null : Math.round(row.distance * 10) / 10,
   };
 }
 
@@ -333,13 +329,17 @@ export class StationType extends Node {
   @Public()
   @Field({ description: '是否为党群服务中心（“1个中心+N个驿站”的中心）Whether it is a party-and-masses service centre, the hub of "1 centre + N stations"' })
   isHub!: boolean;
+}
 
+/** What a station list's edge adds to the station: values that depend on the query, not the record. */
+@ObjectType('StationEdgeFields', { description: '驿站分页条目的查询相关值（不单独出现在接口中）Query-dependent values of a station edge (not a type of its own in the API)' })
+class StationEdgeFields {
   @Public()
-  @Field(() => Float, { nullable: true, description: '与查询点的距离（米），仅在按位置筛选时返回 Distance in metres from the `near` point, when filtering by location' })
+  @Field(() => Float, { nullable: true, description: '与查询点的距离（米），仅在按位置筛选（filter.near）时返回 Distance in metres from the `near` point, when the list is filtered by location' })
   distanceMetres!: number | null;
 }
 
-export const StationConnection = connectionTypeOf(StationType, 'Station', '红色驿站');
+export const StationConnection = connectionTypeOf(StationType, 'Station', '红色驿站', StationEdgeFields);
 
 const stationPayload = (name: string, description: string) =>
   payloadTypeOf(name, description, { name: 'station', type: () => StationType, zh: '驿站', en: 'The station' });
