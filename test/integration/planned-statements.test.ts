@@ -25,7 +25,7 @@ const t = useTestApp({
 const PLANNED_ROOT_LISTS = ['regions', 'serviceCircles'];
 
 describe('statements per root list do not grow with the page size (built from the schema)', () => {
-  const all = rootLists({ regions: 'level: COMMUNITY' });
+  const all = rootLists({ regions: 'filter: { level: COMMUNITY }' });
   const lists = all.filter((list) => PLANNED_ROOT_LISTS.includes(list.name));
 
   it('finds the root lists', () => {

@@ -23,8 +23,8 @@ describe('regions', () => {
   });
 
   it('pages children by code and filters by level and Chinese name', async () => {
-    const first = await t.gql(`{ regions(parentCode: "${SEED.fanchengCode}", first: 3) { pageInfo { hasNextPage endCursor } nodes { code } } }`);
-    const next = await t.gql(`query($after: String) { regions(parentCode: "${SEED.fanchengCode}", first: 3, after: $after) { nodes { code } } }`, {
+    const first = await t.gql(`{ regions(filter: { parentCode: "${SEED.fanchengCode}" }, first: 3) { pageInfo { hasNextPage endCursor } nodes { code } } }`);
+    const next = await t.gql(`query($after: String) { regions(filter: { parentCode: "${SEED.fanchengCode}" }, first: 3, after: $after) { nodes { code } } }`, {
       after: first.data.regions.pageInfo.endCursor,
     });
     const codes = [...first.data.regions.nodes, ...next.data.regions.nodes].map((n: { code: string }) => n.code);
@@ -32,9 +32,35 @@ describe('regions', () => {
     expect([...codes].sort()).toEqual(codes);
     expect(new Set(codes).size).toBe(6);
 
-    const search = await t.gql(`{ regions(withinCode: "${SEED.cityCode}", level: COMMUNITY, search: "安居", first: 10) { nodes { code name level } } }`);
+    const search = await t.gql(`{ regions(filter: { withinCode: "${SEED.cityCode}", level: COMMUNITY, search: "安居" }, first: 10) { nodes { code name level } } }`);
     expect(search.data.regions.nodes).toContainEqual({ code: SEED.anjuCommunityCode, name: '安居社区', level: 'COMMUNITY' });
     for (const node of search.data.regions.nodes) expect(node.name).toContain('安居');
+  });
+
+  it('orders by Chinese name either way and pages backwards in that order', async () => {
+    type Page = { pageInfo: { startCursor: string; hasPreviousPage: boolean }; nodes: { name: string }[] };
+    const list = async (args: string) => {
+      const res = await t.gql(`{ regions(filter: { parentCode: "${SEED.cityCode}" }, ${args}) { pageInfo { startCursor hasPreviousPage } nodes { name } } }`);
+      expect(res.errors).toBeUndefined();
+      return res.data.regions as Page;
+    };
+    const names = (page: Page) => page.nodes.map((n) => n.name);
+    const byName = await list('orderBy: { field: NAME }, first: 20');
+    expect(names(byName)).toHaveLength(9);
+    expect(names(byName)).toEqual([...names(byName)].sort());
+    const descending = await list('orderBy: { field: NAME, direction: DESC }, first: 20');
+    expect(names(descending)).toEqual([...names(byName)].reverse());
+    // The last four by name, then the three before them: backwards through the same order.
+    const tail = await list('orderBy: { field: NAME }, last: 4');
+    expect(names(tail)).toEqual(names(byName).slice(5));
+    const before = await list(`orderBy: { field: NAME }, last: 3, before: "${tail.pageInfo.startCursor}"`);
+    expect(names(before)).toEqual(names(byName).slice(2, 5));
+    expect(before.pageInfo.hasPreviousPage).toBe(true);
+    // Default page size 20, at most 100.
+    const tooMany = await t.gql(`{ regions(filter: { level: COMMUNITY }, first: 101) { nodes { code } } }`);
+    expect(tooMany.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    const defaultPage = await t.gql(`{ regions(filter: { level: COMMUNITY }) { nodes { code } } }`);
+    expect(defaultPage.data.regions.nodes).toHaveLength(20);
   });
 
   it('counts stations of a region by status', async () => {
@@ -56,15 +82,19 @@ describe('service circles', () => {
       expect(['420602', '420606', '420607']).toContain(circle.district.code);
       expect(circle.name).toContain('15分钟便民服务圈');
     }
-    const covered = await t.gql(`{ serviceCircles(first: 1, hasOpenStation: true) { totalCount } }`);
-    const gaps = await t.gql(`{ serviceCircles(first: 100, hasOpenStation: false) { totalCount nodes { id stationCount(status: [OPEN]) } } }`);
+    const byName = await t.gql(`{ serviceCircles(first: 100, orderBy: { field: NAME, direction: DESC }) { nodes { name } } }`);
+    const names = byName.data.serviceCircles.nodes.map((n: { name: string }) => n.name);
+    expect(names).toHaveLength(circles.length);
+    expect(names).toEqual([...names].sort().reverse());
+    const covered = await t.gql(`{ serviceCircles(first: 1, filter: { hasOpenStation: true }) { totalCount } }`);
+    const gaps = await t.gql(`{ serviceCircles(first: 100, filter: { hasOpenStation: false }) { totalCount nodes { id stationCount(status: [OPEN]) } } }`);
     expect(covered.data.serviceCircles.totalCount + gaps.data.serviceCircles.totalCount).toBe(circles.length);
     expect(gaps.data.serviceCircles.totalCount).toBeGreaterThan(0);
     for (const gap of gaps.data.serviceCircles.nodes) expect(gap.stationCount).toBe(0);
   });
 
   it('fetches one circle by id and refuses a non-circle id', async () => {
-    const list = await t.gql(`{ serviceCircles(first: 1, regionCode: "${SEED.fanchengCode}") { nodes { id code } } }`);
+    const list = await t.gql(`{ serviceCircles(first: 1, filter: { regionCode: "${SEED.fanchengCode}" }) { nodes { id code } } }`);
     const { id, code } = list.data.serviceCircles.nodes[0];
     const one = await t.gql(`query($id: ID!) { serviceCircle(id: $id) { code center(coordinateSystem: BD09) { coordinateSystem } } }`, { id });
     expect(one.data.serviceCircle).toEqual({ code, center: { coordinateSystem: 'BD09' } });

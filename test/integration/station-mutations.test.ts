@@ -68,7 +68,7 @@ describe('createStation', () => {
   });
 
   it('opens directly with today as opening date, and links a service circle of its district', async () => {
-    const circles = await t.gql(`{ serviceCircles(first: 1, regionCode: "${SEED.fanchengCode}") { nodes { id } } }`);
+    const circles = await t.gql(`{ serviceCircles(first: 1, filter: { regionCode: "${SEED.fanchengCode}" }) { nodes { id } } }`);
     const circleId = circles.data.serviceCircles.nodes[0].id;
     const station = await create({ status: 'OPEN', serviceCircleId: circleId, planYear: 2024 });
     expect(station.status).toBe('OPEN');
@@ -114,7 +114,7 @@ describe('createStation', () => {
   });
 
   it('rejects a circle of another district', async () => {
-    const circles = await t.gql(`{ serviceCircles(first: 1, regionCode: "420602") { nodes { id } } }`);
+    const circles = await t.gql(`{ serviceCircles(first: 1, filter: { regionCode: "420602" }) { nodes { id } } }`);
     const res = await t.gql(CREATE, { input: newStation({ serviceCircleId: circles.data.serviceCircles.nodes[0].id }) });
     expect(res.data.createStation.userErrors[0]).toMatchObject({ field: ['input', 'serviceCircleId'], code: 'INVALID' });
   });
@@ -138,7 +138,7 @@ describe('updateStation', () => {
 
   it('moves a station to another community without changing its code', async () => {
     const station = await create();
-    const other = await t.gql(`{ regions(parentCode: "420606002000", first: 2) { nodes { code } } }`);
+    const other = await t.gql(`{ regions(filter: { parentCode: "420606002000" }, first: 2) { nodes { code } } }`);
     const target = other.data.regions.nodes.map((n: { code: string }) => n.code).find((code: string) => code !== SEED.anjuCommunityCode);
     const res = await t.gql(UPDATE, { input: { id: station.id, version: 1, regionCode: target } });
     expect(res.data.updateStation.station.region.code).toBe(target);

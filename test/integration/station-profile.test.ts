@@ -535,7 +535,7 @@ describe('createStation and updateStation with the profile', () => {
 
     it('keeps a member and its hub in one district when either moves', async () => {
       const member = await create({ tier: 'BASIC', hubId: wangzhaiHub.id });
-      const communities = await t.gql(`{ regions(parentCode: "420602001000", first: 1) { nodes { code } } }`);
+      const communities = await t.gql(`{ regions(filter: { parentCode: "420602001000" }, first: 1) { nodes { code } } }`);
       const xiangchengCommunity = communities.data.regions.nodes[0].code;
       const moving = await t.gql(UPDATE, { input: { id: member.id, version: member.version, regionCode: xiangchengCommunity } });
       expect(moving.data.updateStation.userErrors).toHaveLength(1);

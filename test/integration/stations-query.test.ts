@@ -34,7 +34,7 @@ describe('stations: the seeded city answers the article’s numbers', () => {
   });
 
   it('filters by region subtree: district counts add up to the city', async () => {
-    const res = await t.gql(`{ regions(parentCode: "420600", first: 20) { nodes { code name stationCount } } }`);
+    const res = await t.gql(`{ regions(filter: { parentCode: "420600" }, first: 20) { nodes { code name stationCount } } }`);
     const districts = res.data.regions.nodes as { code: string; stationCount: number }[];
     expect(districts).toHaveLength(9);
     let sum = 0;
@@ -66,7 +66,7 @@ describe('stations: search, circles and location', () => {
   });
 
   it('filters by service circle, and every station listed belongs to it', async () => {
-    const circles = await t.gql(`{ serviceCircles(first: 1, hasOpenStation: true) { nodes { id name stationCount } } }`);
+    const circles = await t.gql(`{ serviceCircles(first: 1, filter: { hasOpenStation: true }) { nodes { id name stationCount } } }`);
     const circle = circles.data.serviceCircles.nodes[0];
     const res = await t.gql(`query($id: ID!) { stations(first: 100, filter: { serviceCircleId: $id }) { totalCount nodes { serviceCircle { id name } } } }`, { id: circle.id });
     expect(res.data.stations.totalCount).toBe(circle.stationCount);

@@ -197,14 +197,28 @@ export function listByCode(
   where: SqlFragment,
   request: PageRequest,
 ): PlannedList {
+  return listOrderedByText(nodeType, table, alias, idType, where, request, 'code', false);
+}
+
+/** A list in the order of one non-null text column of its table (code, name), then its key. */
+export function listOrderedByText(
+  nodeType: string,
+  table: string,
+  alias: string,
+  idType: PlannedList['id']['type'],
+  where: SqlFragment,
+  request: PageRequest,
+  column: string,
+  descending: boolean,
+): PlannedList {
   return {
     nodeType,
     from: `${table} ${alias}`,
     alias,
     where,
-    sort: { expression: rawSql(`${alias}.code`), type: 'text' },
+    sort: { expression: rawSql(`${alias}.${column}`), type: 'text' },
     id: { expression: `${alias}.id`, type: idType },
-    descending: false,
+    descending,
     request,
   };
 }

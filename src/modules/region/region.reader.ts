@@ -1,8 +1,9 @@
 import type { SqlReader } from '../../db/sql';
 import { escapeLike, joinSql, rawSql, sql, type SqlFragment } from '../../db/sql';
-import { listByCode, type PlannedList } from '../../graphql/plan/planner';
+import { listOrderedByText, type PlannedList } from '../../graphql/plan/planner';
 import type { PageRequest } from '../../graphql/relay';
-import { RegionLevel } from './region-level';
+import { SortDirection } from '../station/station.inputs';
+import { RegionSortField, type RegionFilter, type RegionOrder } from './region.inputs';
 import { REGION_COLUMNS, toRegionRecord, type RegionRecord, type RegionRow } from './region.types';
 
 export async function regionsByIds(db: SqlReader, ids: readonly number[]): Promise<RegionRecord[]> {
@@ -15,23 +16,16 @@ export async function regionsByCodes(db: SqlReader, codes: readonly string[]): P
   return rows.map(toRegionRecord);
 }
 
-export interface RegionFilter {
-  /** Direct children of this region. */
-  parentCode?: string;
-  /** Anywhere below this region. */
-  withinCode?: string;
-  level?: RegionLevel;
-  /** Substring of the name (works for Chinese). */
-  search?: string;
-}
+const SORT_COLUMNS: Record<RegionSortField, string> = { [RegionSortField.CODE]: 'code', [RegionSortField.NAME]: 'name' };
 
-/** Regions ordered by code, as the planner reads them (alias `r`). With no filter at all: the top of the tree. */
-export function regionList(filter: RegionFilter, request: PageRequest): PlannedList {
+/** Regions in the order asked for (by code by default), as the planner reads them (alias `r`). With no filter at all: the top of the tree. */
+export function regionList(filter: RegionFilter | undefined, order: RegionOrder | undefined, request: PageRequest): PlannedList {
   const where: SqlFragment[] = [];
-  if (filter.parentCode !== undefined) where.push(sql`r.parent_id = (select id from region where code = ${filter.parentCode})`);
-  if (filter.withinCode !== undefined) where.push(sql`r.path like (select path from region where code = ${filter.withinCode}) || '_%'`);
-  if (filter.level !== undefined) where.push(sql`r.level = ${filter.level}`);
-  if (filter.search) where.push(sql`r.name like ${`%${escapeLike(filter.search)}%`} escape '\\'`);
+  if (filter?.parentCode != null) where.push(sql`r.parent_id = (select id from region where code = ${filter.parentCode})`);
+  if (filter?.withinCode != null) where.push(sql`r.path like (select path from region where code = ${filter.withinCode}) || '_%'`);
+  if (filter?.level != null) where.push(sql`r.level = ${filter.level}`);
+  if (filter?.search) where.push(sql`r.name like ${`%${escapeLike(filter.search)}%`} escape '\\'`);
   if (where.length === 0) where.push(rawSql('r.parent_id is null'));
-  return listByCode('Region', 'region', 'r', 'int', joinSql(where, ' and '), request);
+  const descending = order?.direction === SortDirection.DESC;
+  return listOrderedByText('Region', 'region', 'r', 'int', joinSql(where, ' and '), request, SORT_COLUMNS[order?.field ?? RegionSortField.CODE], descending);
 }

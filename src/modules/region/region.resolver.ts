@@ -4,7 +4,7 @@ import type { Context } from '../../graphql/context';
 import { countStations } from '../../graphql/loaders';
 import { ConnectionArgs, toPageRequest } from '../../graphql/relay';
 import { StationStatus } from '../station/station.enums';
-import { RegionLevel } from './region-level';
+import { RegionFilter, RegionOrder } from './region.inputs';
 import { regionList } from './region.reader';
 import { planConnection } from '../../graphql/plan/planner';
 import type { GraphQLResolveInfo } from 'graphql';
@@ -12,17 +12,11 @@ import { ancestorCodes, RegionConnection, RegionType, type RegionRecord } from '
 
 @ArgsType()
 class RegionsArgs extends ConnectionArgs {
-  @Field({ nullable: true, description: '上级区划代码：只列其直接下级 Parent region code: list its direct children' })
-  parentCode?: string;
+  @Field(() => RegionFilter, { nullable: true, description: '筛选条件；不给时返回最上层 Filter; without one, the top of the tree' })
+  filter?: RegionFilter;
 
-  @Field({ nullable: true, description: '区划代码：列其下所有层级 Region code: list everything below it' })
-  withinCode?: string;
-
-  @Field(() => RegionLevel, { nullable: true, description: '层级 Level' })
-  level?: RegionLevel;
-
-  @Field({ nullable: true, description: '名称关键词 Text found in the name' })
-  search?: string;
+  @Field(() => RegionOrder, { nullable: true, description: '排序，默认按区划代码升序 Ordering; by region code by default' })
+  orderBy?: RegionOrder;
 }
 
 @Resolver(() => RegionType)
@@ -35,10 +29,10 @@ export class RegionResolver {
 
   @Public()
   @Query(() => RegionConnection, {
-    description: '行政区划列表，按代码排序；不带条件时返回最上层 Regions ordered by code; with no filter, the top of the tree',
+    description: '行政区划列表，默认按代码排序；不带筛选时返回最上层 Regions, by code unless ordered otherwise; with no filter, the top of the tree',
   })
   regions(@Args(() => RegionsArgs) args: RegionsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Record<string, unknown>> {
-    return planConnection(ctx.db, info, regionList(args, toPageRequest(args, 2)));
+    return planConnection(ctx.db, info, regionList(args.filter, args.orderBy, toPageRequest(args, 2)));
   }
 
   @Public()
@@ -65,7 +59,7 @@ export class RegionResolver {
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Record<string, unknown>> {
-    return planConnection(ctx.db, info, regionList({ parentCode: region.code }, toPageRequest(args, 2)));
+    return planConnection(ctx.db, info, regionList({ parentCode: region.code }, undefined, toPageRequest(args, 2)));
   }
 
   @Public()

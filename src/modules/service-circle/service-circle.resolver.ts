@@ -10,18 +10,16 @@ import { GeoPoint, toGeoPoint } from '../../geo/geo.types';
 import { RegionType, type RegionRecord } from '../region/region.types';
 import { StationStatus } from '../station/station.enums';
 import { serviceCircleList } from './service-circle.reader';
+import { ServiceCircleFilter, ServiceCircleOrder } from './service-circle.inputs';
 import { ServiceCircleConnection, ServiceCircleType, type ServiceCircleRecord } from './service-circle.types';
 
 @ArgsType()
 class ServiceCirclesArgs extends ConnectionArgs {
-  @Field({ nullable: true, description: '区划代码：该区（或全市）的服务圈 Region code: circles in this district, or in the whole city' })
-  regionCode?: string;
+  @Field(() => ServiceCircleFilter, { nullable: true, description: '筛选条件 Filter' })
+  filter?: ServiceCircleFilter;
 
-  @Field({ nullable: true, description: '名称关键词 Text found in the name' })
-  search?: string;
-
-  @Field({ nullable: true, description: 'true 只列已有运行中驿站的服务圈，false 只列尚无者（覆盖缺口）true: circles with an open station; false: circles without one (coverage gaps)' })
-  hasOpenStation?: boolean;
+  @Field(() => ServiceCircleOrder, { nullable: true, description: '排序，默认按编号升序 Ordering; by code by default' })
+  orderBy?: ServiceCircleOrder;
 }
 
 @Resolver(() => ServiceCircleType)
@@ -35,9 +33,9 @@ export class ServiceCircleResolver {
   }
 
   @Public()
-  @Query(() => ServiceCircleConnection, { description: '15分钟便民服务圈列表，按编号排序 Service circles ordered by code' })
+  @Query(() => ServiceCircleConnection, { description: '15分钟便民服务圈列表，默认按编号排序 Service circles, by code unless ordered otherwise' })
   serviceCircles(@Args(() => ServiceCirclesArgs) args: ServiceCirclesArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Record<string, unknown>> {
-    return planConnection(ctx.db, info, serviceCircleList(args, toPageRequest(args, 2)));
+    return planConnection(ctx.db, info, serviceCircleList(args.filter, args.orderBy, toPageRequest(args, 2)));
   }
 
   @Public()
