@@ -9,7 +9,7 @@ import { createApp } from '../src/app';
 import { setLogDestination } from '../src/logger';
 import { loadConfig } from '../src/config';
 import { toGlobalId } from '../src/graphql/relay';
-import { prepareDatabase, ROOT, startServer, type BenchDatabase, type RunningServer } from './lib/server';
+import { prepareDatabase, ROOT, startServer, UNSPENDABLE, type BenchDatabase, type RunningServer } from './lib/server';
 import { canonical, PEER_QUERIES, SCENARIOS, YIZHAN_QUERIES, type Scenario } from './lib/scenarios';
 
 /**
@@ -25,7 +25,6 @@ import { canonical, PEER_QUERIES, SCENARIOS, YIZHAN_QUERIES, type Scenario } fro
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const ONLY = process.env.BENCH_SCENARIOS?.split(',') as Scenario[] | undefined;
-const UNSPENDABLE = ['ANONYMOUS', 'ANALYST', 'DEPARTMENT_PARTNER', 'REGION_OPERATOR', 'ADMIN'].map((c) => `${c}:100000000/100000000`).join(',');
 
 type ServerName = 'yizhan' | 'peer' | 'floor';
 interface Target {

@@ -30,6 +30,9 @@ async function admin<T>(work: (client: Client) => Promise<T>): Promise<T> {
   }
 }
 
+/** Rate budgets no benchmark can spend: the load measures reads, not the limiter's refusals. */
+export const UNSPENDABLE = ['ANONYMOUS', 'ANALYST', 'DEPARTMENT_PARTNER', 'REGION_OPERATOR', 'ADMIN'].map((c) => `${c}:100000000/100000000`).join(',');
+
 export interface BenchDatabase {
   url: string;
   /** API keys by role, created for the run. */
@@ -64,11 +67,14 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Starts `node dist/src/server.js` (run `npm run build` first) and waits until it listens. */
-export async function startServer(env: Record<string, string>): Promise<RunningServer> {
+/**
+ * Starts `node dist/src/server.js` (run `npm run build` first) and waits until it listens;
+ * `nodeArgs` go to node itself (e.g. `--cpu-prof`).
+ */
+export async function startServer(env: Record<string, string>, nodeArgs: string[] = []): Promise<RunningServer> {
   const entry = path.join(ROOT, 'dist', 'src', 'server.js');
   if (!fs.existsSync(entry)) throw new Error('Build first: npm run build');
-  const child: ChildProcess = spawn(process.execPath, [entry], {
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, entry], {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', WEBHOOK_ENABLED: 'false', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
