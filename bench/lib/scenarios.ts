@@ -13,7 +13,7 @@ export const SCENARIOS: { name: Scenario; title: string }[] = [
 ];
 
 const STATION_SELECTION = `code name region { code name }
-  platforms { kind name department { code name } }
+  platforms { nodes { kind name department { code name } } }
   serviceItems(first: 20) { nodes { mode status serviceItem { code name } } }`;
 
 /** Yizhan's documents; `after` is a keyset cursor, `ids` global IDs. */
@@ -108,7 +108,7 @@ export function canonical(server: 'yizhan' | 'peer' | 'floor', scenario: Scenari
       code: s.code,
       name: s.name,
       region: { code: s.region.code, name: s.region.name },
-      platforms: platformsOf(server === 'peer' ? s.platforms.nodes : s.platforms),
+      platforms: platformsOf(server === 'floor' ? s.platforms : s.platforms.nodes),
       items: itemsOf(server === 'yizhan' ? s.serviceItems.nodes : server === 'peer' ? s.stationItems.nodes : s.serviceItems),
     }))
     .sort((a, b) => a.code.localeCompare(b.code));

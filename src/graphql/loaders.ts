@@ -1,5 +1,4 @@
 import DataLoader from 'dataloader';
-import { serviceItemsOfPlatforms } from '../modules/platform/gov-service-point-items';
 import type { SqlReader } from '../db/sql';
 import { activitiesByIds, activitiesOfParents, type NestedActivitiesParams } from '../modules/activity/activity.reader';
 import type { ActivityRecord } from '../modules/activity/activity.types';
@@ -17,39 +16,19 @@ import { dutyShiftsByIds, shiftsOnDuty, stationShiftCounts, stationShiftPages, t
 import type { DutyShiftRecord } from '../modules/duty-shift/duty-shift.types';
 import type { DepartmentRecord } from '../modules/department/department.types';
 import { organizationsByIds } from '../modules/organization/organization.reader';
-import {
-  departmentPlatformCounts,
-  departmentPlatformWindows,
-  platformsByIds,
-  platformsByStationIds,
-  type PlatformWindow,
-} from '../modules/platform/platform.reader';
+import { platformsByIds } from '../modules/platform/platform.reader';
 import type { PlatformRecord } from '../modules/platform/platform.types';
 import type { OrganizationRecord } from '../modules/organization/organization.types';
 import { peopleByIds } from '../modules/person/person.reader';
 import type { PersonRecord } from '../modules/person/person.types';
 import { regionsByCodes, regionsByIds } from '../modules/region/region.reader';
 import type { RegionRecord } from '../modules/region/region.types';
-import {
-  departmentItemCounts,
-  departmentItemPages,
-  itemStationCounts,
-  itemStationPages,
-  serviceItemsByCodes,
-  serviceItemsByIds,
-  stationServiceItemCounts,
-  stationServiceItemPages,
-  stationServiceItemsByIds,
-  type DepartmentItemsFilter,
-  type ItemStationsFilter,
-  type StationItemsFilter,
-} from '../modules/service-item/service-item.reader';
+import { serviceItemsByCodes, serviceItemsByIds, stationServiceItemsByIds } from '../modules/service-item/service-item.reader';
 import type { ServiceItemRecord, StationServiceItemRecord } from '../modules/service-item/service-item.types';
 import { circlesByIds } from '../modules/service-circle/service-circle.reader';
 import type { ServiceCircleRecord } from '../modules/service-circle/service-circle.types';
 import { hubMemberCounts, hubMemberPages, stationsByIds } from '../modules/station/station.reader';
 import type { StationRecord } from '../modules/station/station.types';
-import { emptyNestedPage, type NestedPage, type NestedPaging } from '../db/nested-keyset';
 import type { Page, PageRequest } from './relay';
 import { contactCadresOfStations, gridWorkersOfStations, managingOrganizationsOfStations } from '../modules/station-staff/station-staff.reader';
 import type { ExternalRecordType } from '../modules/external-ref/external-ref.enums';
@@ -110,24 +89,6 @@ function perArguments<A, L>(create: (args: A) => L): (args: A) => L {
   };
 }
 
-/** Pages of a list nested under each parent (see db/nested-keyset.ts), keyed by parent id. */
-function nestedPages<F, T>(fetch: (parentIds: readonly string[], filter: F, paging: NestedPaging) => Promise<Map<string, NestedPage<T>>>) {
-  return perArguments(({ filter, paging }: { filter: F; paging: NestedPaging }) =>
-    new DataLoader<string, NestedPage<T>>(async (ids) => {
-      const pages = await fetch(ids, filter, paging);
-      return ids.map((id) => pages.get(id) ?? emptyNestedPage<T>(paging));
-    }),
-  );
-}
-
-/** Per-parent totals of a nested list under a filter, keyed by parent id. */
-function nestedCounts<F>(fetch: (parentIds: readonly string[], filter: F) => Promise<Map<string, number>>) {
-  return perArguments((filter: F) => counted<string>(async (ids) => {
-    const counts = await fetch(ids, filter);
-    return ids.map((key) => ({ key, count: counts.get(key) ?? 0 }));
-  }));
-}
-
 /** Per-request DataLoaders: every relation a list shows costs one query, not one per row. */
 export function createLoaders(db: SqlReader) {
   const hubMemberCount = counted<string>((hubIds) => hubMemberCounts(db, hubIds));
@@ -140,17 +101,6 @@ export function createLoaders(db: SqlReader) {
     organizationById: keyed<string, OrganizationRecord>((ids) => organizationsByIds(db, ids), (organization) => organization.dbId),
     departmentByCode: keyed<string, DepartmentRecord>((codes) => departmentsByCodes(db, codes), (department) => department.code),
     platformById: keyed<string, PlatformRecord>((ids) => platformsByIds(db, ids), (platform) => platform.dbId),
-    /** Every platform (active or not) of a station, in kind order then name. */
-    stationPlatforms: grouped<string, PlatformRecord>((ids) => platformsByStationIds(db, ids), (platform) => platform.stationId),
-    /** One page of a department's platforms, ordered by owner reference: one windowed query per batch. */
-    departmentPlatformWindow: perArguments((args: { request: PageRequest; includeInactive: boolean }) =>
-      new DataLoader<string, PlatformWindow>(async (ids) => {
-        const windows = await departmentPlatformWindows(db, ids, args.request, args.includeInactive);
-        return ids.map((id) => windows.get(id) ?? { records: [], cursors: [] });
-      }),
-    ),
-    /** Platforms of a department, keyed by "departmentId" (active only) or "departmentId:all". */
-    departmentPlatformCount: counted<string>((keys) => departmentPlatformCounts(db, keys)),
     coBuildingById: keyed<string, CoBuildingRecord>((ids) => coBuildingsByIds(db, ids), (coBuilding) => coBuilding.dbId),
     activityById: keyed<string, ActivityRecord>((ids) => activitiesByIds(db, ids), (activity) => activity.dbId),
     /** station.coBuildings: one query per page of stations. */
@@ -175,18 +125,7 @@ export function createLoaders(db: SqlReader) {
     ),
     serviceItemById: keyed<string, ServiceItemRecord>((ids) => serviceItemsByIds(db, ids), (item) => item.dbId),
     serviceItemByCode: keyed<string, ServiceItemRecord>((codes) => serviceItemsByCodes(db, codes), (item) => item.code),
-    /** The service items each 24-hour point handles: one query per batch of platforms. */
-    govPointServiceItems: grouped<string, { platformId: string; item: ServiceItemRecord }>((ids) => serviceItemsOfPlatforms(db, ids), (entry) => entry.platformId),
     stationServiceItemById: keyed<string, StationServiceItemRecord>((ids) => stationServiceItemsByIds(db, ids), (record) => record.dbId),
-    /** Station.serviceItems: push-downs of each station, by item code. */
-    stationServiceItemPages: nestedPages<StationItemsFilter, StationServiceItemRecord>((ids, filter, paging) => stationServiceItemPages(db, ids, filter, paging)),
-    stationServiceItemCounts: nestedCounts<StationItemsFilter>((ids, filter) => stationServiceItemCounts(db, ids, filter)),
-    /** ServiceItem.stations and stationCount: push-downs of each item to non-archived stations, by station code. */
-    itemStationPages: nestedPages<ItemStationsFilter, StationServiceItemRecord>((ids, filter, paging) => itemStationPages(db, ids, filter, paging)),
-    itemStationCounts: nestedCounts<ItemStationsFilter>((ids, filter) => itemStationCounts(db, ids, filter)),
-    /** Department.serviceItems: items each department is responsible for, by code. */
-    departmentItemPages: nestedPages<DepartmentItemsFilter, ServiceItemRecord>((ids, filter, paging) => departmentItemPages(db, ids, filter, paging)),
-    departmentItemCounts: nestedCounts<DepartmentItemsFilter>((ids, filter) => departmentItemCounts(db, ids, filter)),
     personById: keyed<string, PersonRecord>((ids) => peopleByIds(db, ids), (person) => person.dbId),
     dutyShiftById: keyed<string, DutyShiftRecord>((ids) => dutyShiftsByIds(db, ids), (shift) => shift.dbId),
     /** A station's managing party organization, by station id (one join per batch). */

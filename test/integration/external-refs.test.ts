@@ -23,7 +23,7 @@ const PLATFORM = `__typename id kind name ownerRef active version updatedAt ${RE
   station { id code } department { code }
   ... on UnionCareStation { amenities restSeats }
   ... on GigWorkStation { jobPostings matchesMade registeredWorkers }
-  ... on GovServicePoint24h { selfServiceTerminals serviceItems { code } }`;
+  ... on GovServicePoint24h { selfServiceTerminals serviceItems { nodes { code } } }`;
 const ITEM = `id code name level category handlingMode materials timeLimitDays feeYuan description active version updatedAt department { code } ${REFS}`;
 const PUSH_DOWN = `id mode since status version updatedAt station { id code } serviceItem { code } ${REFS}`;
 const ORGANIZATION = `id name kind creditCode contactName contactPhone active version updatedAt region { code } ${REFS}`;
@@ -194,11 +194,11 @@ describe('upsertPlatform', () => {
     });
     const created = await upsertPlatform(input([SERVICE_ITEM_SEED.coreItemCode, SERVICE_ITEM_SEED.feeItemCode]));
     expect(created.userErrors).toEqual([]);
-    expect(created.platform!.serviceItems.map((item: { code: string }) => item.code).sort()).toEqual([SERVICE_ITEM_SEED.coreItemCode, SERVICE_ITEM_SEED.feeItemCode].sort());
+    expect(created.platform!.serviceItems.nodes.map((item: { code: string }) => item.code).sort()).toEqual([SERVICE_ITEM_SEED.coreItemCode, SERVICE_ITEM_SEED.feeItemCode].sort());
     const same = await upsertPlatform(input([SERVICE_ITEM_SEED.feeItemCode, SERVICE_ITEM_SEED.coreItemCode]));
     expect(same).toMatchObject({ created: false, changed: false, platform: { version: 1 } });
     const fewer = await upsertPlatform(input([SERVICE_ITEM_SEED.coreItemCode]));
-    expect(fewer).toMatchObject({ changed: true, platform: { version: 2, serviceItems: [{ code: SERVICE_ITEM_SEED.coreItemCode }] } });
+    expect(fewer).toMatchObject({ changed: true, platform: { version: 2, serviceItems: { nodes: [{ code: SERVICE_ITEM_SEED.coreItemCode }] } } });
   });
 
   it('makes exactly one platform and one reference out of 10 concurrent identical upserts', async () => {
@@ -708,11 +708,11 @@ describe('addExternalRef and removeExternalRef', () => {
 describe('externalRefs on lists', () => {
   it('costs the same for 10 as for 100 stations with their platforms and push-downs', async () => {
     const PAGE = `query($first: Int!) { stations(first: $first) { nodes { code
-      platforms(includeInactive: true) { id ${REFS} }
+      platforms(includeInactive: true) { nodes { id ${REFS} } }
       serviceItems(first: 3) { nodes { ${REFS} serviceItem { ${REFS} } } } } } }`;
     const first = await t.gql(PAGE, { first: 1 });
     const station = first.data.stations.nodes[0];
-    const platform = station.platforms[0];
+    const platform = station.platforms.nodes[0];
     expect(platform).toBeDefined();
     expect((await t.gql(ADD, { input: { type: 'PLATFORM', id: platform.id, system: 'batch-check', externalId: 'B-1' } })).data.addExternalRef.userErrors).toEqual([]);
 
@@ -722,7 +722,7 @@ describe('externalRefs on lists', () => {
         const res = await t.gql(PAGE, { first: size });
         expect(res.errors).toBeUndefined();
         expect(res.data.stations.nodes).toHaveLength(size);
-        for (const node of res.data.stations.nodes) for (const p of node.platforms) refs += p.externalRefs.length;
+        for (const node of res.data.stations.nodes) for (const p of node.platforms.nodes) refs += p.externalRefs.length;
       });
       return { statements, refs };
     };

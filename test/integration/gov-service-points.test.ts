@@ -3,7 +3,7 @@ import { SEED } from '../helpers/fixtures';
 
 const t = useTestApp();
 
-const POINT = `id version ... on GovServicePoint24h { selfServiceTerminals serviceItems { code name handlingMode active } }`;
+const POINT = `id version ... on GovServicePoint24h { selfServiceTerminals serviceItems(first: 100) { totalCount nodes { code name handlingMode active } } }`;
 const ERRORS = `userErrors { field code message }`;
 const CREATE = `mutation($input: CreatePlatformInput!) { createPlatform(input: $input) { platform { ${POINT} } ${ERRORS} } }`;
 const UPDATE = `mutation($input: UpdatePlatformInput!) { updatePlatform(input: $input) { platform { ${POINT} } ${ERRORS} } }`;
@@ -29,15 +29,16 @@ describe('service items handled at 24-hour service points', () => {
     const { data } = await t.gql(POINTS);
     expect(data.platforms.totalCount).toBe(60);
     for (const point of data.platforms.nodes) {
-      expect(point.serviceItems.length).toBeGreaterThan(0);
-      expect(point.serviceItems.every((item: { handlingMode: string; active: boolean }) => item.handlingMode === 'SELF_SERVICE_TERMINAL' && item.active)).toBe(true);
-      const codes = point.serviceItems.map((item: { code: string }) => item.code);
+      expect(point.serviceItems.nodes.length).toBeGreaterThan(0);
+      expect(point.serviceItems.totalCount).toBe(point.serviceItems.nodes.length);
+      expect(point.serviceItems.nodes.every((item: { handlingMode: string; active: boolean }) => item.handlingMode === 'SELF_SERVICE_TERMINAL' && item.active)).toBe(true);
+      const codes = point.serviceItems.nodes.map((item: { code: string }) => item.code);
       expect(codes).toEqual([...codes].sort());
     }
     // 樊城区's own catalogue items appear only at points in 樊城区.
     const district = (point: { station: { region: { code: string } } }) => point.station.region.code.slice(0, 6);
     for (const point of data.platforms.nodes.filter((p: { station: { region: { code: string } } }) => district(p) !== SEED.fanchengCode)) {
-      expect(point.serviceItems.some((item: { code: string }) => item.code.startsWith(SEED.fanchengCode))).toBe(false);
+      expect(point.serviceItems.nodes.some((item: { code: string }) => item.code.startsWith(SEED.fanchengCode))).toBe(false);
     }
   });
 
@@ -55,14 +56,14 @@ describe('service items handled at 24-hour service points', () => {
     });
     expect(created.data.createPlatform.userErrors).toEqual([]);
     const point = created.data.createPlatform.platform;
-    expect(point.serviceItems.map((item: { code: string }) => item.code)).toEqual([codes[0], codes[1]].sort());
+    expect(point.serviceItems.nodes.map((item: { code: string }) => item.code)).toEqual([codes[0], codes[1]].sort());
 
     const kept = await t.gql(UPDATE, { input: { id: point.id, version: point.version, govService24h: { selfServiceTerminals: 3 } } });
-    expect(kept.data.updatePlatform.platform.serviceItems).toHaveLength(2);
+    expect(kept.data.updatePlatform.platform.serviceItems.nodes).toHaveLength(2);
     const replaced = await t.gql(UPDATE, {
       input: { id: point.id, version: point.version + 1, govService24h: { selfServiceTerminals: 3, serviceItemCodes: [codes[2]] } },
     });
-    expect(replaced.data.updatePlatform).toMatchObject({ userErrors: [], platform: { version: point.version + 2, serviceItems: [{ code: codes[2] }] } });
+    expect(replaced.data.updatePlatform).toMatchObject({ userErrors: [], platform: { version: point.version + 2, serviceItems: { totalCount: 1, nodes: [{ code: codes[2] }] } } });
   });
 
   it('refuses unknown and inactive items at their index, and creates nothing', async () => {
@@ -90,7 +91,7 @@ describe('service items handled at 24-hour service points', () => {
 
   it('keeps an item that a point handles from being deleted', async () => {
     const { data } = await t.gql(POINTS);
-    const code = data.platforms.nodes[0].serviceItems[0].code;
+    const code = data.platforms.nodes[0].serviceItems.nodes[0].code;
     const item = await t.gql(`query($code: String!) { serviceItem(code: $code) { id version } }`, { code });
     const res = await t.gql(`mutation($input: DeleteServiceItemInput!) { deleteServiceItem(input: $input) { ${ERRORS} } }`, {
       input: { id: item.data.serviceItem.id, version: item.data.serviceItem.version },

@@ -257,7 +257,7 @@ describe('personal data', () => {
 
     const facts = await t.gql(
       `{ stations(first: 3, filter: { status: [OPEN], kind: [WARM_NEW] }) { nodes { name address status location { latitude longitude }
-        openingHours { windows { weekday opens closes } } serviceItems(first: 5) { totalCount } platforms { __typename name } } } }`,
+        openingHours { windows { weekday opens closes } } serviceItems(first: 5) { totalCount } platforms { nodes { __typename name } } } } }`,
       {},
       ANONYMOUS_HEADERS,
     );

@@ -20,7 +20,7 @@ const UPDATE = `mutation($input: UpdatePlatformInput!) { updatePlatform(input: $
 const MOVE = `mutation($input: MovePlatformInput!) { movePlatform(input: $input) { platform { ${PLATFORM} } ${ERRORS} } }`;
 const GET = `query($id: ID!) { platform(id: $id) { ${PLATFORM} } }`;
 const COUNT = `query($filter: PlatformFilter) { platforms(first: 1, filter: $filter) { totalCount } }`;
-const STATION_PLATFORMS = `query($id: ID!) { station(id: $id) { platforms(includeInactive: true) { id ownerRef kind active } } }`;
+const STATION_PLATFORMS = `query($id: ID!) { station(id: $id) { platforms(first: 100, includeInactive: true) { nodes { id ownerRef kind active } } } }`;
 
 type Platform = Record<string, any>;
 type UserError = { field: string[]; code: string; message: string };
@@ -162,10 +162,11 @@ describe('platforms: the seeded registry', () => {
   });
 
   it('filters by station, and refuses a malformed station ID', async () => {
-    const res = await t.gql(`{ platformByOwnerRef(departmentCode: "XY-ZGH", ownerRef: "${PLATFORM_SEED.anjuUnionCareRefs[0]}") { station { id platforms { id } } } }`);
+    const res = await t.gql(`{ platformByOwnerRef(departmentCode: "XY-ZGH", ownerRef: "${PLATFORM_SEED.anjuUnionCareRefs[0]}") { station { id platforms { totalCount nodes { id } } } } }`);
     const station = res.data.platformByOwnerRef.station;
-    expect(station.platforms.length).toBeGreaterThan(0);
-    expect(await count({ stationId: station.id })).toBe(station.platforms.length);
+    expect(station.platforms.nodes.length).toBeGreaterThan(0);
+    expect(station.platforms.totalCount).toBe(station.platforms.nodes.length);
+    expect(await count({ stationId: station.id })).toBe(station.platforms.nodes.length);
     const bad = await t.gql(COUNT, { filter: { stationId: 'not-an-id' } });
     expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
@@ -204,9 +205,9 @@ describe('platforms: the seeded registry', () => {
 describe('platforms: one interface, a concrete type per kind', () => {
   it('lists every kind on a station with its own fields, through inline fragments', async () => {
     for (const [kind, spec] of Object.entries(DETAILS)) {
-      const res = await t.gql(`query($kind: [PlatformKind!]) { platforms(first: 1, filter: { kind: $kind }) { nodes { station { code platforms(kind: $kind) { ${PLATFORM} } } } } }`, { kind: [kind] });
+      const res = await t.gql(`query($kind: [PlatformKind!]) { platforms(first: 1, filter: { kind: $kind }) { nodes { station { code platforms(kind: $kind) { nodes { ${PLATFORM} } } } } } }`, { kind: [kind] });
       expect(res.errors).toBeUndefined();
-      const [platform] = res.data.platforms.nodes[0].station.platforms;
+      const [platform] = res.data.platforms.nodes[0].station.platforms.nodes;
       expect(platform.__typename).toBe(spec.typename);
       expect(platform.kind).toBe(kind);
       expect(platform.department.code).toBeTruthy();
@@ -219,8 +220,8 @@ describe('platforms: one interface, a concrete type per kind', () => {
   });
 
   it('shows 安居社区’s platforms, by kind then name, with the seeded figures', async () => {
-    const res = await t.gql(`{ stations(first: 10, filter: { regionCode: "${SEED.anjuCommunityCode}" }) { nodes { code kind platforms { ${PLATFORM} } } } }`);
-    const platforms: Platform[] = res.data.stations.nodes.flatMap((s: { platforms: Platform[] }) => s.platforms);
+    const res = await t.gql(`{ stations(first: 10, filter: { regionCode: "${SEED.anjuCommunityCode}" }) { nodes { code kind platforms { nodes { ${PLATFORM} } } } } }`);
+    const platforms: Platform[] = res.data.stations.nodes.flatMap((s: { platforms: { nodes: Platform[] } }) => s.platforms.nodes);
     const care = platforms.filter((p) => p.__typename === 'UnionCareStation');
     expect(care.map((p) => p.ownerRef).sort()).toEqual([...PLATFORM_SEED.anjuUnionCareRefs]);
     for (const platform of care) {
@@ -230,9 +231,9 @@ describe('platforms: one interface, a concrete type per kind', () => {
       expect(platform.openingHours.windows.length).toBeGreaterThanOrEqual(7);
     }
     const warmNew = res.data.stations.nodes.find((s: { kind: string }) => s.kind === 'WARM_NEW');
-    expect(warmNew.platforms.map((p: Platform) => p.name)).toContain('安居社区暖新工会爱心驿站');
+    expect(warmNew.platforms.nodes.map((p: Platform) => p.name)).toContain('安居社区暖新工会爱心驿站');
     for (const station of res.data.stations.nodes) {
-      const kinds = station.platforms.map((p: Platform) => p.kind);
+      const kinds = station.platforms.nodes.map((p: Platform) => p.kind);
       const order = Object.keys(DETAILS);
       expect(kinds).toEqual([...kinds].sort((a: string, b: string) => order.indexOf(a) - order.indexOf(b)));
     }
@@ -243,9 +244,9 @@ describe('platforms: one interface, a concrete type per kind', () => {
     const { id, active, station } = inactive.data.platformByOwnerRef;
     expect(active).toBe(false);
     const res = await t.gql(`query($id: ID!) { station(id: $id) {
-      all: platforms(includeInactive: true) { id } shown: platforms { id } care: platforms(kind: [UNION_CARE_STATION], includeInactive: true) { id kind }
-      none: platforms(kind: [GOV_SERVICE_24H, OTHER], includeInactive: true) { id kind } } }`, { id: station.id });
-    const s = res.data.station;
+      all: platforms(includeInactive: true) { nodes { id } } shown: platforms { nodes { id } } care: platforms(kind: [UNION_CARE_STATION], includeInactive: true) { nodes { id kind } }
+      none: platforms(kind: [GOV_SERVICE_24H, OTHER], includeInactive: true) { nodes { id kind } } } }`, { id: station.id });
+    const s = Object.fromEntries(Object.entries(res.data.station).map(([key, value]) => [key, (value as { nodes: Platform[] }).nodes]));
     expect(s.all.map((p: Platform) => p.id)).toContain(id);
     expect(s.shown.map((p: Platform) => p.id)).not.toContain(id);
     expect(s.shown).toHaveLength(s.all.length - 1);
@@ -310,20 +311,20 @@ describe('platforms: one interface, a concrete type per kind', () => {
 describe('platforms: reads are batched', () => {
   it('costs the same for 10 as for 100 stations with every kind’s fields and the department', async () => {
     const PAGE = `query($first: Int!) { stations(first: $first, filter: { regionCode: "${SEED.fanchengCode}" }) { nodes { code
-      platforms { __typename kind name ownerRef openingHours { note } department { name } station { code }
+      platforms { nodes { __typename kind name ownerRef openingHours { note } department { name } station { code }
         ... on UnionCareStation { amenities restSeats }
         ... on GigWorkStation { jobPostings matchesMade registeredWorkers }
         ... on GovServicePoint24h { selfServiceTerminals }
         ... on BusSelfServicePoint { busServices terminals }
         ... on PriceDisputeMediationPoint { casesReceived casesMediated mediators }
-        ... on OtherPlatform { kindName } } } } }`;
+        ... on OtherPlatform { kindName } } } } } }`;
     const run = async (first: number) => {
       let platforms = 0;
       const statements = await t.countStatements(async () => {
         const res = await t.gql(PAGE, { first });
         expect(res.errors).toBeUndefined();
         expect(res.data.stations.nodes).toHaveLength(first);
-        platforms = res.data.stations.nodes.reduce((n: number, s: { platforms: unknown[] }) => n + s.platforms.length, 0);
+        platforms = res.data.stations.nodes.reduce((n: number, s: { platforms: { nodes: unknown[] } }) => n + s.platforms.nodes.length, 0);
       });
       return { statements, platforms };
     };
@@ -374,7 +375,7 @@ describe('createPlatform', () => {
     });
     expect(await get(platform.id)).toEqual(platform);
     const onStation = await t.gql(STATION_PLATFORMS, { id: anjuStation.id });
-    expect(onStation.data.station.platforms.map((p: Platform) => p.id)).toContain(platform.id);
+    expect(onStation.data.station.platforms.nodes.map((p: Platform) => p.id)).toContain(platform.id);
     const byRef = await t.gql(`query($d: String!, $r: String!) { platformByOwnerRef(departmentCode: $d, ownerRef: $r) { id } }`, { d: spec.departmentCode, r: input.ownerRef });
     expect(byRef.data.platformByOwnerRef.id).toBe(platform.id);
   });
@@ -536,8 +537,8 @@ describe('updatePlatform', () => {
     const platform = await create('OTHER');
     const off = await t.gql(UPDATE, { input: { id: platform.id, version: 1, active: false } });
     expect(off.data.updatePlatform.platform).toMatchObject({ active: false, version: 2 });
-    const shown = await t.gql(`query($id: ID!) { station(id: $id) { platforms { id } } }`, { id: anjuStation.id });
-    expect(shown.data.station.platforms.map((p: Platform) => p.id)).not.toContain(platform.id);
+    const shown = await t.gql(`query($id: ID!) { station(id: $id) { platforms(first: 100) { nodes { id } } } }`, { id: anjuStation.id });
+    expect(shown.data.station.platforms.nodes.map((p: Platform) => p.id)).not.toContain(platform.id);
     expect(await count({ search: platform.ownerRef })).toBe(0);
     expect(await count({ search: platform.ownerRef, includeInactive: true })).toBe(1);
     const on = await t.gql(UPDATE, { input: { id: platform.id, version: 2, active: true } });
@@ -612,8 +613,8 @@ describe('movePlatform', () => {
     });
     const from = await t.gql(STATION_PLATFORMS, { id: anjuStation.id });
     const to = await t.gql(STATION_PLATFORMS, { id: otherStation.id });
-    expect(from.data.station.platforms.map((p: Platform) => p.id)).not.toContain(platform.id);
-    expect(to.data.station.platforms.map((p: Platform) => p.id)).toContain(platform.id);
+    expect(from.data.station.platforms.nodes.map((p: Platform) => p.id)).not.toContain(platform.id);
+    expect(to.data.station.platforms.nodes.map((p: Platform) => p.id)).toContain(platform.id);
   });
 
   it('refuses the station it is already in, a closed or archived station, a stale version and unknown IDs, changing nothing', async () => {

@@ -14,15 +14,15 @@ const PAGE = `query($first: Int!, $region: String!) {
     nodes {
       code name
       region { code name }
-      platforms {
+      platforms { nodes {
         __typename name ownerRef department { code name }
         ... on UnionCareStation { amenities restSeats }
         ... on GigWorkStation { jobPostings matchesMade registeredWorkers }
-        ... on GovServicePoint24h { selfServiceTerminals serviceItems { code name } }
+        ... on GovServicePoint24h { selfServiceTerminals serviceItems { nodes { code name } } }
         ... on BusSelfServicePoint { busServices terminals }
         ... on PriceDisputeMediationPoint { casesReceived casesMediated mediators }
         ... on OtherPlatform { kindName }
-      }
+      } }
       serviceItems(first: 20) { totalCount nodes { mode since status serviceItem { code name department { name } } } }
       coBuildings { role commitments organization { name kind creditCode } }
       managingOrganization { name kind }
@@ -32,7 +32,7 @@ const PAGE = `query($first: Int!, $region: String!) {
 }`;
 
 interface PageNode {
-  platforms: { __typename: string }[];
+  platforms: { nodes: { __typename: string }[] };
   serviceItems: { totalCount: number; nodes: unknown[] };
   coBuildings: unknown[];
   managingOrganization: unknown;
@@ -58,7 +58,7 @@ it('costs the same number of SQL statements for 10 stations as for 100', async (
   // Both pages exercise every relation (a relation no station on a page has costs no statement,
   // which would make the comparison say nothing).
   for (const page of [small, large]) {
-    const kinds = new Set(page.nodes.flatMap((node) => node.platforms.map((platform) => platform.__typename)));
+    const kinds = new Set(page.nodes.flatMap((node) => node.platforms.nodes.map((platform) => platform.__typename)));
     expect(kinds.has('GovServicePoint24h') && kinds.has('UnionCareStation')).toBe(true);
     expect(page.nodes.some((node) => node.serviceItems.nodes.length === 20 && node.serviceItems.totalCount > 20)).toBe(true);
     expect(page.nodes.some((node) => node.coBuildings.length > 0)).toBe(true);

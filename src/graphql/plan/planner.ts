@@ -186,6 +186,11 @@ export interface PlannedList {
    * An edge field with no value here is null.
    */
   edgeValues?: Record<string, (r: string) => string>;
+  /**
+   * Cursors hold only the row's id, not its sort value: for an order by personal data (a name),
+   * whose value no cursor may carry; the list looks the value up again from the id it is given.
+   */
+  idOnlyCursor?: boolean;
 }
 
 /** A list in the order of its table's unique `code` column, then its key (the cursor holds both). */
@@ -261,7 +266,8 @@ function connectionJson(planning: Planning, connectionType: GraphQLObjectType, f
     columns.push(rawSql(`${expression} as ${name}`));
     return `p.${name}`;
   };
-  const cursorExpression = `translate(encode(convert_to(json_build_array(${r}."$sv", ${r}."$id")::text, 'UTF8'), 'base64'), E'+/=\\n', '-_')`;
+  const cursorValues = list.idOnlyCursor ? `${r}."$id"` : `${r}."$sv", ${r}."$id"`;
+  const cursorExpression = `translate(encode(convert_to(json_build_array(${cursorValues})::text, 'UTF8'), 'base64'), E'+/=\\n', '-_')`;
   let needsCursor = false;
   let readsRows = false;
   for (const [responseKey, nodes] of fields) {
@@ -352,6 +358,34 @@ export async function planRecords(
   const statement = sql`select ${rawSql(column)}::text as k, ${json} as n from ${rawSql(`${target.table} ${t}`)}
     where ${rawSql(column)} = any(${values}::${rawSql(valueType)}[])`;
   for (const row of await db.all<{ k: string; n: Record<string, unknown> }>(statement.text, statement.bindings)) found.set(row.k, row.n);
+  return found;
+}
+
+/**
+ * One planned field (`info.fieldName` of `typeName`: a relation, or a value such as a count) for parents the planner did not build — a mutation's payload, a record a loader read — in one
+ * statement for all of them, read exactly as under a planned parent (same arguments, cursors and
+ * order). The map is keyed by the parent key's text.
+ */
+export async function planFieldOf(
+  db: SqlReader,
+  info: GraphQLResolveInfo,
+  typeName: string,
+  keys: readonly string[],
+  keyType: 'uuid' | 'int' | 'text',
+): Promise<Map<string, unknown>> {
+  const found = new Map<string, unknown>();
+  if (keys.length === 0) return found;
+  const model = modelFor(typeName);
+  const plan = model.fields[info.fieldName];
+  // A computed plan's JSON is only its input: its resolver finishes it (see planned-resolvers.ts).
+  if (!plan || plan.kind === 'computed') throw new Error(`${typeName}.${info.fieldName} has no plan read by SQL alone`);
+  const type = info.schema.getType(typeName) as GraphQLObjectType;
+  const planning = planningOf(info);
+  const t = nextAlias(planning);
+  const json = fieldJson(planning, type.getFields()[info.fieldName], plan, t, info.fieldNodes, new Set());
+  const statement = sql`select ${rawSql(`${t}.${model.key}`)}::text as k, ${json} as v from ${rawSql(`${model.table} ${t}`)}
+    where ${rawSql(`${t}.${model.key}`)} = any(${keys}::${rawSql(keyType)}[])`;
+  for (const row of await db.all<{ k: string; v: unknown }>(statement.text, statement.bindings)) found.set(row.k, row.v);
   return found;
 }
 

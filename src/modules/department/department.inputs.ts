@@ -1,5 +1,6 @@
-import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
+import { ArgsType, Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { ConnectionArgs } from '../../graphql/relay';
+import { SortDirection } from '../station/station.inputs';
 import { GovernmentLevel } from './government-level';
 
 @InputType('DepartmentFilter', { description: '部门筛选条件 Department filters; all given conditions must hold' })
@@ -17,10 +18,40 @@ export class DepartmentFilter {
   includeInactive!: boolean;
 }
 
+export enum DepartmentSortField {
+  CODE = 'CODE',
+  NAME = 'NAME',
+  CREATED_AT = 'CREATED_AT',
+  UPDATED_AT = 'UPDATED_AT',
+}
+
+registerEnumType(DepartmentSortField, {
+  name: 'DepartmentSortField',
+  description: '部门排序字段 What to sort departments by (ties are broken by ID)',
+  valuesConfig: {
+    CODE: { description: '按部门代码 By department code' },
+    NAME: { description: '按全称（Unicode 码点顺序）By full name, in code-point order' },
+    CREATED_AT: { description: '按登记时间 By registration time' },
+    UPDATED_AT: { description: '按最近修改时间 By last change' },
+  },
+});
+
+@InputType('DepartmentOrder', { description: '部门排序 Ordering of a department list' })
+export class DepartmentOrder {
+  @Field(() => DepartmentSortField, { description: '排序字段 Field to sort by' })
+  field!: DepartmentSortField;
+
+  @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: '排序方向 Direction' })
+  direction!: SortDirection;
+}
+
 @ArgsType()
 export class DepartmentsArgs extends ConnectionArgs {
   @Field(() => DepartmentFilter, { nullable: true, description: '筛选条件 Filters' })
   filter?: DepartmentFilter;
+
+  @Field(() => DepartmentOrder, { nullable: true, description: '排序，默认按部门代码升序 Ordering; by department code by default' })
+  orderBy?: DepartmentOrder;
 }
 
 @InputType('CreateDepartmentInput', { description: '新建部门 A new department' })

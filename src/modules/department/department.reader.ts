@@ -1,7 +1,9 @@
-import { fetchKeysetPage } from '../../db/keyset';
+import type { SortValueType } from '../../db/keyset';
 import { escapeLike, joinSql, rawSql, sql, type SqlFragment, type SqlReader } from '../../db/sql';
-import type { Page, PageRequest } from '../../graphql/relay';
-import type { DepartmentFilter } from './department.inputs';
+import type { PlannedList } from '../../graphql/plan/planner';
+import type { PageRequest } from '../../graphql/relay';
+import { SortDirection } from '../station/station.inputs';
+import { DepartmentSortField, type DepartmentFilter, type DepartmentOrder } from './department.inputs';
 import { DEPARTMENT_COLUMNS, toDepartmentRecord, type DepartmentRecord, type DepartmentRow } from './department.types';
 
 export async function departmentsByIds(db: SqlReader, ids: readonly string[]): Promise<DepartmentRecord[]> {
@@ -28,20 +30,24 @@ function compileDepartmentFilter(filter: DepartmentFilter | undefined): SqlFragm
   return conditions.length ? joinSql(conditions, ' and ') : rawSql('true');
 }
 
-/** Departments ordered by code, keyset-paged. */
-export function listDepartments(db: SqlReader, filter: DepartmentFilter | undefined, request: PageRequest): Promise<Page<DepartmentRecord>> {
-  return fetchKeysetPage<DepartmentRow, DepartmentRecord>(
-    db,
-    {
-      columns: DEPARTMENT_COLUMNS,
-      from: 'department d',
-      where: compileDepartmentFilter(filter),
-      sort: { expression: rawSql('d.code'), type: 'text' },
-      id: { expression: 'd.id', type: 'uuid' },
-      descending: false,
-      idOf: (row) => row.id,
-    },
+const SORT_KEYS: Record<DepartmentSortField, { expression: string; type: SortValueType }> = {
+  [DepartmentSortField.CODE]: { expression: 'd.code', type: 'text' },
+  [DepartmentSortField.NAME]: { expression: 'd.name', type: 'text' },
+  [DepartmentSortField.CREATED_AT]: { expression: 'd.created_at', type: 'timestamptz' },
+  [DepartmentSortField.UPDATED_AT]: { expression: 'd.updated_at', type: 'timestamptz' },
+};
+
+/** The departments a list asks for, in its order (by code unless told), as the planner reads them (alias `d`). */
+export function departmentList(filter: DepartmentFilter | undefined, order: DepartmentOrder | undefined, request: PageRequest): PlannedList {
+  const sort = SORT_KEYS[order?.field ?? DepartmentSortField.CODE];
+  return {
+    nodeType: 'Department',
+    from: 'department d',
+    alias: 'd',
+    where: compileDepartmentFilter(filter),
+    sort: { expression: rawSql(sort.expression), type: sort.type },
+    id: { expression: 'd.id', type: 'uuid' },
+    descending: order?.direction === SortDirection.DESC,
     request,
-    toDepartmentRecord,
-  );
+  };
 }

@@ -1,10 +1,12 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Public } from '../../auth/visibility';
 import type { Context } from '../../graphql/context';
-import { badInputOf, localIdOf, notAnId, toConnection, toPageRequest, type ConnectionResult } from '../../graphql/relay';
+import { planConnection } from '../../graphql/plan/planner';
+import { badInputOf, localIdOf, notAnId, toPageRequest } from '../../graphql/relay';
 import { RegionType, type RegionRecord } from '../region/region.types';
 import { CreateDepartmentInput, DepartmentsArgs, UpdateDepartmentInput } from './department.inputs';
-import { listDepartments } from './department.reader';
+import { departmentList } from './department.reader';
 import * as departments from './department.service';
 import {
   CreateDepartmentPayload,
@@ -32,9 +34,9 @@ export class DepartmentResolver {
   }
 
   @Public()
-  @Query(() => DepartmentConnection, { description: '部门列表（按代码排序）Departments, ordered by code' })
-  async departments(@Args(() => DepartmentsArgs) args: DepartmentsArgs, @Ctx() ctx: Context): Promise<ConnectionResult<DepartmentRecord>> {
-    return toConnection(await listDepartments(ctx.db, args.filter, toPageRequest(args, 2)));
+  @Query(() => DepartmentConnection, { description: '部门列表：可筛选、排序（默认按代码）、游标分页 Departments, filtered, sorted (by code by default) and keyset-paged' })
+  departments(@Args(() => DepartmentsArgs) args: DepartmentsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Record<string, unknown>> {
+    return planConnection(ctx.db, info, departmentList(args.filter, args.orderBy, toPageRequest(args, 2)));
   }
 
   @Public()

@@ -1,5 +1,6 @@
-import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
+import { ArgsType, Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { ConnectionArgs } from '../../graphql/relay';
+import { SortDirection } from '../station/station.inputs';
 import { OrganizationKind } from './organization.enums';
 
 @InputType('OrganizationFilter', { description: '组织筛选条件（各条件同时满足）Organization filters; all given conditions must hold' })
@@ -23,10 +24,38 @@ export class OrganizationFilter {
   includeInactive!: boolean;
 }
 
+export enum OrganizationSortField {
+  NAME = 'NAME',
+  CREATED_AT = 'CREATED_AT',
+  UPDATED_AT = 'UPDATED_AT',
+}
+
+registerEnumType(OrganizationSortField, {
+  name: 'OrganizationSortField',
+  description: '组织排序字段 What to sort organizations by (ties are broken by ID)',
+  valuesConfig: {
+    NAME: { description: '按名称（Unicode 码点顺序）By name, in code-point order' },
+    CREATED_AT: { description: '按登记时间 By registration time' },
+    UPDATED_AT: { description: '按最近修改时间 By last change' },
+  },
+});
+
+@InputType('OrganizationOrder', { description: '组织排序 Ordering of an organization list' })
+export class OrganizationOrder {
+  @Field(() => OrganizationSortField, { description: '排序字段 Field to sort by' })
+  field!: OrganizationSortField;
+
+  @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: '排序方向 Direction' })
+  direction!: SortDirection;
+}
+
 @ArgsType()
 export class OrganizationsArgs extends ConnectionArgs {
   @Field(() => OrganizationFilter, { nullable: true, description: '筛选条件 Filters' })
   filter?: OrganizationFilter;
+
+  @Field(() => OrganizationOrder, { nullable: true, description: '排序，默认按名称升序 Ordering; by name by default' })
+  orderBy?: OrganizationOrder;
 }
 
 @InputType('CreateOrganizationInput', { description: '新建组织 A new organization' })

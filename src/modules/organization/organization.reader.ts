@@ -1,8 +1,10 @@
-import { fetchKeysetPage } from '../../db/keyset';
+import type { SortValueType } from '../../db/keyset';
 import { escapeLike, joinSql, rawSql, sql, type SqlFragment, type SqlReader } from '../../db/sql';
-import { badInputOf, type Page, type PageRequest } from '../../graphql/relay';
+import type { PlannedList } from '../../graphql/plan/planner';
+import { badInputOf, type PageRequest } from '../../graphql/relay';
+import { SortDirection } from '../station/station.inputs';
 import { checkCreditCode } from './credit-code';
-import type { OrganizationFilter } from './organization.inputs';
+import { OrganizationSortField, type OrganizationFilter, type OrganizationOrder } from './organization.inputs';
 import { ORGANIZATION_COLUMNS, toOrganizationRecord, type OrganizationRecord, type OrganizationRow } from './organization.types';
 
 export async function organizationsByIds(db: SqlReader, ids: readonly string[]): Promise<OrganizationRecord[]> {
@@ -38,20 +40,23 @@ function compileOrganizationFilter(filter: OrganizationFilter | undefined): SqlF
   return conditions.length ? joinSql(conditions, ' and ') : rawSql('true');
 }
 
-/** Organizations ordered by name (then id), keyset-paged. */
-export function listOrganizations(db: SqlReader, filter: OrganizationFilter | undefined, request: PageRequest): Promise<Page<OrganizationRecord>> {
-  return fetchKeysetPage<OrganizationRow, OrganizationRecord>(
-    db,
-    {
-      columns: ORGANIZATION_COLUMNS,
-      from: 'organization o',
-      where: compileOrganizationFilter(filter),
-      sort: { expression: rawSql('o.name'), type: 'text' },
-      id: { expression: 'o.id', type: 'uuid' },
-      descending: false,
-      idOf: (row) => row.id,
-    },
+const SORT_KEYS: Record<OrganizationSortField, { expression: string; type: SortValueType }> = {
+  [OrganizationSortField.NAME]: { expression: 'o.name', type: 'text' },
+  [OrganizationSortField.CREATED_AT]: { expression: 'o.created_at', type: 'timestamptz' },
+  [OrganizationSortField.UPDATED_AT]: { expression: 'o.updated_at', type: 'timestamptz' },
+};
+
+/** The organizations a list asks for, in its order (by name unless told), as the planner reads them (alias `o`). */
+export function organizationList(filter: OrganizationFilter | undefined, order: OrganizationOrder | undefined, request: PageRequest): PlannedList {
+  const sort = SORT_KEYS[order?.field ?? OrganizationSortField.NAME];
+  return {
+    nodeType: 'Organization',
+    from: 'organization o',
+    alias: 'o',
+    where: compileOrganizationFilter(filter),
+    sort: { expression: rawSql(sort.expression), type: sort.type },
+    id: { expression: 'o.id', type: 'uuid' },
+    descending: order?.direction === SortDirection.DESC,
     request,
-    toOrganizationRecord,
-  );
+  };
 }

@@ -1,12 +1,14 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PersonalData, Public, SignedIn } from '../../auth/visibility';
 import { maskName, maskPhone } from '../../auth/masking';
 import { personalValue } from '../../auth/permissions';
 import type { Context } from '../../graphql/context';
-import { localIdOf, notAnId, toConnection, toPageRequest, type ConnectionResult } from '../../graphql/relay';
+import { planConnection } from '../../graphql/plan/planner';
+import { localIdOf, notAnId, toPageRequest } from '../../graphql/relay';
 import { RegionType, type RegionRecord } from '../region/region.types';
 import { CreateOrganizationInput, DeleteOrganizationInput, OrganizationsArgs, UpdateOrganizationInput } from './organization.inputs';
-import { listOrganizations } from './organization.reader';
+import { organizationList } from './organization.reader';
 import * as organizations from './organization.service';
 import {
   CreateOrganizationPayload,
@@ -30,9 +32,9 @@ export class OrganizationResolver {
   }
 
   @SignedIn()
-  @Query(() => OrganizationConnection, { description: '组织列表（按名称排序）Organizations, ordered by name' })
-  async organizations(@Args(() => OrganizationsArgs) args: OrganizationsArgs, @Ctx() ctx: Context): Promise<ConnectionResult<OrganizationRecord>> {
-    return toConnection(await listOrganizations(ctx.db, args.filter, toPageRequest(args, 2)));
+  @Query(() => OrganizationConnection, { description: '组织列表：可筛选、排序（默认按名称）、游标分页 Organizations, filtered, sorted (by name by default) and keyset-paged' })
+  organizations(@Args(() => OrganizationsArgs) args: OrganizationsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Record<string, unknown>> {
+    return planConnection(ctx.db, info, organizationList(args.filter, args.orderBy, toPageRequest(args, 2)));
   }
 
   @PersonalData('NAME')

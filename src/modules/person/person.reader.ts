@@ -1,6 +1,7 @@
-import { fetchKeysetPage, type SortValueType } from '../../db/keyset';
+import type { SortValueType } from '../../db/keyset';
 import { escapeLike, joinSql, rawSql, sql, type SqlFragment, type SqlReader } from '../../db/sql';
-import { badInputOf, encodeCursor, localIdOf, notAnId, type Page, type PageRequest } from '../../graphql/relay';
+import type { PlannedList } from '../../graphql/plan/planner';
+import { badInputOf, localIdOf, notAnId, type PageRequest } from '../../graphql/relay';
 import { SortDirection } from '../station/station.inputs';
 import { PersonSortField, type PersonFilter, type PersonOrder } from './person.inputs';
 import { PERSON_COLUMNS, toPersonRecord, type PersonRecord, type PersonRow } from './person.types';
@@ -41,22 +42,23 @@ export async function personNameAndRegionPath(db: SqlReader, id: string): Promis
 }
 
 /**
- * People, keyset-paged, ordered by `order` (by default the code of the region they serve), ties
- * by ID. Cursors never carry a personal value: ordered by NAME, a cursor holds only the person's
- * ID and the name to continue from is read here. `mayContinueFrom` says whether the caller sees
- * that person's name whole; a cursor pointing at anyone else (a forged one, to learn where a
- * masked name sorts) is refused like any invalid cursor.
+ * The people a list asks for, ordered by `order` (by default the code of the region they serve),
+ * ties by ID, as the planner reads them (alias `p`). Cursors never carry a personal value: ordered
+ * by NAME, a cursor holds only the person's ID and the name to continue from is read here.
+ * `mayContinueFrom` says whether the caller sees that person's name whole; a cursor pointing at
+ * anyone else (a forged one, to learn where a masked name sorts) is refused like any invalid cursor.
  */
-export async function listPeople(
+export async function personList(
   db: SqlReader,
   filter: PersonFilter | undefined,
   order: PersonOrder | undefined,
   request: PageRequest,
   mayContinueFrom: (regionPath: string | null) => boolean,
-): Promise<Page<PersonRecord>> {
+): Promise<PlannedList> {
   const field = order?.field ?? PersonSortField.REGION;
+  const byName = field === PersonSortField.NAME;
   let keysetRequest = request;
-  if (field === PersonSortField.NAME && request.cursor) {
+  if (byName && request.cursor) {
     const [id] = request.cursor;
     const from = typeof id === 'string' && UUID.test(id) ? await personNameAndRegionPath(db, id) : null;
     if (!from || !mayContinueFrom(from.path)) {
@@ -64,19 +66,15 @@ export async function listPeople(
     }
     keysetRequest = { ...request, cursor: [from.name, id] };
   }
-  const page = await fetchKeysetPage<PersonRow, PersonRecord>(
-    db,
-    {
-      columns: PERSON_COLUMNS,
-      from: 'person p left join region pr on pr.id = p.region_id',
-      where: compilePersonFilter(filter),
-      sort: { expression: rawSql(SORT_KEYS[field].expression), type: SORT_KEYS[field].type },
-      id: { expression: 'p.id', type: 'uuid' },
-      descending: (order?.direction ?? SortDirection.ASC) === SortDirection.DESC,
-      idOf: (row) => row.id,
-    },
-    keysetRequest,
-    toPersonRecord,
-  );
-  return field === PersonSortField.NAME ? { ...page, cursors: page.nodes.map((person) => encodeCursor([person.dbId])) } : page;
+  return {
+    nodeType: 'Person',
+    from: 'person p left join region pr on pr.id = p.region_id',
+    alias: 'p',
+    where: compilePersonFilter(filter),
+    sort: { expression: rawSql(SORT_KEYS[field].expression), type: SORT_KEYS[field].type },
+    id: { expression: 'p.id', type: 'uuid' },
+    descending: (order?.direction ?? SortDirection.ASC) === SortDirection.DESC,
+    request: keysetRequest,
+    idOnlyCursor: byName,
+  };
 }

@@ -1,13 +1,15 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PersonalData, Public, SignedIn } from '../../auth/visibility';
 import { maskName, maskPhone } from '../../auth/masking';
 import { personalValue } from '../../auth/permissions';
 import type { Context } from '../../graphql/context';
-import { localIdOf, notAnId, toConnection, toPageRequest, type ConnectionResult } from '../../graphql/relay';
+import { planConnection } from '../../graphql/plan/planner';
+import { localIdOf, notAnId, toPageRequest } from '../../graphql/relay';
 import { OrganizationType, type OrganizationRecord } from '../organization/organization.types';
 import { RegionType, type RegionRecord } from '../region/region.types';
 import { CreatePersonInput, DeletePersonInput, PeopleArgs, PersonSortField, UpdatePersonInput } from './person.inputs';
-import { listPeople } from './person.reader';
+import { personList } from './person.reader';
 import * as people from './person.service';
 import {
   CreatePersonPayload,
@@ -34,12 +36,13 @@ export class PersonResolver {
     description:
       '人员列表（默认按服务区划代码排序；按姓名检索或排序仅限能看到姓名全文的调用方）People, by default ordered by the code of the region they serve; searching or sorting by name only for callers who see the names whole',
   })
-  async people(@Args(() => PeopleArgs) args: PeopleArgs, @Ctx() ctx: Context): Promise<ConnectionResult<PersonRecord>> {
+  async people(@Args(() => PeopleArgs) args: PeopleArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Record<string, unknown>> {
     const byName = args.orderBy?.field === PersonSortField.NAME;
     const usesNames = byName || !!args.filter?.search?.trim();
     const mayContinueFrom = usesNames ? await people.assertMayUseNames(ctx, args.filter?.regionCode, byName ? 'orderBy.field' : 'filter.search') : () => false;
     // A NAME-ordered cursor holds only the person's ID.
-    return toConnection(await listPeople(ctx.db, args.filter, args.orderBy, toPageRequest(args, byName ? 1 : 2), mayContinueFrom));
+    const list = await personList(ctx.db, args.filter, args.orderBy, toPageRequest(args, byName ? 1 : 2), mayContinueFrom);
+    return planConnection(ctx.db, info, list);
   }
 
   @PersonalData('NAME')

@@ -1,27 +1,18 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { Public } from '../../auth/visibility';
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { SqlReader } from '../../db/sql';
+import { Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context';
+import { plannedField } from '../../graphql/plan/planned-field';
+import { ConnectionArgs } from '../../graphql/relay';
 import { UserErrorCode } from '../../graphql/errors';
 import type { Problems } from '../../graphql/mutation';
 import { requireRecorder } from '../audit/change-recorder';
-import { SERVICE_ITEM_COLUMNS, ServiceItemType, toServiceItemRecord, type ServiceItemRecord, type ServiceItemRow } from '../service-item/service-item.types';
-import { GovServicePoint24hType, type PlatformRecord } from './platform.types';
+import { ServiceItemConnection, type ServiceItemRecord } from '../service-item/service-item.types';
+import { GovServicePoint24hType, PLATFORM_TYPENAMES, type PlatformRecord } from './platform.types';
 
 /** At most this many items per 24-hour point (the catalogue has about 130). */
 export const GOV_POINT_ITEMS_MAX = 200;
-
-/** The items each 24-hour point handles, by platform id, in catalogue-code order: one query per batch. */
-export async function serviceItemsOfPlatforms(db: SqlReader, platformIds: readonly string[]): Promise<{ platformId: string; item: ServiceItemRecord }[]> {
-  const rows = await db.all<ServiceItemRow & { platform_id: string }>(
-    `select psi.platform_id, ${SERVICE_ITEM_COLUMNS}
-     from platform_service_item psi join service_item i on i.id = psi.service_item_id
-     where psi.platform_id = any(?::uuid[]) order by psi.platform_id, i.code`,
-    [platformIds],
-  );
-  return rows.map((row) => ({ platformId: row.platform_id, item: toServiceItemRecord(row) }));
-}
 
 /**
  * Resolves the catalogue codes a 24-hour point is to handle: unknown and inactive items are user
@@ -72,10 +63,16 @@ export async function replaceGovPointItems(em: EntityManager, platformId: string
 @Resolver(() => GovServicePoint24hType)
 export class GovServicePointItemsResolver {
   @Public()
-  @FieldResolver(() => [ServiceItemType], {
+  @FieldResolver(() => ServiceItemConnection, {
     description: '本服务驿站自助终端可办理的服务事项（按事项编码排序）Service items its self-service terminals handle, by catalogue code',
   })
-  serviceItems(@Root() platform: PlatformRecord, @Ctx() ctx: Context): Promise<ServiceItemRecord[]> {
-    return ctx.loaders.govPointServiceItems.load(platform.dbId).then((entries) => entries.map((entry) => entry.item));
+  serviceItems(
+    @Root() platform: PlatformRecord,
+    // Declares the paging arguments; the planner reads them (see platform.read-model.ts).
+    @Args(() => ConnectionArgs) _args: ConnectionArgs,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<unknown> {
+    return plannedField(ctx, info, PLATFORM_TYPENAMES.GOV_SERVICE_24H, platform.dbId, 'uuid');
   }
 }

@@ -1,6 +1,7 @@
-import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
+import { ArgsType, Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { ConnectionArgs } from '../../graphql/relay';
 import { OpeningHoursInput } from '../opening-hours/opening-hours.types';
+import { SortDirection } from '../station/station.inputs';
 import { BusService, CareAmenity, PlatformKind } from './platform.enums';
 
 @InputType('PlatformFilter', { description: '整合平台筛选条件（各条件同时满足）Platform filters; all given conditions must hold' })
@@ -24,10 +25,49 @@ export class PlatformFilter {
   includeInactive!: boolean;
 }
 
+export enum PlatformSortField {
+  NAME = 'NAME',
+  OWNER_REF = 'OWNER_REF',
+  CREATED_AT = 'CREATED_AT',
+  UPDATED_AT = 'UPDATED_AT',
+}
+
+registerEnumType(PlatformSortField, {
+  name: 'PlatformSortField',
+  description: '整合平台排序字段 What to sort platforms by (ties are broken by ID)',
+  valuesConfig: {
+    NAME: { description: '按名称（Unicode 码点顺序）By name, in code-point order' },
+    OWNER_REF: { description: '按所属部门自己的编号 By the owning department’s own ID for it' },
+    CREATED_AT: { description: '按登记时间 By registration time' },
+    UPDATED_AT: { description: '按最近修改时间 By last change' },
+  },
+});
+
+@InputType('PlatformOrder', { description: '整合平台排序 Ordering of a platform list' })
+export class PlatformOrder {
+  @Field(() => PlatformSortField, { description: '排序字段 Field to sort by' })
+  field!: PlatformSortField;
+
+  @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: '排序方向 Direction' })
+  direction!: SortDirection;
+}
+
 @ArgsType()
 export class PlatformsArgs extends ConnectionArgs {
   @Field(() => PlatformFilter, { nullable: true, description: '筛选条件 Filters' })
   filter?: PlatformFilter;
+
+  @Field(() => PlatformOrder, { nullable: true, description: '排序，默认按名称升序 Ordering; by name by default' })
+  orderBy?: PlatformOrder;
+}
+
+@ArgsType()
+export class StationPlatformsArgs extends ConnectionArgs {
+  @Field(() => [PlatformKind], { nullable: true, description: '只要这些类型 Only these kinds' })
+  kind?: PlatformKind[] | null;
+
+  @Field({ defaultValue: false, description: '是否包含已停用的平台 Include inactive platforms' })
+  includeInactive!: boolean;
 }
 
 @ArgsType()

@@ -30,7 +30,7 @@ export function registerPlatformReadModel(): void {
   }
   registerReadFields('Station', {
     platforms: {
-      kind: 'list',
+      kind: 'connection',
       type: 'Platform',
       where: (t, c, args) => {
         const conditions = [rawSql(`${c}.station_id = ${t}.id`)];
@@ -39,7 +39,25 @@ export function registerPlatformReadModel(): void {
         if (kinds.length) conditions.push(sql`${rawSql(`${c}.kind`)} = any(${kinds}::text[])`);
         return joinSql(conditions, ' and ');
       },
-      orderBy: (c) => `array_position(${kindsInOrder}, ${c}.kind::text), ${c}.name, ${c}.id`,
+      // Kind order, then name: one text key ("03 name"; the database compares text by code point).
+      sort: (c) => ({ expression: `lpad(array_position(${kindsInOrder}, ${c}.kind::text)::text, 2, '0') || ' ' || ${c}.name`, type: 'text', id: `${c}.id`, idType: 'uuid' }),
+    },
+  });
+  registerReadFields('Department', {
+    platforms: {
+      kind: 'connection',
+      type: 'Platform',
+      where: (t, c, args) => rawSql(`${c}.department_id = ${t}.id${args.includeInactive ? '' : ` and ${c}.active`}`),
+      sort: (c) => ({ expression: `${c}.owner_ref`, type: 'text', id: `${c}.id`, idType: 'uuid' }),
+    },
+  });
+  registerReadFields(PLATFORM_TYPENAMES.GOV_SERVICE_24H, {
+    serviceItems: {
+      kind: 'connection',
+      type: 'ServiceItem',
+      joins: (c) => `join platform_service_item ${c}_psi on ${c}_psi.service_item_id = ${c}.id`,
+      where: (t, c) => rawSql(`${c}_psi.platform_id = ${t}.id`),
+      sort: (c) => ({ expression: `${c}.code`, type: 'text', id: `${c}.id`, idType: 'uuid' }),
     },
   });
 }

@@ -1,12 +1,14 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Public } from '../../auth/visibility';
 import type { Context } from '../../graphql/context';
-import { localIdOf, notAnId, toConnection, toPage, toPageRequest, type ConnectionResult } from '../../graphql/relay';
+import { plannedField } from '../../graphql/plan/planned-field';
+import { planConnection } from '../../graphql/plan/planner';
+import { localIdOf, notAnId, toPageRequest } from '../../graphql/relay';
 import { DepartmentType, type DepartmentRecord } from '../department/department.types';
 import { StationType, type StationRecord } from '../station/station.types';
-import { PlatformKind } from './platform.enums';
-import { CreatePlatformInput, DepartmentPlatformsArgs, MovePlatformInput, PlatformsArgs, UpdatePlatformInput } from './platform.inputs';
-import { listPlatforms, platformByOwnerRef } from './platform.reader';
+import { CreatePlatformInput, DepartmentPlatformsArgs, MovePlatformInput, PlatformsArgs, StationPlatformsArgs, UpdatePlatformInput } from './platform.inputs';
+import { platformByOwnerRef, platformList } from './platform.reader';
 import * as platforms from './platform.service';
 import {
   CreatePlatformPayload,
@@ -29,9 +31,9 @@ export class PlatformResolver {
   }
 
   @Public()
-  @Query(() => PlatformConnection, { description: '整合平台列表（按名称排序）Platforms, filtered and keyset-paged, ordered by name' })
-  async platforms(@Args(() => PlatformsArgs) args: PlatformsArgs, @Ctx() ctx: Context): Promise<ConnectionResult<PlatformRecord>> {
-    return toConnection(await listPlatforms(ctx.db, args.filter, toPageRequest(args, 2)));
+  @Query(() => PlatformConnection, { description: '整合平台列表：可筛选、排序（默认按名称）、游标分页 Platforms, filtered, sorted (by name by default) and keyset-paged' })
+  platforms(@Args(() => PlatformsArgs) args: PlatformsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Record<string, unknown>> {
+    return planConnection(ctx.db, info, platformList(args.filter, args.orderBy, toPageRequest(args, 2)));
   }
 
   @Public()
@@ -85,15 +87,15 @@ export class PlatformResolver {
 @Resolver(() => StationType)
 export class StationPlatformsResolver {
   @Public()
-  @FieldResolver(() => [PlatformInterface], { description: '入驻本驿站的整合平台（按类型、名称排序）Platforms in this station, by kind then name' })
-  async platforms(
+  @FieldResolver(() => PlatformConnection, { description: '入驻本驿站的整合平台（按类型、名称排序）Platforms in this station, by kind then name' })
+  platforms(
     @Root() station: StationRecord,
+    // Declares the arguments; the planner reads them (see platform.read-model.ts).
+    @Args(() => StationPlatformsArgs) _args: StationPlatformsArgs,
     @Ctx() ctx: Context,
-    @Arg('kind', () => [PlatformKind], { nullable: true, description: '只要这些类型 Only these kinds' }) kind?: PlatformKind[] | null,
-    @Arg('includeInactive', { defaultValue: false, description: '是否包含已停用的平台 Include inactive platforms' }) includeInactive?: boolean,
-  ): Promise<PlatformRecord[]> {
-    const all = await ctx.loaders.stationPlatforms.load(station.dbId);
-    return all.filter((platform) => (includeInactive || platform.active) && (!kind?.length || kind.includes(platform.kind)));
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<unknown> {
+    return plannedField(ctx, info, 'Station', station.dbId, 'uuid');
   }
 }
 
@@ -101,13 +103,12 @@ export class StationPlatformsResolver {
 export class DepartmentPlatformsResolver {
   @Public()
   @FieldResolver(() => PlatformConnection, { description: '本部门的整合平台（按部门编号排序）The department’s platforms, ordered by its own IDs for them' })
-  async platforms(@Root() department: DepartmentRecord, @Args(() => DepartmentPlatformsArgs) args: DepartmentPlatformsArgs, @Ctx() ctx: Context): Promise<ConnectionResult<PlatformRecord>> {
-    const request = toPageRequest(args, 2);
-    const window = await ctx.loaders.departmentPlatformWindow({ request, includeInactive: args.includeInactive }).load(department.dbId);
-    const entries = window.records.map((record, index) => ({ record, cursor: window.cursors[index] }));
-    const page = toPage(entries, request, (entry) => entry.cursor, () =>
-      ctx.loaders.departmentPlatformCount.load(args.includeInactive ? `${department.dbId}:all` : department.dbId),
-    );
-    return toConnection({ ...page, nodes: page.nodes.map((entry) => entry.record) });
+  platforms(
+    @Root() department: DepartmentRecord,
+    @Args(() => DepartmentPlatformsArgs) _args: DepartmentPlatformsArgs,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<unknown> {
+    return plannedField(ctx, info, 'Department', department.dbId, 'uuid');
   }
 }

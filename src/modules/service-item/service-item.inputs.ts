@@ -1,6 +1,7 @@
-import { ArgsType, Field, Float, ID, InputType, Int } from 'type-graphql';
-import { ConnectionArgs, DEFAULT_PAGE_SIZE } from '../../graphql/relay';
+import { ArgsType, Field, Float, ID, InputType, Int, registerEnumType } from 'type-graphql';
+import { ConnectionArgs } from '../../graphql/relay';
 import { LocalDateScalar } from '../../graphql/scalars';
+import { SortDirection } from '../station/station.inputs';
 import { ServiceHandlingMode, ServiceItemCategory, ServiceItemLevel, StationServiceItemStatus } from './service-item.enums';
 
 @InputType('ServiceItemFilter', { description: '服务事项筛选条件（各条件同时满足）Service item filters; all given conditions must hold' })
@@ -24,27 +25,44 @@ export class ServiceItemFilter {
   includeInactive!: boolean;
 }
 
+export enum ServiceItemSortField {
+  CODE = 'CODE',
+  NAME = 'NAME',
+  CREATED_AT = 'CREATED_AT',
+  UPDATED_AT = 'UPDATED_AT',
+}
+
+registerEnumType(ServiceItemSortField, {
+  name: 'ServiceItemSortField',
+  description: '服务事项排序字段 What to sort service items by (ties are broken by ID)',
+  valuesConfig: {
+    CODE: { description: '按事项编码 By catalogue code' },
+    NAME: { description: '按名称（Unicode 码点顺序）By name, in code-point order' },
+    CREATED_AT: { description: '按登记时间 By registration time' },
+    UPDATED_AT: { description: '按最近修改时间 By last change' },
+  },
+});
+
+@InputType('ServiceItemOrder', { description: '服务事项排序 Ordering of a service item list' })
+export class ServiceItemOrder {
+  @Field(() => ServiceItemSortField, { description: '排序字段 Field to sort by' })
+  field!: ServiceItemSortField;
+
+  @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: '排序方向 Direction' })
+  direction!: SortDirection;
+}
+
 @ArgsType()
 export class ServiceItemsArgs extends ConnectionArgs {
   @Field(() => ServiceItemFilter, { nullable: true, description: '筛选条件 Filters' })
   filter?: ServiceItemFilter;
-}
 
-/**
- * Paging of a list nested under each parent of a page: forwards only. Every parent's list
- * has the same order, so one `after` cursor means the same position for each of them.
- */
-@ArgsType()
-export class NestedConnectionArgs {
-  @Field(() => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: '每个上级取条数（1–100，默认20）Number of items per parent (1–100, 20 by default)' })
-  first?: number | null;
-
-  @Field(() => String, { nullable: true, description: '从此游标之后开始 Return items after this cursor' })
-  after?: string;
+  @Field(() => ServiceItemOrder, { nullable: true, description: '排序，默认按事项编码升序 Ordering; by catalogue code by default' })
+  orderBy?: ServiceItemOrder;
 }
 
 @ArgsType()
-export class StationServiceItemsArgs extends NestedConnectionArgs {
+export class StationServiceItemsArgs extends ConnectionArgs {
   @Field(() => [StationServiceItemStatus], { nullable: true, description: '下沉状态之一 Any of these push-down statuses' })
   status?: StationServiceItemStatus[];
 
@@ -53,7 +71,7 @@ export class StationServiceItemsArgs extends NestedConnectionArgs {
 }
 
 @ArgsType()
-export class ServiceItemStationsArgs extends NestedConnectionArgs {
+export class ServiceItemStationsArgs extends ConnectionArgs {
   @Field({ nullable: true, description: '行政区划代码：该区划及其下级的驿站 Region code: stations in this region or anywhere below it' })
   regionCode?: string;
 
@@ -62,7 +80,7 @@ export class ServiceItemStationsArgs extends NestedConnectionArgs {
 }
 
 @ArgsType()
-export class DepartmentServiceItemsArgs extends NestedConnectionArgs {
+export class DepartmentServiceItemsArgs extends ConnectionArgs {
   @Field({ defaultValue: false, description: '是否包含已停用事项 Include inactive items' })
   includeInactive!: boolean;
 }

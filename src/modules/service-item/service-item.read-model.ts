@@ -12,6 +12,11 @@ function anyOf(values: unknown): string[] | null {
   return Array.isArray(values) && values.length ? (values as string[]) : null;
 }
 
+/** Ids of the region with this code and every region below it. */
+function withinRegion(code: string) {
+  return sql`select d.id from region d where d.path like (select p.path from region p where p.code = ${code}) || '%'`;
+}
+
 /** How service items and their push-downs are read (see graphql/plan/read-model.ts). */
 export function registerServiceItemReadModel(): void {
   registerReadModel({
@@ -32,6 +37,38 @@ export function registerServiceItemReadModel(): void {
       description: column('description'),
       active: column('active'),
       department: { kind: 'one', type: 'Department', key: (t) => `${t}.department_id` },
+      stations: {
+        kind: 'connection',
+        type: 'StationServiceItem',
+        // Archived stations are out of the working registry, like in every station list.
+        joins: (c) => `join station ${c}_s on ${c}_s.id = ${c}.station_id and ${c}_s.archived_at is null`,
+        where: (t, c, args) => {
+          const conditions = [rawSql(`${c}.service_item_id = ${t}.id`)];
+          const status = anyOf(args.status);
+          if (status) conditions.push(sql`${rawSql(`${c}.status`)} = any(${status}::text[])`);
+          const regionCode = typeof args.regionCode === 'string' ? args.regionCode.trim() : '';
+          if (regionCode) conditions.push(sql`${rawSql(`${c}_s.region_id`)} in (${withinRegion(regionCode)})`);
+          return joinSql(conditions, ' and ');
+        },
+        sort: (c) => ({ expression: `${c}_s.code`, type: 'text', id: `${c}.id`, idType: 'uuid' }),
+      },
+      stationCount: {
+        kind: 'value',
+        sql: (t, _extras, args) => {
+          const status = anyOf(args.status);
+          return sql`(select count(*)::int from station_service_item ${rawSql(`${t}_x`)} join station ${rawSql(`${t}_s`)}
+            on ${rawSql(`${t}_s.id = ${t}_x.station_id and ${t}_s.archived_at is null`)}
+            where ${rawSql(`${t}_x.service_item_id = ${t}.id`)}${status ? sql` and ${rawSql(`${t}_x.status`)} = any(${status}::text[])` : rawSql('')})`;
+        },
+      },
+    },
+  });
+  registerReadFields('Department', {
+    serviceItems: {
+      kind: 'connection',
+      type: 'ServiceItem',
+      where: (t, c, args) => rawSql(`${c}.department_id = ${t}.id${args.includeInactive ? '' : ` and ${c}.active`}`),
+      sort: (c) => ({ expression: `${c}.code`, type: 'text', id: `${c}.id`, idType: 'uuid' }),
     },
   });
   registerReadModel({

@@ -1,8 +1,10 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Public } from '../../auth/visibility';
-import { toNestedPaging } from '../../db/nested-keyset';
 import type { Context } from '../../graphql/context';
-import { badInputOf, localIdOf, notAnId, toConnection, toPageRequest, type ConnectionResult } from '../../graphql/relay';
+import { plannedField } from '../../graphql/plan/planned-field';
+import { planConnection } from '../../graphql/plan/planner';
+import { badInputOf, localIdOf, notAnId, toPageRequest } from '../../graphql/relay';
 import { DepartmentType, type DepartmentRecord } from '../department/department.types';
 import { StationType, type StationRecord } from '../station/station.types';
 import { StationServiceItemStatus } from './service-item.enums';
@@ -18,7 +20,7 @@ import {
   UpdateServiceItemInput,
   UpdateStationServiceItemInput,
 } from './service-item.inputs';
-import { listServiceItems, type ItemStationsFilter, type StationItemsFilter } from './service-item.reader';
+import { serviceItemList } from './service-item.reader';
 import * as serviceItems from './service-item.service';
 import {
   CreateServiceItemPayload,
@@ -39,11 +41,6 @@ import {
   type StationServiceItemRecord,
 } from './service-item.types';
 
-/** Enum-list arguments as a loader key: deduplicated and sorted, null when empty. */
-function normalisedList<T extends string>(values: readonly T[] | null | undefined): T[] | null {
-  return values?.length ? [...new Set(values)].sort() : null;
-}
-
 @Resolver(() => ServiceItemType)
 export class ServiceItemResolver {
   @Public()
@@ -61,9 +58,9 @@ export class ServiceItemResolver {
   }
 
   @Public()
-  @Query(() => ServiceItemConnection, { description: '高频服务事项目录（按编码排序）The service item catalogue, ordered by code' })
-  async serviceItems(@Args(() => ServiceItemsArgs) args: ServiceItemsArgs, @Ctx() ctx: Context): Promise<ConnectionResult<ServiceItemRecord>> {
-    return toConnection(await listServiceItems(ctx.db, args.filter, toPageRequest(args, 2)));
+  @Query(() => ServiceItemConnection, { description: '高频服务事项目录：可筛选、排序（默认按编码）、游标分页 The service item catalogue, filtered, sorted (by code by default) and keyset-paged' })
+  serviceItems(@Args(() => ServiceItemsArgs) args: ServiceItemsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Record<string, unknown>> {
+    return planConnection(ctx.db, info, serviceItemList(args.filter, args.orderBy, toPageRequest(args, 2)));
   }
 
   @Public()
@@ -78,11 +75,14 @@ export class ServiceItemResolver {
   @FieldResolver(() => StationServiceItemConnection, {
     description: '下沉到的驿站（不含已归档驿站，按驿站编号排序）Stations the item is pushed down to, archived ones left out, by station code',
   })
-  async stations(@Root() item: ServiceItemRecord, @Args(() => ServiceItemStationsArgs) args: ServiceItemStationsArgs, @Ctx() ctx: Context): Promise<ConnectionResult<StationServiceItemRecord>> {
-    const paging = toNestedPaging(args);
-    const filter: ItemStationsFilter = { regionCode: args.regionCode?.trim() || null, status: normalisedList(args.status) };
-    const page = await ctx.loaders.itemStationPages({ filter, paging }).load(item.dbId);
-    return toConnection({ ...page, count: () => ctx.loaders.itemStationCounts(filter).load(item.dbId) });
+  stations(
+    @Root() item: ServiceItemRecord,
+    // Declares the arguments; the planner reads them (see service-item.read-model.ts).
+    @Args(() => ServiceItemStationsArgs) _args: ServiceItemStationsArgs,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<unknown> {
+    return plannedField(ctx, info, 'ServiceItem', item.dbId, 'uuid');
   }
 
   @Public()
@@ -90,10 +90,12 @@ export class ServiceItemResolver {
   stationCount(
     @Root() item: ServiceItemRecord,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+    // Declares the argument; the planner reads it (see service-item.read-model.ts).
     @Arg('status', () => [StationServiceItemStatus], { nullable: true, description: '只计这些下沉状态；不填计全部 Count only these statuses; all when omitted' })
-    status?: StationServiceItemStatus[],
+    _status?: StationServiceItemStatus[],
   ): Promise<number> {
-    return ctx.loaders.itemStationCounts({ regionCode: null, status: normalisedList(status) }).load(item.dbId);
+    return plannedField(ctx, info, 'ServiceItem', item.dbId, 'uuid') as Promise<number>;
   }
 
   @Public()
@@ -173,11 +175,14 @@ export class StationServiceItemsResolver {
   @FieldResolver(() => StationServiceItemConnection, {
     description: '下沉到本驿站的服务事项（按事项编码排序）Service items pushed down to this station, by item code',
   })
-  async serviceItems(@Root() station: StationRecord, @Args(() => StationServiceItemsArgs) args: StationServiceItemsArgs, @Ctx() ctx: Context): Promise<ConnectionResult<StationServiceItemRecord>> {
-    const paging = toNestedPaging(args);
-    const filter: StationItemsFilter = { status: normalisedList(args.status), category: normalisedList(args.category) };
-    const page = await ctx.loaders.stationServiceItemPages({ filter, paging }).load(station.dbId);
-    return toConnection({ ...page, count: () => ctx.loaders.stationServiceItemCounts(filter).load(station.dbId) });
+  serviceItems(
+    @Root() station: StationRecord,
+    // Declares the arguments; the planner reads them (see service-item.read-model.ts).
+    @Args(() => StationServiceItemsArgs) _args: StationServiceItemsArgs,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<unknown> {
+    return plannedField(ctx, info, 'Station', station.dbId, 'uuid');
   }
 }
 
@@ -185,10 +190,12 @@ export class StationServiceItemsResolver {
 export class DepartmentServiceItemsResolver {
   @Public()
   @FieldResolver(() => ServiceItemConnection, { description: '本部门负责的服务事项（按编码排序）Service items this department is responsible for, by code' })
-  async serviceItems(@Root() department: DepartmentRecord, @Args(() => DepartmentServiceItemsArgs) args: DepartmentServiceItemsArgs, @Ctx() ctx: Context): Promise<ConnectionResult<ServiceItemRecord>> {
-    const paging = toNestedPaging(args);
-    const filter = { includeInactive: args.includeInactive };
-    const page = await ctx.loaders.departmentItemPages({ filter, paging }).load(department.dbId);
-    return toConnection({ ...page, count: () => ctx.loaders.departmentItemCounts(filter).load(department.dbId) });
+  serviceItems(
+    @Root() department: DepartmentRecord,
+    @Args(() => DepartmentServiceItemsArgs) _args: DepartmentServiceItemsArgs,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<unknown> {
+    return plannedField(ctx, info, 'Department', department.dbId, 'uuid');
   }
 }
