@@ -1,19 +1,14 @@
 import DataLoader from 'dataloader';
+import type { FieldNode, GraphQLResolveInfo } from 'graphql';
+import { planFieldOf } from './plan/planner';
 import { serviceItemsOfPlatforms } from '../modules/platform/gov-service-point-items';
 import type { SqlReader } from '../db/sql';
-import { activitiesByIds, activitiesOfParents, type NestedActivitiesParams } from '../modules/activity/activity.reader';
+import { activitiesByIds } from '../modules/activity/activity.reader';
 import type { ActivityRecord } from '../modules/activity/activity.types';
-import {
-  coBuildingCountsOfOrganizations,
-  coBuildingPagesOfOrganizations,
-  coBuildingsByIds,
-  coBuildingsOfStations,
-  type OrganizationCoBuildingsParams,
-  type StationCoBuildingsParams,
-} from '../modules/co-building/co-building.reader';
+import { coBuildingsByIds } from '../modules/co-building/co-building.reader';
 import type { CoBuildingRecord } from '../modules/co-building/co-building.types';
 import { departmentsByCodes, departmentsByIds } from '../modules/department/department.reader';
-import { dutyShiftsByIds, shiftsOnDuty, stationShiftCounts, stationShiftPages, type ShiftWindow, type StationShiftsKey } from '../modules/duty-shift/duty-shift.reader';
+import { dutyShiftsByIds } from '../modules/duty-shift/duty-shift.reader';
 import type { DutyShiftRecord } from '../modules/duty-shift/duty-shift.types';
 import type { DepartmentRecord } from '../modules/department/department.types';
 import { organizationsByIds } from '../modules/organization/organization.reader';
@@ -132,6 +127,8 @@ function nestedCounts<F>(fetch: (parentIds: readonly string[], filter: F) => Pro
 export function createLoaders(db: SqlReader) {
   const hubMemberCount = counted<string>((hubIds) => hubMemberCounts(db, hubIds));
   return {
+    /** Planned fields (e.g. Station.activities) of records the planner did not build, per selection. */
+    plannedField: plannedFields(db),
     regionById: keyed<number, RegionRecord>((ids) => regionsByIds(db, ids), (region) => region.dbId),
     regionByCode: keyed<string, RegionRecord>((codes) => regionsByCodes(db, codes), (region) => region.code),
     circleById: keyed<string, ServiceCircleRecord>((ids) => circlesByIds(db, ids), (circle) => circle.dbId),
@@ -153,26 +150,6 @@ export function createLoaders(db: SqlReader) {
     departmentPlatformCount: counted<string>((keys) => departmentPlatformCounts(db, keys)),
     coBuildingById: keyed<string, CoBuildingRecord>((ids) => coBuildingsByIds(db, ids), (coBuilding) => coBuilding.dbId),
     activityById: keyed<string, ActivityRecord>((ids) => activitiesByIds(db, ids), (activity) => activity.dbId),
-    /** station.coBuildings: one query per page of stations. */
-    stationCoBuildings: perArguments((params: StationCoBuildingsParams) =>
-      grouped<string, CoBuildingRecord>((ids) => coBuildingsOfStations(db, [...ids], params), (row) => row.stationId),
-    ),
-    /** organization.coBuildings(first, after): one windowed query per page of organizations. */
-    organizationCoBuildingPages: perArguments((params: OrganizationCoBuildingsParams) =>
-      grouped((ids: readonly string[]) => coBuildingPagesOfOrganizations(db, [...ids], params), (row) => row.organizationId),
-    ),
-    /** organization.coBuildings totalCount: one grouped count per page of organizations. */
-    organizationCoBuildingCount: counted<string>(async (ids) =>
-      (await coBuildingCountsOfOrganizations(db, [...ids])).map((row) => ({ key: row.parentId, count: row.count })),
-    ),
-    /** station.activities(first, from, to): one windowed query per page of stations. */
-    stationActivities: perArguments((params: NestedActivitiesParams) =>
-      grouped<string, ActivityRecord>((ids) => activitiesOfParents(db, 'station', [...ids], params), (row) => row.stationId),
-    ),
-    /** organization.activities(first, from, to): one windowed query per page of organizations. */
-    organizerActivities: perArguments((params: NestedActivitiesParams) =>
-      grouped<string, ActivityRecord>((ids) => activitiesOfParents(db, 'organizer', [...ids], params), (row) => row.organizerId!),
-    ),
     serviceItemById: keyed<string, ServiceItemRecord>((ids) => serviceItemsByIds(db, ids), (item) => item.dbId),
     serviceItemByCode: keyed<string, ServiceItemRecord>((codes) => serviceItemsByCodes(db, codes), (item) => item.code),
     /** The service items each 24-hour point handles: one query per batch of platforms. */
@@ -195,16 +172,6 @@ export function createLoaders(db: SqlReader) {
     stationContactCadre: related((ids) => contactCadresOfStations(db, ids), (row) => [row.stationId, row.person]),
     /** Grid workers stationed at a station, by station id. */
     stationGridWorkers: new DataLoader((ids: readonly string[]) => gridWorkersOfStations(db, ids)),
-    /** One page of a station's shifts; the stations of a parent page share one windowed query. */
-    stationShiftPage: new DataLoader((keys: readonly StationShiftsKey[]) => stationShiftPages(db, keys), { cacheKeyFn: (key) => JSON.stringify(key) }),
-    /** A station's shift count within a window. */
-    stationShiftCount: new DataLoader((keys: readonly { stationId: string; window: ShiftWindow }[]) => stationShiftCounts(db, keys), {
-      cacheKeyFn: (key) => JSON.stringify(key),
-    }),
-    /** Shifts on duty at (station, instant). */
-    onDutyAt: new DataLoader((keys: readonly { stationId: string; at: Date }[]) => shiftsOnDuty(db, keys), {
-      cacheKeyFn: (key) => `${key.stationId}@${key.at.toISOString()}`,
-    }),
     /** The external references of records of one type, keyed by record id: one query per batch of records. */
     externalRefs: perArguments((type: ExternalRecordType) =>
       grouped<string, ExternalRefRecord>((ids) => externalRefsOfRecords(db, type, ids), (ref) => ref.recordId),
@@ -241,6 +208,26 @@ function pagedBy<K, V>(fetch: (keys: readonly K[], request: PageRequest) => Prom
       return keys.map((parent) => pages.get(parent)!);
     }),
   );
+}
+
+/**
+ * Planned fields of records the planner did not build (mutation payloads, records from loaders):
+ * one loader per selection — graphql-js hands every sibling of a list the same field nodes — so
+ * the parents of a list share one statement (see planFieldOf).
+ */
+function plannedFields(db: SqlReader) {
+  const loaders = new WeakMap<readonly FieldNode[], DataLoader<string, unknown>>();
+  return (info: GraphQLResolveInfo, keyType: 'uuid' | 'int' | 'text' = 'uuid'): DataLoader<string, unknown> => {
+    let loader = loaders.get(info.fieldNodes);
+    if (!loader) {
+      loader = new DataLoader<string, unknown>(async (keys) => {
+        const found = await planFieldOf(db, info, keys, keyType);
+        return keys.map((key) => found.get(key) ?? null);
+      });
+      loaders.set(info.fieldNodes, loader);
+    }
+    return loader;
+  };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

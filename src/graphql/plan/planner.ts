@@ -161,7 +161,7 @@ function fieldJson(
         sort: { expression: rawSql(sort.expression), type: sort.type },
         id: { expression: sort.id, type: sort.idType },
         request,
-        descending: false,
+        descending: sort.descending ?? false,
       });
     }
   }
@@ -337,4 +337,45 @@ export async function planOne(
 ): Promise<Record<string, unknown> | null> {
   const found = await planRecords(db, info, typeName, [value], valueType, { column });
   return found.values().next().value ?? null;
+}
+
+/**
+ * A planned field of records the planner did not build (a mutation payload's record, a record a
+ * loader fetched): the field's selection for each parent key (the parent type's key column), in
+ * one statement for all of them, keyed by the key's text. The parent's hand-written resolver for
+ * the field batches its parents through this, so it answers exactly as the planned path does.
+ */
+export async function planFieldOf(
+  db: SqlReader,
+  info: GraphQLResolveInfo,
+  keys: readonly string[],
+  keyType: 'uuid' | 'int' | 'text',
+): Promise<Map<string, unknown>> {
+  const found = new Map<string, unknown>();
+  if (keys.length === 0) return found;
+  const model = modelFor(info.parentType.name);
+  const plan = model.fields[info.fieldName];
+  if (!plan) throw new Error(`${info.parentType.name}.${info.fieldName} has no plan`);
+  const planning = planningOf(info);
+  const t = nextAlias(planning);
+  const field = info.parentType.getFields()[info.fieldName];
+  const json = fieldJson(planning, field, plan, t, info.fieldNodes, new Set());
+  const statement = sql`select ${rawSql(`${t}.${model.key}`)}::text as k, ${json} as v from ${rawSql(`${model.table} ${t}`)}
+    where ${rawSql(`${t}.${model.key}`)} = any(${keys}::${rawSql(keyType)}[])`;
+  for (const row of await db.all<{ k: string; v: unknown }>(statement.text, statement.bindings)) found.set(row.k, row.v);
+  return found;
+}
+
+/** A root field's plain list (a bounded one, e.g. who is on duty at an instant): rows of one type, planned for its selection. */
+export async function planList(
+  db: SqlReader,
+  info: GraphQLResolveInfo,
+  list: { nodeType: string; alias: string; where: SqlFragment; orderBy: string },
+): Promise<Record<string, unknown>[]> {
+  const planning = planningOf(info);
+  const target = tableOf(list.nodeType);
+  const statement = sql`select coalesce(json_agg(${rowJson(planning, list.nodeType, list.alias, info.fieldNodes, new Set())} order by ${rawSql(list.orderBy)}), '[]') as l
+    from ${rawSql(`${target.table} ${list.alias}`)} where ${list.where}`;
+  const row = await db.one<{ l: Record<string, unknown>[] }>(statement.text, statement.bindings);
+  return row!.l;
 }
