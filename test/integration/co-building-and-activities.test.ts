@@ -742,4 +742,27 @@ describe('nested lists are batched per request', () => {
     // activities are each one planned statement for the whole page)
     expect(large.statements).toBeLessThanOrEqual(8);
   });
+
+  /**
+   * The community types three relations deep from each of their root lists, every relation among
+   * them included (planned-statements.test.ts cannot list these roots yet: their whole depth-3 reach
+   * also takes in grid workers and external references, which are not planned yet).
+   */
+  const STATION = `code region { code } hub { code }
+    activities(first: 3) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { title organizer { name } station { code } } } }
+    coBuildings(first: 3, includeInactive: true) { totalCount nodes { role active organization { name } station { code } } }
+    dutyShifts(first: 3) { totalCount nodes { kind person { role organization { name } } organization { name } } }
+    onDuty(at: "2023-12-27T20:00:00+08:00") { kind person { role } }`;
+  it.each([
+    ['activities', `activities(first: $first) { totalCount edges { cursor node { title startsAt organizer { name activities(first: 3) { nodes { title } } coBuildings(first: 3) { nodes { role } } } station { ${STATION} } } } }`],
+    ['coBuildings', `coBuildings(first: $first) { totalCount edges { cursor node { role active validFrom organization { name activities(last: 3) { nodes { title } } } station { ${STATION} } } } }`],
+    ['dutyShifts', `dutyShifts(first: $first) { totalCount edges { cursor node { kind startsAt person { role organization { name } } organization { name coBuildings(first: 3) { totalCount } } station { ${STATION} } } } }`],
+  ])('%s: activities, co-buildings and shifts three relations deep cost one statement at 10 as at 100', async (name, selection) => {
+    const query = `query($first: Int!) { ${selection} }`;
+    const small = await countFor(query, 10, (data) => data[name].edges);
+    const large = await countFor(query, 100, (data) => data[name].edges);
+    expect(large.statements).toBe(small.statements);
+    // the caller's key, the budget charge and the list
+    expect(large.statements).toBeLessThanOrEqual(3);
+  });
 });
