@@ -626,6 +626,22 @@ describe('createDutyShift, updateDutyShift and deleteDutyShift', () => {
     expect(res.data.createDutyShift.dutyShift).toMatchObject({ person: null, organization: { id: station.managingOrganization!.id } });
   });
 
+  it('shows the new shift in its station\'s shifts and on duty, read from the payload as from a query', async () => {
+    const at = cst('2024-01-04T10:00:00');
+    const STATION_SHIFTS = `dutyShifts(from: "${cst('2024-01-04T00:00:00')}", to: "${cst('2024-01-05T00:00:00')}", last: 5) { totalCount nodes { id kind } }
+      onDuty(at: "${at}") { id person { id } }`;
+    const res = await t.gql(`mutation($input: CreateDutyShiftInput!) { createDutyShift(input: $input) { dutyShift { id station { ${STATION_SHIFTS} } } ${ERRORS} } }`, {
+      input: shiftInput({ startsAt: cst('2024-01-04T09:00:00'), endsAt: cst('2024-01-04T11:00:00'), note: null }),
+    });
+    expect(res.errors).toBeUndefined();
+    expect(res.data.createDutyShift.userErrors).toEqual([]);
+    const { id, station: fromPayload } = res.data.createDutyShift.dutyShift;
+    expect(fromPayload.onDuty).toContainEqual({ id, person: { id: volunteer.id } });
+    expect(fromPayload.dutyShifts.nodes).toContainEqual({ id, kind: 'VOLUNTEER' });
+    const queried = await t.gql(`query($id: ID!) { station(id: $id) { ${STATION_SHIFTS} } }`, { id: station.id });
+    expect(queried.data.station).toEqual(fromPayload);
+  });
+
   it.each([
     ['both a person and an organization', () => ({ organizationId: station.managingOrganization!.id }), ['input', 'organizationId'], 'INVALID', '值班人员和值班组织只能填一个。'],
     ['neither a person nor an organization', () => ({ personId: null }), ['input', 'personId'], 'REQUIRED', '请指定值班人员或值班组织（二选一）。'],
