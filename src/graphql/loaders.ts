@@ -1,18 +1,11 @@
 import DataLoader from 'dataloader';
 import type { SqlReader } from '../db/sql';
-import { activitiesByIds, activitiesOfParents, type NestedActivitiesParams } from '../modules/activity/activity.reader';
+import { activitiesByIds } from '../modules/activity/activity.reader';
 import type { ActivityRecord } from '../modules/activity/activity.types';
-import {
-  coBuildingCountsOfOrganizations,
-  coBuildingPagesOfOrganizations,
-  coBuildingsByIds,
-  coBuildingsOfStations,
-  type OrganizationCoBuildingsParams,
-  type StationCoBuildingsParams,
-} from '../modules/co-building/co-building.reader';
+import { coBuildingsByIds } from '../modules/co-building/co-building.reader';
 import type { CoBuildingRecord } from '../modules/co-building/co-building.types';
 import { departmentsByCodes, departmentsByIds } from '../modules/department/department.reader';
-import { dutyShiftsByIds, shiftsOnDuty, stationShiftCounts, stationShiftPages, type ShiftWindow, type StationShiftsKey } from '../modules/duty-shift/duty-shift.reader';
+import { dutyShiftsByIds } from '../modules/duty-shift/duty-shift.reader';
 import type { DutyShiftRecord } from '../modules/duty-shift/duty-shift.types';
 import type { DepartmentRecord } from '../modules/department/department.types';
 import { organizationsByIds } from '../modules/organization/organization.reader';
@@ -103,26 +96,6 @@ export function createLoaders(db: SqlReader) {
     platformById: keyed<string, PlatformRecord>((ids) => platformsByIds(db, ids), (platform) => platform.dbId),
     coBuildingById: keyed<string, CoBuildingRecord>((ids) => coBuildingsByIds(db, ids), (coBuilding) => coBuilding.dbId),
     activityById: keyed<string, ActivityRecord>((ids) => activitiesByIds(db, ids), (activity) => activity.dbId),
-    /** station.coBuildings: one query per page of stations. */
-    stationCoBuildings: perArguments((params: StationCoBuildingsParams) =>
-      grouped<string, CoBuildingRecord>((ids) => coBuildingsOfStations(db, [...ids], params), (row) => row.stationId),
-    ),
-    /** organization.coBuildings(first, after): one windowed query per page of organizations. */
-    organizationCoBuildingPages: perArguments((params: OrganizationCoBuildingsParams) =>
-      grouped((ids: readonly string[]) => coBuildingPagesOfOrganizations(db, [...ids], params), (row) => row.organizationId),
-    ),
-    /** organization.coBuildings totalCount: one grouped count per page of organizations. */
-    organizationCoBuildingCount: counted<string>(async (ids) =>
-      (await coBuildingCountsOfOrganizations(db, [...ids])).map((row) => ({ key: row.parentId, count: row.count })),
-    ),
-    /** station.activities(first, from, to): one windowed query per page of stations. */
-    stationActivities: perArguments((params: NestedActivitiesParams) =>
-      grouped<string, ActivityRecord>((ids) => activitiesOfParents(db, 'station', [...ids], params), (row) => row.stationId),
-    ),
-    /** organization.activities(first, from, to): one windowed query per page of organizations. */
-    organizerActivities: perArguments((params: NestedActivitiesParams) =>
-      grouped<string, ActivityRecord>((ids) => activitiesOfParents(db, 'organizer', [...ids], params), (row) => row.organizerId!),
-    ),
     serviceItemById: keyed<string, ServiceItemRecord>((ids) => serviceItemsByIds(db, ids), (item) => item.dbId),
     serviceItemByCode: keyed<string, ServiceItemRecord>((codes) => serviceItemsByCodes(db, codes), (item) => item.code),
     stationServiceItemById: keyed<string, StationServiceItemRecord>((ids) => stationServiceItemsByIds(db, ids), (record) => record.dbId),
@@ -134,16 +107,6 @@ export function createLoaders(db: SqlReader) {
     stationContactCadre: related((ids) => contactCadresOfStations(db, ids), (row) => [row.stationId, row.person]),
     /** Grid workers stationed at a station, by station id. */
     stationGridWorkers: new DataLoader((ids: readonly string[]) => gridWorkersOfStations(db, ids)),
-    /** One page of a station's shifts; the stations of a parent page share one windowed query. */
-    stationShiftPage: new DataLoader((keys: readonly StationShiftsKey[]) => stationShiftPages(db, keys), { cacheKeyFn: (key) => JSON.stringify(key) }),
-    /** A station's shift count within a window. */
-    stationShiftCount: new DataLoader((keys: readonly { stationId: string; window: ShiftWindow }[]) => stationShiftCounts(db, keys), {
-      cacheKeyFn: (key) => JSON.stringify(key),
-    }),
-    /** Shifts on duty at (station, instant). */
-    onDutyAt: new DataLoader((keys: readonly { stationId: string; at: Date }[]) => shiftsOnDuty(db, keys), {
-      cacheKeyFn: (key) => `${key.stationId}@${key.at.toISOString()}`,
-    }),
     /** The external references of records of one type, keyed by record id: one query per batch of records. */
     externalRefs: perArguments((type: ExternalRecordType) =>
       grouped<string, ExternalRefRecord>((ids) => externalRefsOfRecords(db, type, ids), (ref) => ref.recordId),

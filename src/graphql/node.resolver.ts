@@ -42,6 +42,9 @@ const PLANNED_NODE_TYPES: { [Type in NodeTypeName]?: 'uuid' | 'int' } = {
   StationServiceItem: 'uuid',
   Organization: 'uuid',
   Person: 'uuid',
+  Activity: 'uuid',
+  CoBuilding: 'uuid',
+  DutyShift: 'uuid',
 };
 
 async function loadNodes(ctx: Context, info: GraphQLResolveInfo, ids: readonly string[]): Promise<(NodeRecord | null)[]> {

@@ -46,6 +46,9 @@ import { registerServiceItemReadModel } from '../modules/service-item/service-it
 import { registerOrganizationReadModel } from '../modules/organization/organization.read-model';
 import { registerPersonReadModel } from '../modules/person/person.read-model';
 import { registerStationStaffReadFields } from '../modules/station-staff/station-staff.read-model';
+import { registerActivityReadModel } from '../modules/activity/activity.read-model';
+import { registerCoBuildingReadModel } from '../modules/co-building/co-building.read-model';
+import { registerDutyShiftReadModel } from '../modules/duty-shift/duty-shift.read-model';
 
 let schema: GraphQLSchema | undefined;
 
@@ -60,6 +63,9 @@ function registerReadModels(): void {
   registerOrganizationReadModel();
   registerPersonReadModel();
   registerStationStaffReadFields();
+  registerActivityReadModel();
+  registerCoBuildingReadModel();
+  registerDutyShiftReadModel();
 }
 
 /** The executable schema (built once per process; type-graphql metadata is global). */

@@ -68,7 +68,7 @@ describe('organization queries', () => {
     const res = await t.gql(
       `query($id: ID!) { organization(id: $id) { id name kind creditCode creditCodeWarning active region { code name }
         coBuildings(first: 100) { totalCount nodes { role organization { id } station { code } } }
-        activities(first: 100) { title startsAt organizer { id } station { code } } } }`,
+        activities(first: 100) { totalCount nodes { title startsAt organizer { id } station { code } } } } }`,
       { id },
     );
     expect(res.errors).toBeUndefined();
@@ -88,10 +88,11 @@ describe('organization queries', () => {
       expect(node.organization.id).toBe(id);
       expect(node.station.code.startsWith(SEED.cityCode.slice(0, 4))).toBe(true);
     }
-    expect(organization.activities).toHaveLength(ORGANIZATION_SEED.socialOrgActivities);
-    const starts = organization.activities.map((activity: Org) => activity.startsAt);
+    expect(organization.activities.nodes).toHaveLength(ORGANIZATION_SEED.socialOrgActivities);
+    expect(organization.activities.totalCount).toBe(ORGANIZATION_SEED.socialOrgActivities);
+    const starts = organization.activities.nodes.map((activity: Org) => activity.startsAt);
     expect(starts).toEqual([...starts].sort().reverse());
-    for (const activity of organization.activities) expect(activity.organizer.id).toBe(id);
+    for (const activity of organization.activities.nodes) expect(activity.organizer.id).toBe(id);
 
     const node = await t.gql(`query($id: ID!) { node(id: $id) { __typename id ... on Organization { name } } }`, { id });
     expect(node.data.node).toEqual({ __typename: 'Organization', id, name: ORGANIZATION_SEED.socialOrgName });
@@ -124,14 +125,45 @@ describe('organization queries', () => {
     expect([...first.edges, ...second.edges].map((edge: Org) => edge.node.id)).toEqual(all.edges.slice(0, 4).map((edge: Org) => edge.node.id));
   });
 
+  it('pages an organization\'s co-buildings backwards with last/before, 20 by default, in the order asked for', async () => {
+    const busiest = await t.gql(`{ organizations(first: 100, filter: { kind: [DUAL_REPORTING_PARTY_ORG] }) { nodes { id coBuildings(first: 1) { totalCount } } } }`);
+    const best = busiest.data.organizations.nodes.reduce((a: Org, b: Org) => (b.coBuildings.totalCount > a.coBuildings.totalCount ? b : a));
+    const PAGE = `query($id: ID!, $first: Int, $last: Int, $before: String, $orderBy: CoBuildingOrder) { organization(id: $id) {
+      coBuildings(first: $first, last: $last, before: $before, orderBy: $orderBy) {
+        totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { id createdAt } } } } }`;
+    const page = async (variables: Record<string, unknown>) => {
+      const res = await t.gql(PAGE, { id: best.id, ...variables });
+      expect(res.errors).toBeUndefined();
+      return res.data.organization.coBuildings;
+    };
+    const ids = (await page({ first: 100 })).edges.map((edge: Org) => edge.node.id);
+    expect(ids.length).toBeGreaterThanOrEqual(5);
+    expect((await page({})).edges).toHaveLength(Math.min(20, ids.length));
+
+    const tail = await page({ last: 2 });
+    expect(tail.edges.map((edge: Org) => edge.node.id)).toEqual(ids.slice(-2));
+    expect(tail.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: false });
+    const earlier = await page({ last: 2, before: tail.pageInfo.startCursor });
+    expect(earlier.edges.map((edge: Org) => edge.node.id)).toEqual(ids.slice(-4, -2));
+    expect(earlier.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: true });
+    expect(earlier.totalCount).toBe(ids.length);
+
+    const byRegistration = await page({ first: 100, orderBy: { field: 'CREATED_AT', direction: 'ASC' } });
+    const created = byRegistration.edges.map((edge: Org) => edge.node.createdAt);
+    expect(created).toEqual([...created].sort());
+    expect(new Set(byRegistration.edges.map((edge: Org) => edge.node.id))).toEqual(new Set(ids));
+  });
+
   it.each([
     ['first: 0', `coBuildings(first: 0) { totalCount }`],
     ['first: 101', `coBuildings(first: 101) { totalCount }`],
+    ['last: 101', `coBuildings(last: 101) { totalCount }`],
+    ['a garbage before cursor', `coBuildings(last: 1, before: "garbage") { totalCount }`],
     ['a garbage cursor', `coBuildings(after: "garbage") { totalCount }`],
     ['a cursor with an impossible date', `coBuildings(after: "${encodeCursor(['2023-02-30', '00000000-0000-4000-8000-000000000000'])}") { totalCount }`],
     ['a cursor with a bad id', `coBuildings(after: "${encodeCursor(['2023-02-01', 'x'])}") { totalCount }`],
-    ['activities(first: 101)', `activities(first: 101) { title }`],
-    ['activities(from after to)', `activities(from: "2023-06-01T00:00:00Z", to: "2023-05-01T00:00:00Z") { title }`],
+    ['activities(first: 101)', `activities(first: 101) { nodes { title } }`],
+    ['activities(from after to)', `activities(from: "2023-06-01T00:00:00Z", to: "2023-05-01T00:00:00Z") { nodes { title } }`],
   ])('answers BAD_USER_INPUT for %s on a nested list', async (_label, selection) => {
     const id = await seededId(ORGANIZATION_SEED.socialOrgName);
     const res = await t.gql(`query($id: ID!) { organization(id: $id) { ${selection} } }`, { id });

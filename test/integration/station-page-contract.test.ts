@@ -24,7 +24,7 @@ const PAGE = `query($first: Int!, $region: String!) {
         ... on OtherPlatform { kindName }
       } }
       serviceItems(first: 20) { totalCount nodes { mode since status serviceItem { code name department { name } } } }
-      coBuildings { role commitments organization { name kind creditCode } }
+      coBuildings { nodes { role commitments organization { name kind creditCode } } }
       managingOrganization { name kind }
       contactCadre { name role }
     }
@@ -34,7 +34,7 @@ const PAGE = `query($first: Int!, $region: String!) {
 interface PageNode {
   platforms: { nodes: { __typename: string }[] };
   serviceItems: { totalCount: number; nodes: unknown[] };
-  coBuildings: unknown[];
+  coBuildings: { nodes: unknown[] };
   managingOrganization: unknown;
   contactCadre: unknown;
 }
@@ -61,7 +61,7 @@ it('costs the same number of SQL statements for 10 stations as for 100', async (
     const kinds = new Set(page.nodes.flatMap((node) => node.platforms.nodes.map((platform) => platform.__typename)));
     expect(kinds.has('GovServicePoint24h') && kinds.has('UnionCareStation')).toBe(true);
     expect(page.nodes.some((node) => node.serviceItems.nodes.length === 20 && node.serviceItems.totalCount > 20)).toBe(true);
-    expect(page.nodes.some((node) => node.coBuildings.length > 0)).toBe(true);
+    expect(page.nodes.some((node) => node.coBuildings.nodes.length > 0)).toBe(true);
     expect(page.nodes.every((node) => node.managingOrganization && node.contactCadre)).toBe(true);
   }
   expect(large.statements).toBe(small.statements);

@@ -161,7 +161,7 @@ function fieldJson(
         sort: { expression: rawSql(sort.expression), type: sort.type },
         id: { expression: sort.id, type: sort.idType },
         request,
-        descending: false,
+        descending: sort.descending ?? false,
       });
     }
   }
@@ -400,4 +400,18 @@ export async function planOne(
 ): Promise<Record<string, unknown> | null> {
   const found = await planRecords(db, info, typeName, [value], valueType, { column });
   return found.values().next().value ?? null;
+}
+
+/** A root field's plain list (a bounded one, e.g. who is on duty at an instant): rows of one type, planned for its selection. */
+export async function planList(
+  db: SqlReader,
+  info: GraphQLResolveInfo,
+  list: { nodeType: string; alias: string; where: SqlFragment; orderBy: string },
+): Promise<Record<string, unknown>[]> {
+  const planning = planningOf(info);
+  const target = tableOf(list.nodeType);
+  const statement = sql`select coalesce(json_agg(${rowJson(planning, list.nodeType, list.alias, info.fieldNodes, new Set())} order by ${rawSql(list.orderBy)}), '[]') as l
+    from ${rawSql(`${target.table} ${list.alias}`)} where ${list.where}`;
+  const row = await db.one<{ l: Record<string, unknown>[] }>(statement.text, statement.bindings);
+  return row!.l;
 }

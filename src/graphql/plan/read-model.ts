@@ -41,6 +41,8 @@ export interface PlannedSort {
   type: SortValueType;
   id: string;
   idType: 'uuid' | 'int' | 'bigint';
+  /** Newest first and the like: the list walks the order backwards (ascending when left out). */
+  descending?: boolean;
 }
 
 export type FieldPlan =

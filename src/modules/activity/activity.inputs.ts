@@ -60,6 +60,18 @@ export class ActivitiesArgs extends ConnectionArgs {
   orderBy?: ActivityOrder;
 }
 
+@ArgsType()
+export class NestedActivitiesArgs extends ConnectionArgs {
+  @Field(() => DateTimeScalar, { nullable: true, description: '开始时间不早于 Starting at or after this time' })
+  from?: Date;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: '开始时间早于 Starting before this time' })
+  to?: Date;
+
+  @Field(() => ActivityOrder, { nullable: true, description: '排序，默认按开始时间从新到旧 Ordering; newest start first by default' })
+  orderBy?: ActivityOrder;
+}
+
 @InputType('CreateActivityInput', { description: '登记活动 A new activity' })
 export class CreateActivityInput {
   @Field(() => ID, { description: '驿站 ID（不能是已归档驿站）Station ID; not an archived one' })

@@ -1,6 +1,7 @@
-import { fetchKeysetPage } from '../../db/keyset';
 import { escapeLike, joinSql, rawSql, sql, type SqlFragment, type SqlReader } from '../../db/sql';
-import { badInputOf, localIdOf, MAX_PAGE_SIZE, notAnId, type Page, type PageRequest } from '../../graphql/relay';
+import type { PlannedList } from '../../graphql/plan/planner';
+import type { PlannedSort } from '../../graphql/plan/read-model';
+import { badInputOf, localIdOf, notAnId, type PageRequest } from '../../graphql/relay';
 import { SortDirection } from '../station/station.inputs';
 import { ActivitySortField, type ActivityFilter, type ActivityOrder } from './activity.inputs';
 import { ACTIVITY_COLUMNS, toActivityRecord, type ActivityRecord, type ActivityRow } from './activity.types';
@@ -14,11 +15,15 @@ function checkWindow(from: Date | undefined | null, to: Date | undefined | null,
   if (from && to && to <= from) throw badInputOf('TIME_WINDOW_INVALID', { from: `${field}from`, to: `${field}to` }, `${field}to`);
 }
 
-/** "Starts in [from, to)": both bounds optional. */
-function startsWithin(from: Date | undefined | null, to: Date | undefined | null): SqlFragment[] {
+/**
+ * "Starts in [from, to)" for activities aliased `a`, both bounds optional; `field` prefixes the
+ * argument names in the error about a window that ends before it starts.
+ */
+export function startsWithin(a: string, from: Date | undefined | null, to: Date | undefined | null, field = ''): SqlFragment[] {
+  checkWindow(from, to, field);
   const conditions: SqlFragment[] = [];
-  if (from) conditions.push(sql`a.starts_at >= ${from.toISOString()}::timestamptz`);
-  if (to) conditions.push(sql`a.starts_at < ${to.toISOString()}::timestamptz`);
+  if (from) conditions.push(sql`${rawSql(`${a}.starts_at`)} >= ${from.toISOString()}::timestamptz`);
+  if (to) conditions.push(sql`${rawSql(`${a}.starts_at`)} < ${to.toISOString()}::timestamptz`);
   return conditions;
 }
 
@@ -39,8 +44,7 @@ function compileActivityFilter(filter: ActivityFilter | undefined): SqlFragment 
     conditions.push(sql`a.station_id in (select s.id from station s where s.region_id in
       (select d.id from region d where d.path like (select p.path from region p where p.code = ${filter.regionCode.trim()}) || '%'))`);
   }
-  checkWindow(filter?.from, filter?.to, 'filter.');
-  conditions.push(...startsWithin(filter?.from, filter?.to));
+  conditions.push(...startsWithin('a', filter?.from, filter?.to, 'filter.'));
   const search = filter?.search?.trim();
   if (search) {
     // Same expression as the trigram index activity_search_trgm_idx.
@@ -49,61 +53,33 @@ function compileActivityFilter(filter: ActivityFilter | undefined): SqlFragment 
   return conditions.length ? joinSql(conditions, ' and ') : rawSql('true');
 }
 
-const SORT_KEYS: Record<ActivitySortField, string> = {
-  [ActivitySortField.STARTS_AT]: 'a.starts_at',
-  [ActivitySortField.CREATED_AT]: 'a.created_at',
+const SORT_COLUMNS: Record<ActivitySortField, string> = {
+  [ActivitySortField.STARTS_AT]: 'starts_at',
+  [ActivitySortField.CREATED_AT]: 'created_at',
 };
 
-/** Activities, newest start first unless ordered otherwise, keyset-paged. */
-export function listActivities(db: SqlReader, filter: ActivityFilter | undefined, order: ActivityOrder | undefined, request: PageRequest): Promise<Page<ActivityRecord>> {
-  return fetchKeysetPage<ActivityRow, ActivityRecord>(
-    db,
-    {
-      columns: ACTIVITY_COLUMNS,
-      from: 'activity a',
-      where: compileActivityFilter(filter),
-      sort: { expression: rawSql(SORT_KEYS[order?.field ?? ActivitySortField.STARTS_AT]), type: 'timestamptz' },
-      id: { expression: 'a.id', type: 'uuid' },
-      descending: (order?.direction ?? SortDirection.DESC) === SortDirection.DESC,
-      idOf: (row) => row.id,
-    },
+/** The order of an activity list (alias `a`): newest start first unless ordered otherwise; ties by id. */
+export function activitySort(a: string, order: ActivityOrder | null | undefined): PlannedSort {
+  return {
+    expression: `${a}.${SORT_COLUMNS[order?.field ?? ActivitySortField.STARTS_AT]}`,
+    type: 'timestamptz',
+    id: `${a}.id`,
+    idType: 'uuid',
+    descending: (order?.direction ?? SortDirection.DESC) === SortDirection.DESC,
+  };
+}
+
+/** The activities a root list asks for, in its order, as the planner reads them (alias `a`). */
+export function activityList(filter: ActivityFilter | undefined, order: ActivityOrder | undefined, request: PageRequest): PlannedList {
+  const sort = activitySort('a', order);
+  return {
+    nodeType: 'Activity',
+    from: 'activity a',
+    alias: 'a',
+    where: compileActivityFilter(filter),
+    sort: { expression: rawSql(sort.expression), type: sort.type },
+    id: { expression: sort.id, type: sort.idType },
+    descending: sort.descending!,
     request,
-    toActivityRecord,
-  );
-}
-
-/** Arguments of station.activities and organization.activities (ISO strings, so they make a stable batch key). */
-export interface NestedActivitiesParams {
-  first: number;
-  from: string | null;
-  to: string | null;
-}
-
-/** Checks a nested list's arguments; malformed ones are BAD_USER_INPUT errors. */
-export function nestedActivitiesParams(first: number, from: Date | null | undefined, to: Date | null | undefined): NestedActivitiesParams {
-  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) throw badInputOf('PAGE_SIZE_RANGE', { name: 'first', max: MAX_PAGE_SIZE, value: first }, 'first');
-  checkWindow(from, to, '');
-  return { first, from: from?.toISOString() ?? null, to: to?.toISOString() ?? null };
-}
-
-/**
- * The latest `first` activities of each of many stations or organizers, newest start first:
- * one windowed query for the whole batch.
- */
-export async function activitiesOfParents(
-  db: SqlReader,
-  parent: 'station' | 'organizer',
-  parentIds: string[],
-  params: NestedActivitiesParams,
-): Promise<ActivityRecord[]> {
-  const column = rawSql(parent === 'station' ? 'a.station_id' : 'a.organizer_id');
-  const window = startsWithin(params.from ? new Date(params.from) : null, params.to ? new Date(params.to) : null);
-  const where = joinSql([sql`${column} = any(${parentIds}::uuid[])`, ...window], ' and ');
-  const query = sql`select * from (
-      select ${rawSql(ACTIVITY_COLUMNS)},
-        row_number() over (partition by ${column} order by a.starts_at desc, a.id desc) as rank
-      from activity a where ${where}
-    ) ranked where ranked.rank <= ${params.first}
-    order by ranked.${rawSql(parent === 'station' ? 'station_id' : 'organizer_id')}, ranked.rank`;
-  return (await db.all<ActivityRow>(query.text, query.bindings)).map(toActivityRecord);
+  };
 }

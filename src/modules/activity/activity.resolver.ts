@@ -1,12 +1,14 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { plannedField } from '../../graphql/plan/planned-field';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Public, SignedIn } from '../../auth/visibility';
 import type { Context } from '../../graphql/context';
-import { localIdOf, notAnId, toConnection, toPageRequest, type ConnectionResult } from '../../graphql/relay';
-import { DateTimeScalar } from '../../graphql/scalars';
+import { planConnection, planOne } from '../../graphql/plan/planner';
+import { localIdOf, notAnId, toPageRequest } from '../../graphql/relay';
 import { OrganizationType, type OrganizationRecord } from '../organization/organization.types';
 import { StationType, type StationRecord } from '../station/station.types';
-import { ActivitiesArgs, CreateActivityInput, DeleteActivityInput, UpdateActivityInput } from './activity.inputs';
-import { listActivities, nestedActivitiesParams } from './activity.reader';
+import { ActivitiesArgs, CreateActivityInput, DeleteActivityInput, NestedActivitiesArgs, UpdateActivityInput } from './activity.inputs';
+import { activityList } from './activity.reader';
 import * as activities from './activity.service';
 import {
   ActivityConnection,
@@ -23,16 +25,20 @@ import {
 export class ActivityResolver {
   @SignedIn()
   @Query(() => ActivityType, { nullable: true, description: '按 ID 查活动 An activity by ID' })
-  activity(@Arg('id', () => ID, { description: '活动 ID Activity ID' }) id: string, @Ctx() ctx: Context): Promise<ActivityRecord | null> {
+  activity(
+    @Arg('id', () => ID, { description: '活动 ID Activity ID' }) id: string,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Record<string, unknown> | null> {
     const localId = localIdOf(id, 'Activity');
     if (!localId) throw notAnId('id', 'Activity');
-    return ctx.loaders.activityById.load(localId);
+    return planOne(ctx.db, info, 'Activity', 'id', localId, 'uuid');
   }
 
   @SignedIn()
   @Query(() => ActivityConnection, { description: '活动列表（默认按开始时间从新到旧）Activities, newest start first unless ordered otherwise' })
-  async activities(@Args(() => ActivitiesArgs) args: ActivitiesArgs, @Ctx() ctx: Context): Promise<ConnectionResult<ActivityRecord>> {
-    return toConnection(await listActivities(ctx.db, args.filter, args.orderBy, toPageRequest(args, 2)));
+  activities(@Args(() => ActivitiesArgs) args: ActivitiesArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Record<string, unknown>> {
+    return planConnection(ctx.db, info, activityList(args.filter, args.orderBy, toPageRequest(args, 2)));
   }
 
   @SignedIn()
@@ -68,34 +74,27 @@ export class ActivityResolver {
   }
 }
 
-/** Station.activities: one windowed query per page of stations. */
+/**
+ * Station.activities for stations the planner did not read (a mutation's payload, a record from a
+ * loader): the planned field, for all such stations of a list in one statement.
+ */
 @Resolver(() => StationType)
 export class StationActivitiesResolver {
   @SignedIn()
-  @FieldResolver(() => [ActivityType], { description: '驿站最近的活动（按开始时间从新到旧）The station\'s latest activities, newest start first' })
-  activities(
-    @Root() station: StationRecord,
-    @Ctx() ctx: Context,
-    @Arg('first', () => Int, { defaultValue: 10, description: '条数（1–100）Number of activities (1–100)' }) first: number,
-    @Arg('from', () => DateTimeScalar, { nullable: true, description: '开始时间不早于 Starting at or after this time' }) from?: Date | null,
-    @Arg('to', () => DateTimeScalar, { nullable: true, description: '开始时间早于 Starting before this time' }) to?: Date | null,
-  ): Promise<ActivityRecord[]> {
-    return ctx.loaders.stationActivities(nestedActivitiesParams(first, from, to)).load(station.dbId);
+  @FieldResolver(() => ActivityConnection, { description: '驿站的活动（默认按开始时间从新到旧）Activities at the station, newest start first unless ordered otherwise' })
+  activities(@Root() station: StationRecord, @Args(() => NestedActivitiesArgs) _args: NestedActivitiesArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<unknown> {
+    return plannedField(ctx, info, 'Station', station.dbId, 'uuid');
   }
 }
 
-/** Organization.activities: one windowed query per page of organizations. */
+/** Organization.activities for organizations the planner did not read, as Station.activities. */
 @Resolver(() => OrganizationType)
 export class OrganizationActivitiesResolver {
   @SignedIn()
-  @FieldResolver(() => [ActivityType], { description: '组织主办的最近活动（按开始时间从新到旧）Latest activities the organization organized, newest start first' })
-  activities(
-    @Root() organization: OrganizationRecord,
-    @Ctx() ctx: Context,
-    @Arg('first', () => Int, { defaultValue: 10, description: '条数（1–100）Number of activities (1–100)' }) first: number,
-    @Arg('from', () => DateTimeScalar, { nullable: true, description: '开始时间不早于 Starting at or after this time' }) from?: Date | null,
-    @Arg('to', () => DateTimeScalar, { nullable: true, description: '开始时间早于 Starting before this time' }) to?: Date | null,
-  ): Promise<ActivityRecord[]> {
-    return ctx.loaders.organizerActivities(nestedActivitiesParams(first, from, to)).load(organization.dbId);
+  @FieldResolver(() => ActivityConnection, {
+    description: '组织主办的活动（默认按开始时间从新到旧）Activities the organization organized, newest start first unless ordered otherwise',
+  })
+  activities(@Root() organization: OrganizationRecord, @Args(() => NestedActivitiesArgs) _args: NestedActivitiesArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<unknown> {
+    return plannedField(ctx, info, 'Organization', organization.dbId, 'uuid');
   }
 }

@@ -1,6 +1,7 @@
-import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
+import { ArgsType, Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { ConnectionArgs } from '../../graphql/relay';
 import { LocalDateScalar } from '../../graphql/scalars';
+import { SortDirection } from '../station/station.inputs';
 import { CoBuildingRole, CommitmentKind } from './co-building.enums';
 
 @InputType('CoBuildingFilter', { description: '共建关系筛选条件（各条件同时满足）Co-building filters; all given conditions must hold' })
@@ -21,10 +22,53 @@ export class CoBuildingFilter {
   regionCode?: string;
 }
 
+export enum CoBuildingSortField {
+  VALID_FROM = 'VALID_FROM',
+  CREATED_AT = 'CREATED_AT',
+}
+
+registerEnumType(CoBuildingSortField, {
+  name: 'CoBuildingSortField',
+  description: '共建关系排序字段 What to sort co-buildings by (ties are broken by ID)',
+  valuesConfig: {
+    VALID_FROM: { description: '按生效日期 By first day in force' },
+    CREATED_AT: { description: '按登记时间 By when it was registered' },
+  },
+});
+
+@InputType('CoBuildingOrder', { description: '共建关系排序 Ordering of a co-building list' })
+export class CoBuildingOrder {
+  @Field(() => CoBuildingSortField, { defaultValue: CoBuildingSortField.VALID_FROM, description: '排序字段 Field to sort by' })
+  field!: CoBuildingSortField;
+
+  @Field(() => SortDirection, { defaultValue: SortDirection.DESC, description: '排序方向，默认从新到旧 Direction; newest first by default' })
+  direction!: SortDirection;
+}
+
 @ArgsType()
 export class CoBuildingsArgs extends ConnectionArgs {
   @Field(() => CoBuildingFilter, { nullable: true, description: '筛选条件 Filters' })
   filter?: CoBuildingFilter;
+
+  @Field(() => CoBuildingOrder, { nullable: true, description: '排序，默认按生效日期从新到旧 Ordering; newest first by first day in force by default' })
+  orderBy?: CoBuildingOrder;
+}
+
+/** Organization.coBuildings: every relation of the organization, in force or not. */
+@ArgsType()
+export class OrganizationCoBuildingsArgs extends ConnectionArgs {
+  @Field(() => CoBuildingOrder, { nullable: true, description: '排序，默认按生效日期从新到旧 Ordering; newest first by first day in force by default' })
+  orderBy?: CoBuildingOrder;
+}
+
+/** Station.coBuildings: a station has a handful, by role then first day in force. */
+@ArgsType()
+export class StationCoBuildingsArgs extends ConnectionArgs {
+  @Field({
+    defaultValue: false,
+    description: '是否包含今天不在有效期内的（已结束或尚未开始）Include relations not in force today (ended, or not begun yet)',
+  })
+  includeInactive!: boolean;
 }
 
 @InputType('CreateCoBuildingInput', { description: '新建共建关系 A new co-building relation' })

@@ -1,12 +1,21 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { plannedField } from '../../graphql/plan/planned-field';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Public, SignedIn } from '../../auth/visibility';
 import type { Context } from '../../graphql/context';
-import { localIdOf, notAnId, toConnection, toPageRequest, type ConnectionResult } from '../../graphql/relay';
+import { planConnection, planOne } from '../../graphql/plan/planner';
+import { localIdOf, notAnId, toPageRequest } from '../../graphql/relay';
 import { OrganizationType, type OrganizationRecord } from '../organization/organization.types';
-import { todayInChina } from '../station/station.service';
 import { StationType, type StationRecord } from '../station/station.types';
-import { CoBuildingsArgs, CreateCoBuildingInput, EndCoBuildingInput, UpdateCoBuildingInput } from './co-building.inputs';
-import { listCoBuildings, organizationCoBuildingsParams, toCoBuildingConnection } from './co-building.reader';
+import {
+  CoBuildingsArgs,
+  CreateCoBuildingInput,
+  EndCoBuildingInput,
+  OrganizationCoBuildingsArgs,
+  StationCoBuildingsArgs,
+  UpdateCoBuildingInput,
+} from './co-building.inputs';
+import { coBuildingList } from './co-building.reader';
 import * as coBuildings from './co-building.service';
 import {
   CoBuildingConnection,
@@ -22,16 +31,22 @@ import {
 export class CoBuildingResolver {
   @SignedIn()
   @Query(() => CoBuildingType, { nullable: true, description: '按 ID 查共建关系 A co-building by ID' })
-  coBuilding(@Arg('id', () => ID, { description: '共建关系 ID Co-building ID' }) id: string, @Ctx() ctx: Context): Promise<CoBuildingRecord | null> {
+  coBuilding(
+    @Arg('id', () => ID, { description: '共建关系 ID Co-building ID' }) id: string,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Record<string, unknown> | null> {
     const localId = localIdOf(id, 'CoBuilding');
     if (!localId) throw notAnId('id', 'CoBuilding');
-    return ctx.loaders.coBuildingById.load(localId);
+    return planOne(ctx.db, info, 'CoBuilding', 'id', localId, 'uuid');
   }
 
   @SignedIn()
-  @Query(() => CoBuildingConnection, { description: '共建关系列表（按生效日期从新到旧）Co-buildings, newest first by first day in force' })
-  async coBuildings(@Args(() => CoBuildingsArgs) args: CoBuildingsArgs, @Ctx() ctx: Context): Promise<ConnectionResult<CoBuildingRecord>> {
-    return toConnection(await listCoBuildings(ctx.db, args.filter, toPageRequest(args, 2)));
+  @Query(() => CoBuildingConnection, {
+    description: '共建关系列表（默认按生效日期从新到旧）Co-buildings, newest first by first day in force unless ordered otherwise',
+  })
+  coBuildings(@Args(() => CoBuildingsArgs) args: CoBuildingsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Record<string, unknown>> {
+    return planConnection(ctx.db, info, coBuildingList(args.filter, args.orderBy, toPageRequest(args, 2)));
   }
 
   @SignedIn()
@@ -71,37 +86,34 @@ export class CoBuildingResolver {
   }
 }
 
-/** Station.coBuildings: one query per page of stations. */
+/**
+ * Station.coBuildings for stations the planner did not read (a mutation's payload, a record from a
+ * loader): the planned field, for all such stations of a list in one statement.
+ */
 @Resolver(() => StationType)
 export class StationCoBuildingsResolver {
   @SignedIn()
-  @FieldResolver(() => [CoBuildingType], { description: '驿站的共建关系（按角色、生效日期排列）Co-building relations of the station, by role and start date' })
-  coBuildings(
-    @Root() station: StationRecord,
-    @Ctx() ctx: Context,
-    @Arg('includeInactive', () => Boolean, {
-      defaultValue: false,
-      description: '是否包含今天不在有效期内的（已结束或尚未开始）Include relations not in force today (ended, or not begun yet)',
-    })
-    includeInactive: boolean,
-  ): Promise<CoBuildingRecord[]> {
-    return ctx.loaders.stationCoBuildings({ activeOnly: !includeInactive, today: todayInChina() }).load(station.dbId);
+  @FieldResolver(() => CoBuildingConnection, {
+    description: '驿站的共建关系（按角色、生效日期排列）Co-building relations of the station, by role and start date',
+  })
+  coBuildings(@Root() station: StationRecord, @Args(() => StationCoBuildingsArgs) _args: StationCoBuildingsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<unknown> {
+    return plannedField(ctx, info, 'Station', station.dbId, 'uuid');
   }
 }
 
-/** Organization.coBuildings: one windowed query and one grouped count per page of organizations. */
+/** Organization.coBuildings for organizations the planner did not read, as Station.coBuildings. */
 @Resolver(() => OrganizationType)
 export class OrganizationCoBuildingsResolver {
   @SignedIn()
-  @FieldResolver(() => CoBuildingConnection, { description: '组织的共建关系（按生效日期从新到旧）Co-buildings of the organization, newest first' })
-  async coBuildings(
+  @FieldResolver(() => CoBuildingConnection, {
+    description: '组织的共建关系（默认按生效日期从新到旧）Co-buildings of the organization, newest first by first day in force unless ordered otherwise',
+  })
+  coBuildings(
     @Root() organization: OrganizationRecord,
+    @Args(() => OrganizationCoBuildingsArgs) _args: OrganizationCoBuildingsArgs,
     @Ctx() ctx: Context,
-    @Arg('first', () => Int, { defaultValue: 20, description: '条数（1–100）Number of items (1–100)' }) first: number,
-    @Arg('after', () => String, { nullable: true, description: '从此游标之后开始 Return items after this cursor' }) after?: string | null,
-  ): Promise<ConnectionResult<CoBuildingRecord>> {
-    const params = organizationCoBuildingsParams(first, after);
-    const rows = await ctx.loaders.organizationCoBuildingPages(params).load(organization.dbId);
-    return toCoBuildingConnection(rows, params, () => ctx.loaders.organizationCoBuildingCount.load(organization.dbId));
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<unknown> {
+    return plannedField(ctx, info, 'Organization', organization.dbId, 'uuid');
   }
 }

@@ -1,6 +1,7 @@
-import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
+import { ArgsType, Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { ConnectionArgs } from '../../graphql/relay';
 import { DateTimeScalar } from '../../graphql/scalars';
+import { SortDirection } from '../station/station.inputs';
 import { DutyShiftKind } from './duty-shift.enums';
 
 @InputType('DutyShiftFilter', { description: '值班筛选条件（各条件同时满足）Shift filters; all given conditions must hold' })
@@ -27,14 +28,40 @@ export class DutyShiftFilter {
   to?: Date;
 }
 
+export enum DutyShiftSortField {
+  STARTS_AT = 'STARTS_AT',
+  CREATED_AT = 'CREATED_AT',
+}
+
+registerEnumType(DutyShiftSortField, {
+  name: 'DutyShiftSortField',
+  description: '值班排序字段 What to sort shifts by (ties are broken by ID)',
+  valuesConfig: {
+    STARTS_AT: { description: '按开始时间 By start time' },
+    CREATED_AT: { description: '按排班时间 By when it was scheduled' },
+  },
+});
+
+@InputType('DutyShiftOrder', { description: '值班排序 Ordering of a shift list' })
+export class DutyShiftOrder {
+  @Field(() => DutyShiftSortField, { defaultValue: DutyShiftSortField.STARTS_AT, description: '排序字段 Field to sort by' })
+  field!: DutyShiftSortField;
+
+  @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: '排序方向，默认从早到晚 Direction; earliest first by default' })
+  direction!: SortDirection;
+}
+
 @ArgsType()
 export class DutyShiftsArgs extends ConnectionArgs {
   @Field(() => DutyShiftFilter, { nullable: true, description: '筛选条件 Filters' })
   filter?: DutyShiftFilter;
+
+  @Field(() => DutyShiftOrder, { nullable: true, description: '排序，默认按开始时间从早到晚 Ordering; earliest start first by default' })
+  orderBy?: DutyShiftOrder;
 }
 
 @ArgsType()
-export class StationDutyShiftsArgs {
+export class StationDutyShiftsArgs extends ConnectionArgs {
   @Field(() => DateTimeScalar, { nullable: true, description: '时段起点：结束时间晚于此刻的值班 Shifts that end after this instant' })
   from?: Date;
 
@@ -44,11 +71,8 @@ export class StationDutyShiftsArgs {
   @Field(() => [DutyShiftKind], { nullable: true, description: '值班类型之一 Any of these kinds' })
   kind?: DutyShiftKind[];
 
-  @Field(() => Int, { nullable: true, description: '取条数（1–100，默认20）Number of shifts (1–100, default 20)' })
-  first?: number;
-
-  @Field(() => String, { nullable: true, description: '从此游标之后开始 Return shifts after this cursor' })
-  after?: string;
+  @Field(() => DutyShiftOrder, { nullable: true, description: '排序，默认按开始时间从早到晚 Ordering; earliest start first by default' })
+  orderBy?: DutyShiftOrder;
 }
 
 @InputType('CreateDutyShiftInput', { description: '安排一个值班：值班人员与值班组织二选一 A new shift; give exactly one of person and organization' })

@@ -1,8 +1,10 @@
-import { fetchKeysetPage, isTimestamptzText } from '../../db/keyset';
 import { joinSql, rawSql, sql, type SqlFragment, type SqlReader } from '../../db/sql';
-import { badInputOf, decodeCursor, encodeCursor, localIdOf, notAnId, type Page, type PageRequest } from '../../graphql/relay';
+import type { PlannedList } from '../../graphql/plan/planner';
+import type { PlannedSort } from '../../graphql/plan/read-model';
+import { badInputOf, localIdOf, notAnId, type PageRequest } from '../../graphql/relay';
+import { SortDirection } from '../station/station.inputs';
 import type { DutyShiftKind } from './duty-shift.enums';
-import type { DutyShiftFilter } from './duty-shift.inputs';
+import { DutyShiftSortField, type DutyShiftFilter, type DutyShiftOrder } from './duty-shift.inputs';
 import { DUTY_SHIFT_COLUMNS, toDutyShiftRecord, type DutyShiftRecord, type DutyShiftRow } from './duty-shift.types';
 
 export async function dutyShiftsByIds(db: SqlReader, ids: readonly string[]): Promise<DutyShiftRecord[]> {
@@ -12,28 +14,33 @@ export async function dutyShiftsByIds(db: SqlReader, ids: readonly string[]): Pr
 
 /** Which shifts a list shows: those overlapping [from, to), of the given kinds. */
 export interface ShiftWindow {
-  /** ISO instants, so that the window can be part of a DataLoader cache key. */
-  from: string | null;
-  to: string | null;
-  kinds: DutyShiftKind[] | null;
+  from?: Date | null;
+  to?: Date | null;
+  kinds?: readonly DutyShiftKind[] | null;
 }
 
-/** Checks from/to and turns them into a window; `to` must be after `from`. */
-export function toShiftWindow(from: Date | undefined, to: Date | undefined, kinds: DutyShiftKind[] | undefined, field = ''): ShiftWindow {
+/**
+ * Conditions for shifts aliased `d` within a window; `to` must be after `from` (`field` prefixes
+ * the argument names in the error when it is not).
+ */
+export function shiftWindow(d: string, window: ShiftWindow, field = ''): SqlFragment[] {
+  const { from, to, kinds } = window;
   if (from && to && !(to > from)) throw badInputOf('TIME_WINDOW_INVALID', { from: `${field}from`, to: `${field}to` }, `${field}to`);
-  return { from: from?.toISOString() ?? null, to: to?.toISOString() ?? null, kinds: kinds?.length ? [...kinds].sort() : null };
-}
-
-function windowConditions(window: ShiftWindow): SqlFragment[] {
   const conditions: SqlFragment[] = [];
-  if (window.from) conditions.push(sql`d.ends_at > ${window.from}::timestamptz`);
-  if (window.to) conditions.push(sql`d.starts_at < ${window.to}::timestamptz`);
-  if (window.kinds) conditions.push(sql`d.kind = any(${window.kinds}::text[])`);
+  if (from) conditions.push(sql`${rawSql(`${d}.ends_at`)} > ${from.toISOString()}::timestamptz`);
+  if (to) conditions.push(sql`${rawSql(`${d}.starts_at`)} < ${to.toISOString()}::timestamptz`);
+  if (kinds?.length) conditions.push(sql`${rawSql(`${d}.kind`)} = any(${[...kinds]}::text[])`);
   return conditions;
 }
 
+/** Shifts aliased `d` of a station (its id as SQL) on duty at an instant: started by then, not yet ended. */
+export function onDutyAt(d: string, station: SqlFragment, at: Date): SqlFragment {
+  return sql`${rawSql(`${d}.station_id`)} = ${station} and ${rawSql(`${d}.starts_at`)} <= ${at.toISOString()}::timestamptz
+    and ${rawSql(`${d}.ends_at`)} > ${at.toISOString()}::timestamptz`;
+}
+
 function compileDutyShiftFilter(filter: DutyShiftFilter | undefined): SqlFragment {
-  const conditions = windowConditions(toShiftWindow(filter?.from, filter?.to, filter?.kind, 'filter.'));
+  const conditions = shiftWindow('d', { from: filter?.from, to: filter?.to, kinds: filter?.kind }, 'filter.');
   const idFilters = [
     ['stationId', 'Station', 'd.station_id'],
     ['personId', 'Person', 'd.person_id'],
@@ -53,119 +60,33 @@ function compileDutyShiftFilter(filter: DutyShiftFilter | undefined): SqlFragmen
   return conditions.length ? joinSql(conditions, ' and ') : rawSql('true');
 }
 
-/** Shifts ordered by start time (then id), keyset-paged. */
-export function listDutyShifts(db: SqlReader, filter: DutyShiftFilter | undefined, request: PageRequest): Promise<Page<DutyShiftRecord>> {
-  return fetchKeysetPage<DutyShiftRow, DutyShiftRecord>(
-    db,
-    {
-      columns: DUTY_SHIFT_COLUMNS,
-      from: 'duty_shift d',
-      where: compileDutyShiftFilter(filter),
-      sort: { expression: rawSql('d.starts_at'), type: 'timestamptz' },
-      id: { expression: 'd.id', type: 'uuid' },
-      descending: false,
-      idOf: (row) => row.id,
-    },
+const SORT_COLUMNS: Record<DutyShiftSortField, string> = {
+  [DutyShiftSortField.STARTS_AT]: 'starts_at',
+  [DutyShiftSortField.CREATED_AT]: 'created_at',
+};
+
+/** The order of a shift list (alias `d`): earliest start first unless ordered otherwise; ties by id. */
+export function dutyShiftSort(d: string, order: DutyShiftOrder | null | undefined): PlannedSort {
+  return {
+    expression: `${d}.${SORT_COLUMNS[order?.field ?? DutyShiftSortField.STARTS_AT]}`,
+    type: 'timestamptz',
+    id: `${d}.id`,
+    idType: 'uuid',
+    descending: (order?.direction ?? SortDirection.ASC) === SortDirection.DESC,
+  };
+}
+
+/** The shifts a root list asks for, in its order, as the planner reads them (alias `d`). */
+export function dutyShiftList(filter: DutyShiftFilter | undefined, order: DutyShiftOrder | undefined, request: PageRequest): PlannedList {
+  const sort = dutyShiftSort('d', order);
+  return {
+    nodeType: 'DutyShift',
+    from: 'duty_shift d',
+    alias: 'd',
+    where: compileDutyShiftFilter(filter),
+    sort: { expression: rawSql(sort.expression), type: sort.type },
+    id: { expression: sort.id, type: sort.idType },
+    descending: sort.descending!,
     request,
-    toDutyShiftRecord,
-  );
-}
-
-// ---------------------------------------------------------------------------------------------
-// A station's shifts, for a whole page of stations at once
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-/** One station's page request; stations of one parent page share everything but the station id. */
-export interface StationShiftsKey {
-  stationId: string;
-  window: ShiftWindow;
-  first: number;
-  /** Decoded `after` cursor: the start time (as PostgreSQL prints it) and id of the last shift seen. */
-  after: [string, string] | null;
-}
-
-export function decodeShiftCursor(cursor: string): [string, string] {
-  const [startsAt, id] = decodeCursor(cursor, 2);
-  if (typeof startsAt !== 'string' || !isTimestamptzText(startsAt) || typeof id !== 'string' || !UUID.test(id)) {
-    throw badInputOf('CURSOR_INVALID', {}, 'after');
-  }
-  return [startsAt, id];
-}
-
-export interface StationShiftsPage {
-  edges: { cursor: string; node: DutyShiftRecord }[];
-  hasNextPage: boolean;
-}
-
-/** Keys that differ only in their station, grouped, so each group is one windowed query. */
-function groupByRequest<K extends { stationId: string }>(keys: readonly K[]): Map<string, { sample: K; stationIds: string[] }> {
-  const groups = new Map<string, { sample: K; stationIds: string[] }>();
-  for (const key of keys) {
-    const { stationId, ...rest } = key;
-    const signature = JSON.stringify(rest);
-    const group = groups.get(signature) ?? { sample: key, stationIds: [] };
-    group.stationIds.push(stationId);
-    groups.set(signature, group);
-  }
-  return groups;
-}
-
-/**
- * The first `first + 1` shifts after the cursor of every station in the batch, by start time:
- * one query per distinct request (normally one per batch), ranked per station with row_number().
- */
-export async function stationShiftPages(db: SqlReader, keys: readonly StationShiftsKey[]): Promise<StationShiftsPage[]> {
-  const found = new Map<string, StationShiftsPage>();
-  for (const [signature, { sample, stationIds }] of groupByRequest(keys)) {
-    const conditions = [sql`d.station_id = any(${stationIds}::uuid[])`, ...windowConditions(sample.window)];
-    if (sample.after) conditions.push(sql`(d.starts_at, d.id) > (${sample.after[0]}::timestamptz, ${sample.after[1]}::uuid)`);
-    const statement = sql`select * from (
-        select ${rawSql(DUTY_SHIFT_COLUMNS)}, d.starts_at::text as keyset_sort_value,
-          row_number() over (partition by d.station_id order by d.starts_at, d.id) as keyset_rank
-        from duty_shift d where ${joinSql(conditions, ' and ')}
-      ) ranked where ranked.keyset_rank <= ${sample.first + 1} order by ranked.station_id, ranked.keyset_rank`;
-    const rows = await db.all<DutyShiftRow & { keyset_sort_value: string }>(statement.text, statement.bindings);
-    const byStation = new Map<string, StationShiftsPage>();
-    for (const row of rows) {
-      const page = byStation.get(row.station_id) ?? { edges: [], hasNextPage: false };
-      if (page.edges.length < sample.first) page.edges.push({ cursor: encodeCursor([row.keyset_sort_value, row.id]), node: toDutyShiftRecord(row) });
-      else page.hasNextPage = true;
-      byStation.set(row.station_id, page);
-    }
-    for (const stationId of stationIds) found.set(`${signature}|${stationId}`, byStation.get(stationId) ?? { edges: [], hasNextPage: false });
-  }
-  return keys.map((key) => {
-    const { stationId, ...rest } = key;
-    return found.get(`${JSON.stringify(rest)}|${stationId}`)!;
-  });
-}
-
-/** Shifts per station within a window (the totalCount of station.dutyShifts): one grouped count per window. */
-export async function stationShiftCounts(db: SqlReader, keys: readonly { stationId: string; window: ShiftWindow }[]): Promise<number[]> {
-  const found = new Map<string, number>();
-  for (const [signature, { sample, stationIds }] of groupByRequest(keys)) {
-    const conditions = [sql`d.station_id = any(${stationIds}::uuid[])`, ...windowConditions(sample.window)];
-    const statement = sql`select d.station_id, count(*)::int as count from duty_shift d where ${joinSql(conditions, ' and ')} group by d.station_id`;
-    const rows = await db.all<{ station_id: string; count: number }>(statement.text, statement.bindings);
-    for (const row of rows) found.set(`${signature}|${row.station_id}`, row.count);
-  }
-  return keys.map((key) => {
-    const { stationId, ...rest } = key;
-    return found.get(`${JSON.stringify(rest)}|${stationId}`) ?? 0;
-  });
-}
-
-/** Who is on duty at each (station, instant): one query for any number of pairs. */
-export async function shiftsOnDuty(db: SqlReader, keys: readonly { stationId: string; at: Date }[]): Promise<DutyShiftRecord[][]> {
-  const rows = await db.all<DutyShiftRow & { key_index: number }>(
-    `select k.key_index, ${DUTY_SHIFT_COLUMNS}
-     from unnest(?::uuid[], ?::timestamptz[]) with ordinality as k(station_id, at, key_index)
-     join duty_shift d on d.station_id = k.station_id and d.starts_at <= k.at and d.ends_at > k.at
-     order by k.key_index, d.starts_at, d.id`,
-    [keys.map((key) => key.stationId), keys.map((key) => key.at.toISOString())],
-  );
-  const result = keys.map((): DutyShiftRecord[] => []);
-  for (const row of rows) result[Number(row.key_index) - 1].push(toDutyShiftRecord(row));
-  return result;
+  };
 }

@@ -1,7 +1,11 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { plannedField } from '../../graphql/plan/planned-field';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Public, SignedIn } from '../../auth/visibility';
+import { sql } from '../../db/sql';
 import type { Context } from '../../graphql/context';
-import { badInputOf, DEFAULT_PAGE_SIZE, localIdOf, MAX_PAGE_SIZE, notAnId, toConnection, toPageRequest, type ConnectionResult } from '../../graphql/relay';
+import { planConnection, planList, planOne } from '../../graphql/plan/planner';
+import { localIdOf, notAnId, toPageRequest } from '../../graphql/relay';
 import { DateTimeScalar } from '../../graphql/scalars';
 import { OrganizationType, type OrganizationRecord } from '../organization/organization.types';
 import { PersonType, type PersonRecord } from '../person/person.types';
@@ -14,7 +18,8 @@ import {
   StationDutyShiftsArgs,
   UpdateDutyShiftInput,
 } from './duty-shift.inputs';
-import { decodeShiftCursor, listDutyShifts, toShiftWindow } from './duty-shift.reader';
+import { ON_DUTY_ORDER } from './duty-shift.read-model';
+import { dutyShiftList, onDutyAt } from './duty-shift.reader';
 import * as shifts from './duty-shift.service';
 import {
   CreateDutyShiftPayload,
@@ -31,16 +36,20 @@ import {
 export class DutyShiftResolver {
   @SignedIn()
   @Query(() => DutyShiftType, { nullable: true, description: '按 ID 查值班 A shift by ID' })
-  dutyShift(@Arg('id', () => ID, { description: '值班 ID Shift ID' }) id: string, @Ctx() ctx: Context): Promise<DutyShiftRecord | null> {
+  dutyShift(
+    @Arg('id', () => ID, { description: '值班 ID Shift ID' }) id: string,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Record<string, unknown> | null> {
     const localId = localIdOf(id, 'DutyShift');
     if (!localId) throw notAnId('id', 'DutyShift');
-    return ctx.loaders.dutyShiftById.load(localId);
+    return planOne(ctx.db, info, 'DutyShift', 'id', localId, 'uuid');
   }
 
   @SignedIn()
-  @Query(() => DutyShiftConnection, { description: '值班列表（按开始时间排序）Shifts, ordered by start time' })
-  async dutyShifts(@Args(() => DutyShiftsArgs) args: DutyShiftsArgs, @Ctx() ctx: Context): Promise<ConnectionResult<DutyShiftRecord>> {
-    return toConnection(await listDutyShifts(ctx.db, args.filter, toPageRequest(args, 2)));
+  @Query(() => DutyShiftConnection, { description: '值班列表（默认按开始时间从早到晚）Shifts, earliest start first unless ordered otherwise' })
+  dutyShifts(@Args(() => DutyShiftsArgs) args: DutyShiftsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Record<string, unknown>> {
+    return planConnection(ctx.db, info, dutyShiftList(args.filter, args.orderBy, toPageRequest(args, 2)));
   }
 
   @SignedIn()
@@ -49,10 +58,11 @@ export class DutyShiftResolver {
     @Arg('stationId', () => ID, { description: '驿站 ID Station ID' }) stationId: string,
     @Arg('at', () => DateTimeScalar, { description: '时刻 The instant' }) at: Date,
     @Ctx() ctx: Context,
-  ): Promise<DutyShiftRecord[]> {
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Record<string, unknown>[]> {
     const localId = localIdOf(stationId, 'Station');
     if (!localId) throw notAnId('stationId', 'Station');
-    return ctx.loaders.onDutyAt.load({ stationId: localId, at });
+    return planList(ctx.db, info, { nodeType: 'DutyShift', alias: 'd', where: onDutyAt('d', sql`${localId}::uuid`, at), orderBy: ON_DUTY_ORDER('d') });
   }
 
   @SignedIn()
@@ -100,33 +110,26 @@ export class DutyShiftResolver {
   }
 }
 
-/** A station's shifts and who is on duty there: fields added to Station, batched per page of stations. */
+/**
+ * A station's shifts and who is on duty there, for stations the planner did not read (a mutation's
+ * payload, a record from a loader): the planned fields, for all such stations of a list in one statement.
+ */
 @Resolver(() => StationType)
 export class StationDutyResolver {
   @SignedIn()
-  @FieldResolver(() => DutyShiftConnection, { description: '驿站的值班（按开始时间排序）Shifts at the station, ordered by start time' })
-  async dutyShifts(@Root() station: StationRecord, @Args(() => StationDutyShiftsArgs) args: StationDutyShiftsArgs, @Ctx() ctx: Context): Promise<ConnectionResult<DutyShiftRecord>> {
-    const first = args.first ?? DEFAULT_PAGE_SIZE;
-    if (first < 1 || first > MAX_PAGE_SIZE) throw badInputOf('PAGE_SIZE_RANGE', { name: 'first', max: MAX_PAGE_SIZE, value: first }, 'first');
-    const window = toShiftWindow(args.from, args.to, args.kind);
-    const after = args.after != null ? decodeShiftCursor(args.after) : null;
-    const page = await ctx.loaders.stationShiftPage.load({ stationId: station.dbId, window, first, after });
-    return {
-      edges: page.edges,
-      nodes: page.edges.map((edge) => edge.node),
-      pageInfo: {
-        hasNextPage: page.hasNextPage,
-        hasPreviousPage: after !== null,
-        startCursor: page.edges[0]?.cursor ?? null,
-        endCursor: page.edges[page.edges.length - 1]?.cursor ?? null,
-      },
-      totalCount: () => ctx.loaders.stationShiftCount.load({ stationId: station.dbId, window }),
-    };
+  @FieldResolver(() => DutyShiftConnection, { description: '驿站的值班（默认按开始时间从早到晚）Shifts at the station, earliest start first unless ordered otherwise' })
+  dutyShifts(@Root() station: StationRecord, @Args(() => StationDutyShiftsArgs) _args: StationDutyShiftsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<unknown> {
+    return plannedField(ctx, info, 'Station', station.dbId, 'uuid');
   }
 
   @SignedIn()
   @FieldResolver(() => [DutyShiftType], { description: '某一时刻在岗的值班 Shifts on duty at an instant' })
-  onDuty(@Root() station: StationRecord, @Arg('at', () => DateTimeScalar, { description: '时刻 The instant' }) at: Date, @Ctx() ctx: Context): Promise<DutyShiftRecord[]> {
-    return ctx.loaders.onDutyAt.load({ stationId: station.dbId, at });
+  onDuty(
+    @Root() station: StationRecord,
+    @Arg('at', () => DateTimeScalar, { description: '时刻 The instant' }) _at: Date,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<unknown> {
+    return plannedField(ctx, info, 'Station', station.dbId, 'uuid');
   }
 }
