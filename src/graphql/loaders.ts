@@ -119,10 +119,6 @@ export function createLoaders(db: SqlReader) {
       },
       { cacheKeyFn: externalRefKeyString },
     ),
-    /** Stations (not archived) in a region's subtree, keyed by "regionId" or "regionId:STATUS". */
-    regionStationCount: counted<string>((keys) => fetchStationCounts(db, keys, 'region')),
-    /** Stations (not archived) in a service circle, keyed by "circleId" or "circleId:STATUS". */
-    circleStationCount: counted<string>((keys) => fetchStationCounts(db, keys, 'circle')),
     /** Stations (not archived) belonging to a hub, keyed by the hub's local id. */
     hubMemberCount,
     /** A page of a hub's members, keyed by the hub's local id; one loader per distinct paging request. */
@@ -146,33 +142,3 @@ function pagedBy<K, V>(fetch: (keys: readonly K[], request: PageRequest) => Prom
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
-
-/** Stations of one owner (region or circle), optionally only those in the given statuses. */
-export async function countStations(loader: DataLoader<string, number>, owner: string | number, statuses?: readonly string[]): Promise<number> {
-  const keys = statuses?.length ? statuses.map((status) => `${owner}:${status}`) : [String(owner)];
-  const counts = await loader.loadMany(keys);
-  // loadMany hands back a failed batch as Error values: rethrow, never count them as 0.
-  const failed = counts.find((count): count is Error => count instanceof Error);
-  if (failed) throw failed;
-  return counts.reduce<number>((sum, count) => sum + (count as number), 0);
-}
-
-/** One grouped count for all requested (owner, status) pairs. */
-async function fetchStationCounts(db: SqlReader, keys: readonly string[], by: 'region' | 'circle') {
-  const owners = [...new Set(keys.map((key) => key.split(':')[0]))];
-  const ownerColumn = by === 'region' ? 'r.id::text' : 's.circle_id::text';
-  const join =
-    by === 'region'
-      ? `from region r join region d on d.path like r.path || '%' join station s on s.region_id = d.id where r.id = any(?::int[])`
-      : `from station s where s.circle_id = any(?::uuid[])`;
-  const rows = await db.all<{ owner: string; status: string; count: number }>(
-    `select ${ownerColumn} as owner, s.status, count(*)::int as count ${join} and s.archived_at is null group by 1, 2`,
-    [by === 'region' ? owners.map(Number) : owners],
-  );
-  const totals = new Map<string, number>();
-  for (const row of rows) {
-    totals.set(row.owner, (totals.get(row.owner) ?? 0) + row.count);
-    totals.set(`${row.owner}:${row.status}`, row.count);
-  }
-  return keys.map((key) => ({ key, count: totals.get(key) ?? 0 }));
-}

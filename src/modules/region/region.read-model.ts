@@ -1,6 +1,7 @@
 import { rawSql } from '../../db/sql';
 import { column, globalId, registerReadModel } from '../../graphql/plan/read-model';
 import { REGION_COLUMNS, toRegionRecord } from './region.types';
+import { stationCountPlan } from '../station/station-count';
 
 /** How a Region is read (see graphql/plan/read-model.ts). */
 export function registerRegionReadModel(): void {
@@ -28,6 +29,12 @@ export function registerRegionReadModel(): void {
         where: (t, c) => ({ text: `${c}.parent_id = ${t}.id`, bindings: [] }),
         sort: (c) => ({ expression: `${c}.code`, type: 'text', id: `${c}.id`, idType: 'int' }),
       },
+      // Stations in the region and below: its path is a prefix of theirs. The range (rather than
+      // `like path || '%'`, which no index serves for a path read from a row) walks region_path_idx;
+      // paths are digits and '/', all below '~'.
+      stationCount: stationCountPlan(
+        (t) => `cs.region_id in (select cr.id from region cr where cr.path ~>=~ ${t}.path and cr.path ~<~ (${t}.path || '~'))`,
+      ),
     },
   });
 }

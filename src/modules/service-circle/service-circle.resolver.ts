@@ -3,7 +3,7 @@ import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Query, R
 import { planConnection } from '../../graphql/plan/planner';
 import { Public } from '../../auth/visibility';
 import type { Context } from '../../graphql/context';
-import { countStations } from '../../graphql/loaders';
+import { plannedField } from '../../graphql/plan/planned-field';
 import { ConnectionArgs, localIdOf, notAnId, toPageRequest } from '../../graphql/relay';
 import { CoordinateSystem } from '../../geo/coordinates';
 import { GeoPoint, toGeoPoint } from '../../geo/geo.types';
@@ -58,11 +58,14 @@ export class ServiceCircleResolver {
 
   @Public()
   @FieldResolver(() => Int, { description: '圈内未归档驿站数 Stations (not archived) assigned to this circle' })
-  async stationCount(
+  stationCount(
     @Root() circle: ServiceCircleRecord,
-    @Arg('status', () => [StationStatus], { nullable: true, description: '只计这些状态 Count only these statuses' }) status: StationStatus[] | undefined,
+    @Arg('status', () => [StationStatus], { nullable: true, description: '只计这些状态 Count only these statuses' }) _status: StationStatus[] | undefined,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<number> {
-    return countStations(ctx.loaders.circleStationCount, circle.dbId, status);
+    // Planned (see service-circle.read-model.ts); a circle the planner did not read is counted the same way.
+    return plannedField(ctx, info, 'ServiceCircle', circle.dbId, 'uuid') as Promise<number>;
   }
+
 }
