@@ -51,9 +51,8 @@ import { hubMemberCounts, hubMemberPages, stationsByIds } from '../modules/stati
 import type { StationRecord } from '../modules/station/station.types';
 import { emptyNestedPage, type NestedPage, type NestedPaging } from '../db/nested-keyset';
 import type { Page, PageRequest } from './relay';
-import { contactCadresOfStations, gridWorkersOfStations, managingOrganizationsOfStations } from '../modules/station-staff/station-staff.reader';
-import type { ExternalRecordType } from '../modules/external-ref/external-ref.enums';
-import { externalRefKeyString, externalRefsByKeys, externalRefsOfRecords, type ExternalRefKey } from '../modules/external-ref/external-ref.reader';
+import { contactCadresOfStations, managingOrganizationsOfStations } from '../modules/station-staff/station-staff.reader';
+import { externalRefKeyString, externalRefsByKeys, type ExternalRefKey } from '../modules/external-ref/external-ref.reader';
 import type { ExternalRefRecord } from '../modules/external-ref/external-ref.types';
 
 /** Batches "load by key" into one query per kind of record per tick, in key order. */
@@ -193,8 +192,6 @@ export function createLoaders(db: SqlReader) {
     stationManagingOrganization: related((ids) => managingOrganizationsOfStations(db, ids), (row) => [row.stationId, row.organization]),
     /** A station's contact cadre, by station id. */
     stationContactCadre: related((ids) => contactCadresOfStations(db, ids), (row) => [row.stationId, row.person]),
-    /** Grid workers stationed at a station, by station id. */
-    stationGridWorkers: new DataLoader((ids: readonly string[]) => gridWorkersOfStations(db, ids)),
     /** One page of a station's shifts; the stations of a parent page share one windowed query. */
     stationShiftPage: new DataLoader((keys: readonly StationShiftsKey[]) => stationShiftPages(db, keys), { cacheKeyFn: (key) => JSON.stringify(key) }),
     /** A station's shift count within a window. */
@@ -205,10 +202,6 @@ export function createLoaders(db: SqlReader) {
     onDutyAt: new DataLoader((keys: readonly { stationId: string; at: Date }[]) => shiftsOnDuty(db, keys), {
       cacheKeyFn: (key) => `${key.stationId}@${key.at.toISOString()}`,
     }),
-    /** The external references of records of one type, keyed by record id: one query per batch of records. */
-    externalRefs: perArguments((type: ExternalRecordType) =>
-      grouped<string, ExternalRefRecord>((ids) => externalRefsOfRecords(db, type, ids), (ref) => ref.recordId),
-    ),
     /** The reference with a (type, system, external ID), if any. */
     externalRefByKey: new DataLoader<ExternalRefKey, ExternalRefRecord | null, string>(
       async (keys) => {

@@ -46,6 +46,10 @@ import { registerServiceItemReadModel } from '../modules/service-item/service-it
 import { registerOrganizationReadModel } from '../modules/organization/organization.read-model';
 import { registerPersonReadModel } from '../modules/person/person.read-model';
 import { registerStationStaffReadFields } from '../modules/station-staff/station-staff.read-model';
+import { registerExternalRefReadModel } from '../modules/external-ref/external-ref.read-model';
+import { registerApiClientReadModel } from '../modules/api-client/api-client.read-model';
+import { registerWebhookReadModel } from '../modules/webhook/webhook.read-model';
+import { registerAuditReadModel } from '../modules/audit/audit.read-model';
 
 let schema: GraphQLSchema | undefined;
 
@@ -60,6 +64,10 @@ function registerReadModels(): void {
   registerOrganizationReadModel();
   registerPersonReadModel();
   registerStationStaffReadFields();
+  registerExternalRefReadModel();
+  registerApiClientReadModel();
+  registerWebhookReadModel();
+  registerAuditReadModel();
 }
 
 /** The executable schema (built once per process; type-graphql metadata is global). */

@@ -40,7 +40,7 @@ export interface PlannedSort {
   expression: string;
   type: SortValueType;
   id: string;
-  idType: 'uuid' | 'int' | 'bigint';
+  idType: 'uuid' | 'int' | 'bigint' | 'text';
 }
 
 export type FieldPlan =
