@@ -520,6 +520,10 @@ describe('managing subscriptions', () => {
     expect(await ids({ apiClientId: client })).toEqual([paused.id, running.id]);
     expect(await ids({ apiClientId: client, active: true })).toEqual([running.id]);
     expect(await ids({})).toEqual(expect.arrayContaining([paused.id, running.id, foreign.id]));
+    // The planned read never hands out a signing secret, whatever it selects.
+    const everything = await t.gql(`{ webhookSubscriptions(first: 100) { nodes { ${SUBSCRIPTION_FIELDS} apiClient { id name roles } } } }`);
+    expect(everything.errors).toBeUndefined();
+    expect(JSON.stringify(everything.data)).not.toMatch(/whsec_|secret/);
     // A client asking for another client's sees nothing more than its own.
     expect(await ids({ apiClientId: client }, other)).toEqual([]);
     const notAClient = await t.gql(FILTERED, { filter: { apiClientId: paused.id } });
