@@ -806,4 +806,32 @@ describe('externalRefs paging', () => {
     const tooMany = await t.gql(PLANNED, { id, first: 101 });
     expect(tooMany.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
   });
+
+  it('reads the record a reference names in the same planned statement, whatever its type', async () => {
+    const created = await t.gql(UPSERT_ORGANIZATION, {
+      input: { externalRef: { system: 'rec-a', externalId: 'R-1' }, name: '樊城区引用核对志愿服务队', kind: 'VOLUNTEER_ORG', contactName: '王桂兰', contactPhone: '13972201234', regionCode: SEED.anjuCommunityCode },
+    });
+    const id = created.data.upsertOrganization.organization.id as string;
+    const platform = (await t.gql(`query($r: String!) { platformByOwnerRef(departmentCode: "XY-ZGH", ownerRef: $r) { id name } }`, { r: PLATFORM_SEED.anjuUnionCareRefs[1] })).data.platformByOwnerRef;
+    expect((await t.gql(ADD, { input: { type: 'PLATFORM', id: platform.id, system: 'rec-a', externalId: 'R-2' } })).data.addExternalRef.userErrors).toEqual([]);
+    const RECORD = `externalRefs(first: 5) { nodes { system externalId record { __typename id
+      ... on Organization { name externalRefs(first: 1) { totalCount } } ... on Platform { name station { code } } } } }`;
+    const QUERY = `query($ids: [ID!]!) { nodes(ids: $ids) { ... on Organization { ${RECORD} } ... on Platform { ${RECORD} } } }`;
+    let res: { errors?: unknown; data: Record_ } | undefined;
+    const sent = await t.captureStatements(async () => {
+      res = await t.gql(QUERY, { ids: [id, platform.id] });
+    });
+    expect(res!.errors).toBeUndefined();
+    const [organization, union] = res!.data.nodes;
+    expect(organization.externalRefs.nodes).toEqual([
+      { system: 'rec-a', externalId: 'R-1', record: { __typename: 'Organization', id, name: '樊城区引用核对志愿服务队', externalRefs: { totalCount: 1 } } },
+    ]);
+    expect(union.externalRefs.nodes).toContainEqual({
+      system: 'rec-a',
+      externalId: 'R-2',
+      record: { __typename: 'UnionCareStation', id: platform.id, name: platform.name, station: { code: expect.any(String) } },
+    });
+    // One statement per type asked for (organizations, platforms), references and their records inside.
+    expect(sent.filter((text) => !/\b(key_hash|rate_limit_bucket)\b/.test(text))).toHaveLength(2);
+  });
 });

@@ -140,6 +140,15 @@ function fieldJson(
       const target = tableOf(plan.type);
       return sql`(select ${rowJson(planning, plan.type, c, nodes, new Set())} from ${rawSql(`${target.table} ${c}`)} where ${rawSql(`${c}.${target.key} = ${plan.key(t)}`)})`;
     }
+    case 'oneOf': {
+      const branches = Object.entries(plan.targets).map(([name, target]) => {
+        const c = nextAlias(planning);
+        const table = tableOf(target.type);
+        const row = rowJson(planning, target.type, c, nodes, new Set(), true);
+        return sql`when ${rawSql(`'${name}'`)} then (select ${row} from ${rawSql(`${table.table} ${c}`)} where ${rawSql(`${c}.${table.key} = ${target.key(t)}`)})`;
+      });
+      return sql`(case ${rawSql(plan.which(t))} ${joinSql(branches, ' ')} end)`;
+    }
     case 'list': {
       const c = nextAlias(planning);
       const target = tableOf(plan.type);

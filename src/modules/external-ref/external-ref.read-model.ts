@@ -1,6 +1,6 @@
 import { column, globalId, globalIdSql, instant, registerReadFields, registerReadModel, type FieldPlan } from '../../graphql/plan/read-model';
 import { PLATFORM_TYPENAMES } from '../platform/platform.types';
-import { ExternalRecordType } from './external-ref.enums';
+import { EXTERNAL_RECORD_TYPES, ExternalRecordType } from './external-ref.enums';
 import { EXTERNAL_REF_COLUMNS, EXTERNAL_REF_SYSTEM_COLUMNS, toExternalRefRecord, toExternalRefSystemRecord } from './external-ref.types';
 
 /**
@@ -19,7 +19,7 @@ export function externalRefsPlan(type: ExternalRecordType): FieldPlan {
 /**
  * How external references and their systems are read (see graphql/plan/read-model.ts), and the
  * `externalRefs` of the four kinds of records that carry them. ExternalRef.record names a row of
- * one of four tables: it keeps its resolver, which loads the record through its type's loader.
+ * one of four tables, by the reference's record type.
  */
 export function registerExternalRefReadModel(): void {
   registerReadModel({
@@ -33,6 +33,12 @@ export function registerExternalRefReadModel(): void {
       system: column('system'),
       externalId: column('external_id'),
       createdAt: instant('created_at'),
+      // The record type is stored by its node type name, which names the target here.
+      record: {
+        kind: 'oneOf',
+        which: (t) => `${t}.record_type`,
+        targets: Object.fromEntries(EXTERNAL_RECORD_TYPES.map((type) => [type, { type, key: (t: string) => `${t}.record_id` }])),
+      },
     },
   });
   registerReadModel({
