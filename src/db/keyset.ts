@@ -39,6 +39,8 @@ const ID_FORMATS = {
   uuid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
   int: /^[1-9]\d{0,9}$/,
   bigint: /^[1-9]\d{0,17}$/,
+  // A unique name as the tie-breaker (e.g. an external system's name, its table's key).
+  text: /^[^\u0000]{1,500}$/,
 } as const;
 
 export type SortValueType = keyof typeof CURSOR_VALUE_CHECKS;
@@ -111,4 +113,53 @@ export async function fetchKeysetPage<Row, T>(
     return (await db.one<{ count: number }>(count.text, count.bindings))?.count ?? 0;
   });
   return { ...page, nodes: page.nodes.map((entry) => entry.record) };
+}
+
+/**
+ * One keyset page for each of several parents in ONE windowed statement: the rows after (or
+ * before) the cursor are numbered per parent in the walk's order and each parent keeps
+ * `size + 1`. For nested connections of records the planner did not build (a mutation's payload,
+ * a record a loader fetched); the planner's own nested connections page the same way, so a
+ * cursor from either fits the other. `totalCount` counts every parent of the batch at once, only
+ * when one of them is asked for it.
+ */
+export async function fetchKeysetPagesByParent<Row, T>(
+  db: SqlReader,
+  query: KeysetQuery<Row> & { parent: string; parentType: 'uuid' | 'int' },
+  parentIds: readonly string[],
+  request: PageRequest,
+  toRecord: (row: Row) => T,
+): Promise<Map<string, Page<T>>> {
+  const ascending = query.descending === request.backward;
+  const direction = rawSql(ascending ? 'asc' : 'desc');
+  const parent = rawSql(query.parent);
+  const ofParents = sql`${parent} = any(${[...parentIds]}::${rawSql(query.parentType)}[]) and ${query.where}`;
+  const conditions = [ofParents];
+  if (request.cursor) conditions.push(cursorCondition(query, request, ascending));
+  const columns = typeof query.columns === 'string' ? rawSql(query.columns) : query.columns;
+  const id = rawSql(query.id.expression);
+  const statement = sql`select * from (
+      select ${columns}, (${query.sort.expression})::text as keyset_sort_value, (${parent})::text as keyset_parent,
+        row_number() over (partition by ${parent} order by ${query.sort.expression} ${direction}, ${id} ${direction}) as keyset_rank
+      from ${rawSql(query.from)} where ${joinSql(conditions, ' and ')}) ranked
+    where keyset_rank <= ${request.size + 1} order by keyset_parent, keyset_rank`;
+  const rows = await db.all<Row & { keyset_sort_value: string; keyset_parent: string }>(statement.text, statement.bindings);
+
+  let counts: Promise<Map<string, number>> | null = null;
+  const countOf = async (parentId: string) => {
+    counts ??= (async () => {
+      const count = sql`select (${parent})::text as parent, count(*)::int as count from ${rawSql(query.from)} where ${ofParents} group by ${parent}`;
+      const found = await db.all<{ parent: string; count: number }>(count.text, count.bindings);
+      return new Map(found.map((row) => [row.parent, row.count]));
+    })();
+    return (await counts).get(parentId) ?? 0;
+  };
+  const byParent = new Map<string, { record: T; cursor: unknown[] }[]>(parentIds.map((parentId) => [String(parentId), []]));
+  for (const row of rows) byParent.get(row.keyset_parent)?.push({ record: toRecord(row), cursor: [row.keyset_sort_value, query.idOf(row)] });
+  const pages = new Map<string, Page<T>>();
+  for (const [parentId, entries] of byParent) {
+    const page = toPage(entries, request, (entry) => entry.cursor, () => countOf(parentId));
+    pages.set(parentId, { ...page, nodes: page.nodes.map((entry) => entry.record) });
+  }
+  return pages;
 }

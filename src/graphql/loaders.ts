@@ -23,9 +23,8 @@ import type { ServiceCircleRecord } from '../modules/service-circle/service-circ
 import { hubMemberCounts, hubMemberPages, stationsByIds } from '../modules/station/station.reader';
 import type { StationRecord } from '../modules/station/station.types';
 import type { Page, PageRequest } from './relay';
-import { contactCadresOfStations, gridWorkersOfStations, managingOrganizationsOfStations } from '../modules/station-staff/station-staff.reader';
-import type { ExternalRecordType } from '../modules/external-ref/external-ref.enums';
-import { externalRefKeyString, externalRefsByKeys, externalRefsOfRecords, type ExternalRefKey } from '../modules/external-ref/external-ref.reader';
+import { contactCadresOfStations, managingOrganizationsOfStations } from '../modules/station-staff/station-staff.reader';
+import { externalRefKeyString, externalRefsByKeys, type ExternalRefKey } from '../modules/external-ref/external-ref.reader';
 import type { ExternalRefRecord } from '../modules/external-ref/external-ref.types';
 
 /** Batches "load by key" into one query per kind of record per tick, in key order. */
@@ -105,12 +104,6 @@ export function createLoaders(db: SqlReader) {
     stationManagingOrganization: related((ids) => managingOrganizationsOfStations(db, ids), (row) => [row.stationId, row.organization]),
     /** A station's contact cadre, by station id. */
     stationContactCadre: related((ids) => contactCadresOfStations(db, ids), (row) => [row.stationId, row.person]),
-    /** Grid workers stationed at a station, by station id. */
-    stationGridWorkers: new DataLoader((ids: readonly string[]) => gridWorkersOfStations(db, ids)),
-    /** The external references of records of one type, keyed by record id: one query per batch of records. */
-    externalRefs: perArguments((type: ExternalRecordType) =>
-      grouped<string, ExternalRefRecord>((ids) => externalRefsOfRecords(db, type, ids), (ref) => ref.recordId),
-    ),
     /** The reference with a (type, system, external ID), if any. */
     externalRefByKey: new DataLoader<ExternalRefKey, ExternalRefRecord | null, string>(
       async (keys) => {

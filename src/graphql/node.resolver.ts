@@ -4,6 +4,7 @@ import { gatedResolveType, Public } from '../auth/visibility';
 import type { Context } from './context';
 import { badInputOf, fromGlobalId, MAX_PAGE_SIZE, Node, type NodeTypeName } from './relay';
 import { planRecords } from './plan/planner';
+import type { SqlFragment } from '../db/sql';
 
 type NodeRecord = { __typename: string };
 
@@ -30,9 +31,10 @@ export class NodeResolver {
 
 /**
  * Types the planner reads (graphql/plan): node(id)/nodes(ids) plan their `... on Type` selections
- * into one statement per type asked for; the rest go through the request's loaders.
+ * into one statement per type asked for; the rest go through the request's loaders. The value is
+ * the SQL type of the local id (a grid worker's stationing is keyed by "stationId:personId" text).
  */
-const PLANNED_NODE_TYPES: { [Type in NodeTypeName]?: 'uuid' | 'int' } = {
+const PLANNED_NODE_TYPES: { [Type in NodeTypeName]?: 'uuid' | 'int' | 'text' } = {
   Station: 'uuid',
   Region: 'int',
   ServiceCircle: 'uuid',
@@ -45,7 +47,25 @@ const PLANNED_NODE_TYPES: { [Type in NodeTypeName]?: 'uuid' | 'int' } = {
   Activity: 'uuid',
   CoBuilding: 'uuid',
   DutyShift: 'uuid',
+  ExternalRef: 'uuid',
+  ExternalRefSystem: 'text',
+  StationGridWorker: 'text',
+  ApiClient: 'uuid',
+  WebhookSubscription: 'uuid',
+  WebhookDelivery: 'uuid',
 };
+
+/**
+ * Node types whose records a caller sees only some of (webhooks: only its own client's): the
+ * condition on a row (alias given), added to the planned statement, as their loaders scope them.
+ */
+const NODE_SCOPES: { [Type in NodeTypeName]?: (ctx: Context, t: string) => SqlFragment } = {};
+
+/** Declares which records of a planned node type the caller may fetch by node(id) (see NODE_SCOPES). */
+export function registerNodeScope(type: NodeTypeName, scope: (ctx: Context, t: string) => SqlFragment): void {
+  if (NODE_SCOPES[type]) throw new Error(`${type} already has a node scope`);
+  NODE_SCOPES[type] = scope;
+}
 
 async function loadNodes(ctx: Context, info: GraphQLResolveInfo, ids: readonly string[]): Promise<(NodeRecord | null)[]> {
   const parsed = ids.map((id) => fromGlobalId(id));
@@ -61,7 +81,9 @@ async function loadNodes(ctx: Context, info: GraphQLResolveInfo, ids: readonly s
   }
   const fetched = new Map<NodeTypeName, Map<string, Record<string, unknown>>>();
   for (const [type, localIds] of planned) {
-    fetched.set(type, await planRecords(ctx.db, info, type, [...new Set(localIds)], PLANNED_NODE_TYPES[type]!, { abstract: true }));
+    const scope = NODE_SCOPES[type];
+    const where = scope ? (t: string) => scope(ctx, t) : undefined;
+    fetched.set(type, await planRecords(ctx.db, info, type, [...new Set(localIds)], PLANNED_NODE_TYPES[type]!, { abstract: true, where }));
   }
   return Promise.all(
     parsed.map((entry) => {

@@ -49,6 +49,10 @@ import { registerStationStaffReadFields } from '../modules/station-staff/station
 import { registerActivityReadModel } from '../modules/activity/activity.read-model';
 import { registerCoBuildingReadModel } from '../modules/co-building/co-building.read-model';
 import { registerDutyShiftReadModel } from '../modules/duty-shift/duty-shift.read-model';
+import { registerExternalRefReadModel } from '../modules/external-ref/external-ref.read-model';
+import { registerApiClientReadModel } from '../modules/api-client/api-client.read-model';
+import { registerWebhookReadModel } from '../modules/webhook/webhook.read-model';
+import { registerAuditReadModel } from '../modules/audit/audit.read-model';
 
 let schema: GraphQLSchema | undefined;
 
@@ -66,6 +70,10 @@ function registerReadModels(): void {
   registerActivityReadModel();
   registerCoBuildingReadModel();
   registerDutyShiftReadModel();
+  registerExternalRefReadModel();
+  registerApiClientReadModel();
+  registerWebhookReadModel();
+  registerAuditReadModel();
 }
 
 /** The executable schema (built once per process; type-graphql metadata is global). */

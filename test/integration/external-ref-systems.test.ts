@@ -17,7 +17,7 @@ type UserError = { field: string[]; code: string; message: string };
 type RecordTypeName = keyof typeof ExternalRecordType;
 
 const ERRORS = 'userErrors { field code message }';
-const REFS = 'externalRefs { system externalId }';
+const REFS = 'externalRefs { nodes { system externalId } }';
 const SYSTEM = 'system status version department { code name }';
 const ADD = `mutation($input: AddExternalRefInput!) { addExternalRef(input: $input) { externalRef { system externalId } ${ERRORS} } }`;
 const REMOVE = `mutation($input: RemoveExternalRefInput!) { removeExternalRef(input: $input) { removedExternalRef { system externalId } ${ERRORS} } }`;

@@ -17,7 +17,7 @@ type UserError = { field: string[]; code: string; message: string };
 type Record_ = Record<string, any>;
 
 const ERRORS = 'userErrors { field code message }';
-const REFS = 'externalRefs { system externalId createdAt }';
+const REFS = 'externalRefs { nodes { system externalId createdAt } }';
 const PLATFORM = `__typename id kind name ownerRef active version updatedAt ${REFS}
   openingHours { windows { weekday opens closes } note }
   station { id code } department { code }
@@ -137,7 +137,7 @@ describe('upsertPlatform', () => {
       restSeats: 6,
       station: { id: anjuStation.id },
       department: { code: 'XY-ZGH' },
-      externalRefs: [{ system: 'zgh-care', externalId: 'AX-1001', createdAt: expect.any(String) }],
+      externalRefs: { nodes: [{ system: 'zgh-care', externalId: 'AX-1001', createdAt: expect.any(String) }] },
     });
 
     const again = await upsertPlatform(careStation('AX-1001'));
@@ -171,7 +171,7 @@ describe('upsertPlatform', () => {
     expect(withdrawn).toMatchObject({ changed: true, platform: { active: false, version: created.version + 3 } });
     const back = await upsertPlatform({ ...withoutHours, active: true });
     expect(back).toMatchObject({ changed: true, platform: { active: true, version: created.version + 4 } });
-    expect((await getPlatform(created.id)).externalRefs).toHaveLength(1);
+    expect((await getPlatform(created.id)).externalRefs.nodes).toHaveLength(1);
   });
 
   it('moves the platform when the station differs', async () => {
@@ -213,7 +213,7 @@ describe('upsertPlatform', () => {
     expect(await platformsMatching('ZGH-EXT-AX-RACE')).toBe(1);
     const platform = await getPlatform([...ids][0]);
     expect(platform.version).toBe(1);
-    expect(platform.externalRefs).toEqual([expect.objectContaining({ system: 'zgh-care', externalId: 'AX-RACE' })]);
+    expect(platform.externalRefs.nodes).toEqual([expect.objectContaining({ system: 'zgh-care', externalId: 'AX-RACE' })]);
   });
 
   it('ends with one platform holding one of the values when concurrent upserts disagree', async () => {
@@ -226,7 +226,7 @@ describe('upsertPlatform', () => {
     expect(await platformTotal()).toBe(before + 1);
     const platform = await getPlatform(results[0].platform!.id);
     expect(names).toContain(platform.name);
-    expect(platform.externalRefs).toHaveLength(1);
+    expect(platform.externalRefs.nodes).toHaveLength(1);
   });
 
   it('refuses another kind or department for an existing reference, and changes nothing', async () => {
@@ -305,7 +305,7 @@ describe('upsertServiceItem', () => {
   it('creates, repeats without change, and bumps the version once for a changed fee', async () => {
     const first = await upsert(item('MZ-0001'));
     expect(first).toMatchObject({ created: true, changed: true, userErrors: [] });
-    expect(first.serviceItem).toMatchObject({ code: '420606-EXT-0001', version: 1, feeYuan: 0, department: { code: 'FC-MZJ' }, externalRefs: [{ externalId: 'MZ-0001' }] });
+    expect(first.serviceItem).toMatchObject({ code: '420606-EXT-0001', version: 1, feeYuan: 0, department: { code: 'FC-MZJ' }, externalRefs: { nodes: [{ externalId: 'MZ-0001' }] } });
     const again = await upsert(item('MZ-0001'));
     expect(again).toEqual({ serviceItem: first.serviceItem, created: false, changed: false, userErrors: [] });
     const fee = await upsert(item('MZ-0001', { feeYuan: 12.5 }));
@@ -368,7 +368,7 @@ describe('upsertStationServiceItem', () => {
     const input = { externalRef: { system: 'xy-rsj-sync', externalId: 'SSI-0001' }, itemCode: SERVICE_ITEM_SEED.coreItemCode, stationId: station.id, since: '2023-09-01' };
     const first = await upsert(input);
     expect(first).toMatchObject({ created: true, changed: true, userErrors: [] });
-    expect(first.stationServiceItem).toMatchObject({ since: '2023-09-01', status: 'ACTIVE', version: 1, station: { code: station.code }, externalRefs: [{ system: 'xy-rsj-sync' }] });
+    expect(first.stationServiceItem).toMatchObject({ since: '2023-09-01', status: 'ACTIVE', version: 1, station: { code: station.code }, externalRefs: { nodes: [{ system: 'xy-rsj-sync' }] } });
     const again = await upsert(input);
     expect(again).toEqual({ stationServiceItem: first.stationServiceItem, created: false, changed: false, userErrors: [] });
     const suspended = await upsert({ ...input, status: 'SUSPENDED' });
@@ -387,7 +387,7 @@ describe('upsertStationServiceItem', () => {
     const input = { externalRef: { system: 'hb-rst-sync', externalId: 'SSI-9001' }, itemCode: SERVICE_ITEM_SEED.cardItemCode, stationId: station.id };
     const attached = await upsert(input);
     expect(attached).toMatchObject({ created: false, changed: true, userErrors: [] });
-    expect(attached.stationServiceItem!.externalRefs).toEqual([expect.objectContaining({ system: 'hb-rst-sync', externalId: 'SSI-9001' })]);
+    expect(attached.stationServiceItem!.externalRefs.nodes).toEqual([expect.objectContaining({ system: 'hb-rst-sync', externalId: 'SSI-9001' })]);
     expect(await stationCount(SERVICE_ITEM_SEED.cardItemCode)).toBe(before);
     const again = await upsert(input);
     expect(again).toMatchObject({ created: false, changed: false, stationServiceItem: { id: attached.stationServiceItem!.id, version: attached.stationServiceItem!.version } });
@@ -397,7 +397,7 @@ describe('upsertStationServiceItem', () => {
     expect(second.userErrors).toEqual([expect.objectContaining({ field: ['input', 'externalRef', 'externalId'], code: 'INVALID' })]);
     expect(second.userErrors[0].message).toContain('SSI-9001');
     const otherSystem = await upsert({ ...input, externalRef: { system: 'xy-zwj-sync', externalId: 'SSI-9001' } });
-    expect(otherSystem.stationServiceItem!.externalRefs.map((ref: { system: string }) => ref.system)).toEqual(['hb-rst-sync', 'xy-zwj-sync']);
+    expect(otherSystem.stationServiceItem!.externalRefs.nodes.map((ref: { system: string }) => ref.system)).toEqual(['hb-rst-sync', 'xy-zwj-sync']);
     expect((await lookup('STATION_SERVICE_ITEM', 'hb-rst-sync', 'SSI-9002')).data.recordByExternalRef).toBeNull();
   });
 
@@ -618,7 +618,7 @@ describe('recordByExternalRef', () => {
 describe('addExternalRef and removeExternalRef', () => {
   const seeded = async (ownerRef: string) => {
     const res = await t.gql(`query($r: String!) { platformByOwnerRef(departmentCode: "XY-ZGH", ownerRef: $r) { id name version ${REFS} } }`, { r: ownerRef });
-    return res.data.platformByOwnerRef as { id: string; name: string; version: number; externalRefs: unknown[] };
+    return res.data.platformByOwnerRef as { id: string; name: string; version: number; externalRefs: { nodes: unknown[] } };
   };
   const add = async (input: Record<string, unknown>, headers?: Headers) => {
     const res = await t.gql(ADD, { input }, headers);
@@ -637,10 +637,10 @@ describe('addExternalRef and removeExternalRef', () => {
     const second = await seeded(secondRef);
     const linked = await add({ type: 'PLATFORM', id: first.id, system: 'zgh-legacy', externalId: 'L-0129' }, partnerZgh);
     expect(linked).toMatchObject({ userErrors: [], externalRef: { system: 'zgh-legacy', externalId: 'L-0129' }, record: { id: first.id } });
-    expect(linked.record.externalRefs).toEqual([expect.objectContaining({ system: 'zgh-legacy', externalId: 'L-0129' })]);
+    expect(linked.record.externalRefs.nodes).toEqual([expect.objectContaining({ system: 'zgh-legacy', externalId: 'L-0129' })]);
     const again = await add({ type: 'PLATFORM', id: first.id, system: 'zgh-legacy', externalId: 'L-0129' });
     expect(again.userErrors).toEqual([]);
-    expect(again.record.externalRefs).toHaveLength(1);
+    expect(again.record.externalRefs.nodes).toHaveLength(1);
 
     const taken = await add({ type: 'PLATFORM', id: second.id, system: 'zgh-legacy', externalId: 'L-0129' });
     expect(taken.userErrors).toEqual([
@@ -650,13 +650,13 @@ describe('addExternalRef and removeExternalRef', () => {
         message: `系统“zgh-legacy”的编号“L-0129”已关联到整合平台“${first.name}”，不能再关联到其他记录。请核对编号；如确属关联错误，请先从“${first.name}”上删除该编号。`,
       },
     ]);
-    expect((await seeded(secondRef)).externalRefs).toEqual([]);
+    expect((await seeded(secondRef)).externalRefs.nodes).toEqual([]);
     const secondOfSystem = await add({ type: 'PLATFORM', id: first.id, system: 'zgh-legacy', externalId: 'L-9999' });
     expect(secondOfSystem.userErrors).toEqual([expect.objectContaining({ field: ['input', 'system'], code: 'INVALID' })]);
     expect(secondOfSystem.userErrors[0].message).toContain('L-0129');
 
     const otherSystem = await add({ type: 'PLATFORM', id: first.id, system: 'gh-national', externalId: '420606-0129' });
-    expect(otherSystem.record.externalRefs.map((ref: { system: string }) => ref.system)).toEqual(['gh-national', 'zgh-legacy']);
+    expect(otherSystem.record.externalRefs.nodes.map((ref: { system: string }) => ref.system)).toEqual(['gh-national', 'zgh-legacy']);
     // Linking changes the references, not the platform.
     expect((await seeded(firstRef)).version).toBe(first.version);
 
@@ -665,7 +665,7 @@ describe('addExternalRef and removeExternalRef', () => {
 
     const removed = await remove({ type: 'PLATFORM', id: first.id, system: 'zgh-legacy' }, partnerZgh);
     expect(removed).toMatchObject({ userErrors: [], removedExternalRef: { system: 'zgh-legacy', externalId: 'L-0129' } });
-    expect(removed.record.externalRefs.map((ref: { system: string }) => ref.system)).toEqual(['gh-national']);
+    expect(removed.record.externalRefs.nodes.map((ref: { system: string }) => ref.system)).toEqual(['gh-national']);
     const removedAgain = await remove({ type: 'PLATFORM', id: first.id, system: 'zgh-legacy' });
     expect(removedAgain.userErrors).toEqual([expect.objectContaining({ field: ['input', 'system'], code: 'NOT_FOUND' })]);
     // Freed, the ID can name the other platform now.
@@ -675,7 +675,7 @@ describe('addExternalRef and removeExternalRef', () => {
 
   it('needs the right to write the record, and changes nothing when refused', async () => {
     const platform = await seeded(PLATFORM_SEED.anjuUnionCareRefs[0]);
-    const refsBefore = platform.externalRefs;
+    const refsBefore = platform.externalRefs.nodes;
     const input = { type: 'PLATFORM', id: platform.id, system: 'rsj-sync', externalId: 'R-1' };
     for (const [headers, message] of [
       [partnerRsj, '您只能维护本部门（XY-RSJ）的记录'],
@@ -693,7 +693,7 @@ describe('addExternalRef and removeExternalRef', () => {
       ANONYMOUS_HEADERS,
     );
     expect(anonymous.data.addExternalRef.userErrors).toEqual([expect.objectContaining({ code: 'FORBIDDEN', message: expect.stringContaining('修改数据须先登录') })]);
-    expect((await seeded(PLATFORM_SEED.anjuUnionCareRefs[0])).externalRefs).toEqual(refsBefore);
+    expect((await seeded(PLATFORM_SEED.anjuUnionCareRefs[0])).externalRefs.nodes).toEqual(refsBefore);
   });
 
   it('refuses IDs of another type or of nothing', async () => {
@@ -722,7 +722,7 @@ describe('externalRefs on lists', () => {
         const res = await t.gql(PAGE, { first: size });
         expect(res.errors).toBeUndefined();
         expect(res.data.stations.nodes).toHaveLength(size);
-        for (const node of res.data.stations.nodes) for (const p of node.platforms.nodes) refs += p.externalRefs.length;
+        for (const node of res.data.stations.nodes) for (const p of node.platforms.nodes) refs += p.externalRefs.nodes.length;
       });
       return { statements, refs };
     };
@@ -741,12 +741,97 @@ describe('externalRefs on lists', () => {
         const res = await t.gql(PAGE, { first: size });
         expect(res.errors).toBeUndefined();
         expect(res.data.organizations.nodes).toHaveLength(size);
-        expect(res.data.organizations.nodes[0].externalRefs).toEqual([expect.objectContaining({ system: 'batch-check', externalId: 'O-1' })]);
+        expect(res.data.organizations.nodes[0].externalRefs.nodes).toEqual([expect.objectContaining({ system: 'batch-check', externalId: 'O-1' })]);
       });
     const small = await run(10);
     const large = await run(100);
     expect(large).toBe(small);
     // the caller's key + the budget charge + the page + one batch of references
     expect(large).toBe(4);
+  });
+});
+
+describe('externalRefs paging', () => {
+  const PAGE = `edges { cursor node { system externalId } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } totalCount`;
+  const PLANNED = `query($id: ID!, $first: Int, $after: String, $last: Int, $before: String) { node(id: $id) {
+    ... on Organization { externalRefs(first: $first, after: $after, last: $last, before: $before) { ${PAGE} } } } }`;
+  // The same record from a mutation's payload, which the planner did not build.
+  const PAYLOAD = `mutation($input: AddExternalRefInput!, $first: Int, $after: String, $last: Int, $before: String) { addExternalRef(input: $input) {
+    record { ... on Organization { externalRefs(first: $first, after: $after, last: $last, before: $before) { ${PAGE} } } } ${ERRORS} } }`;
+  type Page = { edges: { cursor: string; node: { system: string } }[]; pageInfo: Record<string, unknown>; totalCount: number };
+
+  it('pages a record\'s references by system with first/after and last/before, the same whether planned or from a payload', async () => {
+    const created = await t.gql(UPSERT_ORGANIZATION, {
+      input: { externalRef: { system: 'page-a', externalId: 'P-1' }, name: '樊城区分页核对志愿服务队', kind: 'VOLUNTEER_ORG', contactName: '王桂兰', contactPhone: '13972201234', regionCode: SEED.anjuCommunityCode },
+    });
+    const id = created.data.upsertOrganization.organization.id as string;
+    for (const system of ['page-d', 'page-c', 'page-b']) {
+      expect((await t.gql(ADD, { input: { type: 'ORGANIZATION', id, system, externalId: `P-${system}` } })).data.addExternalRef.userErrors).toEqual([]);
+    }
+    const again = { type: 'ORGANIZATION', id, system: 'page-a', externalId: 'P-1' };
+    const planned = async (args: Record<string, unknown>): Promise<Page> => {
+      const res = await t.gql(PLANNED, { id, ...args });
+      expect(res.errors).toBeUndefined();
+      return res.data.node.externalRefs;
+    };
+    const fromPayload = async (args: Record<string, unknown>): Promise<Page> => {
+      const res = await t.gql(PAYLOAD, { input: again, ...args });
+      expect(res.errors).toBeUndefined();
+      return res.data.addExternalRef.record.externalRefs;
+    };
+    const systems = (page: Page) => page.edges.map((edge) => edge.node.system);
+
+    for (const read of [planned, fromPayload]) {
+      const first = await read({ first: 2 });
+      expect(systems(first)).toEqual(['page-a', 'page-b']);
+      expect(first.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
+      expect(first.totalCount).toBe(4);
+      const next = await read({ first: 2, after: first.pageInfo.endCursor });
+      expect(systems(next)).toEqual(['page-c', 'page-d']);
+      expect(next.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
+      const last = await read({ last: 3 });
+      expect(systems(last)).toEqual(['page-b', 'page-c', 'page-d']);
+      expect(last.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: false });
+      const before = await read({ last: 1, before: last.pageInfo.startCursor });
+      expect(systems(before)).toEqual(['page-a']);
+      expect(before.pageInfo).toMatchObject({ hasPreviousPage: false, hasNextPage: true });
+    }
+    // A cursor from one path pages the other: the order and the cursor's position are the same.
+    const plannedCursor = (await planned({ first: 1 })).pageInfo.endCursor;
+    expect(systems(await fromPayload({ first: 1, after: plannedCursor }))).toEqual(['page-b']);
+    const payloadCursor = (await fromPayload({ first: 3 })).pageInfo.endCursor;
+    expect(systems(await planned({ first: 1, after: payloadCursor }))).toEqual(['page-d']);
+    expect(systems(await planned({ last: 2, before: payloadCursor }))).toEqual(['page-a', 'page-b']);
+    // Page sizes obey the one rule for every list.
+    const tooMany = await t.gql(PLANNED, { id, first: 101 });
+    expect(tooMany.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+  });
+
+  it('reads the record a reference names in the same planned statement, whatever its type', async () => {
+    const created = await t.gql(UPSERT_ORGANIZATION, {
+      input: { externalRef: { system: 'rec-a', externalId: 'R-1' }, name: '樊城区引用核对志愿服务队', kind: 'VOLUNTEER_ORG', contactName: '王桂兰', contactPhone: '13972201234', regionCode: SEED.anjuCommunityCode },
+    });
+    const id = created.data.upsertOrganization.organization.id as string;
+    const platform = (await t.gql(`query($r: String!) { platformByOwnerRef(departmentCode: "XY-ZGH", ownerRef: $r) { id name } }`, { r: PLATFORM_SEED.anjuUnionCareRefs[1] })).data.platformByOwnerRef;
+    expect((await t.gql(ADD, { input: { type: 'PLATFORM', id: platform.id, system: 'rec-a', externalId: 'R-2' } })).data.addExternalRef.userErrors).toEqual([]);
+    const RECORD = `externalRefs(first: 5) { nodes { system externalId record { __typename id
+      ... on Organization { name externalRefs(first: 1) { totalCount } } ... on Platform { name station { code } } } } }`;
+    const QUERY = `query($ids: [ID!]!) { nodes(ids: $ids) { ... on Organization { ${RECORD} } ... on Platform { ${RECORD} } } }`;
+    let res: { errors?: unknown; data: Record_ } | undefined;
+    const sent = await t.captureStatements(async () => {
+      res = await t.gql(QUERY, { ids: [id, platform.id] });
+    });
+    expect(res!.errors).toBeUndefined();
+    const [organization, union] = res!.data.nodes;
+    expect(organization.externalRefs.nodes).toEqual([
+      { system: 'rec-a', externalId: 'R-1', record: { __typename: 'Organization', id, name: '樊城区引用核对志愿服务队', externalRefs: { totalCount: 1 } } },
+    ]);
+    expect(union.externalRefs.nodes).toContainEqual({
+      system: 'rec-a',
+      externalId: 'R-2',
+      record: { __typename: 'UnionCareStation', id: platform.id, name: platform.name, station: { code: expect.any(String) } },
+    });
+    // One statement per type asked for (organizations, platforms), references and their records inside.
+    expect(sent.filter((text) => !/\b(key_hash|rate_limit_bucket)\b/.test(text))).toHaveLength(2);
   });
 });

@@ -8,7 +8,7 @@ const ERRORS = 'userErrors { field code message }';
 const PERSON_FIELDS = 'id name role phone isPartyMember active version organization { id name kind } region { code name level }';
 const SHIFT_FIELDS = 'id startsAt endsAt kind note version station { id name } person { id name } organization { id name }';
 const STATION_STAFF_FIELDS = `id name version status managingOrganization { id name kind } contactCadre { id name role }
-  gridWorkers { since person { id name role } }`;
+  gridWorkers { nodes { since person { id name role } } }`;
 
 const CREATE_PERSON = `mutation($input: CreatePersonInput!) { createPerson(input: $input) { person { ${PERSON_FIELDS} } ${ERRORS} } }`;
 const UPDATE_PERSON = `mutation($input: UpdatePersonInput!) { updatePerson(input: $input) { person { ${PERSON_FIELDS} } ${ERRORS} } }`;
@@ -37,7 +37,7 @@ interface Station {
   status: string;
   managingOrganization: { id: string; name: string; kind: string } | null;
   contactCadre: { id: string; name: string; role: string } | null;
-  gridWorkers: { since: string; person: { id: string; name: string; role: string } }[];
+  gridWorkers: { nodes: { since: string; person: { id: string; name: string; role: string } }[] };
 }
 
 async function peopleTotal(): Promise<number> {
@@ -145,14 +145,44 @@ describe('people queries', () => {
 });
 
 describe('station management links', () => {
+  it('pages a station\'s grid workers, longest-serving first, with first/after and last/before', async () => {
+    const stations = await fanchengStations(30);
+    const station = stations.find((candidate) => candidate.gridWorkers.nodes.length >= 2)!;
+    expect(station).toBeDefined();
+    const all = station.gridWorkers.nodes;
+    expect([...all].sort((a, b) => a.since.localeCompare(b.since))).toEqual(all);
+    const PAGE = `query($id: ID!, $first: Int, $after: String, $last: Int, $before: String) { station(id: $id) {
+      gridWorkers(first: $first, after: $after, last: $last, before: $before) {
+        totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { id since person { id } } } } } }`;
+    const page = async (args: Record<string, unknown>) => {
+      const res = await t.gql(PAGE, { id: station.id, ...args });
+      expect(res.errors).toBeUndefined();
+      return res.data.station.gridWorkers;
+    };
+    const people = (connection: { edges: { node: { person: { id: string } } }[] }) => connection.edges.map((edge) => edge.node.person.id);
+    const first = await page({ first: 1 });
+    expect(first.totalCount).toBe(all.length);
+    expect(people(first)).toEqual([all[0].person.id]);
+    expect(first.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
+    const rest = await page({ first: 100, after: first.pageInfo.endCursor });
+    expect(people(rest)).toEqual(all.slice(1).map((worker) => worker.person.id));
+    const last = await page({ last: 1 });
+    expect(people(last)).toEqual([all[all.length - 1].person.id]);
+    const before = await page({ last: 100, before: last.pageInfo.startCursor });
+    expect(people(before)).toEqual(all.slice(0, -1).map((worker) => worker.person.id));
+    // Each stationing is a node of its own.
+    const node = await t.gql(`query($id: ID!) { node(id: $id) { ... on StationGridWorker { since person { id } station { id } } } }`, { id: first.edges[0].node.id });
+    expect(node.data.node).toEqual({ since: all[0].since, person: { id: all[0].person.id }, station: { id: station.id } });
+  });
+
   it('shows each station\'s managing party organization, contact cadre and stationed grid workers', async () => {
     const [station] = await fanchengStations(1);
     expect(station.managingOrganization!.kind).toBe('COMMUNITY_PARTY_ORG');
     expect(station.managingOrganization!.name).toMatch(/^中共.+委员会$/);
     expect(station.contactCadre!.role).toBe('TWO_COMMITTEES_CADRE');
-    expect(station.gridWorkers.length).toBeGreaterThanOrEqual(1);
-    expect(station.gridWorkers.length).toBeLessThanOrEqual(3);
-    for (const worker of station.gridWorkers) {
+    expect(station.gridWorkers.nodes.length).toBeGreaterThanOrEqual(1);
+    expect(station.gridWorkers.nodes.length).toBeLessThanOrEqual(3);
+    for (const worker of station.gridWorkers.nodes) {
       expect(worker.person.role).toBe('GRID_WORKER');
       expect(worker.since).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     }
@@ -203,7 +233,7 @@ describe('setStationManagement', () => {
   });
 
   it('refuses a contact cadre who is not a two-committees cadre, and changes nothing', async () => {
-    const worker = station.gridWorkers[0].person;
+    const worker = station.gridWorkers.nodes[0].person;
     const res = await t.gql(SET_MANAGEMENT, { input: { stationId: station.id, version: station.version, contactCadreId: worker.id } });
     expect(res.data.setStationManagement.userErrors).toEqual([
       { field: ['input', 'contactCadreId'], code: 'INVALID', message: `联系包保驿站的须为社区两委干部，“${worker.name}”的身份是网格员，请选择社区两委干部。` },
@@ -276,8 +306,8 @@ describe('assignGridWorker and unassignGridWorker', () => {
     expect(res.data.assignGridWorker.userErrors).toEqual([]);
     const after = res.data.assignGridWorker.station;
     expect(after.version).toBe(station.version);
-    expect(after.gridWorkers).toHaveLength(station.gridWorkers.length + 1);
-    expect(after.gridWorkers[after.gridWorkers.length - 1]).toEqual({ since: '2024-01-02', person: { id: worker.id, name: '刘晓东', role: 'GRID_WORKER' } });
+    expect(after.gridWorkers.nodes).toHaveLength(station.gridWorkers.nodes.length + 1);
+    expect(after.gridWorkers.nodes[after.gridWorkers.nodes.length - 1]).toEqual({ since: '2024-01-02', person: { id: worker.id, name: '刘晓东', role: 'GRID_WORKER' } });
     station = after;
   });
 
@@ -314,7 +344,7 @@ describe('assignGridWorker and unassignGridWorker', () => {
   it('ends a stationing, and says so when there is none', async () => {
     const res = await t.gql(UNASSIGN, { input: { stationId: station.id, personId: worker.id } });
     expect(res.data.unassignGridWorker.userErrors).toEqual([]);
-    expect(res.data.unassignGridWorker.station.gridWorkers.map((w: { person: { id: string } }) => w.person.id)).not.toContain(worker.id);
+    expect(res.data.unassignGridWorker.station.gridWorkers.nodes.map((w: { person: { id: string } }) => w.person.id)).not.toContain(worker.id);
     const again = await t.gql(UNASSIGN, { input: { stationId: station.id, personId: worker.id } });
     expect(again.data.unassignGridWorker.userErrors).toEqual([
       { field: ['input', 'personId'], code: 'NOT_FOUND', message: '该网格员没有在这个驿站驻点，请刷新后重试。' },
@@ -426,7 +456,7 @@ describe('createPerson, updatePerson and deletePerson', () => {
 
   it('refuses to delete a person with shifts or station links, or at a stale version, and keeps them', async () => {
     const [station] = await fanchengStations(1);
-    const worker = station.gridWorkers[0].person;
+    const worker = station.gridWorkers.nodes[0].person;
     const current = (await t.gql(GET_PERSON, { id: worker.id })).data.person;
     const before = await peopleTotal();
     const res = await t.gql(DELETE_PERSON, { input: { id: worker.id, version: current.version } });
@@ -836,7 +866,7 @@ describe('scheduleDutyShifts', () => {
 
 describe('statement counts', () => {
   const PAGE = `query($first: Int!, $at: DateTime!) { stations(first: $first, filter: { regionCode: "${SEED.fanchengCode}", status: [OPEN] }) {
-    nodes { code managingOrganization { name } contactCadre { name phone } gridWorkers { since person { name } }
+    nodes { code managingOrganization { name } contactCadre { name phone } gridWorkers { nodes { since person { name } } }
       onDuty(at: $at) { kind person { name } } } } }`;
   const ROSTERS = `query($first: Int!) { stations(first: $first, filter: { regionCode: "${SEED.fanchengCode}", status: [OPEN] }) {
     nodes { code dutyShifts(first: 3, kind: [EVENING_POST]) { totalCount pageInfo { hasNextPage } nodes { kind person { name } organization { name } } } } } }`;
@@ -855,7 +885,7 @@ describe('statement counts', () => {
       const onDuty = data.stations.nodes.flatMap((station: { onDuty: { kind: string }[] }) => station.onDuty);
       expect(onDuty.length).toBeGreaterThan(0);
       expect(onDuty.every((shift: { kind: string; person: { name: string } }) => shift.kind === 'EVENING_POST' && shift.person.name)).toBe(true);
-      expect(data.stations.nodes.every((station: { gridWorkers: unknown[] }) => station.gridWorkers.length > 0)).toBe(true);
+      expect(data.stations.nodes.every((station: { gridWorkers: { nodes: unknown[] } }) => station.gridWorkers.nodes.length > 0)).toBe(true);
     };
     const small = await statementsFor(PAGE, 10, check);
     const large = await statementsFor(PAGE, 100, check);

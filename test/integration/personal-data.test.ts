@@ -65,7 +65,7 @@ interface StationRef {
   version: number;
   managingOrganization: { id: string } | null;
   contactCadre: { id: string; name: string } | null;
-  gridWorkers: { person: { id: string } }[];
+  gridWorkers: { nodes: { person: { id: string } }[] };
 }
 
 let admin: Record<string, string>;
@@ -129,7 +129,7 @@ async function createShift(input: Record<string, unknown>): Promise<{ id: string
   return data.createDutyShift.dutyShift;
 }
 
-const STATION_FIELDS = 'id name version managingOrganization { id } contactCadre { id name } gridWorkers { person { id } }';
+const STATION_FIELDS = 'id name version managingOrganization { id } contactCadre { id name } gridWorkers { nodes { person { id } } }';
 
 async function openStationIn(regionCode: string): Promise<StationRef> {
   const data = await asAdmin(`query($code: String!) { stations(first: 1, filter: { regionCode: $code, status: [OPEN] }) { nodes { ${STATION_FIELDS} } } }`, { code: regionCode });
@@ -483,7 +483,7 @@ describe('no name or phone of a person reaches a caller who may not see it whole
       [`query($code: String!) { people(first: 100, filter: { regionCode: $code, includeInactive: true }) { edges { cursor node { ${PERSON} } } pageInfo { startCursor endCursor } } }`, { code: SEED.anjuCommunityCode }],
       [`query($code: String!) { people(last: 100, filter: { regionCode: $code, includeInactive: true }, orderBy: { field: NAME, direction: DESC }) { edges { cursor node { ${PERSON} } } } }`, { code: SEED.anjuCommunityCode }],
       [`query($search: String!) { people(first: 10, filter: { search: $search, includeInactive: true }) { edges { cursor node { ${PERSON} } } } }`, { search: people.cadre.name }],
-      [`query($id: ID!) { station(id: $id) { contactCadre { ${PERSON} } gridWorkers { person { ${PERSON} } }
+      [`query($id: ID!) { station(id: $id) { contactCadre { ${PERSON} } gridWorkers { nodes { person { ${PERSON} } } }
         dutyShifts(first: 100, from: "${BUSY.startsAt}", to: "${BUSY.endsAt}") { edges { cursor node { person { ${PERSON} } } } }
         onDuty(at: "${BUSY.at}") { person { ${PERSON} } } } }`, { id: own.id }],
       [`query($id: ID!) { onDuty(stationId: $id, at: "${BUSY.at}") { person { ${PERSON} } } }`, { id: own.id }],

@@ -131,7 +131,7 @@ const REDELIVER = `mutation($input: RedeliverWebhookInput!) { redeliverWebhook(i
   webhookDelivery { id status attemptCount nextAttemptAt } userErrors { field code } } }`;
 const SUBSCRIPTIONS = `query($first: Int) { webhookSubscriptions(first: $first) { totalCount nodes { ${SUBSCRIPTION_FIELDS} } } }`;
 const DELIVERIES = `query($subscriptionId: ID, $status: [WebhookDeliveryStatus!], $first: Int, $after: String) {
-  webhookDeliveries(subscriptionId: $subscriptionId, status: $status, first: $first, after: $after) {
+  webhookDeliveries(filter: { subscriptionId: $subscriptionId, status: $status }, first: $first, after: $after) {
     totalCount pageInfo { hasNextPage endCursor }
     nodes { id subscription { id } status attemptCount nextAttemptAt lastStatusCode lastError deliveredAt createdAt eventType
       attempts { startedAt durationMs delivered statusCode error }
@@ -495,6 +495,47 @@ describe('managing subscriptions', () => {
     const admin = (await t.gql(SUBSCRIPTIONS, { first: 100 })).data.webhookSubscriptions.nodes;
     expect(admin.find((s: { id: string }) => s.id === subscription.id)).toMatchObject({ clientName: expect.stringMatching(/^市总工会推送接收-/) });
     expect(admin.length).toBeGreaterThan(1);
+  });
+
+  it('filters subscriptions by client and by whether they are active, within what the caller sees', async () => {
+    const receiver = await new Receiver().start();
+    const owner = await partner();
+    const other = await partner();
+    const paused = await subscribe(owner, receiver.url, ['ACTIVITY']);
+    const running = await subscribe(owner, receiver.url, ['ACTIVITY']);
+    const foreign = await subscribe(other, receiver.url, ['ACTIVITY']);
+    expect((await t.gql(UPDATE, { input: { id: paused.id, version: 1, active: false } }, owner)).data.updateWebhookSubscription.userErrors).toEqual([]);
+    const FILTERED = `query($filter: WebhookSubscriptionFilter, $last: Int, $before: String) { webhookSubscriptions(filter: $filter, last: $last, before: $before) {
+      totalCount pageInfo { startCursor } nodes { id active apiClient { id } } } }`;
+    const ids = async (filter: Record<string, unknown>, headers?: Record<string, string>) => {
+      const res = await t.gql(FILTERED, { filter, last: 100 }, headers);
+      expect(res.errors).toBeUndefined();
+      return res.data.webhookSubscriptions.nodes.map((node: { id: string }) => node.id);
+    };
+    expect(await ids({ active: false }, owner)).toEqual([paused.id]);
+    expect(await ids({ active: true }, owner)).toEqual([running.id]);
+    expect(await ids({}, owner)).toEqual([paused.id, running.id]);
+    // An administrator sees every client's, and narrows them to one client's.
+    const client = (await t.gql(`{ viewer { apiClient { id } } }`, {}, owner)).data.viewer.apiClient.id;
+    expect(await ids({ apiClientId: client })).toEqual([paused.id, running.id]);
+    expect(await ids({ apiClientId: client, active: true })).toEqual([running.id]);
+    expect(await ids({})).toEqual(expect.arrayContaining([paused.id, running.id, foreign.id]));
+    // The planned read never hands out a signing secret, whatever it selects.
+    const everything = await t.gql(`{ webhookSubscriptions(first: 100) { nodes { ${SUBSCRIPTION_FIELDS} apiClient { id name roles } } } }`);
+    expect(everything.errors).toBeUndefined();
+    expect(JSON.stringify(everything.data)).not.toMatch(/whsec_|secret/);
+    // A client asking for another client's sees nothing more than its own.
+    expect(await ids({ apiClientId: client }, other)).toEqual([]);
+    const notAClient = await t.gql(FILTERED, { filter: { apiClientId: paused.id } });
+    expect(notAClient.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.apiClientId' });
+    // Paging backwards: the newest last, the one before it on the previous page.
+    const newest = await t.gql(FILTERED, { filter: { apiClientId: client }, last: 1 });
+    expect(newest.data.webhookSubscriptions.nodes.map((node: { id: string }) => node.id)).toEqual([running.id]);
+    const earlier = await t.gql(FILTERED, { filter: { apiClientId: client }, last: 1, before: newest.data.webhookSubscriptions.pageInfo.startCursor });
+    expect(earlier.data.webhookSubscriptions.nodes.map((node: { id: string }) => node.id)).toEqual([paused.id]);
+    // A subscription that is not the caller's, as the deliveries' filter: refused, naming the filter's field.
+    const foreignDeliveries = await t.gql(DELIVERIES, { subscriptionId: foreign.id }, owner);
+    expect(foreignDeliveries.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.subscriptionId' });
   });
 
   it('updates with the version read (stale: CONFLICT), deletes with its deliveries, and audits without the secret', async () => {

@@ -65,6 +65,13 @@ function assertReadModels(schema: GraphQLSchema): void {
       if (!field) throw new Error(`Read model ${model.type}.${name}: no such field`);
       if (visibilityOf(field)?.kind === 'PERSONAL') throw new Error(`Read model ${model.type}.${name}: personal data is read through its resolver`);
       if (plan.kind === 'value' || plan.kind === 'computed') continue;
+      if (plan.kind === 'oneOf') {
+        if (!isAbstractType(getNamedType(field.type))) throw new Error(`Read model ${model.type}.${name}: a oneOf reference needs an abstract field type`);
+        for (const { type: target } of Object.values(plan.targets)) {
+          if (!readModelOf(target) && !readInterfaceOf(target)) throw new Error(`Read model ${model.type}.${name}: ${target} has no read model`);
+        }
+        continue;
+      }
       const target = plan.type;
       const targetType = schema.getType(target);
       if (!targetType) throw new Error(`Read model ${model.type}.${name}: no type ${target}`);

@@ -140,6 +140,15 @@ function fieldJson(
       const target = tableOf(plan.type);
       return sql`(select ${rowJson(planning, plan.type, c, nodes, new Set())} from ${rawSql(`${target.table} ${c}`)} where ${rawSql(`${c}.${target.key} = ${plan.key(t)}`)})`;
     }
+    case 'oneOf': {
+      const branches = Object.entries(plan.targets).map(([name, target]) => {
+        const c = nextAlias(planning);
+        const table = tableOf(target.type);
+        const row = rowJson(planning, target.type, c, nodes, new Set(), true);
+        return sql`when ${rawSql(`'${name}'`)} then (select ${row} from ${rawSql(`${table.table} ${c}`)} where ${rawSql(`${c}.${table.key} = ${target.key(t)}`)})`;
+      });
+      return sql`(case ${rawSql(plan.which(t))} ${joinSql(branches, ' ')} end)`;
+    }
     case 'list': {
       const c = nextAlias(planning);
       const target = tableOf(plan.type);
@@ -175,7 +184,7 @@ export interface PlannedList {
   alias: string;
   where: SqlFragment;
   sort: { expression: SqlFragment; type: SortValueType };
-  id: { expression: string; type: 'uuid' | 'int' | 'bigint' };
+  id: { expression: string; type: 'uuid' | 'int' | 'bigint' | 'text' };
   descending: boolean;
   request: PageRequest;
   /** Per-row values computed with the page (name → SQL over the list's alias), readable by read models. */
@@ -338,7 +347,8 @@ export async function planConnection(db: SqlReader, info: GraphQLResolveInfo, li
 /**
  * Rows of one type (or interface) whose `column` (its key by default) is one of `values`, planned
  * for the selection of `info` (the root field's; `node`/`nodes` pick their `... on Type` parts):
- * one statement; the map is keyed by the column's text.
+ * one statement; the map is keyed by the column's text. `where` narrows the rows to those the
+ * caller may see (e.g. only its own webhook subscriptions), given the row alias.
  */
 export async function planRecords(
   db: SqlReader,
@@ -346,7 +356,7 @@ export async function planRecords(
   typeName: string,
   values: readonly string[],
   valueType: 'uuid' | 'int' | 'text',
-  options: { column?: string; abstract?: boolean } = {},
+  options: { column?: string; abstract?: boolean; where?: (t: string) => SqlFragment } = {},
 ): Promise<Map<string, Record<string, unknown>>> {
   const found = new Map<string, Record<string, unknown>>();
   if (values.length === 0) return found;
@@ -356,7 +366,7 @@ export async function planRecords(
   const column = `${t}.${options.column ?? target.key}`;
   const json = rowJson(planning, typeName, t, info.fieldNodes, new Set(), options.abstract);
   const statement = sql`select ${rawSql(column)}::text as k, ${json} as n from ${rawSql(`${target.table} ${t}`)}
-    where ${rawSql(column)} = any(${values}::${rawSql(valueType)}[])`;
+    where ${rawSql(column)} = any(${values}::${rawSql(valueType)}[])${options.where ? sql` and ${options.where(t)}` : rawSql('')}`;
   for (const row of await db.all<{ k: string; n: Record<string, unknown> }>(statement.text, statement.bindings)) found.set(row.k, row.n);
   return found;
 }

@@ -12,6 +12,7 @@ import type { NodeTypeName } from '../relay';
  * - `value`: a SQL expression already in the API's form (global IDs, ISO instants, enum names);
  * - `computed`: what SQL fetches, finished in Node by a plain function (coordinate conversion);
  * - `one` / `list` / `connection`: a relation to another read model, nested into the same statement;
+ * - `oneOf`: a reference to a row of one of several types (the record an audit event names);
  * - not declared: the field keeps its hand-written resolver, which receives the type's record
  *   (`record` below, fetched in the same statement only when such a field is selected). Values SQL
  *   cannot compute (coordinate conversion, masking of personal data) stay there, batched by loaders.
@@ -40,7 +41,7 @@ export interface PlannedSort {
   expression: string;
   type: SortValueType;
   id: string;
-  idType: 'uuid' | 'int' | 'bigint';
+  idType: 'uuid' | 'int' | 'bigint' | 'text';
   /** Newest first and the like: the list walks the order backwards (ascending when left out). */
   descending?: boolean;
 }
@@ -66,6 +67,17 @@ export type FieldPlan =
       type: string;
       /** The target's key for row alias `t` (null when there is none). */
       key: (t: string) => string;
+    }
+  | {
+      /**
+       * A reference to a row of one of several types (e.g. the record an external reference or an
+       * audit event names), at a field of an abstract type such as Node: `which` gives, for row
+       * alias `t`, the name of the target (a key of `targets`) or null for none; each target is a
+       * type (object, or interface with a read model) and its key for `t`.
+       */
+      kind: 'oneOf';
+      which: (t: string) => string;
+      targets: Record<string, { type: string; key: (t: string) => string }>;
     }
   | {
       kind: 'list';

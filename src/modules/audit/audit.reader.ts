@@ -1,6 +1,6 @@
-import { fetchKeysetPage } from '../../db/keyset';
 import { joinSql, rawSql, sql, type SqlFragment, type SqlReader } from '../../db/sql';
-import { badInputOf, decodeCursor, encodeCursor, fromGlobalId, localIdOf, type Page, type PageRequest } from '../../graphql/relay';
+import type { PlannedList } from '../../graphql/plan/planner';
+import { badInputOf, decodeCursor, encodeCursor, fromGlobalId, localIdOf, type PageRequest } from '../../graphql/relay';
 import { CHANGE_COLUMNS, FEED_EXCLUDED_TYPES, toChangeRecord, type AuditEventFilter, type ChangeRecord, type ChangeRow } from './audit.types';
 
 function compileAuditFilter(filter: AuditEventFilter | undefined): SqlFragment {
@@ -20,22 +20,18 @@ function compileAuditFilter(filter: AuditEventFilter | undefined): SqlFragment {
   return conditions.length ? joinSql(conditions, ' and ') : rawSql('true');
 }
 
-/** The audit trail, newest first, keyset-paged on the sequence number. */
-export function listAuditEvents(db: SqlReader, filter: AuditEventFilter | undefined, request: PageRequest): Promise<Page<ChangeRecord>> {
-  return fetchKeysetPage<ChangeRow, ChangeRecord>(
-    db,
-    {
-      columns: CHANGE_COLUMNS,
-      from: 'change_event e',
-      where: compileAuditFilter(filter),
-      sort: { expression: rawSql('e.seq'), type: 'bigint' },
-      id: { expression: 'e.seq', type: 'bigint' },
-      descending: true,
-      idOf: (row) => row.seq,
-    },
+/** The audit trail, newest first, keyset-paged on the sequence number, as the planner reads it (alias `e`). */
+export function auditEventList(filter: AuditEventFilter | undefined, request: PageRequest): PlannedList {
+  return {
+    nodeType: 'AuditEvent',
+    from: 'change_event e',
+    alias: 'e',
+    where: compileAuditFilter(filter),
+    sort: { expression: rawSql('e.seq'), type: 'bigint' },
+    id: { expression: 'e.seq', type: 'bigint' },
+    descending: true,
     request,
-    toChangeRecord,
-  );
+  };
 }
 
 export const FEED_PAGE_MAX = 500;

@@ -1,15 +1,17 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { maskName } from '../../auth/masking';
 import { Role } from '../../auth/roles';
 import { PersonalData, RolesOnly, SignedIn } from '../../auth/visibility';
 import { Action, assertCanRead, personalValueAt } from '../../auth/permissions';
 import type { Context } from '../../graphql/context';
 import { loadNodeByType } from '../../graphql/node.resolver';
-import { Node, toConnection, toPageRequest, type ConnectionResult, type NodeTypeName } from '../../graphql/relay';
+import { Node, toPageRequest, type NodeTypeName } from '../../graphql/relay';
 import { apiClientLoader } from '../api-client/api-client.reader';
 import { ApiClientType, type ApiClientRecord } from '../api-client/api-client.types';
 import { DepartmentType, type DepartmentRecord } from '../department/department.types';
-import { listAuditEvents, readChanges, readFeedHead, type FeedPage } from './audit.reader';
+import { auditEventList, readChanges, readFeedHead, type FeedPage } from './audit.reader';
+import { planConnection } from '../../graphql/plan/planner';
 import {
   actorOfChange,
   AuditEventConnection,
@@ -82,9 +84,9 @@ export class ChangeActorResolver {
 export class AuditEventResolver {
   @RolesOnly(Role.ADMIN)
   @Query(() => AuditEventConnection, { description: '审计日志（最新在前，仅组织部管理员）The audit trail, newest first; administrators only' })
-  async auditEvents(@Args(() => AuditEventsArgs) args: AuditEventsArgs, @Ctx() ctx: Context): Promise<ConnectionResult<ChangeRecord>> {
+  auditEvents(@Args(() => AuditEventsArgs) args: AuditEventsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Record<string, unknown>> {
     assertCanRead(ctx, Action.READ_AUDIT);
-    return toConnection(await listAuditEvents(ctx.db, args.filter, toPageRequest(args, 2)));
+    return planConnection(ctx.db, info, auditEventList(args.filter, toPageRequest(args, 2)));
   }
 
   @RolesOnly(Role.ADMIN)

@@ -1,5 +1,7 @@
+import { fetchKeysetPagesByParent } from '../../db/keyset';
 import { joinSql, rawSql, sql, type SqlFragment, type SqlReader } from '../../db/sql';
-import { badInputOf, toPage, type Page, type PageRequest } from '../../graphql/relay';
+import type { PlannedList } from '../../graphql/plan/planner';
+import type { Page, PageRequest } from '../../graphql/relay';
 import type { ExternalRecordType } from './external-ref.enums';
 import type { ExternalRefSystemFilter } from './external-ref.inputs';
 import {
@@ -34,6 +36,31 @@ export async function externalRefsOfRecords(db: SqlReader, type: ExternalRecordT
   return rows.map(toExternalRefRecord);
 }
 
+/**
+ * One page of references for each of several records of one type, by system name, in one
+ * windowed query: ExternalRef connections of records the planner did not build (a mutation's
+ * payload, a record an audit event names). Same order and cursors as the planned connection.
+ */
+export function externalRefPages(db: SqlReader, type: ExternalRecordType, recordIds: readonly string[], request: PageRequest): Promise<Map<string, Page<ExternalRefRecord>>> {
+  return fetchKeysetPagesByParent<ExternalRefRow, ExternalRefRecord>(
+    db,
+    {
+      columns: EXTERNAL_REF_COLUMNS,
+      from: 'external_ref r',
+      parent: 'r.record_id',
+      parentType: 'uuid',
+      where: sql`r.record_type = ${type}`,
+      sort: { expression: rawSql('r.system'), type: 'text' },
+      id: { expression: 'r.id', type: 'uuid' },
+      descending: false,
+      idOf: (row) => row.id,
+    },
+    recordIds,
+    request,
+    toExternalRefRecord,
+  );
+}
+
 /** The references with these keys (those that exist), in one query. */
 export async function externalRefsByKeys(db: SqlReader, keys: readonly ExternalRefKey[]): Promise<ExternalRefRecord[]> {
   const rows = await db.all<ExternalRefRow>(
@@ -58,24 +85,19 @@ function compileSystemFilter(filter: ExternalRefSystemFilter | undefined): SqlFr
   return conditions;
 }
 
-/** Registered systems ordered by name, keyset-paged (the name is the key). */
-export async function listExternalRefSystems(db: SqlReader, filter: ExternalRefSystemFilter | undefined, request: PageRequest): Promise<Page<ExternalRefSystemRecord>> {
+/** Registered systems ordered by name (their key), as the planner reads them (alias `s`). */
+export function externalRefSystemList(filter: ExternalRefSystemFilter | undefined, request: PageRequest): PlannedList {
   const where = compileSystemFilter(filter);
-  const conditions = [...where];
-  if (request.cursor) {
-    const [name] = request.cursor;
-    if (typeof name !== 'string') throw badInputOf('CURSOR_INVALID', {}, request.backward ? 'before' : 'after');
-    conditions.push(sql`s.system ${rawSql(request.backward ? '<' : '>')} ${name}`);
-  }
-  const direction = rawSql(request.backward ? 'desc' : 'asc');
-  const whereSql = (parts: SqlFragment[]) => (parts.length ? joinSql(parts, ' and ') : rawSql('true'));
-  const statement = sql`select ${rawSql(EXTERNAL_REF_SYSTEM_COLUMNS)} from external_ref_system s where ${whereSql(conditions)}
-    order by s.system ${direction} limit ${request.size + 1}`;
-  const rows = await db.all<ExternalRefSystemRow>(statement.text, statement.bindings);
-  return toPage(rows.map(toExternalRefSystemRecord), request, (record) => [record.system], async () => {
-    const count = sql`select count(*)::int as count from external_ref_system s where ${whereSql(where)}`;
-    return (await db.one<{ count: number }>(count.text, count.bindings))?.count ?? 0;
-  });
+  return {
+    nodeType: 'ExternalRefSystem',
+    from: 'external_ref_system s',
+    alias: 's',
+    where: where.length ? joinSql(where, ' and ') : rawSql('true'),
+    sort: { expression: rawSql('s.system'), type: 'text' },
+    id: { expression: 's.system', type: 'text' },
+    descending: false,
+    request,
+  };
 }
 
 /** External references by local id. */

@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, Info, Mutation, Query, Resolver, Root } 
 import type { GraphQLResolveInfo } from 'graphql';
 import { gatedResolveType, Public, SignedIn } from '../../auth/visibility';
 import type { Context } from '../../graphql/context';
-import { badInputOf, Node, toConnection, toPageRequest, type ConnectionResult } from '../../graphql/relay';
+import { badInputOf, ConnectionArgs, Node, toConnection, toPageRequest, type ConnectionResult } from '../../graphql/relay';
 import { DepartmentType, type DepartmentRecord } from '../department/department.types';
 import { OrganizationType, type OrganizationRecord } from '../organization/organization.types';
 import { upsertOrganization } from '../organization/organization.service';
@@ -21,7 +21,8 @@ import {
   UpsertServiceItemInput,
   UpsertStationServiceItemInput,
 } from './external-ref.inputs';
-import { externalRefsByIds, externalRefSystemsByNames, listExternalRefSystems } from './external-ref.reader';
+import { externalRefPages, externalRefsByIds, externalRefSystemList, externalRefSystemsByNames } from './external-ref.reader';
+import { planConnection } from '../../graphql/plan/planner';
 import { registerNodeLoader } from '../../graphql/node.resolver';
 import { requestLoader } from '../../graphql/request-loaders';
 import { EXTERNAL_ID_MAX, normaliseExternalRef, normaliseSystem } from './external-ref.rules';
@@ -29,6 +30,7 @@ import { addExternalRef, assignExternalRefSystem, loadExternalRecord, removeExte
 import {
   AddExternalRefPayload,
   AssignExternalRefSystemPayload,
+  ExternalRefConnection,
   ExternalRefSystemConnection,
   ExternalRefSystemType,
   type AssignExternalRefSystemResult,
@@ -53,6 +55,16 @@ registerNodeLoader('ExternalRef', (ctx, id) => requestLoader(ctx.db, 'externalRe
 registerNodeLoader('ExternalRefSystem', (ctx, name) =>
   requestLoader(ctx.db, 'externalRefSystemByName', async (db, names) => new Map((await externalRefSystemsByNames(db, names)).map((system) => [system.system, system]))).load(name),
 );
+
+/**
+ * A record's references when the planner did not build the record (a mutation's payload, a record
+ * an audit event names): the records of one type asking for the same page share one windowed query.
+ */
+async function externalRefsOf(ctx: Context, type: ExternalRecordType, recordId: string, args: ConnectionArgs): Promise<ConnectionResult<ExternalRefRecord>> {
+  const request = toPageRequest(args, 2);
+  const loader = requestLoader(ctx.db, `externalRefPages:${type}:${JSON.stringify(request)}`, (db, ids) => externalRefPages(db, type, ids, request));
+  return toConnection((await loader.load(recordId))!);
+}
 
 const EXTERNAL_REFS_DESCRIPTION = '外部编号：各合作部门系统对这条记录的编号（按系统名称排序）IDs partner systems have for this record, by system name';
 
@@ -84,8 +96,8 @@ export class ExternalRefResolver {
     description:
       '外部系统及其归属（按系统名称排序）：列出曾在其中写入编号或被指定归属的系统；未列出的系统名称尚无人使用，第一个在其中关联或同步编号的合作部门即拥有它 External systems and who owns them, by name: every system IDs were ever written in or that was assigned; a name not listed is unused, and the first partner department to add or upsert an ID in it owns it',
   })
-  async externalRefSystems(@Args(() => ExternalRefSystemsArgs) args: ExternalRefSystemsArgs, @Ctx() ctx: Context): Promise<ConnectionResult<ExternalRefSystemRecord>> {
-    return toConnection(await listExternalRefSystems(ctx.db, args.filter, toPageRequest(args, 1)));
+  externalRefSystems(@Args(() => ExternalRefSystemsArgs) args: ExternalRefSystemsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Record<string, unknown>> {
+    return planConnection(ctx.db, info, externalRefSystemList(args.filter, toPageRequest(args, 2)));
   }
 
   @SignedIn()
@@ -170,36 +182,36 @@ export class ExternalRefResolver {
 @Resolver(() => PlatformInterface)
 export class PlatformExternalRefsResolver {
   @SignedIn()
-  @FieldResolver(() => [ExternalRefType], { description: EXTERNAL_REFS_DESCRIPTION })
-  externalRefs(@Root() platform: PlatformRecord, @Ctx() ctx: Context): Promise<ExternalRefRecord[]> {
-    return ctx.loaders.externalRefs(ExternalRecordType.PLATFORM).load(platform.dbId);
+  @FieldResolver(() => ExternalRefConnection, { description: EXTERNAL_REFS_DESCRIPTION })
+  externalRefs(@Root() platform: PlatformRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: Context): Promise<ConnectionResult<ExternalRefRecord>> {
+    return externalRefsOf(ctx, ExternalRecordType.PLATFORM, platform.dbId, args);
   }
 }
 
 @Resolver(() => ServiceItemType)
 export class ServiceItemExternalRefsResolver {
   @SignedIn()
-  @FieldResolver(() => [ExternalRefType], { description: EXTERNAL_REFS_DESCRIPTION })
-  externalRefs(@Root() item: ServiceItemRecord, @Ctx() ctx: Context): Promise<ExternalRefRecord[]> {
-    return ctx.loaders.externalRefs(ExternalRecordType.SERVICE_ITEM).load(item.dbId);
+  @FieldResolver(() => ExternalRefConnection, { description: EXTERNAL_REFS_DESCRIPTION })
+  externalRefs(@Root() item: ServiceItemRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: Context): Promise<ConnectionResult<ExternalRefRecord>> {
+    return externalRefsOf(ctx, ExternalRecordType.SERVICE_ITEM, item.dbId, args);
   }
 }
 
 @Resolver(() => StationServiceItemType)
 export class StationServiceItemExternalRefsResolver {
   @SignedIn()
-  @FieldResolver(() => [ExternalRefType], { description: EXTERNAL_REFS_DESCRIPTION })
-  externalRefs(@Root() record: StationServiceItemRecord, @Ctx() ctx: Context): Promise<ExternalRefRecord[]> {
-    return ctx.loaders.externalRefs(ExternalRecordType.STATION_SERVICE_ITEM).load(record.dbId);
+  @FieldResolver(() => ExternalRefConnection, { description: EXTERNAL_REFS_DESCRIPTION })
+  externalRefs(@Root() record: StationServiceItemRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: Context): Promise<ConnectionResult<ExternalRefRecord>> {
+    return externalRefsOf(ctx, ExternalRecordType.STATION_SERVICE_ITEM, record.dbId, args);
   }
 }
 
 @Resolver(() => OrganizationType)
 export class OrganizationExternalRefsResolver {
   @SignedIn()
-  @FieldResolver(() => [ExternalRefType], { description: EXTERNAL_REFS_DESCRIPTION })
-  externalRefs(@Root() organization: OrganizationRecord, @Ctx() ctx: Context): Promise<ExternalRefRecord[]> {
-    return ctx.loaders.externalRefs(ExternalRecordType.ORGANIZATION).load(organization.dbId);
+  @FieldResolver(() => ExternalRefConnection, { description: EXTERNAL_REFS_DESCRIPTION })
+  externalRefs(@Root() organization: OrganizationRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: Context): Promise<ConnectionResult<ExternalRefRecord>> {
+    return externalRefsOf(ctx, ExternalRecordType.ORGANIZATION, organization.dbId, args);
   }
 }
 

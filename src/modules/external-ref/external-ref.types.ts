@@ -82,6 +82,8 @@ export class ExternalRefType extends Node {
   createdAt!: Date;
 }
 
+export const ExternalRefConnection = connectionTypeOf(ExternalRefType, 'ExternalRef', '外部编号');
+
 /** What every upsert returns besides its record. */
 export interface UpsertFlags {
   created: boolean;

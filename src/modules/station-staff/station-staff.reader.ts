@@ -1,4 +1,6 @@
-import type { SqlReader } from '../../db/sql';
+import { fetchKeysetPagesByParent } from '../../db/keyset';
+import { rawSql, type SqlReader } from '../../db/sql';
+import type { Page, PageRequest } from '../../graphql/relay';
 import { ORGANIZATION_COLUMNS, toOrganizationRecord, type OrganizationRecord, type OrganizationRow } from '../organization/organization.types';
 import { PERSON_COLUMNS, toPersonRecord, type PersonRecord, type PersonRow } from '../person/person.types';
 import { toStationGridWorkerRecord, type StationGridWorkerRecord } from './station-staff.types';
@@ -21,31 +23,42 @@ export async function contactCadresOfStations(db: SqlReader, stationIds: readonl
   return rows.map((row) => ({ stationId: row.station_id, person: toPersonRecord(row) }));
 }
 
+/** A stationing's columns (alias `g` for station_grid_worker, `p` for its person), as its record is built from them. */
+export const GRID_WORKER_COLUMNS = `g.station_id, to_char(g.since, 'YYYY-MM-DD') as since, ${PERSON_COLUMNS}`;
+
 /**
- * Grid workers stationed at each station, longest-serving first, ties by ID: never by name, which
- * would let a caller who sees names masked learn how they sort.
+ * One page of grid workers for each of several stations, longest-serving first, ties by the
+ * person's ID (never by name, which would let a caller who sees names masked learn how they sort),
+ * in one windowed query: for stations the planner did not build (a mutation's payload). Same order
+ * and cursors as the planned Station.gridWorkers.
  */
-export async function gridWorkersOfStations(db: SqlReader, stationIds: readonly string[]): Promise<StationGridWorkerRecord[][]> {
-  const rows = await db.all<PersonRow & { station_id: string; since: string }>(
-    `select g.station_id, to_char(g.since, 'YYYY-MM-DD') as since, ${PERSON_COLUMNS}
-     from station_grid_worker g join person p on p.id = g.person_id
-     where g.station_id = any(?::uuid[]) order by g.since, p.id`,
-    [stationIds],
+export function gridWorkerPages(db: SqlReader, stationIds: readonly string[], request: PageRequest): Promise<Map<string, Page<StationGridWorkerRecord>>> {
+  return fetchKeysetPagesByParent<GridWorkerRow, StationGridWorkerRecord>(
+    db,
+    {
+      columns: GRID_WORKER_COLUMNS,
+      from: 'station_grid_worker g join person p on p.id = g.person_id',
+      parent: 'g.station_id',
+      parentType: 'uuid',
+      where: rawSql('true'),
+      sort: { expression: rawSql('g.since'), type: 'date' },
+      id: { expression: 'g.person_id', type: 'uuid' },
+      descending: false,
+      idOf: (row) => row.id,
+    },
+    stationIds,
+    request,
+    (row) => toStationGridWorkerRecord(row.station_id, toPersonRecord(row), row.since),
   );
-  const byStation = new Map<string, StationGridWorkerRecord[]>();
-  for (const row of rows) {
-    const list = byStation.get(row.station_id) ?? [];
-    list.push(toStationGridWorkerRecord(row.station_id, toPersonRecord(row), row.since));
-    byStation.set(row.station_id, list);
-  }
-  return stationIds.map((id) => byStation.get(id) ?? []);
 }
+
+type GridWorkerRow = PersonRow & { station_id: string; since: string };
 
 /** Stationings by "stationId:personId". */
 export async function gridWorkersByKeys(db: SqlReader, keys: readonly string[]): Promise<Map<string, StationGridWorkerRecord>> {
   const pairs = keys.map((key) => key.split(':'));
-  const rows = await db.all<PersonRow & { station_id: string; since: string }>(
-    `select g.station_id, to_char(g.since, 'YYYY-MM-DD') as since, ${PERSON_COLUMNS}
+  const rows = await db.all<GridWorkerRow>(
+    `select ${GRID_WORKER_COLUMNS}
      from station_grid_worker g join person p on p.id = g.person_id
      join unnest(?::uuid[], ?::uuid[]) as k(station_id, person_id) on k.station_id = g.station_id and k.person_id = g.person_id`,
     [pairs.map(([station]) => station), pairs.map(([, person]) => person)],

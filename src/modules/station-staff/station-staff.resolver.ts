@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { Public, SignedIn } from '../../auth/visibility';
 import type { Context } from '../../graphql/context';
 import { OrganizationType, type OrganizationRecord } from '../organization/organization.types';
@@ -8,10 +8,12 @@ import { AssignGridWorkerInput, SetStationManagementInput, UnassignGridWorkerInp
 import * as staff from './station-staff.service';
 import { registerNodeLoader } from '../../graphql/node.resolver';
 import { requestLoader } from '../../graphql/request-loaders';
-import { gridWorkersByKeys } from './station-staff.reader';
+import { gridWorkerPages, gridWorkersByKeys } from './station-staff.reader';
+import { ConnectionArgs, toConnection, toPageRequest, type ConnectionResult } from '../../graphql/relay';
 import {
   AssignGridWorkerPayload,
   SetStationManagementPayload,
+  StationGridWorkerConnection,
   StationGridWorkerType,
   UnassignGridWorkerPayload,
   type StationGridWorkerRecord,
@@ -44,9 +46,12 @@ export class StationStaffResolver {
   }
 
   @SignedIn()
-  @FieldResolver(() => [StationGridWorkerType], { description: '驻点网格员（按驻点先后）Grid workers stationed here, longest-serving first' })
-  gridWorkers(@Root() station: StationRecord, @Ctx() ctx: Context): Promise<StationGridWorkerRecord[]> {
-    return ctx.loaders.stationGridWorkers.load(station.dbId);
+  @FieldResolver(() => StationGridWorkerConnection, { description: '驻点网格员（按驻点先后）Grid workers stationed here, longest-serving first' })
+  async gridWorkers(@Root() station: StationRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: Context): Promise<ConnectionResult<StationGridWorkerRecord>> {
+    // Stations the planner did not build (a mutation's payload): the stations asking for the same page share one windowed query.
+    const request = toPageRequest(args, 2);
+    const loader = requestLoader(ctx.db, `gridWorkerPages:${JSON.stringify(request)}`, (db, ids) => gridWorkerPages(db, ids, request));
+    return toConnection((await loader.load(station.dbId))!);
   }
 
   @Public()

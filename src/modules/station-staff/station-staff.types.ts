@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Public, SignedIn } from '../../auth/visibility';
 import { UserError } from '../../graphql/errors';
-import { Node, toGlobalId } from '../../graphql/relay';
+import { connectionTypeOf, Node, toGlobalId } from '../../graphql/relay';
 import { payloadTypeOf } from '../../graphql/mutation';
 import { LocalDateScalar } from '../../graphql/scalars';
 import { PersonType, type PersonRecord } from '../person/person.types';
@@ -36,6 +36,8 @@ export class StationGridWorkerType extends Node {
   @Field(() => LocalDateScalar, { description: '驻点起始日期 Date the stationing began' })
   since!: string;
 }
+
+export const StationGridWorkerConnection = connectionTypeOf(StationGridWorkerType, 'StationGridWorker', '驻点网格员');
 
 const stationPayload = (name: string, description: string) =>
   payloadTypeOf(name, description, { name: 'station', type: () => StationType, zh: '驿站', en: 'The station' });

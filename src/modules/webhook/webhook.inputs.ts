@@ -54,14 +54,35 @@ export class RedeliverWebhookInput {
   deliveryId!: string;
 }
 
-@ArgsType()
-export class WebhookSubscriptionsArgs extends ConnectionArgs {}
+@InputType('WebhookSubscriptionFilter', { description: '推送订阅筛选条件 Webhook subscription filters; all given conditions must hold' })
+export class WebhookSubscriptionFilter {
+  @Field(() => ID, {
+    nullable: true,
+    description: '只看这个接口客户端的订阅（接口客户端只能看到自己的）Only this API client’s subscriptions; an API client sees only its own anyway',
+  })
+  apiClientId?: string;
+
+  @Field({ nullable: true, description: '只看启用（true）或停用（false）的订阅 Only active (true) or paused (false) subscriptions' })
+  active?: boolean;
+}
 
 @ArgsType()
-export class WebhookDeliveriesArgs extends ConnectionArgs {
-  @Field(() => ID, { nullable: true, description: '只看这个订阅的推送 Only this subscription\'s deliveries' })
+export class WebhookSubscriptionsArgs extends ConnectionArgs {
+  @Field(() => WebhookSubscriptionFilter, { nullable: true, description: '筛选条件 Filters' })
+  filter?: WebhookSubscriptionFilter;
+}
+
+@InputType('WebhookDeliveryFilter', { description: '推送记录筛选条件 Webhook delivery filters; all given conditions must hold' })
+export class WebhookDeliveryFilter {
+  @Field(() => ID, { nullable: true, description: '只看这个订阅的推送（须为自己的订阅）Only this subscription\'s deliveries; it must be one of yours' })
   subscriptionId?: string;
 
   @Field(() => [WebhookDeliveryStatus], { nullable: true, description: '状态之一 Any of these statuses' })
   status?: WebhookDeliveryStatus[];
+}
+
+@ArgsType()
+export class WebhookDeliveriesArgs extends ConnectionArgs {
+  @Field(() => WebhookDeliveryFilter, { nullable: true, description: '筛选条件 Filters' })
+  filter?: WebhookDeliveryFilter;
 }

@@ -1,6 +1,6 @@
-import { fetchKeysetPage } from '../../db/keyset';
 import { joinSql, rawSql, sql, toDate, type SqlFragment, type SqlReader } from '../../db/sql';
-import type { Page, PageRequest } from '../../graphql/relay';
+import type { PlannedList } from '../../graphql/plan/planner';
+import type { PageRequest } from '../../graphql/relay';
 import { requestLoader } from '../../graphql/request-loaders';
 import {
   DELIVERY_COLUMNS,
@@ -20,11 +20,17 @@ import {
 /** Whose subscriptions a caller sees: every client's (administrators), one client's, or none. */
 export type WebhookOwnerScope = { all: true } | { clientId: string } | { none: true };
 
-/** The condition on `s` (webhook_subscription) for a scope. */
-function ownerCondition(scope: WebhookOwnerScope): SqlFragment {
+/** The condition on a subscription's client column (`s.api_client_id` by default) for a scope. */
+export function ownerCondition(scope: WebhookOwnerScope, clientColumn = 's.api_client_id'): SqlFragment {
   if ('all' in scope) return rawSql('true');
-  if ('clientId' in scope) return sql`s.api_client_id = ${scope.clientId}::uuid`;
+  if ('clientId' in scope) return sql`${rawSql(clientColumn)} = ${scope.clientId}::uuid`;
   return rawSql('false');
+}
+
+/** The condition on a delivery's subscription column for a scope: deliveries of the subscriptions it sees. */
+export function deliveryOwnerCondition(scope: WebhookOwnerScope, subscriptionColumn: string): SqlFragment {
+  if ('all' in scope) return rawSql('true');
+  return sql`${rawSql(subscriptionColumn)} in (select s.id from webhook_subscription s where ${ownerCondition(scope)})`;
 }
 
 export async function webhookSubscriptionById(db: SqlReader, scope: WebhookOwnerScope, id: string): Promise<WebhookSubscriptionRecord | null> {
@@ -33,22 +39,28 @@ export async function webhookSubscriptionById(db: SqlReader, scope: WebhookOwner
   return row ? toWebhookSubscriptionRecord(row) : null;
 }
 
-/** The subscriptions a caller sees, oldest first. */
-export function listWebhookSubscriptions(db: SqlReader, scope: WebhookOwnerScope, request: PageRequest): Promise<Page<WebhookSubscriptionRecord>> {
-  return fetchKeysetPage<WebhookSubscriptionRow, WebhookSubscriptionRecord>(
-    db,
-    {
-      columns: SUBSCRIPTION_COLUMNS,
-      from: SUBSCRIPTION_FROM,
-      where: ownerCondition(scope),
-      sort: { expression: rawSql('s.created_at'), type: 'timestamptz' },
-      id: { expression: 's.id', type: 'uuid' },
-      descending: false,
-      idOf: (row) => row.id,
-    },
+/** Which of the subscriptions a caller sees a list shows. */
+export interface WebhookSubscriptionListFilter {
+  /** Local id of the API client whose subscriptions to show. */
+  apiClientId?: string;
+  active?: boolean;
+}
+
+/** The subscriptions a caller sees, oldest first, as the planner reads them (alias `s`). */
+export function webhookSubscriptionList(scope: WebhookOwnerScope, filter: WebhookSubscriptionListFilter, request: PageRequest): PlannedList {
+  const conditions = [ownerCondition(scope)];
+  if (filter.apiClientId) conditions.push(sql`s.api_client_id = ${filter.apiClientId}::uuid`);
+  if (filter.active != null) conditions.push(sql`s.active = ${filter.active}`);
+  return {
+    nodeType: 'WebhookSubscription',
+    from: 'webhook_subscription s',
+    alias: 's',
+    where: joinSql(conditions, ' and '),
+    sort: { expression: rawSql('s.created_at'), type: 'timestamptz' },
+    id: { expression: 's.id', type: 'uuid' },
+    descending: false,
     request,
-    toWebhookSubscriptionRecord,
-  );
+  };
 }
 
 export async function webhookDeliveryById(db: SqlReader, scope: WebhookOwnerScope, id: string): Promise<WebhookDeliveryRecord | null> {
@@ -57,35 +69,27 @@ export async function webhookDeliveryById(db: SqlReader, scope: WebhookOwnerScop
   return row ? toWebhookDeliveryRecord(row) : null;
 }
 
-export interface WebhookDeliveryFilter {
+export interface WebhookDeliveryListFilter {
+  /** Local id of a subscription the caller sees. */
   subscriptionId?: string;
   status?: WebhookDeliveryStatus[];
 }
 
-/** Deliveries of the subscriptions a caller sees, newest change first. */
-export function listWebhookDeliveries(
-  db: SqlReader,
-  scope: WebhookOwnerScope,
-  filter: WebhookDeliveryFilter,
-  request: PageRequest,
-): Promise<Page<WebhookDeliveryRecord>> {
-  const conditions = [ownerCondition(scope)];
+/** Deliveries of the subscriptions a caller sees, newest change first, as the planner reads them (alias `d`). */
+export function webhookDeliveryList(scope: WebhookOwnerScope, filter: WebhookDeliveryListFilter, request: PageRequest): PlannedList {
+  const conditions = [deliveryOwnerCondition(scope, 'd.subscription_id')];
   if (filter.subscriptionId) conditions.push(sql`d.subscription_id = ${filter.subscriptionId}::uuid`);
   if (filter.status?.length) conditions.push(sql`d.status = any(${filter.status}::text[])`);
-  return fetchKeysetPage<WebhookDeliveryRow, WebhookDeliveryRecord>(
-    db,
-    {
-      columns: DELIVERY_COLUMNS,
-      from: DELIVERY_FROM,
-      where: joinSql(conditions, ' and '),
-      sort: { expression: rawSql('d.change_seq'), type: 'bigint' },
-      id: { expression: 'd.id', type: 'uuid' },
-      descending: true,
-      idOf: (row) => row.id,
-    },
+  return {
+    nodeType: 'WebhookDelivery',
+    from: 'webhook_delivery d',
+    alias: 'd',
+    where: joinSql(conditions, ' and '),
+    sort: { expression: rawSql('d.change_seq'), type: 'bigint' },
+    id: { expression: 'd.id', type: 'uuid' },
+    descending: true,
     request,
-    toWebhookDeliveryRecord,
-  );
+  };
 }
 
 /** Subscriptions by local id, of those the scope sees. */

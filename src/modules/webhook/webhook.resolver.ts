@@ -1,8 +1,10 @@
-import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { Public, SignedIn } from '../../auth/visibility';
 import type { Context } from '../../graphql/context';
-import { registerNodeLoader } from '../../graphql/node.resolver';
-import { badInputOf, localIdOf, toConnection, toPageRequest, type ConnectionResult } from '../../graphql/relay';
+import { registerNodeLoader, registerNodeScope } from '../../graphql/node.resolver';
+import { planConnection } from '../../graphql/plan/planner';
+import { badInputOf, localIdOf, notAnId, toPageRequest } from '../../graphql/relay';
 import { apiClientLoader } from '../api-client/api-client.reader';
 import { ApiClientType, type ApiClientRecord } from '../api-client/api-client.types';
 import {
@@ -14,7 +16,14 @@ import {
   WebhookDeliveriesArgs,
   WebhookSubscriptionsArgs,
 } from './webhook.inputs';
-import { listWebhookDeliveries, listWebhookSubscriptions, webhookLoaders, webhookSubscriptionById } from './webhook.reader';
+import {
+  deliveryOwnerCondition,
+  ownerCondition,
+  webhookDeliveryList,
+  webhookLoaders,
+  webhookSubscriptionById,
+  webhookSubscriptionList,
+} from './webhook.reader';
 import * as webhooks from './webhook.service';
 import {
   CreateWebhookSubscriptionPayload,
@@ -39,6 +48,9 @@ import {
 // A caller fetches only its own subscriptions and deliveries by node(id); administrators any.
 registerNodeLoader('WebhookSubscription', (ctx, id) => webhookLoaders(ctx.db, webhooks.webhookScopeOf(ctx)).subscription.load(id));
 registerNodeLoader('WebhookDelivery', (ctx, id) => webhookLoaders(ctx.db, webhooks.webhookScopeOf(ctx)).delivery.load(id));
+// …and the planner, which reads them for node(id), by the same scope.
+registerNodeScope('WebhookSubscription', (ctx, t) => ownerCondition(webhooks.webhookScopeOf(ctx), `${t}.api_client_id`));
+registerNodeScope('WebhookDelivery', (ctx, t) => deliveryOwnerCondition(webhooks.webhookScopeOf(ctx), `${t}.subscription_id`));
 
 @Resolver(() => WebhookSubscriptionType)
 export class WebhookResolver {
@@ -46,21 +58,29 @@ export class WebhookResolver {
   @Query(() => WebhookSubscriptionConnection, {
     description: '推送订阅（接口客户端看自己的，管理员看全部；最早创建的在前）Webhook subscriptions: an API client sees its own, administrators all; oldest first',
   })
-  async webhookSubscriptions(@Args(() => WebhookSubscriptionsArgs) args: WebhookSubscriptionsArgs, @Ctx() ctx: Context): Promise<ConnectionResult<WebhookSubscriptionRecord>> {
-    return toConnection(await listWebhookSubscriptions(ctx.db, webhooks.webhookScopeOf(ctx), toPageRequest(args, 2)));
+  webhookSubscriptions(@Args(() => WebhookSubscriptionsArgs) args: WebhookSubscriptionsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Record<string, unknown>> {
+    let apiClientId: string | undefined;
+    if (args.filter?.apiClientId != null) {
+      apiClientId = localIdOf(args.filter.apiClientId, 'ApiClient') ?? undefined;
+      if (!apiClientId) throw notAnId('filter.apiClientId', 'ApiClient');
+    }
+    const filter = { apiClientId, active: args.filter?.active ?? undefined };
+    return planConnection(ctx.db, info, webhookSubscriptionList(webhooks.webhookScopeOf(ctx), filter, toPageRequest(args, 2)));
   }
 
   @SignedIn()
   @Query(() => WebhookDeliveryConnection, {
     description: '推送记录（最新的变更在前），可按订阅和状态筛选 Webhook deliveries, newest change first, optionally of one subscription and by status',
   })
-  async webhookDeliveries(@Args(() => WebhookDeliveriesArgs) args: WebhookDeliveriesArgs, @Ctx() ctx: Context): Promise<ConnectionResult<WebhookDeliveryRecord>> {
+  async webhookDeliveries(@Args(() => WebhookDeliveriesArgs) args: WebhookDeliveriesArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Record<string, unknown>> {
     const scope = webhooks.webhookScopeOf(ctx);
-    const subscriptionId = args.subscriptionId != null ? localIdOf(args.subscriptionId, 'WebhookSubscription') : undefined;
+    const given = args.filter?.subscriptionId;
+    const subscriptionId = given != null ? localIdOf(given, 'WebhookSubscription') : undefined;
     if (subscriptionId === null || (subscriptionId && !(await webhookSubscriptionById(ctx.db, scope, subscriptionId)))) {
-      throw badInputOf('WEBHOOK_SUBSCRIPTION_NOT_YOURS', {}, 'subscriptionId');
+      throw badInputOf('WEBHOOK_SUBSCRIPTION_NOT_YOURS', {}, 'filter.subscriptionId');
     }
-    return toConnection(await listWebhookDeliveries(ctx.db, scope, { subscriptionId, status: args.status }, toPageRequest(args, 2)));
+    const filter = { subscriptionId, status: args.filter?.status ?? undefined };
+    return planConnection(ctx.db, info, webhookDeliveryList(scope, filter, toPageRequest(args, 2)));
   }
 
   @SignedIn()
