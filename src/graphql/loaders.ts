@@ -53,20 +53,6 @@ function counted<K>(fetch: (keys: readonly K[]) => Promise<{ key: K; count: numb
   });
 }
 
-/** All values per key (e.g. the platforms of each station), batched the same way; keys with no rows get []. */
-function grouped<K, V>(fetch: (keys: readonly K[]) => Promise<V[]>, keyOf: (value: V) => K): DataLoader<K, V[]> {
-  return new DataLoader<K, V[]>(async (keys) => {
-    const found = new Map<K, V[]>();
-    for (const value of await fetch(keys)) {
-      const key = keyOf(value);
-      const list = found.get(key);
-      if (list) list.push(value);
-      else found.set(key, [value]);
-    }
-    return keys.map((key) => found.get(key) ?? []);
-  });
-}
-
 /**
  * One loader per distinct argument set, made on first use: a nested list's filter and paging are
  * the same for every parent in a query, so its parents still batch into one query.

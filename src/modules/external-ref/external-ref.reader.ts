@@ -1,7 +1,6 @@
-import { fetchKeysetPagesByParent } from '../../db/keyset';
 import { joinSql, rawSql, sql, type SqlFragment, type SqlReader } from '../../db/sql';
 import type { PlannedList } from '../../graphql/plan/planner';
-import type { Page, PageRequest } from '../../graphql/relay';
+import type { PageRequest } from '../../graphql/relay';
 import type { ExternalRecordType } from './external-ref.enums';
 import type { ExternalRefSystemFilter } from './external-ref.inputs';
 import {
@@ -34,31 +33,6 @@ export async function externalRefsOfRecords(db: SqlReader, type: ExternalRecordT
     [type, recordIds],
   );
   return rows.map(toExternalRefRecord);
-}
-
-/**
- * One page of references for each of several records of one type, by system name, in one
- * windowed query: ExternalRef connections of records the planner did not build (a mutation's
- * payload, a record an audit event names). Same order and cursors as the planned connection.
- */
-export function externalRefPages(db: SqlReader, type: ExternalRecordType, recordIds: readonly string[], request: PageRequest): Promise<Map<string, Page<ExternalRefRecord>>> {
-  return fetchKeysetPagesByParent<ExternalRefRow, ExternalRefRecord>(
-    db,
-    {
-      columns: EXTERNAL_REF_COLUMNS,
-      from: 'external_ref r',
-      parent: 'r.record_id',
-      parentType: 'uuid',
-      where: sql`r.record_type = ${type}`,
-      sort: { expression: rawSql('r.system'), type: 'text' },
-      id: { expression: 'r.id', type: 'uuid' },
-      descending: false,
-      idOf: (row) => row.id,
-    },
-    recordIds,
-    request,
-    toExternalRefRecord,
-  );
 }
 
 /** The references with these keys (those that exist), in one query. */

@@ -1,8 +1,9 @@
 import { Arg, Args, Ctx, FieldResolver, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
+import { plannedField } from '../../graphql/plan/planned-field';
 import { gatedResolveType, Public, SignedIn } from '../../auth/visibility';
 import type { Context } from '../../graphql/context';
-import { badInputOf, ConnectionArgs, Node, toConnection, toPageRequest, type ConnectionResult } from '../../graphql/relay';
+import { badInputOf, ConnectionArgs, Node, toPageRequest } from '../../graphql/relay';
 import { DepartmentType, type DepartmentRecord } from '../department/department.types';
 import { OrganizationType, type OrganizationRecord } from '../organization/organization.types';
 import { upsertOrganization } from '../organization/organization.service';
@@ -21,7 +22,7 @@ import {
   UpsertServiceItemInput,
   UpsertStationServiceItemInput,
 } from './external-ref.inputs';
-import { externalRefPages, externalRefsByIds, externalRefSystemList, externalRefSystemsByNames } from './external-ref.reader';
+import { externalRefsByIds, externalRefSystemList, externalRefSystemsByNames } from './external-ref.reader';
 import { planConnection } from '../../graphql/plan/planner';
 import { registerNodeLoader } from '../../graphql/node.resolver';
 import { requestLoader } from '../../graphql/request-loaders';
@@ -58,12 +59,10 @@ registerNodeLoader('ExternalRefSystem', (ctx, name) =>
 
 /**
  * A record's references when the planner did not build the record (a mutation's payload, a record
- * an audit event names): the records of one type asking for the same page share one windowed query.
+ * an audit event names): read by the same plan, the records of one selection in one statement.
  */
-async function externalRefsOf(ctx: Context, type: ExternalRecordType, recordId: string, args: ConnectionArgs): Promise<ConnectionResult<ExternalRefRecord>> {
-  const request = toPageRequest(args, 2);
-  const loader = requestLoader(ctx.db, `externalRefPages:${type}:${JSON.stringify(request)}`, (db, ids) => externalRefPages(db, type, ids, request));
-  return toConnection((await loader.load(recordId))!);
+function externalRefsOf(ctx: Context, info: GraphQLResolveInfo, recordId: string): Promise<unknown> {
+  return plannedField(ctx, info, info.parentType.name, recordId, 'uuid');
 }
 
 const EXTERNAL_REFS_DESCRIPTION = '外部编号：各合作部门系统对这条记录的编号（按系统名称排序）IDs partner systems have for this record, by system name';
@@ -183,8 +182,8 @@ export class ExternalRefResolver {
 export class PlatformExternalRefsResolver {
   @SignedIn()
   @FieldResolver(() => ExternalRefConnection, { description: EXTERNAL_REFS_DESCRIPTION })
-  externalRefs(@Root() platform: PlatformRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: Context): Promise<ConnectionResult<ExternalRefRecord>> {
-    return externalRefsOf(ctx, ExternalRecordType.PLATFORM, platform.dbId, args);
+  externalRefs(@Root() platform: PlatformRecord, @Args(() => ConnectionArgs) _args: ConnectionArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<unknown> {
+    return externalRefsOf(ctx, info, platform.dbId);
   }
 }
 
@@ -192,8 +191,8 @@ export class PlatformExternalRefsResolver {
 export class ServiceItemExternalRefsResolver {
   @SignedIn()
   @FieldResolver(() => ExternalRefConnection, { description: EXTERNAL_REFS_DESCRIPTION })
-  externalRefs(@Root() item: ServiceItemRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: Context): Promise<ConnectionResult<ExternalRefRecord>> {
-    return externalRefsOf(ctx, ExternalRecordType.SERVICE_ITEM, item.dbId, args);
+  externalRefs(@Root() item: ServiceItemRecord, @Args(() => ConnectionArgs) _args: ConnectionArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<unknown> {
+    return externalRefsOf(ctx, info, item.dbId);
   }
 }
 
@@ -201,8 +200,8 @@ export class ServiceItemExternalRefsResolver {
 export class StationServiceItemExternalRefsResolver {
   @SignedIn()
   @FieldResolver(() => ExternalRefConnection, { description: EXTERNAL_REFS_DESCRIPTION })
-  externalRefs(@Root() record: StationServiceItemRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: Context): Promise<ConnectionResult<ExternalRefRecord>> {
-    return externalRefsOf(ctx, ExternalRecordType.STATION_SERVICE_ITEM, record.dbId, args);
+  externalRefs(@Root() record: StationServiceItemRecord, @Args(() => ConnectionArgs) _args: ConnectionArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<unknown> {
+    return externalRefsOf(ctx, info, record.dbId);
   }
 }
 
@@ -210,8 +209,8 @@ export class StationServiceItemExternalRefsResolver {
 export class OrganizationExternalRefsResolver {
   @SignedIn()
   @FieldResolver(() => ExternalRefConnection, { description: EXTERNAL_REFS_DESCRIPTION })
-  externalRefs(@Root() organization: OrganizationRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: Context): Promise<ConnectionResult<ExternalRefRecord>> {
-    return externalRefsOf(ctx, ExternalRecordType.ORGANIZATION, organization.dbId, args);
+  externalRefs(@Root() organization: OrganizationRecord, @Args(() => ConnectionArgs) _args: ConnectionArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<unknown> {
+    return externalRefsOf(ctx, info, organization.dbId);
   }
 }
 

@@ -1,6 +1,4 @@
-import { fetchKeysetPagesByParent } from '../../db/keyset';
-import { rawSql, type SqlReader } from '../../db/sql';
-import type { Page, PageRequest } from '../../graphql/relay';
+import type { SqlReader } from '../../db/sql';
 import { ORGANIZATION_COLUMNS, toOrganizationRecord, type OrganizationRecord, type OrganizationRow } from '../organization/organization.types';
 import { PERSON_COLUMNS, toPersonRecord, type PersonRecord, type PersonRow } from '../person/person.types';
 import { toStationGridWorkerRecord, type StationGridWorkerRecord } from './station-staff.types';
@@ -25,32 +23,6 @@ export async function contactCadresOfStations(db: SqlReader, stationIds: readonl
 
 /** A stationing's columns (alias `g` for station_grid_worker, `p` for its person), as its record is built from them. */
 export const GRID_WORKER_COLUMNS = `g.station_id, to_char(g.since, 'YYYY-MM-DD') as since, ${PERSON_COLUMNS}`;
-
-/**
- * One page of grid workers for each of several stations, longest-serving first, ties by the
- * person's ID (never by name, which would let a caller who sees names masked learn how they sort),
- * in one windowed query: for stations the planner did not build (a mutation's payload). Same order
- * and cursors as the planned Station.gridWorkers.
- */
-export function gridWorkerPages(db: SqlReader, stationIds: readonly string[], request: PageRequest): Promise<Map<string, Page<StationGridWorkerRecord>>> {
-  return fetchKeysetPagesByParent<GridWorkerRow, StationGridWorkerRecord>(
-    db,
-    {
-      columns: GRID_WORKER_COLUMNS,
-      from: 'station_grid_worker g join person p on p.id = g.person_id',
-      parent: 'g.station_id',
-      parentType: 'uuid',
-      where: rawSql('true'),
-      sort: { expression: rawSql('g.since'), type: 'date' },
-      id: { expression: 'g.person_id', type: 'uuid' },
-      descending: false,
-      idOf: (row) => row.id,
-    },
-    stationIds,
-    request,
-    (row) => toStationGridWorkerRecord(row.station_id, toPersonRecord(row), row.since),
-  );
-}
 
 type GridWorkerRow = PersonRow & { station_id: string; since: string };
 

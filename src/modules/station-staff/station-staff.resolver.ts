@@ -1,4 +1,6 @@
-import { Arg, Args, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Mutation, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { plannedField } from '../../graphql/plan/planned-field';
 import { Public, SignedIn } from '../../auth/visibility';
 import type { Context } from '../../graphql/context';
 import { OrganizationType, type OrganizationRecord } from '../organization/organization.types';
@@ -8,8 +10,8 @@ import { AssignGridWorkerInput, SetStationManagementInput, UnassignGridWorkerInp
 import * as staff from './station-staff.service';
 import { registerNodeLoader } from '../../graphql/node.resolver';
 import { requestLoader } from '../../graphql/request-loaders';
-import { gridWorkerPages, gridWorkersByKeys } from './station-staff.reader';
-import { ConnectionArgs, toConnection, toPageRequest, type ConnectionResult } from '../../graphql/relay';
+import { gridWorkersByKeys } from './station-staff.reader';
+import { ConnectionArgs } from '../../graphql/relay';
 import {
   AssignGridWorkerPayload,
   SetStationManagementPayload,
@@ -47,12 +49,11 @@ export class StationStaffResolver {
 
   @SignedIn()
   @FieldResolver(() => StationGridWorkerConnection, { description: '驻点网格员（按驻点先后）Grid workers stationed here, longest-serving first' })
-  async gridWorkers(@Root() station: StationRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: Context): Promise<ConnectionResult<StationGridWorkerRecord>> {
-    // Stations the planner did not build (a mutation's payload): the stations asking for the same page share one windowed query.
-    const request = toPageRequest(args, 2);
-    const loader = requestLoader(ctx.db, `gridWorkerPages:${JSON.stringify(request)}`, (db, ids) => gridWorkerPages(db, ids, request));
-    return toConnection((await loader.load(station.dbId))!);
+  gridWorkers(@Root() station: StationRecord, @Args(() => ConnectionArgs) _args: ConnectionArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<unknown> {
+    // Planned (see station-staff.read-model); a station the planner did not build is read by the same plan.
+    return plannedField(ctx, info, 'Station', station.dbId, 'uuid');
   }
+
 
   @Public()
   @Mutation(() => SetStationManagementPayload, { description: '设置驿站的管理党组织和联系包保干部（须带驿站版本号）Set or clear a station\'s managing party organization and contact cadre; pass the station version you read' })
