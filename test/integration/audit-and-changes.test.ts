@@ -109,6 +109,21 @@ describe('audit trail', () => {
     expect(JSON.stringify(events.data)).not.toContain('13912345678');
   });
 
+  it('lists newest first by default, oldest first when asked, and pages either way', async () => {
+    const page = async (args: string) => {
+      const res = await t.gql(`{ auditEvents(${args}) { pageInfo { endCursor } nodes { sequence } } }`);
+      expect(res.errors).toBeUndefined();
+      return res.data.auditEvents as { pageInfo: { endCursor: string }; nodes: { sequence: string }[] };
+    };
+    const sequences = (p: { nodes: { sequence: string }[] }) => p.nodes.map((n) => BigInt(n.sequence));
+    const newest = sequences(await page('first: 5'));
+    expect(newest).toEqual([...newest].sort((a, b) => (a > b ? -1 : 1)));
+    const oldest = await page('first: 3, orderBy: { direction: ASC }');
+    expect(sequences(oldest)).toEqual([...sequences(oldest)].sort((a, b) => (a < b ? -1 : 1)));
+    const next = await page(`first: 3, after: "${oldest.pageInfo.endCursor}", orderBy: { direction: ASC }`);
+    expect(sequences(next)[0]).toBeGreaterThan(sequences(oldest)[2]);
+  });
+
   it('is for administrators only', async () => {
     for (const headers of [
       await t.clientHeaders({ name: '审计-分析', roles: ['ANALYST'] }),

@@ -62,13 +62,16 @@ describe('statements per root list do not grow with the page size (built from th
   it('finds the root lists', () => {
     expect(all.map((list) => list.name)).toEqual(expect.arrayContaining(['stations', 'regions', 'serviceItems', 'platforms', 'organizations', 'people']));
     expect(lists.map((list) => list.name)).toEqual(PLANNED_ROOT_LISTS);
+    // Depth 3 everywhere but where the server's own field limit refuses it: audit events reach
+    // every record type through `record`, so theirs is built at the deepest depth accepted.
+    expect(all.filter((list) => list.depth < 3).map((list) => `${list.name}: ${list.depth}`)).toEqual(['auditEvents: 2']);
   });
 
   for (const list of all.filter((entry) => !PLANNED_ROOT_LISTS.includes(entry.name))) {
     it.todo(`${list.name}: the deepest selection costs the same at first: 10 and first: 100 (reaches types not planned yet)`);
   }
 
-  it.each(lists.map((list) => [list.name, list.document]))('%s: the deepest selection costs the same at first: 10 and first: 100', async (_name, document) => {
+  it.each(lists.map((list) => [list.name, list.depth, list.document]))('%s: the deepest selection (depth %i) costs the same at first: 10 and first: 100', async (_name, _depth, document) => {
     const statementsFor = async (first: number) => {
       let errors: unknown;
       let rows = 0;

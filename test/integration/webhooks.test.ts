@@ -397,6 +397,10 @@ describe('webhook deliveries', () => {
     expect(page2.pageInfo.hasNextPage).toBe(false);
     expect(BigInt(page1.nodes[0].change.sequence)).toBeGreaterThan(BigInt(page2.nodes[0].change.sequence));
 
+    // Oldest change first when asked.
+    const oldestFirst = await t.gql(`query($id: ID) { webhookDeliveries(filter: { subscriptionId: $id }, orderBy: { direction: ASC }) { nodes { change { recordId } } } }`, { id: subscription.id }, headers);
+    expect(oldestFirst.data.webhookDeliveries.nodes.map((d: Delivery) => d.change.recordId)).toEqual([first.id, second.id]);
+
     // Without subscriptionId: every delivery of the caller's subscriptions.
     const mine = await deliveries(headers, { first: 100 });
     expect(mine.nodes.every((d) => d.subscription.id === subscription.id)).toBe(true);

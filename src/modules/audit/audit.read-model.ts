@@ -1,5 +1,5 @@
 import { column, instant, registerReadModel } from '../../graphql/plan/read-model';
-import { CHANGE_COLUMNS, toChangeRecord, type ChangeActorRecord, type ChangeRow } from './audit.types';
+import { CHANGE_COLUMNS, ChangeRecordType, toChangeRecord, type ChangeActorRecord, type ChangeRow } from './audit.types';
 import type { ActorKind } from './change-event.entity';
 
 /**
@@ -10,6 +10,9 @@ export function changedRecordIdSql(t: string): string {
   return `translate(encode(convert_to(${t}.record_type || ':' || ${t}.record_id, 'UTF8'), 'base64'), E'+/=\\n', '-_')`;
 }
 
+/** Record types keyed by text (a system's name, a station-and-person pair); the others by UUID. */
+const TEXT_KEYED: ReadonlySet<string> = new Set([ChangeRecordType.EXTERNAL_REF_SYSTEM, ChangeRecordType.STATION_GRID_WORKER]);
+
 /** The columns of a change's actor, and the actor record ChangeActor's resolvers take. */
 const ACTOR_COLUMNS = 'e.actor_kind, e.actor_id, e.actor_name, e.department_id';
 
@@ -19,8 +22,8 @@ function toActorRecord(row: { actor_kind: ActorKind; actor_id: string | null; ac
 
 /**
  * How audit events and their actors are read (see graphql/plan/read-model.ts). Kept with their
- * resolvers: AuditEvent.record (a row of whichever table the event names), ChangeActor.userName
- * (personal data, masked for the caller) and ChangeActor.isViewer (depends on the caller).
+ * resolvers: ChangeActor.userName (personal data, masked for the caller) and ChangeActor.isViewer
+ * (depends on the caller).
  */
 export function registerAuditReadModel(): void {
   registerReadModel({
@@ -39,6 +42,14 @@ export function registerAuditReadModel(): void {
       mutation: column('mutation'),
       actor: { kind: 'one', type: 'ChangeActor', key: (t) => `${t}.seq` },
       department: { kind: 'one', type: 'Department', key: (t) => `${t}.department_id` },
+      // The record as it is now, a row of whichever table the event names (null once deleted).
+      record: {
+        kind: 'oneOf',
+        which: (t) => `${t}.record_type`,
+        targets: Object.fromEntries(
+          Object.values(ChangeRecordType).map((type) => [type, { type, key: (t: string) => (TEXT_KEYED.has(type) ? `${t}.record_id` : `${t}.record_id::uuid`) }]),
+        ),
+      },
       // Field changes of one event are a plain list of values, stored as an object by field name.
       changes: {
         kind: 'computed',

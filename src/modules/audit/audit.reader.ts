@@ -21,7 +21,7 @@ function compileAuditFilter(filter: AuditEventFilter | undefined): SqlFragment {
 }
 
 /** The audit trail, newest first, keyset-paged on the sequence number, as the planner reads it (alias `e`). */
-export function auditEventList(filter: AuditEventFilter | undefined, request: PageRequest): PlannedList {
+export function auditEventList(filter: AuditEventFilter | undefined, newestFirst: boolean, request: PageRequest): PlannedList {
   return {
     nodeType: 'AuditEvent',
     from: 'change_event e',
@@ -29,7 +29,7 @@ export function auditEventList(filter: AuditEventFilter | undefined, request: Pa
     where: compileAuditFilter(filter),
     sort: { expression: rawSql('e.seq'), type: 'bigint' },
     id: { expression: 'e.seq', type: 'bigint' },
-    descending: true,
+    descending: newestFirst,
     request,
   };
 }

@@ -1,3 +1,4 @@
+import { SortDirection } from '../station/station.inputs';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { maskName } from '../../auth/masking';
@@ -83,10 +84,10 @@ export class ChangeActorResolver {
 @Resolver(() => AuditEventType)
 export class AuditEventResolver {
   @RolesOnly(Role.ADMIN)
-  @Query(() => AuditEventConnection, { description: '审计日志（最新在前，仅组织部管理员）The audit trail, newest first; administrators only' })
+  @Query(() => AuditEventConnection, { description: '审计日志（默认最新在前，仅组织部管理员）The audit trail, newest first unless ordered otherwise; administrators only' })
   auditEvents(@Args(() => AuditEventsArgs) args: AuditEventsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Record<string, unknown>> {
     assertCanRead(ctx, Action.READ_AUDIT);
-    return planConnection(ctx.db, info, auditEventList(args.filter, toPageRequest(args, 2)));
+    return planConnection(ctx.db, info, auditEventList(args.filter, (args.orderBy?.direction ?? SortDirection.DESC) === SortDirection.DESC, toPageRequest(args, 2)));
   }
 
   @RolesOnly(Role.ADMIN)

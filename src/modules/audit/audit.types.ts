@@ -5,6 +5,7 @@ import { toDate } from '../../db/sql';
 import { connectionTypeOf, ConnectionArgs, toGlobalId, type NodeTypeName } from '../../graphql/relay';
 import { DateTimeScalar, JSONScalar } from '../../graphql/scalars';
 import type { ActorKind, ChangeOperation } from './change-event.entity';
+import { SortDirection } from '../station/station.inputs';
 
 export enum ChangeOperationEnum {
   CREATE = 'CREATE',
@@ -255,10 +256,19 @@ export class AuditEventFilter {
   to?: Date;
 }
 
+@InputType('AuditEventOrder', { description: '审计事件排序：按发生先后 Ordering of audit events, by when they happened (the order changes were committed)' })
+export class AuditEventOrder {
+  @Field(() => SortDirection, { defaultValue: SortDirection.DESC, description: '方向，默认最新在前 Direction; newest first by default' })
+  direction!: SortDirection;
+}
+
 @ArgsType()
 export class AuditEventsArgs extends ConnectionArgs {
   @Field(() => AuditEventFilter, { nullable: true, description: '筛选条件 Filters' })
   filter?: AuditEventFilter;
+
+  @Field(() => AuditEventOrder, { nullable: true, description: '排序，默认最新在前 Ordering; newest first by default' })
+  orderBy?: AuditEventOrder;
 }
 
 @SignedIn()

@@ -1,3 +1,4 @@
+import { SortDirection } from '../station/station.inputs';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { ConnectionArgs } from '../../graphql/relay';
 import { ChangeRecordType } from '../audit/audit.types';
@@ -81,8 +82,17 @@ export class WebhookDeliveryFilter {
   status?: WebhookDeliveryStatus[];
 }
 
+@InputType('WebhookDeliveryOrder', { description: '推送记录排序：按所推变更的先后 Ordering of deliveries, by when the change they carry happened' })
+export class WebhookDeliveryOrder {
+  @Field(() => SortDirection, { defaultValue: SortDirection.DESC, description: '方向，默认最新在前 Direction; newest first by default' })
+  direction!: SortDirection;
+}
+
 @ArgsType()
 export class WebhookDeliveriesArgs extends ConnectionArgs {
   @Field(() => WebhookDeliveryFilter, { nullable: true, description: '筛选条件 Filters' })
   filter?: WebhookDeliveryFilter;
+
+  @Field(() => WebhookDeliveryOrder, { nullable: true, description: '排序，默认最新的变更在前 Ordering; newest change first by default' })
+  orderBy?: WebhookDeliveryOrder;
 }

@@ -76,7 +76,7 @@ export interface WebhookDeliveryListFilter {
 }
 
 /** Deliveries of the subscriptions a caller sees, newest change first, as the planner reads them (alias `d`). */
-export function webhookDeliveryList(scope: WebhookOwnerScope, filter: WebhookDeliveryListFilter, request: PageRequest): PlannedList {
+export function webhookDeliveryList(scope: WebhookOwnerScope, filter: WebhookDeliveryListFilter, newestFirst: boolean, request: PageRequest): PlannedList {
   const conditions = [deliveryOwnerCondition(scope, 'd.subscription_id')];
   if (filter.subscriptionId) conditions.push(sql`d.subscription_id = ${filter.subscriptionId}::uuid`);
   if (filter.status?.length) conditions.push(sql`d.status = any(${filter.status}::text[])`);
@@ -87,7 +87,7 @@ export function webhookDeliveryList(scope: WebhookOwnerScope, filter: WebhookDel
     where: joinSql(conditions, ' and '),
     sort: { expression: rawSql('d.change_seq'), type: 'bigint' },
     id: { expression: 'd.id', type: 'uuid' },
-    descending: true,
+    descending: newestFirst,
     request,
   };
 }

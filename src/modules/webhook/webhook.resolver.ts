@@ -1,3 +1,4 @@
+import { SortDirection } from '../station/station.inputs';
 import { Arg, Args, Ctx, FieldResolver, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Public, SignedIn } from '../../auth/visibility';
@@ -80,7 +81,7 @@ export class WebhookResolver {
       throw badInputOf('WEBHOOK_SUBSCRIPTION_NOT_YOURS', {}, 'filter.subscriptionId');
     }
     const filter = { subscriptionId, status: args.filter?.status ?? undefined };
-    return planConnection(ctx.db, info, webhookDeliveryList(scope, filter, toPageRequest(args, 2)));
+    return planConnection(ctx.db, info, webhookDeliveryList(scope, filter, (args.orderBy?.direction ?? SortDirection.DESC) === SortDirection.DESC, toPageRequest(args, 2)));
   }
 
   @SignedIn()
