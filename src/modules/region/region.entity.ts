@@ -13,7 +13,7 @@ export class Region {
   @Property({ type: 'string', length: 100 })
   name!: string;
 
-  @Enum({ items: () => RegionLevel, type: 'string' })
+  @Enum({ items: () => RegionLevel, type: 'string', columnType: 'varchar(16)' })
   level!: RegionLevel;
 
   @ManyToOne({ entity: () => Region, nullable: true, fieldName: 'parent_id' })
