@@ -6,6 +6,7 @@ import { payloadTypeOf } from '../../graphql/mutation';
 import { connectionTypeOf, Node, toGlobalId } from '../../graphql/relay';
 import { DateTimeScalar } from '../../graphql/scalars';
 import { ActivityCategory } from './activity.enums';
+import { VersionedNode } from '../../graphql/record-types';
 
 registerEnumType(ActivityCategory, {
   name: 'ActivityCategory',
@@ -86,7 +87,7 @@ export function toActivityRecord(row: ActivityRow): ActivityRecord {
   simpleResolvers: true,
   description: '活动：在驿站举办的党建、政策咨询、老年学校、四点半课堂等活动 An activity held at a station',
 })
-export class ActivityType extends Node {
+export class ActivityType extends VersionedNode(SignedIn, { createdAt: '创建时间 When it was recorded' }) {
   @SignedIn()
   @Field(() => ActivityCategory, { description: '活动类别 Category' })
   category!: ActivityCategory;
@@ -110,18 +111,6 @@ export class ActivityType extends Node {
   @SignedIn()
   @Field(() => Int, { description: '参与人数 Number of participants' })
   participants!: number;
-
-  @SignedIn()
-  @Field(() => Int, { description: '版本号：修改时须回传 Version; send it back when updating' })
-  version!: number;
-
-  @SignedIn()
-  @Field(() => DateTimeScalar, { description: '创建时间 When it was recorded' })
-  createdAt!: Date;
-
-  @SignedIn()
-  @Field(() => DateTimeScalar, { description: '更新时间 When it last changed' })
-  updatedAt!: Date;
 }
 
 export const ActivityConnection = connectionTypeOf(ActivityType, 'Activity', '活动');

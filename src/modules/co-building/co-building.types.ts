@@ -1,12 +1,13 @@
-import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { SignedIn } from '../../auth/visibility';
 import { toDate } from '../../db/sql';
 import type { UserError } from '../../graphql/errors';
 import { payloadTypeOf } from '../../graphql/mutation';
 import { connectionTypeOf, Node, toGlobalId } from '../../graphql/relay';
-import { DateTimeScalar, LocalDateScalar } from '../../graphql/scalars';
+import { LocalDateScalar } from '../../graphql/scalars';
 import { todayInChina } from '../station/station.service';
 import { CoBuildingRole, CommitmentKind } from './co-building.enums';
+import { ActiveNode } from '../../graphql/record-types';
 
 registerEnumType(CoBuildingRole, {
   name: 'CoBuildingRole',
@@ -100,7 +101,7 @@ export function toCoBuildingRecord(row: CoBuildingRow): CoBuildingRecord {
   simpleResolvers: true,
   description: '共建关系：组织与驿站之间的共建、管理或服务关系及其有效期 An organization co-building, managing or serving a station, for a period',
 })
-export class CoBuildingType extends Node {
+export class CoBuildingType extends ActiveNode(SignedIn, { active: '今天（北京时间）是否在有效期内 Whether today (China time) lies within its period' }) {
   @SignedIn()
   @Field(() => CoBuildingRole, { description: '共建角色 Role of the organization' })
   role!: CoBuildingRole;
@@ -124,22 +125,6 @@ export class CoBuildingType extends Node {
   @SignedIn()
   @Field(() => LocalDateScalar, { nullable: true, description: '终止日期（含当日）；为空表示长期有效 Last day in force; null while open-ended' })
   validTo!: string | null;
-
-  @SignedIn()
-  @Field({ description: '今天（北京时间）是否在有效期内 Whether today (China time) lies within its period' })
-  active!: boolean;
-
-  @SignedIn()
-  @Field(() => Int, { description: '版本号：修改时须回传 Version; send it back when updating' })
-  version!: number;
-
-  @SignedIn()
-  @Field(() => DateTimeScalar, { description: '创建时间 When it was registered' })
-  createdAt!: Date;
-
-  @SignedIn()
-  @Field(() => DateTimeScalar, { description: '更新时间 When it last changed' })
-  updatedAt!: Date;
 }
 
 export const CoBuildingConnection = connectionTypeOf(CoBuildingType, 'CoBuilding', '共建关系');

@@ -1,11 +1,11 @@
-import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { Public } from '../../auth/visibility';
 import { toDate } from '../../db/sql';
 import { payloadTypeOf } from '../../graphql/mutation';
 import { connectionTypeOf, Node, toGlobalId } from '../../graphql/relay';
-import { DateTimeScalar } from '../../graphql/scalars';
 import type { UserError } from '../../graphql/errors';
 import { GovernmentLevel } from './government-level';
+import { ActiveNode } from '../../graphql/record-types';
 
 registerEnumType(GovernmentLevel, {
   name: 'GovernmentLevel',
@@ -72,7 +72,7 @@ export function toDepartmentRecord(row: DepartmentRow): DepartmentRecord {
   simpleResolvers: true,
   description: '部门：拥有整合平台、服务事项和接口客户端的政府部门或公共企业 A government department or public enterprise that owns platforms, service items and API clients',
 })
-export class DepartmentType extends Node {
+export class DepartmentType extends ActiveNode(Public, { active: '是否启用；停用的部门不能再被新记录引用 Active; an inactive department cannot be referenced by new records' }) {
   @Public()
   @Field({ description: '部门代码（大写字母、数字、连字符；创建后不变）Department code: capitals, digits and hyphens; never changes' })
   code!: string;
@@ -88,22 +88,6 @@ export class DepartmentType extends Node {
   @Public()
   @Field(() => GovernmentLevel, { description: '行政层级 Level of government' })
   level!: GovernmentLevel;
-
-  @Public()
-  @Field({ description: '是否启用；停用的部门不能再被新记录引用 Active; an inactive department cannot be referenced by new records' })
-  active!: boolean;
-
-  @Public()
-  @Field(() => Int, { description: '版本号：修改时须回传 Version; send it back when updating' })
-  version!: number;
-
-  @Public()
-  @Field(() => DateTimeScalar, { description: '创建时间 When it was registered' })
-  createdAt!: Date;
-
-  @Public()
-  @Field(() => DateTimeScalar, { description: '更新时间 When it last changed' })
-  updatedAt!: Date;
 }
 
 export const DepartmentConnection = connectionTypeOf(DepartmentType, 'Department', '部门');

@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Public, SignedIn } from '../../auth/visibility';
 import { toDate } from '../../db/sql';
 import { UserError } from '../../graphql/errors';
@@ -9,6 +9,7 @@ import { OrganizationType, type OrganizationRecord } from '../organization/organ
 import { PlatformInterface, type PlatformRecord } from '../platform/platform.types';
 import { ServiceItemType, StationServiceItemType, type ServiceItemRecord, type StationServiceItemRecord } from '../service-item/service-item.types';
 import { ExternalRecordType, ExternalRefSystemStatus } from './external-ref.enums';
+import { VersionedNode } from '../../graphql/record-types';
 
 registerEnumType(ExternalRecordType, {
   name: 'ExternalRecordType',
@@ -267,7 +268,13 @@ export function toExternalRefSystemRecord(row: ExternalRefSystemRow): ExternalRe
   description:
     '外部系统：合作部门用来给记录编号的系统，及谁可以在其中写入编号。系统归第一个在其中关联或同步编号的合作部门所有，其他部门不能在其中写入或删除编号；组织部管理员可以指定、变更归属或设为共用 A partner system whose IDs the registry keeps, and who may write them. A system belongs to the first partner department that adds or upserts an ID in it; other departments cannot write or remove IDs in it; administrators assign, move or share systems',
 })
-export class ExternalRefSystemType extends Node {
+export class ExternalRefSystemType extends VersionedNode(SignedIn,
+  {
+    version: '版本号：每次归属变更加一 Version; goes up with every change of owner or status',
+    createdAt: '登记时间：第一次在其中写入编号或被指定归属的时间 When it was first used or assigned',
+    updatedAt: '归属最近变更时间 When its owner or status last changed',
+  },
+) {
   @SignedIn()
   @Field({ description: '外部系统名称，如 HBRS-GIG System name, e.g. HBRS-GIG' })
   system!: string;
@@ -275,18 +282,6 @@ export class ExternalRefSystemType extends Node {
   @SignedIn()
   @Field(() => ExternalRefSystemStatus, { description: '归属状态 Who may write IDs in it' })
   status!: ExternalRefSystemStatus;
-
-  @SignedIn()
-  @Field(() => Int, { description: '版本号：每次归属变更加一 Version; goes up with every change of owner or status' })
-  version!: number;
-
-  @SignedIn()
-  @Field(() => DateTimeScalar, { description: '登记时间：第一次在其中写入编号或被指定归属的时间 When it was first used or assigned' })
-  createdAt!: Date;
-
-  @SignedIn()
-  @Field(() => DateTimeScalar, { description: '归属最近变更时间 When its owner or status last changed' })
-  updatedAt!: Date;
 }
 
 export const ExternalRefSystemConnection = connectionTypeOf(ExternalRefSystemType, 'ExternalRefSystem', '外部系统');

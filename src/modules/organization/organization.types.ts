@@ -1,11 +1,11 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { SignedIn } from '../../auth/visibility';
 import { toDate } from '../../db/sql';
 import type { UserError } from '../../graphql/errors';
 import { payloadTypeOf } from '../../graphql/mutation';
 import { connectionTypeOf, Node, toGlobalId } from '../../graphql/relay';
-import { DateTimeScalar } from '../../graphql/scalars';
 import { CreditCodeWarning, OrganizationKind } from './organization.enums';
+import { ActiveNode } from '../../graphql/record-types';
 
 registerEnumType(OrganizationKind, {
   name: 'OrganizationKind',
@@ -96,7 +96,11 @@ export function toOrganizationRecord(row: OrganizationRow): OrganizationRecord {
   simpleResolvers: true,
   description: '共建组织：党组织、社会组织、企业等共建、管理或服务驿站的组织 An organization that co-builds, manages or serves stations',
 })
-export class OrganizationType extends Node {
+export class OrganizationType extends ActiveNode(SignedIn,
+  {
+    active: '是否启用；被引用的组织只能停用，不能删除 Active; an organization that is referenced can only be deactivated, never deleted',
+  },
+) {
   @SignedIn()
   @Field({ description: '组织名称 Name' })
   name!: string;
@@ -112,22 +116,6 @@ export class OrganizationType extends Node {
   @SignedIn()
   @Field(() => CreditCodeWarning, { nullable: true, description: '信用代码警示；为空表示校验通过或无代码 Warning about the credit code; null when it checks out or there is none' })
   creditCodeWarning!: CreditCodeWarning | null;
-
-  @SignedIn()
-  @Field({ description: '是否启用；被引用的组织只能停用，不能删除 Active; an organization that is referenced can only be deactivated, never deleted' })
-  active!: boolean;
-
-  @SignedIn()
-  @Field(() => Int, { description: '版本号：修改时须回传 Version; send it back when updating' })
-  version!: number;
-
-  @SignedIn()
-  @Field(() => DateTimeScalar, { description: '创建时间 When it was registered' })
-  createdAt!: Date;
-
-  @SignedIn()
-  @Field(() => DateTimeScalar, { description: '更新时间 When it last changed' })
-  updatedAt!: Date;
 }
 
 export const OrganizationConnection = connectionTypeOf(OrganizationType, 'Organization', '共建组织');

@@ -1,8 +1,9 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Public } from '../../auth/visibility';
-import { DateTimeScalar, JSONScalar } from '../../graphql/scalars';
+import { JSONScalar } from '../../graphql/scalars';
 import { toDate } from '../../db/sql';
 import { connectionTypeOf, Node, toGlobalId } from '../../graphql/relay';
+import { TimestampedNode } from '../../graphql/record-types';
 
 /** A service circle as the read paths carry it. */
 export interface ServiceCircleRecord {
@@ -58,7 +59,7 @@ export function toServiceCircleRecord(row: ServiceCircleRow): ServiceCircleRecor
   simpleResolvers: true,
   description: '15分钟便民服务圈 A 15-minute convenience service circle: an area of a district that should have at least one open station',
 })
-export class ServiceCircleType extends Node {
+export class ServiceCircleType extends TimestampedNode(Public, { createdAt: '创建时间 When it was defined' }) {
   @Public()
   @Field({ description: '服务圈编号 Code' })
   code!: string;
@@ -74,14 +75,6 @@ export class ServiceCircleType extends Node {
   @Public()
   @Field(() => JSONScalar, { nullable: true, description: '边界（GeoJSON 面，WGS-84），没有时以中心点和半径为准 Boundary as a GeoJSON polygon in WGS-84; when absent, centre and radius define the circle' })
   boundary!: unknown;
-
-  @Public()
-  @Field(() => DateTimeScalar, { description: '创建时间 When it was defined' })
-  createdAt!: Date;
-
-  @Public()
-  @Field(() => DateTimeScalar, { description: '更新时间 When it last changed' })
-  updatedAt!: Date;
 }
 
 export const ServiceCircleConnection = connectionTypeOf(ServiceCircleType, 'ServiceCircle', '15分钟便民服务圈');

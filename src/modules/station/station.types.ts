@@ -18,6 +18,7 @@ import {
   zoneCategory,
   type FunctionZone,
 } from './station-profile';
+import { VersionedNode } from '../../graphql/record-types';
 
 registerEnumType(StationTier, {
   name: 'StationTier',
@@ -253,7 +254,7 @@ export function toStationRecord(row: StationRow): StationRecord {
   simpleResolvers: true,
   description: '红色驿站 A numbered Red Post Station: a grassroots service station of the city',
 })
-export class StationType extends Node {
+export class StationType extends VersionedNode(Public, { version: '版本号：修改时须回传，用于防止覆盖他人修改 Version; send it back when updating, to detect concurrent changes' }) {
   @Public()
   @Field({ description: '驿站编号：所属社区/村代码-序号，系统签发，永不改变、永不复用 Station code: community code + sequence, issued once, never changed or reused' })
   code!: string;
@@ -285,18 +286,6 @@ export class StationType extends Node {
   @Public()
   @Field(() => LocalDateScalar, { nullable: true, description: '建成开放日期 Date it first opened (YYYY-MM-DD)' })
   openedOn!: string | null;
-
-  @Public()
-  @Field(() => Int, { description: '版本号：修改时须回传，用于防止覆盖他人修改 Version; send it back when updating, to detect concurrent changes' })
-  version!: number;
-
-  @Public()
-  @Field(() => DateTimeScalar, { description: '创建时间 When it was registered' })
-  createdAt!: Date;
-
-  @Public()
-  @Field(() => DateTimeScalar, { description: '更新时间 When it last changed' })
-  updatedAt!: Date;
 
   @Public()
   @Field(() => DateTimeScalar, { nullable: true, description: '归档时间（为空表示未归档）When it was archived; null while it is in the working registry' })
