@@ -7,6 +7,8 @@ import { connectionTypeOf, Node, toGlobalId } from '../../graphql/relay';
 import { DateTimeScalar } from '../../graphql/scalars';
 import { ActivityCategory } from './activity.enums';
 import { VersionedNode } from '../../graphql/record-types';
+import { columnsOf, type RowOf } from '../../db/entity-rows';
+import { Activity } from './activity.entity';
 
 registerEnumType(ActivityCategory, {
   name: 'ActivityCategory',
@@ -44,23 +46,9 @@ export interface ActivityRecord {
   updatedAt: Date;
 }
 
-export interface ActivityRow {
-  id: string;
-  station_id: string;
-  organizer_id: string | null;
-  category: ActivityCategory;
-  title: string;
-  description: string | null;
-  starts_at: string;
-  ends_at: string;
-  participants: number;
-  version: number;
-  created_at: string;
-  updated_at: string;
-}
-
-export const ACTIVITY_COLUMNS =
-  'a.id, a.station_id, a.organizer_id, a.category, a.title, a.description, a.starts_at, a.ends_at, a.participants, a.version, a.created_at, a.updated_at';
+const ACTIVITY_PROPERTIES = ['id', 'station', 'organizer', 'category', 'title', 'description', 'startsAt', 'endsAt', 'participants', 'version', 'createdAt', 'updatedAt'] as const;
+export type ActivityRow = RowOf<Activity, (typeof ACTIVITY_PROPERTIES)[number]>;
+export const ACTIVITY_COLUMNS = columnsOf(Activity, 'a', ACTIVITY_PROPERTIES);
 
 export function toActivityRecord(row: ActivityRow): ActivityRecord {
   return {

@@ -8,6 +8,8 @@ import { LocalDateScalar } from '../../graphql/scalars';
 import { todayInChina } from '../station/station.service';
 import { CoBuildingRole, CommitmentKind } from './co-building.enums';
 import { ActiveNode } from '../../graphql/record-types';
+import { columnsOf, type RowOf } from '../../db/entity-rows';
+import { CoBuilding } from './co-building.entity';
 
 registerEnumType(CoBuildingRole, {
   name: 'CoBuildingRole',
@@ -50,25 +52,9 @@ export interface CoBuildingRecord {
   updatedAt: Date;
 }
 
-export interface CoBuildingRow {
-  id: string;
-  organization_id: string;
-  station_id: string;
-  role: CoBuildingRole;
-  agreement_signed_on: string | null;
-  commitments: CommitmentKind[];
-  commitment_note: string | null;
-  valid_from: string;
-  valid_to: string | null;
-  version: number;
-  created_at: string;
-  updated_at: string;
-}
-
-export const CO_BUILDING_COLUMNS = `cb.id, cb.organization_id, cb.station_id, cb.role,
-  to_char(cb.agreement_signed_on, 'YYYY-MM-DD') as agreement_signed_on, cb.commitments, cb.commitment_note,
-  to_char(cb.valid_from, 'YYYY-MM-DD') as valid_from, to_char(cb.valid_to, 'YYYY-MM-DD') as valid_to,
-  cb.version, cb.created_at, cb.updated_at`;
+const CO_BUILDING_PROPERTIES = ['id', 'organization', 'station', 'role', 'agreementSignedOn', 'commitments', 'commitmentNote', 'validFrom', 'validTo', 'version', 'createdAt', 'updatedAt'] as const;
+export type CoBuildingRow = RowOf<CoBuilding, (typeof CO_BUILDING_PROPERTIES)[number]>;
+export const CO_BUILDING_COLUMNS = columnsOf(CoBuilding, 'cb', CO_BUILDING_PROPERTIES);
 
 /** Whether a period (validTo null = open-ended) includes a calendar date. */
 export function periodIncludes(validFrom: string, validTo: string | null, date: string): boolean {

@@ -6,6 +6,8 @@ import { connectionTypeOf, Node, toGlobalId } from '../../graphql/relay';
 import type { UserError } from '../../graphql/errors';
 import { GovernmentLevel } from './government-level';
 import { ActiveNode } from '../../graphql/record-types';
+import { columnsOf, type RowOf } from '../../db/entity-rows';
+import { Department } from './department.entity';
 
 registerEnumType(GovernmentLevel, {
   name: 'GovernmentLevel',
@@ -34,20 +36,10 @@ export interface DepartmentRecord {
   updatedAt: Date;
 }
 
-export interface DepartmentRow {
-  id: string;
-  code: string;
-  name: string;
-  short_name: string | null;
-  level: GovernmentLevel;
-  region_id: number;
-  active: boolean;
-  version: number;
-  created_at: string;
-  updated_at: string;
-}
+export type DepartmentRow = RowOf<Department, (typeof DEPARTMENT_PROPERTIES)[number]>;
 
-export const DEPARTMENT_COLUMNS = 'd.id, d.code, d.name, d.short_name, d.level, d.region_id, d.active, d.version, d.created_at, d.updated_at';
+const DEPARTMENT_PROPERTIES = ['id', 'code', 'name', 'shortName', 'level', 'region', 'active', 'version', 'createdAt', 'updatedAt'] as const;
+export const DEPARTMENT_COLUMNS = columnsOf(Department, 'd', DEPARTMENT_PROPERTIES);
 
 export function toDepartmentRecord(row: DepartmentRow): DepartmentRecord {
   return {

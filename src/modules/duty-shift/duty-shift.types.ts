@@ -7,6 +7,8 @@ import { connectionTypeOf, Node, toGlobalId } from '../../graphql/relay';
 import { DateTimeScalar } from '../../graphql/scalars';
 import { DutyShiftKind } from './duty-shift.enums';
 import { VersionedNode } from '../../graphql/record-types';
+import { columnsOf, type RowOf } from '../../db/entity-rows';
+import { DutyShift } from './duty-shift.entity';
 
 registerEnumType(DutyShiftKind, {
   name: 'DutyShiftKind',
@@ -36,22 +38,9 @@ export interface DutyShiftRecord {
   updatedAt: Date;
 }
 
-export interface DutyShiftRow {
-  id: string;
-  station_id: string;
-  person_id: string | null;
-  organization_id: string | null;
-  starts_at: string;
-  ends_at: string;
-  kind: DutyShiftKind;
-  note: string | null;
-  version: number;
-  created_at: string;
-  updated_at: string;
-}
-
-export const DUTY_SHIFT_COLUMNS =
-  'd.id, d.station_id, d.person_id, d.organization_id, d.starts_at, d.ends_at, d.kind, d.note, d.version, d.created_at, d.updated_at';
+const DUTY_SHIFT_PROPERTIES = ['id', 'station', 'person', 'organization', 'startsAt', 'endsAt', 'kind', 'note', 'version', 'createdAt', 'updatedAt'] as const;
+export type DutyShiftRow = RowOf<DutyShift, (typeof DUTY_SHIFT_PROPERTIES)[number]>;
+export const DUTY_SHIFT_COLUMNS = columnsOf(DutyShift, 'd', DUTY_SHIFT_PROPERTIES);
 
 export function toDutyShiftRecord(row: DutyShiftRow): DutyShiftRecord {
   return {

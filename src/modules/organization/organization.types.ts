@@ -6,6 +6,8 @@ import { payloadTypeOf } from '../../graphql/mutation';
 import { connectionTypeOf, Node, toGlobalId } from '../../graphql/relay';
 import { CreditCodeWarning, OrganizationKind } from './organization.enums';
 import { ActiveNode } from '../../graphql/record-types';
+import { columnsOf, type RowOf } from '../../db/entity-rows';
+import { Organization } from './organization.entity';
 
 registerEnumType(OrganizationKind, {
   name: 'OrganizationKind',
@@ -53,23 +55,9 @@ export interface OrganizationRecord {
   updatedAt: Date;
 }
 
-export interface OrganizationRow {
-  id: string;
-  name: string;
-  kind: OrganizationKind;
-  credit_code: string | null;
-  credit_code_warning: CreditCodeWarning | null;
-  contact_name: string | null;
-  contact_phone: string | null;
-  region_id: number | null;
-  active: boolean;
-  version: number;
-  created_at: string;
-  updated_at: string;
-}
-
-export const ORGANIZATION_COLUMNS =
-  'o.id, o.name, o.kind, o.credit_code, o.credit_code_warning, o.contact_name, o.contact_phone, o.region_id, o.active, o.version, o.created_at, o.updated_at';
+const ORGANIZATION_PROPERTIES = ['id', 'name', 'kind', 'creditCode', 'creditCodeWarning', 'contactName', 'contactPhone', 'region', 'active', 'version', 'createdAt', 'updatedAt'] as const;
+export type OrganizationRow = RowOf<Organization, (typeof ORGANIZATION_PROPERTIES)[number]>;
+export const ORGANIZATION_COLUMNS = columnsOf(Organization, 'o', ORGANIZATION_PROPERTIES);
 
 export function toOrganizationRecord(row: OrganizationRow): OrganizationRecord {
   return {

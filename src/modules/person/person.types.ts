@@ -6,6 +6,8 @@ import { payloadTypeOf } from '../../graphql/mutation';
 import { connectionTypeOf, Node, toGlobalId } from '../../graphql/relay';
 import { PersonRole } from './person.enums';
 import { ActiveNode } from '../../graphql/record-types';
+import { columnsOf, type RowOf } from '../../db/entity-rows';
+import { Person } from './person.entity';
 
 registerEnumType(PersonRole, {
   name: 'PersonRole',
@@ -38,21 +40,9 @@ export interface PersonRecord {
   updatedAt: Date;
 }
 
-export interface PersonRow {
-  id: string;
-  name: string;
-  role: PersonRole;
-  phone: string | null;
-  is_party_member: boolean;
-  organization_id: string | null;
-  region_id: number | null;
-  active: boolean;
-  version: number;
-  created_at: string;
-  updated_at: string;
-}
-
-export const PERSON_COLUMNS = 'p.id, p.name, p.role, p.phone, p.is_party_member, p.organization_id, p.region_id, p.active, p.version, p.created_at, p.updated_at';
+const PERSON_PROPERTIES = ['id', 'name', 'role', 'phone', 'isPartyMember', 'organization', 'region', 'active', 'version', 'createdAt', 'updatedAt'] as const;
+export type PersonRow = RowOf<Person, (typeof PERSON_PROPERTIES)[number]>;
+export const PERSON_COLUMNS = columnsOf(Person, 'p', PERSON_PROPERTIES);
 
 export function toPersonRecord(row: PersonRow): PersonRecord {
   return {

@@ -4,6 +4,8 @@ import { JSONScalar } from '../../graphql/scalars';
 import { toDate } from '../../db/sql';
 import { connectionTypeOf, Node, toGlobalId } from '../../graphql/relay';
 import { TimestampedNode } from '../../graphql/record-types';
+import { columnsOf, type RowOf } from '../../db/entity-rows';
+import { ServiceCircle } from './service-circle.entity';
 
 /** A service circle as the read paths carry it. */
 export interface ServiceCircleRecord {
@@ -21,20 +23,9 @@ export interface ServiceCircleRecord {
   updatedAt: Date;
 }
 
-export interface ServiceCircleRow {
-  id: string;
-  code: string;
-  name: string;
-  district_id: number;
-  center_lat: number;
-  center_lng: number;
-  radius_metres: number;
-  boundary: unknown;
-  created_at: string;
-  updated_at: string;
-}
-
-export const CIRCLE_COLUMNS = 'c.id, c.code, c.name, c.district_id, c.center_lat, c.center_lng, c.radius_metres, c.boundary, c.created_at, c.updated_at';
+const CIRCLE_PROPERTIES = ['id', 'code', 'name', 'district', 'centerLat', 'centerLng', 'radiusMetres', 'boundary', 'createdAt', 'updatedAt'] as const;
+export type ServiceCircleRow = RowOf<ServiceCircle, (typeof CIRCLE_PROPERTIES)[number]>;
+export const CIRCLE_COLUMNS = columnsOf(ServiceCircle, 'c', CIRCLE_PROPERTIES);
 
 export function toServiceCircleRecord(row: ServiceCircleRow): ServiceCircleRecord {
   return {
