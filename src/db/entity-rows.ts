@@ -48,7 +48,7 @@ export function columnsOf<E, K extends keyof E & string>(entity: abstract new (.
     .map((name) => {
       const prop = properties.get(name);
       if (!prop) throw new Error(`${entity.name}.${name} is not a mapped property`);
-      const relation = prop.kind === ReferenceKind.MANY_TO_ONE || prop.kind === ReferenceKind.ONE_TO_ONE;
+      const relation = (prop.kind === ReferenceKind.MANY_TO_ONE || prop.kind === ReferenceKind.ONE_TO_ONE) && !prop.mapToPk;
       const expected = relation ? `${snakeCase(name)}_id` : snakeCase(name);
       const column = (prop as { fieldName?: string }).fieldName ?? prop.fieldNames?.[0] ?? expected;
       if (column !== expected) throw new Error(`${entity.name}.${name} is stored in ${column}, not ${expected}: RowOf would name it wrongly`);

@@ -10,6 +10,8 @@ import { PlatformInterface, type PlatformRecord } from '../platform/platform.typ
 import { ServiceItemType, StationServiceItemType, type ServiceItemRecord, type StationServiceItemRecord } from '../service-item/service-item.types';
 import { ExternalRecordType, ExternalRefSystemStatus } from './external-ref.enums';
 import { VersionedNode } from '../../graphql/record-types';
+import { columnsOf, type RowOf } from '../../db/entity-rows';
+import { ExternalRef, ExternalRefSystem } from './external-ref.entity';
 
 registerEnumType(ExternalRecordType, {
   name: 'ExternalRecordType',
@@ -35,16 +37,9 @@ export interface ExternalRefRecord {
   createdAt: Date;
 }
 
-export interface ExternalRefRow {
-  id: string;
-  system: string;
-  external_id: string;
-  record_type: ExternalRecordType;
-  record_id: string;
-  created_at: string;
-}
-
-export const EXTERNAL_REF_COLUMNS = 'r.id, r.system, r.external_id, r.record_type, r.record_id, r.created_at';
+const EXTERNAL_REF_PROPERTIES = ['id', 'system', 'externalId', 'recordType', 'recordId', 'createdAt'] as const;
+export type ExternalRefRow = RowOf<ExternalRef, (typeof EXTERNAL_REF_PROPERTIES)[number]>;
+export const EXTERNAL_REF_COLUMNS = columnsOf(ExternalRef, 'r', EXTERNAL_REF_PROPERTIES);
 
 export function toExternalRefRecord(row: ExternalRefRow): ExternalRefRecord {
   return {
@@ -237,16 +232,9 @@ export interface ExternalRefSystemRecord {
   updatedAt: Date;
 }
 
-export interface ExternalRefSystemRow {
-  system: string;
-  status: ExternalRefSystemStatus;
-  department_id: string | null;
-  version: number;
-  created_at: string;
-  updated_at: string;
-}
-
-export const EXTERNAL_REF_SYSTEM_COLUMNS = 's.system, s.status, s.department_id, s.version, s.created_at, s.updated_at';
+const EXTERNAL_REF_SYSTEM_PROPERTIES = ['system', 'status', 'department', 'version', 'createdAt', 'updatedAt'] as const;
+export type ExternalRefSystemRow = RowOf<ExternalRefSystem, (typeof EXTERNAL_REF_SYSTEM_PROPERTIES)[number]>;
+export const EXTERNAL_REF_SYSTEM_COLUMNS = columnsOf(ExternalRefSystem, 's', EXTERNAL_REF_SYSTEM_PROPERTIES);
 
 export function toExternalRefSystemRecord(row: ExternalRefSystemRow): ExternalRefSystemRecord {
   return {

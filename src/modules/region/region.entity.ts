@@ -17,7 +17,7 @@ export class Region {
   level!: RegionLevel;
 
   @ManyToOne({ entity: () => Region, nullable: true, fieldName: 'parent_id' })
-  parent?: Region;
+  parent?: Region | null;
 
   /** Ancestor codes and its own, each followed by '/': subtree queries are prefix matches. */
   @Property({ type: 'text' })

@@ -7,6 +7,8 @@ import { connectionTypeOf, Node, toGlobalId } from '../../graphql/relay';
 import { LocalDateScalar } from '../../graphql/scalars';
 import { ServiceHandlingMode, ServiceItemCategory, ServiceItemLevel, StationServiceItemStatus } from './service-item.enums';
 import { ActiveNode, VersionedNode } from '../../graphql/record-types';
+import { columnsOf, type RowOf } from '../../db/entity-rows';
+import { ServiceItem } from './service-item.entity';
 
 registerEnumType(ServiceItemLevel, {
   name: 'ServiceItemLevel',
@@ -88,26 +90,9 @@ export interface ServiceItemRecord {
   updatedAt: Date;
 }
 
-export interface ServiceItemRow {
-  id: string;
-  code: string;
-  name: string;
-  level: ServiceItemLevel;
-  category: ServiceItemCategory;
-  department_id: string;
-  handling_mode: ServiceHandlingMode;
-  materials: string[];
-  time_limit_days: number | null;
-  fee_yuan: string;
-  description: string | null;
-  active: boolean;
-  version: number;
-  created_at: string;
-  updated_at: string;
-}
-
-export const SERVICE_ITEM_COLUMNS = `i.id, i.code, i.name, i.level, i.category, i.department_id, i.handling_mode, i.materials,
-  i.time_limit_days, i.fee_yuan, i.description, i.active, i.version, i.created_at, i.updated_at`;
+const SERVICE_ITEM_PROPERTIES = ['id', 'code', 'name', 'level', 'category', 'department', 'handlingMode', 'materials', 'timeLimitDays', 'feeYuan', 'description', 'active', 'version', 'createdAt', 'updatedAt'] as const;
+export type ServiceItemRow = RowOf<ServiceItem, (typeof SERVICE_ITEM_PROPERTIES)[number]>;
+export const SERVICE_ITEM_COLUMNS = columnsOf(ServiceItem, 'i', SERVICE_ITEM_PROPERTIES);
 
 export function toServiceItemRecord(row: ServiceItemRow): ServiceItemRecord {
   return {

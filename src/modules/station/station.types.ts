@@ -19,6 +19,8 @@ import {
   type FunctionZone,
 } from './station-profile';
 import { VersionedNode } from '../../graphql/record-types';
+import { columnsOf, type RowOf } from '../../db/entity-rows';
+import { Station } from './station.entity';
 
 registerEnumType(StationTier, {
   name: 'StationTier',
@@ -176,37 +178,14 @@ export interface StationRecord {
   distanceMetres: number | null;
 }
 
-export interface StationRow {
-  id: string;
-  code: string;
-  name: string;
-  tier: StationTier;
-  kind: StationKind;
-  status: StationStatus;
-  region_id: number;
-  circle_id: string | null;
-  address: string;
-  lat: number;
-  lng: number;
-  plan_year: number | null;
-  opened_on: string | null;
-  version: number;
-  created_at: string;
-  updated_at: string;
-  archived_at: string | null;
-  opening_hours: unknown;
+const STATION_PROPERTIES = ['id', 'code', 'name', 'tier', 'kind', 'status', 'region', 'circle', 'address', 'lat', 'lng', 'planYear', 'openedOn', 'version', 'createdAt', 'updatedAt', 'archivedAt', 'openingHours', 'functionZones', 'fiveIntoFacilities', 'groupsServed', 'hostsMobilePartyMemberServicePoint', 'isHub', 'hub'] as const;
+export type StationRow = Omit<RowOf<Station, (typeof STATION_PROPERTIES)[number]>, 'function_zones'> & {
+  /** Parsed by the driver, or JSON text when read through a json_agg. */
   function_zones: FunctionZone[] | string;
-  five_into_facilities: FiveIntoFacility[];
-  groups_served: ServedGroup[];
-  hosts_mobile_party_member_service_point: boolean;
-  is_hub: boolean;
-  hub_id: string | null;
+  /** Metres from the point of a `near` filter (selected beside the columns). */
   distance?: number | null;
-}
-
-export const STATION_COLUMNS = `s.id, s.code, s.name, s.tier, s.kind, s.status, s.region_id, s.circle_id, s.address,
-  s.lat, s.lng, s.plan_year, to_char(s.opened_on, 'YYYY-MM-DD') as opened_on, s.version, s.created_at, s.updated_at, s.archived_at,
-  s.opening_hours, s.function_zones, s.five_into_facilities, s.groups_served, s.hosts_mobile_party_member_service_point, s.is_hub, s.hub_id`;
+};
+export const STATION_COLUMNS = columnsOf(Station, 's', STATION_PROPERTIES);
 
 export function toStationRecord(row: StationRow): StationRecord {
   const zones = (typeof row.function_zones === 'string' ? JSON.parse(row.function_zones) : row.function_zones) as FunctionZone[];
