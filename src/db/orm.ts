@@ -1,4 +1,5 @@
-import { MikroORM, type Options } from '@mikro-orm/postgresql';
+import { MikroORM, ReferenceKind, UnderscoreNamingStrategy, type EntityMetadata, type Options } from '@mikro-orm/postgresql';
+import { baseEntities } from './base-entity';
 import { Migrator } from '@mikro-orm/migrations';
 import { logger } from '../logger';
 import { redactSql } from './redact';
@@ -21,7 +22,43 @@ import { ChangeRecording } from '../modules/audit/change-recorder';
 import { ChangeEvent } from '../modules/audit/change-event.entity';
 import { WebhookSubscription } from '../modules/webhook/webhook-subscription.entity';
 
-export const entities = [Region, ServiceCircle, Station, Department, Organization, ApiClient, Platform, CoBuilding, Activity, ServiceItem, StationServiceItem, Person, StationGridWorker, DutyShift, ChangeEvent, ExternalRef, ExternalRefSystem, WebhookSubscription];
+export const entities = [...baseEntities, Region, ServiceCircle, Station, Department, Organization, ApiClient, Platform, CoBuilding, Activity, ServiceItem, StationServiceItem, Person, StationGridWorker, DutyShift, ChangeEvent, ExternalRef, ExternalRefSystem, WebhookSubscription];
+
+/** Tables the migrations create that no entity maps (each is read and written in SQL). */
+export const TABLES_WITHOUT_ENTITY = [
+  'idempotency_key',
+  'platform_service_item',
+  'rate_limit_bucket',
+  'region_code_sequence',
+  'seed_run',
+  'webhook_delivery',
+  'webhook_delivery_attempt',
+];
+
+/**
+ * Constraint names as PostgreSQL gives them to the migrations' inline declarations
+ * (`station_region_id_fkey`, `station_code_key`), so the entities' metadata and the migrated
+ * database name the same constraints (see test/integration/schema-diff.test.ts).
+ */
+export class PostgresNamingStrategy extends UnderscoreNamingStrategy {
+  override indexName(tableName: string, columns: string[], type: Parameters<UnderscoreNamingStrategy['indexName']>[2]): string {
+    if (type === 'foreign') return super.indexName(tableName, columns, 'fkey' as typeof type);
+    if (type === 'unique') return super.indexName(tableName, columns, 'key' as typeof type);
+    return super.indexName(tableName, columns, type);
+  }
+}
+
+/**
+ * The migrations' foreign keys neither cascade updates (keys never change) nor act on delete
+ * unless they say so: a relation the database clears on delete declares `deleteRule: 'set null'`.
+ */
+function foreignKeyRulesOfTheMigrations(metadata: EntityMetadata): void {
+  for (const prop of metadata.props) {
+    if (prop.kind !== ReferenceKind.MANY_TO_ONE && prop.kind !== ReferenceKind.ONE_TO_ONE) continue;
+    prop.updateRule ??= 'no action';
+    prop.deleteRule ??= 'no action';
+  }
+}
 
 export interface OrmOptions {
   clientUrl: string;
@@ -41,7 +78,10 @@ export function buildOrmOptions({ clientUrl, poolMax, statementTimeoutMs = 0, po
     entities,
     extensions: [Migrator],
     subscribers: [new ChangeRecording()],
-    discovery: { warnWhenNoEntities: false },
+    discovery: { warnWhenNoEntities: false, onMetadata: foreignKeyRulesOfTheMigrations },
+    namingStrategy: PostgresNamingStrategy,
+    // Tables no entity maps: read and written in SQL only. The schema-diff test leaves them out.
+    schemaGenerator: { skipTables: TABLES_WITHOUT_ENTITY },
     pool: {
       min: 0,
       max: poolMax,

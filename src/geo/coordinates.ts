@@ -30,7 +30,7 @@ export function isInsideChina({ lat, lng }: LatLng): boolean {
 
 // Krasovsky 1940 ellipsoid, which the GCJ-02 offset formula is defined on.
 const SEMI_MAJOR_AXIS = 6378245.0;
-const ECCENTRICITY_SQUARED = 0.00669342162296594323;
+const ECCENTRICITY_SQUARED = 0.006693421622965943;
 const BD_FACTOR = (Math.PI * 3000.0) / 180.0;
 
 function offsetLat(x: number, y: number): number {

@@ -244,7 +244,7 @@ const KNOWN_CODES = new Set<string>([
  * removed by Apollo's DisableSuggestions plugin in production.
  */
 export function createFormatError(isProduction: boolean) {
-  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+  return (formatted: GraphQLFormattedError, _error: unknown): GraphQLFormattedError => {
     if (!isProduction) return formatted;
     const code = String(formatted.extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR);
     // Nothing of an internal error reaches the caller — not even Apollo's own wrappers such as

@@ -38,6 +38,7 @@ export interface InputProblem {
   max?: number;
 }
 
+// eslint-disable-next-line no-control-regex -- NUL is one of the characters refused
 const BAD_CHARACTERS = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 function limitFor(name: string | null): number {

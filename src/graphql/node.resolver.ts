@@ -86,6 +86,7 @@ async function loadNodes(ctx: Context, info: GraphQLResolveInfo, ids: readonly s
     fetched.set(type, await planRecords(ctx.db, info, type, [...new Set(localIds)], PLANNED_NODE_TYPES[type]!, { abstract: true, where }));
   }
   return Promise.all(
+    // eslint-disable-next-line @typescript-eslint/await-thenable -- planned records are values, the others promises
     parsed.map((entry) => {
       if (!entry) return null;
       const plannedRows = fetched.get(entry.type);

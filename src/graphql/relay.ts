@@ -171,6 +171,7 @@ export function encodeCursor(values: unknown[]): string {
 function isCursorValue(value: unknown): boolean {
   if (value === null) return true;
   if (typeof value === 'number') return Number.isFinite(value);
+  // eslint-disable-next-line no-control-regex -- NUL is refused in a cursor
   return typeof value === 'string' && value.length <= 500 && !/\u0000|[\uD800-\uDFFF]/.test(value);
 }
 

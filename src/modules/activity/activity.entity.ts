@@ -1,15 +1,13 @@
-import { Entity, Enum, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Enum, ManyToOne, OptionalProps, Property } from '@mikro-orm/core';
 import { Organization } from '../organization/organization.entity';
 import { Station } from '../station/station.entity';
 import { ActivityCategory } from './activity.enums';
+import { VersionedEntity } from '../../db/base-entity';
 
 /** 活动 An activity held at a station. Read paths use plain SQL rows. */
 @Entity({ tableName: 'activity' })
-export class Activity {
-  [OptionalProps]?: 'version' | 'createdAt' | 'updatedAt' | 'organizer' | 'description' | 'participants';
-
-  @PrimaryKey({ type: 'uuid' })
-  id!: string;
+export class Activity extends VersionedEntity {
+  [OptionalProps]?: 'organizer' | 'description' | 'participants';
 
   @ManyToOne({ entity: () => Station, fieldName: 'station_id' })
   station!: Station;
@@ -17,7 +15,7 @@ export class Activity {
   @ManyToOne({ entity: () => Organization, fieldName: 'organizer_id', nullable: true })
   organizer?: Organization | null;
 
-  @Enum({ items: () => ActivityCategory, type: 'string' })
+  @Enum({ items: () => ActivityCategory, type: 'string', columnType: 'varchar(32)' })
   category!: ActivityCategory;
 
   @Property({ type: 'string', length: 100 })
@@ -34,13 +32,4 @@ export class Activity {
 
   @Property({ type: 'integer' })
   participants: number = 0;
-
-  @Property({ type: 'integer', version: true })
-  version: number = 1;
-
-  @Property({ type: 'datetime', fieldName: 'created_at' })
-  createdAt: Date = new Date();
-
-  @Property({ type: 'datetime', fieldName: 'updated_at', onUpdate: () => new Date() })
-  updatedAt: Date = new Date();
 }

@@ -6,6 +6,9 @@ import { payloadTypeOf } from '../../graphql/mutation';
 import { connectionTypeOf, Node, toGlobalId } from '../../graphql/relay';
 import { DateTimeScalar } from '../../graphql/scalars';
 import { ActivityCategory } from './activity.enums';
+import { VersionedNode } from '../../graphql/record-types';
+import { columnsOf, type RowOf } from '../../db/entity-rows';
+import { Activity } from './activity.entity';
 
 registerEnumType(ActivityCategory, {
   name: 'ActivityCategory',
@@ -43,23 +46,9 @@ export interface ActivityRecord {
   updatedAt: Date;
 }
 
-export interface ActivityRow {
-  id: string;
-  station_id: string;
-  organizer_id: string | null;
-  category: ActivityCategory;
-  title: string;
-  description: string | null;
-  starts_at: string;
-  ends_at: string;
-  participants: number;
-  version: number;
-  created_at: string;
-  updated_at: string;
-}
-
-export const ACTIVITY_COLUMNS =
-  'a.id, a.station_id, a.organizer_id, a.category, a.title, a.description, a.starts_at, a.ends_at, a.participants, a.version, a.created_at, a.updated_at';
+const ACTIVITY_PROPERTIES = ['id', 'station', 'organizer', 'category', 'title', 'description', 'startsAt', 'endsAt', 'participants', 'version', 'createdAt', 'updatedAt'] as const;
+export type ActivityRow = RowOf<Activity, (typeof ACTIVITY_PROPERTIES)[number]>;
+export const ACTIVITY_COLUMNS = columnsOf(Activity, 'a', ACTIVITY_PROPERTIES);
 
 export function toActivityRecord(row: ActivityRow): ActivityRecord {
   return {
@@ -86,7 +75,7 @@ export function toActivityRecord(row: ActivityRow): ActivityRecord {
   simpleResolvers: true,
   description: '活动：在驿站举办的党建、政策咨询、老年学校、四点半课堂等活动 An activity held at a station',
 })
-export class ActivityType extends Node {
+export class ActivityType extends VersionedNode(SignedIn, { createdAt: '创建时间 When it was recorded' }) {
   @SignedIn()
   @Field(() => ActivityCategory, { description: '活动类别 Category' })
   category!: ActivityCategory;
@@ -110,18 +99,6 @@ export class ActivityType extends Node {
   @SignedIn()
   @Field(() => Int, { description: '参与人数 Number of participants' })
   participants!: number;
-
-  @SignedIn()
-  @Field(() => Int, { description: '版本号：修改时须回传 Version; send it back when updating' })
-  version!: number;
-
-  @SignedIn()
-  @Field(() => DateTimeScalar, { description: '创建时间 When it was recorded' })
-  createdAt!: Date;
-
-  @SignedIn()
-  @Field(() => DateTimeScalar, { description: '更新时间 When it last changed' })
-  updatedAt!: Date;
 }
 
 export const ActivityConnection = connectionTypeOf(ActivityType, 'Activity', '活动');

@@ -1,15 +1,13 @@
-import { ArrayType, Entity, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { ArrayType, Entity, ManyToOne, OptionalProps, Property } from '@mikro-orm/core';
 import { Department } from '../department/department.entity';
 import { Region } from '../region/region.entity';
 import type { Role } from '../../auth/roles';
+import { ActiveEntity } from '../../db/base-entity';
 
 /** 接口客户端 A partner system or admin frontend that calls the API with its own key. */
 @Entity({ tableName: 'api_client' })
-export class ApiClient {
-  [OptionalProps]?: 'version' | 'createdAt' | 'updatedAt' | 'active' | 'department' | 'region' | 'keyRotatedAt' | 'revokedAt';
-
-  @PrimaryKey({ type: 'uuid' })
-  id!: string;
+export class ApiClient extends ActiveEntity {
+  [OptionalProps]?: 'department' | 'region' | 'keyRotatedAt' | 'revokedAt';
 
   @Property({ type: 'string', length: 100, unique: true })
   name!: string;
@@ -24,23 +22,11 @@ export class ApiClient {
   region?: Region | null;
 
   /** SHA-256 of the key (hex); the key itself is never stored. */
-  @Property({ type: 'string', length: 64, fieldName: 'key_hash', unique: true })
+  @Property({ type: 'string', columnType: 'char(64)', fieldName: 'key_hash', unique: true })
   keyHash!: string;
 
   @Property({ type: 'string', length: 16, fieldName: 'key_hint' })
   keyHint!: string;
-
-  @Property({ type: 'boolean' })
-  active: boolean = true;
-
-  @Property({ type: 'integer', version: true })
-  version: number = 1;
-
-  @Property({ type: 'datetime', fieldName: 'created_at' })
-  createdAt: Date = new Date();
-
-  @Property({ type: 'datetime', fieldName: 'updated_at', onUpdate: () => new Date() })
-  updatedAt: Date = new Date();
 
   @Property({ type: 'datetime', fieldName: 'key_rotated_at', nullable: true })
   keyRotatedAt?: Date | null;

@@ -4,6 +4,8 @@ import { RolesOnly, SignedIn } from '../../auth/visibility';
 import { toDate } from '../../db/sql';
 import { Node, toGlobalId } from '../../graphql/relay';
 import { DateTimeScalar } from '../../graphql/scalars';
+import { columnsOf, type RowOf } from '../../db/entity-rows';
+import { ApiClient } from './api-client.entity';
 
 /** An API client as the read paths carry it: never its key, hash or hint. */
 export interface ApiClientRecord {
@@ -20,19 +22,9 @@ export interface ApiClientRecord {
   revokedAt: Date | null;
 }
 
-export interface ApiClientRow {
-  id: string;
-  name: string;
-  roles: Role[];
-  department_id: string | null;
-  region_id: number | null;
-  active: boolean;
-  created_at: string;
-  key_rotated_at: string | null;
-  revoked_at: string | null;
-}
-
-export const API_CLIENT_COLUMNS = 'c.id, c.name, c.roles, c.department_id, c.region_id, c.active, c.created_at, c.key_rotated_at, c.revoked_at';
+const API_CLIENT_PROPERTIES = ['id', 'name', 'roles', 'department', 'region', 'active', 'createdAt', 'keyRotatedAt', 'revokedAt'] as const;
+export type ApiClientRow = RowOf<ApiClient, (typeof API_CLIENT_PROPERTIES)[number]>;
+export const API_CLIENT_COLUMNS = columnsOf(ApiClient, 'c', API_CLIENT_PROPERTIES);
 
 export function toApiClientRecord(row: ApiClientRow): ApiClientRecord {
   return {

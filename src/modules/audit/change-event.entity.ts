@@ -1,4 +1,4 @@
-import { Entity, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Enum, OptionalProps, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
 
 export type ChangeOperation = 'CREATE' | 'UPDATE' | 'DELETE';
 export type ActorKind = 'ANONYMOUS' | 'API_CLIENT' | 'USER' | 'SYSTEM';
@@ -11,19 +11,26 @@ export class ChangeEvent {
   @PrimaryKey({ type: 'bigint', autoincrement: true })
   seq!: string;
 
+  /** The writing transaction's id: the change feed's order and cursor (filled by the database). */
+  @Property({ type: 'string', columnType: 'xid8', defaultRaw: 'pg_current_xact_id()' })
+  tx!: Opt<string>;
+
+  @Property({ type: 'datetime', fieldName: 'occurred_at', defaultRaw: 'now()' })
+  occurredAt!: Opt<Date>;
+
   @Property({ type: 'string', length: 40, fieldName: 'record_type' })
   recordType!: string;
 
   @Property({ type: 'string', length: 100, fieldName: 'record_id' })
   recordId!: string;
 
-  @Property({ type: 'string', length: 8 })
+  @Enum({ items: ['CREATE', 'UPDATE', 'DELETE'], type: 'string', columnType: 'varchar(8)' })
   operation!: ChangeOperation;
 
   @Property({ type: 'integer', nullable: true })
   version?: number | null;
 
-  @Property({ type: 'string', length: 16, fieldName: 'actor_kind' })
+  @Enum({ items: ['ANONYMOUS', 'API_CLIENT', 'USER', 'SYSTEM'], type: 'string', columnType: 'varchar(16)', fieldName: 'actor_kind' })
   actorKind!: ActorKind;
 
   @Property({ type: 'string', length: 100, fieldName: 'actor_id', nullable: true })
@@ -42,6 +49,6 @@ export class ChangeEvent {
   mutation?: string | null;
 
   /** { field: { before, after } }, personal values masked. */
-  @Property({ type: 'json' })
+  @Property({ type: 'json', defaultRaw: `'{}'` })
   changes!: Record<string, { before: unknown; after: unknown }>;
 }

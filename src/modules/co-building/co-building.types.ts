@@ -1,12 +1,15 @@
-import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { SignedIn } from '../../auth/visibility';
 import { toDate } from '../../db/sql';
 import type { UserError } from '../../graphql/errors';
 import { payloadTypeOf } from '../../graphql/mutation';
 import { connectionTypeOf, Node, toGlobalId } from '../../graphql/relay';
-import { DateTimeScalar, LocalDateScalar } from '../../graphql/scalars';
+import { LocalDateScalar } from '../../graphql/scalars';
 import { todayInChina } from '../station/station.service';
 import { CoBuildingRole, CommitmentKind } from './co-building.enums';
+import { ActiveNode } from '../../graphql/record-types';
+import { columnsOf, type RowOf } from '../../db/entity-rows';
+import { CoBuilding } from './co-building.entity';
 
 registerEnumType(CoBuildingRole, {
   name: 'CoBuildingRole',
@@ -49,25 +52,9 @@ export interface CoBuildingRecord {
   updatedAt: Date;
 }
 
-export interface CoBuildingRow {
-  id: string;
-  organization_id: string;
-  station_id: string;
-  role: CoBuildingRole;
-  agreement_signed_on: string | null;
-  commitments: CommitmentKind[];
-  commitment_note: string | null;
-  valid_from: string;
-  valid_to: string | null;
-  version: number;
-  created_at: string;
-  updated_at: string;
-}
-
-export const CO_BUILDING_COLUMNS = `cb.id, cb.organization_id, cb.station_id, cb.role,
-  to_char(cb.agreement_signed_on, 'YYYY-MM-DD') as agreement_signed_on, cb.commitments, cb.commitment_note,
-  to_char(cb.valid_from, 'YYYY-MM-DD') as valid_from, to_char(cb.valid_to, 'YYYY-MM-DD') as valid_to,
-  cb.version, cb.created_at, cb.updated_at`;
+const CO_BUILDING_PROPERTIES = ['id', 'organization', 'station', 'role', 'agreementSignedOn', 'commitments', 'commitmentNote', 'validFrom', 'validTo', 'version', 'createdAt', 'updatedAt'] as const;
+export type CoBuildingRow = RowOf<CoBuilding, (typeof CO_BUILDING_PROPERTIES)[number]>;
+export const CO_BUILDING_COLUMNS = columnsOf(CoBuilding, 'cb', CO_BUILDING_PROPERTIES);
 
 /** Whether a period (validTo null = open-ended) includes a calendar date. */
 export function periodIncludes(validFrom: string, validTo: string | null, date: string): boolean {
@@ -100,7 +87,7 @@ export function toCoBuildingRecord(row: CoBuildingRow): CoBuildingRecord {
   simpleResolvers: true,
   description: '共建关系：组织与驿站之间的共建、管理或服务关系及其有效期 An organization co-building, managing or serving a station, for a period',
 })
-export class CoBuildingType extends Node {
+export class CoBuildingType extends ActiveNode(SignedIn, { active: '今天（北京时间）是否在有效期内 Whether today (China time) lies within its period' }) {
   @SignedIn()
   @Field(() => CoBuildingRole, { description: '共建角色 Role of the organization' })
   role!: CoBuildingRole;
@@ -124,22 +111,6 @@ export class CoBuildingType extends Node {
   @SignedIn()
   @Field(() => LocalDateScalar, { nullable: true, description: '终止日期（含当日）；为空表示长期有效 Last day in force; null while open-ended' })
   validTo!: string | null;
-
-  @SignedIn()
-  @Field({ description: '今天（北京时间）是否在有效期内 Whether today (China time) lies within its period' })
-  active!: boolean;
-
-  @SignedIn()
-  @Field(() => Int, { description: '版本号：修改时须回传 Version; send it back when updating' })
-  version!: number;
-
-  @SignedIn()
-  @Field(() => DateTimeScalar, { description: '创建时间 When it was registered' })
-  createdAt!: Date;
-
-  @SignedIn()
-  @Field(() => DateTimeScalar, { description: '更新时间 When it last changed' })
-  updatedAt!: Date;
 }
 
 export const CoBuildingConnection = connectionTypeOf(CoBuildingType, 'CoBuilding', '共建关系');

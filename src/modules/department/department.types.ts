@@ -1,11 +1,13 @@
-import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { Public } from '../../auth/visibility';
 import { toDate } from '../../db/sql';
 import { payloadTypeOf } from '../../graphql/mutation';
 import { connectionTypeOf, Node, toGlobalId } from '../../graphql/relay';
-import { DateTimeScalar } from '../../graphql/scalars';
 import type { UserError } from '../../graphql/errors';
 import { GovernmentLevel } from './government-level';
+import { ActiveNode } from '../../graphql/record-types';
+import { columnsOf, type RowOf } from '../../db/entity-rows';
+import { Department } from './department.entity';
 
 registerEnumType(GovernmentLevel, {
   name: 'GovernmentLevel',
@@ -34,20 +36,10 @@ export interface DepartmentRecord {
   updatedAt: Date;
 }
 
-export interface DepartmentRow {
-  id: string;
-  code: string;
-  name: string;
-  short_name: string | null;
-  level: GovernmentLevel;
-  region_id: number;
-  active: boolean;
-  version: number;
-  created_at: string;
-  updated_at: string;
-}
+export type DepartmentRow = RowOf<Department, (typeof DEPARTMENT_PROPERTIES)[number]>;
 
-export const DEPARTMENT_COLUMNS = 'd.id, d.code, d.name, d.short_name, d.level, d.region_id, d.active, d.version, d.created_at, d.updated_at';
+const DEPARTMENT_PROPERTIES = ['id', 'code', 'name', 'shortName', 'level', 'region', 'active', 'version', 'createdAt', 'updatedAt'] as const;
+export const DEPARTMENT_COLUMNS = columnsOf(Department, 'd', DEPARTMENT_PROPERTIES);
 
 export function toDepartmentRecord(row: DepartmentRow): DepartmentRecord {
   return {
@@ -72,7 +64,7 @@ export function toDepartmentRecord(row: DepartmentRow): DepartmentRecord {
   simpleResolvers: true,
   description: '部门：拥有整合平台、服务事项和接口客户端的政府部门或公共企业 A government department or public enterprise that owns platforms, service items and API clients',
 })
-export class DepartmentType extends Node {
+export class DepartmentType extends ActiveNode(Public, { active: '是否启用；停用的部门不能再被新记录引用 Active; an inactive department cannot be referenced by new records' }) {
   @Public()
   @Field({ description: '部门代码（大写字母、数字、连字符；创建后不变）Department code: capitals, digits and hyphens; never changes' })
   code!: string;
@@ -88,22 +80,6 @@ export class DepartmentType extends Node {
   @Public()
   @Field(() => GovernmentLevel, { description: '行政层级 Level of government' })
   level!: GovernmentLevel;
-
-  @Public()
-  @Field({ description: '是否启用；停用的部门不能再被新记录引用 Active; an inactive department cannot be referenced by new records' })
-  active!: boolean;
-
-  @Public()
-  @Field(() => Int, { description: '版本号：修改时须回传 Version; send it back when updating' })
-  version!: number;
-
-  @Public()
-  @Field(() => DateTimeScalar, { description: '创建时间 When it was registered' })
-  createdAt!: Date;
-
-  @Public()
-  @Field(() => DateTimeScalar, { description: '更新时间 When it last changed' })
-  updatedAt!: Date;
 }
 
 export const DepartmentConnection = connectionTypeOf(DepartmentType, 'Department', '部门');

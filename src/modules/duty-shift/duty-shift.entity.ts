@@ -1,16 +1,14 @@
-import { Entity, Enum, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Enum, ManyToOne, OptionalProps, Property } from '@mikro-orm/core';
 import { Organization } from '../organization/organization.entity';
 import { Person } from '../person/person.entity';
 import { Station } from '../station/station.entity';
 import { DutyShiftKind } from './duty-shift.enums';
+import { VersionedEntity } from '../../db/base-entity';
 
 /** 值班 A stretch of duty at a station, by one person or one organization. */
 @Entity({ tableName: 'duty_shift' })
-export class DutyShift {
-  [OptionalProps]?: 'version' | 'createdAt' | 'updatedAt' | 'person' | 'organization' | 'note';
-
-  @PrimaryKey({ type: 'uuid' })
-  id!: string;
+export class DutyShift extends VersionedEntity {
+  [OptionalProps]?: 'person' | 'organization' | 'note';
 
   @ManyToOne({ entity: () => Station, fieldName: 'station_id' })
   station!: Station;
@@ -28,18 +26,9 @@ export class DutyShift {
   @Property({ type: 'datetime', fieldName: 'ends_at' })
   endsAt!: Date;
 
-  @Enum({ items: () => DutyShiftKind, type: 'string' })
+  @Enum({ items: () => DutyShiftKind, type: 'string', columnType: 'varchar(16)' })
   kind!: DutyShiftKind;
 
   @Property({ type: 'string', length: 200, nullable: true })
   note?: string | null;
-
-  @Property({ type: 'integer', version: true })
-  version: number = 1;
-
-  @Property({ type: 'datetime', fieldName: 'created_at' })
-  createdAt: Date = new Date();
-
-  @Property({ type: 'datetime', fieldName: 'updated_at', onUpdate: () => new Date() })
-  updatedAt: Date = new Date();
 }

@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Public, SignedIn } from '../../auth/visibility';
 import { toDate } from '../../db/sql';
 import { UserError } from '../../graphql/errors';
@@ -6,6 +6,9 @@ import { payloadTypeOf } from '../../graphql/mutation';
 import { connectionTypeOf, Node, toGlobalId } from '../../graphql/relay';
 import { DateTimeScalar } from '../../graphql/scalars';
 import { DutyShiftKind } from './duty-shift.enums';
+import { VersionedNode } from '../../graphql/record-types';
+import { columnsOf, type RowOf } from '../../db/entity-rows';
+import { DutyShift } from './duty-shift.entity';
 
 registerEnumType(DutyShiftKind, {
   name: 'DutyShiftKind',
@@ -35,22 +38,9 @@ export interface DutyShiftRecord {
   updatedAt: Date;
 }
 
-export interface DutyShiftRow {
-  id: string;
-  station_id: string;
-  person_id: string | null;
-  organization_id: string | null;
-  starts_at: string;
-  ends_at: string;
-  kind: DutyShiftKind;
-  note: string | null;
-  version: number;
-  created_at: string;
-  updated_at: string;
-}
-
-export const DUTY_SHIFT_COLUMNS =
-  'd.id, d.station_id, d.person_id, d.organization_id, d.starts_at, d.ends_at, d.kind, d.note, d.version, d.created_at, d.updated_at';
+const DUTY_SHIFT_PROPERTIES = ['id', 'station', 'person', 'organization', 'startsAt', 'endsAt', 'kind', 'note', 'version', 'createdAt', 'updatedAt'] as const;
+export type DutyShiftRow = RowOf<DutyShift, (typeof DUTY_SHIFT_PROPERTIES)[number]>;
+export const DUTY_SHIFT_COLUMNS = columnsOf(DutyShift, 'd', DUTY_SHIFT_PROPERTIES);
 
 export function toDutyShiftRecord(row: DutyShiftRow): DutyShiftRecord {
   return {
@@ -76,7 +66,7 @@ export function toDutyShiftRecord(row: DutyShiftRow): DutyShiftRecord {
   simpleResolvers: true,
   description: '值班：某人或某组织在驿站的一段值守 A stretch of duty at a station, by one person or one organization',
 })
-export class DutyShiftType extends Node {
+export class DutyShiftType extends VersionedNode(SignedIn, { createdAt: '创建时间 When it was scheduled' }) {
   @SignedIn()
   @Field(() => DateTimeScalar, { description: '开始时间 When the shift starts' })
   startsAt!: Date;
@@ -92,18 +82,6 @@ export class DutyShiftType extends Node {
   @SignedIn()
   @Field(() => String, { nullable: true, description: '备注 Note' })
   note!: string | null;
-
-  @SignedIn()
-  @Field(() => Int, { description: '版本号：修改时须回传 Version; send it back when updating' })
-  version!: number;
-
-  @SignedIn()
-  @Field(() => DateTimeScalar, { description: '创建时间 When it was scheduled' })
-  createdAt!: Date;
-
-  @SignedIn()
-  @Field(() => DateTimeScalar, { description: '更新时间 When it last changed' })
-  updatedAt!: Date;
 }
 
 export const DutyShiftConnection = connectionTypeOf(DutyShiftType, 'DutyShift', '值班');

@@ -1,6 +1,7 @@
-import { Entity, Enum, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Enum, ManyToOne, OptionalProps, PrimaryKey, Property, Unique, type Opt } from '@mikro-orm/core';
 import { Department } from '../department/department.entity';
 import { ExternalRecordType, ExternalRefSystemStatus } from './external-ref.enums';
+import { UuidEntity } from '../../db/base-entity';
 
 /**
  * 外部编号 A partner system's own ID for a record of the registry: (system, external ID) names
@@ -8,28 +9,25 @@ import { ExternalRecordType, ExternalRefSystemStatus } from './external-ref.enum
  * removed, never changed, so they carry no version.
  */
 @Entity({ tableName: 'external_ref' })
-export class ExternalRef {
-  [OptionalProps]?: 'createdAt';
-
-  @PrimaryKey({ type: 'uuid' })
-  id!: string;
-
-  /** The partner's system name, e.g. zgh-care. */
-  @Property({ type: 'string', length: 64 })
+@Unique({ name: 'external_ref_key_unique', properties: ['system', 'recordType', 'externalId'] })
+@Unique({ name: 'external_ref_record_system_unique', properties: ['recordType', 'recordId', 'system'] })
+export class ExternalRef extends UuidEntity {
+  /** The partner's system name, e.g. zgh-care (its ExternalRefSystem's key, kept as the plain name). */
+  @ManyToOne({ entity: () => ExternalRefSystem, fieldName: 'system', mapToPk: true, foreignKeyName: 'external_ref_system_fk' })
   system!: string;
 
   @Property({ type: 'string', length: 128, fieldName: 'external_id' })
   externalId!: string;
 
-  @Enum({ items: () => ExternalRecordType, type: 'string', fieldName: 'record_type' })
+  @Enum({ items: () => ExternalRecordType, type: 'string', columnType: 'varchar(32)', fieldName: 'record_type' })
   recordType!: ExternalRecordType;
 
   /** Local id of the record (no foreign key: it names rows of several tables). */
   @Property({ type: 'uuid', fieldName: 'record_id' })
   recordId!: string;
 
-  @Property({ type: 'datetime', fieldName: 'created_at' })
-  createdAt: Date = new Date();
+  @Property({ type: 'datetime', fieldName: 'created_at', defaultRaw: 'now()' })
+  createdAt: Opt<Date> = new Date();
 }
 
 /**
@@ -40,23 +38,24 @@ export class ExternalRef {
  */
 @Entity({ tableName: 'external_ref_system' })
 export class ExternalRefSystem {
-  [OptionalProps]?: 'version' | 'createdAt' | 'updatedAt' | 'department';
+  [OptionalProps]?: 'department';
 
   @PrimaryKey({ type: 'string', length: 64 })
   system!: string;
 
-  @Enum({ items: () => ExternalRefSystemStatus, type: 'string' })
+  @Enum({ items: () => ExternalRefSystemStatus, type: 'string', columnType: 'varchar(16)' })
   status!: ExternalRefSystemStatus;
 
   @ManyToOne({ entity: () => Department, fieldName: 'department_id', nullable: true })
   department?: Department | null;
 
-  @Property({ type: 'integer', version: true })
-  version: number = 1;
+  // Keyed by its name rather than a UUID, so it declares what VersionedEntity would give it.
+  @Property({ type: 'integer', version: true, default: 1 })
+  version: Opt<number> = 1;
 
-  @Property({ type: 'datetime', fieldName: 'created_at' })
-  createdAt: Date = new Date();
+  @Property({ type: 'datetime', fieldName: 'created_at', defaultRaw: 'now()' })
+  createdAt: Opt<Date> = new Date();
 
-  @Property({ type: 'datetime', fieldName: 'updated_at', onUpdate: () => new Date() })
-  updatedAt: Date = new Date();
+  @Property({ type: 'datetime', fieldName: 'updated_at', defaultRaw: 'now()', onUpdate: () => new Date() })
+  updatedAt: Opt<Date> = new Date();
 }

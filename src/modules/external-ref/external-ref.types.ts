@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Public, SignedIn } from '../../auth/visibility';
 import { toDate } from '../../db/sql';
 import { UserError } from '../../graphql/errors';
@@ -9,6 +9,9 @@ import { OrganizationType, type OrganizationRecord } from '../organization/organ
 import { PlatformInterface, type PlatformRecord } from '../platform/platform.types';
 import { ServiceItemType, StationServiceItemType, type ServiceItemRecord, type StationServiceItemRecord } from '../service-item/service-item.types';
 import { ExternalRecordType, ExternalRefSystemStatus } from './external-ref.enums';
+import { VersionedNode } from '../../graphql/record-types';
+import { columnsOf, type RowOf } from '../../db/entity-rows';
+import { ExternalRef, ExternalRefSystem } from './external-ref.entity';
 
 registerEnumType(ExternalRecordType, {
   name: 'ExternalRecordType',
@@ -34,16 +37,9 @@ export interface ExternalRefRecord {
   createdAt: Date;
 }
 
-export interface ExternalRefRow {
-  id: string;
-  system: string;
-  external_id: string;
-  record_type: ExternalRecordType;
-  record_id: string;
-  created_at: string;
-}
-
-export const EXTERNAL_REF_COLUMNS = 'r.id, r.system, r.external_id, r.record_type, r.record_id, r.created_at';
+const EXTERNAL_REF_PROPERTIES = ['id', 'system', 'externalId', 'recordType', 'recordId', 'createdAt'] as const;
+export type ExternalRefRow = RowOf<ExternalRef, (typeof EXTERNAL_REF_PROPERTIES)[number]>;
+export const EXTERNAL_REF_COLUMNS = columnsOf(ExternalRef, 'r', EXTERNAL_REF_PROPERTIES);
 
 export function toExternalRefRecord(row: ExternalRefRow): ExternalRefRecord {
   return {
@@ -238,16 +234,9 @@ export interface ExternalRefSystemRecord {
   updatedAt: Date;
 }
 
-export interface ExternalRefSystemRow {
-  system: string;
-  status: ExternalRefSystemStatus;
-  department_id: string | null;
-  version: number;
-  created_at: string;
-  updated_at: string;
-}
-
-export const EXTERNAL_REF_SYSTEM_COLUMNS = 's.system, s.status, s.department_id, s.version, s.created_at, s.updated_at';
+const EXTERNAL_REF_SYSTEM_PROPERTIES = ['system', 'status', 'department', 'version', 'createdAt', 'updatedAt'] as const;
+export type ExternalRefSystemRow = RowOf<ExternalRefSystem, (typeof EXTERNAL_REF_SYSTEM_PROPERTIES)[number]>;
+export const EXTERNAL_REF_SYSTEM_COLUMNS = columnsOf(ExternalRefSystem, 's', EXTERNAL_REF_SYSTEM_PROPERTIES);
 
 export function toExternalRefSystemRecord(row: ExternalRefSystemRow): ExternalRefSystemRecord {
   return {
@@ -269,7 +258,13 @@ export function toExternalRefSystemRecord(row: ExternalRefSystemRow): ExternalRe
   description:
     '外部系统：合作部门用来给记录编号的系统，及谁可以在其中写入编号。系统归第一个在其中关联或同步编号的合作部门所有，其他部门不能在其中写入或删除编号；组织部管理员可以指定、变更归属或设为共用 A partner system whose IDs the registry keeps, and who may write them. A system belongs to the first partner department that adds or upserts an ID in it; other departments cannot write or remove IDs in it; administrators assign, move or share systems',
 })
-export class ExternalRefSystemType extends Node {
+export class ExternalRefSystemType extends VersionedNode(SignedIn,
+  {
+    version: '版本号：每次归属变更加一 Version; goes up with every change of owner or status',
+    createdAt: '登记时间：第一次在其中写入编号或被指定归属的时间 When it was first used or assigned',
+    updatedAt: '归属最近变更时间 When its owner or status last changed',
+  },
+) {
   @SignedIn()
   @Field({ description: '外部系统名称，如 HBRS-GIG System name, e.g. HBRS-GIG' })
   system!: string;
@@ -277,18 +272,6 @@ export class ExternalRefSystemType extends Node {
   @SignedIn()
   @Field(() => ExternalRefSystemStatus, { description: '归属状态 Who may write IDs in it' })
   status!: ExternalRefSystemStatus;
-
-  @SignedIn()
-  @Field(() => Int, { description: '版本号：每次归属变更加一 Version; goes up with every change of owner or status' })
-  version!: number;
-
-  @SignedIn()
-  @Field(() => DateTimeScalar, { description: '登记时间：第一次在其中写入编号或被指定归属的时间 When it was first used or assigned' })
-  createdAt!: Date;
-
-  @SignedIn()
-  @Field(() => DateTimeScalar, { description: '归属最近变更时间 When its owner or status last changed' })
-  updatedAt!: Date;
 }
 
 export const ExternalRefSystemConnection = connectionTypeOf(ExternalRefSystemType, 'ExternalRefSystem', '外部系统');

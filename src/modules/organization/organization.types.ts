@@ -1,11 +1,13 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { SignedIn } from '../../auth/visibility';
 import { toDate } from '../../db/sql';
 import type { UserError } from '../../graphql/errors';
 import { payloadTypeOf } from '../../graphql/mutation';
 import { connectionTypeOf, Node, toGlobalId } from '../../graphql/relay';
-import { DateTimeScalar } from '../../graphql/scalars';
 import { CreditCodeWarning, OrganizationKind } from './organization.enums';
+import { ActiveNode } from '../../graphql/record-types';
+import { columnsOf, type RowOf } from '../../db/entity-rows';
+import { Organization } from './organization.entity';
 
 registerEnumType(OrganizationKind, {
   name: 'OrganizationKind',
@@ -53,23 +55,9 @@ export interface OrganizationRecord {
   updatedAt: Date;
 }
 
-export interface OrganizationRow {
-  id: string;
-  name: string;
-  kind: OrganizationKind;
-  credit_code: string | null;
-  credit_code_warning: CreditCodeWarning | null;
-  contact_name: string | null;
-  contact_phone: string | null;
-  region_id: number | null;
-  active: boolean;
-  version: number;
-  created_at: string;
-  updated_at: string;
-}
-
-export const ORGANIZATION_COLUMNS =
-  'o.id, o.name, o.kind, o.credit_code, o.credit_code_warning, o.contact_name, o.contact_phone, o.region_id, o.active, o.version, o.created_at, o.updated_at';
+const ORGANIZATION_PROPERTIES = ['id', 'name', 'kind', 'creditCode', 'creditCodeWarning', 'contactName', 'contactPhone', 'region', 'active', 'version', 'createdAt', 'updatedAt'] as const;
+export type OrganizationRow = RowOf<Organization, (typeof ORGANIZATION_PROPERTIES)[number]>;
+export const ORGANIZATION_COLUMNS = columnsOf(Organization, 'o', ORGANIZATION_PROPERTIES);
 
 export function toOrganizationRecord(row: OrganizationRow): OrganizationRecord {
   return {
@@ -96,7 +84,11 @@ export function toOrganizationRecord(row: OrganizationRow): OrganizationRecord {
   simpleResolvers: true,
   description: '共建组织：党组织、社会组织、企业等共建、管理或服务驿站的组织 An organization that co-builds, manages or serves stations',
 })
-export class OrganizationType extends Node {
+export class OrganizationType extends ActiveNode(SignedIn,
+  {
+    active: '是否启用；被引用的组织只能停用，不能删除 Active; an organization that is referenced can only be deactivated, never deleted',
+  },
+) {
   @SignedIn()
   @Field({ description: '组织名称 Name' })
   name!: string;
@@ -112,22 +104,6 @@ export class OrganizationType extends Node {
   @SignedIn()
   @Field(() => CreditCodeWarning, { nullable: true, description: '信用代码警示；为空表示校验通过或无代码 Warning about the credit code; null when it checks out or there is none' })
   creditCodeWarning!: CreditCodeWarning | null;
-
-  @SignedIn()
-  @Field({ description: '是否启用；被引用的组织只能停用，不能删除 Active; an organization that is referenced can only be deactivated, never deleted' })
-  active!: boolean;
-
-  @SignedIn()
-  @Field(() => Int, { description: '版本号：修改时须回传 Version; send it back when updating' })
-  version!: number;
-
-  @SignedIn()
-  @Field(() => DateTimeScalar, { description: '创建时间 When it was registered' })
-  createdAt!: Date;
-
-  @SignedIn()
-  @Field(() => DateTimeScalar, { description: '更新时间 When it last changed' })
-  updatedAt!: Date;
 }
 
 export const OrganizationConnection = connectionTypeOf(OrganizationType, 'Organization', '共建组织');

@@ -1,21 +1,19 @@
-import { Entity, Enum, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Enum, ManyToOne, OptionalProps, Property } from '@mikro-orm/core';
 import { Organization } from '../organization/organization.entity';
 import { Region } from '../region/region.entity';
 import { PersonRole } from './person.enums';
+import { ActiveEntity } from '../../db/base-entity';
 
 /** 人员 A cadre, grid worker, station worker, social worker, volunteer or dual-reporting party member. */
 @Entity({ tableName: 'person' })
-export class Person {
-  [OptionalProps]?: 'version' | 'createdAt' | 'updatedAt' | 'active' | 'isPartyMember' | 'phone' | 'organization' | 'region';
-
-  @PrimaryKey({ type: 'uuid' })
-  id!: string;
+export class Person extends ActiveEntity {
+  [OptionalProps]?: 'isPartyMember' | 'phone' | 'organization' | 'region';
 
   /** Personal data. */
   @Property({ type: 'string', length: 50 })
   name!: string;
 
-  @Enum({ items: () => PersonRole, type: 'string' })
+  @Enum({ items: () => PersonRole, type: 'string', columnType: 'varchar(32)' })
   role!: PersonRole;
 
   /** Personal data: a mainland mobile or a landline with area code. */
@@ -31,16 +29,4 @@ export class Person {
   /** The community or street the person serves. */
   @ManyToOne({ entity: () => Region, fieldName: 'region_id', nullable: true })
   region?: Region | null;
-
-  @Property({ type: 'boolean' })
-  active: boolean = true;
-
-  @Property({ type: 'integer', version: true })
-  version: number = 1;
-
-  @Property({ type: 'datetime', fieldName: 'created_at' })
-  createdAt: Date = new Date();
-
-  @Property({ type: 'datetime', fieldName: 'updated_at', onUpdate: () => new Date() })
-  updatedAt: Date = new Date();
 }

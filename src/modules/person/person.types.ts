@@ -1,11 +1,13 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Public, SignedIn } from '../../auth/visibility';
 import { toDate } from '../../db/sql';
 import { UserError } from '../../graphql/errors';
 import { payloadTypeOf } from '../../graphql/mutation';
 import { connectionTypeOf, Node, toGlobalId } from '../../graphql/relay';
-import { DateTimeScalar } from '../../graphql/scalars';
 import { PersonRole } from './person.enums';
+import { ActiveNode } from '../../graphql/record-types';
+import { columnsOf, type RowOf } from '../../db/entity-rows';
+import { Person } from './person.entity';
 
 registerEnumType(PersonRole, {
   name: 'PersonRole',
@@ -38,21 +40,9 @@ export interface PersonRecord {
   updatedAt: Date;
 }
 
-export interface PersonRow {
-  id: string;
-  name: string;
-  role: PersonRole;
-  phone: string | null;
-  is_party_member: boolean;
-  organization_id: string | null;
-  region_id: number | null;
-  active: boolean;
-  version: number;
-  created_at: string;
-  updated_at: string;
-}
-
-export const PERSON_COLUMNS = 'p.id, p.name, p.role, p.phone, p.is_party_member, p.organization_id, p.region_id, p.active, p.version, p.created_at, p.updated_at';
+const PERSON_PROPERTIES = ['id', 'name', 'role', 'phone', 'isPartyMember', 'organization', 'region', 'active', 'version', 'createdAt', 'updatedAt'] as const;
+export type PersonRow = RowOf<Person, (typeof PERSON_PROPERTIES)[number]>;
+export const PERSON_COLUMNS = columnsOf(Person, 'p', PERSON_PROPERTIES);
 
 export function toPersonRecord(row: PersonRow): PersonRecord {
   return {
@@ -78,7 +68,7 @@ export function toPersonRecord(row: PersonRow): PersonRecord {
   simpleResolvers: true,
   description: '人员：社区两委干部、街道干部、网格员、驿站工作人员、社工、志愿者、双报到党员 A cadre, grid worker, station worker, social worker, volunteer or dual-reporting party member',
 })
-export class PersonType extends Node {
+export class PersonType extends ActiveNode(SignedIn, { active: '是否在岗；停用的人员不能再被安排值班或驻点 Active; an inactive person cannot be given new shifts or stations' }) {
   @SignedIn()
   @Field(() => PersonRole, { description: '身份 Role' })
   role!: PersonRole;
@@ -86,22 +76,6 @@ export class PersonType extends Node {
   @SignedIn()
   @Field({ description: '是否中共党员 Whether the person is a member of the Communist Party of China' })
   isPartyMember!: boolean;
-
-  @SignedIn()
-  @Field({ description: '是否在岗；停用的人员不能再被安排值班或驻点 Active; an inactive person cannot be given new shifts or stations' })
-  active!: boolean;
-
-  @SignedIn()
-  @Field(() => Int, { description: '版本号：修改时须回传 Version; send it back when updating' })
-  version!: number;
-
-  @SignedIn()
-  @Field(() => DateTimeScalar, { description: '创建时间 When it was registered' })
-  createdAt!: Date;
-
-  @SignedIn()
-  @Field(() => DateTimeScalar, { description: '更新时间 When it last changed' })
-  updatedAt!: Date;
 }
 
 export const PersonConnection = connectionTypeOf(PersonType, 'Person', '人员');

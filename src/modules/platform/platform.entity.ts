@@ -1,8 +1,9 @@
-import { ArrayType, Entity, Enum, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { ArrayType, Entity, Enum, ManyToOne, OptionalProps, Property, Unique } from '@mikro-orm/core';
 import { Department } from '../department/department.entity';
 import type { OpeningHours } from '../opening-hours/opening-hours';
 import { Station } from '../station/station.entity';
 import { BusService, CareAmenity, PlatformKind } from './platform.enums';
+import { ActiveEntity } from '../../db/base-entity';
 
 type DetailColumn =
   | 'careAmenities'
@@ -24,13 +25,11 @@ type DetailColumn =
  * so analysts can sum job postings or mediated cases in plain SQL.
  */
 @Entity({ tableName: 'platform' })
-export class Platform {
-  [OptionalProps]?: 'version' | 'createdAt' | 'updatedAt' | 'active' | 'openingHours' | DetailColumn;
+@Unique({ name: 'platform_owner_ref_unique', properties: ['department', 'ownerRef'] })
+export class Platform extends ActiveEntity {
+  [OptionalProps]?: 'openingHours' | DetailColumn;
 
-  @PrimaryKey({ type: 'uuid' })
-  id!: string;
-
-  @Enum({ items: () => PlatformKind, type: 'string' })
+  @Enum({ items: () => PlatformKind, type: 'string', columnType: 'varchar(32)' })
   kind!: PlatformKind;
 
   @ManyToOne({ entity: () => Station, fieldName: 'station_id' })
@@ -48,9 +47,6 @@ export class Platform {
 
   @Property({ type: 'json', fieldName: 'opening_hours', nullable: true })
   openingHours?: OpeningHours | null;
-
-  @Property({ type: 'boolean' })
-  active: boolean = true;
 
   @Property({ type: ArrayType, columnType: 'text[]', fieldName: 'care_amenities', nullable: true })
   careAmenities?: CareAmenity[] | null;
@@ -87,13 +83,4 @@ export class Platform {
 
   @Property({ type: 'string', length: 30, fieldName: 'other_kind_name', nullable: true })
   otherKindName?: string | null;
-
-  @Property({ type: 'integer', version: true })
-  version: number = 1;
-
-  @Property({ type: 'datetime', fieldName: 'created_at' })
-  createdAt: Date = new Date();
-
-  @Property({ type: 'datetime', fieldName: 'updated_at', onUpdate: () => new Date() })
-  updatedAt: Date = new Date();
 }

@@ -8,6 +8,8 @@ import { DateTimeScalar } from '../../graphql/scalars';
 import { fromStoredOpeningHours, type OpeningHours } from '../opening-hours/opening-hours';
 import { OpeningHoursType } from '../opening-hours/opening-hours.types';
 import { BusService, CareAmenity, PlatformKind } from './platform.enums';
+import { columnsOf, type RowOf } from '../../db/entity-rows';
+import { Platform } from './platform.entity';
 
 registerEnumType(PlatformKind, {
   name: 'PlatformKind',
@@ -95,36 +97,9 @@ export interface PlatformRecord {
   kindName: string | null;
 }
 
-export interface PlatformRow {
-  id: string;
-  kind: PlatformKind;
-  station_id: string;
-  department_id: string;
-  name: string;
-  owner_ref: string;
-  opening_hours: unknown;
-  active: boolean;
-  care_amenities: CareAmenity[] | null;
-  care_rest_seats: number | null;
-  gig_job_postings: number | null;
-  gig_matches_made: number | null;
-  gig_registered_workers: number | null;
-  gov_self_service_terminals: number | null;
-  bus_services: BusService[] | null;
-  bus_terminals: number | null;
-  mediation_cases_received: number | null;
-  mediation_cases_mediated: number | null;
-  mediation_mediators: number | null;
-  other_kind_name: string | null;
-  version: number;
-  created_at: string;
-  updated_at: string;
-}
-
-export const PLATFORM_COLUMNS = `p.id, p.kind, p.station_id, p.department_id, p.name, p.owner_ref, p.opening_hours, p.active,
-  p.care_amenities, p.care_rest_seats, p.gig_job_postings, p.gig_matches_made, p.gig_registered_workers,
-  p.gov_self_service_terminals, p.bus_services, p.bus_terminals, p.mediation_cases_received,
-  p.mediation_cases_mediated, p.mediation_mediators, p.other_kind_name, p.version, p.created_at, p.updated_at`;
+const PLATFORM_PROPERTIES = ['id', 'kind', 'station', 'department', 'name', 'ownerRef', 'openingHours', 'active', 'careAmenities', 'careRestSeats', 'gigJobPostings', 'gigMatchesMade', 'gigRegisteredWorkers', 'govSelfServiceTerminals', 'busServices', 'busTerminals', 'mediationCasesReceived', 'mediationCasesMediated', 'mediationMediators', 'otherKindName', 'version', 'createdAt', 'updatedAt'] as const;
+export type PlatformRow = RowOf<Platform, (typeof PLATFORM_PROPERTIES)[number]>;
+export const PLATFORM_COLUMNS = columnsOf(Platform, 'p', PLATFORM_PROPERTIES);
 
 export function toPlatformRecord(row: PlatformRow): PlatformRecord {
   return {

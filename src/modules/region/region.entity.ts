@@ -13,11 +13,11 @@ export class Region {
   @Property({ type: 'string', length: 100 })
   name!: string;
 
-  @Enum({ items: () => RegionLevel, type: 'string' })
+  @Enum({ items: () => RegionLevel, type: 'string', columnType: 'varchar(16)' })
   level!: RegionLevel;
 
   @ManyToOne({ entity: () => Region, nullable: true, fieldName: 'parent_id' })
-  parent?: Region;
+  parent?: Region | null;
 
   /** Ancestor codes and its own, each followed by '/': subtree queries are prefix matches. */
   @Property({ type: 'text' })

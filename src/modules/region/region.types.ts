@@ -2,6 +2,8 @@ import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { Public } from '../../auth/visibility';
 import { connectionTypeOf, Node, toGlobalId } from '../../graphql/relay';
 import { RegionLevel } from './region-level';
+import { columnsOf, type RowOf } from '../../db/entity-rows';
+import { Region } from './region.entity';
 
 registerEnumType(RegionLevel, {
   name: 'RegionLevel',
@@ -28,16 +30,9 @@ export interface RegionRecord {
   path: string;
 }
 
-export interface RegionRow {
-  id: number;
-  code: string;
-  name: string;
-  level: RegionLevel;
-  parent_id: number | null;
-  path: string;
-}
-
-export const REGION_COLUMNS = 'r.id, r.code, r.name, r.level, r.parent_id, r.path';
+const REGION_PROPERTIES = ['id', 'code', 'name', 'level', 'parent', 'path'] as const;
+export type RegionRow = RowOf<Region, (typeof REGION_PROPERTIES)[number]>;
+export const REGION_COLUMNS = columnsOf(Region, 'r', REGION_PROPERTIES);
 
 export function toRegionRecord(row: RegionRow): RegionRecord {
   return {

@@ -1,13 +1,11 @@
-import { Entity, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, ManyToOne, OptionalProps, Property } from '@mikro-orm/core';
 import { Region } from '../region/region.entity';
+import { TimestampedEntity } from '../../db/base-entity';
 
 /** 15分钟便民服务圈 A 15-minute convenience service circle inside a district. */
 @Entity({ tableName: 'service_circle' })
-export class ServiceCircle {
-  [OptionalProps]?: 'createdAt' | 'updatedAt' | 'boundary';
-
-  @PrimaryKey({ type: 'uuid' })
-  id!: string;
+export class ServiceCircle extends TimestampedEntity {
+  [OptionalProps]?: 'boundary';
 
   @Property({ type: 'string', length: 32, unique: true })
   code!: string;
@@ -30,10 +28,4 @@ export class ServiceCircle {
   /** Optional GeoJSON Polygon/MultiPolygon of the circle's real boundary. */
   @Property({ type: 'json', nullable: true })
   boundary?: unknown;
-
-  @Property({ type: 'datetime', fieldName: 'created_at', defaultRaw: 'now()' })
-  createdAt: Date = new Date();
-
-  @Property({ type: 'datetime', fieldName: 'updated_at', defaultRaw: 'now()', onUpdate: () => new Date() })
-  updatedAt: Date = new Date();
 }

@@ -1,8 +1,11 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Public } from '../../auth/visibility';
-import { DateTimeScalar, JSONScalar } from '../../graphql/scalars';
+import { JSONScalar } from '../../graphql/scalars';
 import { toDate } from '../../db/sql';
 import { connectionTypeOf, Node, toGlobalId } from '../../graphql/relay';
+import { TimestampedNode } from '../../graphql/record-types';
+import { columnsOf, type RowOf } from '../../db/entity-rows';
+import { ServiceCircle } from './service-circle.entity';
 
 /** A service circle as the read paths carry it. */
 export interface ServiceCircleRecord {
@@ -20,20 +23,9 @@ export interface ServiceCircleRecord {
   updatedAt: Date;
 }
 
-export interface ServiceCircleRow {
-  id: string;
-  code: string;
-  name: string;
-  district_id: number;
-  center_lat: number;
-  center_lng: number;
-  radius_metres: number;
-  boundary: unknown;
-  created_at: string;
-  updated_at: string;
-}
-
-export const CIRCLE_COLUMNS = 'c.id, c.code, c.name, c.district_id, c.center_lat, c.center_lng, c.radius_metres, c.boundary, c.created_at, c.updated_at';
+const CIRCLE_PROPERTIES = ['id', 'code', 'name', 'district', 'centerLat', 'centerLng', 'radiusMetres', 'boundary', 'createdAt', 'updatedAt'] as const;
+export type ServiceCircleRow = RowOf<ServiceCircle, (typeof CIRCLE_PROPERTIES)[number]>;
+export const CIRCLE_COLUMNS = columnsOf(ServiceCircle, 'c', CIRCLE_PROPERTIES);
 
 export function toServiceCircleRecord(row: ServiceCircleRow): ServiceCircleRecord {
   return {
@@ -58,7 +50,7 @@ export function toServiceCircleRecord(row: ServiceCircleRow): ServiceCircleRecor
   simpleResolvers: true,
   description: '15分钟便民服务圈 A 15-minute convenience service circle: an area of a district that should have at least one open station',
 })
-export class ServiceCircleType extends Node {
+export class ServiceCircleType extends TimestampedNode(Public, { createdAt: '创建时间 When it was defined' }) {
   @Public()
   @Field({ description: '服务圈编号 Code' })
   code!: string;
@@ -74,14 +66,6 @@ export class ServiceCircleType extends Node {
   @Public()
   @Field(() => JSONScalar, { nullable: true, description: '边界（GeoJSON 面，WGS-84），没有时以中心点和半径为准 Boundary as a GeoJSON polygon in WGS-84; when absent, centre and radius define the circle' })
   boundary!: unknown;
-
-  @Public()
-  @Field(() => DateTimeScalar, { description: '创建时间 When it was defined' })
-  createdAt!: Date;
-
-  @Public()
-  @Field(() => DateTimeScalar, { description: '更新时间 When it last changed' })
-  updatedAt!: Date;
 }
 
 export const ServiceCircleConnection = connectionTypeOf(ServiceCircleType, 'ServiceCircle', '15分钟便民服务圈');

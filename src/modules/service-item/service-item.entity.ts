@@ -1,8 +1,9 @@
-import { ArrayType, Entity, Enum, ManyToOne, OptionalProps, PrimaryKey, Property, type Platform, type TransformContext } from '@mikro-orm/core';
+import { ArrayType, Entity, Enum, ManyToOne, OptionalProps, Property, Unique, type Platform, type TransformContext } from '@mikro-orm/core';
 import { Department } from '../department/department.entity';
 import { Station } from '../station/station.entity';
 import { toTextArrayLiteral } from '../../db/sql';
 import { ServiceHandlingMode, ServiceItemCategory, ServiceItemLevel, StationServiceItemStatus } from './service-item.enums';
+import { ActiveEntity, VersionedEntity } from '../../db/base-entity';
 
 /**
  * A PostgreSQL text[] whose elements are always double-quoted. MikroORM's own array type leaves
@@ -21,11 +22,8 @@ export class QuotedTextArrayType extends ArrayType<string> {
 
 /** 高频服务事项 An item of the government service catalogue. Written through MikroORM; read paths use plain SQL rows. */
 @Entity({ tableName: 'service_item' })
-export class ServiceItem {
-  [OptionalProps]?: 'version' | 'createdAt' | 'updatedAt' | 'active' | 'materials' | 'timeLimitDays' | 'feeYuan' | 'description';
-
-  @PrimaryKey({ type: 'uuid' })
-  id!: string;
+export class ServiceItem extends ActiveEntity {
+  [OptionalProps]?: 'materials' | 'timeLimitDays' | 'feeYuan' | 'description';
 
   @Property({ type: 'string', length: 24, unique: true })
   code!: string;
@@ -33,19 +31,19 @@ export class ServiceItem {
   @Property({ type: 'string', length: 100 })
   name!: string;
 
-  @Enum({ items: () => ServiceItemLevel, type: 'string' })
+  @Enum({ items: () => ServiceItemLevel, type: 'string', columnType: 'varchar(16)' })
   level!: ServiceItemLevel;
 
-  @Enum({ items: () => ServiceItemCategory, type: 'string' })
+  @Enum({ items: () => ServiceItemCategory, type: 'string', columnType: 'varchar(32)' })
   category!: ServiceItemCategory;
 
   @ManyToOne({ entity: () => Department, fieldName: 'department_id' })
   department!: Department;
 
-  @Enum({ items: () => ServiceHandlingMode, type: 'string', fieldName: 'handling_mode' })
+  @Enum({ items: () => ServiceHandlingMode, type: 'string', columnType: 'varchar(32)', fieldName: 'handling_mode' })
   handlingMode!: ServiceHandlingMode;
 
-  @Property({ type: QuotedTextArrayType })
+  @Property({ type: QuotedTextArrayType, defaultRaw: `'{}'` })
   materials: string[] = [];
 
   /** Working days to finish; null means handled on the spot (即办). */
@@ -53,32 +51,18 @@ export class ServiceItem {
   timeLimitDays?: number | null;
 
   /** Yuan with two decimals, as the numeric column's text. */
-  @Property({ type: 'decimal', precision: 10, scale: 2, fieldName: 'fee_yuan' })
+  @Property({ type: 'decimal', precision: 10, scale: 2, fieldName: 'fee_yuan', defaultRaw: '0' })
   feeYuan: string = '0.00';
 
   @Property({ type: 'text', nullable: true })
   description?: string | null;
-
-  @Property({ type: 'boolean' })
-  active: boolean = true;
-
-  @Property({ type: 'integer', version: true })
-  version: number = 1;
-
-  @Property({ type: 'datetime', fieldName: 'created_at' })
-  createdAt: Date = new Date();
-
-  @Property({ type: 'datetime', fieldName: 'updated_at', onUpdate: () => new Date() })
-  updatedAt: Date = new Date();
 }
 
 /** 事项下沉 A service item handled at a station: one record per station and item. */
 @Entity({ tableName: 'station_service_item' })
-export class StationServiceItem {
-  [OptionalProps]?: 'version' | 'createdAt' | 'updatedAt' | 'status';
-
-  @PrimaryKey({ type: 'uuid' })
-  id!: string;
+@Unique({ name: 'station_service_item_pair_key', properties: ['station', 'serviceItem'] })
+export class StationServiceItem extends VersionedEntity {
+  [OptionalProps]?: 'status';
 
   @ManyToOne({ entity: () => Station, fieldName: 'station_id' })
   station!: Station;
@@ -86,22 +70,13 @@ export class StationServiceItem {
   @ManyToOne({ entity: () => ServiceItem, fieldName: 'service_item_id' })
   serviceItem!: ServiceItem;
 
-  @Enum({ items: () => ServiceHandlingMode, type: 'string' })
+  @Enum({ items: () => ServiceHandlingMode, type: 'string', columnType: 'varchar(32)' })
   mode!: ServiceHandlingMode;
 
   /** Calendar date (YYYY-MM-DD) from which the station handles the item. */
   @Property({ type: 'date' })
   since!: string;
 
-  @Enum({ items: () => StationServiceItemStatus, type: 'string' })
+  @Enum({ items: () => StationServiceItemStatus, type: 'string', columnType: 'varchar(16)' })
   status: StationServiceItemStatus = StationServiceItemStatus.ACTIVE;
-
-  @Property({ type: 'integer', version: true })
-  version: number = 1;
-
-  @Property({ type: 'datetime', fieldName: 'created_at' })
-  createdAt: Date = new Date();
-
-  @Property({ type: 'datetime', fieldName: 'updated_at', onUpdate: () => new Date() })
-  updatedAt: Date = new Date();
 }

@@ -4,8 +4,11 @@ import { toDate } from '../../db/sql';
 import type { UserError } from '../../graphql/errors';
 import { payloadTypeOf } from '../../graphql/mutation';
 import { connectionTypeOf, Node, toGlobalId } from '../../graphql/relay';
-import { DateTimeScalar, LocalDateScalar } from '../../graphql/scalars';
+import { LocalDateScalar } from '../../graphql/scalars';
 import { ServiceHandlingMode, ServiceItemCategory, ServiceItemLevel, StationServiceItemStatus } from './service-item.enums';
+import { ActiveNode, VersionedNode } from '../../graphql/record-types';
+import { columnsOf, type RowOf } from '../../db/entity-rows';
+import { ServiceItem } from './service-item.entity';
 
 registerEnumType(ServiceItemLevel, {
   name: 'ServiceItemLevel',
@@ -87,26 +90,9 @@ export interface ServiceItemRecord {
   updatedAt: Date;
 }
 
-export interface ServiceItemRow {
-  id: string;
-  code: string;
-  name: string;
-  level: ServiceItemLevel;
-  category: ServiceItemCategory;
-  department_id: string;
-  handling_mode: ServiceHandlingMode;
-  materials: string[];
-  time_limit_days: number | null;
-  fee_yuan: string;
-  description: string | null;
-  active: boolean;
-  version: number;
-  created_at: string;
-  updated_at: string;
-}
-
-export const SERVICE_ITEM_COLUMNS = `i.id, i.code, i.name, i.level, i.category, i.department_id, i.handling_mode, i.materials,
-  i.time_limit_days, i.fee_yuan, i.description, i.active, i.version, i.created_at, i.updated_at`;
+const SERVICE_ITEM_PROPERTIES = ['id', 'code', 'name', 'level', 'category', 'department', 'handlingMode', 'materials', 'timeLimitDays', 'feeYuan', 'description', 'active', 'version', 'createdAt', 'updatedAt'] as const;
+export type ServiceItemRow = RowOf<ServiceItem, (typeof SERVICE_ITEM_PROPERTIES)[number]>;
+export const SERVICE_ITEM_COLUMNS = columnsOf(ServiceItem, 'i', SERVICE_ITEM_PROPERTIES);
 
 export function toServiceItemRecord(row: ServiceItemRow): ServiceItemRecord {
   return {
@@ -184,7 +170,12 @@ export function toStationServiceItemRecord(row: StationServiceItemRow): StationS
   simpleResolvers: true,
   description: '高频服务事项：政务服务事项目录中的一项，可下沉到驿站办理 An item of the government service catalogue that can be pushed down to stations',
 })
-export class ServiceItemType extends Node {
+export class ServiceItemType extends ActiveNode(Public,
+  {
+    active: '是否启用；停用的事项不能再下沉，已有下沉记录保留 Active; an inactive item cannot be pushed down again, existing push-downs stay',
+    createdAt: '创建时间 When it was added to the catalogue',
+  },
+) {
   @Public()
   @Field({ description: '事项编码：区划代码-类别字母-4位序号，如 420600-SB-0001；发布后不变 Catalogue code: division code, series letters and a 4-digit sequence; never changes' })
   code!: string;
@@ -220,22 +211,6 @@ export class ServiceItemType extends Node {
   @Public()
   @Field(() => String, { nullable: true, description: '办理说明 Notes on eligibility and procedure' })
   description!: string | null;
-
-  @Public()
-  @Field({ description: '是否启用；停用的事项不能再下沉，已有下沉记录保留 Active; an inactive item cannot be pushed down again, existing push-downs stay' })
-  active!: boolean;
-
-  @Public()
-  @Field(() => Int, { description: '版本号：修改时须回传 Version; send it back when updating' })
-  version!: number;
-
-  @Public()
-  @Field(() => DateTimeScalar, { description: '创建时间 When it was added to the catalogue' })
-  createdAt!: Date;
-
-  @Public()
-  @Field(() => DateTimeScalar, { description: '更新时间 When it last changed' })
-  updatedAt!: Date;
 }
 
 @Public()
@@ -244,7 +219,7 @@ export class ServiceItemType extends Node {
   simpleResolvers: true,
   description: '事项下沉记录：某驿站办理某高频服务事项 A service item pushed down to a station: which station handles which item, how and since when',
 })
-export class StationServiceItemType extends Node {
+export class StationServiceItemType extends VersionedNode(Public, { createdAt: '创建时间 When it was pushed down' }) {
   @Public()
   @Field(() => ServiceHandlingMode, { description: '在该驿站的办理方式 How the station handles it' })
   mode!: ServiceHandlingMode;
@@ -256,18 +231,6 @@ export class StationServiceItemType extends Node {
   @Public()
   @Field(() => StationServiceItemStatus, { description: '下沉状态 Status at the station' })
   status!: StationServiceItemStatus;
-
-  @Public()
-  @Field(() => Int, { description: '版本号：修改时须回传 Version; send it back when updating' })
-  version!: number;
-
-  @Public()
-  @Field(() => DateTimeScalar, { description: '创建时间 When it was pushed down' })
-  createdAt!: Date;
-
-  @Public()
-  @Field(() => DateTimeScalar, { description: '更新时间 When it last changed' })
-  updatedAt!: Date;
 }
 
 @Public()

@@ -1,4 +1,4 @@
-import { ArrayType, Entity, Enum, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { ArrayType, Entity, Enum, ManyToOne, OptionalProps, Property } from '@mikro-orm/core';
 import type { OpeningHours } from '../opening-hours/opening-hours';
 import { Organization } from '../organization/organization.entity';
 import { Person } from '../person/person.entity';
@@ -6,30 +6,12 @@ import { Region } from '../region/region.entity';
 import { ServiceCircle } from '../service-circle/service-circle.entity';
 import { StationKind, StationStatus, StationTier } from './station.enums';
 import type { FiveIntoFacility, FunctionZone, ServedGroup } from './station-profile';
+import { VersionedEntity } from '../../db/base-entity';
 
 /** 红色驿站 A numbered Red Post Station. Written through MikroORM; read paths use plain SQL rows. */
 @Entity({ tableName: 'station' })
-export class Station {
-  [OptionalProps]?:
-    | 'version'
-    | 'createdAt'
-    | 'updatedAt'
-    | 'archivedAt'
-    | 'circle'
-    | 'planYear'
-    | 'openedOn'
-    | 'openingHours'
-    | 'functionZones'
-    | 'fiveIntoFacilities'
-    | 'groupsServed'
-    | 'hostsMobilePartyMemberServicePoint'
-    | 'isHub'
-    | 'hub'
-    | 'managingOrganization'
-    | 'contactCadre';
-
-  @PrimaryKey({ type: 'uuid' })
-  id!: string;
+export class Station extends VersionedEntity {
+  [OptionalProps]?: 'archivedAt' | 'circle' | 'planYear' | 'openedOn' | 'openingHours' | 'functionZones' | 'fiveIntoFacilities' | 'groupsServed' | 'hostsMobilePartyMemberServicePoint' | 'isHub' | 'hub' | 'managingOrganization' | 'contactCadre';
 
   @Property({ type: 'string', length: 24, unique: true })
   code!: string;
@@ -37,19 +19,19 @@ export class Station {
   @Property({ type: 'string', length: 100 })
   name!: string;
 
-  @Enum({ items: () => StationTier, type: 'string' })
+  @Enum({ items: () => StationTier, type: 'string', columnType: 'varchar(16)' })
   tier!: StationTier;
 
-  @Enum({ items: () => StationKind, type: 'string' })
+  @Enum({ items: () => StationKind, type: 'string', columnType: 'varchar(16)' })
   kind!: StationKind;
 
-  @Enum({ items: () => StationStatus, type: 'string' })
+  @Enum({ items: () => StationStatus, type: 'string', columnType: 'varchar(24)' })
   status!: StationStatus;
 
   @ManyToOne({ entity: () => Region, fieldName: 'region_id' })
   region!: Region;
 
-  @ManyToOne({ entity: () => ServiceCircle, fieldName: 'circle_id', nullable: true })
+  @ManyToOne({ entity: () => ServiceCircle, fieldName: 'circle_id', nullable: true, deleteRule: 'set null' })
   circle?: ServiceCircle | null;
 
   @Property({ type: 'string', length: 200 })
@@ -75,15 +57,15 @@ export class Station {
   openingHours?: OpeningHours | null;
 
   /** The "1+4+N" function zones, in "1+4+N" order, names filled in. */
-  @Property({ type: 'json', fieldName: 'function_zones' })
+  @Property({ type: 'json', fieldName: 'function_zones', defaultRaw: `'[]'` })
   functionZones: FunctionZone[] = [];
 
   /** 五进 facilities, a set in declaration order. */
-  @Property({ type: ArrayType, fieldName: 'five_into_facilities', columnType: 'text[]' })
+  @Property({ type: ArrayType, fieldName: 'five_into_facilities', columnType: 'text[]', defaultRaw: `'{}'` })
   fiveIntoFacilities: FiveIntoFacility[] = [];
 
   /** Groups served, a set in declaration order. */
-  @Property({ type: ArrayType, fieldName: 'groups_served', columnType: 'text[]' })
+  @Property({ type: ArrayType, fieldName: 'groups_served', columnType: 'text[]', defaultRaw: `'{}'` })
   groupsServed: ServedGroup[] = [];
 
   /** Hosts a 流动党员服务站 (mobile party-member service point). */
@@ -104,15 +86,6 @@ export class Station {
   /** 联系包保的两委干部: a TWO_COMMITTEES_CADRE (checked by setStationManagement). */
   @ManyToOne({ entity: () => Person, fieldName: 'contact_cadre_id', nullable: true })
   contactCadre?: Person | null;
-
-  @Property({ type: 'integer', version: true })
-  version: number = 1;
-
-  @Property({ type: 'datetime', fieldName: 'created_at' })
-  createdAt: Date = new Date();
-
-  @Property({ type: 'datetime', fieldName: 'updated_at', onUpdate: () => new Date() })
-  updatedAt: Date = new Date();
 
   @Property({ type: 'datetime', fieldName: 'archived_at', nullable: true })
   archivedAt?: Date | null;

@@ -18,6 +18,9 @@ import {
   zoneCategory,
   type FunctionZone,
 } from './station-profile';
+import { VersionedNode } from '../../graphql/record-types';
+import { columnsOf, type RowOf } from '../../db/entity-rows';
+import { Station } from './station.entity';
 
 registerEnumType(StationTier, {
   name: 'StationTier',
@@ -173,36 +176,12 @@ export interface StationRecord {
   hubId: string | null;
 }
 
-export interface StationRow {
-  id: string;
-  code: string;
-  name: string;
-  tier: StationTier;
-  kind: StationKind;
-  status: StationStatus;
-  region_id: number;
-  circle_id: string | null;
-  address: string;
-  lat: number;
-  lng: number;
-  plan_year: number | null;
-  opened_on: string | null;
-  version: number;
-  created_at: string;
-  updated_at: string;
-  archived_at: string | null;
-  opening_hours: unknown;
+const STATION_PROPERTIES = ['id', 'code', 'name', 'tier', 'kind', 'status', 'region', 'circle', 'address', 'lat', 'lng', 'planYear', 'openedOn', 'version', 'createdAt', 'updatedAt', 'archivedAt', 'openingHours', 'functionZones', 'fiveIntoFacilities', 'groupsServed', 'hostsMobilePartyMemberServicePoint', 'isHub', 'hub'] as const;
+export type StationRow = Omit<RowOf<Station, (typeof STATION_PROPERTIES)[number]>, 'function_zones'> & {
+  /** Parsed by the driver, or JSON text when read through a json_agg. */
   function_zones: FunctionZone[] | string;
-  five_into_facilities: FiveIntoFacility[];
-  groups_served: ServedGroup[];
-  hosts_mobile_party_member_service_point: boolean;
-  is_hub: boolean;
-  hub_id: string | null;
-}
-
-export const STATION_COLUMNS = `s.id, s.code, s.name, s.tier, s.kind, s.status, s.region_id, s.circle_id, s.address,
-  s.lat, s.lng, s.plan_year, to_char(s.opened_on, 'YYYY-MM-DD') as opened_on, s.version, s.created_at, s.updated_at, s.archived_at,
-  s.opening_hours, s.function_zones, s.five_into_facilities, s.groups_served, s.hosts_mobile_party_member_service_point, s.is_hub, s.hub_id`;
+};
+export const STATION_COLUMNS = columnsOf(Station, 's', STATION_PROPERTIES);
 
 export function toStationRecord(row: StationRow): StationRecord {
   const zones = (typeof row.function_zones === 'string' ? JSON.parse(row.function_zones) : row.function_zones) as FunctionZone[];
@@ -249,7 +228,7 @@ export function toStationRecord(row: StationRow): StationRecord {
   simpleResolvers: true,
   description: '红色驿站 A numbered Red Post Station: a grassroots service station of the city',
 })
-export class StationType extends Node {
+export class StationType extends VersionedNode(Public, { version: '版本号：修改时须回传，用于防止覆盖他人修改 Version; send it back when updating, to detect concurrent changes' }) {
   @Public()
   @Field({ description: '驿站编号：所属社区/村代码-序号，系统签发，永不改变、永不复用 Station code: community code + sequence, issued once, never changed or reused' })
   code!: string;
@@ -281,18 +260,6 @@ export class StationType extends Node {
   @Public()
   @Field(() => LocalDateScalar, { nullable: true, description: '建成开放日期 Date it first opened (YYYY-MM-DD)' })
   openedOn!: string | null;
-
-  @Public()
-  @Field(() => Int, { description: '版本号：修改时须回传，用于防止覆盖他人修改 Version; send it back when updating, to detect concurrent changes' })
-  version!: number;
-
-  @Public()
-  @Field(() => DateTimeScalar, { description: '创建时间 When it was registered' })
-  createdAt!: Date;
-
-  @Public()
-  @Field(() => DateTimeScalar, { description: '更新时间 When it last changed' })
-  updatedAt!: Date;
 
   @Public()
   @Field(() => DateTimeScalar, { nullable: true, description: '归档时间（为空表示未归档）When it was archived; null while it is in the working registry' })

@@ -1,5 +1,6 @@
-import { ArrayType, Entity, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { ArrayType, Entity, ManyToOne, OptionalProps, Property } from '@mikro-orm/core';
 import { ApiClient } from '../api-client/api-client.entity';
+import { ActiveEntity } from '../../db/base-entity';
 
 /**
  * 推送订阅 An API client's webhook: where to POST the change feed and which record types.
@@ -7,11 +8,8 @@ import { ApiClient } from '../api-client/api-client.entity';
  * this entity, so a subscription's version only counts its owner's changes.
  */
 @Entity({ tableName: 'webhook_subscription' })
-export class WebhookSubscription {
-  [OptionalProps]?: 'version' | 'createdAt' | 'updatedAt' | 'active' | 'types' | 'lastTx' | 'lastSeq';
-
-  @PrimaryKey({ type: 'uuid' })
-  id!: string;
+export class WebhookSubscription extends ActiveEntity {
+  [OptionalProps]?: 'types' | 'lastTx' | 'lastSeq';
 
   @ManyToOne({ entity: () => ApiClient, fieldName: 'api_client_id' })
   apiClient!: ApiClient;
@@ -20,28 +18,16 @@ export class WebhookSubscription {
   url!: string;
 
   /** Record type names as change_event stores them; empty means every type the feed carries. */
-  @Property({ type: ArrayType })
+  @Property({ type: ArrayType, defaultRaw: `'{}'` })
   types: string[] = [];
 
   /** The signing secret, `whsec_` + base64; kept as issued because every delivery is signed with it. */
   @Property({ type: 'string', length: 100 })
   secret!: string;
 
-  @Property({ type: 'boolean' })
-  active: boolean = true;
-
   @Property({ type: 'string', columnType: 'xid8', fieldName: 'last_tx', nullable: true })
   lastTx?: string | null;
 
   @Property({ type: 'bigint', fieldName: 'last_seq', nullable: true })
   lastSeq?: string | null;
-
-  @Property({ type: 'integer', version: true })
-  version: number = 1;
-
-  @Property({ type: 'datetime', fieldName: 'created_at' })
-  createdAt: Date = new Date();
-
-  @Property({ type: 'datetime', fieldName: 'updated_at', onUpdate: () => new Date() })
-  updatedAt: Date = new Date();
 }

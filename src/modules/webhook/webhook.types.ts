@@ -8,6 +8,7 @@ import { DateTimeScalar } from '../../graphql/scalars';
 import { ChangeOperationEnum, ChangeRecordType, publicRecordId } from '../audit/audit.types';
 import { eventTypeOf } from './webhook-event';
 import type { ChangeOperation } from '../audit/change-event.entity';
+import { ActiveNode } from '../../graphql/record-types';
 
 export enum WebhookDeliveryStatus {
   PENDING = 'PENDING',
@@ -153,7 +154,13 @@ export function toWebhookDeliveryRecord(row: WebhookDeliveryRow): WebhookDeliver
   description:
     '推送订阅：接口客户端登记的接收地址，变更流中的每条已提交变更按顺序签名推送（Standard Webhooks）A webhook: where an API client receives every committed change of the feed, signed the Standard Webhooks way',
 })
-export class WebhookSubscriptionType extends Node {
+export class WebhookSubscriptionType extends ActiveNode(SignedIn,
+  {
+    active: '是否启用；停用期间不排队也不发送，重新启用后从停下的位置继续 Active; while inactive nothing is queued or sent, and it resumes where it stopped',
+    version: '版本号：修改或删除时须回传 Version; send it back when updating or deleting',
+    createdAt: '创建时间：只推送此后提交的变更 When it was created; only changes committed after this are delivered',
+  },
+) {
   @SignedIn()
   @Field({ description: '接收地址（http/https）The URL deliveries are POSTed to' })
   url!: string;
@@ -163,24 +170,8 @@ export class WebhookSubscriptionType extends Node {
   types!: string[];
 
   @SignedIn()
-  @Field({ description: '是否启用；停用期间不排队也不发送，重新启用后从停下的位置继续 Active; while inactive nothing is queued or sent, and it resumes where it stopped' })
-  active!: boolean;
-
-  @SignedIn()
   @Field({ description: '所属接口客户端名称 Name of the API client it belongs to' })
   clientName!: string;
-
-  @SignedIn()
-  @Field(() => Int, { description: '版本号：修改或删除时须回传 Version; send it back when updating or deleting' })
-  version!: number;
-
-  @SignedIn()
-  @Field(() => DateTimeScalar, { description: '创建时间：只推送此后提交的变更 When it was created; only changes committed after this are delivered' })
-  createdAt!: Date;
-
-  @SignedIn()
-  @Field(() => DateTimeScalar, { description: '更新时间 When it last changed' })
-  updatedAt!: Date;
 }
 
 @SignedIn()
