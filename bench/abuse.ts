@@ -90,7 +90,8 @@ const VECTORS: Vector[] = [
     name: 'forged DISTANCE cursor',
     as: 'anonymous',
     body: () => ({
-      query: 'query($a: String) { stations(first: 5, after: $a, orderBy: { field: DISTANCE }, filter: { near: { latitude: 32.04, longitude: 112.14, radiusMetres: 5000 } }) { nodes { code } } }',
+      query:
+        'query($a: String) { stations(first: 5, after: $a, orderBy: { field: DISTANCE }, filter: { near: { latitude: 32.04, longitude: 112.14, radiusMetres: 5000 } }) { nodes { code } } }',
       variables: { a: forged(['1e999', '00000000-0000-4000-8000-000000000000']) },
     }),
     expect: { status: 200, code: 'BAD_USER_INPUT' },
@@ -153,23 +154,24 @@ async function main(): Promise<void> {
 
     const rssAfterRounds: number[] = [];
     for (let round = 1; round <= ROUNDS; round++) {
-    for (const vector of VECTORS) {
-      const rssBefore = server.rssMb();
-      const outcomes: Outcome[] = [];
-      const body = vector.body();
-      for (let i = 0; i < REPEAT; i++) outcomes.push(await send(server, body, headersOf(vector.as)));
-      const times = outcomes.map((outcome) => outcome.ms);
-      const refusedAsExpected = outcomes.every((outcome) => outcome.status === vector.expect.status && outcome.code === vector.expect.code);
-      const p50 = percentile(times, 50);
-      const max = Math.max(...times);
-      const fast = p50 < 100;
-      if (!refusedAsExpected || !fast) failures++;
-      const answer = `${outcomes[0].status} ${outcomes[0].code ?? '-'}`;
-      if (round === 1) process.stdout.write(
-        `${pad(vector.name, 40)}${pad(answer, 30)}${pad(fixed(p50), 9)}${pad(fixed(max), 9)}${pad(fixed(p50 / baselineP50), 9)}${pad(fixed(server.rssMb() - rssBefore), 10)}${refusedAsExpected ? (fast ? 'ok' : 'SLOW') : `EXPECTED ${vector.expect.status} ${vector.expect.code}`}\n`,
-      );
-    }
-    rssAfterRounds.push(server.rssMb());
+      for (const vector of VECTORS) {
+        const rssBefore = server.rssMb();
+        const outcomes: Outcome[] = [];
+        const body = vector.body();
+        for (let i = 0; i < REPEAT; i++) outcomes.push(await send(server, body, headersOf(vector.as)));
+        const times = outcomes.map((outcome) => outcome.ms);
+        const refusedAsExpected = outcomes.every((outcome) => outcome.status === vector.expect.status && outcome.code === vector.expect.code);
+        const p50 = percentile(times, 50);
+        const max = Math.max(...times);
+        const fast = p50 < 100;
+        if (!refusedAsExpected || !fast) failures++;
+        const answer = `${outcomes[0].status} ${outcomes[0].code ?? '-'}`;
+        if (round === 1)
+          process.stdout.write(
+            `${pad(vector.name, 40)}${pad(answer, 30)}${pad(fixed(p50), 9)}${pad(fixed(max), 9)}${pad(fixed(p50 / baselineP50), 9)}${pad(fixed(server.rssMb() - rssBefore), 10)}${refusedAsExpected ? (fast ? 'ok' : 'SLOW') : `EXPECTED ${vector.expect.status} ${vector.expect.code}`}\n`,
+          );
+      }
+      rssAfterRounds.push(server.rssMb());
     }
     process.stdout.write(`\nRSS after each of ${ROUNDS} rounds of every vector × ${REPEAT}: ${rssAfterRounds.map((rss) => `${fixed(rss)} MB`).join(' → ')}\n\n`);
 

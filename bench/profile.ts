@@ -61,7 +61,14 @@ async function main(): Promise<void> {
     const server = await startServer({ DATABASE_URL: database.url, NODE_ENV: 'production', RATE_LIMIT_BUDGETS: UNSPENDABLE }, ['--cpu-prof', `--cpu-prof-dir=${OUT}`]);
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (scenario !== 'public') headers.authorization = `Bearer ${database.keys.DEPARTMENT_PARTNER}`;
-    const result = await autocannon({ url: `${server.url}/graphql`, method: 'POST', headers, body: JSON.stringify({ query: YIZHAN_QUERIES[scenario] }), connections: CONNECTIONS, duration: SECONDS });
+    const result = await autocannon({
+      url: `${server.url}/graphql`,
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ query: YIZHAN_QUERIES[scenario] }),
+      connections: CONNECTIONS,
+      duration: SECONDS,
+    });
     await server.stop();
     console.log(`${scenario}: ${result.requests.average} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${result.errors + result.non2xx} errors`);
     const file = fs.readdirSync(OUT).find((name) => !before.has(name) && name.endsWith('.cpuprofile'));

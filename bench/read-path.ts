@@ -46,7 +46,8 @@ function ensurePeerInstalled(): void {
 
 /** Starts the peer or the floor as its own process and waits until it listens. */
 async function startScript(script: 'peer' | 'floor', databaseUrl: string): Promise<Target> {
-  const args = script === 'peer' ? [path.join(PEER_DIR, 'server.js'), databaseUrl] : ['-r', 'ts-node/register/transpile-only', path.join(__dirname, 'lib', 'floor-server.ts'), databaseUrl];
+  const args =
+    script === 'peer' ? [path.join(PEER_DIR, 'server.js'), databaseUrl] : ['-r', 'ts-node/register/transpile-only', path.join(__dirname, 'lib', 'floor-server.ts'), databaseUrl];
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: 'production' },
@@ -205,9 +206,13 @@ async function main(): Promise<void> {
     await admin.query(`create view station_item as
       select ssi.id, ssi.station_id, ssi.service_item_id, ssi.mode, ssi.status, i.code as item_code
         from station_service_item ssi join service_item i on i.id = ssi.service_item_id`);
-    await admin.query(`comment on view station_item is E'@primaryKey id\\n@foreignKey (station_id) references station (id)\\n@foreignKey (service_item_id) references service_item (id)'`);
+    await admin.query(
+      `comment on view station_item is E'@primaryKey id\\n@foreignKey (station_id) references station (id)\\n@foreignKey (service_item_id) references service_item (id)'`,
+    );
     const { rows: deep } = await admin.query<{ code: string; id: string }>(`select code, id from station where archived_at is null order by code, id offset 1399 limit 1`);
-    const { rows: picked } = await admin.query<{ id: string }>(`select id from (select id, row_number() over (order by code) as n from station where archived_at is null) x where n % 14 = 0 limit 100`);
+    const { rows: picked } = await admin.query<{ id: string }>(
+      `select id from (select id, row_number() over (order by code) as n from station where archived_at is null) x where n % 14 = 0 limit 100`,
+    );
     await admin.end();
     const params: Params = {
       after: deep[0].code,
@@ -224,7 +229,12 @@ async function main(): Promise<void> {
 
     const scenarios = SCENARIOS.filter((scenario) => !ONLY || ONLY.includes(scenario.name));
     process.stdout.write('Counting statements per request…\n');
-    const statements = await countStatements(database, byName.peer, params, scenarios.map((scenario) => scenario.name));
+    const statements = await countStatements(
+      database,
+      byName.peer,
+      params,
+      scenarios.map((scenario) => scenario.name),
+    );
     process.stdout.write('Checking that the three answers carry the same data…\n');
     for (const { name } of scenarios) {
       const answers = await Promise.all(targets.map(async (target) => canonical(target.name, name, await post(request(target, name, params, database.keys.DEPARTMENT_PARTNER)))));
@@ -250,7 +260,9 @@ async function main(): Promise<void> {
     process.stdout.write(`\n\nMachine: ${(await import('node:os')).cpus().length} cores; ${ROUNDS} × ${SECONDS} s at 20 connections, 1 × ${SECONDS} s at 50, interleaved.\n`);
     for (const { name, title } of scenarios) {
       process.stdout.write(`\n${title}\n`);
-      process.stdout.write(`${pad('connections server', 22)}${pad('req/s', 9)}${pad('p50 ms', 9)}${pad('p99 ms', 9)}${pad('Node CPU ms/req', 17)}${pad('PG CPU ms/req', 15)}${pad('RSS MB', 9)}${pad('stmts', 7)}${pad('errors', 8)}req/s ÷ peer, ÷ floor\n`);
+      process.stdout.write(
+        `${pad('connections server', 22)}${pad('req/s', 9)}${pad('p50 ms', 9)}${pad('p99 ms', 9)}${pad('Node CPU ms/req', 17)}${pad('PG CPU ms/req', 15)}${pad('RSS MB', 9)}${pad('stmts', 7)}${pad('errors', 8)}req/s ÷ peer, ÷ floor\n`,
+      );
       for (const connections of [20, 50]) {
         const peerRps = mean(results[`${name}/${connections}/peer`], 'rps');
         const floorRps = mean(results[`${name}/${connections}/floor`], 'rps');

@@ -77,9 +77,7 @@ async function main(): Promise<void> {
   const dataDir = (name: string) => path.join(scratch, name);
 
   await measure('first embedded start (copy of the seeded image)', RUNS, (run) => timeNpm(['start'], embedded(dataDir(`image-${run}`)), LISTENING));
-  await measure('first embedded start without an image (migrate + seed)', 1, () =>
-    timeNpm(['start'], embedded(dataDir('scratch'), path.join(scratch, 'no-images')), LISTENING),
-  );
+  await measure('first embedded start without an image (migrate + seed)', 1, () => timeNpm(['start'], embedded(dataDir('scratch'), path.join(scratch, 'no-images')), LISTENING));
   await measure('restart, embedded', RUNS, () => timeNpm(['start'], embedded(dataDir('image-0')), LISTENING));
   await measure('npm run client:list, embedded', RUNS, () => timeNpm(['run', 'client:list'], embedded(dataDir('image-0'))));
 
@@ -95,7 +93,13 @@ async function main(): Promise<void> {
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
   process.stdout.write(`\n${'what'.padEnd(58)} median    min    max  (seconds)\n`);
   for (const { what, runs } of rows) {
-    process.stdout.write(`${what.padEnd(58)} ${median(runs).toFixed(2).padStart(6)} ${Math.min(...runs).toFixed(2).padStart(6)} ${Math.max(...runs).toFixed(2).padStart(6)}\n`);
+    process.stdout.write(
+      `${what.padEnd(58)} ${median(runs).toFixed(2).padStart(6)} ${Math.min(...runs)
+        .toFixed(2)
+        .padStart(6)} ${Math.max(...runs)
+        .toFixed(2)
+        .padStart(6)}\n`,
+    );
   }
   process.stdout.write(`load average at the end: ${load()}\n`);
 }

@@ -173,9 +173,7 @@ const CIRCLE_GRID: Readonly<Record<string, readonly [row: number, column: number
  * Circles deliberately left without an open station, so city-wide coverage is visibly short of
  * the 100% target: two have a 2023 station still under way, 襄北农场 has nothing yet.
  */
-const UNCOVERED_CIRCLES: Readonly<
-  Record<string, { communityCode: string; kind: StationKind; status: StationStatus } | null>
-> = {
+const UNCOVERED_CIRCLES: Readonly<Record<string, { communityCode: string; kind: StationKind; status: StationStatus } | null>> = {
   '420607402': { communityCode: '420607402001', kind: 'COMMUNITY', status: 'UNDER_CONSTRUCTION' }, // 苏岭山社区, 鹿门
   '420606572': { communityCode: '420606572498', kind: 'NEW_ECONOMY', status: 'PLANNED' }, // 创业服务中心
   '420607500': null, // 襄北农场
@@ -190,7 +188,31 @@ const PREDATING_STATIONS = 15;
 
 const ROADS: Readonly<Record<string, readonly string[]>> = {
   '420602': ['檀溪路', '荆州街', '南街', '北街', '胜利街', '环城南路', '环城西路', '隆中路', '真武山路', '庞公路', '凤雏路', '卧龙大道', '余家湖大道'],
-  '420606': ['人民路', '长虹路', '春园路', '前进路', '解放路', '建设路', '中原路', '大庆路', '航空路', '七里河路', '丹江路', '汉江北路', '长征路', '新华路', '炮铺街', '邓城大道', '团山路', '追日路', '襄阳大道', '紫贞路', '米公路', '沿江大道', '清河路'],
+  '420606': [
+    '人民路',
+    '长虹路',
+    '春园路',
+    '前进路',
+    '解放路',
+    '建设路',
+    '中原路',
+    '大庆路',
+    '航空路',
+    '七里河路',
+    '丹江路',
+    '汉江北路',
+    '长征路',
+    '新华路',
+    '炮铺街',
+    '邓城大道',
+    '团山路',
+    '追日路',
+    '襄阳大道',
+    '紫贞路',
+    '米公路',
+    '沿江大道',
+    '清河路',
+  ],
   '420607': ['航空路', '襄州大道', '民发路', '汉津路', '邓城路', '肖湾路', '张湾路', '双湾路', '伙牌路', '东津大道', '襄阳大道', '人民东路'],
   county: ['人民路', '解放路', '建设路', '胜利路', '中山路', '新华路', '滨河路', '城南大道', '光明路', '民主路', '文化路', '园林路', '兴隆路', '迎宾大道', '车站路', '沿河路'],
   town: ['正街', '新街', '老街', '中心街', '人民路', '建设路', '集镇大道', '兴业路'],
@@ -364,11 +386,7 @@ function buildStreets(tables: DivisionTables, districts: Map<string, District>):
     const [minMetres, maxMetres, clearance] =
       street.role === 'SEAT' ? [300, 2500, 2000] : street.role === 'ZONE' ? [2500, 5000, 2000] : urban ? [6000, 16000, 4500] : [7000, 24000, 4500];
     street.centre = samplePoint(circles, clearance, (attempt) =>
-      offsetPoint(
-        street.district.plan.anchor,
-        rng.float(minMetres, maxMetres),
-        (index * 137.508 + (attempt === 0 ? rng.float(-20, 20) : rng.float(0, 360))) % 360,
-      ),
+      offsetPoint(street.district.plan.anchor, rng.float(minMetres, maxMetres), (index * 137.508 + (attempt === 0 ? rng.float(-20, 20) : rng.float(0, 360))) % 360),
     );
   }
   return streets;
@@ -419,12 +437,7 @@ function buildCommunities(tables: DivisionTables, streets: Street[]): Community[
   });
 }
 
-function buildRegions(
-  tables: DivisionTables,
-  districts: Map<string, District>,
-  streets: Street[],
-  communities: Community[],
-): SeedRegion[] {
+function buildRegions(tables: DivisionTables, districts: Map<string, District>, streets: Street[], communities: Community[]): SeedRegion[] {
   const provincePath = `${PROVINCE.code}/`;
   const cityPath = `${provincePath}${CITY_CODE}/`;
   const regions: SeedRegion[] = [
@@ -474,11 +487,8 @@ function buildRegions(
 function samplePoint(circles: readonly SeedCircle[], clearance: number, propose: (attempt: number) => LatLng): LatLng {
   for (let attempt = 0; attempt < 200; attempt++) {
     const point = propose(attempt);
-    const inExtent =
-      point.lat >= EXTENT.minLat && point.lat <= EXTENT.maxLat && point.lng >= EXTENT.minLng && point.lng <= EXTENT.maxLng;
-    const clear = circles.every(
-      (circle) => distanceMetres(point, { lat: circle.centerLat, lng: circle.centerLng }) > circle.radiusMetres + clearance,
-    );
+    const inExtent = point.lat >= EXTENT.minLat && point.lat <= EXTENT.maxLat && point.lng >= EXTENT.minLng && point.lng <= EXTENT.maxLng;
+    const clear = circles.every((circle) => distanceMetres(point, { lat: circle.centerLat, lng: circle.centerLng }) > circle.radiusMetres + clearance);
     if (inExtent && clear) return point;
   }
   throw new Error('Could not place a seed point clear of the service circles');
@@ -517,9 +527,7 @@ function draftDistrictStations(district: District, streets: Street[], communitie
   }
 
   // 乡镇村组: this year's rural stations, one per village, in villages under towns (镇/乡).
-  const villages = usable.filter(
-    (community) => community.type === 'VILLAGE' && community.street.role === 'TOWN' && /[镇乡]$/.test(community.street.name),
-  );
+  const villages = usable.filter((community) => community.type === 'VILLAGE' && community.street.role === 'TOWN' && /[镇乡]$/.test(community.street.name));
   for (const community of rng.shuffle(villages).slice(0, plan.rural)) {
     drafts.push({ kind: 'RURAL', community, planYear: 2023, status: 'OPEN' });
   }
@@ -539,8 +547,7 @@ function draftDistrictStations(district: District, streets: Street[], communitie
   // 两新组织集聚区: mostly industrial parks and development zones, some office clusters in town.
   const parkCandidates = usable.filter(
     (community) =>
-      (community.street.isPark && community.type !== 'VILLAGE') ||
-      (community.type === 'RESIDENTIAL' && (community.street.role === 'CIRCLE' || community.street.role === 'SEAT')),
+      (community.street.isPark && community.type !== 'VILLAGE') || (community.type === 'RESIDENTIAL' && (community.street.role === 'CIRCLE' || community.street.role === 'SEAT')),
   );
   const newEconomyDrafted = drafts.filter((draft) => draft.kind === 'NEW_ECONOMY').length;
   for (let i = newEconomyDrafted; i < plan.newEconomy; i++) {
@@ -772,9 +779,7 @@ function placeStation(community: Community, circles: readonly SeedCircle[], rng:
 function buildSequences(stations: SeedStation[]): SeedSequence[] {
   const counts = new Map<string, number>();
   for (const station of stations) counts.set(station.regionCode, (counts.get(station.regionCode) ?? 0) + 1);
-  return [...counts.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([regionCode, lastValue]) => ({ regionCode, lastValue }));
+  return [...counts.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([regionCode, lastValue]) => ({ regionCode, lastValue }));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,8 +1,4 @@
-import {
-  CREDIT_CODE_CHARSET,
-  creditCodeCheckCharacter,
-  organizationCodeCheckCharacter,
-} from '../src/modules/organization/credit-code';
+import { CREDIT_CODE_CHARSET, creditCodeCheckCharacter, organizationCodeCheckCharacter } from '../src/modules/organization/credit-code';
 import { createRng, seedUuid, type Rng } from './support/deterministic';
 import { insertBatches, loadRegionIds, loadSeededStations, type SeedDb } from './support/seed-db';
 
@@ -306,8 +302,70 @@ export function makeCreditCode(rng: Rng, codeType: CodeType, division: string, c
   return first17 + CREDIT_CODE_CHARSET[(index + rng.int(1, 30)) % 31];
 }
 
-const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '周', '吴', '徐', '孙', '胡', '朱', '高', '林', '何', '郭', '马', '罗', '梁', '宋', '郑', '谢', '韩', '唐', '冯', '于', '董', '萧'];
-const GIVEN_NAMES = ['建华', '丽娟', '志强', '秀英', '海燕', '国庆', '红梅', '晓东', '春华', '文静', '卫东', '玉兰', '明', '芳', '磊', '静', '勇', '敏', '涛', '燕', '军', '霞', '斌', '婷', '鹏', '雪梅', '德胜', '桂芝', '新民', '小红'];
+const SURNAMES = [
+  '王',
+  '李',
+  '张',
+  '刘',
+  '陈',
+  '杨',
+  '黄',
+  '赵',
+  '周',
+  '吴',
+  '徐',
+  '孙',
+  '胡',
+  '朱',
+  '高',
+  '林',
+  '何',
+  '郭',
+  '马',
+  '罗',
+  '梁',
+  '宋',
+  '郑',
+  '谢',
+  '韩',
+  '唐',
+  '冯',
+  '于',
+  '董',
+  '萧',
+];
+const GIVEN_NAMES = [
+  '建华',
+  '丽娟',
+  '志强',
+  '秀英',
+  '海燕',
+  '国庆',
+  '红梅',
+  '晓东',
+  '春华',
+  '文静',
+  '卫东',
+  '玉兰',
+  '明',
+  '芳',
+  '磊',
+  '静',
+  '勇',
+  '敏',
+  '涛',
+  '燕',
+  '军',
+  '霞',
+  '斌',
+  '婷',
+  '鹏',
+  '雪梅',
+  '德胜',
+  '桂芝',
+  '新民',
+  '小红',
+];
 
 /** Every organization, with deterministic ids, contacts and credit codes (all unique). */
 export function buildSeedOrganizations(): SeedOrganization[] {
@@ -392,8 +450,7 @@ export function buildSeedCoBuildings(organizations: readonly SeedOrganization[],
   const otherStations = rng.shuffle(open.filter((station) => station.kind !== 'WARM_NEW'));
   const warmNewTeams = organizations.filter((organization) => organization.warmNew);
   const general = organizations.filter((organization) => !organization.warmNew);
-  const fits = (organization: SeedOrganization, station: CoBuildingStation) =>
-    organization.regionCode === CITY || station.regionCode.startsWith(organization.regionCode);
+  const fits = (organization: SeedOrganization, station: CoBuildingStation) => organization.regionCode === CITY || station.regionCode.startsWith(organization.regionCode);
 
   const result: SeedCoBuilding[] = [];
   const taken = new Set<string>();

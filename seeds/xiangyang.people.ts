@@ -26,14 +26,7 @@ export interface PeopleSeedStation {
   streetCode: string;
 }
 
-export type SeedPersonRole =
-  | 'TWO_COMMITTEES_CADRE'
-  | 'STREET_CADRE'
-  | 'GRID_WORKER'
-  | 'STATION_STAFF'
-  | 'SOCIAL_WORKER'
-  | 'VOLUNTEER'
-  | 'DUAL_REPORTING_PARTY_MEMBER';
+export type SeedPersonRole = 'TWO_COMMITTEES_CADRE' | 'STREET_CADRE' | 'GRID_WORKER' | 'STATION_STAFF' | 'SOCIAL_WORKER' | 'VOLUNTEER' | 'DUAL_REPORTING_PARTY_MEMBER';
 export type SeedShiftKind = 'REGULAR' | 'EXTENDED_HOURS' | 'EVENING_POST' | 'VOLUNTEER';
 
 export interface SeedPartyOrganization {
@@ -99,16 +92,216 @@ const STATIONING_OF_UNOPENED = '2023-12-01';
 
 /** Common surnames, most frequent first (weights roughly follow their share of the population). */
 const SURNAMES = [
-  '王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '徐', '孙', '马', '朱', '胡', '郭', '何', '高', '林', '罗',
-  '郑', '梁', '谢', '宋', '唐', '许', '韩', '冯', '邓', '曹', '彭', '曾', '肖', '田', '董', '袁', '潘', '于', '蒋', '蔡',
-  '余', '杜', '叶', '程', '苏', '魏', '吕', '丁', '任', '沈', '姚', '卢', '姜', '崔', '钟', '谭', '陆', '汪', '范', '金',
-  '石', '廖', '贾', '夏', '韦', '付', '方', '白', '邹', '孟', '熊', '秦', '邱', '江', '尹', '薛', '闫', '段', '雷', '侯',
+  '王',
+  '李',
+  '张',
+  '刘',
+  '陈',
+  '杨',
+  '黄',
+  '赵',
+  '吴',
+  '周',
+  '徐',
+  '孙',
+  '马',
+  '朱',
+  '胡',
+  '郭',
+  '何',
+  '高',
+  '林',
+  '罗',
+  '郑',
+  '梁',
+  '谢',
+  '宋',
+  '唐',
+  '许',
+  '韩',
+  '冯',
+  '邓',
+  '曹',
+  '彭',
+  '曾',
+  '肖',
+  '田',
+  '董',
+  '袁',
+  '潘',
+  '于',
+  '蒋',
+  '蔡',
+  '余',
+  '杜',
+  '叶',
+  '程',
+  '苏',
+  '魏',
+  '吕',
+  '丁',
+  '任',
+  '沈',
+  '姚',
+  '卢',
+  '姜',
+  '崔',
+  '钟',
+  '谭',
+  '陆',
+  '汪',
+  '范',
+  '金',
+  '石',
+  '廖',
+  '贾',
+  '夏',
+  '韦',
+  '付',
+  '方',
+  '白',
+  '邹',
+  '孟',
+  '熊',
+  '秦',
+  '邱',
+  '江',
+  '尹',
+  '薛',
+  '闫',
+  '段',
+  '雷',
+  '侯',
 ];
-const GIVEN_SINGLE = ['伟', '芳', '娜', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '霞', '平', '刚', '华', '琳', '斌', '鹏', '辉', '红', '燕', '莉', '波', '宁'];
-const GIVEN_FIRST = ['建', '国', '志', '文', '晓', '海', '春', '秋', '玉', '德', '永', '家', '俊', '思', '子', '雨', '佳', '欣', '天', '明', '新', '红', '丽', '小', '金', '振', '宏', '立', '学', '世'];
-const GIVEN_SECOND = ['华', '平', '军', '英', '兰', '梅', '芳', '明', '强', '东', '峰', '林', '涛', '琴', '娟', '杰', '涵', '轩', '怡', '萍', '霞', '辉', '宇', '敏', '波', '刚', '燕', '飞', '玲', '成'];
+const GIVEN_SINGLE = [
+  '伟',
+  '芳',
+  '娜',
+  '敏',
+  '静',
+  '丽',
+  '强',
+  '磊',
+  '军',
+  '洋',
+  '勇',
+  '艳',
+  '杰',
+  '娟',
+  '涛',
+  '明',
+  '超',
+  '霞',
+  '平',
+  '刚',
+  '华',
+  '琳',
+  '斌',
+  '鹏',
+  '辉',
+  '红',
+  '燕',
+  '莉',
+  '波',
+  '宁',
+];
+const GIVEN_FIRST = [
+  '建',
+  '国',
+  '志',
+  '文',
+  '晓',
+  '海',
+  '春',
+  '秋',
+  '玉',
+  '德',
+  '永',
+  '家',
+  '俊',
+  '思',
+  '子',
+  '雨',
+  '佳',
+  '欣',
+  '天',
+  '明',
+  '新',
+  '红',
+  '丽',
+  '小',
+  '金',
+  '振',
+  '宏',
+  '立',
+  '学',
+  '世',
+];
+const GIVEN_SECOND = [
+  '华',
+  '平',
+  '军',
+  '英',
+  '兰',
+  '梅',
+  '芳',
+  '明',
+  '强',
+  '东',
+  '峰',
+  '林',
+  '涛',
+  '琴',
+  '娟',
+  '杰',
+  '涵',
+  '轩',
+  '怡',
+  '萍',
+  '霞',
+  '辉',
+  '宇',
+  '敏',
+  '波',
+  '刚',
+  '燕',
+  '飞',
+  '玲',
+  '成',
+];
 /** Mobile prefixes of the three carriers. */
-const MOBILE_PREFIXES = ['130', '131', '132', '133', '135', '136', '137', '138', '139', '150', '151', '152', '153', '155', '156', '157', '158', '159', '177', '180', '181', '182', '183', '185', '186', '187', '188', '189', '191', '199'];
+const MOBILE_PREFIXES = [
+  '130',
+  '131',
+  '132',
+  '133',
+  '135',
+  '136',
+  '137',
+  '138',
+  '139',
+  '150',
+  '151',
+  '152',
+  '153',
+  '155',
+  '156',
+  '157',
+  '158',
+  '159',
+  '177',
+  '180',
+  '181',
+  '182',
+  '183',
+  '185',
+  '186',
+  '187',
+  '188',
+  '189',
+  '191',
+  '199',
+];
 
 interface Generators {
   names: Rng;
@@ -118,7 +311,10 @@ interface Generators {
 
 function personName(rng: Rng): string {
   // Earlier surnames are more common: weight 1/(rank+4) keeps the long tail present.
-  const surname = rng.weightedPick(SURNAMES.map((name, rank) => ({ name, rank })), (entry) => 1 / (entry.rank + 4)).name;
+  const surname = rng.weightedPick(
+    SURNAMES.map((name, rank) => ({ name, rank })),
+    (entry) => 1 / (entry.rank + 4),
+  ).name;
   return rng.chance(0.3) ? surname + rng.pick(GIVEN_SINGLE) : surname + rng.pick(GIVEN_FIRST) + rng.pick(GIVEN_SECOND);
 }
 
@@ -224,7 +420,15 @@ export function buildPeopleDataset(stations: readonly PeopleSeedStation[]): Peop
         })
       : [];
 
-    const shift = (date: string, slot: string, kind: SeedShiftKind, starts: string, ends: string, who: { personId?: string; organizationId?: string }, note: string | null = null) =>
+    const shift = (
+      date: string,
+      slot: string,
+      kind: SeedShiftKind,
+      starts: string,
+      ends: string,
+      who: { personId?: string; organizationId?: string },
+      note: string | null = null,
+    ) =>
       shifts.push({
         id: seedUuid('duty-shift', `${station.code}:${date}:${slot}`),
         stationId: station.id,
@@ -256,7 +460,15 @@ export function buildPeopleDataset(stations: readonly PeopleSeedStation[]): Peop
         }
       }
       if (eveningPost) {
-        shift(date, 'evening-post', 'EVENING_POST', EVENING_POST_HOURS.starts, EVENING_POST_HOURS.ends, { personId: evening[day % evening.length].id }, '七点半岗哨：接待群众、巡查周边');
+        shift(
+          date,
+          'evening-post',
+          'EVENING_POST',
+          EVENING_POST_HOURS.starts,
+          EVENING_POST_HOURS.ends,
+          { personId: evening[day % evening.length].id },
+          '七点半岗哨：接待群众、巡查周边',
+        );
       }
       if (weekend && volunteers.length) {
         shift(date, 'volunteer', 'VOLUNTEER', '09:00', '11:30', { personId: volunteers[day - 5].id }, '志愿服务：代办咨询、关爱老人');
@@ -302,7 +514,12 @@ export async function seedPeople(db: SeedDb): Promise<Record<string, number>> {
       batch.flatMap((m) => [m.stationId, m.organizationId, m.contactCadreId]),
     );
   }
-  await insertBatches(db, 'station_grid_worker', ['station_id', 'person_id', 'since'], dataset.gridWorkers.map((g) => [g.stationId, g.personId, g.since]));
+  await insertBatches(
+    db,
+    'station_grid_worker',
+    ['station_id', 'person_id', 'since'],
+    dataset.gridWorkers.map((g) => [g.stationId, g.personId, g.since]),
+  );
   await insertBatches(
     db,
     'duty_shift',

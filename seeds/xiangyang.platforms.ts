@@ -45,7 +45,15 @@ export const PLATFORM_FIGURES = {
 
 /** Gig-work stations per county-level division: more where the job seekers are. */
 const GIG_WORK_PER_DISTRICT: Readonly<Record<string, number>> = {
-  '420602': 14, '420606': 20, '420607': 14, '420624': 7, '420625': 8, '420626': 5, '420682': 8, '420683': 14, '420684': 10,
+  '420602': 14,
+  '420606': 20,
+  '420607': 14,
+  '420624': 7,
+  '420625': 8,
+  '420626': 5,
+  '420682': 8,
+  '420683': 14,
+  '420684': 10,
 };
 
 /** 24-hour points per urban district: run by the district's 政数局, some by the city bureau. */
@@ -58,7 +66,15 @@ const GOV_24H_PER_DISTRICT: Readonly<Record<string, { owner: string; prefix: str
 const BUS_PER_DISTRICT: Readonly<Record<string, number>> = { '420602': 12, '420606': 18, '420607': 10 };
 
 const MEDIATION_PER_DISTRICT: Readonly<Record<string, number>> = {
-  '420602': 4, '420606': 6, '420607': 4, '420624': 2, '420625': 3, '420626': 2, '420682': 3, '420683': 4, '420684': 2,
+  '420602': 4,
+  '420606': 6,
+  '420607': 4,
+  '420624': 2,
+  '420625': 3,
+  '420626': 2,
+  '420682': 3,
+  '420683': 4,
+  '420684': 2,
 };
 
 const LEGAL_PER_DISTRICT: Readonly<Record<string, number>> = { '420602': 3, '420606': 4, '420607': 2, '420683': 2, '420684': 1 };
@@ -128,7 +144,15 @@ const isOpenCommunity = (station: SeededStation) => station.status === 'OPEN' &&
  * Picks `count` stations of a district that match, new-economy clusters first when `preferKinds`
  * says so, skipping stations that already host a platform of the kind. Deterministic shuffle.
  */
-function pick(rng: Rng, stations: readonly SeededStation[], district: string, count: number, eligible: (station: SeededStation) => boolean, taken: Set<string>, preferKinds: readonly string[] = []): SeededStation[] {
+function pick(
+  rng: Rng,
+  stations: readonly SeededStation[],
+  district: string,
+  count: number,
+  eligible: (station: SeededStation) => boolean,
+  taken: Set<string>,
+  preferKinds: readonly string[] = [],
+): SeededStation[] {
   const candidates = rng.shuffle(stations.filter((station) => districtOf(station) === district && eligible(station) && !taken.has(station.id)));
   candidates.sort((a, b) => Number(preferKinds.includes(b.kind)) - Number(preferKinds.includes(a.kind)));
   if (candidates.length < count) throw new Error(`District ${district} has ${candidates.length} stations for ${count} platforms`);
@@ -394,10 +418,28 @@ export async function seedPlatforms(db: SeedDb): Promise<Record<string, number>>
     db,
     'platform',
     [
-      'id', 'kind', 'station_id', 'department_id', 'name', 'owner_ref', 'opening_hours', 'active',
-      'care_amenities', 'care_rest_seats', 'gig_job_postings', 'gig_matches_made', 'gig_registered_workers',
-      'gov_self_service_terminals', 'bus_services', 'bus_terminals', 'mediation_cases_received',
-      'mediation_cases_mediated', 'mediation_mediators', 'other_kind_name', 'created_at', 'updated_at',
+      'id',
+      'kind',
+      'station_id',
+      'department_id',
+      'name',
+      'owner_ref',
+      'opening_hours',
+      'active',
+      'care_amenities',
+      'care_rest_seats',
+      'gig_job_postings',
+      'gig_matches_made',
+      'gig_registered_workers',
+      'gov_self_service_terminals',
+      'bus_services',
+      'bus_terminals',
+      'mediation_cases_received',
+      'mediation_cases_mediated',
+      'mediation_mediators',
+      'other_kind_name',
+      'created_at',
+      'updated_at',
     ],
     rows,
   );

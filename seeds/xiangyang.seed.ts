@@ -86,14 +86,7 @@ async function insertRegions(db: SeedDb, regions: SeedRegion[]): Promise<Map<str
   for (const level of REGION_LEVEL_ORDER) {
     const rows = regions
       .filter((region) => region.level === level)
-      .map((region) => [
-        region.code,
-        region.name,
-        region.level,
-        region.parentCode === null ? null : idOf(ids, region.parentCode),
-        region.path,
-        region.depth,
-      ]);
+      .map((region) => [region.code, region.name, region.level, region.parentCode === null ? null : idOf(ids, region.parentCode), region.path, region.depth]);
     const returned = await insertBatches(db, 'region', ['code', 'name', 'level', 'parent_id', 'path', 'depth'], rows, 'id, code');
     for (const row of returned) {
       const { id, code } = row as { id: number | string; code: string };
@@ -116,12 +109,7 @@ async function insertCircles(db: SeedDb, dataset: XiangyangDataset, regionIds: M
     circle.createdAt,
     circle.updatedAt,
   ]);
-  await insertBatches(
-    db,
-    'service_circle',
-    ['id', 'code', 'name', 'district_id', 'center_lat', 'center_lng', 'radius_metres', 'created_at', 'updated_at'],
-    rows,
-  );
+  await insertBatches(db, 'service_circle', ['id', 'code', 'name', 'district_id', 'center_lat', 'center_lng', 'radius_metres', 'created_at', 'updated_at'], rows);
 }
 
 async function insertStations(db: SeedDb, dataset: XiangyangDataset, regionIds: Map<string, number>): Promise<void> {
@@ -146,24 +134,7 @@ async function insertStations(db: SeedDb, dataset: XiangyangDataset, regionIds: 
   await insertBatches(
     db,
     'station',
-    [
-      'id',
-      'code',
-      'name',
-      'tier',
-      'kind',
-      'status',
-      'region_id',
-      'circle_id',
-      'address',
-      'lat',
-      'lng',
-      'plan_year',
-      'opened_on',
-      'version',
-      'created_at',
-      'updated_at',
-    ],
+    ['id', 'code', 'name', 'tier', 'kind', 'status', 'region_id', 'circle_id', 'address', 'lat', 'lng', 'plan_year', 'opened_on', 'version', 'created_at', 'updated_at'],
     rows,
   );
 }

@@ -163,7 +163,11 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
   app.use((error: Error & { type?: string; status?: number }, req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(error);
     if (error.type === 'entity.too.large') {
-      res.status(413).json({ errors: [{ message: translate(localeFromAcceptLanguage(req.headers['accept-language']), 'BODY_TOO_LARGE', { limit: BODY_LIMIT }), extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+      res.status(413).json({
+        errors: [
+          { message: translate(localeFromAcceptLanguage(req.headers['accept-language']), 'BODY_TOO_LARGE', { limit: BODY_LIMIT }), extensions: { code: 'PAYLOAD_TOO_LARGE' } },
+        ],
+      });
       return;
     }
     if (error.type === 'entity.parse.failed') {

@@ -192,7 +192,10 @@ function projectRoot(): string {
 function parseTrustProxy(raw: string | undefined): string[] | number {
   if (raw === undefined || raw.trim() === '') return ['loopback'];
   if (/^\d{1,2}$/.test(raw.trim())) return Number(raw.trim());
-  const entries = raw.split(',').map((entry) => entry.trim()).filter(Boolean);
+  const entries = raw
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   for (const entry of entries) {
     const named = ['loopback', 'linklocal', 'uniquelocal'].includes(entry);
     const address = /^[0-9a-f.:]+(\/\d{1,3})?$/i.test(entry);
@@ -224,7 +227,10 @@ function isCallerClass(value: string): value is CallerClass {
 /** `CLASS:value,…` overrides of per-class settings; classes left out keep their defaults. */
 function parseClassMap<T>(env: NodeJS.ProcessEnv, name: string, defaults: Record<CallerClass, T>, parse: (raw: string) => T | null, shape: string): Record<CallerClass, T> {
   const result = { ...defaults };
-  for (const entry of (env[name] || '').split(',').map((part) => part.trim()).filter(Boolean)) {
+  for (const entry of (env[name] || '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)) {
     const separator = entry.indexOf(':');
     const key = entry.slice(0, separator).trim();
     const value = separator > 0 ? parse(entry.slice(separator + 1).trim()) : null;
@@ -276,7 +282,10 @@ function loadGuardConfig(env: NodeJS.ProcessEnv): GuardConfig {
 }
 
 function parseAllowedHosts(env: NodeJS.ProcessEnv): string[] {
-  const entries = (env.WEBHOOK_ALLOWED_HOSTS ?? '').split(',').map((entry) => entry.trim()).filter(Boolean);
+  const entries = (env.WEBHOOK_ALLOWED_HOSTS ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   for (const entry of entries) {
     if (!parseAllowedHost(entry)) {
       throw new ConfigError(`WEBHOOK_ALLOWED_HOSTS must list host names, *.domains, IP addresses or CIDR ranges (e.g. partner.intranet.example,10.20.0.0/16), got "${entry}"`);
@@ -292,9 +301,15 @@ function loadJwtConfig(env: NodeJS.ProcessEnv): JwtConfig | null {
   if (jwksUrl && publicKey) throw new ConfigError('set JWT_JWKS_URL or JWT_PUBLIC_KEY, not both');
   if (jwksUrl && !/^https?:\/\//.test(jwksUrl)) throw new ConfigError('JWT_JWKS_URL must be an http(s) URL');
   if (publicKey && !publicKey.includes('BEGIN PUBLIC KEY')) throw new ConfigError('JWT_PUBLIC_KEY must be an SPKI PEM ("-----BEGIN PUBLIC KEY-----")');
-  const algorithms = (env.JWT_ALGORITHMS || 'RS256').split(',').map((alg) => alg.trim()).filter(Boolean);
+  const algorithms = (env.JWT_ALGORITHMS || 'RS256')
+    .split(',')
+    .map((alg) => alg.trim())
+    .filter(Boolean);
   const roleMap: Record<string, Role> = {};
-  for (const pair of (env.JWT_ROLE_MAP || '').split(',').map((entry) => entry.trim()).filter(Boolean)) {
+  for (const pair of (env.JWT_ROLE_MAP || '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)) {
     const [theirs, ours] = pair.split(':').map((part) => part.trim());
     if (!theirs || !ours || !isRole(ours)) throw new ConfigError(`JWT_ROLE_MAP entries look like idp-role:ADMIN, got "${pair}"`);
     roleMap[theirs] = ours;

@@ -81,7 +81,9 @@ interface CanonicalStation {
 type Json = Record<string, any>;
 
 const platformsOf = (platforms: Json[]) =>
-  platforms.map((p) => ({ kind: p.kind, name: p.name, department: { code: p.department.code, name: p.department.name } })).sort((a, b) => `${a.kind}${a.name}`.localeCompare(`${b.kind}${b.name}`));
+  platforms
+    .map((p) => ({ kind: p.kind, name: p.name, department: { code: p.department.code, name: p.department.name } }))
+    .sort((a, b) => `${a.kind}${a.name}`.localeCompare(`${b.kind}${b.name}`));
 const itemsOf = (items: Json[]) => items.map((x) => ({ mode: x.mode, status: x.status, item: { code: x.serviceItem.code, name: x.serviceItem.name } }));
 const round = (value: number) => Math.round(value * 1e6) / 1e6;
 

@@ -4,7 +4,10 @@
  * purpose parser (no embedded newlines inside quoted fields).
  */
 export function parseCsv(text: string): Record<string, string>[] {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/).filter((line) => line.trim() !== '');
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .filter((line) => line.trim() !== '');
   if (lines.length === 0) return [];
   const header = splitCsvLine(lines[0]);
   return lines.slice(1).map((line, index) => {

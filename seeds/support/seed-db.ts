@@ -15,21 +15,13 @@ const BATCH_ROWS = 500;
  * untyped parameters of an INSERT … VALUES list to the target columns' types, so no casts are
  * needed (jsonb values are passed as JSON text).
  */
-export async function insertBatches(
-  db: SeedDb,
-  table: string,
-  columns: readonly string[],
-  rows: readonly unknown[][],
-  returning?: string,
-): Promise<unknown[]> {
+export async function insertBatches(db: SeedDb, table: string, columns: readonly string[], rows: readonly unknown[][], returning?: string): Promise<unknown[]> {
   const returned: unknown[] = [];
   const tuple = `(${columns.map(() => '?').join(', ')})`;
   const batchRows = Math.max(1, Math.min(BATCH_ROWS, Math.floor(60_000 / columns.length)));
   for (let start = 0; start < rows.length; start += batchRows) {
     const batch = rows.slice(start, start + batchRows);
-    const sql =
-      `insert into ${table} (${columns.join(', ')}) values ${batch.map(() => tuple).join(', ')}` +
-      (returning ? ` returning ${returning}` : '');
+    const sql = `insert into ${table} (${columns.join(', ')}) values ${batch.map(() => tuple).join(', ')}` + (returning ? ` returning ${returning}` : '');
     const result = await db.execute(sql, batch.flat());
     if (returning) returned.push(...result);
   }

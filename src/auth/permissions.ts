@@ -120,13 +120,7 @@ export function checkCan(ctx: Context, problems: Problems, action: Action, scope
  * checkCan for a record with a region (a record whose region is null: administrators only);
  * `record` null or undefined: it could not be found.
  */
-export async function checkCanInRegion(
-  ctx: Context,
-  problems: Problems,
-  action: Action,
-  record: { regionId: number | null } | null | undefined,
-  field = 'id',
-): Promise<boolean> {
+export async function checkCanInRegion(ctx: Context, problems: Problems, action: Action, record: { regionId: number | null } | null | undefined, field = 'id'): Promise<boolean> {
   if (!record) return checkCan(ctx, problems, action, null, field);
   const region = record.regionId != null ? await ctx.loaders.regionById.load(record.regionId) : null;
   return checkCan(ctx, problems, action, { regionPath: region?.path }, field);
@@ -143,12 +137,7 @@ export async function checkCanAtStation(ctx: Context, problems: Problems, action
  * operator of the record's region, masked for partners and other operators, absent (null) for
  * analysts and anonymous callers. `regionId` is the region the record belongs to.
  */
-export async function personalValue(
-  ctx: Context,
-  value: string | null,
-  regionId: number | null | undefined,
-  mask: (value: string) => string,
-): Promise<string | null> {
+export async function personalValue(ctx: Context, value: string | null, regionId: number | null | undefined, mask: (value: string) => string): Promise<string | null> {
   if (value === null) return null;
   const { principal } = ctx;
   // Only for callers who see it either masked or whole does it matter where the record sits.
@@ -158,12 +147,7 @@ export async function personalValue(
 }
 
 /** personalValue for a record whose region path is already known: it reads nothing. */
-export function personalValueAt(
-  principal: Principal,
-  value: string,
-  regionPath: string | null | undefined,
-  mask: (value: string) => string,
-): string | null {
+export function personalValueAt(principal: Principal, value: string, regionPath: string | null | undefined, mask: (value: string) => string): string | null {
   if (hasRole(principal, Role.ADMIN)) return value;
   if (!seesMaskedPersonalData(principal)) return null;
   return seesPersonalData(principal, regionPath) ? value : mask(value);

@@ -35,11 +35,7 @@ import type { Locale } from '../i18n/locale';
  * A field leading to a record also needs the target type's own declaration to allow the caller:
  * a new relation to a private type is private without anyone remembering to say so.
  */
-export type Visibility =
-  | { kind: 'PUBLIC' }
-  | { kind: 'SIGNED_IN' }
-  | { kind: 'ROLES'; roles: Role[] }
-  | { kind: 'PERSONAL'; data: 'NAME' | 'PHONE' | 'ID_NUMBER' };
+export type Visibility = { kind: 'PUBLIC' } | { kind: 'SIGNED_IN' } | { kind: 'ROLES'; roles: Role[] } | { kind: 'PERSONAL'; data: 'NAME' | 'PHONE' | 'ID_NUMBER' };
 
 /** The extension key the declarations are stored under (type and field extensions). */
 export const VISIBILITY_EXTENSION = 'visibility';
@@ -116,9 +112,7 @@ export function assertEveryFieldDeclared(schema: GraphQLSchema): void {
     }
   }
   if (missing.length) {
-    throw new Error(
-      `Every type and field must declare who may read it (@Public, @SignedIn, @RolesOnly or @PersonalData from auth/visibility.ts); missing: ${missing.join(', ')}`,
-    );
+    throw new Error(`Every type and field must declare who may read it (@Public, @SignedIn, @RolesOnly or @PersonalData from auth/visibility.ts); missing: ${missing.join(', ')}`);
   }
 }
 
@@ -140,15 +134,8 @@ function denialOf(element: string, visibility: Visibility | undefined): Visibili
  * union followed — against the declarations, once, before anything runs. Returns the first field
  * or type the caller may not read, or null. Introspection is not covered here (see request-guard).
  */
-export function checkSelectionVisibility(
-  schema: GraphQLSchema,
-  document: DocumentNode,
-  operationName: string | null | undefined,
-  principal: Principal,
-): VisibilityDenial | null {
-  const operation = document.definitions.find(
-    (definition) => definition.kind === Kind.OPERATION_DEFINITION && (!operationName || definition.name?.value === operationName),
-  );
+export function checkSelectionVisibility(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, principal: Principal): VisibilityDenial | null {
+  const operation = document.definitions.find((definition) => definition.kind === Kind.OPERATION_DEFINITION && (!operationName || definition.name?.value === operationName));
   if (!operation || operation.kind !== Kind.OPERATION_DEFINITION) return null;
   const root = operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
   if (!root) return null;

@@ -8,9 +8,7 @@ import { MetadataStorage, ReferenceKind, type EntityProperty } from '@mikro-orm/
  */
 
 /** `isPartyMember` → `is_party_member`, as MikroORM's underscore naming strategy names columns. */
-export type SnakeCase<S extends string> = S extends `${infer Head}${infer Tail}`
-  ? `${Head extends Lowercase<Head> ? Head : `_${Lowercase<Head>}`}${SnakeCase<Tail>}`
-  : S;
+export type SnakeCase<S extends string> = S extends `${infer Head}${infer Tail}` ? `${Head extends Lowercase<Head> ? Head : `_${Lowercase<Head>}`}${SnakeCase<Tail>}` : S;
 
 type IsRelation<V> = NonNullable<V> extends { id: unknown } ? true : false;
 

@@ -40,6 +40,7 @@ const ID_FORMATS = {
   int: /^[1-9]\d{0,9}$/,
   bigint: /^[1-9]\d{0,17}$/,
   // A unique name as the tie-breaker (e.g. an external system's name, its table's key).
+  // eslint-disable-next-line no-control-regex -- NUL is refused in a key (PostgreSQL text cannot hold it)
   text: /^[^\u0000]{1,500}$/,
 } as const;
 
@@ -66,17 +67,10 @@ export interface KeysetQuery<Row> {
  * The condition "after (or before) the cursor" in the walk's direction. A forged cursor whose
  * values do not fit the sort is a BAD_USER_INPUT error, not a failed cast.
  */
-export function cursorCondition(
-  query: Pick<KeysetQuery<unknown>, 'sort' | 'id'>,
-  request: PageRequest,
-  ascending: boolean,
-): SqlFragment {
+export function cursorCondition(query: Pick<KeysetQuery<unknown>, 'sort' | 'id'>, request: PageRequest, ascending: boolean): SqlFragment {
   const [value, id] = request.cursor!;
   const valid =
-    typeof value === 'string' &&
-    CURSOR_VALUE_CHECKS[query.sort.type](value) &&
-    (typeof id === 'string' || typeof id === 'number') &&
-    ID_FORMATS[query.id.type].test(String(id));
+    typeof value === 'string' && CURSOR_VALUE_CHECKS[query.sort.type](value) && (typeof id === 'string' || typeof id === 'number') && ID_FORMATS[query.id.type].test(String(id));
   if (!valid) {
     throw badInputOf('CURSOR_INVALID', {}, request.backward ? 'before' : 'after');
   }
@@ -89,12 +83,7 @@ export function cursorCondition(
  * A forged cursor whose values do not fit the sort is a BAD_USER_INPUT error, not a failed cast.
  * `totalCount` runs a separate count only when it is asked for.
  */
-export async function fetchKeysetPage<Row, T>(
-  db: SqlReader,
-  query: KeysetQuery<Row>,
-  request: PageRequest,
-  toRecord: (row: Row) => T,
-): Promise<Page<T>> {
+export async function fetchKeysetPage<Row, T>(db: SqlReader, query: KeysetQuery<Row>, request: PageRequest, toRecord: (row: Row) => T): Promise<Page<T>> {
   // Paging backwards walks the order in reverse and flips the page afterwards.
   const ascending = query.descending === request.backward;
   const direction = rawSql(ascending ? 'asc' : 'desc');
@@ -108,10 +97,14 @@ export async function fetchKeysetPage<Row, T>(
   const rows = await db.all<Row & { keyset_sort_value: string }>(statement.text, statement.bindings);
 
   const keyed = rows.map((row) => ({ record: toRecord(row), cursor: [row.keyset_sort_value, query.idOf(row)] }));
-  const page = toPage(keyed, request, (entry) => entry.cursor, async () => {
-    const count = sql`select count(*)::int as count from ${rawSql(query.from)} where ${query.where}`;
-    return (await db.one<{ count: number }>(count.text, count.bindings))?.count ?? 0;
-  });
+  const page = toPage(
+    keyed,
+    request,
+    (entry) => entry.cursor,
+    async () => {
+      const count = sql`select count(*)::int as count from ${rawSql(query.from)} where ${query.where}`;
+      return (await db.one<{ count: number }>(count.text, count.bindings))?.count ?? 0;
+    },
+  );
   return { ...page, nodes: page.nodes.map((entry) => entry.record) };
 }
-

@@ -22,7 +22,27 @@ import { ChangeRecording } from '../modules/audit/change-recorder';
 import { ChangeEvent } from '../modules/audit/change-event.entity';
 import { WebhookSubscription } from '../modules/webhook/webhook-subscription.entity';
 
-export const entities = [...baseEntities, Region, ServiceCircle, Station, Department, Organization, ApiClient, Platform, CoBuilding, Activity, ServiceItem, StationServiceItem, Person, StationGridWorker, DutyShift, ChangeEvent, ExternalRef, ExternalRefSystem, WebhookSubscription];
+export const entities = [
+  ...baseEntities,
+  Region,
+  ServiceCircle,
+  Station,
+  Department,
+  Organization,
+  ApiClient,
+  Platform,
+  CoBuilding,
+  Activity,
+  ServiceItem,
+  StationServiceItem,
+  Person,
+  StationGridWorker,
+  DutyShift,
+  ChangeEvent,
+  ExternalRef,
+  ExternalRefSystem,
+  WebhookSubscription,
+];
 
 /** Tables the migrations create that no entity maps (each is read and written in SQL). */
 export const TABLES_WITHOUT_ENTITY = [

@@ -4,9 +4,7 @@
  * nothing that may carry a value reaches a log unredacted.
  */
 export function redactSql(sql: string): string {
-  return sql
-    .replace(/E?'(?:[^'\\]|''|\\.)*'/g, "'…'")
-    .replace(/\b\d{5,}\b/g, '…');
+  return sql.replace(/E?'(?:[^'\\]|''|\\.)*'/g, "'…'").replace(/\b\d{5,}\b/g, '…');
 }
 
 /** A driver error as it may be logged: its class and SQLSTATE, never the statement or its values. */

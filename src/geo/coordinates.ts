@@ -18,14 +18,7 @@ export interface LatLng {
 export const CHINA_BOUNDS = { minLat: 3.86, maxLat: 53.55, minLng: 73.66, maxLng: 135.05 } as const;
 
 export function isInsideChina({ lat, lng }: LatLng): boolean {
-  return (
-    Number.isFinite(lat) &&
-    Number.isFinite(lng) &&
-    lat >= CHINA_BOUNDS.minLat &&
-    lat <= CHINA_BOUNDS.maxLat &&
-    lng >= CHINA_BOUNDS.minLng &&
-    lng <= CHINA_BOUNDS.maxLng
-  );
+  return Number.isFinite(lat) && Number.isFinite(lng) && lat >= CHINA_BOUNDS.minLat && lat <= CHINA_BOUNDS.maxLat && lng >= CHINA_BOUNDS.minLng && lng <= CHINA_BOUNDS.maxLng;
 }
 
 // Krasovsky 1940 ellipsoid, which the GCJ-02 offset formula is defined on.

@@ -78,7 +78,9 @@ registerEnumType(UserErrorCode, {
     },
     TOO_LONG: { description: '超出长度 A text is longer than allowed' },
     OUT_OF_BOUNDS: { description: '坐标不在中国境内 Coordinates lie outside China' },
-    NOT_FOUND: { description: '引用的记录不存在（ID 格式正确，但没有这条记录或您无权看到它）A referenced record does not exist: the ID is well formed but names no record you can see' },
+    NOT_FOUND: {
+      description: '引用的记录不存在（ID 格式正确，但没有这条记录或您无权看到它）A referenced record does not exist: the ID is well formed but names no record you can see',
+    },
     CONFLICT: { description: '版本冲突：记录已被他人修改，currentVersion 为当前版本 The record changed since the caller read it; currentVersion gives its version now' },
     INVALID_TRANSITION: { description: '不允许的状态变更 The status change is not allowed from the current status' },
     ARCHIVED: { description: '记录已归档，只读 The record is archived and read-only' },
@@ -180,14 +182,7 @@ export function localizeErrors(errors: readonly GraphQLError[], locale: Locale):
 }
 
 /** Builds a localized user error. */
-export function userError(
-  locale: Locale,
-  field: string[],
-  code: UserErrorCode,
-  key: MessageKey,
-  params: MessageParams = {},
-  details: UserErrorDetails = {},
-): UserError {
+export function userError(locale: Locale, field: string[], code: UserErrorCode, key: MessageKey, params: MessageParams = {}, details: UserErrorDetails = {}): UserError {
   return { field, code, message: translate(locale, key, params), currentVersion: details.currentVersion ?? null, existingId: details.existingId ?? null };
 }
 

@@ -21,7 +21,9 @@ function principalKey(principal: Principal): string {
 }
 
 function requestHash(query: string | undefined, operationName: string | null | undefined, variables: unknown): string {
-  return createHash('sha256').update(JSON.stringify([query ?? '', operationName ?? null, variables ?? {}]), 'utf8').digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([query ?? '', operationName ?? null, variables ?? {}]), 'utf8')
+    .digest('hex');
 }
 
 function refused(key: MessageKey, code: ErrorCode, status: number): GraphQLError {

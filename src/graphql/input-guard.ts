@@ -85,13 +85,7 @@ function checkJson(value: unknown, type: GraphQLInputType | null, path: string, 
 }
 
 /** A literal in the document (or a variable it refers to) against its input type. */
-function checkValueNode(
-  node: ValueNode,
-  type: GraphQLInputType | null,
-  path: string,
-  name: string | null,
-  variables: Record<string, unknown>,
-): InputProblem | null {
+function checkValueNode(node: ValueNode, type: GraphQLInputType | null, path: string, name: string | null, variables: Record<string, unknown>): InputProblem | null {
   switch (node.kind) {
     case Kind.STRING:
       return checkText(node.value, path, name);

@@ -71,29 +71,82 @@ function perArguments<A, L>(create: (args: A) => L): (args: A) => L {
 export function createLoaders(db: SqlReader) {
   const hubMemberCount = counted<string>((hubIds) => hubMemberCounts(db, hubIds));
   return {
-    regionById: keyed<number, RegionRecord>((ids) => regionsByIds(db, ids), (region) => region.dbId),
-    regionByCode: keyed<string, RegionRecord>((codes) => regionsByCodes(db, codes), (region) => region.code),
-    circleById: keyed<string, ServiceCircleRecord>((ids) => circlesByIds(db, ids), (circle) => circle.dbId),
-    stationById: keyed<string, StationRecord>((ids) => stationsByIds(db, ids), (station) => station.dbId),
-    departmentById: keyed<string, DepartmentRecord>((ids) => departmentsByIds(db, ids), (department) => department.dbId),
-    organizationById: keyed<string, OrganizationRecord>((ids) => organizationsByIds(db, ids), (organization) => organization.dbId),
-    departmentByCode: keyed<string, DepartmentRecord>((codes) => departmentsByCodes(db, codes), (department) => department.code),
-    platformById: keyed<string, PlatformRecord>((ids) => platformsByIds(db, ids), (platform) => platform.dbId),
-    coBuildingById: keyed<string, CoBuildingRecord>((ids) => coBuildingsByIds(db, ids), (coBuilding) => coBuilding.dbId),
-    activityById: keyed<string, ActivityRecord>((ids) => activitiesByIds(db, ids), (activity) => activity.dbId),
-    serviceItemById: keyed<string, ServiceItemRecord>((ids) => serviceItemsByIds(db, ids), (item) => item.dbId),
-    serviceItemByCode: keyed<string, ServiceItemRecord>((codes) => serviceItemsByCodes(db, codes), (item) => item.code),
-    stationServiceItemById: keyed<string, StationServiceItemRecord>((ids) => stationServiceItemsByIds(db, ids), (record) => record.dbId),
-    personById: keyed<string, PersonRecord>((ids) => peopleByIds(db, ids), (person) => person.dbId),
-    dutyShiftById: keyed<string, DutyShiftRecord>((ids) => dutyShiftsByIds(db, ids), (shift) => shift.dbId),
+    regionById: keyed<number, RegionRecord>(
+      (ids) => regionsByIds(db, ids),
+      (region) => region.dbId,
+    ),
+    regionByCode: keyed<string, RegionRecord>(
+      (codes) => regionsByCodes(db, codes),
+      (region) => region.code,
+    ),
+    circleById: keyed<string, ServiceCircleRecord>(
+      (ids) => circlesByIds(db, ids),
+      (circle) => circle.dbId,
+    ),
+    stationById: keyed<string, StationRecord>(
+      (ids) => stationsByIds(db, ids),
+      (station) => station.dbId,
+    ),
+    departmentById: keyed<string, DepartmentRecord>(
+      (ids) => departmentsByIds(db, ids),
+      (department) => department.dbId,
+    ),
+    organizationById: keyed<string, OrganizationRecord>(
+      (ids) => organizationsByIds(db, ids),
+      (organization) => organization.dbId,
+    ),
+    departmentByCode: keyed<string, DepartmentRecord>(
+      (codes) => departmentsByCodes(db, codes),
+      (department) => department.code,
+    ),
+    platformById: keyed<string, PlatformRecord>(
+      (ids) => platformsByIds(db, ids),
+      (platform) => platform.dbId,
+    ),
+    coBuildingById: keyed<string, CoBuildingRecord>(
+      (ids) => coBuildingsByIds(db, ids),
+      (coBuilding) => coBuilding.dbId,
+    ),
+    activityById: keyed<string, ActivityRecord>(
+      (ids) => activitiesByIds(db, ids),
+      (activity) => activity.dbId,
+    ),
+    serviceItemById: keyed<string, ServiceItemRecord>(
+      (ids) => serviceItemsByIds(db, ids),
+      (item) => item.dbId,
+    ),
+    serviceItemByCode: keyed<string, ServiceItemRecord>(
+      (codes) => serviceItemsByCodes(db, codes),
+      (item) => item.code,
+    ),
+    stationServiceItemById: keyed<string, StationServiceItemRecord>(
+      (ids) => stationServiceItemsByIds(db, ids),
+      (record) => record.dbId,
+    ),
+    personById: keyed<string, PersonRecord>(
+      (ids) => peopleByIds(db, ids),
+      (person) => person.dbId,
+    ),
+    dutyShiftById: keyed<string, DutyShiftRecord>(
+      (ids) => dutyShiftsByIds(db, ids),
+      (shift) => shift.dbId,
+    ),
     /** A station's managing party organization, by station id (one join per batch). */
-    stationManagingOrganization: related((ids) => managingOrganizationsOfStations(db, ids), (row) => [row.stationId, row.organization]),
+    stationManagingOrganization: related(
+      (ids) => managingOrganizationsOfStations(db, ids),
+      (row) => [row.stationId, row.organization],
+    ),
     /** A station's contact cadre, by station id. */
-    stationContactCadre: related((ids) => contactCadresOfStations(db, ids), (row) => [row.stationId, row.person]),
+    stationContactCadre: related(
+      (ids) => contactCadresOfStations(db, ids),
+      (row) => [row.stationId, row.person],
+    ),
     /** The reference with a (type, system, external ID), if any. */
     externalRefByKey: new DataLoader<ExternalRefKey, ExternalRefRecord | null, string>(
       async (keys) => {
-        const found = new Map((await externalRefsByKeys(db, keys)).map((ref) => [externalRefKeyString({ type: ref.recordType, system: ref.system, externalId: ref.externalId }), ref]));
+        const found = new Map(
+          (await externalRefsByKeys(db, keys)).map((ref) => [externalRefKeyString({ type: ref.recordType, system: ref.system, externalId: ref.externalId }), ref]),
+        );
         return keys.map((key) => found.get(externalRefKeyString(key)) ?? null);
       },
       { cacheKeyFn: externalRefKeyString },
@@ -101,9 +154,7 @@ export function createLoaders(db: SqlReader) {
     /** Stations (not archived) belonging to a hub, keyed by the hub's local id. */
     hubMemberCount,
     /** A page of a hub's members, keyed by the hub's local id; one loader per distinct paging request. */
-    hubMembers: pagedBy<string, StationRecord>((hubIds, request) =>
-      hubMemberPages(db, hubIds, request, (hubId) => hubMemberCount.load(hubId)),
-    ),
+    hubMembers: pagedBy<string, StationRecord>((hubIds, request) => hubMemberPages(db, hubIds, request, (hubId) => hubMemberCount.load(hubId))),
   };
 }
 
@@ -112,11 +163,12 @@ export function createLoaders(db: SqlReader) {
  * request, so all parents asking the same page of their children share one query.
  */
 function pagedBy<K, V>(fetch: (keys: readonly K[], request: PageRequest) => Promise<Map<K, Page<V>>>) {
-  return perArguments((request: PageRequest) =>
-    new DataLoader<K, Page<V>>(async (keys) => {
-      const pages = await fetch(keys, request);
-      return keys.map((parent) => pages.get(parent)!);
-    }),
+  return perArguments(
+    (request: PageRequest) =>
+      new DataLoader<K, Page<V>>(async (keys) => {
+        const pages = await fetch(keys, request);
+        return keys.map((parent) => pages.get(parent)!);
+      }),
   );
 }
 

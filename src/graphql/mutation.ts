@@ -87,11 +87,7 @@ type ClassType<T = unknown> = new (...args: never[]) => T;
  * Declares a mutation payload type `{ <field>: <type> (null on failure), userErrors }`.
  * `zhField` names the record in Chinese for its description.
  */
-export function payloadTypeOf(
-  name: string,
-  description: string,
-  field: { name: string; type: () => ClassType | object; zh: string; en: string },
-): ClassType {
+export function payloadTypeOf(name: string, description: string, field: { name: string; type: () => ClassType | object; zh: string; en: string }): ClassType {
   @Public()
   @ObjectType(name, { simpleResolvers: true, description })
   class Payload {
@@ -135,13 +131,7 @@ export async function lockVersioned<T extends { version: number }>(
 }
 
 /** Checks a required or optional text: trimmed, non-empty when given, at most `max` characters. */
-export function checkText(
-  problems: Problems,
-  field: string,
-  value: string | null | undefined,
-  max: number,
-  label: RecordKind,
-): string | null | undefined {
+export function checkText(problems: Problems, field: string, value: string | null | undefined, max: number, label: RecordKind): string | null | undefined {
   if (value == null) return value;
   const trimmed = value.trim();
   if (!trimmed) problems.add(field, UserErrorCode.REQUIRED, 'TEXT_REQUIRED', { labelZh: label.zh, label: label.en });

@@ -131,9 +131,7 @@ export const MAX_REPEATS_OF_ONE_FIELD = 10;
  * reading the document.
  */
 function maxRepeats(document: DocumentNode): number {
-  const fragments = new Map(
-    document.definitions.flatMap((definition) => (definition.kind === Kind.FRAGMENT_DEFINITION ? [[definition.name.value, definition] as const] : [])),
-  );
+  const fragments = new Map(document.definitions.flatMap((definition) => (definition.kind === Kind.FRAGMENT_DEFINITION ? [[definition.name.value, definition] as const] : [])));
   const flattened = new Map<string, Map<string, number>>();
   /** Counts keyed by "type condition|response key"; '' is the selection set's own type. */
   const flatten = (selectionSet: SelectionSetNode, typeCondition: string, inProgress: Set<string>): Map<string, number> => {

@@ -156,11 +156,7 @@ const NODE_TYPE_NAMES_ZH: Record<NodeTypeName, string> = {
  * Chinese names the type in both words (驿站（Station）) so a partner can match it to the schema.
  */
 export function notAnId(field: string, type: NodeTypeName): GraphQLError {
-  return badInputOf(
-    'ARGUMENT_NOT_AN_ID',
-    { field, kindZh: `${NODE_TYPE_NAMES_ZH[type]}（${type}）`, kind: /^[AEIOU]/.test(type) ? `an ${type}` : `a ${type}` },
-    field,
-  );
+  return badInputOf('ARGUMENT_NOT_AN_ID', { field, kindZh: `${NODE_TYPE_NAMES_ZH[type]}（${type}）`, kind: /^[AEIOU]/.test(type) ? `an ${type}` : `a ${type}` }, field);
 }
 
 export function encodeCursor(values: unknown[]): string {
@@ -195,7 +191,10 @@ export function decodeCursor(cursor: string, arity: number): unknown[] {
 export function toPageRequest(args: ConnectionArgs, arity: number): PageRequest {
   const { first, last, after, before } = args;
   if (first != null && last != null) throw badInputOf('PAGE_FIRST_OR_LAST', {}, 'first');
-  for (const [name, value] of [['first', first], ['last', last]] as const) {
+  for (const [name, value] of [
+    ['first', first],
+    ['last', last],
+  ] as const) {
     if (value != null && (value < 1 || value > MAX_PAGE_SIZE)) {
       throw badInputOf('PAGE_SIZE_RANGE', { name, max: MAX_PAGE_SIZE, value }, name);
     }

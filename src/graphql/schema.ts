@@ -16,12 +16,7 @@ import { OrganizationResolver } from '../modules/organization/organization.resol
 import { PersonResolver } from '../modules/person/person.resolver';
 import { RegionResolver } from '../modules/region/region.resolver';
 import { ServiceCircleResolver } from '../modules/service-circle/service-circle.resolver';
-import {
-  DepartmentServiceItemsResolver,
-  ServiceItemResolver,
-  StationServiceItemResolver,
-  StationServiceItemsResolver,
-} from '../modules/service-item/service-item.resolver';
+import { DepartmentServiceItemsResolver, ServiceItemResolver, StationServiceItemResolver, StationServiceItemsResolver } from '../modules/service-item/service-item.resolver';
 import { StationResolver } from '../modules/station/station.resolver';
 import { StationGridWorkerResolver, StationStaffResolver } from '../modules/station-staff/station-staff.resolver';
 import {

@@ -126,8 +126,7 @@ export function runMutationsAsUnitsOfWork(schema: GraphQLSchema): void {
   for (const field of Object.values(schema.getMutationType()?.getFields() ?? {})) {
     const resolve = (field.resolve ?? defaultFieldResolver) as GraphQLFieldResolver<unknown, Context>;
     if (unitsOfWork.has(resolve)) continue;
-    const wrapped: GraphQLFieldResolver<unknown, Context> = (source, args, ctx, info) =>
-      runUnitOfWork(ctx, info.fieldName, async () => resolve(source, args, ctx, info));
+    const wrapped: GraphQLFieldResolver<unknown, Context> = (source, args, ctx, info) => runUnitOfWork(ctx, info.fieldName, async () => resolve(source, args, ctx, info));
     unitsOfWork.add(wrapped);
     field.resolve = wrapped;
   }

@@ -85,7 +85,10 @@ const messages = {
     zh: 'Authorization 请求头格式不正确，须为“Bearer <接口密钥或令牌>”。',
     en: 'The Authorization header must be "Bearer <API key or token>".',
   },
-  API_KEY_UNKNOWN: { zh: '接口密钥无效或已被吊销，请核对密钥，或联系组织部管理员重新发放。', en: 'The API key is unknown or revoked; check it, or ask the administrator for a new one.' },
+  API_KEY_UNKNOWN: {
+    zh: '接口密钥无效或已被吊销，请核对密钥，或联系组织部管理员重新发放。',
+    en: 'The API key is unknown or revoked; check it, or ask the administrator for a new one.',
+  },
   API_KEY_MALFORMED: {
     zh: '接口密钥格式不正确（本服务未启用统一身份认证令牌），请核对密钥。',
     en: 'The API key is malformed (and no identity-provider tokens are accepted here).',
@@ -218,7 +221,10 @@ const messages = {
     zh: '只有“已关闭”或“规划中”的驿站可以归档，当前状态为“{statusZh}”，请先关闭。',
     en: 'Only CLOSED or PLANNED stations can be archived; this one is {status}. Close it first.',
   },
-  FORBIDDEN: { zh: '您的账号角色没有权限进行此操作，如需开通请联系组织部管理员。', en: 'Your role does not allow this; ask the organization department administrator if you need it.' },
+  FORBIDDEN: {
+    zh: '您的账号角色没有权限进行此操作，如需开通请联系组织部管理员。',
+    en: 'Your role does not allow this; ask the organization department administrator if you need it.',
+  },
   FORBIDDEN_SIGN_IN: {
     zh: '修改数据须先登录：请携带接口密钥或统一身份认证令牌。',
     en: 'Sign in to change data: send an API key or an identity-provider token.',
@@ -628,7 +634,5 @@ export type MessageKey = keyof typeof messages;
 
 /** Fills a message template for the locale; unknown placeholders stay visible. */
 export function translate(locale: Locale, key: MessageKey, params: MessageParams = {}): string {
-  return messages[key][locale].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    params[name] !== undefined ? String(params[name]) : whole,
-  );
+  return messages[key][locale].replace(/\{(\w+)\}/g, (whole, name: string) => (params[name] !== undefined ? String(params[name]) : whole));
 }

@@ -37,9 +37,7 @@ export const ANONYMOUS_HEADERS = { authorization: '' } as const;
  * Budgets no test file's traffic can spend (every caller shares one address here); the tests of
  * the budgets themselves pass their own RATE_LIMIT_BUDGETS.
  */
-export const UNSPENDABLE_BUDGETS = ['ANONYMOUS', 'ANALYST', 'DEPARTMENT_PARTNER', 'REGION_OPERATOR', 'ADMIN']
-  .map((callerClass) => `${callerClass}:100000000/1000000`)
-  .join(',');
+export const UNSPENDABLE_BUDGETS = ['ANONYMOUS', 'ANALYST', 'DEPARTMENT_PARTNER', 'REGION_OPERATOR', 'ADMIN'].map((callerClass) => `${callerClass}:100000000/1000000`).join(',');
 
 /** Starts the real app on a fresh, migrated and seeded database of its own (webhook loop off unless `env` turns it on). */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
@@ -71,7 +69,10 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     async gql(query, variables, headers = {}) {
       const auth = 'authorization' in headers ? (headers.authorization ? { authorization: headers.authorization } : {}) : adminHeaders;
       const { authorization: _ignored, ...rest } = headers;
-      const response = await http().post('/graphql').set({ 'content-type': 'application/json', ...rest, ...auth }).send({ query, variables });
+      const response = await http()
+        .post('/graphql')
+        .set({ 'content-type': 'application/json', ...rest, ...auth })
+        .send({ query, variables });
       return { status: response.status, data: response.body.data, errors: response.body.errors, headers: response.headers as Record<string, string> };
     },
     async countStatements(work) {

@@ -47,9 +47,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   if (mode === 'server') {
     const adminUrl = process.env[ENV.adminUrl]!;
     const name = `${process.env[ENV.prefix]}_${randomBytes(4).toString('hex')}`;
-    await withAdminClient(adminUrl, (client) =>
-      client.query(`create database "${name}" template "${process.env[ENV.template]}"`),
-    );
+    await withAdminClient(adminUrl, (client) => client.query(`create database "${name}" template "${process.env[ENV.template]}"`));
     return {
       url: databaseUrlFor(adminUrl, name),
       poolMax: 5,

@@ -23,12 +23,16 @@ interface FeedChange {
 }
 
 async function stations(first: number, regionCode: string = SEED.fanchengCode): Promise<{ id: string; name: string; version: number }[]> {
-  const res = await t.gql(`query($first: Int!, $code: String!) { stations(first: $first, filter: { regionCode: $code }) { nodes { id name version } } }`, { first, code: regionCode });
+  const res = await t.gql(`query($first: Int!, $code: String!) { stations(first: $first, filter: { regionCode: $code }) { nodes { id name version } } }`, {
+    first,
+    code: regionCode,
+  });
   return res.data.stations.nodes;
 }
 
 /** Record types the feed carries (API clients and webhook subscriptions are in the audit trail only). */
-const FEED_TYPES = '[ACTIVITY, CO_BUILDING, DEPARTMENT, DUTY_SHIFT, EXTERNAL_REF, ORGANIZATION, PERSON, PLATFORM, SERVICE_ITEM, STATION, STATION_GRID_WORKER, STATION_SERVICE_ITEM]';
+const FEED_TYPES =
+  '[ACTIVITY, CO_BUILDING, DEPARTMENT, DUTY_SHIFT, EXTERNAL_REF, ORGANIZATION, PERSON, PLATFORM, SERVICE_ITEM, STATION, STATION_GRID_WORKER, STATION_SERVICE_ITEM]';
 
 /** The newest sequence number the feed will carry, written so far (the audit trail is newest first). */
 async function latestSequence(): Promise<bigint> {
@@ -63,7 +67,10 @@ async function drain(after: string | null, alreadySeen: ReadonlySet<string> = ne
 describe('audit trail', () => {
   it('records who changed what, with before and after values, in the same transaction', async () => {
     const [station] = await stations(1);
-    const res = await t.http().post('/graphql').set({ 'content-type': 'application/json', 'x-request-id': 'audit-test-0001' })
+    const res = await t
+      .http()
+      .post('/graphql')
+      .set({ 'content-type': 'application/json', 'x-request-id': 'audit-test-0001' })
       .set((await t.clientHeaders({ name: '樊城区驿站管理端', roles: ['REGION_OPERATOR'], regionCode: SEED.fanchengCode })) as Record<string, string>)
       .send({ query: UPDATE, variables: { input: { id: station.id, version: station.version, name: `${station.name}（审计）`, tier: 'LEADING' } } });
     expect(res.body.data.updateStation.userErrors).toEqual([]);
@@ -99,13 +106,17 @@ describe('audit trail', () => {
   });
 
   it('keeps personal values only masked', async () => {
-    const created = await t.gql(
-      `mutation($input: CreatePersonInput!) { createPerson(input: $input) { person { id } userErrors { code } } }`,
-      { input: { name: '王建华', role: 'VOLUNTEER', phone: '13912345678', regionCode: SEED.anjuCommunityCode } },
-    );
+    const created = await t.gql(`mutation($input: CreatePersonInput!) { createPerson(input: $input) { person { id } userErrors { code } } }`, {
+      input: { name: '王建华', role: 'VOLUNTEER', phone: '13912345678', regionCode: SEED.anjuCommunityCode },
+    });
     const events = await t.gql(EVENTS, { filter: { recordId: created.data.createPerson.person.id } });
     const changes = events.data.auditEvents.nodes[0].changes as { field: string; after: unknown }[];
-    expect(changes).toEqual(expect.arrayContaining([{ field: 'name', before: null, after: '王*华' }, { field: 'phone', before: null, after: '139****5678' }]));
+    expect(changes).toEqual(
+      expect.arrayContaining([
+        { field: 'name', before: null, after: '王*华' },
+        { field: 'phone', before: null, after: '139****5678' },
+      ]),
+    );
     expect(JSON.stringify(events.data)).not.toContain('13912345678');
   });
 
@@ -144,10 +155,16 @@ describe('change feed', () => {
     });
     const station = created.data.createStation.station;
     await t.gql(UPDATE, { input: { id: station.id, version: 1, name: '变更流测试驿站（改名）' } });
-    const activity = await t.gql(
-      `mutation($input: CreateActivityInput!) { createActivity(input: $input) { activity { id version } userErrors { code } } }`,
-      { input: { stationId: station.id, category: 'VOLUNTEER_SERVICE', title: '周末义剪', startsAt: '2024-01-06T09:00:00+08:00', endsAt: '2024-01-06T11:00:00+08:00', participants: 12 } },
-    );
+    const activity = await t.gql(`mutation($input: CreateActivityInput!) { createActivity(input: $input) { activity { id version } userErrors { code } } }`, {
+      input: {
+        stationId: station.id,
+        category: 'VOLUNTEER_SERVICE',
+        title: '周末义剪',
+        startsAt: '2024-01-06T09:00:00+08:00',
+        endsAt: '2024-01-06T11:00:00+08:00',
+        participants: 12,
+      },
+    });
     const { id: activityId, version } = activity.data.createActivity.activity;
     await t.gql(`mutation($input: DeleteActivityInput!) { deleteActivity(input: $input) { userErrors { code } } }`, { input: { id: activityId, version } });
 
@@ -251,7 +268,16 @@ describe('what a syncing system needs from the feed', () => {
     const other = await partner('总工会同步-他人');
     const organization = await t.gql(
       `mutation($input: UpsertOrganizationInput!) { upsertOrganization(input: $input) { organization { id } userErrors { code message } } }`,
-      { input: { externalRef: { system: 'zgh-loop-test', externalId: 'ORG-1' }, name: '回环测试志愿服务队', kind: 'VOLUNTEER_ORG', contactName: '李红', contactPhone: '13907101234', regionCode: SEED.fanchengCode } },
+      {
+        input: {
+          externalRef: { system: 'zgh-loop-test', externalId: 'ORG-1' },
+          name: '回环测试志愿服务队',
+          kind: 'VOLUNTEER_ORG',
+          contactName: '李红',
+          contactPhone: '13907101234',
+          regionCode: SEED.fanchengCode,
+        },
+      },
       { ...writer, 'x-request-id': 'zgh-sync-run-42' },
     );
     expect(organization.data.upsertOrganization.userErrors).toEqual([]);
@@ -278,7 +304,16 @@ describe('what a syncing system needs from the feed', () => {
     const writer = await partner('总工会同步-编号');
     const created = await t.gql(
       `mutation($input: UpsertOrganizationInput!) { upsertOrganization(input: $input) { organization { id } userErrors { code } } }`,
-      { input: { externalRef: { system: 'zgh-ids-test', externalId: 'ORG-7' }, name: '编号测试社会组织', kind: 'SOCIAL_ORG', contactName: '王明', contactPhone: '13907105678', regionCode: SEED.fanchengCode } },
+      {
+        input: {
+          externalRef: { system: 'zgh-ids-test', externalId: 'ORG-7' },
+          name: '编号测试社会组织',
+          kind: 'SOCIAL_ORG',
+          contactName: '王明',
+          contactPhone: '13907105678',
+          regionCode: SEED.fanchengCode,
+        },
+      },
       writer,
     );
     const organizationId = created.data.upsertOrganization.organization.id;
@@ -289,7 +324,14 @@ describe('what a syncing system needs from the feed', () => {
       { id: refChange.recordId },
       writer,
     );
-    expect(fetched.data.node).toEqual({ __typename: 'ExternalRef', id: refChange.recordId, system: 'zgh-ids-test', externalId: 'ORG-7', recordType: 'ORGANIZATION', record: { id: organizationId } });
+    expect(fetched.data.node).toEqual({
+      __typename: 'ExternalRef',
+      id: refChange.recordId,
+      system: 'zgh-ids-test',
+      externalId: 'ORG-7',
+      recordType: 'ORGANIZATION',
+      record: { id: organizationId },
+    });
 
     const removed = await t.gql(
       `mutation($input: RemoveExternalRefInput!) { removeExternalRef(input: $input) { deletedId userErrors { code } } }`,

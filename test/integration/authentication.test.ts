@@ -193,7 +193,11 @@ describe('JWT configuration', () => {
   it('turns the JWT path off when nothing is configured', async () => {
     const app = await startTestApp();
     try {
-      const res = await app.http().post('/graphql').set({ ...bearer(await token({ roles: ['zzb-admin'] })), 'accept-language': 'en' }).send({ query: VIEWER });
+      const res = await app
+        .http()
+        .post('/graphql')
+        .set({ ...bearer(await token({ roles: ['zzb-admin'] })), 'accept-language': 'en' })
+        .send({ query: VIEWER });
       expect(res.status).toBe(401);
       expect(res.body.errors[0].message).toContain('no identity-provider tokens are accepted');
     } finally {

@@ -25,9 +25,24 @@ const PAGING = 'first: $first, after: $after, last: $last, before: $before';
 
 /** Root lists, their order input, each sort field with the node field it sorts by, and a filter that shows every record. */
 const ROOT_LISTS: { list: string; order: string; fields: Record<string, string>; filter: string }[] = [
-  { list: 'platforms', order: 'PlatformOrder', fields: { NAME: 'name', OWNER_REF: 'ownerRef', CREATED_AT: 'createdAt', UPDATED_AT: 'updatedAt' }, filter: 'filter: { includeInactive: true }' },
-  { list: 'serviceItems', order: 'ServiceItemOrder', fields: { CODE: 'code', NAME: 'name', CREATED_AT: 'createdAt', UPDATED_AT: 'updatedAt' }, filter: 'filter: { includeInactive: true }' },
-  { list: 'departments', order: 'DepartmentOrder', fields: { CODE: 'code', NAME: 'name', CREATED_AT: 'createdAt', UPDATED_AT: 'updatedAt' }, filter: 'filter: { includeInactive: true }' },
+  {
+    list: 'platforms',
+    order: 'PlatformOrder',
+    fields: { NAME: 'name', OWNER_REF: 'ownerRef', CREATED_AT: 'createdAt', UPDATED_AT: 'updatedAt' },
+    filter: 'filter: { includeInactive: true }',
+  },
+  {
+    list: 'serviceItems',
+    order: 'ServiceItemOrder',
+    fields: { CODE: 'code', NAME: 'name', CREATED_AT: 'createdAt', UPDATED_AT: 'updatedAt' },
+    filter: 'filter: { includeInactive: true }',
+  },
+  {
+    list: 'departments',
+    order: 'DepartmentOrder',
+    fields: { CODE: 'code', NAME: 'name', CREATED_AT: 'createdAt', UPDATED_AT: 'updatedAt' },
+    filter: 'filter: { includeInactive: true }',
+  },
   { list: 'organizations', order: 'OrganizationOrder', fields: { NAME: 'name', CREATED_AT: 'createdAt', UPDATED_AT: 'updatedAt' }, filter: 'filter: { includeInactive: true }' },
 ];
 
@@ -131,8 +146,11 @@ describe('nested connections: the full set of paging arguments', () => {
     expect(before.edges.map((edge: Json) => edge.node.code)).toEqual(codes.slice(7, 10));
 
     // department(code:) reads the department by a loader; the list of departments is planned: same answer, same cursors.
-    const planned = await ok(`query($code: String!) { departments(first: 1, filter: { search: $code, includeInactive: true }) { nodes { code
-      serviceItems(last: 4, includeInactive: true) { totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { code } } } } } }`, { code: busiest.code });
+    const planned = await ok(
+      `query($code: String!) { departments(first: 1, filter: { search: $code, includeInactive: true }) { nodes { code
+      serviceItems(last: 4, includeInactive: true) { totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { code } } } } } }`,
+      { code: busiest.code },
+    );
     const direct = (await ok(query, { code: busiest.code, last: 4 })).department.serviceItems;
     expect(planned.departments.nodes[0].serviceItems).toEqual(direct);
 
@@ -174,7 +192,8 @@ describe('nested connections: the full set of paging arguments', () => {
 
     const counts = 'stationCount active: stationCount(status: [ACTIVE]) paused: stationCount(status: [SUSPENDED, WITHDRAWN])';
     const direct = (await ok(`query($code: String!) { serviceItem(code: $code) { ${counts} } }`, { code: S.coreItemCode })).serviceItem;
-    const planned = (await ok(`query($code: String!) { serviceItems(first: 1, filter: { search: $code }) { nodes { ${counts} } } }`, { code: S.coreItemCode })).serviceItems.nodes[0];
+    const planned = (await ok(`query($code: String!) { serviceItems(first: 1, filter: { search: $code }) { nodes { ${counts} } } }`, { code: S.coreItemCode })).serviceItems
+      .nodes[0];
     expect(planned).toEqual(direct);
     expect(direct.stationCount).toBe(S.urbanOpenStations);
     expect(direct.active + direct.paused).toBe(direct.stationCount);
@@ -208,7 +227,9 @@ describe('nested connections: the full set of paging arguments', () => {
     const query = `query($code: String!, ${PAGE_ARGS}, $kind: [PlatformKind!], $all: Boolean! = false) { station(code: $code) {
       platforms(${PAGING}, kind: $kind, includeInactive: $all) { totalCount pageInfo { hasNextPage hasPreviousPage endCursor } edges { cursor node { id kind name } } } } }`;
     // The station of 安居社区 with the most platforms.
-    const { stations } = await ok(`{ stations(first: 20, filter: { regionCode: "${SEED.anjuCommunityCode}" }) { nodes { code platforms(includeInactive: true) { totalCount } } } }`);
+    const { stations } = await ok(
+      `{ stations(first: 20, filter: { regionCode: "${SEED.anjuCommunityCode}" }) { nodes { code platforms(includeInactive: true) { totalCount } } } }`,
+    );
     const { code } = stations.nodes.reduce((a: Json, b: Json) => (b.platforms.totalCount > a.platforms.totalCount ? b : a));
     const connection = (await ok(query, { code, first: 100 })).station.platforms;
     expect(connection.totalCount).toBeGreaterThan(1);
@@ -234,17 +255,20 @@ describe('nested connections: the full set of paging arguments', () => {
     const codes: string[] = (await ok(`{ serviceItems(first: 30) { nodes { code } } }`)).serviceItems.nodes.map((node: Json) => node.code);
     const { stations } = await ok(`{ stations(first: 1, filter: { regionCode: "${SEED.anjuCommunityCode}", status: [OPEN] }) { nodes { id } } }`);
     const items = `serviceItems(${PAGING}) { totalCount pageInfo { hasNextPage hasPreviousPage } edges { cursor node { code } } }`;
-    const created = await ok(`mutation($input: CreatePlatformInput!, ${PAGE_ARGS}) { createPlatform(input: $input) {
-      platform { id ... on GovServicePoint24h { ${items} } } userErrors { field code message } } }`, {
-      input: {
-        kind: 'GOV_SERVICE_24H',
-        stationId: stations.nodes[0].id,
-        departmentCode: 'FC-ZWJ',
-        name: '安居社区24小时政务服务驿站（三十项）',
-        ownerRef: 'FCZWJ-24H-LIST-30',
-        govService24h: { selfServiceTerminals: 2, serviceItemCodes: [...codes].reverse() },
+    const created = await ok(
+      `mutation($input: CreatePlatformInput!, ${PAGE_ARGS}) { createPlatform(input: $input) {
+      platform { id ... on GovServicePoint24h { ${items} } } userErrors { field code message } } }`,
+      {
+        input: {
+          kind: 'GOV_SERVICE_24H',
+          stationId: stations.nodes[0].id,
+          departmentCode: 'FC-ZWJ',
+          name: '安居社区24小时政务服务驿站（三十项）',
+          ownerRef: 'FCZWJ-24H-LIST-30',
+          govService24h: { selfServiceTerminals: 2, serviceItemCodes: [...codes].reverse() },
+        },
       },
-    });
+    );
     expect(created.createPlatform.userErrors).toEqual([]);
     // The payload's platform is a record the mutation read: its list is read by the same plan as a listed one's.
     const payload = created.createPlatform.platform.serviceItems;
@@ -273,8 +297,14 @@ describe('the catalogue lists are planned', () => {
     serviceItems(first: 3, includeInactive: true) { totalCount nodes { code stationCount stations(last: 2) { totalCount edges { cursor node { since station { code } } } } } }`;
   const LISTS: [string, string][] = [
     ['departments', `departments(first: $first, filter: { includeInactive: true }) { nodes { ${DEPARTMENT} } }`],
-    ['serviceItems', `serviceItems(first: $first, orderBy: { field: NAME }) { nodes { code department { ${DEPARTMENT} } stations(first: 2, status: [ACTIVE]) { nodes { station { code platforms(first: 2) { nodes { kind } } } } } } }`],
-    ['platforms', `platforms(first: $first, orderBy: { field: OWNER_REF, direction: DESC }) { nodes { ownerRef department { code } station { code platforms { totalCount } serviceItems(last: 3) { nodes { serviceItem { code } } } } } }`],
+    [
+      'serviceItems',
+      `serviceItems(first: $first, orderBy: { field: NAME }) { nodes { code department { ${DEPARTMENT} } stations(first: 2, status: [ACTIVE]) { nodes { station { code platforms(first: 2) { nodes { kind } } } } } } }`,
+    ],
+    [
+      'platforms',
+      `platforms(first: $first, orderBy: { field: OWNER_REF, direction: DESC }) { nodes { ownerRef department { code } station { code platforms { totalCount } serviceItems(last: 3) { nodes { serviceItem { code } } } } } }`,
+    ],
     ['organizations', `organizations(first: $first) { nodes { name contactName region { code } } }`],
     ['people', `people(first: $first, orderBy: { field: CREATED_AT }) { nodes { role name phone organization { name } region { code } } }`],
   ];

@@ -70,7 +70,11 @@ describe('the change recorder', () => {
       `mutation($input: CreatePlatformInput!) { createPlatform(input: $input) { ${POINT} } }`,
       {
         input: {
-          kind: 'GOV_SERVICE_24H', stationId: station.id, departmentCode: 'FC-ZWJ', name: '审计测试24小时政务服务驿站', ownerRef: 'FCZWJ-AUDIT-01',
+          kind: 'GOV_SERVICE_24H',
+          stationId: station.id,
+          departmentCode: 'FC-ZWJ',
+          name: '审计测试24小时政务服务驿站',
+          ownerRef: 'FCZWJ-AUDIT-01',
           govService24h: { selfServiceTerminals: 2, serviceItemCodes: [items[1].code, items[0].code] },
         },
       },
@@ -82,8 +86,14 @@ describe('the change recorder', () => {
 
     const [creation] = await events({ recordId: point.id });
     expect(creation).toMatchObject({
-      operation: 'CREATE', recordType: 'PLATFORM', recordId: point.id, version: 1, mutation: 'createPlatform', requestId: 'audit-point-create',
-      actor: { kind: 'API_CLIENT', apiClient: { name: '审计-樊城政数局' } }, department: { code: 'FC-ZWJ' },
+      operation: 'CREATE',
+      recordType: 'PLATFORM',
+      recordId: point.id,
+      version: 1,
+      mutation: 'createPlatform',
+      requestId: 'audit-point-create',
+      actor: { kind: 'API_CLIENT', apiClient: { name: '审计-樊城政数局' } },
+      department: { code: 'FC-ZWJ' },
     });
     expect(changesOf(creation)).toMatchObject({
       kind: { before: null, after: 'GOV_SERVICE_24H' },
@@ -114,10 +124,9 @@ describe('the change recorder', () => {
     const res = await t.gql(`{ platforms(first: 1, filter: { kind: [UNION_CARE_STATION] }) { nodes { id version ... on UnionCareStation { amenities restSeats } } } }`);
     const care = res.data.platforms.nodes[0];
     const amenities = care.restSeats > 0 ? ['WIFI', 'TOILET', 'REST_SEATS'] : ['WIFI', 'TOILET'];
-    const updated = await t.gql(
-      `mutation($input: UpdatePlatformInput!) { updatePlatform(input: $input) { platform { version } userErrors { code } } }`,
-      { input: { id: care.id, version: care.version, unionCare: { amenities, restSeats: care.restSeats } } },
-    );
+    const updated = await t.gql(`mutation($input: UpdatePlatformInput!) { updatePlatform(input: $input) { platform { version } userErrors { code } } }`, {
+      input: { id: care.id, version: care.version, unionCare: { amenities, restSeats: care.restSeats } },
+    });
     expect(updated.data.updatePlatform.userErrors).toEqual([]);
     const [event] = await events({ recordId: care.id });
     const changes = changesOf(event);
@@ -139,10 +148,17 @@ describe('the change recorder', () => {
     const recorded = (await events({ recordType: ['STATION_SERVICE_ITEM'], mutation: 'pushDownServiceItems' })).filter((event) => event.requestId === 'audit-push-down');
     expect(recorded).toHaveLength(SERVICE_ITEM_SEED.ruralStreetOpenStations);
     expect(new Set(recorded.map((event) => event.recordId)).size).toBe(recorded.length);
-    const stations = await t.gql(`query($code: String!) { stations(first: 10, filter: { regionCode: $code, status: [OPEN] }) { nodes { id } } }`, { code: SERVICE_ITEM_SEED.ruralStreetCode });
+    const stations = await t.gql(`query($code: String!) { stations(first: 10, filter: { regionCode: $code, status: [OPEN] }) { nodes { id } } }`, {
+      code: SERVICE_ITEM_SEED.ruralStreetCode,
+    });
     const stationIds = new Set(stations.data.stations.nodes.map((station: { id: string }) => station.id));
     for (const event of recorded) {
-      expect(event).toMatchObject({ operation: 'CREATE', version: 1, actor: { kind: 'API_CLIENT', apiClient: { name: '审计-批量下沉' } }, department: { code: department.department.code } });
+      expect(event).toMatchObject({
+        operation: 'CREATE',
+        version: 1,
+        actor: { kind: 'API_CLIENT', apiClient: { name: '审计-批量下沉' } },
+        department: { code: department.department.code },
+      });
       const changes = changesOf(event);
       expect(stationIds.has(changes.station.after as string)).toBe(true);
       expect(changes).toMatchObject({
@@ -157,12 +173,20 @@ describe('the change recorder', () => {
 
   it('records a deletion with the values the record had', async () => {
     const station = await openStation(SEED.anjuCommunityCode);
-    const created = await t.gql(
-      `mutation($input: CreateActivityInput!) { createActivity(input: $input) { activity { id version } userErrors { code } } }`,
-      { input: { stationId: station.id, category: 'VOLUNTEER_SERVICE', title: '审计测试义剪', startsAt: '2024-01-06T09:00:00+08:00', endsAt: '2024-01-06T11:00:00+08:00', participants: 12 } },
-    );
+    const created = await t.gql(`mutation($input: CreateActivityInput!) { createActivity(input: $input) { activity { id version } userErrors { code } } }`, {
+      input: {
+        stationId: station.id,
+        category: 'VOLUNTEER_SERVICE',
+        title: '审计测试义剪',
+        startsAt: '2024-01-06T09:00:00+08:00',
+        endsAt: '2024-01-06T11:00:00+08:00',
+        participants: 12,
+      },
+    });
     const activity = created.data.createActivity.activity;
-    const deleted = await t.gql(`mutation($input: DeleteActivityInput!) { deleteActivity(input: $input) { deletedId userErrors { code } } }`, { input: { id: activity.id, version: activity.version } });
+    const deleted = await t.gql(`mutation($input: DeleteActivityInput!) { deleteActivity(input: $input) { deletedId userErrors { code } } }`, {
+      input: { id: activity.id, version: activity.version },
+    });
     expect(deleted.data.deleteActivity).toEqual({ deletedId: activity.id, userErrors: [] });
     const [deletion, creation] = await events({ recordId: activity.id });
     expect(deletion).toMatchObject({ operation: 'DELETE', version: 1, mutation: 'deleteActivity' });
@@ -179,10 +203,9 @@ describe('the change recorder', () => {
 
   it('names referenced records by global ID and keeps personal values masked', async () => {
     const region = (await t.gql(`{ region(code: "${SEED.anjuCommunityCode}") { id } }`)).data.region.id;
-    const created = await t.gql(
-      `mutation($input: CreatePersonInput!) { createPerson(input: $input) { person { id } userErrors { code } } }`,
-      { input: { name: '李审计', role: 'VOLUNTEER', phone: '13912340000', regionCode: SEED.anjuCommunityCode } },
-    );
+    const created = await t.gql(`mutation($input: CreatePersonInput!) { createPerson(input: $input) { person { id } userErrors { code } } }`, {
+      input: { name: '李审计', role: 'VOLUNTEER', phone: '13912340000', regionCode: SEED.anjuCommunityCode },
+    });
     const [event] = await events({ recordId: created.data.createPerson.person.id });
     expect(changesOf(event)).toMatchObject({
       region: { before: null, after: region },
@@ -195,12 +218,11 @@ describe('the change recorder', () => {
 
   it("names an external reference's record by global ID and its type by enum name", async () => {
     const platform = (await t.gql(`{ platforms(first: 1, filter: { kind: [GIG_WORK_STATION] }) { nodes { id } } }`)).data.platforms.nodes[0];
-    const added = await t.gql(
-      `mutation($input: AddExternalRefInput!) { addExternalRef(input: $input) { externalRef { externalId } userErrors { code } } }`,
-      { input: { type: 'PLATFORM', id: platform.id, system: 'AUDIT-TEST', externalId: 'A-1' } },
-    );
+    const added = await t.gql(`mutation($input: AddExternalRefInput!) { addExternalRef(input: $input) { externalRef { externalId } userErrors { code } } }`, {
+      input: { type: 'PLATFORM', id: platform.id, system: 'AUDIT-TEST', externalId: 'A-1' },
+    });
     expect(added.data.addExternalRef.userErrors).toEqual([]);
-    const [event] = (await events({ recordType: ['EXTERNAL_REF'], mutation: 'addExternalRef' }));
+    const [event] = await events({ recordType: ['EXTERNAL_REF'], mutation: 'addExternalRef' });
     expect(changesOf(event)).toEqual({
       system: { before: null, after: 'AUDIT-TEST' },
       externalId: { before: null, after: 'A-1' },
@@ -213,8 +235,13 @@ describe('the change recorder', () => {
     const partner = await t.clientHeaders({ name: '审计-市总工会', roles: ['DEPARTMENT_PARTNER'], departmentCode: 'XY-ZGH' });
     const station = await openStation(SEED.anjuCommunityCode);
     const input = {
-      externalRef: { system: 'zgh-audit', externalId: 'AUDIT-RACE' }, kind: 'UNION_CARE_STATION', stationId: station.id, departmentCode: 'XY-ZGH',
-      name: '审计并发爱心驿站', ownerRef: 'ZGH-AUDIT-RACE', unionCare: { amenities: ['DRINKING_WATER'], restSeats: 0 },
+      externalRef: { system: 'zgh-audit', externalId: 'AUDIT-RACE' },
+      kind: 'UNION_CARE_STATION',
+      stationId: station.id,
+      departmentCode: 'XY-ZGH',
+      name: '审计并发爱心驿站',
+      ownerRef: 'ZGH-AUDIT-RACE',
+      unionCare: { amenities: ['DRINKING_WATER'], restSeats: 0 },
     };
     const upsert = (variables: typeof input) =>
       t.gql(`mutation($input: UpsertPlatformInput!) { upsertPlatform(input: $input) { platform { id } created userErrors { code } } }`, { input: variables }, partner);

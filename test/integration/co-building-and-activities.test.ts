@@ -53,10 +53,16 @@ async function listActivities(filter: Record<string, unknown>, first = 100, orde
 let orgSequence = 0;
 async function newOrganization(overrides: Record<string, unknown> = {}): Promise<Rec> {
   orgSequence++;
-  const data = await gqlOk(
-    `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { organization { id name version } ${ERRORS} } }`,
-    { input: { name: `襄阳市樊城区共建测试志愿服务队${orgSequence}`, kind: 'VOLUNTEER_ORG', contactName: '周红梅', contactPhone: '0710-3222333', regionCode: SEED.fanchengCode, ...overrides } },
-  );
+  const data = await gqlOk(`mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { organization { id name version } ${ERRORS} } }`, {
+    input: {
+      name: `襄阳市樊城区共建测试志愿服务队${orgSequence}`,
+      kind: 'VOLUNTEER_ORG',
+      contactName: '周红梅',
+      contactPhone: '0710-3222333',
+      regionCode: SEED.fanchengCode,
+      ...overrides,
+    },
+  });
   expect(data.createOrganization.userErrors).toEqual([]);
   return data.createOrganization.organization;
 }
@@ -71,7 +77,14 @@ async function deactivate(organization: Rec): Promise<void> {
 /** A station registered and archived at once: archived stations get no new co-buildings or activities. */
 async function archivedStation(): Promise<string> {
   const created = await gqlOk(`mutation($input: CreateStationInput!) { createStation(input: $input) { station { id version } ${ERRORS} } }`, {
-    input: { name: '安居社区规划取消驿站', regionCode: SEED.anjuCommunityCode, tier: 'BASIC', kind: 'COMMUNITY', address: '湖北省襄阳市樊城区王寨街道安居路20号', location: XIANGYANG_POINT },
+    input: {
+      name: '安居社区规划取消驿站',
+      regionCode: SEED.anjuCommunityCode,
+      tier: 'BASIC',
+      kind: 'COMMUNITY',
+      address: '湖北省襄阳市樊城区王寨街道安居路20号',
+      location: XIANGYANG_POINT,
+    },
   });
   const station = created.createStation.station;
   const archived = await gqlOk(`mutation($input: ArchiveStationInput!) { archiveStation(input: $input) { ${ERRORS} } }`, { input: { id: station.id, version: station.version } });
@@ -92,7 +105,7 @@ async function allCoBuildings(): Promise<Rec[]> {
 }
 
 describe('co-building queries', () => {
-  it('holds the article\'s 327 co-building projects, newest first, each with an organization and an open station', async () => {
+  it("holds the article's 327 co-building projects, newest first, each with an organization and an open station", async () => {
     expect(await coBuildingTotal()).toBe(ORGANIZATION_SEED.coBuildings);
     const all = await allCoBuildings();
     expect(all).toHaveLength(ORGANIZATION_SEED.coBuildings);
@@ -136,7 +149,7 @@ describe('co-building queries', () => {
     expect(sum).toBe(ORGANIZATION_SEED.coBuildings);
   });
 
-  it('filters by the date a relation is in force, and by the stations\' region', async () => {
+  it("filters by the date a relation is in force, and by the stations' region", async () => {
     const all = await allCoBuildings();
     const inForce = (date: string) => all.filter((node) => node.validFrom <= date && (node.validTo === null || node.validTo >= date)).length;
     for (const date of ['2024-06-30', '2024-07-01', '2022-01-01']) {
@@ -168,7 +181,7 @@ describe('co-building queries', () => {
     }
   });
 
-  it('shows a station\'s co-buildings in force today by default, and all of them with includeInactive: true', async () => {
+  it("shows a station's co-buildings in force today by default, and all of them with includeInactive: true", async () => {
     const ended = (await allCoBuildings()).find((node) => node.validTo !== null && node.validTo < todayInChina())!;
     expect(ended).toBeDefined();
     const data = await gqlOk(
@@ -192,7 +205,19 @@ describe('activity queries', () => {
   it('holds a few thousand activities of 2023 of every category, newest first by default', async () => {
     expect(await activityTotal()).toBe(ORGANIZATION_SEED.activities);
     let sum = 0;
-    for (const category of ['PARTY_BUILDING', 'POLICY_CONSULTATION', 'PROXY_AGENCY', 'LEGAL_AID', 'CULTURAL_PUBLICITY', 'TRAINING', 'VOLUNTEER_SERVICE', 'SENIOR_SCHOOL', 'AFTER_SCHOOL_CLASS', 'NEIGHBOURHOOD_FESTIVAL', 'OTHER']) {
+    for (const category of [
+      'PARTY_BUILDING',
+      'POLICY_CONSULTATION',
+      'PROXY_AGENCY',
+      'LEGAL_AID',
+      'CULTURAL_PUBLICITY',
+      'TRAINING',
+      'VOLUNTEER_SERVICE',
+      'SENIOR_SCHOOL',
+      'AFTER_SCHOOL_CLASS',
+      'NEIGHBOURHOOD_FESTIVAL',
+      'OTHER',
+    ]) {
       const page = await listActivities({ category }, 20);
       expect(page.totalCount).toBeGreaterThan(0);
       expect(page.nodes.every((node: Rec) => node.category === category)).toBe(true);
@@ -250,7 +275,11 @@ describe('activity queries', () => {
   });
 
   it('rejects malformed filters', async () => {
-    for (const filter of [{ stationId: 'nonsense' }, { organizerId: toGlobalId('Station', '00000000-0000-4000-8000-000000000000') }, { from: '2023-07-01T00:00:00Z', to: '2023-06-01T00:00:00Z' }]) {
+    for (const filter of [
+      { stationId: 'nonsense' },
+      { organizerId: toGlobalId('Station', '00000000-0000-4000-8000-000000000000') },
+      { from: '2023-07-01T00:00:00Z', to: '2023-06-01T00:00:00Z' },
+    ]) {
       const res = await t.gql(LIST_ACT, { filter, first: 1 });
       expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     }
@@ -260,12 +289,15 @@ describe('activity queries', () => {
     const [first] = (await listActivities({}, 1)).nodes;
     const { createdAt: _createdAt, ...fields } = first;
     expect((await gqlOk(GET_ACT, { id: first.id })).activity).toEqual(fields);
-    expect((await gqlOk(`query($id: ID!) { node(id: $id) { __typename ... on Activity { title } } }`, { id: first.id })).node).toEqual({ __typename: 'Activity', title: first.title });
+    expect((await gqlOk(`query($id: ID!) { node(id: $id) { __typename ... on Activity { title } } }`, { id: first.id })).node).toEqual({
+      __typename: 'Activity',
+      title: first.title,
+    });
     expect((await gqlOk(GET_ACT, { id: toGlobalId('Activity', '00000000-0000-4000-8000-000000000000') })).activity).toBeNull();
     expect((await t.gql(GET_ACT, { id: 'nonsense' })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
 
-  it('lists a station\'s latest activities, optionally within a window', async () => {
+  it("lists a station's latest activities, optionally within a window", async () => {
     const anju = await stationId(ORGANIZATION_SEED.anjuWarmNewStationCode);
     const all = await listActivities({ stationId: anju });
     const data = await gqlOk(
@@ -278,9 +310,7 @@ describe('activity queries', () => {
     expect(data.station.latest.nodes).toEqual([{ id: all.nodes[0].id }]);
     expect(data.station.window.nodes.length).toBeGreaterThan(0);
     expect(data.station.window.nodes.every((node: Rec) => node.startsAt >= '2022-12-31T16:00:00.000Z' && node.startsAt < '2023-06-30T16:00:00.000Z')).toBe(true);
-    expect(data.station.window.totalCount).toBe(
-      all.nodes.filter((node: Rec) => node.startsAt >= '2022-12-31T16:00:00.000Z' && node.startsAt < '2023-06-30T16:00:00.000Z').length,
-    );
+    expect(data.station.window.totalCount).toBe(all.nodes.filter((node: Rec) => node.startsAt >= '2022-12-31T16:00:00.000Z' && node.startsAt < '2023-06-30T16:00:00.000Z').length);
     for (const args of ['first: 0', 'first: 101', 'last: 101', 'first: 1, last: 1', 'after: "garbage"', 'from: "2023-07-01T00:00:00Z", to: "2023-07-01T00:00:00Z"']) {
       const res = await t.gql(`query($id: ID!) { station(id: $id) { activities(${args}) { nodes { id } } } }`, { id: anju });
       expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
@@ -424,9 +454,18 @@ describe('updateCoBuilding and endCoBuilding', () => {
 
   it('changes commitments, note, agreement, role and period, bumping the version', async () => {
     const coBuilding = await create((await newOrganization()).id, { commitmentNote: '每年投入共建经费2万元', agreementSignedOn: '2023-01-01' });
-    const changed = await gqlOk(UPDATE_CB, { input: { id: coBuilding.id, version: 1, commitments: ['SERVICES', 'FUNDS'], commitmentNote: '每年投入共建经费3万元', role: 'SERVICE_PROVIDER', validTo: '2030-12-31' } });
+    const changed = await gqlOk(UPDATE_CB, {
+      input: { id: coBuilding.id, version: 1, commitments: ['SERVICES', 'FUNDS'], commitmentNote: '每年投入共建经费3万元', role: 'SERVICE_PROVIDER', validTo: '2030-12-31' },
+    });
     expect(changed.updateCoBuilding.userErrors).toEqual([]);
-    expect(changed.updateCoBuilding.coBuilding).toMatchObject({ commitments: ['FUNDS', 'SERVICES'], commitmentNote: '每年投入共建经费3万元', role: 'SERVICE_PROVIDER', validTo: '2030-12-31', agreementSignedOn: '2023-01-01', version: 2 });
+    expect(changed.updateCoBuilding.coBuilding).toMatchObject({
+      commitments: ['FUNDS', 'SERVICES'],
+      commitmentNote: '每年投入共建经费3万元',
+      role: 'SERVICE_PROVIDER',
+      validTo: '2030-12-31',
+      agreementSignedOn: '2023-01-01',
+      version: 2,
+    });
     const cleared = await gqlOk(UPDATE_CB, { input: { id: coBuilding.id, version: 2, commitmentNote: null, agreementSignedOn: null, validTo: null } });
     expect(cleared.updateCoBuilding.coBuilding).toMatchObject({ commitmentNote: null, agreementSignedOn: null, validTo: null, version: 3 });
   });
@@ -465,12 +504,15 @@ describe('updateCoBuilding and endCoBuilding', () => {
     }
   });
 
-  it('ends a relation on a given day; once over, it drops out of the station\'s current co-buildings', async () => {
+  it("ends a relation on a given day; once over, it drops out of the station's current co-buildings", async () => {
     const coBuilding = await create((await newOrganization()).id);
     const ended = await gqlOk(END_CB, { input: { id: coBuilding.id, version: 1, validTo: '2024-12-31' } });
     expect(ended.endCoBuilding.userErrors).toEqual([]);
     expect(ended.endCoBuilding.coBuilding).toMatchObject({ validTo: '2024-12-31', active: false, version: 2 });
-    const station = await gqlOk(`query($id: ID!) { station(id: $id) { current: coBuildings(first: 100) { nodes { id } } all: coBuildings(first: 100, includeInactive: true) { nodes { id } } } }`, { id: anju });
+    const station = await gqlOk(
+      `query($id: ID!) { station(id: $id) { current: coBuildings(first: 100) { nodes { id } } all: coBuildings(first: 100, includeInactive: true) { nodes { id } } } }`,
+      { id: anju },
+    );
     expect(station.station.current.nodes.map((node: Rec) => node.id)).not.toContain(coBuilding.id);
     expect(station.station.all.nodes.map((node: Rec) => node.id)).toContain(coBuilding.id);
 
@@ -492,9 +534,7 @@ describe('updateCoBuilding and endCoBuilding', () => {
     const coBuilding = await create(organization.id, { validFrom: '2023-06-01', validTo: '2030-12-31' });
     await create(organization.id, { validFrom: '2031-01-01' });
     const early = await gqlOk(END_CB, { input: { id: coBuilding.id, version: 1, validTo: '2023-05-31' } });
-    expect(early.endCoBuilding.userErrors).toEqual([
-      { field: ['input', 'validTo'], code: 'INVALID', message: '共建结束日期（2023-05-31）不能早于开始日期（2023-06-01）。' },
-    ]);
+    expect(early.endCoBuilding.userErrors).toEqual([{ field: ['input', 'validTo'], code: 'INVALID', message: '共建结束日期（2023-05-31）不能早于开始日期（2023-06-01）。' }]);
     const extended = await gqlOk(END_CB, { input: { id: coBuilding.id, version: 1, validTo: '2031-06-30' } });
     expect(extended.endCoBuilding.userErrors).toEqual([expect.objectContaining({ field: ['input', 'validFrom'], code: 'INVALID' })]);
     const stale = await gqlOk(END_CB, { input: { id: coBuilding.id, version: 7 } });
@@ -528,7 +568,7 @@ describe('activity mutations', () => {
     return data.createActivity.activity;
   }
 
-  it('records an activity with an organizer; it leads the station\'s latest activities', async () => {
+  it("records an activity with an organizer; it leads the station's latest activities", async () => {
     const organization = await newOrganization();
     const before = await activityTotal();
     const activity = await create({ organizerId: organization.id });
@@ -551,7 +591,9 @@ describe('activity mutations', () => {
 
   it('records one without organizer or description, with no participants by default, lasting up to seven days', async () => {
     const { participants: _p, description: _d, ...rest } = input();
-    const data = await gqlOk(CREATE_ACT, { input: { ...rest, category: 'NEIGHBOURHOOD_FESTIVAL', title: '安居社区邻里节', startsAt: '2030-09-01T09:00:00+08:00', endsAt: '2030-09-08T09:00:00+08:00' } });
+    const data = await gqlOk(CREATE_ACT, {
+      input: { ...rest, category: 'NEIGHBOURHOOD_FESTIVAL', title: '安居社区邻里节', startsAt: '2030-09-01T09:00:00+08:00', endsAt: '2030-09-08T09:00:00+08:00' },
+    });
     expect(data.createActivity.userErrors).toEqual([]);
     expect(data.createActivity.activity).toMatchObject({ organizer: null, description: null, participants: 0, category: 'NEIGHBOURHOOD_FESTIVAL' });
   });
@@ -582,7 +624,11 @@ describe('activity mutations', () => {
     await deactivate(inactive);
     const refused = await gqlOk(CREATE_ACT, { input: input({ organizerId: inactive.id }) }, { 'accept-language': 'en' });
     expect(refused.createActivity.userErrors).toEqual([
-      { field: ['input', 'organizerId'], code: 'INVALID', message: `The organization "${inactive.name}" is inactive and cannot get new activities; reactivate it first if it is needed.` },
+      {
+        field: ['input', 'organizerId'],
+        code: 'INVALID',
+        message: `The organization "${inactive.name}" is inactive and cannot get new activities; reactivate it first if it is needed.`,
+      },
     ]);
     const archived = await gqlOk(CREATE_ACT, { input: input({ stationId: await archivedStation() }) });
     expect(archived.createActivity.userErrors).toEqual([expect.objectContaining({ field: ['input', 'stationId'], code: 'ARCHIVED' })]);
@@ -592,9 +638,17 @@ describe('activity mutations', () => {
   it('updates the given fields, checking new times against the kept ones', async () => {
     const organization = await newOrganization();
     const activity = await create({ organizerId: organization.id });
-    const changed = await gqlOk(UPDATE_ACT, { input: { id: activity.id, version: 1, title: '外卖骑手交通安全培训', category: 'TRAINING', participants: 42, endsAt: '2030-05-10T21:30:00+08:00' } });
+    const changed = await gqlOk(UPDATE_ACT, {
+      input: { id: activity.id, version: 1, title: '外卖骑手交通安全培训', category: 'TRAINING', participants: 42, endsAt: '2030-05-10T21:30:00+08:00' },
+    });
     expect(changed.updateActivity.userErrors).toEqual([]);
-    expect(changed.updateActivity.activity).toMatchObject({ title: '外卖骑手交通安全培训', participants: 42, endsAt: '2030-05-10T13:30:00.000Z', startsAt: activity.startsAt, version: 2 });
+    expect(changed.updateActivity.activity).toMatchObject({
+      title: '外卖骑手交通安全培训',
+      participants: 42,
+      endsAt: '2030-05-10T13:30:00.000Z',
+      startsAt: activity.startsAt,
+      version: 2,
+    });
     const cleared = await gqlOk(UPDATE_ACT, { input: { id: activity.id, version: 2, organizerId: null, description: null } });
     expect(cleared.updateActivity.activity).toMatchObject({ organizer: null, description: null, version: 3 });
 
@@ -631,7 +685,7 @@ describe('activity mutations', () => {
   });
 });
 
-describe('a station\'s activities as a connection', () => {
+describe("a station's activities as a connection", () => {
   const ACTIVITIES = 23;
   let station: string;
   /** The activities created, earliest start first. */
@@ -639,7 +693,14 @@ describe('a station\'s activities as a connection', () => {
 
   beforeAll(async () => {
     const data = await gqlOk(`mutation($input: CreateStationInput!) { createStation(input: $input) { station { id } ${ERRORS} } }`, {
-      input: { name: '安居社区活动分页测试驿站', regionCode: SEED.anjuCommunityCode, tier: 'BASIC', kind: 'COMMUNITY', address: '湖北省襄阳市樊城区王寨街道安居路22号', location: XIANGYANG_POINT },
+      input: {
+        name: '安居社区活动分页测试驿站',
+        regionCode: SEED.anjuCommunityCode,
+        tier: 'BASIC',
+        kind: 'COMMUNITY',
+        address: '湖北省襄阳市樊城区王寨街道安居路22号',
+        location: XIANGYANG_POINT,
+      },
     });
     station = data.createStation.station.id;
     for (let day = 1; day <= ACTIVITIES; day++) {
@@ -652,7 +713,7 @@ describe('a station\'s activities as a connection', () => {
     }
   });
 
-  it('pages a station\'s activities both ways with cursors, 20 by default, in the order asked for', async () => {
+  it("pages a station's activities both ways with cursors, 20 by default, in the order asked for", async () => {
     const PAGE = `query($id: ID!, $first: Int, $after: String, $last: Int, $before: String, $orderBy: ActivityOrder) { station(id: $id) {
       activities(first: $first, after: $after, last: $last, before: $before, orderBy: $orderBy) {
         totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { id startsAt createdAt } } } } }`;
@@ -687,12 +748,15 @@ describe('a station\'s activities as a connection', () => {
     expect(byRecording.edges.map((edge: Rec) => edge.node.id)).toEqual([...created].reverse());
   });
 
-  it('answers a station read from a mutation\'s payload the same way', async () => {
+  it("answers a station read from a mutation's payload the same way", async () => {
     const planned = await gqlOk(`query($id: ID!) { station(id: $id) { activities(last: 2) { totalCount pageInfo { hasPreviousPage } nodes { id title } } } }`, { id: station });
-    const data = await gqlOk(`mutation($input: CreateActivityInput!) { createActivity(input: $input) {
-      activity { station { activities(last: 3) { totalCount pageInfo { hasPreviousPage } nodes { id title } } } } ${ERRORS} } }`, {
-      input: { stationId: station, category: 'OTHER', title: '最早的活动', startsAt: '2030-12-01T09:00:00+08:00', endsAt: '2030-12-01T10:00:00+08:00' },
-    });
+    const data = await gqlOk(
+      `mutation($input: CreateActivityInput!) { createActivity(input: $input) {
+      activity { station { activities(last: 3) { totalCount pageInfo { hasPreviousPage } nodes { id title } } } } ${ERRORS} } }`,
+      {
+        input: { stationId: station, category: 'OTHER', title: '最早的活动', startsAt: '2030-12-01T09:00:00+08:00', endsAt: '2030-12-01T10:00:00+08:00' },
+      },
+    );
     expect(data.createActivity.userErrors).toEqual([]);
     const fromPayload = data.createActivity.activity.station.activities;
     expect(fromPayload.totalCount).toBe(ACTIVITIES + 1);
@@ -754,9 +818,18 @@ describe('nested lists are batched per request', () => {
     dutyShifts(first: 3) { totalCount nodes { kind person { role organization { name } } organization { name } } }
     onDuty(at: "2023-12-27T20:00:00+08:00") { kind person { role } }`;
   it.each([
-    ['activities', `activities(first: $first) { totalCount edges { cursor node { title startsAt organizer { name activities(first: 3) { nodes { title } } coBuildings(first: 3) { nodes { role } } } station { ${STATION} } } } }`],
-    ['coBuildings', `coBuildings(first: $first) { totalCount edges { cursor node { role active validFrom organization { name activities(last: 3) { nodes { title } } } station { ${STATION} } } } }`],
-    ['dutyShifts', `dutyShifts(first: $first) { totalCount edges { cursor node { kind startsAt person { role organization { name } } organization { name coBuildings(first: 3) { totalCount } } station { ${STATION} } } } }`],
+    [
+      'activities',
+      `activities(first: $first) { totalCount edges { cursor node { title startsAt organizer { name activities(first: 3) { nodes { title } } coBuildings(first: 3) { nodes { role } } } station { ${STATION} } } } }`,
+    ],
+    [
+      'coBuildings',
+      `coBuildings(first: $first) { totalCount edges { cursor node { role active validFrom organization { name activities(last: 3) { nodes { title } } } station { ${STATION} } } } }`,
+    ],
+    [
+      'dutyShifts',
+      `dutyShifts(first: $first) { totalCount edges { cursor node { kind startsAt person { role organization { name } } organization { name coBuildings(first: 3) { totalCount } } station { ${STATION} } } } }`,
+    ],
   ])('%s: activities, co-buildings and shifts three relations deep cost one statement at 10 as at 100', async (name, selection) => {
     const query = `query($first: Int!) { ${selection} }`;
     const small = await countFor(query, 10, (data) => data[name].edges);

@@ -19,9 +19,7 @@ async function aStation(): Promise<{ id: string; name: string; version: number }
 
 it('lets exactly one of twenty writers of one version win; the others are told the current version', async () => {
   const station = await aStation();
-  const results = await Promise.all(
-    TAGS.map((tag) => t.gql(UPDATE, { input: { id: station.id, version: station.version, name: `驿站${tag}` } })),
-  );
+  const results = await Promise.all(TAGS.map((tag) => t.gql(UPDATE, { input: { id: station.id, version: station.version, name: `驿站${tag}` } })));
   const winners = results.filter((res) => res.data.updateStation.station);
   expect(winners).toHaveLength(1);
   for (const res of results.filter((r) => !r.data.updateStation.station)) {

@@ -83,16 +83,12 @@ describe('department mutations', () => {
     const before = await total();
     const again = await t.gql(CREATE, { input: { ...input, name: '另一个部门' } });
     expect(again.data.createDepartment.department).toBeNull();
-    expect(again.data.createDepartment.userErrors).toEqual([
-      { field: ['input', 'code'], code: 'ALREADY_EXISTS', message: '部门代码“XY-XFJ”已被使用，请换一个。' },
-    ]);
+    expect(again.data.createDepartment.userErrors).toEqual([{ field: ['input', 'code'], code: 'ALREADY_EXISTS', message: '部门代码“XY-XFJ”已被使用，请换一个。' }]);
     expect(await total()).toBe(before);
   });
 
   it('lets exactly one of several concurrent creates with one code win', async () => {
-    const results = await Promise.all(
-      Array.from({ length: 5 }, (_, i) => t.gql(CREATE, { input: { ...input, code: 'XY-RACE', name: `并发部门${i}` } })),
-    );
+    const results = await Promise.all(Array.from({ length: 5 }, (_, i) => t.gql(CREATE, { input: { ...input, code: 'XY-RACE', name: `并发部门${i}` } })));
     const winners = results.filter((res) => res.data.createDepartment.department);
     expect(winners).toHaveLength(1);
     for (const res of results.filter((r) => !r.data.createDepartment.department)) {

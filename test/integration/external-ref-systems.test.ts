@@ -54,7 +54,10 @@ const freshStation = () => {
 };
 
 /** How to upsert a record of each type; typed by the enum, so a new record type does not compile without one. */
-const FIXTURES: Record<RecordTypeName, { mutation: string; payload: string; input: (party: Party, externalRef: { system: string; externalId: string }) => Record<string, unknown> }> = {
+const FIXTURES: Record<
+  RecordTypeName,
+  { mutation: string; payload: string; input: (party: Party, externalRef: { system: string; externalId: string }) => Record<string, unknown> }
+> = {
   PLATFORM: {
     mutation: 'upsertPlatform',
     payload: 'platform',
@@ -174,18 +177,15 @@ beforeAll(async () => {
     const headers = await t.clientHeaders({ name: `${code}同步程序`, roles: ['DEPARTMENT_PARTNER', 'REGION_OPERATOR'], departmentCode: code, regionCode: SEED.fanchengCode });
     const itemCode = `420606-SYT-${String(index + 1).padStart(4, '0')}`;
     // The administrator writes in a system without claiming it.
-    const item = await gqlData(
-      `mutation($input: UpsertServiceItemInput!) { upsertServiceItem(input: $input) { serviceItem { code } ${ERRORS} } }`,
-      {
-        externalRef: { system: 'test-setup', externalId: code },
-        code: itemCode,
-        name: `测试事项${code}`,
-        level: 'DISTRICT',
-        category: 'ELDERLY_CARE',
-        departmentCode: code,
-        handlingMode: 'PROXY',
-      },
-    );
+    const item = await gqlData(`mutation($input: UpsertServiceItemInput!) { upsertServiceItem(input: $input) { serviceItem { code } ${ERRORS} } }`, {
+      externalRef: { system: 'test-setup', externalId: code },
+      code: itemCode,
+      name: `测试事项${code}`,
+      level: 'DISTRICT',
+      category: 'ELDERLY_CARE',
+      departmentCode: code,
+      handlingMode: 'PROXY',
+    });
     expect(item.userErrors).toEqual([]);
     parties.push({ code, name: nameOf.get(code)!, headers, itemCode });
   }
@@ -208,11 +208,17 @@ describe('the record types that carry external references', () => {
     expect(res.data.recordTypes.enumValues.map((value: { name: string }) => value.name).sort()).toEqual([...RECORD_TYPES].sort());
     const byReference = res.data.mutations.fields
       .filter((field: { args: { name: string; type: { ofType: { inputFields?: { name: string; type: { ofType: { name: string } | null } }[] } | null } }[] }) =>
-        field.args.some((arg) => arg.name === 'input' && arg.type.ofType?.inputFields?.some((input) => input.name === 'externalRef' && input.type.ofType?.name === 'ExternalRefInput')),
+        field.args.some(
+          (arg) => arg.name === 'input' && arg.type.ofType?.inputFields?.some((input) => input.name === 'externalRef' && input.type.ofType?.name === 'ExternalRefInput'),
+        ),
       )
       .map((field: { name: string }) => field.name)
       .sort();
-    expect(byReference).toEqual(Object.values(FIXTURES).map((fixture) => fixture.mutation).sort());
+    expect(byReference).toEqual(
+      Object.values(FIXTURES)
+        .map((fixture) => fixture.mutation)
+        .sort(),
+    );
   });
 });
 
@@ -229,10 +235,18 @@ describe.each(RECORD_TYPES)('%s references', (type) => {
     // The claim is in the audit trail, with who made it.
     // Its record ID is the system's global ID, which node(id) fetches.
     const systemId = Buffer.from(`ExternalRefSystem:${ownSystem}`).toString('base64url');
-    const audit = await t.gql(`query($id: ID!) { auditEvents(first: 5, filter: { recordType: [EXTERNAL_REF_SYSTEM], recordId: $id }) {
-      nodes { operation recordId actor { apiClient { name } } changes { field after } } } }`, { id: systemId });
+    const audit = await t.gql(
+      `query($id: ID!) { auditEvents(first: 5, filter: { recordType: [EXTERNAL_REF_SYSTEM], recordId: $id }) {
+      nodes { operation recordId actor { apiClient { name } } changes { field after } } } }`,
+      { id: systemId },
+    );
     expect(audit.data.auditEvents.nodes).toEqual([
-      expect.objectContaining({ operation: 'CREATE', recordId: systemId, actor: { apiClient: { name: `${owner.code}同步程序` } }, changes: expect.arrayContaining([{ field: 'status', after: 'OWNED' }]) }),
+      expect.objectContaining({
+        operation: 'CREATE',
+        recordId: systemId,
+        actor: { apiClient: { name: `${owner.code}同步程序` } },
+        changes: expect.arrayContaining([{ field: 'status', after: 'OWNED' }]),
+      }),
     ]);
     const node = await t.gql(`query($id: ID!) { node(id: $id) { ... on ExternalRefSystem { id system status } } }`, { id: systemId });
     expect(node.data.node).toEqual({ id: systemId, system: ownSystem, status: 'OWNED' });
@@ -342,8 +356,11 @@ describe('assignExternalRefSystem', () => {
     expect(again.externalRefSystem).toEqual(moved.externalRefSystem);
     expect(await latestAudit()).toBe(auditBefore);
 
-    const audit = await t.gql(`query($id: ID!) { auditEvents(first: 5, filter: { recordType: [EXTERNAL_REF_SYSTEM], recordId: $id }) {
-      nodes { operation mutation changes { field before after } } } }`, { id: Buffer.from(`ExternalRefSystem:${system}`).toString('base64url') });
+    const audit = await t.gql(
+      `query($id: ID!) { auditEvents(first: 5, filter: { recordType: [EXTERNAL_REF_SYSTEM], recordId: $id }) {
+      nodes { operation mutation changes { field before after } } } }`,
+      { id: Buffer.from(`ExternalRefSystem:${system}`).toString('base64url') },
+    );
     const [move, create] = audit.data.auditEvents.nodes;
     expect(create).toMatchObject({ operation: 'CREATE', mutation: 'assignExternalRefSystem' });
     expect(move).toMatchObject({ operation: 'UPDATE', mutation: 'assignExternalRefSystem' });
@@ -351,11 +368,15 @@ describe('assignExternalRefSystem', () => {
   });
 
   it('lists systems with their owners, filtered by department and status', async () => {
-    const res = await t.gql(`query($code: String!) {
+    const res = await t.gql(
+      `query($code: String!) {
       owned: externalRefSystems(first: 100, filter: { departmentCode: $code }) { totalCount nodes { system status department { code } } }
       unclaimed: externalRefSystems(first: 100, filter: { status: [UNCLAIMED] }) { nodes { system department { code } } }
       firstTwo: externalRefSystems(first: 2) { edges { cursor node { system } } pageInfo { hasNextPage endCursor } }
-    }`, { code: owner.code }, intruder.headers);
+    }`,
+      { code: owner.code },
+      intruder.headers,
+    );
     expect(res.errors).toBeUndefined();
     const owned = res.data.owned.nodes.map((node: { system: string }) => node.system);
     expect(owned).toEqual(expect.arrayContaining(['HBRS-GIG', ...RECORD_TYPES.map((type) => `own-${type.toLowerCase().replace(/_/g, '-')}`)]));
@@ -367,7 +388,10 @@ describe('assignExternalRefSystem', () => {
 
     // Paging continues after the cursor in name order.
     const after = await t.gql(`query($after: String!) { externalRefSystems(first: 2, after: $after) { nodes { system } } }`, { after: res.data.firstTwo.pageInfo.endCursor });
-    const names = [...res.data.firstTwo.edges.map((edge: { node: { system: string } }) => edge.node.system), ...after.data.externalRefSystems.nodes.map((n: { system: string }) => n.system)];
+    const names = [
+      ...res.data.firstTwo.edges.map((edge: { node: { system: string } }) => edge.node.system),
+      ...after.data.externalRefSystems.nodes.map((n: { system: string }) => n.system),
+    ];
     expect(names).toEqual([...names].sort());
     expect(new Set(names).size).toBe(4);
 
@@ -393,9 +417,13 @@ describe('assignExternalRefSystem', () => {
     const anonymous = await t.gql(ASSIGN, { input: { system, departmentId: intruderId } }, ANONYMOUS_HEADERS);
     expect(anonymous.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', field: 'ExternalRefSystem' });
     // ... and the service refuses the assignment itself.
-    const plain = await t.gql('mutation($input: AssignExternalRefSystemInput!) { assignExternalRefSystem(input: $input) { userErrors { field code message } } }', {
-      input: { system, departmentId: intruderId },
-    }, ANONYMOUS_HEADERS);
+    const plain = await t.gql(
+      'mutation($input: AssignExternalRefSystemInput!) { assignExternalRefSystem(input: $input) { userErrors { field code message } } }',
+      {
+        input: { system, departmentId: intruderId },
+      },
+      ANONYMOUS_HEADERS,
+    );
     expect(plain.data.assignExternalRefSystem.userErrors).toEqual([expect.objectContaining({ field: ['input', 'system'], code: 'FORBIDDEN' })]);
     expect(plain.data.assignExternalRefSystem.userErrors[0].message).toContain('修改数据须先登录');
     const cases: [Record<string, unknown>, string[], string][] = [
@@ -482,11 +510,14 @@ describe('the migration', () => {
       for (const statement of down) await client.query(statement);
       const department = async (code: string) => (await client.query('select id from department where code = $1', [code])).rows[0].id as string;
       const [zgh, rsj] = [await department('XY-ZGH'), await department('XY-RSJ')];
-      const platformOf = async (id: string) => (await client.query('select id from platform where department_id = $1 order by id limit 2', [id])).rows.map((row) => row.id as string);
+      const platformOf = async (id: string) =>
+        (await client.query('select id from platform where department_id = $1 order by id limit 2', [id])).rows.map((row) => row.id as string);
       const [zghPlatforms, rsjPlatforms] = [await platformOf(zgh), await platformOf(rsj)];
       // The item the administrator made for XY-ZGH above, and push-downs of it.
       const zghItem = (await client.query('select id from service_item where department_id = $1 limit 1', [zgh])).rows[0].id;
-      const pushDownOfZgh = (await client.query('select s.id from station_service_item s join service_item i on i.id = s.service_item_id where i.department_id = $1 limit 1', [zgh])).rows[0]?.id;
+      const pushDownOfZgh = (
+        await client.query('select s.id from station_service_item s join service_item i on i.id = s.service_item_id where i.department_id = $1 limit 1', [zgh])
+      ).rows[0]?.id;
       const organization = (await client.query('select id from organization limit 1')).rows[0].id;
       await client.query('delete from external_ref');
       const refs: [string, string, string][] = [
@@ -501,7 +532,12 @@ describe('the migration', () => {
       ];
       if (pushDownOfZgh) refs.push(['m-zgh-only', 'StationServiceItem', pushDownOfZgh]);
       for (const [index, [system, recordType, recordId]] of refs.entries()) {
-        await client.query('insert into external_ref (id, system, external_id, record_type, record_id) values (gen_random_uuid(), $1, $2, $3, $4)', [system, `M-${index}`, recordType, recordId]);
+        await client.query('insert into external_ref (id, system, external_id, record_type, record_id) values (gen_random_uuid(), $1, $2, $3, $4)', [
+          system,
+          `M-${index}`,
+          recordType,
+          recordId,
+        ]);
       }
       for (const statement of up) await client.query(statement);
       const rows = (await client.query('select system, status, department_id from external_ref_system order by system')).rows;
@@ -512,7 +548,9 @@ describe('the migration', () => {
         { system: 'm-zgh-only', status: 'OWNED', department_id: zgh },
       ]);
       // The foreign key holds: no reference can name an unregistered system.
-      await expect(client.query(`insert into external_ref (id, system, external_id, record_type, record_id) values (gen_random_uuid(), 'm-unknown', 'X', 'Platform', $1)`, [zghPlatforms[0]])).rejects.toThrow(/foreign key/);
+      await expect(
+        client.query(`insert into external_ref (id, system, external_id, record_type, record_id) values (gen_random_uuid(), 'm-unknown', 'X', 'Platform', $1)`, [zghPlatforms[0]]),
+      ).rejects.toThrow(/foreign key/);
     } finally {
       await client.query('rollback').catch(() => undefined);
       await client.end();

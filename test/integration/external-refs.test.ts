@@ -305,7 +305,13 @@ describe('upsertServiceItem', () => {
   it('creates, repeats without change, and bumps the version once for a changed fee', async () => {
     const first = await upsert(item('MZ-0001'));
     expect(first).toMatchObject({ created: true, changed: true, userErrors: [] });
-    expect(first.serviceItem).toMatchObject({ code: '420606-EXT-0001', version: 1, feeYuan: 0, department: { code: 'FC-MZJ' }, externalRefs: { nodes: [{ externalId: 'MZ-0001' }] } });
+    expect(first.serviceItem).toMatchObject({
+      code: '420606-EXT-0001',
+      version: 1,
+      feeYuan: 0,
+      department: { code: 'FC-MZJ' },
+      externalRefs: { nodes: [{ externalId: 'MZ-0001' }] },
+    });
     const again = await upsert(item('MZ-0001'));
     expect(again).toEqual({ serviceItem: first.serviceItem, created: false, changed: false, userErrors: [] });
     const fee = await upsert(item('MZ-0001', { feeYuan: 12.5 }));
@@ -368,7 +374,13 @@ describe('upsertStationServiceItem', () => {
     const input = { externalRef: { system: 'xy-rsj-sync', externalId: 'SSI-0001' }, itemCode: SERVICE_ITEM_SEED.coreItemCode, stationId: station.id, since: '2023-09-01' };
     const first = await upsert(input);
     expect(first).toMatchObject({ created: true, changed: true, userErrors: [] });
-    expect(first.stationServiceItem).toMatchObject({ since: '2023-09-01', status: 'ACTIVE', version: 1, station: { code: station.code }, externalRefs: { nodes: [{ system: 'xy-rsj-sync' }] } });
+    expect(first.stationServiceItem).toMatchObject({
+      since: '2023-09-01',
+      status: 'ACTIVE',
+      version: 1,
+      station: { code: station.code },
+      externalRefs: { nodes: [{ system: 'xy-rsj-sync' }] },
+    });
     const again = await upsert(input);
     expect(again).toEqual({ stationServiceItem: first.stationServiceItem, created: false, changed: false, userErrors: [] });
     const suspended = await upsert({ ...input, status: 'SUSPENDED' });
@@ -553,9 +565,13 @@ describe('who may upsert platforms', () => {
     const before = await platformTotal();
     expectRefusedToAnonymous(await t.gql(UPSERT_PLATFORM, { input: careStation('AX-REFUSED') }, ANONYMOUS_HEADERS));
     // Without the partner IDs in the selection, the service itself refuses: sign in first.
-    const plain = await t.gql('mutation($input: UpsertPlatformInput!) { upsertPlatform(input: $input) { created userErrors { field code message } } }', {
-      input: careStation('AX-REFUSED'),
-    }, ANONYMOUS_HEADERS);
+    const plain = await t.gql(
+      'mutation($input: UpsertPlatformInput!) { upsertPlatform(input: $input) { created userErrors { field code message } } }',
+      {
+        input: careStation('AX-REFUSED'),
+      },
+      ANONYMOUS_HEADERS,
+    );
     expect(plain.data.upsertPlatform.userErrors).toEqual([expect.objectContaining({ code: 'FORBIDDEN', message: expect.stringContaining('修改数据须先登录') })]);
     expect(await platformTotal()).toBe(before);
   });
@@ -687,11 +703,7 @@ describe('addExternalRef and removeExternalRef', () => {
       const refusedRemove = await remove({ type: 'PLATFORM', id: platform.id, system: 'gh-national' }, headers as Headers);
       expect(refusedRemove.userErrors).toEqual([expect.objectContaining({ code: 'FORBIDDEN' })]);
     }
-    const anonymous = await t.gql(
-      'mutation($input: AddExternalRefInput!) { addExternalRef(input: $input) { userErrors { field code message } } }',
-      { input },
-      ANONYMOUS_HEADERS,
-    );
+    const anonymous = await t.gql('mutation($input: AddExternalRefInput!) { addExternalRef(input: $input) { userErrors { field code message } } }', { input }, ANONYMOUS_HEADERS);
     expect(anonymous.data.addExternalRef.userErrors).toEqual([expect.objectContaining({ code: 'FORBIDDEN', message: expect.stringContaining('修改数据须先登录') })]);
     expect((await seeded(PLATFORM_SEED.anjuUnionCareRefs[0])).externalRefs.nodes).toEqual(refsBefore);
   });
@@ -760,9 +772,16 @@ describe('externalRefs paging', () => {
     record { ... on Organization { externalRefs(first: $first, after: $after, last: $last, before: $before) { ${PAGE} } } } ${ERRORS} } }`;
   type Page = { edges: { cursor: string; node: { system: string } }[]; pageInfo: Record<string, unknown>; totalCount: number };
 
-  it('pages a record\'s references by system with first/after and last/before, the same whether planned or from a payload', async () => {
+  it("pages a record's references by system with first/after and last/before, the same whether planned or from a payload", async () => {
     const created = await t.gql(UPSERT_ORGANIZATION, {
-      input: { externalRef: { system: 'page-a', externalId: 'P-1' }, name: '樊城区分页核对志愿服务队', kind: 'VOLUNTEER_ORG', contactName: '王桂兰', contactPhone: '13972201234', regionCode: SEED.anjuCommunityCode },
+      input: {
+        externalRef: { system: 'page-a', externalId: 'P-1' },
+        name: '樊城区分页核对志愿服务队',
+        kind: 'VOLUNTEER_ORG',
+        contactName: '王桂兰',
+        contactPhone: '13972201234',
+        regionCode: SEED.anjuCommunityCode,
+      },
     });
     const id = created.data.upsertOrganization.organization.id as string;
     for (const system of ['page-d', 'page-c', 'page-b']) {
@@ -809,10 +828,18 @@ describe('externalRefs paging', () => {
 
   it('reads the record a reference names in the same planned statement, whatever its type', async () => {
     const created = await t.gql(UPSERT_ORGANIZATION, {
-      input: { externalRef: { system: 'rec-a', externalId: 'R-1' }, name: '樊城区引用核对志愿服务队', kind: 'VOLUNTEER_ORG', contactName: '王桂兰', contactPhone: '13972201234', regionCode: SEED.anjuCommunityCode },
+      input: {
+        externalRef: { system: 'rec-a', externalId: 'R-1' },
+        name: '樊城区引用核对志愿服务队',
+        kind: 'VOLUNTEER_ORG',
+        contactName: '王桂兰',
+        contactPhone: '13972201234',
+        regionCode: SEED.anjuCommunityCode,
+      },
     });
     const id = created.data.upsertOrganization.organization.id as string;
-    const platform = (await t.gql(`query($r: String!) { platformByOwnerRef(departmentCode: "XY-ZGH", ownerRef: $r) { id name } }`, { r: PLATFORM_SEED.anjuUnionCareRefs[1] })).data.platformByOwnerRef;
+    const platform = (await t.gql(`query($r: String!) { platformByOwnerRef(departmentCode: "XY-ZGH", ownerRef: $r) { id name } }`, { r: PLATFORM_SEED.anjuUnionCareRefs[1] })).data
+      .platformByOwnerRef;
     expect((await t.gql(ADD, { input: { type: 'PLATFORM', id: platform.id, system: 'rec-a', externalId: 'R-2' } })).data.addExternalRef.userErrors).toEqual([]);
     const RECORD = `externalRefs(first: 5) { nodes { system externalId record { __typename id
       ... on Organization { name externalRefs(first: 1) { totalCount } } ... on Platform { name station { code } } } } }`;

@@ -38,7 +38,6 @@ describe('health endpoints', () => {
     }
     expect((await t.http().get('/readyz')).status).toBe(200);
   });
-
 });
 
 describe('production hardening', () => {

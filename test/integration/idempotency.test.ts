@@ -53,9 +53,7 @@ describe('Idempotency-Key', () => {
 
   it('creates one record when the same keyed request is retried concurrently', async () => {
     const before = await total();
-    const results = await Promise.all(
-      Array.from({ length: 6 }, () => t.gql(CREATE, { input: input('并发重试驿站') }, { 'idempotency-key': 'concurrent-retry' })),
-    );
+    const results = await Promise.all(Array.from({ length: 6 }, () => t.gql(CREATE, { input: input('并发重试驿站') }, { 'idempotency-key': 'concurrent-retry' })));
     expect(await total()).toBe(before + 1);
     const codes = new Set<string>();
     for (const res of results) {

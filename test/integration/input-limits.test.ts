@@ -42,9 +42,13 @@ describe('input limits at the edge (production mode)', () => {
   });
 
   it('limits every text argument to 10,000 characters, counted in characters not UTF-16 units', async () => {
-    const { res } = await refused('mutation($input: CreateDepartmentInput!) { createDepartment(input: $input) { userErrors { code } } }', {
-      input: { code: 'LONG', name: '长'.repeat(10_001), level: 'CITY', regionCode: '420600' },
-    }, {});
+    const { res } = await refused(
+      'mutation($input: CreateDepartmentInput!) { createDepartment(input: $input) { userErrors { code } } }',
+      {
+        input: { code: 'LONG', name: '长'.repeat(10_001), level: 'CITY', regionCode: '420600' },
+      },
+      {},
+    );
     expect(res.errors![0].message).toContain('input.name');
     expect(res.errors![0].message).toContain('10000');
     const departments = await t.gql('{ department(code: "LONG") { code } }');
@@ -73,9 +77,13 @@ describe('input limits at the edge (production mode)', () => {
     expect(literal.status).toBe(400);
     expect(['BAD_USER_INPUT', 'GRAPHQL_PARSE_FAILED']).toContain(literal.errors![0].extensions?.code);
     await refused('{ stations(first: 1) { totalCount } }', { unused: [{ deep: text }] });
-    const { res } = await refused('mutation($input: CreateDepartmentInput!) { createDepartment(input: $input) { userErrors { code } } }', {
-      input: { code: 'NUL', name: text, level: 'CITY', regionCode: '420600' },
-    }, {});
+    const { res } = await refused(
+      'mutation($input: CreateDepartmentInput!) { createDepartment(input: $input) { userErrors { code } } }',
+      {
+        input: { code: 'NUL', name: text, level: 'CITY', regionCode: '420600' },
+      },
+      {},
+    );
     expect(res.status).toBe(400);
   });
 
@@ -102,11 +110,14 @@ describe('input limits at the edge (production mode)', () => {
     ];
     for (const [field, values] of forged) {
       const filter = field === 'DISTANCE' ? { near } : {};
-      const { res } = await refused('query($f: StationFilter, $o: StationOrder, $after: String) { stations(filter: $f, orderBy: $o, after: $after, first: 2) { nodes { code } } }', {
-        f: filter,
-        o: { field },
-        after: forge(values),
-      });
+      const { res } = await refused(
+        'query($f: StationFilter, $o: StationOrder, $after: String) { stations(filter: $f, orderBy: $o, after: $after, first: 2) { nodes { code } } }',
+        {
+          f: filter,
+          o: { field },
+          after: forge(values),
+        },
+      );
       expect(res.errors![0].message).toMatch(/cursor|游标/i);
     }
     for (const garbage of ['!!!', 'e30', forge([1]), forge(Array(3).fill('x')), 'A'.repeat(1_500)]) {
@@ -115,10 +126,14 @@ describe('input limits at the edge (production mode)', () => {
     // A real cursor of each order still works.
     for (const field of ['OPENED_ON', 'UPDATED_AT']) {
       const page = await t.gql('query($o: StationOrder) { stations(orderBy: $o, first: 2) { pageInfo { endCursor } } }', { o: { field } }, ANONYMOUS_HEADERS);
-      const next = await t.gql('query($o: StationOrder, $after: String) { stations(orderBy: $o, first: 2, after: $after) { nodes { code } } }', {
-        o: { field },
-        after: page.data.stations.pageInfo.endCursor,
-      }, ANONYMOUS_HEADERS);
+      const next = await t.gql(
+        'query($o: StationOrder, $after: String) { stations(orderBy: $o, first: 2, after: $after) { nodes { code } } }',
+        {
+          o: { field },
+          after: page.data.stations.pageInfo.endCursor,
+        },
+        ANONYMOUS_HEADERS,
+      );
       expect(next.errors).toBeUndefined();
       expect(next.data.stations.nodes).toHaveLength(2);
     }

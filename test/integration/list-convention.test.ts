@@ -1,13 +1,4 @@
-import {
-  getNamedType,
-  isInterfaceType,
-  isListType,
-  isNonNullType,
-  isObjectType,
-  type GraphQLField,
-  type GraphQLNamedType,
-  type GraphQLOutputType,
-} from 'graphql';
+import { getNamedType, isInterfaceType, isListType, isNonNullType, isObjectType, type GraphQLField, type GraphQLNamedType, type GraphQLOutputType } from 'graphql';
 import { getSchema } from '../../src/graphql/schema';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../src/graphql/relay';
 import { useTestApp } from '../helpers/app';
@@ -41,8 +32,7 @@ const FIXED_ORDER: Record<string, string> = {
 
 const unwrap = (type: GraphQLOutputType): GraphQLOutputType => (isNonNullType(type) ? type.ofType : type);
 const isConnectionType = (type: GraphQLNamedType) => isObjectType(type) && type.name.endsWith('Connection');
-const isRecordType = (type: GraphQLNamedType) =>
-  (isObjectType(type) || isInterfaceType(type)) && (type.name === 'Node' || type.getInterfaces().some((i) => i.name === 'Node'));
+const isRecordType = (type: GraphQLNamedType) => (isObjectType(type) || isInterfaceType(type)) && (type.name === 'Node' || type.getInterfaces().some((i) => i.name === 'Node'));
 
 function everyField(): [string, GraphQLField<unknown, unknown>][] {
   const fields: [string, GraphQLField<unknown, unknown>][] = [];

@@ -121,12 +121,16 @@ describe('organizations', () => {
     const anonymous = await t.gql(CREATE_ORG, { input }, ANONYMOUS_HEADERS);
     expect(anonymous.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', field: 'Organization' });
     expect(JSON.stringify(anonymous)).not.toContain(ORGANIZATION_SEED.socialOrgName);
-    const plain = await t.gql('mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { userErrors { field code message } } }', { input }, ANONYMOUS_HEADERS);
+    const plain = await t.gql(
+      'mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { userErrors { field code message } } }',
+      { input },
+      ANONYMOUS_HEADERS,
+    );
     expect(plain.data.createOrganization.userErrors).toEqual([expect.objectContaining({ field: ['input', 'regionCode'], code: 'FORBIDDEN' })]);
     expect(JSON.stringify(plain)).not.toContain(ORGANIZATION_SEED.socialOrgName);
   });
 
-  it('an operator cannot move its own organization out of its region, nor change another region\'s; nothing changes', async () => {
+  it("an operator cannot move its own organization out of its region, nor change another region's; nothing changes", async () => {
     const own = (await ok(CREATE_ORG, { input: organization() }, operator)).createOrganization.organization;
     for (const regionCode of [OUTSIDE_COMMUNITY, CITY]) {
       const res = await ok(UPDATE_ORG, { input: { id: own.id, version: own.version, regionCode } }, operator);
@@ -163,7 +167,7 @@ describe('activities', () => {
     expect((await ok(CREATE_ACT, { input: activity(inside) }, operator)).createActivity.userErrors).toEqual([]);
   });
 
-  it('an activity stays at its station: no update names one, and another region\'s activity cannot be changed', async () => {
+  it("an activity stays at its station: no update names one, and another region's activity cannot be changed", async () => {
     // An activity's region is its station's, and no update can change the station.
     const input = getNamedType(getSchema().getMutationType()!.getFields().updateActivity.args[0].type);
     expect(isInputObjectType(input)).toBe(true);

@@ -15,7 +15,18 @@ const LIST = `query($filter: OrganizationFilter, $first: Int, $after: String, $l
     totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
     nodes { id name kind creditCode creditCodeWarning active region { code } } } }`;
 /** Every kind this seed step writes (community party organizations come from another step). */
-const SEEDED_KINDS = ['DUAL_REPORTING_PARTY_ORG', 'RESIDENT_UNIT_PARTY_ORG', 'SOCIAL_ORG', 'VOLUNTEER_ORG', 'PROPERTY_SERVICE', 'ENTERPRISE', 'CHAMBER', 'PUBLIC_INSTITUTION', 'GOVERNMENT_AGENCY', 'OTHER'];
+const SEEDED_KINDS = [
+  'DUAL_REPORTING_PARTY_ORG',
+  'RESIDENT_UNIT_PARTY_ORG',
+  'SOCIAL_ORG',
+  'VOLUNTEER_ORG',
+  'PROPERTY_SERVICE',
+  'ENTERPRISE',
+  'CHAMBER',
+  'PUBLIC_INSTITUTION',
+  'GOVERNMENT_AGENCY',
+  'OTHER',
+];
 
 type Org = Record<string, any>;
 
@@ -106,7 +117,7 @@ describe('organization queries', () => {
     }
   });
 
-  it('pages an organization\'s co-buildings newest first, with cursors and a total', async () => {
+  it("pages an organization's co-buildings newest first, with cursors and a total", async () => {
     const busiest = await t.gql(`{ organizations(first: 100, filter: { kind: [DUAL_REPORTING_PARTY_ORG] }) { nodes { id coBuildings(first: 1) { totalCount } } } }`);
     const best = busiest.data.organizations.nodes.reduce((a: Org, b: Org) => (b.coBuildings.totalCount > a.coBuildings.totalCount ? b : a));
     expect(best.coBuildings.totalCount).toBeGreaterThanOrEqual(5);
@@ -125,7 +136,7 @@ describe('organization queries', () => {
     expect([...first.edges, ...second.edges].map((edge: Org) => edge.node.id)).toEqual(all.edges.slice(0, 4).map((edge: Org) => edge.node.id));
   });
 
-  it('pages an organization\'s co-buildings backwards with last/before, 20 by default, in the order asked for', async () => {
+  it("pages an organization's co-buildings backwards with last/before, 20 by default, in the order asked for", async () => {
     const busiest = await t.gql(`{ organizations(first: 100, filter: { kind: [DUAL_REPORTING_PARTY_ORG] }) { nodes { id coBuildings(first: 1) { totalCount } } } }`);
     const best = busiest.data.organizations.nodes.reduce((a: Org, b: Org) => (b.coBuildings.totalCount > a.coBuildings.totalCount ? b : a));
     const PAGE = `query($id: ID!, $first: Int, $last: Int, $before: String, $orderBy: CoBuildingOrder) { organization(id: $id) {
@@ -273,7 +284,13 @@ describe('createOrganization', () => {
     ['a 19-character code', { creditCode: `${REAL_CREDIT_CODES.huawei}1` }, 'creditCode', 'INVALID', '您填写的是 19 位'],
     ['a code with the letter O', { creditCode: '91330100716105852O' }, 'creditCode', 'INVALID', '不含 I、O、S、V、Z'],
     ['a code with the letter I', { creditCode: 'I1330100716105852F' }, 'creditCode', 'INVALID', '不含 I、O、S、V、Z'],
-    ['a code already registered', { creditCode: ORGANIZATION_SEED.socialOrgCreditCode.toLowerCase() }, 'creditCode', 'ALREADY_EXISTS', `已登记为“${ORGANIZATION_SEED.socialOrgName}”`],
+    [
+      'a code already registered',
+      { creditCode: ORGANIZATION_SEED.socialOrgCreditCode.toLowerCase() },
+      'creditCode',
+      'ALREADY_EXISTS',
+      `已登记为“${ORGANIZATION_SEED.socialOrgName}”`,
+    ],
     ['a malformed phone', { contactPhone: '1390710123' }, 'contactPhone', 'INVALID', '联系电话格式不正确'],
     ['a phone with letters', { contactPhone: '0710-ABCDEFG' }, 'contactPhone', 'INVALID', '座机请带区号'],
     ['an unknown region', { regionCode: '420699' }, 'regionCode', 'NOT_FOUND', '找不到行政区划代码“420699”'],
@@ -350,7 +367,17 @@ describe('createOrganization', () => {
 describe('updateOrganization', () => {
   it('changes the given fields and bumps the version', async () => {
     const organization = await create();
-    const res = await t.gql(UPDATE, { input: { id: organization.id, version: 1, name: '襄阳市樊城区春晖社会工作服务中心', kind: 'VOLUNTEER_ORG', regionCode: SEED.cityCode, contactName: '王建华', contactPhone: '0710-3111222' } });
+    const res = await t.gql(UPDATE, {
+      input: {
+        id: organization.id,
+        version: 1,
+        name: '襄阳市樊城区春晖社会工作服务中心',
+        kind: 'VOLUNTEER_ORG',
+        regionCode: SEED.cityCode,
+        contactName: '王建华',
+        contactPhone: '0710-3111222',
+      },
+    });
     expect(res.data.updateOrganization.userErrors).toEqual([]);
     expect(res.data.updateOrganization.organization).toMatchObject({
       name: '襄阳市樊城区春晖社会工作服务中心',
@@ -388,7 +415,7 @@ describe('updateOrganization', () => {
 
   it.each([
     ['a malformed credit code', { creditCode: '9131000013226025' }, 'creditCode', 'INVALID'],
-    ['another organization\'s credit code', { creditCode: ORGANIZATION_SEED.socialOrgCreditCode }, 'creditCode', 'ALREADY_EXISTS'],
+    ["another organization's credit code", { creditCode: ORGANIZATION_SEED.socialOrgCreditCode }, 'creditCode', 'ALREADY_EXISTS'],
     ['a malformed phone', { contactPhone: '110' }, 'contactPhone', 'INVALID'],
     ['an unknown region', { regionCode: '000000' }, 'regionCode', 'NOT_FOUND'],
     ['an empty name', { name: '' }, 'name', 'REQUIRED'],
@@ -445,14 +472,25 @@ describe('deleteOrganization', () => {
   it('refuses to delete an organization that only an activity references', async () => {
     const organization = await create();
     const station = await t.gql(`{ station(code: "${ORGANIZATION_SEED.anjuWarmNewStationCode}") { id } }`);
-    const activity = await t.gql(
-      `mutation($input: CreateActivityInput!) { createActivity(input: $input) { activity { id } ${ERRORS} } }`,
-      { input: { stationId: station.data.station.id, organizerId: organization.id, category: 'LEGAL_AID', title: '法律援助咨询日', startsAt: '2024-03-01T01:00:00Z', endsAt: '2024-03-01T03:00:00Z', participants: 12 } },
-    );
+    const activity = await t.gql(`mutation($input: CreateActivityInput!) { createActivity(input: $input) { activity { id } ${ERRORS} } }`, {
+      input: {
+        stationId: station.data.station.id,
+        organizerId: organization.id,
+        category: 'LEGAL_AID',
+        title: '法律援助咨询日',
+        startsAt: '2024-03-01T01:00:00Z',
+        endsAt: '2024-03-01T03:00:00Z',
+        participants: 12,
+      },
+    });
     expect(activity.data.createActivity.userErrors).toEqual([]);
     const res = await t.gql(DELETE, { input: { id: organization.id, version: 1 } }, { 'accept-language': 'en' });
     expect(res.data.deleteOrganization.userErrors).toEqual([
-      { field: ['input', 'id'], code: 'IN_USE', message: 'The organization is referenced (by co-building relations, activities or station records) and cannot be deleted; deactivate it instead.' },
+      {
+        field: ['input', 'id'],
+        code: 'IN_USE',
+        message: 'The organization is referenced (by co-building relations, activities or station records) and cannot be deleted; deactivate it instead.',
+      },
     ]);
     expect(await get(organization.id)).toEqual(organization);
   });

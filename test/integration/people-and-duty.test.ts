@@ -50,8 +50,11 @@ async function shiftsTotal(): Promise<number> {
 
 /** OPEN stations of 樊城区 in code order; tests take different ones so their changes stay apart. */
 async function fanchengStations(count: number, status = 'OPEN'): Promise<Station[]> {
-  const res = await t.gql(`query($first: Int!, $status: [StationStatus!]) { stations(first: $first, filter: { regionCode: "${SEED.fanchengCode}", status: $status }) {
-    nodes { ${STATION_STAFF_FIELDS} } } }`, { first: count, status: [status] });
+  const res = await t.gql(
+    `query($first: Int!, $status: [StationStatus!]) { stations(first: $first, filter: { regionCode: "${SEED.fanchengCode}", status: $status }) {
+    nodes { ${STATION_STAFF_FIELDS} } } }`,
+    { first: count, status: [status] },
+  );
   expect(res.errors).toBeUndefined();
   return res.data.stations.nodes;
 }
@@ -145,7 +148,7 @@ describe('people queries', () => {
 });
 
 describe('station management links', () => {
-  it('pages a station\'s grid workers, longest-serving first, with first/after and last/before', async () => {
+  it("pages a station's grid workers, longest-serving first, with first/after and last/before", async () => {
     const stations = await fanchengStations(30);
     const station = stations.find((candidate) => candidate.gridWorkers.nodes.length >= 2)!;
     expect(station).toBeDefined();
@@ -175,7 +178,7 @@ describe('station management links', () => {
     expect(node.data.node).toEqual({ since: all[0].since, person: { id: all[0].person.id }, station: { id: station.id } });
   });
 
-  it('shows each station\'s managing party organization, contact cadre and stationed grid workers', async () => {
+  it("shows each station's managing party organization, contact cadre and stationed grid workers", async () => {
     const [station] = await fanchengStations(1);
     expect(station.managingOrganization!.kind).toBe('COMMUNITY_PARTY_ORG');
     expect(station.managingOrganization!.name).toMatch(/^中共.+委员会$/);
@@ -254,7 +257,11 @@ describe('setStationManagement', () => {
   it('refuses a stale version with CONFLICT, and changes nothing', async () => {
     const res = await t.gql(SET_MANAGEMENT, { input: { stationId: station.id, version: station.version - 1, managingOrganizationId: null } });
     expect(res.data.setStationManagement.userErrors).toEqual([
-      { field: ['input', 'version'], code: 'CONFLICT', message: `该驿站已被他人修改（您读取的是第 ${station.version - 1} 版，当前为第 ${station.version} 版），请刷新后重新修改。` },
+      {
+        field: ['input', 'version'],
+        code: 'CONFLICT',
+        message: `该驿站已被他人修改（您读取的是第 ${station.version - 1} 版，当前为第 ${station.version} 版），请刷新后重新修改。`,
+      },
     ]);
     await expectUnchanged();
   });
@@ -271,7 +278,14 @@ describe('setStationManagement', () => {
 
   it('refuses to change an archived station', async () => {
     const created = await t.gql(`mutation($input: CreateStationInput!) { createStation(input: $input) { station { id version } } }`, {
-      input: { name: '安居社区规划驿站', regionCode: SEED.anjuCommunityCode, tier: 'BASIC', kind: 'COMMUNITY', address: '湖北省襄阳市樊城区王寨街道安居路20号', location: XIANGYANG_POINT },
+      input: {
+        name: '安居社区规划驿站',
+        regionCode: SEED.anjuCommunityCode,
+        tier: 'BASIC',
+        kind: 'COMMUNITY',
+        address: '湖北省襄阳市樊城区王寨街道安居路20号',
+        location: XIANGYANG_POINT,
+      },
     });
     const planned = created.data.createStation.station;
     const archived = await t.gql(`mutation($input: ArchiveStationInput!) { archiveStation(input: $input) { station { version } userErrors { code } } }`, {
@@ -313,9 +327,7 @@ describe('assignGridWorker and unassignGridWorker', () => {
 
   it('refuses to station the same grid worker twice, someone who is not a grid worker, or an inactive one', async () => {
     const twice = await t.gql(ASSIGN, { input: { stationId: station.id, personId: worker.id, since: '2024-01-03' } });
-    expect(twice.data.assignGridWorker.userErrors).toEqual([
-      { field: ['input', 'personId'], code: 'INVALID', message: '“刘晓东”已在该驿站驻点，无需重复安排。' },
-    ]);
+    expect(twice.data.assignGridWorker.userErrors).toEqual([{ field: ['input', 'personId'], code: 'INVALID', message: '“刘晓东”已在该驿站驻点，无需重复安排。' }]);
     const cadre = await t.gql(ASSIGN, { input: { stationId: station.id, personId: station.contactCadre!.id, since: '2024-01-03' } });
     expect(cadre.data.assignGridWorker.userErrors[0]).toMatchObject({ field: ['input', 'personId'], code: 'INVALID' });
     expect(cadre.data.assignGridWorker.userErrors[0].message).toContain('驻点人员须为网格员');
@@ -346,9 +358,7 @@ describe('assignGridWorker and unassignGridWorker', () => {
     expect(res.data.unassignGridWorker.userErrors).toEqual([]);
     expect(res.data.unassignGridWorker.station.gridWorkers.nodes.map((w: { person: { id: string } }) => w.person.id)).not.toContain(worker.id);
     const again = await t.gql(UNASSIGN, { input: { stationId: station.id, personId: worker.id } });
-    expect(again.data.unassignGridWorker.userErrors).toEqual([
-      { field: ['input', 'personId'], code: 'NOT_FOUND', message: '该网格员没有在这个驿站驻点，请刷新后重试。' },
-    ]);
+    expect(again.data.unassignGridWorker.userErrors).toEqual([{ field: ['input', 'personId'], code: 'NOT_FOUND', message: '该网格员没有在这个驿站驻点，请刷新后重试。' }]);
   });
 });
 
@@ -428,7 +438,8 @@ describe('createPerson, updatePerson and deletePerson', () => {
   it('deactivates with active: false: the person leaves the default list but stays on record', async () => {
     const person = await createPerson({ name: '郑思雨', role: 'VOLUNTEER', regionCode: SEED.anjuCommunityCode });
     const listed = async (includeInactive: boolean) =>
-      (await t.gql(`{ people(first: 10, filter: { includeInactive: ${includeInactive}, regionCode: "${SEED.anjuCommunityCode}", search: "郑思雨" }) { totalCount } }`)).data.people.totalCount;
+      (await t.gql(`{ people(first: 10, filter: { includeInactive: ${includeInactive}, regionCode: "${SEED.anjuCommunityCode}", search: "郑思雨" }) { totalCount } }`)).data.people
+        .totalCount;
     expect(await listed(false)).toBe(1);
     const res = await t.gql(UPDATE_PERSON, { input: { id: person.id, version: 1, active: false } });
     expect(res.data.updatePerson.person).toMatchObject({ active: false, version: 2 });
@@ -488,7 +499,7 @@ describe('duty shift queries', () => {
     expect(await count(`{ kind: [EVENING_POST], from: "${cst('2023-12-27T00:00:00')}", to: "${cst('2023-12-28T00:00:00')}" }`)).toBe(PEOPLE_SEED.fanchengOpenStations);
   });
 
-  it('lists a station\'s shifts in start order and filters by person and organization', async () => {
+  it("lists a station's shifts in start order and filters by person and organization", async () => {
     const res = await t.gql(`query($id: ID!) { dutyShifts(first: 100, filter: { stationId: $id }) { totalCount nodes { ${SHIFT_FIELDS} } } }`, { id: station.id });
     const shifts = res.data.dutyShifts.nodes;
     expect(res.data.dutyShifts.totalCount).toBe(shifts.length);
@@ -528,14 +539,18 @@ describe('duty shift queries', () => {
     }
     expect(new Set(seen).size).toBe(7);
 
-    const evening = await t.gql(`query($id: ID!) { station(id: $id) { dutyShifts(from: "${cst('2023-12-27T19:00:00')}", to: "${cst('2023-12-27T23:00:00')}") { totalCount nodes { kind } } } }`, { id: station.id });
+    const evening = await t.gql(
+      `query($id: ID!) { station(id: $id) { dutyShifts(from: "${cst('2023-12-27T19:00:00')}", to: "${cst('2023-12-27T23:00:00')}") { totalCount nodes { kind } } } }`,
+      { id: station.id },
+    );
     expect(evening.data.station.dutyShifts.nodes.map((node: { kind: string }) => node.kind)).toContain('EVENING_POST');
   });
 
   it('pages station.dutyShifts backwards with last/before, 20 by default, in the order asked for', async () => {
     const busiest = await t.gql(`{ stations(first: 100, filter: { regionCode: "${SEED.fanchengCode}", status: [OPEN] }) { nodes { id dutyShifts(first: 1) { totalCount } } } }`);
     const best = busiest.data.stations.nodes.reduce((a: Station & Record<string, any>, b: Station & Record<string, any>) =>
-      (b.dutyShifts.totalCount > a.dutyShifts.totalCount ? b : a));
+      b.dutyShifts.totalCount > a.dutyShifts.totalCount ? b : a,
+    );
     expect(best.dutyShifts.totalCount).toBeGreaterThan(20);
     const PAGE = `query($id: ID!, $first: Int, $last: Int, $before: String, $orderBy: DutyShiftOrder) { station(id: $id) {
       dutyShifts(first: $first, last: $last, before: $before, orderBy: $orderBy) {
@@ -577,7 +592,10 @@ describe('duty shift queries', () => {
     expect(tooMany.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     const tooManyBack = await t.gql(`query($id: ID!) { station(id: $id) { dutyShifts(last: 101) { totalCount } } }`, { id: station.id });
     expect(tooManyBack.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    const windowBackwards = await t.gql(`query($id: ID!) { station(id: $id) { dutyShifts(from: "${cst('2023-12-28T00:00:00')}", to: "${cst('2023-12-27T00:00:00')}") { totalCount } } }`, { id: station.id });
+    const windowBackwards = await t.gql(
+      `query($id: ID!) { station(id: $id) { dutyShifts(from: "${cst('2023-12-28T00:00:00')}", to: "${cst('2023-12-27T00:00:00')}") { totalCount } } }`,
+      { id: station.id },
+    );
     expect(windowBackwards.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     const onDuty = await t.gql(ON_DUTY, { stationId: 'nonsense', at: PEOPLE_SEED.eveningPostInstant });
     expect(onDuty.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
@@ -656,7 +674,7 @@ describe('createDutyShift, updateDutyShift and deleteDutyShift', () => {
     expect(res.data.createDutyShift.dutyShift).toMatchObject({ person: null, organization: { id: station.managingOrganization!.id } });
   });
 
-  it('shows the new shift in its station\'s shifts and on duty, read from the payload as from a query', async () => {
+  it("shows the new shift in its station's shifts and on duty, read from the payload as from a query", async () => {
     const at = cst('2024-01-04T10:00:00');
     const STATION_SHIFTS = `dutyShifts(from: "${cst('2024-01-04T00:00:00')}", to: "${cst('2024-01-05T00:00:00')}", last: 5) { totalCount nodes { id kind } }
       onDuty(at: "${at}") { id person { id } }`;
@@ -687,7 +705,7 @@ describe('createDutyShift, updateDutyShift and deleteDutyShift', () => {
     expect(await shiftsTotal()).toBe(before);
   });
 
-  it('refuses a shift that overlaps the person\'s evening post elsewhere, naming the clash', async () => {
+  it("refuses a shift that overlaps the person's evening post elsewhere, naming the clash", async () => {
     const before = await shiftsTotal();
     const res = await t.gql(CREATE_SHIFT, {
       input: shiftInput({ stationId: other.id, personId: eveningPost.person.id, startsAt: cst('2023-12-27T21:00:00'), endsAt: cst('2023-12-27T22:00:00'), kind: 'REGULAR' }),
@@ -720,9 +738,7 @@ describe('createDutyShift, updateDutyShift and deleteDutyShift', () => {
     ]);
     const [closed] = await fanchengStations(1, 'CLOSED');
     const res = await t.gql(CREATE_SHIFT, { input: shiftInput({ stationId: closed.id }) });
-    expect(res.data.createDutyShift.userErrors).toEqual([
-      { field: ['input', 'stationId'], code: 'INVALID', message: `驿站“${closed.name}”已关闭，不能再安排或修改值班。` },
-    ]);
+    expect(res.data.createDutyShift.userErrors).toEqual([{ field: ['input', 'stationId'], code: 'INVALID', message: `驿站“${closed.name}”已关闭，不能再安排或修改值班。` }]);
     expect(await shiftsTotal()).toBe(before);
   });
 
@@ -895,7 +911,7 @@ describe('statement counts', () => {
     expect(large).toBeLessThanOrEqual(5);
   });
 
-  it('costs the same for 10 stations as for 100 with each station\'s first shifts and their counts', async () => {
+  it("costs the same for 10 stations as for 100 with each station's first shifts and their counts", async () => {
     const check = (data: Record<string, any>) => {
       for (const station of data.stations.nodes) {
         expect(station.dutyShifts.totalCount).toBeGreaterThanOrEqual(7);

@@ -88,9 +88,7 @@ describe('who may write stations', () => {
     const own = await firstStationIn(SEED.fanchengCode);
     for (const headers of [partner, analyst]) {
       const res = await t.gql(UPDATE, { input: { id: own.id, version: own.version, name: '不该改的名字' } }, headers);
-      expect(res.data.updateStation.userErrors).toEqual([
-        { field: ['input', 'id'], code: 'FORBIDDEN', message: '您的账号角色没有权限进行此操作，如需开通请联系组织部管理员。' },
-      ]);
+      expect(res.data.updateStation.userErrors).toEqual([{ field: ['input', 'id'], code: 'FORBIDDEN', message: '您的账号角色没有权限进行此操作，如需开通请联系组织部管理员。' }]);
     }
     const english = await t.gql(UPDATE, { input: { id: own.id, version: own.version, name: 'x' } }, { ...partner, 'accept-language': 'en' });
     expect(english.data.updateStation.userErrors[0].message).toBe('Your role does not allow this; ask the organization department administrator if you need it.');
@@ -198,9 +196,13 @@ describe('who may write people and rosters', () => {
     const anonymous = await t.gql(UPDATE_PERSON, { input: { id: target.id, version: target.version, isPartyMember: true } }, ANONYMOUS_HEADERS);
     expect(anonymous.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', field: 'Person' });
     // ... and without it the service refuses the write itself.
-    const plain = await t.gql(`mutation($input: UpdatePersonInput!) { updatePerson(input: $input) { userErrors { field code } } }`, {
-      input: { id: target.id, version: target.version, isPartyMember: true },
-    }, ANONYMOUS_HEADERS);
+    const plain = await t.gql(
+      `mutation($input: UpdatePersonInput!) { updatePerson(input: $input) { userErrors { field code } } }`,
+      {
+        input: { id: target.id, version: target.version, isPartyMember: true },
+      },
+      ANONYMOUS_HEADERS,
+    );
     expect(plain.data.updatePerson.userErrors).toEqual([{ field: ['input', 'id'], code: 'FORBIDDEN' }]);
     expect((await t.gql(`query($id: ID!) { person(id: $id) { version } }`, { id: target.id })).data.person.version).toBe(target.version);
   });

@@ -81,7 +81,11 @@ let inPlay: InPlay[];
 /** POST /graphql, keeping the raw text of the body. */
 async function call(query: string, variables: Record<string, unknown>, headers: Record<string, string>): Promise<Response> {
   const auth = headers.authorization ? { authorization: headers.authorization } : {};
-  const res = await t.http().post('/graphql').set({ 'content-type': 'application/json', ...auth }).send({ query, variables });
+  const res = await t
+    .http()
+    .post('/graphql')
+    .set({ 'content-type': 'application/json', ...auth })
+    .send({ query, variables });
   return { text: res.text, body: res.body as Body };
 }
 
@@ -146,8 +150,16 @@ beforeAll(async () => {
     { label: 'anonymous', headers: { ...ANONYMOUS_HEADERS }, seesWhole: false },
     { label: 'ANALYST', headers: await t.clientHeaders({ name: '分析员', roles: ['ANALYST'] }), seesWhole: false },
     { label: 'DEPARTMENT_PARTNER', headers: await t.clientHeaders({ name: '市总工会', roles: ['DEPARTMENT_PARTNER'], departmentCode: 'XY-ZGH' }), seesWhole: false },
-    { label: 'REGION_OPERATOR of another region', headers: await t.clientHeaders({ name: '襄城区操作员', roles: ['REGION_OPERATOR'], regionCode: XIANGCHENG_DISTRICT }), seesWhole: false },
-    { label: "REGION_OPERATOR of the person's region", headers: await t.clientHeaders({ name: '樊城区操作员', roles: ['REGION_OPERATOR'], regionCode: SEED.fanchengCode }), seesWhole: true },
+    {
+      label: 'REGION_OPERATOR of another region',
+      headers: await t.clientHeaders({ name: '襄城区操作员', roles: ['REGION_OPERATOR'], regionCode: XIANGCHENG_DISTRICT }),
+      seesWhole: false,
+    },
+    {
+      label: "REGION_OPERATOR of the person's region",
+      headers: await t.clientHeaders({ name: '樊城区操作员', roles: ['REGION_OPERATOR'], regionCode: SEED.fanchengCode }),
+      seesWhole: true,
+    },
     { label: 'ADMIN', headers: admin, seesWhole: true },
   ];
   byLabel = Object.fromEntries(callers.map((caller) => [caller.label, caller]));
@@ -252,9 +264,25 @@ describe('one test per leak found by the review', () => {
     expect(wholeValuesIn(clash)).toEqual([]);
 
     // Within one roster too: the second entry clashes with the first.
-    const roster = await call(SCHEDULE, { input: { stationId: foreign.id, shifts: [{ personId: people.volunteer.id, ...FREE }, { personId: people.volunteer.id, ...FREE }] } }, other().headers);
+    const roster = await call(
+      SCHEDULE,
+      {
+        input: {
+          stationId: foreign.id,
+          shifts: [
+            { personId: people.volunteer.id, ...FREE },
+            { personId: people.volunteer.id, ...FREE },
+          ],
+        },
+      },
+      other().headers,
+    );
     expect(roster.body.data!.scheduleDutyShifts.userErrors).toEqual([
-      { field: ['input', 'shifts', '1', 'startsAt'], code: 'INVALID', message: `${masked(people.volunteer.name)}在本次排班的第 1 个班次（2024-03-07 09:00–12:00）中已有安排，与本班次时间重叠。` },
+      {
+        field: ['input', 'shifts', '1', 'startsAt'],
+        code: 'INVALID',
+        message: `${masked(people.volunteer.name)}在本次排班的第 1 个班次（2024-03-07 09:00–12:00）中已有安排，与本班次时间重叠。`,
+      },
     ]);
     expect(wholeValuesIn(roster)).toEqual([]);
     expect((await asAdmin(SHIFTS_OF, { id: people.volunteer.id })).dutyShifts.totalCount).toBe(before);
@@ -444,12 +472,22 @@ const seen: { caller: string; mutation: string; response: Response }[] = [];
 describe('no name or phone of a person reaches a caller who may not see it whole', () => {
   it('finds the mutations that take or return a person in the schema', () => {
     expect(PERSON_MUTATIONS).toEqual(
-      expect.arrayContaining(['assignGridWorker', 'createDutyShift', 'createPerson', 'deletePerson', 'scheduleDutyShifts', 'setStationManagement', 'unassignGridWorker', 'updateDutyShift', 'updatePerson']),
+      expect.arrayContaining([
+        'assignGridWorker',
+        'createDutyShift',
+        'createPerson',
+        'deletePerson',
+        'scheduleDutyShifts',
+        'setStationManagement',
+        'unassignGridWorker',
+        'updateDutyShift',
+        'updatePerson',
+      ]),
     );
   });
 
   describe.each(PERSON_MUTATIONS)('%s', (mutation) => {
-    it('leaks nothing to anonymous callers, analysts, partners or other regions\' operators, on any error path', async () => {
+    it("leaks nothing to anonymous callers, analysts, partners or other regions' operators, on any error path", async () => {
       const field = schema.getMutationType()!.getFields()[mutation];
       const inputType = getNamedType(field.args[0].type) as GraphQLInputObjectType;
       const payload = getNamedType(field.type) as GraphQLObjectType;
@@ -469,7 +507,7 @@ describe('no name or phone of a person reaches a caller who may not see it whole
     });
   });
 
-  it('reached the paths that name people: administrators were told names whole, the other region\'s operator masked', () => {
+  it("reached the paths that name people: administrators were told names whole, the other region's operator masked", () => {
     const textsOf = (label: string) => seen.filter((entry) => entry.caller === label).map((entry) => entry.response.text);
     const adminTexts = textsOf('ADMIN').join('\n');
     for (const person of inPlay) expect(adminTexts).toContain(person.name);
@@ -480,14 +518,26 @@ describe('no name or phone of a person reaches a caller who may not see it whole
   it('shows people in every list and lookup whole, masked or not at all, as the caller may see them', async () => {
     const PERSON = 'id name phone';
     const reads: [string, Record<string, unknown>][] = [
-      [`query($code: String!) { people(first: 100, filter: { regionCode: $code, includeInactive: true }) { edges { cursor node { ${PERSON} } } pageInfo { startCursor endCursor } } }`, { code: SEED.anjuCommunityCode }],
-      [`query($code: String!) { people(last: 100, filter: { regionCode: $code, includeInactive: true }, orderBy: { field: NAME, direction: DESC }) { edges { cursor node { ${PERSON} } } } }`, { code: SEED.anjuCommunityCode }],
+      [
+        `query($code: String!) { people(first: 100, filter: { regionCode: $code, includeInactive: true }) { edges { cursor node { ${PERSON} } } pageInfo { startCursor endCursor } } }`,
+        { code: SEED.anjuCommunityCode },
+      ],
+      [
+        `query($code: String!) { people(last: 100, filter: { regionCode: $code, includeInactive: true }, orderBy: { field: NAME, direction: DESC }) { edges { cursor node { ${PERSON} } } } }`,
+        { code: SEED.anjuCommunityCode },
+      ],
       [`query($search: String!) { people(first: 10, filter: { search: $search, includeInactive: true }) { edges { cursor node { ${PERSON} } } } }`, { search: people.cadre.name }],
-      [`query($id: ID!) { station(id: $id) { contactCadre { ${PERSON} } gridWorkers { nodes { person { ${PERSON} } } }
+      [
+        `query($id: ID!) { station(id: $id) { contactCadre { ${PERSON} } gridWorkers { nodes { person { ${PERSON} } } }
         dutyShifts(first: 100, from: "${BUSY.startsAt}", to: "${BUSY.endsAt}") { edges { cursor node { person { ${PERSON} } } } }
-        onDuty(at: "${BUSY.at}") { person { ${PERSON} } } } }`, { id: own.id }],
+        onDuty(at: "${BUSY.at}") { person { ${PERSON} } } } }`,
+        { id: own.id },
+      ],
       [`query($id: ID!) { onDuty(stationId: $id, at: "${BUSY.at}") { person { ${PERSON} } } }`, { id: own.id }],
-      [`query($id: ID!) { dutyShifts(first: 100, filter: { stationId: $id, from: "${BUSY.startsAt}", to: "${BUSY.endsAt}" }) { edges { cursor node { id person { ${PERSON} } } } pageInfo { endCursor } } }`, { id: own.id }],
+      [
+        `query($id: ID!) { dutyShifts(first: 100, filter: { stationId: $id, from: "${BUSY.startsAt}", to: "${BUSY.endsAt}" }) { edges { cursor node { id person { ${PERSON} } } } pageInfo { endCursor } } }`,
+        { id: own.id },
+      ],
       [`{ auditEvents(first: 50) { edges { cursor node { recordId changes { field before after } record { ... on Person { ${PERSON} } } } } } }`, {}],
       ...inPlay.flatMap((person): [string, Record<string, unknown>][] => [
         [`query($id: ID!) { person(id: $id) { ${PERSON} } }`, { id: person.id }],

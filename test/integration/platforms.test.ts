@@ -162,7 +162,9 @@ describe('platforms: the seeded registry', () => {
   });
 
   it('filters by station, and refuses a malformed station ID', async () => {
-    const res = await t.gql(`{ platformByOwnerRef(departmentCode: "XY-ZGH", ownerRef: "${PLATFORM_SEED.anjuUnionCareRefs[0]}") { station { id platforms { totalCount nodes { id } } } } }`);
+    const res = await t.gql(
+      `{ platformByOwnerRef(departmentCode: "XY-ZGH", ownerRef: "${PLATFORM_SEED.anjuUnionCareRefs[0]}") { station { id platforms { totalCount nodes { id } } } } }`,
+    );
     const station = res.data.platformByOwnerRef.station;
     expect(station.platforms.nodes.length).toBeGreaterThan(0);
     expect(station.platforms.totalCount).toBe(station.platforms.nodes.length);
@@ -205,7 +207,10 @@ describe('platforms: the seeded registry', () => {
 describe('platforms: one interface, a concrete type per kind', () => {
   it('lists every kind on a station with its own fields, through inline fragments', async () => {
     for (const [kind, spec] of Object.entries(DETAILS)) {
-      const res = await t.gql(`query($kind: [PlatformKind!]) { platforms(first: 1, filter: { kind: $kind }) { nodes { station { code platforms(kind: $kind) { nodes { ${PLATFORM} } } } } } }`, { kind: [kind] });
+      const res = await t.gql(
+        `query($kind: [PlatformKind!]) { platforms(first: 1, filter: { kind: $kind }) { nodes { station { code platforms(kind: $kind) { nodes { ${PLATFORM} } } } } } }`,
+        { kind: [kind] },
+      );
       expect(res.errors).toBeUndefined();
       const [platform] = res.data.platforms.nodes[0].station.platforms.nodes;
       expect(platform.__typename).toBe(spec.typename);
@@ -214,7 +219,9 @@ describe('platforms: one interface, a concrete type per kind', () => {
       expect(platform.station.code).toBe(res.data.platforms.nodes[0].station.code);
       for (const field of Object.keys(spec.fields)) expect(platform).toHaveProperty(field);
       // Only its own kind's fields come back.
-      const foreign = Object.entries(DETAILS).filter(([other]) => other !== kind).flatMap(([, other]) => Object.keys(other.fields));
+      const foreign = Object.entries(DETAILS)
+        .filter(([other]) => other !== kind)
+        .flatMap(([, other]) => Object.keys(other.fields));
       for (const field of foreign) expect(platform).not.toHaveProperty(field);
     }
   });
@@ -240,12 +247,17 @@ describe('platforms: one interface, a concrete type per kind', () => {
   });
 
   it('filters a station’s platforms by kind and hides withdrawn ones unless asked', async () => {
-    const inactive = await t.gql(`{ platformByOwnerRef(departmentCode: "${PLATFORM_SEED.inactiveRef.departmentCode}", ownerRef: "${PLATFORM_SEED.inactiveRef.ownerRef}") { id active station { id } } }`);
+    const inactive = await t.gql(
+      `{ platformByOwnerRef(departmentCode: "${PLATFORM_SEED.inactiveRef.departmentCode}", ownerRef: "${PLATFORM_SEED.inactiveRef.ownerRef}") { id active station { id } } }`,
+    );
     const { id, active, station } = inactive.data.platformByOwnerRef;
     expect(active).toBe(false);
-    const res = await t.gql(`query($id: ID!) { station(id: $id) {
+    const res = await t.gql(
+      `query($id: ID!) { station(id: $id) {
       all: platforms(includeInactive: true) { nodes { id } } shown: platforms { nodes { id } } care: platforms(kind: [UNION_CARE_STATION], includeInactive: true) { nodes { id kind } }
-      none: platforms(kind: [GOV_SERVICE_24H, OTHER], includeInactive: true) { nodes { id kind } } } }`, { id: station.id });
+      none: platforms(kind: [GOV_SERVICE_24H, OTHER], includeInactive: true) { nodes { id kind } } } }`,
+      { id: station.id },
+    );
     const s = Object.fromEntries(Object.entries(res.data.station).map(([key, value]) => [key, (value as { nodes: Platform[] }).nodes]));
     expect(s.all.map((p: Platform) => p.id)).toContain(id);
     expect(s.shown.map((p: Platform) => p.id)).not.toContain(id);
@@ -257,7 +269,10 @@ describe('platforms: one interface, a concrete type per kind', () => {
   it('fetches a platform by ID and through node(id) as its concrete type', async () => {
     const seeded = await t.gql(`{ platforms(first: 1, filter: { kind: [PRICE_DISPUTE_MEDIATION] }) { nodes { id ownerRef } } }`);
     const { id, ownerRef } = seeded.data.platforms.nodes[0];
-    const node = await t.gql(`query($id: ID!) { node(id: $id) { __typename id ... on Platform { ownerRef kind } ... on PriceDisputeMediationPoint { casesReceived casesMediated } } }`, { id });
+    const node = await t.gql(
+      `query($id: ID!) { node(id: $id) { __typename id ... on Platform { ownerRef kind } ... on PriceDisputeMediationPoint { casesReceived casesMediated } } }`,
+      { id },
+    );
     expect(node.data.node).toMatchObject({ __typename: 'PriceDisputeMediationPoint', id, ownerRef, kind: 'PRICE_DISPUTE_MEDIATION' });
     expect(node.data.node.casesMediated).toBeLessThanOrEqual(node.data.node.casesReceived);
     const nodes = await t.gql(`query($ids: [ID!]!) { nodes(ids: $ids) { __typename } }`, { ids: [id, anjuStation.id] });
@@ -270,7 +285,9 @@ describe('platforms: one interface, a concrete type per kind', () => {
   });
 
   it('finds a platform by its department’s own ID for it', async () => {
-    const res = await t.gql(`{ platformByOwnerRef(departmentCode: "XY-ZGH", ownerRef: "ZGH-AX-0001") { __typename ownerRef department { code } ... on UnionCareStation { amenities } } }`);
+    const res = await t.gql(
+      `{ platformByOwnerRef(departmentCode: "XY-ZGH", ownerRef: "ZGH-AX-0001") { __typename ownerRef department { code } ... on UnionCareStation { amenities } } }`,
+    );
     expect(res.data.platformByOwnerRef).toMatchObject({ __typename: 'UnionCareStation', ownerRef: 'ZGH-AX-0001', department: { code: 'XY-ZGH' } });
     const wrongDepartment = await t.gql(`{ platformByOwnerRef(departmentCode: "XY-RSJ", ownerRef: "ZGH-AX-0001") { id } }`);
     expect(wrongDepartment.data.platformByOwnerRef).toBeNull();
@@ -393,10 +410,11 @@ describe('createPlatform', () => {
   });
 
   it('refuses the details of another kind, and changes nothing', async () => {
-    const error = await expectCreateRefused(
-      newPlatform('GIG_WORK_STATION', { unionCare: { amenities: ['WIFI'] } }),
-      { field: ['input', 'unionCare'], code: 'INVALID', message: '这是一个“人社零工驿站”，请在 gigWork 中填写' },
-    );
+    const error = await expectCreateRefused(newPlatform('GIG_WORK_STATION', { unionCare: { amenities: ['WIFI'] } }), {
+      field: ['input', 'unionCare'],
+      code: 'INVALID',
+      message: '这是一个“人社零工驿站”，请在 gigWork 中填写',
+    });
     expect(error.message).toContain('unionCare 属于“工会爱心驿站”');
   });
 
@@ -407,23 +425,93 @@ describe('createPlatform', () => {
   });
 
   it.each([
-    ['more cases mediated than received', 'PRICE_DISPUTE_MEDIATION', { priceMediation: { casesReceived: 10, casesMediated: 11, mediators: 1 } }, ['input', 'priceMediation', 'casesMediated'], 'INVALID', '调解成功案件数（11）不能多于受理案件数（10）'],
-    ['no mediator', 'PRICE_DISPUTE_MEDIATION', { priceMediation: { casesReceived: 10, casesMediated: 5, mediators: 0 } }, ['input', 'priceMediation', 'mediators'], 'INVALID', '调解员人数须为 1 至 100 之间的整数'],
-    ['more matches than postings', 'GIG_WORK_STATION', { gigWork: { jobPostings: 5, matchesMade: 6, registeredWorkers: 9 } }, ['input', 'gigWork', 'matchesMade'], 'INVALID', '撮合成功数（6）不能多于发布岗位数（5）'],
-    ['a negative count', 'GIG_WORK_STATION', { gigWork: { jobPostings: 5, matchesMade: 1, registeredWorkers: -3 } }, ['input', 'gigWork', 'registeredWorkers'], 'INVALID', '您填写的是 -3'],
-    ['a 24-hour point without terminals', 'GOV_SERVICE_24H', { govService24h: { selfServiceTerminals: 0 } }, ['input', 'govService24h', 'selfServiceTerminals'], 'INVALID', '自助服务终端数须为 1 至 50'],
+    [
+      'more cases mediated than received',
+      'PRICE_DISPUTE_MEDIATION',
+      { priceMediation: { casesReceived: 10, casesMediated: 11, mediators: 1 } },
+      ['input', 'priceMediation', 'casesMediated'],
+      'INVALID',
+      '调解成功案件数（11）不能多于受理案件数（10）',
+    ],
+    [
+      'no mediator',
+      'PRICE_DISPUTE_MEDIATION',
+      { priceMediation: { casesReceived: 10, casesMediated: 5, mediators: 0 } },
+      ['input', 'priceMediation', 'mediators'],
+      'INVALID',
+      '调解员人数须为 1 至 100 之间的整数',
+    ],
+    [
+      'more matches than postings',
+      'GIG_WORK_STATION',
+      { gigWork: { jobPostings: 5, matchesMade: 6, registeredWorkers: 9 } },
+      ['input', 'gigWork', 'matchesMade'],
+      'INVALID',
+      '撮合成功数（6）不能多于发布岗位数（5）',
+    ],
+    [
+      'a negative count',
+      'GIG_WORK_STATION',
+      { gigWork: { jobPostings: 5, matchesMade: 1, registeredWorkers: -3 } },
+      ['input', 'gigWork', 'registeredWorkers'],
+      'INVALID',
+      '您填写的是 -3',
+    ],
+    [
+      'a 24-hour point without terminals',
+      'GOV_SERVICE_24H',
+      { govService24h: { selfServiceTerminals: 0 } },
+      ['input', 'govService24h', 'selfServiceTerminals'],
+      'INVALID',
+      '自助服务终端数须为 1 至 50',
+    ],
     ['no amenities', 'UNION_CARE_STATION', { unionCare: { amenities: [] } }, ['input', 'unionCare', 'amenities'], 'REQUIRED', '请至少选择一项爱心驿站服务设施'],
-    ['rest seats without the amenity', 'UNION_CARE_STATION', { unionCare: { amenities: ['WIFI'], restSeats: 6 } }, ['input', 'unionCare', 'restSeats'], 'INVALID', '请在服务设施中同时勾选“休息座椅”'],
-    ['the rest-seat amenity with no seats', 'UNION_CARE_STATION', { unionCare: { amenities: ['REST_SEATS'], restSeats: 0 } }, ['input', 'unionCare', 'restSeats'], 'INVALID', '休息座位数不能为 0'],
+    [
+      'rest seats without the amenity',
+      'UNION_CARE_STATION',
+      { unionCare: { amenities: ['WIFI'], restSeats: 6 } },
+      ['input', 'unionCare', 'restSeats'],
+      'INVALID',
+      '请在服务设施中同时勾选“休息座椅”',
+    ],
+    [
+      'the rest-seat amenity with no seats',
+      'UNION_CARE_STATION',
+      { unionCare: { amenities: ['REST_SEATS'], restSeats: 0 } },
+      ['input', 'unionCare', 'restSeats'],
+      'INVALID',
+      '休息座位数不能为 0',
+    ],
     ['no bus service', 'BUS_SELF_SERVICE', { busSelfService: { busServices: [] } }, ['input', 'busSelfService', 'busServices'], 'REQUIRED', '请至少选择一项公交自助服务'],
     ['an empty kind name', 'OTHER', { other: { kindName: '  ' } }, ['input', 'other', 'kindName'], 'REQUIRED', '请填写平台类型名称'],
     ['a kind name over 30 characters', 'OTHER', { other: { kindName: '服'.repeat(31) } }, ['input', 'other', 'kindName'], 'TOO_LONG', '不能超过 30 个字'],
     ['an empty name', 'OTHER', { name: ' ' }, ['input', 'name'], 'REQUIRED', '请填写平台名称'],
     ['an owner reference with a space', 'OTHER', { ownerRef: 'SFJ FL 1' }, ['input', 'ownerRef'], 'INVALID', '不能含空格'],
-    ['bad opening hours', 'OTHER', { openingHours: { windows: [{ weekday: 'MONDAY', opens: '18:00', closes: '09:00' }] } }, ['input', 'openingHours', 'windows', '0', 'closes'], 'INVALID', '结束时间须晚于开始时间'],
-    ['a malformed opening time', 'OTHER', { openingHours: { windows: [{ weekday: 'MONDAY', opens: '8点', closes: '12:00' }] } }, ['input', 'openingHours', 'windows', '0', 'opens'], 'INVALID', '请按“时:分”填写'],
+    [
+      'bad opening hours',
+      'OTHER',
+      { openingHours: { windows: [{ weekday: 'MONDAY', opens: '18:00', closes: '09:00' }] } },
+      ['input', 'openingHours', 'windows', '0', 'closes'],
+      'INVALID',
+      '结束时间须晚于开始时间',
+    ],
+    [
+      'a malformed opening time',
+      'OTHER',
+      { openingHours: { windows: [{ weekday: 'MONDAY', opens: '8点', closes: '12:00' }] } },
+      ['input', 'openingHours', 'windows', '0', 'opens'],
+      'INVALID',
+      '请按“时:分”填写',
+    ],
     ['an unknown department', 'OTHER', { departmentCode: 'XY-NONE' }, ['input', 'departmentCode'], 'NOT_FOUND', '找不到代码为“XY-NONE”的部门'],
-    ['an unknown station', 'OTHER', { stationId: Buffer.from('Station:00000000-0000-4000-8000-000000000000').toString('base64url') }, ['input', 'stationId'], 'NOT_FOUND', '找不到该驿站'],
+    [
+      'an unknown station',
+      'OTHER',
+      { stationId: Buffer.from('Station:00000000-0000-4000-8000-000000000000').toString('base64url') },
+      ['input', 'stationId'],
+      'NOT_FOUND',
+      '找不到该驿站',
+    ],
     ['a malformed station ID', 'OTHER', { stationId: 'nonsense' }, ['input', 'stationId'], 'INVALID', '这不是驿站的 ID'],
   ])('refuses %s with a Chinese user error, and changes nothing', async (_label, kind, overrides, field, code, message) => {
     await expectCreateRefused(newPlatform(kind as string, overrides as Record<string, unknown>), { field: field as string[], code: code as string, message: message as string });
@@ -443,9 +531,14 @@ describe('createPlatform', () => {
   });
 
   it('refuses an inactive department, and changes nothing', async () => {
-    const created = await t.gql(`mutation { createDepartment(input: { code: "XY-QL", name: "襄阳市归国华侨联合会", shortName: "市侨联", level: CITY, regionCode: "420600" }) { department { id version } userErrors { code } } }`);
+    const created = await t.gql(
+      `mutation { createDepartment(input: { code: "XY-QL", name: "襄阳市归国华侨联合会", shortName: "市侨联", level: CITY, regionCode: "420600" }) { department { id version } userErrors { code } } }`,
+    );
     const department = created.data.createDepartment.department;
-    const off = await t.gql(`mutation($id: ID!, $v: Int!) { updateDepartment(input: { id: $id, version: $v, active: false }) { userErrors { code } } }`, { id: department.id, v: department.version });
+    const off = await t.gql(`mutation($id: ID!, $v: Int!) { updateDepartment(input: { id: $id, version: $v, active: false }) { userErrors { code } } }`, {
+      id: department.id,
+      v: department.version,
+    });
     expect(off.data.updateDepartment.userErrors).toEqual([]);
     await expectCreateRefused(newPlatform('OTHER', { departmentCode: 'XY-QL', other: { kindName: '侨胞之家' } }), {
       field: ['input', 'departmentCode'],
@@ -503,7 +596,10 @@ async function archivedStation(): Promise<{ id: string; code: string; name: stri
     },
   });
   const station = created.data.createStation.station;
-  const closed = await t.gql(`mutation($id: ID!, $v: Int!) { changeStationStatus(input: { id: $id, version: $v, status: CLOSED }) { station { version } } }`, { id: station.id, v: station.version });
+  const closed = await t.gql(`mutation($id: ID!, $v: Int!) { changeStationStatus(input: { id: $id, version: $v, status: CLOSED }) { station { version } } }`, {
+    id: station.id,
+    v: station.version,
+  });
   const archived = await t.gql(`mutation($id: ID!, $v: Int!) { archiveStation(input: { id: $id, version: $v }) { station { archivedAt } userErrors { code } } }`, {
     id: station.id,
     v: closed.data.changeStationStatus.station.version,
@@ -516,7 +612,13 @@ describe('updatePlatform', () => {
   it('changes the given fields and replaces the kind’s figures, bumping the version', async () => {
     const platform = await create('PRICE_DISPUTE_MEDIATION');
     const res = await t.gql(UPDATE, {
-      input: { id: platform.id, version: 1, name: '安居社区价格争议调解站（二）', ownerRef: 'SCJ-JT-TEST-1', priceMediation: { casesReceived: 40, casesMediated: 36, mediators: 3 } },
+      input: {
+        id: platform.id,
+        version: 1,
+        name: '安居社区价格争议调解站（二）',
+        ownerRef: 'SCJ-JT-TEST-1',
+        priceMediation: { casesReceived: 40, casesMediated: 36, mediators: 3 },
+      },
     });
     expect(res.data.updatePlatform.userErrors).toEqual([]);
     expect(res.data.updatePlatform.platform).toMatchObject({
@@ -549,7 +651,19 @@ describe('updatePlatform', () => {
     ['the details of another kind', { gigWork: { jobPostings: 1, matchesMade: 0, registeredWorkers: 1 } }, ['input', 'gigWork'], 'INVALID'],
     ['more cases mediated than received', { priceMediation: { casesReceived: 3, casesMediated: 4, mediators: 1 } }, ['input', 'priceMediation', 'casesMediated'], 'INVALID'],
     ['an empty name', { name: '' }, ['input', 'name'], 'REQUIRED'],
-    ['bad opening hours', { openingHours: { windows: [{ weekday: 'SUNDAY', opens: '09:00', closes: '12:00' }, { weekday: 'SUNDAY', opens: '11:00', closes: '13:00' }] } }, ['input', 'openingHours', 'windows', '1'], 'INVALID'],
+    [
+      'bad opening hours',
+      {
+        openingHours: {
+          windows: [
+            { weekday: 'SUNDAY', opens: '09:00', closes: '12:00' },
+            { weekday: 'SUNDAY', opens: '11:00', closes: '13:00' },
+          ],
+        },
+      },
+      ['input', 'openingHours', 'windows', '1'],
+      'INVALID',
+    ],
     ['a stale version', { version: 7, name: '不应写入' }, ['input', 'version'], 'CONFLICT'],
     ['an owner reference its department already uses', { ownerRef: 'SCJ-JT-0001' }, ['input', 'ownerRef'], 'ALREADY_EXISTS'],
   ])('refuses %s and leaves the platform as it was', async (_label, overrides, field, code) => {
@@ -573,13 +687,23 @@ describe('updatePlatform', () => {
 
   it('refuses to reactivate a platform whose station has closed, and changes nothing', async () => {
     const planned = await t.gql(`mutation($input: CreateStationInput!) { createStation(input: $input) { station { id version } } }`, {
-      input: { name: '安居社区待建驿站', regionCode: SEED.anjuCommunityCode, tier: 'BASIC', kind: 'WARM_NEW', address: '湖北省襄阳市樊城区安居路22号', location: { ...XIANGYANG_POINT } },
+      input: {
+        name: '安居社区待建驿站',
+        regionCode: SEED.anjuCommunityCode,
+        tier: 'BASIC',
+        kind: 'WARM_NEW',
+        address: '湖北省襄阳市樊城区安居路22号',
+        location: { ...XIANGYANG_POINT },
+      },
     });
     const station = planned.data.createStation.station;
     const platform = await create('UNION_CARE_STATION', { stationId: station.id });
     const off = await t.gql(UPDATE, { input: { id: platform.id, version: 1, active: false } });
     expect(off.data.updatePlatform.userErrors).toEqual([]);
-    await t.gql(`mutation($id: ID!, $v: Int!) { changeStationStatus(input: { id: $id, version: $v, status: CLOSED }) { userErrors { code } } }`, { id: station.id, v: station.version });
+    await t.gql(`mutation($id: ID!, $v: Int!) { changeStationStatus(input: { id: $id, version: $v, status: CLOSED }) { userErrors { code } } }`, {
+      id: station.id,
+      v: station.version,
+    });
     const before = await get(platform.id);
     const res = await t.gql(UPDATE, { input: { id: platform.id, version: 2, active: true } });
     expect(res.data.updatePlatform.userErrors[0]).toMatchObject({ field: ['input', 'active'], code: 'INVALID' });

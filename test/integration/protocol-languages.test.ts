@@ -70,8 +70,16 @@ describe('protocol errors in the caller’s language', () => {
     const cases: [string, string, string][] = [
       ['{ stations(first: 500) { totalCount } }', '参数 first 须在 1 至 100 之间，您传入的是 500。', '`first` must be between 1 and 100, got 500.'],
       ['{ stations(first: 1, last: 1) { totalCount } }', '请只传 first 或 last 其中之一。', 'Pass either `first` or `last`, not both.'],
-      ['{ departments(first: 1, after: "bm90LWEtY3Vyc29y") { totalCount } }', '游标无效：请传入本列表（相同排序）返回的游标。', 'Invalid cursor: pass a cursor returned by this connection with the same ordering.'],
-      ['{ changes(after: "bm90LWEtY3Vyc29y") { hasMore } }', '游标无效：请传入 changes 或 changesHead 返回的游标。', 'Invalid cursor: pass a cursor returned by changes or changesHead.'],
+      [
+        '{ departments(first: 1, after: "bm90LWEtY3Vyc29y") { totalCount } }',
+        '游标无效：请传入本列表（相同排序）返回的游标。',
+        'Invalid cursor: pass a cursor returned by this connection with the same ordering.',
+      ],
+      [
+        '{ changes(after: "bm90LWEtY3Vyc29y") { hasMore } }',
+        '游标无效：请传入 changes 或 changesHead 返回的游标。',
+        'Invalid cursor: pass a cursor returned by changes or changesHead.',
+      ],
     ];
     for (const [query, zhMessage, enMessage] of cases) {
       const zh = await refusal(ZH, query);
@@ -164,8 +172,16 @@ describe('protocol errors in the caller’s language', () => {
   });
 
   it('413 and malformed JSON at the HTTP edge', async () => {
-    const big = await t.http().post('/graphql').set({ 'content-type': 'application/json', ...EN }).send(JSON.stringify({ query: `{ viewer { kind } } #${'x'.repeat(1_100_000)}` }));
-    expect([big.status, big.body.errors[0].extensions.code, big.body.errors[0].message]).toEqual([413, 'PAYLOAD_TOO_LARGE', 'The request body is larger than 1mb; send it in smaller parts.']);
+    const big = await t
+      .http()
+      .post('/graphql')
+      .set({ 'content-type': 'application/json', ...EN })
+      .send(JSON.stringify({ query: `{ viewer { kind } } #${'x'.repeat(1_100_000)}` }));
+    expect([big.status, big.body.errors[0].extensions.code, big.body.errors[0].message]).toEqual([
+      413,
+      'PAYLOAD_TOO_LARGE',
+      'The request body is larger than 1mb; send it in smaller parts.',
+    ]);
     const bad = await t.http().post('/graphql').set({ 'content-type': 'application/json' }).send('{"query": ');
     expect([bad.status, bad.body.errors[0].extensions.code, bad.body.errors[0].message]).toEqual([400, 'BAD_REQUEST', '请求体不是有效的 JSON。']);
   });

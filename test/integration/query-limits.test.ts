@@ -52,7 +52,7 @@ describe('query cost and document limits (production mode)', () => {
     expect(bad.errors![0].extensions?.code).toBe('UNAUTHENTICATED');
   });
 
-  it('refuses a document over the caller\'s own limit after looking the caller up', async () => {
+  it("refuses a document over the caller's own limit after looking the caller up", async () => {
     const analyst = await t.clientHeaders({ name: '成本上限分析', roles: ['ANALYST'] });
     // 1 + 100 × (1 + 1 + 100 × 2) = 20,201 is within the analyst's 25,000; 1 + 100 × (2 + 100 × 3) is not.
     const within = await t.gql('{ stations(first: 100) { nodes { code serviceItems(first: 100) { nodes { serviceItem { code } } } } } }', {}, analyst);
@@ -77,10 +77,14 @@ describe('query cost and document limits (production mode)', () => {
   it('uses the default page size of 20 when first/last is left out, and multiplies through nesting', async () => {
     const res = await t.http().post('/graphql').set('content-type', 'application/json').send({ query: '{ stations { nodes { code } } }' });
     expect(res.body.extensions.cost.requested).toBe(1 + 20 * 1);
-    const vars = await t.http().post('/graphql').set('content-type', 'application/json').send({
-      query: 'query($n: Int) { stations(first: $n) { nodes { code } } }',
-      variables: { n: 50 },
-    });
+    const vars = await t
+      .http()
+      .post('/graphql')
+      .set('content-type', 'application/json')
+      .send({
+        query: 'query($n: Int) { stations(first: $n) { nodes { code } } }',
+        variables: { n: 50 },
+      });
     expect(vars.body.extensions.cost.requested).toBe(51);
   });
 
@@ -143,7 +147,11 @@ describe('query cost and document limits (production mode)', () => {
   });
 
   it('checks GET requests the same way', async () => {
-    const res = await t.http().get('/graphql').set('apollo-require-preflight', 'true').query({ query: `{ ${Array.from({ length: 21 }, () => 'viewer { kind }').join(' ')} }` });
+    const res = await t
+      .http()
+      .get('/graphql')
+      .set('apollo-require-preflight', 'true')
+      .query({ query: `{ ${Array.from({ length: 21 }, () => 'viewer { kind }').join(' ')} }` });
     expect(res.status).toBe(400);
     expect(res.body.errors[0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'rootFields' });
   });

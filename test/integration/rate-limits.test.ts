@@ -16,7 +16,10 @@ const PAGE = '{ stations(first: 20) { nodes { code } } }';
 const PAGE_COST = 21;
 
 async function post(app: App['app'], query: string, headers: Record<string, string> = {}) {
-  return request(app).post('/graphql').set({ 'content-type': 'application/json', ...headers }).send({ query });
+  return request(app)
+    .post('/graphql')
+    .set({ 'content-type': 'application/json', ...headers })
+    .send({ query });
 }
 
 describe('request budgets (production mode)', () => {

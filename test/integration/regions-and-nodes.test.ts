@@ -74,7 +74,9 @@ describe('regions', () => {
 
 describe('service circles', () => {
   it('lists the urban circles with their districts and shows the coverage gaps', async () => {
-    const all = await t.gql(`{ serviceCircles(first: 100) { totalCount nodes { name radiusMetres district { code level } center { latitude longitude coordinateSystem } stationCount } } }`);
+    const all = await t.gql(
+      `{ serviceCircles(first: 100) { totalCount nodes { name radiusMetres district { code level } center { latitude longitude coordinateSystem } stationCount } } }`,
+    );
     expect(all.errors).toBeUndefined();
     const circles = all.data.serviceCircles.nodes;
     expect(circles.length).toBe(all.data.serviceCircles.totalCount);
@@ -108,10 +110,9 @@ describe('node and nodes', () => {
     const station = (await t.gql(`{ stations(first: 1) { nodes { id code } } }`)).data.stations.nodes[0];
     const region = (await t.gql(`{ region(code: "${SEED.fanchengCode}") { id } }`)).data.region;
     const circle = (await t.gql(`{ serviceCircles(first: 1) { nodes { id code } } }`)).data.serviceCircles.nodes[0];
-    const res = await t.gql(
-      `query($ids: [ID!]!) { nodes(ids: $ids) { __typename id ... on Station { code } ... on Region { name } ... on ServiceCircle { code } } }`,
-      { ids: [station.id, region.id, circle.id, 'bm9wZQ'] },
-    );
+    const res = await t.gql(`query($ids: [ID!]!) { nodes(ids: $ids) { __typename id ... on Station { code } ... on Region { name } ... on ServiceCircle { code } } }`, {
+      ids: [station.id, region.id, circle.id, 'bm9wZQ'],
+    });
     expect(res.data.nodes).toEqual([
       { __typename: 'Station', id: station.id, code: station.code },
       { __typename: 'Region', id: region.id, name: '樊城区' },

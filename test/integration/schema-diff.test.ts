@@ -35,10 +35,19 @@ function modelledDifference(diff: SchemaDifference): SchemaDifference {
     const removedIndexes = Object.fromEntries(Object.entries(table.removedIndexes).filter(([, index]) => index.unique || index.primary));
     const modelled: TableDifference = { ...table, removedIndexes, removedChecks: {} };
     const changes = [
-      modelled.addedColumns, modelled.changedColumns, modelled.removedColumns, modelled.renamedColumns,
-      modelled.addedIndexes, modelled.changedIndexes, modelled.removedIndexes, modelled.renamedIndexes,
-      modelled.addedChecks, modelled.changedChecks,
-      modelled.addedForeignKeys, modelled.changedForeignKeys, modelled.removedForeignKeys,
+      modelled.addedColumns,
+      modelled.changedColumns,
+      modelled.removedColumns,
+      modelled.renamedColumns,
+      modelled.addedIndexes,
+      modelled.changedIndexes,
+      modelled.removedIndexes,
+      modelled.renamedIndexes,
+      modelled.addedChecks,
+      modelled.changedChecks,
+      modelled.addedForeignKeys,
+      modelled.changedForeignKeys,
+      modelled.removedForeignKeys,
     ];
     if (modelled.changedComment !== undefined || changes.some((change) => Object.keys(change).length > 0)) changedTables[name] = modelled;
   }

@@ -35,8 +35,11 @@ async function pushDownTotal(): Promise<number> {
   let total = 0;
   let after: string | null = null;
   do {
-    const res: any = await t.gql(`query($after: String) { serviceItems(first: 100, after: $after, filter: { includeInactive: true }) {
-      pageInfo { hasNextPage endCursor } nodes { stationCount } } }`, { after });
+    const res: any = await t.gql(
+      `query($after: String) { serviceItems(first: 100, after: $after, filter: { includeInactive: true }) {
+      pageInfo { hasNextPage endCursor } nodes { stationCount } } }`,
+      { after },
+    );
     total += res.data.serviceItems.nodes.reduce((sum: number, node: { stationCount: number }) => sum + node.stationCount, 0);
     after = res.data.serviceItems.pageInfo.hasNextPage ? res.data.serviceItems.pageInfo.endCursor : null;
   } while (after);
@@ -205,9 +208,12 @@ describe('the catalogue', () => {
     expect(page.nodes).toHaveLength(5);
     expect(page.nodes.every((node: any) => node.department.code === 'XY-YBJ')).toBe(true);
     expect(page.pageInfo.hasNextPage).toBe(true);
-    const next = await t.gql(`query($after: String) { department(code: "XY-YBJ") { serviceItems(first: 5, after: $after) { pageInfo { hasNextPage hasPreviousPage } nodes { code } } } }`, {
-      after: page.pageInfo.endCursor,
-    });
+    const next = await t.gql(
+      `query($after: String) { department(code: "XY-YBJ") { serviceItems(first: 5, after: $after) { pageInfo { hasNextPage hasPreviousPage } nodes { code } } } }`,
+      {
+        after: page.pageInfo.endCursor,
+      },
+    );
     expect(next.data.department.serviceItems.pageInfo).toEqual({ hasNextPage: false, hasPreviousPage: true });
     const codes = [...page.nodes, ...next.data.department.serviceItems.nodes].map((node: { code: string }) => node.code);
     expect(codes).toHaveLength(S.ybjItems);
@@ -222,15 +228,21 @@ describe('stations offering an item', () => {
   it('counts and lists the stations of an item, filtered by region subtree, by station code', async () => {
     const xiangcheng = await openStationCount('420602');
     expect(xiangcheng).toBe(S.xiangchengOpenStations);
-    const res = await t.gql(`query($code: String!) { serviceItem(code: $code) { stationCount
-      stations(regionCode: "420602", first: 100) { totalCount pageInfo { hasNextPage endCursor } nodes { status station { code region { code } } } } } }`, { code: S.coreItemCode });
+    const res = await t.gql(
+      `query($code: String!) { serviceItem(code: $code) { stationCount
+      stations(regionCode: "420602", first: 100) { totalCount pageInfo { hasNextPage endCursor } nodes { status station { code region { code } } } } } }`,
+      { code: S.coreItemCode },
+    );
     const { stationCount, stations } = res.data.serviceItem;
     expect(stationCount).toBe(S.urbanOpenStations);
     expect(stations.totalCount).toBe(xiangcheng);
     const codes = stations.nodes.map((node: any) => node.station.code);
     expect(codes.every((code: string) => code.startsWith('420602'))).toBe(true);
-    const next = await t.gql(`query($code: String!, $after: String) { serviceItem(code: $code) { stations(regionCode: "420602", first: 100, after: $after) {
-      pageInfo { hasNextPage } nodes { station { code } } } } }`, { code: S.coreItemCode, after: stations.pageInfo.endCursor });
+    const next = await t.gql(
+      `query($code: String!, $after: String) { serviceItem(code: $code) { stations(regionCode: "420602", first: 100, after: $after) {
+      pageInfo { hasNextPage } nodes { station { code } } } } }`,
+      { code: S.coreItemCode, after: stations.pageInfo.endCursor },
+    );
     const more = next.data.serviceItem.stations.nodes.map((node: any) => node.station.code);
     expect(codes.length + more.length).toBe(xiangcheng);
     expect(new Set([...codes, ...more]).size).toBe(xiangcheng);
@@ -240,9 +252,12 @@ describe('stations offering an item', () => {
   });
 
   it('filters stations by push-down status, and the status counts add up', async () => {
-    const res = await t.gql(`query($code: String!) { serviceItem(code: $code) {
+    const res = await t.gql(
+      `query($code: String!) { serviceItem(code: $code) {
       all: stationCount active: stationCount(status: [ACTIVE]) suspended: stationCount(status: [SUSPENDED]) withdrawn: stationCount(status: [WITHDRAWN])
-      paused: stations(status: [SUSPENDED, WITHDRAWN], first: 100) { totalCount nodes { status } } } }`, { code: S.coreItemCode });
+      paused: stations(status: [SUSPENDED, WITHDRAWN], first: 100) { totalCount nodes { status } } } }`,
+      { code: S.coreItemCode },
+    );
     const { all, active, suspended, withdrawn, paused } = res.data.serviceItem;
     expect(active + suspended + withdrawn).toBe(all);
     expect(suspended).toBeGreaterThan(0);
@@ -251,9 +266,12 @@ describe('stations offering an item', () => {
   });
 
   it('gives an item outside the core set only to the high-tech zone, and an inactive item to nobody', async () => {
-    const res = await t.gql(`query($card: String!, $inactive: String!) {
+    const res = await t.gql(
+      `query($card: String!, $inactive: String!) {
       card: serviceItem(code: $card) { stationCount outside: stations(regionCode: "420602") { totalCount } zone: stations(regionCode: "420606070000") { totalCount } }
-      inactive: serviceItem(code: $inactive) { stationCount stations { totalCount nodes { id } } } }`, { card: S.cardItemCode, inactive: S.inactiveItemCode });
+      inactive: serviceItem(code: $inactive) { stationCount stations { totalCount nodes { id } } } }`,
+      { card: S.cardItemCode, inactive: S.inactiveItemCode },
+    );
     expect(res.data.card.stationCount).toBe(S.highTechOpenStations);
     expect(res.data.card.outside.totalCount).toBe(0);
     expect(res.data.card.zone.totalCount).toBe(await openStationCount('420606070000'));
@@ -299,7 +317,9 @@ describe('Station.serviceItems', () => {
 
   it('gives each station of one page its own list', async () => {
     const ids = await Promise.all([S.highTechStationCode, S.xiangchengStationCode, S.ruralStationCode].map(async (code) => (await station(code)).id));
-    const res = await t.gql(`query($ids: [ID!]!) { nodes(ids: $ids) { ... on Station { code serviceItems(first: 5) { totalCount nodes { serviceItem { code level } } } } } }`, { ids });
+    const res = await t.gql(`query($ids: [ID!]!) { nodes(ids: $ids) { ... on Station { code serviceItems(first: 5) { totalCount nodes { serviceItem { code level } } } } } }`, {
+      ids,
+    });
     const [highTech, xiangcheng, rural] = res.data.nodes;
     const catalogue: string[] = (await t.gql(`{ serviceItems(first: 100) { nodes { code } } }`)).data.serviceItems.nodes.map((node: { code: string }) => node.code);
     expect(highTech.serviceItems.totalCount).toBe(S.activeItemCount);
@@ -325,12 +345,15 @@ describe('Station.serviceItems', () => {
 describe('node(id)', () => {
   it('fetches a service item and a push-down record by global ID, and stationServiceItem(id) agrees', async () => {
     const card = await item(S.cardItemCode);
-    const push = (await t.gql(`query($code: String!) { station(code: $code) { serviceItems(first: 1) { nodes { ${PUSH_FIELDS} } } } }`, { code: S.highTechStationCode }))
-      .data.station.serviceItems.nodes[0];
-    const res = await t.gql(`query($a: ID!, $b: ID!) {
+    const push = (await t.gql(`query($code: String!) { station(code: $code) { serviceItems(first: 1) { nodes { ${PUSH_FIELDS} } } } }`, { code: S.highTechStationCode })).data
+      .station.serviceItems.nodes[0];
+    const res = await t.gql(
+      `query($a: ID!, $b: ID!) {
       a: node(id: $a) { __typename id ... on ServiceItem { code name department { code } } }
       b: node(id: $b) { __typename id ... on StationServiceItem { ${PUSH_FIELDS} } }
-      direct: stationServiceItem(id: $b) { ${PUSH_FIELDS} } }`, { a: card!.id, b: push.id });
+      direct: stationServiceItem(id: $b) { ${PUSH_FIELDS} } }`,
+      { a: card!.id, b: push.id },
+    );
     expect(res.data.a).toEqual({ __typename: 'ServiceItem', id: card!.id, code: S.cardItemCode, name: '社保卡申领', department: { code: 'HB-RST' } });
     expect(res.data.b).toEqual({ __typename: 'StationServiceItem', ...push });
     expect(res.data.direct).toEqual(push);
@@ -365,7 +388,9 @@ describe('createServiceItem', () => {
   });
 
   it('refuses an inactive department', async () => {
-    const department = await t.gql(`mutation { createDepartment(input: { code: "FC-TEST-CLOSED", name: "樊城区已撤并办公室", level: DISTRICT, regionCode: "420606" }) { department { id version } userErrors { code } } }`);
+    const department = await t.gql(
+      `mutation { createDepartment(input: { code: "FC-TEST-CLOSED", name: "樊城区已撤并办公室", level: DISTRICT, regionCode: "420606" }) { department { id version } userErrors { code } } }`,
+    );
     const { id, version } = department.data.createDepartment.department;
     await t.gql(`mutation($id: ID!, $v: Int!) { updateDepartment(input: { id: $id, version: $v, active: false }) { userErrors { code } } }`, { id, v: version });
     const before = await catalogueTotal();
@@ -406,7 +431,11 @@ describe('createServiceItem', () => {
   it('answers in English when asked, with several problems at once', async () => {
     const res = await t.gql(CREATE, { input: newItem({ code: 'bad', name: '' }) }, { 'accept-language': 'en' });
     expect(res.data.createServiceItem.userErrors).toEqual([
-      { field: ['input', 'code'], code: 'INVALID', message: 'The item code "bad" is malformed: use a 6-digit division code, 2 to 4 capital letters and a 4-digit sequence, e.g. 420600-SB-0001.' },
+      {
+        field: ['input', 'code'],
+        code: 'INVALID',
+        message: 'The item code "bad" is malformed: use a 6-digit division code, 2 to 4 capital letters and a 4-digit sequence, e.g. 420600-SB-0001.',
+      },
       { field: ['input', 'name'], code: 'REQUIRED', message: 'Enter the item name.' },
     ]);
   });
@@ -545,8 +574,12 @@ describe('pushDownServiceItem', () => {
 
   it('refuses a second push-down of the same pair, naming the existing record, and changes nothing', async () => {
     const highTech = await station(S.highTechStationCode);
-    const existing = (await t.gql(`query($code: String!) { serviceItem(code: $code) { name stations(regionCode: "${S.highTechStationCode.slice(0, 12)}", first: 1) { nodes { since status station { code } } } } }`, { code: S.coreItemCode }))
-      .data.serviceItem;
+    const existing = (
+      await t.gql(
+        `query($code: String!) { serviceItem(code: $code) { name stations(regionCode: "${S.highTechStationCode.slice(0, 12)}", first: 1) { nodes { since status station { code } } } } }`,
+        { code: S.coreItemCode },
+      )
+    ).data.serviceItem;
     expect(existing.stations.nodes[0].station.code).toBe(S.highTechStationCode);
     const { since, status } = existing.stations.nodes[0];
     const before = await item(S.coreItemCode);
@@ -576,13 +609,37 @@ describe('pushDownServiceItem', () => {
   });
 
   it.each<[string, () => Promise<Record<string, unknown>>, string[], string, string]>([
-    ['an inactive item', async () => ({ itemCode: S.inactiveItemCode, stationId: (await station(S.ruralStationCode)).id }), ['input', 'itemCode'], 'INVALID', '已停用，不能在驿站办理'],
-    ['an unknown item', async () => ({ itemCode: '420600-SB-0999', stationId: (await station(S.ruralStationCode)).id }), ['input', 'itemCode'], 'NOT_FOUND', '找不到编码为“420600-SB-0999”的服务事项'],
+    [
+      'an inactive item',
+      async () => ({ itemCode: S.inactiveItemCode, stationId: (await station(S.ruralStationCode)).id }),
+      ['input', 'itemCode'],
+      'INVALID',
+      '已停用，不能在驿站办理',
+    ],
+    [
+      'an unknown item',
+      async () => ({ itemCode: '420600-SB-0999', stationId: (await station(S.ruralStationCode)).id }),
+      ['input', 'itemCode'],
+      'NOT_FOUND',
+      '找不到编码为“420600-SB-0999”的服务事项',
+    ],
     ['an archived station', async () => ({ itemCode: S.cardItemCode, stationId: (await archivedStation()).id }), ['input', 'stationId'], 'ARCHIVED', '已归档，不能再办理事项'],
     ['a closed station', async () => ({ itemCode: S.cardItemCode, stationId: (await closedStation()).id }), ['input', 'stationId'], 'INVALID', '已关闭，不能再办理事项'],
-    ['an unknown station', async () => ({ itemCode: S.cardItemCode, stationId: 'U3RhdGlvbjowMDAwMDAwMC0wMDAwLTQwMDAtODAwMC0wMDAwMDAwMDAwMDA' }), ['input', 'stationId'], 'NOT_FOUND', '找不到该驿站'],
+    [
+      'an unknown station',
+      async () => ({ itemCode: S.cardItemCode, stationId: 'U3RhdGlvbjowMDAwMDAwMC0wMDAwLTQwMDAtODAwMC0wMDAwMDAwMDAwMDA' }),
+      ['input', 'stationId'],
+      'NOT_FOUND',
+      '找不到该驿站',
+    ],
     ['a malformed station id', async () => ({ itemCode: S.cardItemCode, stationId: 'nonsense' }), ['input', 'stationId'], 'INVALID', '这不是驿站的 ID'],
-    ['a date before 2000', async () => ({ itemCode: S.cardItemCode, stationId: (await station(S.ruralStationCode)).id, since: '1999-12-31' }), ['input', 'since'], 'INVALID', '下沉日期须在 2000-01-01 至'],
+    [
+      'a date before 2000',
+      async () => ({ itemCode: S.cardItemCode, stationId: (await station(S.ruralStationCode)).id, since: '1999-12-31' }),
+      ['input', 'since'],
+      'INVALID',
+      '下沉日期须在 2000-01-01 至',
+    ],
   ])('refuses %s and changes nothing', async (_label, input, field, code, message) => {
     const resolved = await input();
     const before = await pushDownTotal();
@@ -607,7 +664,9 @@ describe('pushDownServiceItems', () => {
     expect(first.data.pushDownServiceItems).toEqual({ summary: { itemCount: 2, stationCount: open, created: 2 * open, skipped: 0 }, userErrors: [] });
     const again = await t.gql(PUSH_MANY, { input });
     expect(again.data.pushDownServiceItems.summary).toEqual({ itemCount: 2, stationCount: open, created: 0, skipped: 2 * open });
-    const listed = await t.gql(`query($code: String!) { serviceItem(code: $code) { stations(regionCode: "${S.ruralStreetCode}") { totalCount nodes { mode since status } } } }`, { code: created.code });
+    const listed = await t.gql(`query($code: String!) { serviceItem(code: $code) { stations(regionCode: "${S.ruralStreetCode}") { totalCount nodes { mode since status } } } }`, {
+      code: created.code,
+    });
     expect(listed.data.serviceItem.stations.totalCount).toBe(open);
     expect(listed.data.serviceItem.stations.nodes.every((node: any) => node.mode === 'GUIDANCE' && node.since === '2024-03-01' && node.status === 'ACTIVE')).toBe(true);
   });
@@ -628,20 +687,71 @@ describe('pushDownServiceItems', () => {
 
   it.each<[string, () => Promise<Record<string, unknown>>, string[], string, string]>([
     ['no items', async () => ({ itemCodes: [], regionCode: S.ruralStreetCode }), ['input', 'itemCodes'], 'REQUIRED', '请至少选择一个要下沉的事项。'],
-    ['201 items', async () => ({ itemCodes: Array.from({ length: 201 }, (_, i) => `420600-ZZ-${String(i + 1).padStart(4, '0')}`), regionCode: S.ruralStreetCode }), ['input', 'itemCodes'], 'INVALID', '一次最多下沉 200 个事项'],
-    ['an inactive item among them', async () => ({ itemCodes: [S.cardItemCode, S.inactiveItemCode], regionCode: S.ruralStreetCode }), ['input', 'itemCodes', '1'], 'INVALID', '已停用'],
+    [
+      '201 items',
+      async () => ({ itemCodes: Array.from({ length: 201 }, (_, i) => `420600-ZZ-${String(i + 1).padStart(4, '0')}`), regionCode: S.ruralStreetCode }),
+      ['input', 'itemCodes'],
+      'INVALID',
+      '一次最多下沉 200 个事项',
+    ],
+    [
+      'an inactive item among them',
+      async () => ({ itemCodes: [S.cardItemCode, S.inactiveItemCode], regionCode: S.ruralStreetCode }),
+      ['input', 'itemCodes', '1'],
+      'INVALID',
+      '已停用',
+    ],
     ['an unknown item among them', async () => ({ itemCodes: ['420600-SB-0999'], regionCode: S.ruralStreetCode }), ['input', 'itemCodes', '0'], 'NOT_FOUND', '找不到编码为'],
-    ['both a region and stations', async () => ({ itemCodes: [S.cardItemCode], regionCode: S.ruralStreetCode, stationIds: [(await station(S.ruralStationCode)).id] }), ['input', 'regionCode'], 'INVALID', '选择且只选择一种下沉范围'],
+    [
+      'both a region and stations',
+      async () => ({ itemCodes: [S.cardItemCode], regionCode: S.ruralStreetCode, stationIds: [(await station(S.ruralStationCode)).id] }),
+      ['input', 'regionCode'],
+      'INVALID',
+      '选择且只选择一种下沉范围',
+    ],
     ['neither a region nor stations', async () => ({ itemCodes: [S.cardItemCode] }), ['input', 'regionCode'], 'INVALID', '选择且只选择一种下沉范围'],
     ['an unknown region', async () => ({ itemCodes: [S.cardItemCode], regionCode: '420684999000' }), ['input', 'regionCode'], 'NOT_FOUND', '找不到行政区划代码“420684999000”'],
-    ['501 stations', async () => ({ itemCodes: [S.cardItemCode], stationIds: Array.from({ length: 501 }, (_, i) => Buffer.from(`Station:00000000-0000-4000-8000-${String(i).padStart(12, '0')}`).toString('base64url')) }), ['input', 'stationIds'], 'INVALID', '一次最多指定 500 个驿站'],
-    ['a closed station among them', async () => ({ itemCodes: [S.cardItemCode], stationIds: [(await station(S.ruralStationCode)).id, (await closedStation()).id] }), ['input', 'stationIds', '1'], 'INVALID', '已关闭'],
-    ['an archived station among them', async () => ({ itemCodes: [S.cardItemCode], stationIds: [(await archivedStation()).id] }), ['input', 'stationIds', '0'], 'ARCHIVED', '已归档'],
-    ['a date more than a year ahead', async () => ({ itemCodes: [S.cardItemCode], regionCode: S.ruralStreetCode, since: '2999-01-01' }), ['input', 'since'], 'INVALID', '下沉日期须在'],
-    ['more station-item pairs than one call may write', async () => {
-      const codes = (await t.gql(`{ serviceItems(first: 100) { nodes { code } } }`)).data.serviceItems.nodes.map((node: { code: string }) => node.code);
-      return { itemCodes: codes, regionCode: SEED.cityCode };
-    }, ['input', 'regionCode'], 'INVALID', '超过单次上限 100000 个'],
+    [
+      '501 stations',
+      async () => ({
+        itemCodes: [S.cardItemCode],
+        stationIds: Array.from({ length: 501 }, (_, i) => Buffer.from(`Station:00000000-0000-4000-8000-${String(i).padStart(12, '0')}`).toString('base64url')),
+      }),
+      ['input', 'stationIds'],
+      'INVALID',
+      '一次最多指定 500 个驿站',
+    ],
+    [
+      'a closed station among them',
+      async () => ({ itemCodes: [S.cardItemCode], stationIds: [(await station(S.ruralStationCode)).id, (await closedStation()).id] }),
+      ['input', 'stationIds', '1'],
+      'INVALID',
+      '已关闭',
+    ],
+    [
+      'an archived station among them',
+      async () => ({ itemCodes: [S.cardItemCode], stationIds: [(await archivedStation()).id] }),
+      ['input', 'stationIds', '0'],
+      'ARCHIVED',
+      '已归档',
+    ],
+    [
+      'a date more than a year ahead',
+      async () => ({ itemCodes: [S.cardItemCode], regionCode: S.ruralStreetCode, since: '2999-01-01' }),
+      ['input', 'since'],
+      'INVALID',
+      '下沉日期须在',
+    ],
+    [
+      'more station-item pairs than one call may write',
+      async () => {
+        const codes = (await t.gql(`{ serviceItems(first: 100) { nodes { code } } }`)).data.serviceItems.nodes.map((node: { code: string }) => node.code);
+        return { itemCodes: codes, regionCode: SEED.cityCode };
+      },
+      ['input', 'regionCode'],
+      'INVALID',
+      '超过单次上限 100000 个',
+    ],
   ])('refuses %s and changes nothing', async (_label, input, field, code, message) => {
     const resolved = await input();
     const before = await pushDownTotal();
@@ -703,15 +813,15 @@ describe('updateStationServiceItem', () => {
       input: { id: open.id, version: open.version, status: 'CLOSED' },
     });
     const res = await t.gql(UPDATE_PUSH, { input: { id: record.id, version: 2, status: 'ACTIVE' } });
-    expect(res.data.updateStationServiceItem.userErrors).toEqual([
-      { field: ['input', 'status'], code: 'INVALID', message: `驿站“${open.name}”已关闭，不能再办理事项。` },
-    ]);
+    expect(res.data.updateStationServiceItem.userErrors).toEqual([{ field: ['input', 'status'], code: 'INVALID', message: `驿站“${open.name}”已关闭，不能再办理事项。` }]);
     const now = await t.gql(`query($id: ID!) { stationServiceItem(id: $id) { status version } }`, { id: record.id });
     expect(now.data.stationServiceItem).toEqual({ status: 'SUSPENDED', version: 2 });
   });
 
   it('answers NOT_FOUND for an unknown or malformed id', async () => {
-    const unknown = await t.gql(UPDATE_PUSH, { input: { id: Buffer.from('StationServiceItem:00000000-0000-4000-8000-000000000000').toString('base64url'), version: 1, mode: 'PROXY' } });
+    const unknown = await t.gql(UPDATE_PUSH, {
+      input: { id: Buffer.from('StationServiceItem:00000000-0000-4000-8000-000000000000').toString('base64url'), version: 1, mode: 'PROXY' },
+    });
     expect(unknown.data.updateStationServiceItem.userErrors[0]).toMatchObject({ field: ['input', 'id'], code: 'NOT_FOUND', message: '找不到该下沉记录，请刷新后重试。' });
     const malformed = await t.gql(UPDATE_PUSH, { input: { id: 'nonsense', version: 1, mode: 'PROXY' } });
     expect(malformed.data.updateStationServiceItem.userErrors[0]).toMatchObject({ field: ['input', 'id'], code: 'INVALID' });

@@ -40,7 +40,9 @@ async function create(overrides: Record<string, unknown> = {}) {
 
 describe('createStation', () => {
   it('registers a station with a code issued from its community, next in sequence', async () => {
-    const before = await t.gql(`{ stations(first: 100, filter: { regionCode: "${SEED.anjuCommunityCode}", includeArchived: true }, orderBy: { field: CODE, direction: DESC }) { nodes { code } } }`);
+    const before = await t.gql(
+      `{ stations(first: 100, filter: { regionCode: "${SEED.anjuCommunityCode}", includeArchived: true }, orderBy: { field: CODE, direction: DESC }) { nodes { code } } }`,
+    );
     const highest = before.data.stations.nodes.map((n: { code: string }) => Number(n.code.split('-')[1]))[0] ?? 0;
 
     const station = await create();
@@ -92,7 +94,13 @@ describe('createStation', () => {
     ['coordinates outside China', { location: { latitude: 35.68, longitude: 139.76 } }, ['input', 'location'], 'OUT_OF_BOUNDS', '不在中国境内'],
     ['latitude and longitude swapped', { location: { latitude: 112.14, longitude: 32.04 } }, ['input', 'location'], 'OUT_OF_BOUNDS', '经纬度是否填反'],
     ['a plan year far in the past', { planYear: 1990 }, ['input', 'planYear'], 'INVALID', '计划年度须在'],
-    ['an unknown service circle', { serviceCircleId: 'U2VydmljZUNpcmNsZTowMDAwMDAwMC0wMDAwLTAwMDAtMDAwMC0wMDAwMDAwMDAwMDA' }, ['input', 'serviceCircleId'], 'NOT_FOUND', '找不到所选的15分钟便民服务圈'],
+    [
+      'an unknown service circle',
+      { serviceCircleId: 'U2VydmljZUNpcmNsZTowMDAwMDAwMC0wMDAwLTAwMDAtMDAwMC0wMDAwMDAwMDAwMDA' },
+      ['input', 'serviceCircleId'],
+      'NOT_FOUND',
+      '找不到所选的15分钟便民服务圈',
+    ],
     ['an initial status of CLOSED', { status: 'CLOSED' }, ['input', 'status'], 'INVALID_TRANSITION', '新建驿站的状态只能是'],
     ['an opening date on a planned station', { openedOn: '2023-05-01' }, ['input', 'openedOn'], 'INVALID', '不能填写建成日期'],
   ])('rejects %s with a Chinese user error and changes nothing', async (_label, overrides, field, code, message) => {
@@ -156,10 +164,9 @@ describe('updateStation', () => {
     const now = (await t.gql(GET, { id: station.id })).data.station;
     expect(now).toMatchObject({ name: station.name, address: '新地址1号', version: 2 });
     // The current version is a field too: a client retries with it without parsing the message.
-    const typed = await t.gql(
-      `mutation($input: UpdateStationInput!) { updateStation(input: $input) { userErrors { field code currentVersion existingId } } }`,
-      { input: { id: station.id, version: 1, name: '不应写入' } },
-    );
+    const typed = await t.gql(`mutation($input: UpdateStationInput!) { updateStation(input: $input) { userErrors { field code currentVersion existingId } } }`, {
+      input: { id: station.id, version: 1, name: '不应写入' },
+    });
     expect(typed.data.updateStation.userErrors).toEqual([{ field: ['input', 'version'], code: 'CONFLICT', currentVersion: 2, existingId: null }]);
   });
 
@@ -169,7 +176,13 @@ describe('updateStation', () => {
       const res = await t.gql(UPDATE, { input: { id: station.id, version, name: '不应写入' } }, { 'accept-language': 'en' });
       expect(res.data.updateStation).toEqual({
         station: null,
-        userErrors: [{ field: ['input', 'version'], code: 'INVALID', message: `The version must be the positive whole number you read with the record (versions start at 1); you gave ${version}.` }],
+        userErrors: [
+          {
+            field: ['input', 'version'],
+            code: 'INVALID',
+            message: `The version must be the positive whole number you read with the record (versions start at 1); you gave ${version}.`,
+          },
+        ],
       });
     }
     const status = await t.gql(STATUS, { input: { id: station.id, version: -1, status: 'UNDER_CONSTRUCTION' } });
@@ -179,9 +192,7 @@ describe('updateStation', () => {
 
   it('lets exactly one of several concurrent writers of one version win', async () => {
     const station = await create();
-    const results = await Promise.all(
-      Array.from({ length: 6 }, (_, i) => t.gql(UPDATE, { input: { id: station.id, version: 1, name: `并发修改${i}` } })),
-    );
+    const results = await Promise.all(Array.from({ length: 6 }, (_, i) => t.gql(UPDATE, { input: { id: station.id, version: 1, name: `并发修改${i}` } })));
     const winners = results.filter((res) => res.data.updateStation.userErrors.length === 0);
     expect(winners).toHaveLength(1);
     for (const res of results) {
@@ -199,7 +210,7 @@ describe('updateStation', () => {
     expect((await t.gql(GET, { id: station.id })).data.station).toEqual(station);
   });
 
-  it('answers NOT_FOUND for an unknown id, INVALID for a malformed one or another type\'s', async () => {
+  it("answers NOT_FOUND for an unknown id, INVALID for a malformed one or another type's", async () => {
     const unknown = await t.gql(UPDATE, { input: { id: 'U3RhdGlvbjowMDAwMDAwMC0wMDAwLTQwMDAtODAwMC0wMDAwMDAwMDAwMDA', version: 1, name: 'x' } });
     expect(unknown.data.updateStation.userErrors[0]).toMatchObject({ field: ['input', 'id'], code: 'NOT_FOUND' });
     const malformed = await t.gql(UPDATE, { input: { id: 'nonsense', version: 1, name: 'x' } });

@@ -107,7 +107,9 @@ describe('seeded station profiles', () => {
 
     const last = await t.gql(`query($code: String!) { station(code: $code) { hubMembers(last: 3) { nodes { code } } } }`, { code: STATION_PROFILE.wangzhaiHubCode });
     expect(last.data.station.hubMembers.nodes.map((n: Station) => n.code)).toEqual(codes.slice(-3));
-    const forged = await t.gql(`query($code: String!) { station(code: $code) { hubMembers(first: 3, after: "bm90IGEgY3Vyc29y") { totalCount } } }`, { code: STATION_PROFILE.wangzhaiHubCode });
+    const forged = await t.gql(`query($code: String!) { station(code: $code) { hubMembers(first: 3, after: "bm90IGEgY3Vyc29y") { totalCount } } }`, {
+      code: STATION_PROFILE.wangzhaiHubCode,
+    });
     expect(forged.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
 
@@ -129,9 +131,12 @@ describe('station filters on the profile', () => {
   });
 
   it('finds only the 24-hour stations open on a Tuesday at 03:00', async () => {
-    const res = await t.gql(`query($at: DateTime!) { stations(first: 100, filter: { openAt: $at }) { totalCount nodes { kind openingHours { windowsAt(at: $at) { opens closes } } } } }`, {
-      at: TUESDAY_0300,
-    });
+    const res = await t.gql(
+      `query($at: DateTime!) { stations(first: 100, filter: { openAt: $at }) { totalCount nodes { kind openingHours { windowsAt(at: $at) { opens closes } } } } }`,
+      {
+        at: TUESDAY_0300,
+      },
+    );
     expect(res.data.stations.totalCount).toBe(SEED.warmNew);
     for (const node of res.data.stations.nodes) {
       expect(node.kind).toBe('WARM_NEW');
@@ -170,9 +175,12 @@ describe('station filters on the profile', () => {
   });
 
   it('finds staggered weekend hours on a Saturday morning', async () => {
-    const res = await t.gql(`query($at: DateTime!) { stations(first: 100, filter: { openAt: $at, kind: [COMMUNITY, RURAL, NEW_ECONOMY] }) { totalCount nodes { openingHours { windowsAt(at: $at) { weekday kind } } } } }`, {
-      at: SATURDAY_1000,
-    });
+    const res = await t.gql(
+      `query($at: DateTime!) { stations(first: 100, filter: { openAt: $at, kind: [COMMUNITY, RURAL, NEW_ECONOMY] }) { totalCount nodes { openingHours { windowsAt(at: $at) { weekday kind } } } } }`,
+      {
+        at: SATURDAY_1000,
+      },
+    );
     expect(res.data.stations.totalCount).toBeGreaterThan(100);
     for (const node of res.data.stations.nodes) expect(node.openingHours.windowsAt).toEqual([{ weekday: 'SATURDAY', kind: 'STAGGERED' }]);
   });
@@ -199,7 +207,9 @@ describe('station filters on the profile', () => {
     expect(complete).toBe(STATION_PROFILE.fiveIntoComplete);
     expect(await count({ fiveIntoComplete: false })).toBe(SEED.stationCount - complete);
     expect(await count({ hasFacilities: FIVE_INTO })).toBe(complete);
-    const res = await t.gql(`{ stations(first: 100, filter: { hasFacilities: [SELF_SERVICE_TERMINAL, WIRELESS_NETWORK], tier: [BASIC] }) { totalCount nodes { fiveIntoFacilities fiveIntoComplete } } }`);
+    const res = await t.gql(
+      `{ stations(first: 100, filter: { hasFacilities: [SELF_SERVICE_TERMINAL, WIRELESS_NETWORK], tier: [BASIC] }) { totalCount nodes { fiveIntoFacilities fiveIntoComplete } } }`,
+    );
     expect(res.data.stations.totalCount).toBeGreaterThan(0);
     for (const node of res.data.stations.nodes) {
       expect(node.fiveIntoFacilities).toEqual(expect.arrayContaining(['SELF_SERVICE_TERMINAL', 'WIRELESS_NETWORK']));
@@ -342,19 +352,79 @@ describe('createStation and updateStation with the profile', () => {
   const invalidCreates: [string, Record<string, unknown>, string[], string, string][] = [
     [
       'overlapping windows',
-      { openingHours: { windows: [{ weekday: 'TUESDAY', opens: '08:30', closes: '12:00' }, { weekday: 'TUESDAY', opens: '11:00', closes: '13:00', kind: 'STAGGERED' }] } },
+      {
+        openingHours: {
+          windows: [
+            { weekday: 'TUESDAY', opens: '08:30', closes: '12:00' },
+            { weekday: 'TUESDAY', opens: '11:00', closes: '13:00', kind: 'STAGGERED' },
+          ],
+        },
+      },
       ['input', 'openingHours', 'windows', '1'],
       'INVALID',
       '周二的开放时段 08:30–12:00 与 11:00–13:00 重叠',
     ],
-    ['a malformed time', { openingHours: { windows: [{ weekday: 'MONDAY', opens: '8:30', closes: '12:00' }] } }, ['input', 'openingHours', 'windows', '0', 'opens'], 'INVALID', '时间“8:30”格式不正确'],
-    ['a time past 24:00', { openingHours: { windows: [{ weekday: 'MONDAY', opens: '20:00', closes: '24:30' }] } }, ['input', 'openingHours', 'windows', '0', 'closes'], 'INVALID', '格式不正确'],
-    ['a window closing before it opens', { openingHours: { windows: [{ weekday: 'FRIDAY', opens: '21:30', closes: '19:30', kind: 'EVENING_POST' }] } }, ['input', 'openingHours', 'windows', '0', 'closes'], 'INVALID', '结束时间须晚于开始时间'],
-    ['an empty window', { openingHours: { windows: [{ weekday: 'FRIDAY', opens: '09:00', closes: '09:00' }] } }, ['input', 'openingHours', 'windows', '0', 'closes'], 'INVALID', '跨午夜的时段请拆成两段'],
-    ['a duplicate zone', { functionZones: [{ kind: 'GRID_WORK' }, { kind: 'GRID_WORK', name: '网格员之家' }] }, ['input', 'functionZones', '1', 'kind'], 'INVALID', '功能区“网格工作区”重复填写了'],
-    ['two featured zones of the same name', { functionZones: [{ kind: 'OTHER_FEATURED', name: '邻里食堂' }, { kind: 'OTHER_FEATURED', name: '邻里食堂' }] }, ['input', 'functionZones', '1', 'kind'], 'INVALID', '特色功能区“邻里食堂”重复填写了'],
-    ['OTHER_FEATURED without a name', { functionZones: [{ kind: 'PARTY_ACTIVITY_BASE' }, { kind: 'OTHER_FEATURED' }] }, ['input', 'functionZones', '1', 'name'], 'REQUIRED', '“其他特色功能区”须填写名称'],
-    ['a zone area of zero', { functionZones: [{ kind: 'PARTY_ACTIVITY_BASE', areaSquareMetres: 0 }] }, ['input', 'functionZones', '0', 'areaSquareMetres'], 'INVALID', '功能区面积“0”不正确'],
+    [
+      'a malformed time',
+      { openingHours: { windows: [{ weekday: 'MONDAY', opens: '8:30', closes: '12:00' }] } },
+      ['input', 'openingHours', 'windows', '0', 'opens'],
+      'INVALID',
+      '时间“8:30”格式不正确',
+    ],
+    [
+      'a time past 24:00',
+      { openingHours: { windows: [{ weekday: 'MONDAY', opens: '20:00', closes: '24:30' }] } },
+      ['input', 'openingHours', 'windows', '0', 'closes'],
+      'INVALID',
+      '格式不正确',
+    ],
+    [
+      'a window closing before it opens',
+      { openingHours: { windows: [{ weekday: 'FRIDAY', opens: '21:30', closes: '19:30', kind: 'EVENING_POST' }] } },
+      ['input', 'openingHours', 'windows', '0', 'closes'],
+      'INVALID',
+      '结束时间须晚于开始时间',
+    ],
+    [
+      'an empty window',
+      { openingHours: { windows: [{ weekday: 'FRIDAY', opens: '09:00', closes: '09:00' }] } },
+      ['input', 'openingHours', 'windows', '0', 'closes'],
+      'INVALID',
+      '跨午夜的时段请拆成两段',
+    ],
+    [
+      'a duplicate zone',
+      { functionZones: [{ kind: 'GRID_WORK' }, { kind: 'GRID_WORK', name: '网格员之家' }] },
+      ['input', 'functionZones', '1', 'kind'],
+      'INVALID',
+      '功能区“网格工作区”重复填写了',
+    ],
+    [
+      'two featured zones of the same name',
+      {
+        functionZones: [
+          { kind: 'OTHER_FEATURED', name: '邻里食堂' },
+          { kind: 'OTHER_FEATURED', name: '邻里食堂' },
+        ],
+      },
+      ['input', 'functionZones', '1', 'kind'],
+      'INVALID',
+      '特色功能区“邻里食堂”重复填写了',
+    ],
+    [
+      'OTHER_FEATURED without a name',
+      { functionZones: [{ kind: 'PARTY_ACTIVITY_BASE' }, { kind: 'OTHER_FEATURED' }] },
+      ['input', 'functionZones', '1', 'name'],
+      'REQUIRED',
+      '“其他特色功能区”须填写名称',
+    ],
+    [
+      'a zone area of zero',
+      { functionZones: [{ kind: 'PARTY_ACTIVITY_BASE', areaSquareMetres: 0 }] },
+      ['input', 'functionZones', '0', 'areaSquareMetres'],
+      'INVALID',
+      '功能区面积“0”不正确',
+    ],
     ['a hub that is not a hub', {}, ['input', 'hubId'], 'INVALID', '不是党群服务中心'],
     ['a hub in another district', {}, ['input', 'hubId'], 'INVALID', '不在驿站所在的区'],
     ['an unknown hub', { hubId: 'U3RhdGlvbjowMDAwMDAwMC0wMDAwLTQwMDAtODAwMC0wMDAwMDAwMDAwMDA' }, ['input', 'hubId'], 'NOT_FOUND', '找不到所选的党群服务中心'],
@@ -417,7 +487,18 @@ describe('createStation and updateStation with the profile', () => {
   it('refuses bad profile input on update and leaves the station as it was', async () => {
     const station = await create({ openingHours: hours, functionZones: [{ kind: 'PARTY_ACTIVITY_BASE' }] });
     const cases: [Record<string, unknown>, string[], string][] = [
-      [{ openingHours: { windows: [{ weekday: 'MONDAY', opens: '09:00', closes: '12:00' }, { weekday: 'MONDAY', opens: '08:00', closes: '09:30' }] } }, ['input', 'openingHours', 'windows', '0'], 'INVALID'],
+      [
+        {
+          openingHours: {
+            windows: [
+              { weekday: 'MONDAY', opens: '09:00', closes: '12:00' },
+              { weekday: 'MONDAY', opens: '08:00', closes: '09:30' },
+            ],
+          },
+        },
+        ['input', 'openingHours', 'windows', '0'],
+        'INVALID',
+      ],
       [{ openingHours: { windows: [{ weekday: 'MONDAY', opens: '25:00', closes: '23:00' }] } }, ['input', 'openingHours', 'windows', '0', 'opens'], 'INVALID'],
       [{ openingHours: { windows: [{ weekday: 'MONDAY', opens: '12:00', closes: '08:00' }] } }, ['input', 'openingHours', 'windows', '0', 'closes'], 'INVALID'],
       [{ functionZones: [{ kind: 'SENIOR_SCHOOL' }, { kind: 'SENIOR_SCHOOL' }] }, ['input', 'functionZones', '1', 'kind'], 'INVALID'],

@@ -205,7 +205,9 @@ describe('stations: ordering and keyset paging', () => {
 
 describe('station lookup', () => {
   it('finds a station by id and by code, and null for unknown ones', async () => {
-    const list = await t.gql(`{ stations(first: 1, filter: { regionCode: "${SEED.anjuCommunityCode}" }) { nodes { id code name region { code name level ancestors { code } } } } }`);
+    const list = await t.gql(
+      `{ stations(first: 1, filter: { regionCode: "${SEED.anjuCommunityCode}" }) { nodes { id code name region { code name level ancestors { code } } } } }`,
+    );
     const station = list.data.stations.nodes[0];
     expect(station.region.code).toBe(SEED.anjuCommunityCode);
     expect(station.region.name).toBe('安居社区');

@@ -199,10 +199,19 @@ describe('Syncing in five steps (README), with graphql-request and standardwebho
       unionCare: { amenities: ['DRINKING_WATER', 'MICROWAVE'] },
       ...overrides,
     });
-    type Upserted = { upsertPlatform: { platform: (PlatformNode & { openingHours: { note: string | null } | null }) | null; created: boolean; changed: boolean; userErrors: { field: string[]; code: string; message: string; existingId: string | null }[] } };
+    type Upserted = {
+      upsertPlatform: {
+        platform: (PlatformNode & { openingHours: { note: string | null } | null }) | null;
+        created: boolean;
+        changed: boolean;
+        userErrors: { field: string[]; code: string; message: string; existingId: string | null }[];
+      };
+    };
     const first = await partner.request<Upserted>(UPSERT, { input: unionCareInput() });
     // The hub already has this platform: ALREADY_EXISTS names it and says how to adopt it.
-    expect(first.upsertPlatform.userErrors).toEqual([{ field: ['input', 'ownerRef'], code: 'ALREADY_EXISTS', existingId: existing.id, message: expect.stringContaining('addExternalRef') }]);
+    expect(first.upsertPlatform.userErrors).toEqual([
+      { field: ['input', 'ownerRef'], code: 'ALREADY_EXISTS', existingId: existing.id, message: expect.stringContaining('addExternalRef') },
+    ]);
     expect(first.upsertPlatform.userErrors[0].message).toContain(`id: “${existing.id}”`);
     const adopted = await partner.request<{ addExternalRef: { userErrors: unknown[] } }>(
       `mutation($input: AddExternalRefInput!) { addExternalRef(input: $input) { userErrors { field code message } } }`,
@@ -210,7 +219,11 @@ describe('Syncing in five steps (README), with graphql-request and standardwebho
     );
     expect(adopted.addExternalRef.userErrors).toEqual([]);
     const withHours = { windows: [{ weekday: 'MONDAY', opens: '08:00', closes: '18:00' }], note: '户外劳动者休息点' };
-    const synced = await partner.request<Upserted>({ document: UPSERT, variables: { input: unionCareInput({ openingHours: withHours }) }, requestHeaders: { 'x-request-id': 'zgh-guide-0001' } });
+    const synced = await partner.request<Upserted>({
+      document: UPSERT,
+      variables: { input: unionCareInput({ openingHours: withHours }) },
+      requestHeaders: { 'x-request-id': 'zgh-guide-0001' },
+    });
     expect(synced.upsertPlatform).toMatchObject({ created: false, changed: true, userErrors: [], platform: { id: existing.id, openingHours: { note: '户外劳动者休息点' } } });
     // Omitted: left as it is (nothing written); null: cleared.
     const omitted = await partner.request<Upserted>(UPSERT, { input: unionCareInput() });
@@ -236,7 +249,9 @@ describe('Syncing in five steps (README), with graphql-request and standardwebho
     copy.set(contested.id, { version: retried.updatePlatform.platform.version, name: retried.updatePlatform.platform.name, active: retried.updatePlatform.platform.active });
 
     // 4. Apply the feed from the head, in order, until it has caught up with the last write.
-    const { auditEvents } = await hubAdmin.request<{ auditEvents: { nodes: { sequence: string }[] } }>(`{ auditEvents(first: 1, filter: { recordType: [PLATFORM] }) { nodes { sequence } } }`);
+    const { auditEvents } = await hubAdmin.request<{ auditEvents: { nodes: { sequence: string }[] } }>(
+      `{ auditEvents(first: 1, filter: { recordType: [PLATFORM] }) { nodes { sequence } } }`,
+    );
     const newest = auditEvents.nodes[0].sequence;
     let cursor = head;
     const seen: FeedChange[] = [];
@@ -267,9 +282,7 @@ describe('Syncing in five steps (README), with graphql-request and standardwebho
     expect(own.length).toBeGreaterThanOrEqual(3);
     expect(own.every((change) => change.actor.apiClient?.id === viewer.apiClient.id)).toBe(true);
     expect(own.map((change) => change.requestId)).toContain('zgh-guide-0001');
-    expect(seen.filter((change) => !change.actor.isViewer).map((change) => change.actor.apiClient?.name)).toEqual(
-      expect.arrayContaining(['组织部管理端', '市总工会移动端']),
-    );
+    expect(seen.filter((change) => !change.actor.isViewer).map((change) => change.actor.apiClient?.name)).toEqual(expect.arrayContaining(['组织部管理端', '市总工会移动端']));
 
     // The partner's copy is the hub's: nothing was lost between the lists and the feed.
     const now = await listAll(hubAdmin);
@@ -279,8 +292,12 @@ describe('Syncing in five steps (README), with graphql-request and standardwebho
 
     // The webhook: every delivery verifies with standardwebhooks; one tampered with does not.
     const deliveries = await eventually(async () => {
-      const verified = receiver.deliveries.map((delivery) => verifier.verify(delivery.body, delivery.headers) as { data: { recordId: string; actor: { isSubscriber: boolean; apiClientId: string | null } } });
-      return verified.some((event) => event.data.actor.isSubscriber) && verified.some((event) => event.data.recordId === contested.id && !event.data.actor.isSubscriber) && verified;
+      const verified = receiver.deliveries.map(
+        (delivery) => verifier.verify(delivery.body, delivery.headers) as { data: { recordId: string; actor: { isSubscriber: boolean; apiClientId: string | null } } },
+      );
+      return (
+        verified.some((event) => event.data.actor.isSubscriber) && verified.some((event) => event.data.recordId === contested.id && !event.data.actor.isSubscriber) && verified
+      );
     }, 'the webhook deliveries');
     expect(deliveries.filter((event) => event.data.actor.isSubscriber).every((event) => event.data.actor.apiClientId === viewer.apiClient.id)).toBe(true);
     const [sample] = receiver.deliveries;

@@ -183,7 +183,10 @@ describe('a database outage (production mode)', () => {
 
   it('answers SERVICE_UNAVAILABLE with the request id and no SQL, for an API key and anonymously, and recovers when the database is back', async () => {
     const post = (headers: Record<string, string>) =>
-      request(app.app).post('/graphql').set({ 'content-type': 'application/json', ...headers }).send({ query: '{ stations(first: 2) { nodes { code } } }' });
+      request(app.app)
+        .post('/graphql')
+        .set({ 'content-type': 'application/json', ...headers })
+        .send({ query: '{ stations(first: 2) { nodes { code } } }' });
     expect((await post({ authorization: `Bearer ${key}` })).status).toBe(200);
 
     relay.cut();

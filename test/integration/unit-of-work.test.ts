@@ -1,14 +1,4 @@
-import {
-  getNamedType,
-  getNullableType,
-  isEnumType,
-  isInputObjectType,
-  isListType,
-  isNonNullType,
-  isObjectType,
-  type GraphQLField,
-  type GraphQLInputType,
-} from 'graphql';
+import { getNamedType, getNullableType, isEnumType, isInputObjectType, isListType, isNonNullType, isObjectType, type GraphQLField, type GraphQLInputType } from 'graphql';
 import type { Request } from 'express';
 import { createAuthenticator } from '../../src/auth/authenticate';
 import { StatementOutsideTransaction } from '../../src/db/failures';
@@ -93,10 +83,21 @@ describe('every mutation field is one unit of work', () => {
   /** The record type an ID field names, from its name or, for `id`, from the mutation's. */
   function idFor(mutation: string, field: string): string {
     const byName: Record<string, string> = {
-      stationId: 'Station', hubId: 'Station', personId: 'Person', contactCadreId: 'Person', organizationId: 'Organization',
-      organizerId: 'Organization', managingOrganizationId: 'Organization', departmentId: 'Department', serviceCircleId: 'ServiceCircle',
+      stationId: 'Station',
+      hubId: 'Station',
+      personId: 'Person',
+      contactCadreId: 'Person',
+      organizationId: 'Organization',
+      organizerId: 'Organization',
+      managingOrganizationId: 'Organization',
+      departmentId: 'Department',
+      serviceCircleId: 'ServiceCircle',
     };
-    const type = byName[field] ?? Object.keys(realIds).sort((a, b) => b.length - a.length).find((name) => mutation.toLowerCase().includes(name.toLowerCase()));
+    const type =
+      byName[field] ??
+      Object.keys(realIds)
+        .sort((a, b) => b.length - a.length)
+        .find((name) => mutation.toLowerCase().includes(name.toLowerCase()));
     return realIds[type ?? 'Station'];
   }
 
@@ -166,10 +167,10 @@ describe('every mutation field is one unit of work', () => {
 describe('a document with several mutations behaves as if they were sent one by one', () => {
   it('sees what the mutation before it committed: a station made a hub, then another joined to it', async () => {
     const [x, y] = await plainStations(2);
-    const res = await t.gql(
-      `mutation($a: UpdateStationInput!, $b: UpdateStationInput!) { a: ${UPDATE.replace('$input', '$a')} b: ${UPDATE.replace('$input', '$b')} }`,
-      { a: { id: x.id, version: x.version, isHub: true }, b: { id: y.id, version: y.version, hubId: x.id } },
-    );
+    const res = await t.gql(`mutation($a: UpdateStationInput!, $b: UpdateStationInput!) { a: ${UPDATE.replace('$input', '$a')} b: ${UPDATE.replace('$input', '$b')} }`, {
+      a: { id: x.id, version: x.version, isHub: true },
+      b: { id: y.id, version: y.version, hubId: x.id },
+    });
     expect(res.errors).toBeUndefined();
     expect(res.data.a).toEqual({ station: { id: x.id, version: x.version + 1, isHub: true, hub: null }, userErrors: [] });
     expect(res.data.b).toEqual({ station: { id: y.id, version: y.version + 1, isHub: false, hub: { id: x.id } }, userErrors: [] });

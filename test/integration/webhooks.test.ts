@@ -272,7 +272,14 @@ describe('webhook deliveries', () => {
 
     const station = await renameStation('（类型筛选）');
     const created = await t.gql(CREATE_ACTIVITY, {
-      input: { stationId: station.id, category: 'VOLUNTEER_SERVICE', title: '推送测试：周末义诊', startsAt: '2024-01-06T09:00:00+08:00', endsAt: '2024-01-06T11:00:00+08:00', participants: 8 },
+      input: {
+        stationId: station.id,
+        category: 'VOLUNTEER_SERVICE',
+        title: '推送测试：周末义诊',
+        startsAt: '2024-01-06T09:00:00+08:00',
+        endsAt: '2024-01-06T11:00:00+08:00',
+        participants: 8,
+      },
     });
     const activityId = created.data.createActivity.activity.id;
 
@@ -398,7 +405,11 @@ describe('webhook deliveries', () => {
     expect(BigInt(page1.nodes[0].change.sequence)).toBeGreaterThan(BigInt(page2.nodes[0].change.sequence));
 
     // Oldest change first when asked.
-    const oldestFirst = await t.gql(`query($id: ID) { webhookDeliveries(filter: { subscriptionId: $id }, orderBy: { direction: ASC }) { nodes { change { recordId } } } }`, { id: subscription.id }, headers);
+    const oldestFirst = await t.gql(
+      `query($id: ID) { webhookDeliveries(filter: { subscriptionId: $id }, orderBy: { direction: ASC }) { nodes { change { recordId } } } }`,
+      { id: subscription.id },
+      headers,
+    );
     expect(oldestFirst.data.webhookDeliveries.nodes.map((d: Delivery) => d.change.recordId)).toEqual([first.id, second.id]);
 
     // Without subscriptionId: every delivery of the caller's subscriptions.
@@ -450,9 +461,13 @@ describe('managing subscriptions', () => {
     const anonymous = await t.gql(CREATE, { input: { url: 'https://api.example.cn/hook' } }, ANONYMOUS_HEADERS);
     expect(anonymous.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', field: 'WebhookSubscription' });
     // ... and the service refuses the subscription itself.
-    const plain = await t.gql('mutation($input: CreateWebhookSubscriptionInput!) { createWebhookSubscription(input: $input) { userErrors { code } } }', {
-      input: { url: 'https://api.example.cn/hook' },
-    }, ANONYMOUS_HEADERS);
+    const plain = await t.gql(
+      'mutation($input: CreateWebhookSubscriptionInput!) { createWebhookSubscription(input: $input) { userErrors { code } } }',
+      {
+        input: { url: 'https://api.example.cn/hook' },
+      },
+      ANONYMOUS_HEADERS,
+    );
     expect(plain.data.createWebhookSubscription.userErrors).toEqual([expect.objectContaining({ code: 'FORBIDDEN' })]);
     const jwt = await new SignJWT({ roles: ['ADMIN'], name: '组织部张科长' })
       .setProtectedHeader({ alg: 'RS256' })
@@ -551,7 +566,11 @@ describe('managing subscriptions', () => {
       const found = await deliveryOf(headers, subscription.id, station.id);
       return found?.status === 'DELIVERED' && found;
     }, 'a delivery before deleting');
-    const changed = await t.gql(UPDATE, { input: { id: subscription.id, version: 1, url: 'https://api.example.cn/yizhan/hook', types: ['STATION', 'PLATFORM', 'STATION'] } }, headers);
+    const changed = await t.gql(
+      UPDATE,
+      { input: { id: subscription.id, version: 1, url: 'https://api.example.cn/yizhan/hook', types: ['STATION', 'PLATFORM', 'STATION'] } },
+      headers,
+    );
     expect(changed.data.updateWebhookSubscription.webhookSubscription).toMatchObject({ url: 'https://api.example.cn/yizhan/hook', types: ['STATION', 'PLATFORM'], version: 2 });
     const stale = await t.gql(UPDATE, { input: { id: subscription.id, version: 1, active: false } }, headers);
     expect(stale.data.updateWebhookSubscription.userErrors).toEqual([expect.objectContaining({ field: ['input', 'version'], code: 'CONFLICT' })]);
@@ -726,14 +745,14 @@ describe('webhook targets (no allow-list)', () => {
     const headers = await strict.clientHeaders({ name: '市总工会推送接收-内网', roles: ['DEPARTMENT_PARTNER'], departmentCode: 'XY-ZGH' });
 
     // Subscribed through an app on the same database whose operator allowed 127.0.0.1 (its dispatcher off)…
-    const loose = await createApp(
-      { ...strict.config, webhooks: { ...strict.config.webhooks, enabled: false, allowedHosts: ['127.0.0.1'] } },
-      { database: strict.app.database },
-    );
+    const loose = await createApp({ ...strict.config, webhooks: { ...strict.config.webhooks, enabled: false, allowedHosts: ['127.0.0.1'] } }, { database: strict.app.database });
     const ids: string[] = [];
     try {
       for (const url of [open.url, closedUrl, `${open.url}/raw`]) {
-        const res = await request(loose.app).post('/graphql').set({ 'content-type': 'application/json', ...headers }).send({ query: CREATE, variables: { input: { url, types: ['STATION'] } } });
+        const res = await request(loose.app)
+          .post('/graphql')
+          .set({ 'content-type': 'application/json', ...headers })
+          .send({ query: CREATE, variables: { input: { url, types: ['STATION'] } } });
         expect(res.body.data.createWebhookSubscription.userErrors).toEqual([]);
         ids.push(res.body.data.createWebhookSubscription.webhookSubscription.id);
       }
@@ -741,7 +760,9 @@ describe('webhook targets (no allow-list)', () => {
       await loose.close();
     }
     // …and one whose URL was written into the database directly, in a numeric form of 127.0.0.1.
-    await strict.app.database.orm.em.getConnection().execute(`update webhook_subscription set url = ? where id = ?`, [`http://0x7f.1:${open.port}/raw`, Buffer.from(ids[2], 'base64url').toString().split(':')[1]]);
+    await strict.app.database.orm.em
+      .getConnection()
+      .execute(`update webhook_subscription set url = ? where id = ?`, [`http://0x7f.1:${open.port}/raw`, Buffer.from(ids[2], 'base64url').toString().split(':')[1]]);
 
     const station = (await strict.gql(`query { stations(first: 1, filter: { regionCode: "${SEED.fanchengCode}" }) { nodes { id name version } } }`)).data.stations.nodes[0];
     const renamed = await strict.gql(UPDATE_STATION, { input: { id: station.id, version: station.version, name: `${station.name}（内网）` } });
@@ -822,7 +843,25 @@ describe('sending to the address that was checked', () => {
       // A throwaway self-signed certificate for the partner's name.
       execFileSync(
         'openssl',
-        ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1', '-subj', '/CN=partner.intranet.test', '-addext', 'subjectAltName=DNS:partner.intranet.test', '-keyout', key, '-out', cert],
+        [
+          'req',
+          '-x509',
+          '-newkey',
+          'ec',
+          '-pkeyopt',
+          'ec_paramgen_curve:prime256v1',
+          '-nodes',
+          '-days',
+          '1',
+          '-subj',
+          '/CN=partner.intranet.test',
+          '-addext',
+          'subjectAltName=DNS:partner.intranet.test',
+          '-keyout',
+          key,
+          '-out',
+          cert,
+        ],
         { stdio: 'ignore' },
       );
       const names: string[] = [];

@@ -60,10 +60,12 @@ describe('audited fields', () => {
         }
       }
       if (!shape.graphqlTypes.length) continue;
-      const names = new Set(shape.graphqlTypes.flatMap((typeName) => {
-        const type = schema.getType(typeName);
-        return isObjectType(type) || isInterfaceType(type) ? Object.keys(type.getFields()) : [];
-      }));
+      const names = new Set(
+        shape.graphqlTypes.flatMap((typeName) => {
+          const type = schema.getType(typeName);
+          return isObjectType(type) || isInterfaceType(type) ? Object.keys(type.getFields()) : [];
+        }),
+      );
       for (const [field, spec] of Object.entries(shape.fields)) {
         if (spec.outsideType && names.has(field)) problems.push(`${entity}.${field} says it is outside ${shape.graphqlTypes.join('/')}, but it is a field there`);
         if (!spec.outsideType && !names.has(field)) problems.push(`${entity}.${field} is no field of ${shape.graphqlTypes.join('/')}`);

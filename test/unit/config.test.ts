@@ -96,8 +96,16 @@ describe('loadConfig defaults', () => {
   });
 
   it.each([
-    ['1', true], ['true', true], ['TRUE', true], ['Yes', true], ['on', true],
-    ['0', false], ['false', false], ['False', false], ['NO', false], ['off', false],
+    ['1', true],
+    ['true', true],
+    ['TRUE', true],
+    ['Yes', true],
+    ['on', true],
+    ['0', false],
+    ['false', false],
+    ['False', false],
+    ['NO', false],
+    ['off', false],
   ])('LOG_SQL=%p → %p', (raw, expected) => {
     expect(loadConfig({ LOG_SQL: raw }).logSql).toBe(expected);
   });
@@ -132,9 +140,10 @@ describe('CORS origins', () => {
   });
 
   it('CORS_ORIGINS replaces the defaults, trimmed, empty entries dropped', () => {
-    expect(
-      loadConfig({ NODE_ENV: 'production', CORS_ORIGINS: ' https://admin.example.cn, http://10.0.0.5:8080 ,,' }).corsOrigins,
-    ).toEqual(['https://admin.example.cn', 'http://10.0.0.5:8080']);
+    expect(loadConfig({ NODE_ENV: 'production', CORS_ORIGINS: ' https://admin.example.cn, http://10.0.0.5:8080 ,,' }).corsOrigins).toEqual([
+      'https://admin.example.cn',
+      'http://10.0.0.5:8080',
+    ]);
     expect(loadConfig({ CORS_ORIGINS: 'https://a.example.cn' }).corsOrigins).toEqual(['https://a.example.cn']);
   });
 
@@ -154,15 +163,12 @@ describe('invalid configuration', () => {
     expect(configErrorOf({ DB_POOL_MAX: raw }).message).toMatch(/^DB_POOL_MAX /);
   });
 
-  it.each(['mysql://localhost/yizhan', 'localhost:5432', 'http://db/yizhan', 'POSTGRES://x', ' postgres://x'])(
-    'DATABASE_URL=%p throws naming DATABASE_URL',
-    (raw) => {
-      const error = configErrorOf({ DATABASE_URL: raw });
-      expect(error.message).toMatch(/DATABASE_URL/);
-      // the URL (which may hold a password) is not echoed
-      expect(error.message).not.toContain(raw.trim());
-    },
-  );
+  it.each(['mysql://localhost/yizhan', 'localhost:5432', 'http://db/yizhan', 'POSTGRES://x', ' postgres://x'])('DATABASE_URL=%p throws naming DATABASE_URL', (raw) => {
+    const error = configErrorOf({ DATABASE_URL: raw });
+    expect(error.message).toMatch(/DATABASE_URL/);
+    // the URL (which may hold a password) is not echoed
+    expect(error.message).not.toContain(raw.trim());
+  });
 
   it.each(['admin.example.cn', 'https://admin.example.cn/', 'https://admin.example.cn/path', 'ftp://x.cn', '*', 'https://'])(
     'CORS_ORIGINS=%p throws naming CORS_ORIGINS',
@@ -189,9 +195,14 @@ describe('invalid configuration', () => {
   });
 
   it('reads the webhook settings', () => {
-    expect(
-      loadConfig({ WEBHOOK_ENABLED: 'false', WEBHOOK_POLL_MS: '50', WEBHOOK_RETRY_BASE_MS: '250', WEBHOOK_MAX_ATTEMPTS: '3', WEBHOOK_TIMEOUT_MS: '2000' }).webhooks,
-    ).toEqual({ enabled: false, pollMs: 50, retryBaseMs: 250, maxAttempts: 3, timeoutMs: 2000, allowedHosts: [] });
+    expect(loadConfig({ WEBHOOK_ENABLED: 'false', WEBHOOK_POLL_MS: '50', WEBHOOK_RETRY_BASE_MS: '250', WEBHOOK_MAX_ATTEMPTS: '3', WEBHOOK_TIMEOUT_MS: '2000' }).webhooks).toEqual({
+      enabled: false,
+      pollMs: 50,
+      retryBaseMs: 250,
+      maxAttempts: 3,
+      timeoutMs: 2000,
+      allowedHosts: [],
+    });
     expect(loadConfig({ WEBHOOK_ALLOWED_HOSTS: ' partner.intranet.example, *.hr.intranet.example,,10.20.0.0/16 ,127.0.0.1' }).webhooks.allowedHosts).toEqual([
       'partner.intranet.example',
       '*.hr.intranet.example',
@@ -223,7 +234,7 @@ describe('invalid configuration', () => {
 });
 
 describe('loadConfig: request limits and budgets', () => {
-  it('takes per-class overrides of the cost limit and the budgets, keeping the other classes\' defaults', () => {
+  it("takes per-class overrides of the cost limit and the budgets, keeping the other classes' defaults", () => {
     const { guard } = loadConfig({ QUERY_MAX_COST: 'ANONYMOUS:1000, ADMIN:200000', RATE_LIMIT_BUDGETS: 'ANONYMOUS:5000/50' });
     expect(guard.maxCost).toMatchObject({ ANONYMOUS: 1000, ANALYST: 25000, ADMIN: 200000 });
     expect(guard.rateBudgets!.ANONYMOUS).toEqual({ capacity: 5000, refillPerSecond: 50 });
@@ -253,7 +264,7 @@ describe('loadConfig: request limits and budgets', () => {
 });
 
 describe('loadConfig: TRUST_PROXY', () => {
-  it('takes a number of hops, or addresses, ranges and Express\'s names', () => {
+  it("takes a number of hops, or addresses, ranges and Express's names", () => {
     expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
     expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8, fd00::/8' }).trustProxy).toEqual(['loopback', '10.0.0.0/8', 'fd00::/8']);
   });

@@ -51,7 +51,7 @@ describe('findRosterClashes', () => {
     ]);
   });
 
-  it('finds nothing when every person\'s shifts follow each other', () => {
+  it("finds nothing when every person's shifts follow each other", () => {
     expect(
       findRosterClashes([
         entry(0, 'a', '2023-12-25T14:30:00', '2023-12-25T18:00:00'),

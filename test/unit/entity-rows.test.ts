@@ -24,7 +24,7 @@ class RowProbe extends VersionedEntity {
 }
 
 describe('rows derived from the entities', () => {
-  it('names each property by its column, the base classes\' included, a relation by its key column', () => {
+  it("names each property by its column, the base classes' included, a relation by its key column", () => {
     expect(columnsOf(RowProbe, 'r', ['id', 'displayName', 'parent', 'version', 'createdAt'])).toBe('r.id, r.display_name, r.parent_id, r.version, r.created_at');
     const row: RowOf<RowProbe, 'id' | 'displayName' | 'parent' | 'createdAt'> = { id: 'x', display_name: 'y', parent_id: null, created_at: '2026-01-01T00:00:00Z' };
     expect(Object.keys(row)).toEqual(['id', 'display_name', 'parent_id', 'created_at']);

@@ -1,5 +1,14 @@
 import { ExternalRefSystemStatus } from '../../src/modules/external-ref/external-ref.enums';
-import { applyChanges, EXTERNAL_ID_MAX, normaliseExternalRef, normaliseSystem, sameValue, systemAccess, type SystemCaller, type SystemOwnership } from '../../src/modules/external-ref/external-ref.rules';
+import {
+  applyChanges,
+  EXTERNAL_ID_MAX,
+  normaliseExternalRef,
+  normaliseSystem,
+  sameValue,
+  systemAccess,
+  type SystemCaller,
+  type SystemOwnership,
+} from '../../src/modules/external-ref/external-ref.rules';
 
 describe('normaliseExternalRef', () => {
   it.each([
@@ -45,8 +54,14 @@ describe('sameValue', () => {
     ['安居社区', '安居社区'],
     [3, 3],
     [null, undefined],
-    [['A', 'B'], ['A', 'B']],
-    [{ windows: [{ weekday: 'MONDAY', opens: '08:00' }], note: null }, { note: null, windows: [{ opens: '08:00', weekday: 'MONDAY' }] }],
+    [
+      ['A', 'B'],
+      ['A', 'B'],
+    ],
+    [
+      { windows: [{ weekday: 'MONDAY', opens: '08:00' }], note: null },
+      { note: null, windows: [{ opens: '08:00', weekday: 'MONDAY' }] },
+    ],
     [{ a: 1, b: undefined }, { a: 1 }],
     [new Date('2023-06-01T00:00:00Z'), new Date('2023-06-01T00:00:00.000Z')],
   ])('treats %p and %p as the same', (stored, wanted) => {
@@ -59,7 +74,10 @@ describe('sameValue', () => {
     [0, null],
     ['', null],
     [false, null],
-    [['A', 'B'], ['B', 'A']],
+    [
+      ['A', 'B'],
+      ['B', 'A'],
+    ],
     [['A'], ['A', 'A']],
     [{ note: null }, { note: '节假日照常开放' }],
     ['12.50', '12.5'],

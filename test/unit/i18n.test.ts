@@ -40,12 +40,8 @@ describe('localeFromAcceptLanguage', () => {
 describe('translate', () => {
   it('fills placeholders in Chinese', () => {
     expect(translate('zh', 'NAME_TOO_LONG', { max: 50 })).toBe('驿站名称不能超过 50 个字。');
-    expect(translate('zh', 'VERSION_CONFLICT', { given: 3, current: 5 })).toBe(
-      '该驿站已被他人修改（您读取的是第 3 版，当前为第 5 版），请刷新后重新修改。',
-    );
-    expect(translate('zh', 'REGION_NOT_FOUND', { code: '420602001001' })).toBe(
-      '找不到行政区划代码“420602001001”，请核对社区或村的12位统计用区划代码。',
-    );
+    expect(translate('zh', 'VERSION_CONFLICT', { given: 3, current: 5 })).toBe('该驿站已被他人修改（您读取的是第 3 版，当前为第 5 版），请刷新后重新修改。');
+    expect(translate('zh', 'REGION_NOT_FOUND', { code: '420602001001' })).toBe('找不到行政区划代码“420602001001”，请核对社区或村的12位统计用区划代码。');
   });
 
   it('fills placeholders in English', () => {
@@ -60,15 +56,11 @@ describe('translate', () => {
     expect(translate('en', 'INVALID_TRANSITION', { from: 'CLOSED', to: 'OPEN', allowed: 'none' })).toBe(
       'The station status cannot change from CLOSED to OPEN. Allowed from CLOSED: none.',
     );
-    expect(
-      translate('zh', 'INVALID_TRANSITION', { fromZh: '已关闭', toZh: '运行中', allowedZh: '无' }),
-    ).toBe('驿站状态不能从“已关闭”改为“运行中”。当前状态可改为：无。');
+    expect(translate('zh', 'INVALID_TRANSITION', { fromZh: '已关闭', toZh: '运行中', allowedZh: '无' })).toBe('驿站状态不能从“已关闭”改为“运行中”。当前状态可改为：无。');
   });
 
   it('fills coordinates and zero values', () => {
-    expect(translate('zh', 'COORDINATES_OUT_OF_CHINA', { lat: 112.1, lng: 32 })).toBe(
-      '坐标（纬度 112.1，经度 32）不在中国境内，请检查经纬度是否填反、坐标系是否选对。',
-    );
+    expect(translate('zh', 'COORDINATES_OUT_OF_CHINA', { lat: 112.1, lng: 32 })).toBe('坐标（纬度 112.1，经度 32）不在中国境内，请检查经纬度是否填反、坐标系是否选对。');
     expect(translate('en', 'NAME_TOO_LONG', { max: 0 })).toBe('The station name must be at most 0 characters.');
   });
 
@@ -84,14 +76,46 @@ describe('translate', () => {
 
   it('leaves no placeholder unfilled when all known params are given, in either language', () => {
     const params = {
-      max: 1, code: 'c', name: 'n', circle: 'ci', lat: 1, lng: 2, min: 3, today: '2024-01-01', given: 1, current: 2,
-      from: 'A', to: 'B', allowed: 'C', fromZh: '甲', toZh: '乙', allowedZh: '丙', status: 'OPEN', statusZh: '运行中',
+      max: 1,
+      code: 'c',
+      name: 'n',
+      circle: 'ci',
+      lat: 1,
+      lng: 2,
+      min: 3,
+      today: '2024-01-01',
+      given: 1,
+      current: 2,
+      from: 'A',
+      to: 'B',
+      allowed: 'C',
+      fromZh: '甲',
+      toZh: '乙',
+      allowedZh: '丙',
+      status: 'OPEN',
+      statusZh: '运行中',
     };
     const keys: MessageKey[] = [
-      'NAME_REQUIRED', 'NAME_TOO_LONG', 'ADDRESS_REQUIRED', 'ADDRESS_TOO_LONG', 'REGION_NOT_FOUND', 'REGION_NOT_COMMUNITY',
-      'CIRCLE_NOT_FOUND', 'CIRCLE_OUTSIDE_DISTRICT', 'COORDINATES_OUT_OF_CHINA', 'PLAN_YEAR_INVALID', 'OPENED_ON_INVALID',
-      'OPENED_ON_NOT_OPENED', 'INITIAL_STATUS_INVALID', 'STATION_NOT_FOUND', 'STATION_ID_INVALID', 'VERSION_CONFLICT',
-      'INVALID_TRANSITION', 'ARCHIVED', 'ARCHIVE_NOT_ALLOWED', 'FORBIDDEN',
+      'NAME_REQUIRED',
+      'NAME_TOO_LONG',
+      'ADDRESS_REQUIRED',
+      'ADDRESS_TOO_LONG',
+      'REGION_NOT_FOUND',
+      'REGION_NOT_COMMUNITY',
+      'CIRCLE_NOT_FOUND',
+      'CIRCLE_OUTSIDE_DISTRICT',
+      'COORDINATES_OUT_OF_CHINA',
+      'PLAN_YEAR_INVALID',
+      'OPENED_ON_INVALID',
+      'OPENED_ON_NOT_OPENED',
+      'INITIAL_STATUS_INVALID',
+      'STATION_NOT_FOUND',
+      'STATION_ID_INVALID',
+      'VERSION_CONFLICT',
+      'INVALID_TRANSITION',
+      'ARCHIVED',
+      'ARCHIVE_NOT_ALLOWED',
+      'FORBIDDEN',
     ];
     for (const key of keys) {
       const zh = translate('zh', key, params);

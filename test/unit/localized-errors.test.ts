@@ -62,7 +62,8 @@ function unlocalizedErrors(path: string, text: string): string[] {
   const visit = (node: ts.Node): void => {
     if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'GraphQLError') {
       const [message] = node.arguments ?? [];
-      if (!message || !isTranslated(message, file)) problems.push(`${at(node)} new GraphQLError whose message is not translate(…): use a message key (badInputOf, notAnId, localizedError, translate)`);
+      if (!message || !isTranslated(message, file))
+        problems.push(`${at(node)} new GraphQLError whose message is not translate(…): use a message key (badInputOf, notAnId, localizedError, translate)`);
     }
     if (!BAD_USER_INPUT_CONSTRUCTORS.has(path) && namesBadUserInput(node)) {
       problems.push(`${at(node)} names BAD_USER_INPUT: raise it with badInputOf(KEY, params, field) or notAnId(field, type)`);

@@ -40,12 +40,18 @@ describe('normaliseOpeningHours', () => {
       note: null,
     });
     expect(problems).toEqual([
-      expect.objectContaining({ field: 'windows.0', key: 'OPENING_WINDOWS_OVERLAP', params: expect.objectContaining({ weekdayZh: '周五', first: '08:30–14:30', second: '14:00–18:00' }) }),
+      expect.objectContaining({
+        field: 'windows.0',
+        key: 'OPENING_WINDOWS_OVERLAP',
+        params: expect.objectContaining({ weekdayZh: '周五', first: '08:30–14:30', second: '14:00–18:00' }),
+      }),
     ]);
   });
 
   it('limits the number of windows and the note length', () => {
-    const many = Array.from({ length: 43 }, (_, i) => w(Weekday.MONDAY, `${String(Math.floor(i / 2)).padStart(2, '0')}:${i % 2 ? '30' : '00'}`, `${String(Math.floor(i / 2)).padStart(2, '0')}:${i % 2 ? '59' : '29'}`));
+    const many = Array.from({ length: 43 }, (_, i) =>
+      w(Weekday.MONDAY, `${String(Math.floor(i / 2)).padStart(2, '0')}:${i % 2 ? '30' : '00'}`, `${String(Math.floor(i / 2)).padStart(2, '0')}:${i % 2 ? '59' : '29'}`),
+    );
     expect(normaliseOpeningHours({ windows: many, note: null }).problems).toContainEqual(expect.objectContaining({ key: 'OPENING_WINDOWS_TOO_MANY' }));
     expect(normaliseOpeningHours({ windows: [], note: '说'.repeat(201) }).problems).toEqual([expect.objectContaining({ field: 'note', key: 'OPENING_NOTE_TOO_LONG' })]);
   });

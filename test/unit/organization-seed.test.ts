@@ -3,13 +3,7 @@ import { OrganizationKind } from '../../src/modules/organization/organization.en
 import { CoBuildingRole, CommitmentKind } from '../../src/modules/co-building/co-building.enums';
 import { ActivityCategory, MAX_ACTIVITY_DAYS } from '../../src/modules/activity/activity.enums';
 import { buildXiangyangDataset, type SeedStation } from '../../seeds/xiangyang.data';
-import {
-  buildSeedCoBuildings,
-  buildSeedOrganizations,
-  CO_BUILDING_COUNT,
-  type SeedCoBuilding,
-  type SeedOrganization,
-} from '../../seeds/xiangyang.organizations';
+import { buildSeedCoBuildings, buildSeedOrganizations, CO_BUILDING_COUNT, type SeedCoBuilding, type SeedOrganization } from '../../seeds/xiangyang.organizations';
 import { buildSeedActivities, type SeedActivity } from '../../seeds/xiangyang.activities';
 import { ORGANIZATION_SEED } from '../helpers/fixtures';
 
@@ -75,8 +69,14 @@ describe('organization, co-building and activity seed builders', () => {
 
     it('builds codes with a type that fits the kind and the registering Xiangyang division', () => {
       const typeOf: Partial<Record<string, string[]>> = {
-        ENTERPRISE: ['91'], PROPERTY_SERVICE: ['91'], PUBLIC_INSTITUTION: ['12'], GOVERNMENT_AGENCY: ['11'],
-        CHAMBER: ['51'], SOCIAL_ORG: ['51', '52'], VOLUNTEER_ORG: ['51', '52'], OTHER: ['81', '93'],
+        ENTERPRISE: ['91'],
+        PROPERTY_SERVICE: ['91'],
+        PUBLIC_INSTITUTION: ['12'],
+        GOVERNMENT_AGENCY: ['11'],
+        CHAMBER: ['51'],
+        SOCIAL_ORG: ['51', '52'],
+        VOLUNTEER_ORG: ['51', '52'],
+        OTHER: ['81', '93'],
       };
       for (const organization of organizations.filter((o) => o.creditCode && !o.creditCodeWarning)) {
         expect(typeOf[organization.kind]).toContain(organization.creditCode!.slice(0, 2));
@@ -93,7 +93,7 @@ describe('organization, co-building and activity seed builders', () => {
   });
 
   describe('co-buildings', () => {
-    it('has exactly the article\'s 327 co-building projects, all with open stations', () => {
+    it("has exactly the article's 327 co-building projects, all with open stations", () => {
       expect(CO_BUILDING_COUNT).toBe(327);
       expect(coBuildings).toHaveLength(ORGANIZATION_SEED.coBuildings);
       const byId = stationById();
@@ -174,7 +174,7 @@ describe('organization, co-building and activity seed builders', () => {
       expect(new Set(activities.map((activity) => activity.id)).size).toBe(activities.length);
     });
 
-    it('are organized, when at all, by one of the station\'s co-building organizations', () => {
+    it("are organized, when at all, by one of the station's co-building organizations", () => {
       const partners = new Set(coBuildings.map((coBuilding) => `${coBuilding.stationId}|${coBuilding.organizationId}`));
       const organized = activities.filter((activity) => activity.organizerId !== null);
       expect(organized.length).toBeGreaterThan(50);

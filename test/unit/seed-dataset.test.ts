@@ -34,9 +34,7 @@ describe('Xiangyang demo dataset', () => {
       const byLevel = (level: RegionLevel) => dataset.regions.filter((region) => region.level === level);
       expect(byLevel(RegionLevel.PROVINCE).map((r) => [r.code, r.name])).toEqual([['420000', '湖北省']]);
       expect(byLevel(RegionLevel.CITY).map((r) => [r.code, r.name])).toEqual([['420600', '襄阳市']]);
-      expect(byLevel(RegionLevel.DISTRICT).map((r) => r.code)).toEqual([
-        '420602', '420606', '420607', '420624', '420625', '420626', '420682', '420683', '420684',
-      ]);
+      expect(byLevel(RegionLevel.DISTRICT).map((r) => r.code)).toEqual(['420602', '420606', '420607', '420624', '420625', '420626', '420682', '420683', '420684']);
       expect(byLevel(RegionLevel.STREET)).toHaveLength(130);
       expect(byLevel(RegionLevel.COMMUNITY)).toHaveLength(2817);
       expect(byLevel(RegionLevel.GRID)).toHaveLength(0);
@@ -97,9 +95,7 @@ describe('Xiangyang demo dataset', () => {
     });
 
     it('all but three have an open station, so coverage stays visibly below 100%', () => {
-      const covered = new Set(
-        dataset.stations.filter((station) => station.status === 'OPEN' && station.circleId).map((station) => station.circleId),
-      );
+      const covered = new Set(dataset.stations.filter((station) => station.status === 'OPEN' && station.circleId).map((station) => station.circleId));
       const uncovered = dataset.circles.filter((circle) => !covered.has(circle.id)).map((circle) => circle.code);
       expect(uncovered.sort()).toEqual(['SC-420606572', 'SC-420607402', 'SC-420607500']);
     });
@@ -214,9 +210,7 @@ describe('Xiangyang demo dataset', () => {
         expect([...sequences].sort((a, b) => a - b)).toEqual(sequences.map((_, i) => i + 1));
       }
       expect(dataset.sequences).toEqual(
-        [...perRegion.entries()]
-          .sort(([a], [b]) => a.localeCompare(b))
-          .map(([regionCode, sequences]) => ({ regionCode, lastValue: sequences.length })),
+        [...perRegion.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([regionCode, sequences]) => ({ regionCode, lastValue: sequences.length })),
       );
       expect(Math.max(...dataset.sequences.map((sequence) => sequence.lastValue))).toBeGreaterThan(1);
     });

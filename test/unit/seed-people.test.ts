@@ -1,13 +1,6 @@
 import { normalisePhone } from '../../src/modules/person/phone';
 import { buildXiangyangDataset, type XiangyangDataset } from '../../seeds/xiangyang.data';
-import {
-  buildPeopleDataset,
-  EVENING_POST_DISTRICT,
-  partyOrganizationName,
-  ROSTER_WEEK,
-  type PeopleDataset,
-  type PeopleSeedStation,
-} from '../../seeds/xiangyang.people';
+import { buildPeopleDataset, EVENING_POST_DISTRICT, partyOrganizationName, ROSTER_WEEK, type PeopleDataset, type PeopleSeedStation } from '../../seeds/xiangyang.people';
 import { PEOPLE_SEED } from '../helpers/fixtures';
 
 /** The stations as the seed step reads them back from the database, built from the registry dataset instead. */
@@ -70,7 +63,7 @@ describe('Xiangyang people, station management and duty rosters', () => {
     expect(partyOrganizationName('杨村')).toBe('中共杨村支部委员会');
   });
 
-  it('makes each station\'s contact a two-committees cadre of its own community, a party member of its party organization', () => {
+  it("makes each station's contact a two-committees cadre of its own community, a party member of its party organization", () => {
     const people = new Map(dataset.people.map((person) => [person.id, person]));
     const stationById = new Map(stations.map((station) => [station.id, station]));
     const misfits = dataset.management.filter((link) => {
@@ -102,7 +95,7 @@ describe('Xiangyang people, station management and duty rosters', () => {
     expect(dataset.people.some((person) => person.phone.startsWith('0710-'))).toBe(true);
   });
 
-  it('links dual-reporting party members and party-member volunteers to their community\'s party organization', () => {
+  it("links dual-reporting party members and party-member volunteers to their community's party organization", () => {
     const organizations = new Set(dataset.organizations.map((organization) => organization.id));
     for (const person of dataset.people.filter((p) => p.role === 'DUAL_REPORTING_PARTY_MEMBER')) {
       expect(person.isPartyMember).toBe(true);
@@ -130,7 +123,10 @@ describe('Xiangyang people, station management and duty rosters', () => {
     });
     expect(misfits).toEqual([]);
     expect(new Set(dataset.shifts.map((shift) => shift.id)).size).toBe(dataset.shifts.length);
-    const regularPerStation = count(dataset.shifts.filter((shift) => shift.kind === 'REGULAR'), (shift) => shift.stationId);
+    const regularPerStation = count(
+      dataset.shifts.filter((shift) => shift.kind === 'REGULAR'),
+      (shift) => shift.stationId,
+    );
     expect(Object.keys(regularPerStation)).toHaveLength(open.size);
     expect(new Set(Object.values(regularPerStation))).toEqual(new Set([7]));
   });

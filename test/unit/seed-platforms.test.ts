@@ -120,7 +120,12 @@ describe('Xiangyang platform seed', () => {
     expect(new Set(platforms.map((platform) => platform.id)).size).toBe(platforms.length);
     for (const platform of platforms) expect(platform.ownerRef).toMatch(/^[A-Z]+(-[A-Z0-9]+)+-\d{4}$/);
     expect(platforms.find((platform) => platform.ownerRef === 'ZGH-AX-0001')?.kind).toBe(PlatformKind.UNION_CARE_STATION);
-    expect(ofKind(PlatformKind.GIG_WORK_STATION).map((p) => p.ownerRef).sort().slice(-1)).toEqual(['RSJ-LG-0100']);
+    expect(
+      ofKind(PlatformKind.GIG_WORK_STATION)
+        .map((p) => p.ownerRef)
+        .sort()
+        .slice(-1),
+    ).toEqual(['RSJ-LG-0100']);
   });
 
   it('has details and opening hours that the mutations themselves would accept', () => {

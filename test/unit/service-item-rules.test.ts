@@ -71,24 +71,50 @@ describe('sinceRange', () => {
 describe('toTextArrayLiteral', () => {
   it('quotes every element, so NULL, commas, braces, quotes and backslashes survive', () => {
     expect(toTextArrayLiteral([])).toBe('{}');
-    expect(toTextArrayLiteral(['居民身份证原件', 'NULL', 'a,b', '{x}', 'say "hi"', 'c:\\d'])).toBe(
-      '{"居民身份证原件","NULL","a,b","{x}","say \\"hi\\"","c:\\\\d"}',
-    );
+    expect(toTextArrayLiteral(['居民身份证原件', 'NULL', 'a,b', '{x}', 'say "hi"', 'c:\\d'])).toBe('{"居民身份证原件","NULL","a,b","{x}","say \\"hi\\"","c:\\\\d"}');
   });
 });
 
 describe('service-item messages', () => {
   it('fill every placeholder in both languages', () => {
     const params = {
-      code: '420600-SB-0001', level: 'CITY', levelZh: '市级', division: '420606', max: 30, position: 2, min: 1, name: '社保卡申领',
-      count: 3, station: '檀溪社区红色驿站', item: '社保卡申领', since: '2023-03-01', status: 'ACTIVE', statusZh: '办理中', pairs: 120000,
+      code: '420600-SB-0001',
+      level: 'CITY',
+      levelZh: '市级',
+      division: '420606',
+      max: 30,
+      position: 2,
+      min: 1,
+      name: '社保卡申领',
+      count: 3,
+      station: '檀溪社区红色驿站',
+      item: '社保卡申领',
+      since: '2023-03-01',
+      status: 'ACTIVE',
+      statusZh: '办理中',
+      pairs: 120000,
     };
     const keys: MessageKey[] = [
-      'SERVICE_ITEM_CODE_INVALID', 'SERVICE_ITEM_CODE_LEVEL', 'SERVICE_ITEM_CODE_TAKEN', 'SERVICE_ITEM_MATERIALS_TOO_MANY',
-      'SERVICE_ITEM_MATERIAL_INVALID', 'SERVICE_ITEM_TIME_LIMIT_INVALID', 'SERVICE_ITEM_FEE_INVALID', 'SERVICE_ITEM_NOT_FOUND',
-      'SERVICE_ITEM_INACTIVE', 'SERVICE_ITEM_IN_USE', 'PUSH_DOWN_STATION_ARCHIVED', 'PUSH_DOWN_STATION_CLOSED', 'PUSH_DOWN_EXISTS',
-      'PUSH_DOWN_SINCE_INVALID', 'PUSH_DOWN_ITEMS_REQUIRED', 'PUSH_DOWN_TOO_MANY_ITEMS', 'PUSH_DOWN_TOO_MANY_STATIONS',
-      'PUSH_DOWN_TARGET_REQUIRED', 'PUSH_DOWN_REGION_NOT_FOUND', 'PUSH_DOWN_TOO_MANY_PAIRS',
+      'SERVICE_ITEM_CODE_INVALID',
+      'SERVICE_ITEM_CODE_LEVEL',
+      'SERVICE_ITEM_CODE_TAKEN',
+      'SERVICE_ITEM_MATERIALS_TOO_MANY',
+      'SERVICE_ITEM_MATERIAL_INVALID',
+      'SERVICE_ITEM_TIME_LIMIT_INVALID',
+      'SERVICE_ITEM_FEE_INVALID',
+      'SERVICE_ITEM_NOT_FOUND',
+      'SERVICE_ITEM_INACTIVE',
+      'SERVICE_ITEM_IN_USE',
+      'PUSH_DOWN_STATION_ARCHIVED',
+      'PUSH_DOWN_STATION_CLOSED',
+      'PUSH_DOWN_EXISTS',
+      'PUSH_DOWN_SINCE_INVALID',
+      'PUSH_DOWN_ITEMS_REQUIRED',
+      'PUSH_DOWN_TOO_MANY_ITEMS',
+      'PUSH_DOWN_TOO_MANY_STATIONS',
+      'PUSH_DOWN_TARGET_REQUIRED',
+      'PUSH_DOWN_REGION_NOT_FOUND',
+      'PUSH_DOWN_TOO_MANY_PAIRS',
     ];
     for (const key of keys) {
       const zh = translate('zh', key, params);

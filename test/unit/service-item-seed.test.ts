@@ -3,13 +3,7 @@ import { ServiceItemCategory, ServiceItemLevel } from '../../src/modules/service
 import { normaliseFee } from '../../src/modules/service-item/service-item.rules';
 import { buildXiangyangDataset } from '../../seeds/xiangyang.data';
 import { XIANGYANG_DEPARTMENTS } from '../../seeds/xiangyang.departments';
-import {
-  buildServiceItemSeed,
-  HIGH_TECH_ZONE_STREET_CODES,
-  isHighTechZone,
-  type PushDownTarget,
-  type ServiceItemSeed,
-} from '../../seeds/xiangyang.service-items';
+import { buildServiceItemSeed, HIGH_TECH_ZONE_STREET_CODES, isHighTechZone, type PushDownTarget, type ServiceItemSeed } from '../../seeds/xiangyang.service-items';
 
 /** The service-item seed must reproduce the article's "100+ items pushed down to stations", every time. */
 describe('Xiangyang service-item seed', () => {
@@ -56,9 +50,22 @@ describe('Xiangyang service-item seed', () => {
     it('names the high-frequency items of the source and of Xiangyang’s catalogue', () => {
       const names = new Set(seed.items.map((item) => item.name));
       for (const name of [
-        '社保卡申领', '城乡居民养老保险参保登记', '灵活就业人员参保登记', '城乡居民医保参保登记', '异地就医备案', '高龄津贴申请',
-        '困难群众临时救助申请', '残疾人两项补贴申请', '就业失业登记', '创业担保贷款咨询', '居住证办理咨询', '法律援助申请',
-        '党员组织关系转接', '流动党员登记', '退役军人优待证申领', '老年人优待证办理',
+        '社保卡申领',
+        '城乡居民养老保险参保登记',
+        '灵活就业人员参保登记',
+        '城乡居民医保参保登记',
+        '异地就医备案',
+        '高龄津贴申请',
+        '困难群众临时救助申请',
+        '残疾人两项补贴申请',
+        '就业失业登记',
+        '创业担保贷款咨询',
+        '居住证办理咨询',
+        '法律援助申请',
+        '党员组织关系转接',
+        '流动党员登记',
+        '退役军人优待证申领',
+        '老年人优待证办理',
       ]) {
         expect(names).toContain(name);
       }
@@ -90,7 +97,10 @@ describe('Xiangyang service-item seed', () => {
 
   describe('push-downs', () => {
     it('gives every open station of the high-tech zone every active item, and only active items anywhere', () => {
-      const active = seed.items.filter((item) => item.active).map((item) => item.code).sort();
+      const active = seed.items
+        .filter((item) => item.active)
+        .map((item) => item.code)
+        .sort();
       const highTech = open().filter(isHighTechZone);
       expect(highTech).toHaveLength(90);
       for (const station of highTech) expect(itemsAt(station)).toEqual(active);

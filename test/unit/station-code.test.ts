@@ -19,13 +19,23 @@ describe('formatStationCode', () => {
     expect(formatStationCode('420602001', 12)).toBe('420602001-012');
   });
 
-  it.each(['', '42060', '4206020', '42060200', '4206020010', '42060200100', '4206020010011', 'abcdefabcdef', '420602-001001', ' 420602001001', '420602001001 ', '４２０６０２００１００１'])(
-    'rejects region code %p',
-    (region) => {
-      expect(() => formatStationCode(region, 1)).toThrow(RangeError);
-      expect(() => formatStationCode(region, 1)).toThrow(/Invalid region code/);
-    },
-  );
+  it.each([
+    '',
+    '42060',
+    '4206020',
+    '42060200',
+    '4206020010',
+    '42060200100',
+    '4206020010011',
+    'abcdefabcdef',
+    '420602-001001',
+    ' 420602001001',
+    '420602001001 ',
+    '４２０６０２００１００１',
+  ])('rejects region code %p', (region) => {
+    expect(() => formatStationCode(region, 1)).toThrow(RangeError);
+    expect(() => formatStationCode(region, 1)).toThrow(/Invalid region code/);
+  });
 
   it.each([0, -1, -999, 1.5, 0.999, NaN, Infinity, -Infinity])('rejects sequence %p', (sequence) => {
     expect(() => formatStationCode(COMMUNITY, sequence)).toThrow(RangeError);

@@ -40,10 +40,18 @@ describe('function zones ("1+4+N")', () => {
   });
 
   it('allows several OTHER_FEATURED zones with different names, but no other repeated kind', () => {
-    expect(normaliseFunctionZones([{ kind: K.OTHER_FEATURED, name: '骑手之家' }, { kind: K.OTHER_FEATURED, name: '爱心歇脚点' }]).problems).toEqual([]);
-    expect(normaliseFunctionZones([{ kind: K.OTHER_FEATURED, name: '骑手之家' }, { kind: K.OTHER_FEATURED, name: '骑手之家 ' }]).problems).toEqual([
-      { field: '1.kind', key: 'FUNCTION_ZONE_NAME_DUPLICATE', params: { kind: K.OTHER_FEATURED, kindZh: '其他特色功能区', name: '骑手之家' } },
-    ]);
+    expect(
+      normaliseFunctionZones([
+        { kind: K.OTHER_FEATURED, name: '骑手之家' },
+        { kind: K.OTHER_FEATURED, name: '爱心歇脚点' },
+      ]).problems,
+    ).toEqual([]);
+    expect(
+      normaliseFunctionZones([
+        { kind: K.OTHER_FEATURED, name: '骑手之家' },
+        { kind: K.OTHER_FEATURED, name: '骑手之家 ' },
+      ]).problems,
+    ).toEqual([{ field: '1.kind', key: 'FUNCTION_ZONE_NAME_DUPLICATE', params: { kind: K.OTHER_FEATURED, kindZh: '其他特色功能区', name: '骑手之家' } }]);
     expect(normaliseFunctionZones([{ kind: K.GRID_WORK }, { kind: K.SENIOR_SCHOOL }, { kind: K.GRID_WORK, name: '另一个名字' }]).problems).toEqual([
       { field: '2.kind', key: 'FUNCTION_ZONE_DUPLICATE', params: { kind: K.GRID_WORK, kindZh: '网格工作区', name: '另一个名字' } },
     ]);

@@ -1,10 +1,4 @@
-import {
-  ARCHIVABLE_STATUSES,
-  INITIAL_STATUSES,
-  STATUS_NAMES_ZH,
-  allowedTransitions,
-  canTransition,
-} from '../../src/modules/station/station-status';
+import { ARCHIVABLE_STATUSES, INITIAL_STATUSES, STATUS_NAMES_ZH, allowedTransitions, canTransition } from '../../src/modules/station/station-status';
 import { StationStatus } from '../../src/modules/station/station.enums';
 
 const { PLANNED, UNDER_CONSTRUCTION, OPEN, SUSPENDED, CLOSED } = StationStatus;
@@ -15,11 +9,11 @@ const ALL = [PLANNED, UNDER_CONSTRUCTION, OPEN, SUSPENDED, CLOSED] as const;
  *                       PLANNED  UNDER_CONSTR  OPEN  SUSPENDED  CLOSED
  */
 const EXPECTED: Record<StationStatus, Record<StationStatus, boolean>> = {
-  PLANNED:            { PLANNED: false, UNDER_CONSTRUCTION: true,  OPEN: false, SUSPENDED: false, CLOSED: true },
-  UNDER_CONSTRUCTION: { PLANNED: true,  UNDER_CONSTRUCTION: false, OPEN: true,  SUSPENDED: false, CLOSED: true },
-  OPEN:               { PLANNED: false, UNDER_CONSTRUCTION: false, OPEN: false, SUSPENDED: true,  CLOSED: true },
-  SUSPENDED:          { PLANNED: false, UNDER_CONSTRUCTION: false, OPEN: true,  SUSPENDED: false, CLOSED: true },
-  CLOSED:             { PLANNED: false, UNDER_CONSTRUCTION: false, OPEN: false, SUSPENDED: false, CLOSED: false },
+  PLANNED: { PLANNED: false, UNDER_CONSTRUCTION: true, OPEN: false, SUSPENDED: false, CLOSED: true },
+  UNDER_CONSTRUCTION: { PLANNED: true, UNDER_CONSTRUCTION: false, OPEN: true, SUSPENDED: false, CLOSED: true },
+  OPEN: { PLANNED: false, UNDER_CONSTRUCTION: false, OPEN: false, SUSPENDED: true, CLOSED: true },
+  SUSPENDED: { PLANNED: false, UNDER_CONSTRUCTION: false, OPEN: true, SUSPENDED: false, CLOSED: true },
+  CLOSED: { PLANNED: false, UNDER_CONSTRUCTION: false, OPEN: false, SUSPENDED: false, CLOSED: false },
 };
 
 describe('station status transitions', () => {

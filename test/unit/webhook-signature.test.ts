@@ -7,7 +7,9 @@ import { toGlobalId } from '../../src/graphql/relay';
 /** An independent implementation of the Standard Webhooks symmetric signature, for cross-checking. */
 function referenceSignature(secret: string, id: string, timestamp: number, body: string): string {
   const key = Buffer.from(secret.replace(/^whsec_/, ''), 'base64');
-  return `v1,${createHmac('sha256', key).update(Buffer.from(`${id}.${timestamp}.${body}`, 'utf8')).digest('base64')}`;
+  return `v1,${createHmac('sha256', key)
+    .update(Buffer.from(`${id}.${timestamp}.${body}`, 'utf8'))
+    .digest('base64')}`;
 }
 
 describe('signWebhook (Standard Webhooks, symmetric v1)', () => {
@@ -110,7 +112,13 @@ describe('webhook events', () => {
   it('writes the body in a fixed key order whatever order the event was built in', () => {
     const event = webhookEventOf(change, deliveryId, 'c1');
     const { actor, ...rest } = event.data;
-    const shuffled = JSON.parse(JSON.stringify({ data: { actor: { isSubscriber: actor.isSubscriber, kind: actor.kind, departmentId: actor.departmentId, apiClientId: actor.apiClientId }, ...rest }, timestamp: event.timestamp, type: event.type }));
+    const shuffled = JSON.parse(
+      JSON.stringify({
+        data: { actor: { isSubscriber: actor.isSubscriber, kind: actor.kind, departmentId: actor.departmentId, apiClientId: actor.apiClientId }, ...rest },
+        timestamp: event.timestamp,
+        type: event.type,
+      }),
+    );
     expect(webhookBody(shuffled)).toBe(webhookBody(event));
     expect(webhookBody(event).startsWith('{"type":"station_service_item.update","timestamp":')).toBe(true);
   });

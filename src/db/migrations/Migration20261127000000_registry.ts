@@ -76,9 +76,7 @@ export class Migration20261127000000_registry extends Migration {
     this.addSql(`create index station_name_id_idx on station (name, id);`);
     this.addSql(`create index station_created_id_idx on station (created_at, id);`);
     this.addSql(`create index station_updated_id_idx on station (updated_at, id);`);
-    this.addSql(
-      `create index station_search_trgm_idx on station using gin ((name || ' ' || address || ' ' || code) gin_trgm_ops);`,
-    );
+    this.addSql(`create index station_search_trgm_idx on station using gin ((name || ' ' || address || ' ' || code) gin_trgm_ops);`);
     this.addSql(`create index station_earth_idx on station using gist (ll_to_earth(lat, lng));`);
 
     // Which seeders have run, so that `db:seed` and the embedded first start are idempotent.

@@ -37,9 +37,7 @@ export class Migration20261127090000_external_ref extends Migration {
         return old;
       end $$;`);
     for (const [table, type] of REFERENCED) {
-      this.addSql(
-        `create trigger ${table}_external_ref_delete after delete on ${table} for each row execute function external_ref_delete_with_record('${type}');`,
-      );
+      this.addSql(`create trigger ${table}_external_ref_delete after delete on ${table} for each row execute function external_ref_delete_with_record('${type}');`);
     }
   }
 

@@ -1,7 +1,20 @@
 import { Migration } from '@mikro-orm/migrations';
 
 /** Record types of the change feed a subscription may name (ChangeRecordType values, without the administrative ones). */
-const FEED_TYPES = ['Station', 'Platform', 'ServiceItem', 'StationServiceItem', 'Department', 'Organization', 'CoBuilding', 'Activity', 'Person', 'DutyShift', 'StationGridWorker', 'ExternalRef'];
+const FEED_TYPES = [
+  'Station',
+  'Platform',
+  'ServiceItem',
+  'StationServiceItem',
+  'Department',
+  'Organization',
+  'CoBuilding',
+  'Activity',
+  'Person',
+  'DutyShift',
+  'StationGridWorker',
+  'ExternalRef',
+];
 
 /**
  * Webhooks: an API client subscribes a URL to the change feed; the dispatcher copies each

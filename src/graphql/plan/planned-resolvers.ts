@@ -1,11 +1,4 @@
-import {
-  defaultFieldResolver,
-  getNamedType,
-  isAbstractType,
-  isObjectType,
-  type GraphQLFieldResolver,
-  type GraphQLSchema,
-} from 'graphql';
+import { defaultFieldResolver, getNamedType, isAbstractType, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { visibilityOf } from '../../auth/visibility';
 import { PLANNED, RECORD } from './planner';
 import { readInterfaceOf, readModelOf, readModels, type ReadModel } from './read-model';
@@ -43,8 +36,7 @@ export function installPlannedResolvers(schema: GraphQLSchema): void {
         field.resolve = (source: Source, args, context, info) =>
           source && source[PLANNED] === 1 ? own(recordOf(model, source), args, context, info) : own(source, args, context, info);
       } else {
-        field.resolve = (source: Source, args, context, info) =>
-          source && source[PLANNED] === 1 ? source[info.path.key as string] : own(source, args, context, info);
+        field.resolve = (source: Source, args, context, info) => (source && source[PLANNED] === 1 ? source[info.path.key as string] : own(source, args, context, info));
       }
     }
   }

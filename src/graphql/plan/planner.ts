@@ -1,13 +1,4 @@
-import {
-  getNamedType,
-  isAbstractType,
-  isObjectType,
-  type FieldNode,
-  type GraphQLField,
-  type GraphQLObjectType,
-  type GraphQLResolveInfo,
-  type GraphQLSchema,
-} from 'graphql';
+import { getNamedType, isAbstractType, isObjectType, type FieldNode, type GraphQLField, type GraphQLObjectType, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 import { collectSubfields } from 'graphql/execution/collectFields';
 import { getArgumentValues } from 'graphql/execution/values';
 import { cursorCondition, type SortValueType } from '../../db/keyset';
@@ -63,7 +54,10 @@ function jsonObject(pairs: SqlFragment[]): SqlFragment {
     chunks.push(sql`json_build_object(${joinSql(pairs.slice(start, start + 50), ', ')})`);
   }
   if (chunks.length === 1) return chunks[0];
-  return sql`(${joinSql(chunks.map((chunk) => sql`${chunk}::jsonb`), ' || ')})::json`;
+  return sql`(${joinSql(
+    chunks.map((chunk) => sql`${chunk}::jsonb`),
+    ' || ',
+  )})::json`;
 }
 
 function pair(key: string, value: SqlFragment): SqlFragment {
@@ -120,14 +114,7 @@ function argumentsOf(planning: Planning, field: GraphQLField<unknown, unknown>, 
   return getArgumentValues(field, node, planning.variables);
 }
 
-function fieldJson(
-  planning: Planning,
-  field: GraphQLField<unknown, unknown>,
-  plan: FieldPlan,
-  t: string,
-  nodes: readonly FieldNode[],
-  extras: RowExtras,
-): SqlFragment {
+function fieldJson(planning: Planning, field: GraphQLField<unknown, unknown>, plan: FieldPlan, t: string, nodes: readonly FieldNode[], extras: RowExtras): SqlFragment {
   switch (plan.kind) {
     case 'value': {
       const value = plan.sql(t, extras, field.args.length ? argumentsOf(planning, field, nodes[0]) : {});
@@ -203,14 +190,7 @@ export interface PlannedList {
 }
 
 /** A list in the order of its table's unique `code` column, then its key (the cursor holds both). */
-export function listByCode(
-  nodeType: string,
-  table: string,
-  alias: string,
-  idType: PlannedList['id']['type'],
-  where: SqlFragment,
-  request: PageRequest,
-): PlannedList {
+export function listByCode(nodeType: string, table: string, alias: string, idType: PlannedList['id']['type'], where: SqlFragment, request: PageRequest): PlannedList {
   return listOrderedByText(nodeType, table, alias, idType, where, request, 'code', false);
 }
 

@@ -9,8 +9,7 @@ function activitiesOf(parent: 'station_id' | 'organizer_id'): FieldPlan {
   return {
     kind: 'connection',
     type: 'Activity',
-    where: (t, c, args) =>
-      joinSql([rawSql(`${c}.${parent} = ${t}.id`), ...startsWithin(c, args.from as Date | null | undefined, args.to as Date | null | undefined)], ' and '),
+    where: (t, c, args) => joinSql([rawSql(`${c}.${parent} = ${t}.id`), ...startsWithin(c, args.from as Date | null | undefined, args.to as Date | null | undefined)], ' and '),
     sort: (c, args) => activitySort(c, args.orderBy as ActivityOrder | null | undefined),
   };
 }

@@ -63,13 +63,19 @@ export class ActivityResolver {
 
   @Public()
   @Mutation(() => UpdateActivityPayload, { description: '修改活动（须带读取时的版本号）Change an activity; pass the version you read' })
-  updateActivity(@Arg('input', () => UpdateActivityInput, { description: '要修改的字段 Fields to change' }) input: UpdateActivityInput, @Ctx() ctx: Context): Promise<ActivityPayload> {
+  updateActivity(
+    @Arg('input', () => UpdateActivityInput, { description: '要修改的字段 Fields to change' }) input: UpdateActivityInput,
+    @Ctx() ctx: Context,
+  ): Promise<ActivityPayload> {
     return activities.updateActivity(ctx, input);
   }
 
   @Public()
   @Mutation(() => DeleteActivityPayload, { description: '删除活动（须带读取时的版本号）Delete an activity; pass the version you read' })
-  deleteActivity(@Arg('input', () => DeleteActivityInput, { description: '要删除的活动 The activity to delete' }) input: DeleteActivityInput, @Ctx() ctx: Context): Promise<DeleteActivityResult> {
+  deleteActivity(
+    @Arg('input', () => DeleteActivityInput, { description: '要删除的活动 The activity to delete' }) input: DeleteActivityInput,
+    @Ctx() ctx: Context,
+  ): Promise<DeleteActivityResult> {
     return activities.deleteActivity(ctx, input);
   }
 }
@@ -82,7 +88,12 @@ export class ActivityResolver {
 export class StationActivitiesResolver {
   @SignedIn()
   @FieldResolver(() => ActivityConnection, { description: '驿站的活动（默认按开始时间从新到旧）Activities at the station, newest start first unless ordered otherwise' })
-  activities(@Root() station: StationRecord, @Args(() => NestedActivitiesArgs) _args: NestedActivitiesArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<unknown> {
+  activities(
+    @Root() station: StationRecord,
+    @Args(() => NestedActivitiesArgs) _args: NestedActivitiesArgs,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<unknown> {
     return plannedField(ctx, info, 'Station', station.dbId, 'uuid');
   }
 }
@@ -94,7 +105,12 @@ export class OrganizationActivitiesResolver {
   @FieldResolver(() => ActivityConnection, {
     description: '组织主办的活动（默认按开始时间从新到旧）Activities the organization organized, newest start first unless ordered otherwise',
   })
-  activities(@Root() organization: OrganizationRecord, @Args(() => NestedActivitiesArgs) _args: NestedActivitiesArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<unknown> {
+  activities(
+    @Root() organization: OrganizationRecord,
+    @Args(() => NestedActivitiesArgs) _args: NestedActivitiesArgs,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<unknown> {
     return plannedField(ctx, info, 'Organization', organization.dbId, 'uuid');
   }
 }

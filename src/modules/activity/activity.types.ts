@@ -16,7 +16,7 @@ registerEnumType(ActivityCategory, {
   valuesConfig: {
     PARTY_BUILDING: { description: '党建服务 Party-building service' },
     POLICY_CONSULTATION: { description: '政策咨询 Policy consultation' },
-    PROXY_AGENCY: { description: '事务代办 Handling errands on residents\' behalf' },
+    PROXY_AGENCY: { description: "事务代办 Handling errands on residents' behalf" },
     LEGAL_AID: { description: '法律援助 Legal aid' },
     CULTURAL_PUBLICITY: { description: '文化宣传 Cultural publicity' },
     TRAINING: { description: '培训 Training' },
@@ -103,8 +103,7 @@ export class ActivityType extends VersionedNode(SignedIn, { createdAt: '创建�
 
 export const ActivityConnection = connectionTypeOf(ActivityType, 'Activity', '活动');
 
-const activityPayload = (name: string, description: string) =>
-  payloadTypeOf(name, description, { name: 'activity', type: () => ActivityType, zh: '活动', en: 'The activity' });
+const activityPayload = (name: string, description: string) => payloadTypeOf(name, description, { name: 'activity', type: () => ActivityType, zh: '活动', en: 'The activity' });
 
 export const CreateActivityPayload = activityPayload('CreateActivityPayload', '登记活动结果 Result of createActivity');
 export const UpdateActivityPayload = activityPayload('UpdateActivityPayload', '修改活动结果 Result of updateActivity');

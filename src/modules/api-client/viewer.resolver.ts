@@ -31,7 +31,9 @@ registerEnumType(Role, {
   valuesConfig: {
     ADMIN: { description: '组织部管理员：全部读写 Organization-department administrator: reads and writes everything' },
     REGION_OPERATOR: { description: '街道/社区操作员：只能维护本辖区的驿站、人员和值班 Street or community operator: writes stations, people and rosters in its own region only' },
-    DEPARTMENT_PARTNER: { description: '合作部门系统：维护本部门的平台和服务事项，读取非个人信息 Partner department system: writes its own platforms and service items; reads everything non-personal' },
+    DEPARTMENT_PARTNER: {
+      description: '合作部门系统：维护本部门的平台和服务事项，读取非个人信息 Partner department system: writes its own platforms and service items; reads everything non-personal',
+    },
     ANALYST: { description: '分析人员：只读，看不到个人信息 Analyst: read-only, no personal data' },
   },
 });
@@ -56,7 +58,7 @@ export class ViewerType {
 @ObjectType('RateLimit', {
   simpleResolvers: true,
   description:
-    '调用额度 The caller\'s budget of cost points: every request is charged its cost (see extensions.cost in each response) and the budget refills over time; the same figures come in the RateLimit-* response headers',
+    "调用额度 The caller's budget of cost points: every request is charged its cost (see extensions.cost in each response) and the budget refills over time; the same figures come in the RateLimit-* response headers",
 })
 export class RateLimitType {
   @Public()
@@ -119,7 +121,7 @@ export class ViewerResolver {
   @Public()
   @FieldResolver(() => RateLimitType, {
     nullable: true,
-    description: '调用额度（按客户端计；匿名调用按来源地址计）The caller\'s request budget (per API client or user; per address for anonymous callers); null when budgets are off',
+    description: "调用额度（按客户端计；匿名调用按来源地址计）The caller's request budget (per API client or user; per address for anonymous callers); null when budgets are off",
   })
   rateLimit(@Ctx() ctx: Context): RateLimitType | null {
     const { budget, cost, maxCost } = ctx.usage;

@@ -54,8 +54,7 @@ export function registerAuditReadModel(): void {
       changes: {
         kind: 'computed',
         sql: (t) => `${t}.changes`,
-        compute: (changes: Record<string, { before: unknown; after: unknown }>) =>
-          Object.entries(changes).map(([field, { before, after }]) => ({ field, before, after })),
+        compute: (changes: Record<string, { before: unknown; after: unknown }>) => Object.entries(changes).map(([field, { before, after }]) => ({ field, before, after })),
       },
     },
   });

@@ -66,7 +66,10 @@ export class ChangeActorResolver {
   }
 
   @RolesOnly(Role.ADMIN)
-  @FieldResolver(() => String, { nullable: true, description: '管理端用户的标识（统一身份认证 sub，仅管理员可见）The user’s subject at the identity provider; administrators only' })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: '管理端用户的标识（统一身份认证 sub，仅管理员可见）The user’s subject at the identity provider; administrators only',
+  })
   userSubject(@Root() actor: ChangeActorRecord): string | null {
     return actor.kind === 'USER' ? actor.id : null;
   }
@@ -132,7 +135,8 @@ export class ChangeFeedResolver {
     @Ctx() ctx: Context,
     @Arg('after', () => String, {
       nullable: true,
-      description: '上次返回的 endCursor 或 changesHead；不传则从变更流的开头开始（开头之前的数据，如初始化数据，不在变更流中）The endCursor you got last time, or changesHead; omit to start at the beginning of the feed (records that predate it, such as the seed, are not in it)',
+      description:
+        '上次返回的 endCursor 或 changesHead；不传则从变更流的开头开始（开头之前的数据，如初始化数据，不在变更流中）The endCursor you got last time, or changesHead; omit to start at the beginning of the feed (records that predate it, such as the seed, are not in it)',
     })
     after?: string,
     @Arg('types', () => [ChangeRecordType], { nullable: true, description: '只要这些类型的记录 Only these record types' }) types?: ChangeRecordType[],
@@ -151,7 +155,10 @@ export class ChangeFeedResolver {
   }
 
   @SignedIn()
-  @FieldResolver(() => ID, { description: '记录的全局 ID（可用 node 查询；墓碑的 ID 即已删除记录的 deletedId）The record’s global ID, which node(id) fetches; a tombstone’s is the deleted record’s deletedId' })
+  @FieldResolver(() => ID, {
+    description:
+      '记录的全局 ID（可用 node 查询；墓碑的 ID 即已删除记录的 deletedId）The record’s global ID, which node(id) fetches; a tombstone’s is the deleted record’s deletedId',
+  })
   recordId(@Root() change: ChangeRecord): string {
     return publicRecordId(change);
   }

@@ -42,7 +42,6 @@ export enum ChangeRecordType {
 /** Record types the change feed never carries (they are administrative, not shared data). */
 export const FEED_EXCLUDED_TYPES: readonly string[] = [ChangeRecordType.API_CLIENT, ChangeRecordType.WEBHOOK_SUBSCRIPTION, ChangeRecordType.EXTERNAL_REF_SYSTEM];
 
-
 registerEnumType(ChangeOperationEnum, {
   name: 'ChangeOperation',
   description: '变更类型 What happened to a record',
@@ -158,7 +157,8 @@ export class FieldChangeType {
   @RolesOnly(Role.ADMIN)
   @Field(() => JSONScalar, {
     nullable: true,
-    description: '变更前的值，与查询时所见相同：引用为全局 ID，枚举为名称，列表为数组，时间为 ISO 8601；个人信息已脱敏；新建时为空 Value before, as a read shows it: references as global IDs, enums by name, lists as arrays, instants in ISO 8601; personal values masked; null for a creation',
+    description:
+      '变更前的值，与查询时所见相同：引用为全局 ID，枚举为名称，列表为数组，时间为 ISO 8601；个人信息已脱敏；新建时为空 Value before, as a read shows it: references as global IDs, enums by name, lists as arrays, instants in ISO 8601; personal values masked; null for a creation',
   })
   before!: unknown;
 
@@ -242,7 +242,8 @@ export class AuditEventFilter {
 
   @Field({
     nullable: true,
-    description: '操作者：接口客户端的全局 ID（ChangeActor.apiClient.id），或管理端用户的标识（ChangeActor.userSubject）Actor: an API client’s global ID (ChangeActor.apiClient.id), or a user’s subject (ChangeActor.userSubject)',
+    description:
+      '操作者：接口客户端的全局 ID（ChangeActor.apiClient.id），或管理端用户的标识（ChangeActor.userSubject）Actor: an API client’s global ID (ChangeActor.apiClient.id), or a user’s subject (ChangeActor.userSubject)',
   })
   actorId?: string;
 

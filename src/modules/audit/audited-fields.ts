@@ -53,45 +53,60 @@ function same(property: string): AuditedField {
 
 /** A list: as a list (never a PostgreSQL array literal); null stays null. */
 function list(property: string): AuditedField {
-  return { from: [property], present: (snapshot) => {
-    const value = valueOf(snapshot, property);
-    return Array.isArray(value) ? [...value] : value;
-  } };
+  return {
+    from: [property],
+    present: (snapshot) => {
+      const value = valueOf(snapshot, property);
+      return Array.isArray(value) ? [...value] : value;
+    },
+  };
 }
 
 /** A reference to another record: its global ID, which node(id) can fetch. */
 function node(property: string, type: NodeTypeName): AuditedField {
-  return { from: [property], present: (snapshot) => {
-    const id = valueOf(snapshot, property);
-    return id == null ? null : toGlobalId(type, id as string | number);
-  } };
+  return {
+    from: [property],
+    present: (snapshot) => {
+      const id = valueOf(snapshot, property);
+      return id == null ? null : toGlobalId(type, id as string | number);
+    },
+  };
 }
 
 /** An instant in ISO 8601 (UTC). */
 function instant(property: string): AuditedField {
-  return { from: [property], present: (snapshot) => {
-    const value = valueOf(snapshot, property);
-    if (value == null) return null;
-    return (value instanceof Date ? value : toDate(String(value))).toISOString();
-  } };
+  return {
+    from: [property],
+    present: (snapshot) => {
+      const value = valueOf(snapshot, property);
+      if (value == null) return null;
+      return (value instanceof Date ? value : toDate(String(value))).toISOString();
+    },
+  };
 }
 
 /** An enum stored by value whose GraphQL name differs: its name. */
 function enumName(property: string, values: Record<string, string>): AuditedField {
   const names = new Map(Object.entries(values).map(([name, value]) => [value, name]));
-  return { from: [property], present: (snapshot) => {
-    const value = valueOf(snapshot, property);
-    if (value == null) return null;
-    return Array.isArray(value) ? value.map((item) => names.get(String(item)) ?? item) : (names.get(String(value)) ?? value);
-  } };
+  return {
+    from: [property],
+    present: (snapshot) => {
+      const value = valueOf(snapshot, property);
+      if (value == null) return null;
+      return Array.isArray(value) ? value.map((item) => names.get(String(item)) ?? item) : (names.get(String(value)) ?? value);
+    },
+  };
 }
 
 /** A personal value: only ever masked. */
 function masked(property: string, mask: (value: string) => string): AuditedField {
-  return { from: [property], present: (snapshot) => {
-    const value = valueOf(snapshot, property);
-    return typeof value === 'string' ? mask(value) : value;
-  } };
+  return {
+    from: [property],
+    present: (snapshot) => {
+      const value = valueOf(snapshot, property);
+      return typeof value === 'string' ? mask(value) : value;
+    },
+  };
 }
 
 /** A secret: that it changed, never what it is. */
@@ -101,27 +116,36 @@ function redacted(property: string): AuditedField {
 
 /** A stored decimal shown as a GraphQL Float. */
 function decimal(property: string): AuditedField {
-  return { from: [property], present: (snapshot) => {
-    const value = valueOf(snapshot, property);
-    return value == null ? null : Number(value);
-  } };
+  return {
+    from: [property],
+    present: (snapshot) => {
+      const value = valueOf(snapshot, property);
+      return value == null ? null : Number(value);
+    },
+  };
 }
 
 /** A WGS-84 point kept in two columns, shown as the GeoPoint a read returns by default. */
 function point(latitude: string, longitude: string): AuditedField {
-  return { from: [latitude, longitude], present: (snapshot) => {
-    const lat = valueOf(snapshot, latitude);
-    const lng = valueOf(snapshot, longitude);
-    return lat == null || lng == null ? null : { latitude: Number(lat), longitude: Number(lng), coordinateSystem: 'WGS84' };
-  } };
+  return {
+    from: [latitude, longitude],
+    present: (snapshot) => {
+      const lat = valueOf(snapshot, latitude);
+      const lng = valueOf(snapshot, longitude);
+      return lat == null || lng == null ? null : { latitude: Number(lat), longitude: Number(lng), coordinateSystem: 'WGS84' };
+    },
+  };
 }
 
 /** A value the write path reports itself (a list kept in a table of its own): global IDs of the listed records. */
 function reportedNodes(field: string, type: NodeTypeName): AuditedField {
-  return { from: [], present: (snapshot) => {
-    const ids = snapshot[field];
-    return Array.isArray(ids) ? ids.map((id) => toGlobalId(type, id as string)).sort() : null;
-  } };
+  return {
+    from: [],
+    present: (snapshot) => {
+      const ids = snapshot[field];
+      return Array.isArray(ids) ? ids.map((id) => toGlobalId(type, id as string)).sort() : null;
+    },
+  };
 }
 
 const PLATFORM_TYPES = ['UnionCareStation', 'GigWorkStation', 'GovServicePoint24h', 'BusSelfServicePoint', 'PriceDisputeMediationPoint', 'OtherPlatform'];

@@ -220,7 +220,8 @@ export class ChangeRecorder {
 
   /** Remembers what was collected so far; the returned function goes back to it (a savepoint rolled back). */
   checkpoint(): () => void {
-    const copy = (changes: Iterable<RecordChange>) => [...changes].map((change) => ({ ...change, changes: new Map([...change.changes].map(([field, value]) => [field, { ...value }])) }));
+    const copy = (changes: Iterable<RecordChange>) =>
+      [...changes].map((change) => ({ ...change, changes: new Map([...change.changes].map(([field, value]) => [field, { ...value }])) }));
     const saved = copy(this.pending.values());
     return () => {
       this.pending.clear();

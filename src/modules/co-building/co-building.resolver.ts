@@ -7,14 +7,7 @@ import { planConnection, planOne } from '../../graphql/plan/planner';
 import { localIdOf, notAnId, toPageRequest } from '../../graphql/relay';
 import { OrganizationType, type OrganizationRecord } from '../organization/organization.types';
 import { StationType, type StationRecord } from '../station/station.types';
-import {
-  CoBuildingsArgs,
-  CreateCoBuildingInput,
-  EndCoBuildingInput,
-  OrganizationCoBuildingsArgs,
-  StationCoBuildingsArgs,
-  UpdateCoBuildingInput,
-} from './co-building.inputs';
+import { CoBuildingsArgs, CreateCoBuildingInput, EndCoBuildingInput, OrganizationCoBuildingsArgs, StationCoBuildingsArgs, UpdateCoBuildingInput } from './co-building.inputs';
 import { coBuildingList } from './co-building.reader';
 import * as coBuildings from './co-building.service';
 import {
@@ -69,19 +62,28 @@ export class CoBuildingResolver {
   @Mutation(() => CreateCoBuildingPayload, {
     description: '新建共建关系；同一组织在同一驿站的同一角色同时只能有一段有效关系 Record a co-building; one per organization, station and role at a time',
   })
-  createCoBuilding(@Arg('input', () => CreateCoBuildingInput, { description: '新共建关系 The new co-building' }) input: CreateCoBuildingInput, @Ctx() ctx: Context): Promise<CoBuildingPayload> {
+  createCoBuilding(
+    @Arg('input', () => CreateCoBuildingInput, { description: '新共建关系 The new co-building' }) input: CreateCoBuildingInput,
+    @Ctx() ctx: Context,
+  ): Promise<CoBuildingPayload> {
     return coBuildings.createCoBuilding(ctx, input);
   }
 
   @Public()
   @Mutation(() => UpdateCoBuildingPayload, { description: '修改共建关系（须带读取时的版本号）Change a co-building; pass the version you read' })
-  updateCoBuilding(@Arg('input', () => UpdateCoBuildingInput, { description: '要修改的字段 Fields to change' }) input: UpdateCoBuildingInput, @Ctx() ctx: Context): Promise<CoBuildingPayload> {
+  updateCoBuilding(
+    @Arg('input', () => UpdateCoBuildingInput, { description: '要修改的字段 Fields to change' }) input: UpdateCoBuildingInput,
+    @Ctx() ctx: Context,
+  ): Promise<CoBuildingPayload> {
     return coBuildings.updateCoBuilding(ctx, input);
   }
 
   @Public()
   @Mutation(() => EndCoBuildingPayload, { description: '结束共建关系（设置最后有效日）End a co-building on a given day' })
-  endCoBuilding(@Arg('input', () => EndCoBuildingInput, { description: '要结束的共建关系 The co-building to end' }) input: EndCoBuildingInput, @Ctx() ctx: Context): Promise<CoBuildingPayload> {
+  endCoBuilding(
+    @Arg('input', () => EndCoBuildingInput, { description: '要结束的共建关系 The co-building to end' }) input: EndCoBuildingInput,
+    @Ctx() ctx: Context,
+  ): Promise<CoBuildingPayload> {
     return coBuildings.endCoBuilding(ctx, input);
   }
 }
@@ -96,7 +98,12 @@ export class StationCoBuildingsResolver {
   @FieldResolver(() => CoBuildingConnection, {
     description: '驿站的共建关系（按角色、生效日期排列）Co-building relations of the station, by role and start date',
   })
-  coBuildings(@Root() station: StationRecord, @Args(() => StationCoBuildingsArgs) _args: StationCoBuildingsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<unknown> {
+  coBuildings(
+    @Root() station: StationRecord,
+    @Args(() => StationCoBuildingsArgs) _args: StationCoBuildingsArgs,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<unknown> {
     return plannedField(ctx, info, 'Station', station.dbId, 'uuid');
   }
 }

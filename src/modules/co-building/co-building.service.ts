@@ -188,7 +188,15 @@ export async function updateCoBuilding(ctx: Context, input: UpdateCoBuildingInpu
     checkPeriod(problems, validFrom, validTo, input.validTo !== undefined ? 'validTo' : 'validFrom');
     problems.throwIfAny();
     if (role !== coBuilding.role || validFrom !== coBuilding.validFrom || validTo !== (coBuilding.validTo ?? null)) {
-      await checkNoOverlap(em, problems, { id: coBuilding.id, organizationId: organization.id, organizationName: organization.name, stationId: coBuilding.station.id, role, validFrom, validTo });
+      await checkNoOverlap(em, problems, {
+        id: coBuilding.id,
+        organizationId: organization.id,
+        organizationName: organization.name,
+        stationId: coBuilding.station.id,
+        role,
+        validFrom,
+        validTo,
+      });
       problems.throwIfAny();
     }
     coBuilding.role = role;

@@ -52,7 +52,20 @@ export interface CoBuildingRecord {
   updatedAt: Date;
 }
 
-const CO_BUILDING_PROPERTIES = ['id', 'organization', 'station', 'role', 'agreementSignedOn', 'commitments', 'commitmentNote', 'validFrom', 'validTo', 'version', 'createdAt', 'updatedAt'] as const;
+const CO_BUILDING_PROPERTIES = [
+  'id',
+  'organization',
+  'station',
+  'role',
+  'agreementSignedOn',
+  'commitments',
+  'commitmentNote',
+  'validFrom',
+  'validTo',
+  'version',
+  'createdAt',
+  'updatedAt',
+] as const;
 export type CoBuildingRow = RowOf<CoBuilding, (typeof CO_BUILDING_PROPERTIES)[number]>;
 export const CO_BUILDING_COLUMNS = columnsOf(CoBuilding, 'cb', CO_BUILDING_PROPERTIES);
 

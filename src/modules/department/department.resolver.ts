@@ -8,14 +8,7 @@ import { RegionType, type RegionRecord } from '../region/region.types';
 import { CreateDepartmentInput, DepartmentsArgs, UpdateDepartmentInput } from './department.inputs';
 import { departmentList } from './department.reader';
 import * as departments from './department.service';
-import {
-  CreateDepartmentPayload,
-  DepartmentConnection,
-  DepartmentType,
-  UpdateDepartmentPayload,
-  type DepartmentPayload,
-  type DepartmentRecord,
-} from './department.types';
+import { CreateDepartmentPayload, DepartmentConnection, DepartmentType, UpdateDepartmentPayload, type DepartmentPayload, type DepartmentRecord } from './department.types';
 
 @Resolver(() => DepartmentType)
 export class DepartmentResolver {
@@ -49,13 +42,19 @@ export class DepartmentResolver {
 
   @Public()
   @Mutation(() => CreateDepartmentPayload, { description: '新建部门 Register a department' })
-  createDepartment(@Arg('input', () => CreateDepartmentInput, { description: '新部门 The new department' }) input: CreateDepartmentInput, @Ctx() ctx: Context): Promise<DepartmentPayload> {
+  createDepartment(
+    @Arg('input', () => CreateDepartmentInput, { description: '新部门 The new department' }) input: CreateDepartmentInput,
+    @Ctx() ctx: Context,
+  ): Promise<DepartmentPayload> {
     return departments.createDepartment(ctx, input);
   }
 
   @Public()
   @Mutation(() => UpdateDepartmentPayload, { description: '修改或停用部门（须带读取时的版本号）Change or deactivate a department; pass the version you read' })
-  updateDepartment(@Arg('input', () => UpdateDepartmentInput, { description: '要修改的字段 Fields to change' }) input: UpdateDepartmentInput, @Ctx() ctx: Context): Promise<DepartmentPayload> {
+  updateDepartment(
+    @Arg('input', () => UpdateDepartmentInput, { description: '要修改的字段 Fields to change' }) input: UpdateDepartmentInput,
+    @Ctx() ctx: Context,
+  ): Promise<DepartmentPayload> {
     return departments.updateDepartment(ctx, input);
   }
 }

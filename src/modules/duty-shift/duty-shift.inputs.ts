@@ -129,7 +129,9 @@ export class ScheduleDutyShiftsInput {
   shifts!: RosterShiftInput[];
 }
 
-@InputType('UpdateDutyShiftInput', { description: '修改值班：只改所给字段；换人或换组织时给出其一 Change the given fields; to change who is on duty give one of personId and organizationId' })
+@InputType('UpdateDutyShiftInput', {
+  description: '修改值班：只改所给字段；换人或换组织时给出其一 Change the given fields; to change who is on duty give one of personId and organizationId',
+})
 export class UpdateDutyShiftInput {
   @Field(() => ID, { description: '值班 ID Shift ID' })
   id!: string;

@@ -10,14 +10,7 @@ import { DateTimeScalar } from '../../graphql/scalars';
 import { OrganizationType, type OrganizationRecord } from '../organization/organization.types';
 import { PersonType, type PersonRecord } from '../person/person.types';
 import { StationType, type StationRecord } from '../station/station.types';
-import {
-  CreateDutyShiftInput,
-  DeleteDutyShiftInput,
-  DutyShiftsArgs,
-  ScheduleDutyShiftsInput,
-  StationDutyShiftsArgs,
-  UpdateDutyShiftInput,
-} from './duty-shift.inputs';
+import { CreateDutyShiftInput, DeleteDutyShiftInput, DutyShiftsArgs, ScheduleDutyShiftsInput, StationDutyShiftsArgs, UpdateDutyShiftInput } from './duty-shift.inputs';
 import { ON_DUTY_ORDER } from './duty-shift.read-model';
 import { dutyShiftList, onDutyAt } from './duty-shift.reader';
 import * as shifts from './duty-shift.service';
@@ -36,11 +29,7 @@ import {
 export class DutyShiftResolver {
   @SignedIn()
   @Query(() => DutyShiftType, { nullable: true, description: '按 ID 查值班 A shift by ID' })
-  dutyShift(
-    @Arg('id', () => ID, { description: '值班 ID Shift ID' }) id: string,
-    @Ctx() ctx: Context,
-    @Info() info: GraphQLResolveInfo,
-  ): Promise<Record<string, unknown> | null> {
+  dutyShift(@Arg('id', () => ID, { description: '值班 ID Shift ID' }) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Record<string, unknown> | null> {
     const localId = localIdOf(id, 'DutyShift');
     if (!localId) throw notAnId('id', 'DutyShift');
     return planOne(ctx.db, info, 'DutyShift', 'id', localId, 'uuid');
@@ -86,20 +75,25 @@ export class DutyShiftResolver {
   }
 
   @Public()
-  @Mutation(() => CreateDutyShiftPayload, { description: '安排一个值班；同一人的值班时间不得重叠 Schedule one shift; a person\'s shifts must not overlap' })
+  @Mutation(() => CreateDutyShiftPayload, { description: "安排一个值班；同一人的值班时间不得重叠 Schedule one shift; a person's shifts must not overlap" })
   createDutyShift(@Arg('input', () => CreateDutyShiftInput, { description: '新值班 The new shift' }) input: CreateDutyShiftInput, @Ctx() ctx: Context): Promise<DutyShiftPayload> {
     return shifts.createDutyShift(ctx, input);
   }
 
   @Public()
-  @Mutation(() => ScheduleDutyShiftsPayload, { description: '为一个驿站一次排多个班次（至多200个），全部成功或全部不保存 Schedule a roster of up to 200 shifts at one station: all or nothing' })
+  @Mutation(() => ScheduleDutyShiftsPayload, {
+    description: '为一个驿站一次排多个班次（至多200个），全部成功或全部不保存 Schedule a roster of up to 200 shifts at one station: all or nothing',
+  })
   scheduleDutyShifts(@Arg('input', () => ScheduleDutyShiftsInput, { description: '排班表 The roster' }) input: ScheduleDutyShiftsInput, @Ctx() ctx: Context) {
     return shifts.scheduleDutyShifts(ctx, input);
   }
 
   @Public()
   @Mutation(() => UpdateDutyShiftPayload, { description: '修改值班（须带读取时的版本号）Change a shift; pass the version you read' })
-  updateDutyShift(@Arg('input', () => UpdateDutyShiftInput, { description: '要修改的字段 Fields to change' }) input: UpdateDutyShiftInput, @Ctx() ctx: Context): Promise<DutyShiftPayload> {
+  updateDutyShift(
+    @Arg('input', () => UpdateDutyShiftInput, { description: '要修改的字段 Fields to change' }) input: UpdateDutyShiftInput,
+    @Ctx() ctx: Context,
+  ): Promise<DutyShiftPayload> {
     return shifts.updateDutyShift(ctx, input);
   }
 
@@ -118,7 +112,12 @@ export class DutyShiftResolver {
 export class StationDutyResolver {
   @SignedIn()
   @FieldResolver(() => DutyShiftConnection, { description: '驿站的值班（默认按开始时间从早到晚）Shifts at the station, earliest start first unless ordered otherwise' })
-  dutyShifts(@Root() station: StationRecord, @Args(() => StationDutyShiftsArgs) _args: StationDutyShiftsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<unknown> {
+  dutyShifts(
+    @Root() station: StationRecord,
+    @Args(() => StationDutyShiftsArgs) _args: StationDutyShiftsArgs,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<unknown> {
     return plannedField(ctx, info, 'Station', station.dbId, 'uuid');
   }
 

@@ -136,7 +136,9 @@ async function lockForShifts(em: EntityManager, problems: Problems, stationId: s
   else if (station.status === StationStatus.CLOSED) problems.add('stationId', UserErrorCode.INVALID, 'SHIFT_STATION_CLOSED', { name: station.name });
   const personIds = [...new Set(drafts.flatMap((draft) => (draft.person ? [draft.person.dbId] : [])))];
   if (personIds.length) {
-    const rows = await em.execute<{ id: string; active: boolean }[]>('select id, active from person where id = any(?::uuid[]) order by id for update', [toTextArrayLiteral(personIds)]);
+    const rows = await em.execute<{ id: string; active: boolean }[]>('select id, active from person where id = any(?::uuid[]) order by id for update', [
+      toTextArrayLiteral(personIds),
+    ]);
     const active = new Set(rows.filter((row) => row.active).map((row) => row.id));
     for (const draft of drafts) {
       if (draft.person && draft.newAssignee && !active.has(draft.person.dbId)) {
@@ -214,7 +216,13 @@ async function catchOverlapRace<T>(problems: Problems, field: string, work: () =
 }
 
 /** Saves checked drafts of one station in one transaction; all of them, or none. */
-async function saveShifts(ctx: Context, problems: Problems, station: StationRecord, drafts: ShiftDraft[], raceField: string): Promise<{ ids: string[] | null; userErrors: UserError[] }> {
+async function saveShifts(
+  ctx: Context,
+  problems: Problems,
+  station: StationRecord,
+  drafts: ShiftDraft[],
+  raceField: string,
+): Promise<{ ids: string[] | null; userErrors: UserError[] }> {
   const { value, userErrors } = await withUserErrors(ctx, () =>
     catchOverlapRace(problems, raceField, () =>
       savepoint(ctx, async (em) => {

@@ -86,8 +86,7 @@ export class DutyShiftType extends VersionedNode(SignedIn, { createdAt: '创建�
 
 export const DutyShiftConnection = connectionTypeOf(DutyShiftType, 'DutyShift', '值班');
 
-const shiftPayload = (name: string, description: string) =>
-  payloadTypeOf(name, description, { name: 'dutyShift', type: () => DutyShiftType, zh: '值班', en: 'The shift' });
+const shiftPayload = (name: string, description: string) => payloadTypeOf(name, description, { name: 'dutyShift', type: () => DutyShiftType, zh: '值班', en: 'The shift' });
 
 export const CreateDutyShiftPayload = shiftPayload('CreateDutyShiftPayload', '安排值班结果 Result of createDutyShift');
 export const UpdateDutyShiftPayload = shiftPayload('UpdateDutyShiftPayload', '修改值班结果 Result of updateDutyShift');
@@ -108,7 +107,10 @@ export class DeleteDutyShiftPayload {
 @ObjectType('ScheduleDutyShiftsPayload', { simpleResolvers: true, description: '排班结果 Result of scheduleDutyShifts' })
 export class ScheduleDutyShiftsPayload {
   @Public()
-  @Field(() => [DutyShiftType], { nullable: true, description: '新排的班次，顺序与输入一致（有用户错误时为空，且一个也没有保存）The new shifts, in input order; null when there are user errors, and then none was saved' })
+  @Field(() => [DutyShiftType], {
+    nullable: true,
+    description: '新排的班次，顺序与输入一致（有用户错误时为空，且一个也没有保存）The new shifts, in input order; null when there are user errors, and then none was saved',
+  })
   dutyShifts!: DutyShiftRecord[] | null;
 
   @Public()

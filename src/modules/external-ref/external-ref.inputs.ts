@@ -31,7 +31,10 @@ export class UpsertPlatformInput extends PlatformDetailInputs {
   @Field(() => PlatformKind, { description: '平台类型；已有平台须与之相同 Kind; must match an existing platform’s' })
   kind!: PlatformKind;
 
-  @Field(() => ID, { description: '所在驿站 ID；与已有平台不同时即迁入该驿站（不能是已关闭或已归档的驿站）ID of its station; a different one moves the platform there (not a closed or archived station)' })
+  @Field(() => ID, {
+    description:
+      '所在驿站 ID；与已有平台不同时即迁入该驿站（不能是已关闭或已归档的驿站）ID of its station; a different one moves the platform there (not a closed or archived station)',
+  })
   stationId!: string;
 
   @Field({ description: '所属部门代码，如 XY-ZGH；已有平台须与之相同 Code of the owning department, e.g. XY-ZGH; must match an existing platform’s' })
@@ -64,7 +67,9 @@ export class UpsertServiceItemInput {
   @Field({ description: '事项名称 Name' })
   name!: string;
 
-  @Field(() => ServiceItemLevel, { description: '事项层级，须与编码前6位的区划层级一致；已有事项须与之相同 Issuing level; must match the division in the code and an existing item’s level' })
+  @Field(() => ServiceItemLevel, {
+    description: '事项层级，须与编码前6位的区划层级一致；已有事项须与之相同 Issuing level; must match the division in the code and an existing item’s level',
+  })
   level!: ServiceItemLevel;
 
   @Field(() => ServiceItemCategory, { description: '事项类别 Category' })
@@ -76,16 +81,29 @@ export class UpsertServiceItemInput {
   @Field(() => ServiceHandlingMode, { description: '默认办理方式 Default way of handling it at stations' })
   handlingMode!: ServiceHandlingMode;
 
-  @Field(() => [String], { nullable: true, description: '申请材料（整体替换；至多30项，每项至多100字）；不传时新事项为空，已有事项不变 Documents to bring, replacing the list (at most 30, each at most 100 characters); left out, none for a new item and unchanged for an existing one' })
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      '申请材料（整体替换；至多30项，每项至多100字）；不传时新事项为空，已有事项不变 Documents to bring, replacing the list (at most 30, each at most 100 characters); left out, none for a new item and unchanged for an existing one',
+  })
   materials?: string[];
 
-  @Field(() => Int, { nullable: true, description: '承诺办结时限（1–365个工作日）；传 null 表示即办，不传则不变 Time limit in working days (1–365); null means on the spot, leaving it out keeps it' })
+  @Field(() => Int, {
+    nullable: true,
+    description: '承诺办结时限（1–365个工作日）；传 null 表示即办，不传则不变 Time limit in working days (1–365); null means on the spot, leaving it out keeps it',
+  })
   timeLimitDays?: number | null;
 
-  @Field(() => Float, { nullable: true, description: '收费标准（元，至多两位小数）；不传时新事项免费，已有事项不变 Fee in yuan, at most two decimals; left out, free for a new item and unchanged for an existing one' })
+  @Field(() => Float, {
+    nullable: true,
+    description: '收费标准（元，至多两位小数）；不传时新事项免费，已有事项不变 Fee in yuan, at most two decimals; left out, free for a new item and unchanged for an existing one',
+  })
   feeYuan?: number;
 
-  @Field(() => String, { nullable: true, description: '办理说明（至多1000字）；传 null 表示清空，不传则不变 Notes, at most 1,000 characters; null clears them, leaving it out keeps them' })
+  @Field(() => String, {
+    nullable: true,
+    description: '办理说明（至多1000字）；传 null 表示清空，不传则不变 Notes, at most 1,000 characters; null clears them, leaving it out keeps them',
+  })
   description?: string | null;
 
   @Field({ nullable: true, description: '是否启用；不传时新事项为启用，已有事项不变 Active; left out, a new item is active and an existing one keeps its flag' })
@@ -106,15 +124,23 @@ export class UpsertStationServiceItemInput {
   @Field(() => ID, { description: '驿站 ID（新下沉须为未归档、未关闭的驿站）Station ID; a new push-down needs a station that is neither archived nor closed' })
   stationId!: string;
 
-  @Field(() => ServiceHandlingMode, { nullable: true, description: '办理方式；不传时新记录取事项的默认方式，已有记录不变 Handling mode; left out, the item’s default for a new push-down and unchanged for an existing one' })
+  @Field(() => ServiceHandlingMode, {
+    nullable: true,
+    description: '办理方式；不传时新记录取事项的默认方式，已有记录不变 Handling mode; left out, the item’s default for a new push-down and unchanged for an existing one',
+  })
   mode?: ServiceHandlingMode;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: '下沉日期；不传时新记录为今天（北京时间），已有记录不变 Date from which it is handled; left out, today in China for a new push-down and unchanged for an existing one' })
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description:
+      '下沉日期；不传时新记录为今天（北京时间），已有记录不变 Date from which it is handled; left out, today in China for a new push-down and unchanged for an existing one',
+  })
   since?: string;
 
   @Field(() => StationServiceItemStatus, {
     nullable: true,
-    description: '状态；不传时新记录为办理中，已有记录不变；恢复为办理中须事项启用且驿站未关闭 Status; left out, ACTIVE for a new push-down and unchanged for an existing one; back to ACTIVE only for an active item at a station still serving',
+    description:
+      '状态；不传时新记录为办理中，已有记录不变；恢复为办理中须事项启用且驿站未关闭 Status; left out, ACTIVE for a new push-down and unchanged for an existing one; back to ACTIVE only for an active item at a station still serving',
   })
   status?: StationServiceItemStatus;
 }
@@ -133,7 +159,10 @@ export class UpsertOrganizationInput {
   @Field(() => OrganizationKind, { description: '组织类型 Kind' })
   kind!: OrganizationKind;
 
-  @Field(() => String, { nullable: true, description: '统一社会信用代码（18位）；传 null 表示清空，不传则不变 Unified social credit code (18 characters); null clears it, leaving it out keeps it' })
+  @Field(() => String, {
+    nullable: true,
+    description: '统一社会信用代码（18位）；传 null 表示清空，不传则不变 Unified social credit code (18 characters); null clears it, leaving it out keeps it',
+  })
   creditCode?: string | null;
 
   @Field({ description: '联系人姓名（个人信息）Contact person (personal data)' })

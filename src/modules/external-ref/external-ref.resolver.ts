@@ -128,7 +128,10 @@ export class ExternalRefResolver {
     description:
       '按外部编号同步整合平台：没有则新建，有则改成所给的值；重复调用不重复新建，数据相同时不写入；外部系统须归本部门、无主或共用，无主时即归本部门 Create or update a platform by the partner’s external reference; repeats create nothing more and write nothing when the data is the same. The system must be the caller’s department’s, unclaimed (which claims it) or shared',
   })
-  upsertPlatform(@Arg('input', () => UpsertPlatformInput, { description: '平台及其外部编号 The platform and its external reference' }) input: UpsertPlatformInput, @Ctx() ctx: Context): Promise<UpsertPlatformResult> {
+  upsertPlatform(
+    @Arg('input', () => UpsertPlatformInput, { description: '平台及其外部编号 The platform and its external reference' }) input: UpsertPlatformInput,
+    @Ctx() ctx: Context,
+  ): Promise<UpsertPlatformResult> {
     return upsertPlatform(ctx, input);
   }
 
@@ -137,7 +140,10 @@ export class ExternalRefResolver {
     description:
       '按外部编号同步服务事项：没有则新建，有则改成所给的值；重复调用不重复新建，数据相同时不写入；外部系统须归本部门、无主或共用，无主时即归本部门 Create or update a service item by the partner’s external reference; repeats create nothing more and write nothing when the data is the same. The system must be the caller’s department’s, unclaimed (which claims it) or shared',
   })
-  upsertServiceItem(@Arg('input', () => UpsertServiceItemInput, { description: '事项及其外部编号 The item and its external reference' }) input: UpsertServiceItemInput, @Ctx() ctx: Context): Promise<UpsertServiceItemResult> {
+  upsertServiceItem(
+    @Arg('input', () => UpsertServiceItemInput, { description: '事项及其外部编号 The item and its external reference' }) input: UpsertServiceItemInput,
+    @Ctx() ctx: Context,
+  ): Promise<UpsertServiceItemResult> {
     return upsertServiceItem(ctx, input);
   }
 
@@ -166,14 +172,26 @@ export class ExternalRefResolver {
   }
 
   @Public()
-  @Mutation(() => AddExternalRefPayload, { description: '给已有记录关联外部编号：须有修改该记录的权限，且外部系统归本部门、无主或共用；合作部门在无主系统中关联即占用该系统 Attach a partner system’s ID to an existing record; needs the right to change the record, and a system that is the caller’s department’s, unclaimed or shared. A partner department attaching an ID in an unclaimed system claims it' })
-  addExternalRef(@Arg('input', () => AddExternalRefInput, { description: '记录与外部编号 The record and the ID' }) input: AddExternalRefInput, @Ctx() ctx: Context): Promise<AddExternalRefResult> {
+  @Mutation(() => AddExternalRefPayload, {
+    description:
+      '给已有记录关联外部编号：须有修改该记录的权限，且外部系统归本部门、无主或共用；合作部门在无主系统中关联即占用该系统 Attach a partner system’s ID to an existing record; needs the right to change the record, and a system that is the caller’s department’s, unclaimed or shared. A partner department attaching an ID in an unclaimed system claims it',
+  })
+  addExternalRef(
+    @Arg('input', () => AddExternalRefInput, { description: '记录与外部编号 The record and the ID' }) input: AddExternalRefInput,
+    @Ctx() ctx: Context,
+  ): Promise<AddExternalRefResult> {
     return addExternalRef(ctx, input);
   }
 
   @Public()
-  @Mutation(() => RemoveExternalRefPayload, { description: '删除记录在某外部系统中的编号：须有修改该记录的权限，且外部系统归本部门、无主或共用；删除不会占用系统 Remove a record’s ID in one partner system; needs the right to change the record, and a system that is the caller’s department’s, unclaimed or shared. Removing never claims a system' })
-  removeExternalRef(@Arg('input', () => RemoveExternalRefInput, { description: '记录与外部系统 The record and the system' }) input: RemoveExternalRefInput, @Ctx() ctx: Context): Promise<RemoveExternalRefResult> {
+  @Mutation(() => RemoveExternalRefPayload, {
+    description:
+      '删除记录在某外部系统中的编号：须有修改该记录的权限，且外部系统归本部门、无主或共用；删除不会占用系统 Remove a record’s ID in one partner system; needs the right to change the record, and a system that is the caller’s department’s, unclaimed or shared. Removing never claims a system',
+  })
+  removeExternalRef(
+    @Arg('input', () => RemoveExternalRefInput, { description: '记录与外部系统 The record and the system' }) input: RemoveExternalRefInput,
+    @Ctx() ctx: Context,
+  ): Promise<RemoveExternalRefResult> {
     return removeExternalRef(ctx, input);
   }
 }
@@ -200,7 +218,12 @@ export class ServiceItemExternalRefsResolver {
 export class StationServiceItemExternalRefsResolver {
   @SignedIn()
   @FieldResolver(() => ExternalRefConnection, { description: EXTERNAL_REFS_DESCRIPTION })
-  externalRefs(@Root() record: StationServiceItemRecord, @Args(() => ConnectionArgs) _args: ConnectionArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<unknown> {
+  externalRefs(
+    @Root() record: StationServiceItemRecord,
+    @Args(() => ConnectionArgs) _args: ConnectionArgs,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<unknown> {
     return externalRefsOf(ctx, info, record.dbId);
   }
 }
@@ -209,7 +232,12 @@ export class StationServiceItemExternalRefsResolver {
 export class OrganizationExternalRefsResolver {
   @SignedIn()
   @FieldResolver(() => ExternalRefConnection, { description: EXTERNAL_REFS_DESCRIPTION })
-  externalRefs(@Root() organization: OrganizationRecord, @Args(() => ConnectionArgs) _args: ConnectionArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<unknown> {
+  externalRefs(
+    @Root() organization: OrganizationRecord,
+    @Args(() => ConnectionArgs) _args: ConnectionArgs,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<unknown> {
     return externalRefsOf(ctx, info, organization.dbId);
   }
 }

@@ -23,13 +23,7 @@ import { ExternalRecordType, ExternalRefSystemStatus, RECORD_KINDS } from './ext
 import type { AddExternalRefInput, AssignExternalRefSystemInput, RemoveExternalRefInput } from './external-ref.inputs';
 import { externalRefsByKeys, externalRefsOfRecords, externalRefSystemsByNames, type ExternalRefKey } from './external-ref.reader';
 import { EXTERNAL_ID_MAX, normaliseExternalRef, normaliseSystem, systemAccess, type SystemCaller, type SystemOwnership } from './external-ref.rules';
-import type {
-  AddExternalRefResult,
-  AssignExternalRefSystemResult,
-  ExternalRecord,
-  ExternalRefRecord,
-  RemoveExternalRefResult,
-} from './external-ref.types';
+import type { AddExternalRefResult, AssignExternalRefSystemResult, ExternalRecord, ExternalRefRecord, RemoveExternalRefResult } from './external-ref.types';
 
 /** The entity behind each record type (the transaction locks its row). */
 const ENTITIES: Record<ExternalRecordType, EntityClass<{ id: string }>> = {
@@ -51,13 +45,7 @@ const WRITE_ACTIONS: Record<ExternalRecordType, Action> = {
  * Checks a (system, external ID) pair of an input, adding user errors at `<prefix>system` and
  * `<prefix>externalId`. Returns the trimmed pair, or undefined when it has problems.
  */
-export function checkExternalRefKey(
-  problems: Problems,
-  prefix: string,
-  type: ExternalRecordType,
-  system: string,
-  externalId: string,
-): ExternalRefKey | undefined {
+export function checkExternalRefKey(problems: Problems, prefix: string, type: ExternalRecordType, system: string, externalId: string): ExternalRefKey | undefined {
   const checked = normaliseExternalRef(system, externalId);
   for (const issue of checked.issues) {
     if (issue === 'SYSTEM_INVALID') problems.add(`${prefix}system`, UserErrorCode.INVALID, 'EXTERNAL_REF_SYSTEM_INVALID', { system });
@@ -150,7 +138,14 @@ function addSystemTaken(problems: Problems, field: string, type: ExternalRecordT
  * becomes a user error: the key is held by another record (at `<prefix>externalId`), or the
  * record already has an ID in that system (at `<prefix>system`).
  */
-export async function guardExternalRef<T>(ctx: Context, problems: Problems, prefix: string, key: ExternalRefKey, recordId: () => string | null, work: () => Promise<T>): Promise<T> {
+export async function guardExternalRef<T>(
+  ctx: Context,
+  problems: Problems,
+  prefix: string,
+  key: ExternalRefKey,
+  recordId: () => string | null,
+  work: () => Promise<T>,
+): Promise<T> {
   try {
     return await work();
   } catch (error) {
@@ -215,10 +210,9 @@ export async function enterExternalRefSystem(em: EntityManager, ctx: Context, pr
   // An unlocked look first decides which lock to take, so that a transaction locks the row once
   // and never upgrades a shared lock (two claimants upgrading would deadlock). A system never
   // goes back to UNCLAIMED, so a claim can only be due when this look saw it unclaimed or absent.
-  const [seen] = await em.execute<{ status: ExternalRefSystemStatus; department_id: string | null }[]>(
-    'select status, department_id from external_ref_system where system = ?',
-    [system],
-  );
+  const [seen] = await em.execute<{ status: ExternalRefSystemStatus; department_id: string | null }[]>('select status, department_id from external_ref_system where system = ?', [
+    system,
+  ]);
   const exclusive = systemAccess(caller, ownershipOf(seen && { status: seen.status, departmentId: seen.department_id }), claims) === 'CLAIM';
   const lock = () => em.findOne(ExternalRefSystem, { system }, { lockMode: exclusive ? LockMode.PESSIMISTIC_WRITE : LockMode.PESSIMISTIC_READ, refresh: true });
   let row = await lock();
@@ -283,11 +277,7 @@ export async function upsertByExternalRef(ctx: Context, problems: Problems, pref
   const attempt = () =>
     savepoint(ctx, async (em): Promise<UpsertOutcome> => {
       await enterExternalRefSystem(em, ctx, problems, `${prefix}system`, key.system, true);
-      const found = await em.findOne(
-        ExternalRef,
-        { system: key.system, recordType: key.type, externalId: key.externalId },
-        { lockMode: LockMode.PESSIMISTIC_WRITE },
-      );
+      const found = await em.findOne(ExternalRef, { system: key.system, recordType: key.type, externalId: key.externalId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (found) {
         const changed = await steps.update(em, found.recordId);
         await em.flush();
@@ -381,22 +371,28 @@ export async function addExternalRef(ctx: Context, input: AddExternalRefInput): 
   if (problems.any) return failed();
 
   const { value, userErrors } = await withUserErrors(ctx, () =>
-    guardExternalRef(ctx, problems, '', key, () => localId, () =>
-      savepoint(ctx, async (em) => {
-        await enterExternalRefSystem(em, ctx, problems, 'system', key.system, true);
-        // A share lock: the record cannot be deleted (and its references with it) before this commits.
-        const row = await em.findOne(ENTITIES[key.type], { id: localId }, { lockMode: LockMode.PESSIMISTIC_READ });
-        if (!row) {
-          const kind = RECORD_KINDS[key.type];
-          problems.add('id', UserErrorCode.NOT_FOUND, 'RECORD_NOT_FOUND', { kindZh: kind.zh, kind: kind.en });
-          problems.throwIfAny();
-        }
-        const existing = await em.findOne(ExternalRef, { system: key.system, recordType: key.type, externalId: key.externalId });
-        if (existing?.recordId === localId) return toRefRecord(existing);
-        const ref = em.create(ExternalRef, { id: randomUUID(), system: key.system, externalId: key.externalId, recordType: key.type, recordId: localId });
-        await em.flush();
-        return toRefRecord(ref);
-      }),
+    guardExternalRef(
+      ctx,
+      problems,
+      '',
+      key,
+      () => localId,
+      () =>
+        savepoint(ctx, async (em) => {
+          await enterExternalRefSystem(em, ctx, problems, 'system', key.system, true);
+          // A share lock: the record cannot be deleted (and its references with it) before this commits.
+          const row = await em.findOne(ENTITIES[key.type], { id: localId }, { lockMode: LockMode.PESSIMISTIC_READ });
+          if (!row) {
+            const kind = RECORD_KINDS[key.type];
+            problems.add('id', UserErrorCode.NOT_FOUND, 'RECORD_NOT_FOUND', { kindZh: kind.zh, kind: kind.en });
+            problems.throwIfAny();
+          }
+          const existing = await em.findOne(ExternalRef, { system: key.system, recordType: key.type, externalId: key.externalId });
+          if (existing?.recordId === localId) return toRefRecord(existing);
+          const ref = em.create(ExternalRef, { id: randomUUID(), system: key.system, externalId: key.externalId, recordType: key.type, recordId: localId });
+          await em.flush();
+          return toRefRecord(ref);
+        }),
     ),
   );
   if (!value) return { record: null, externalRef: null, userErrors };

@@ -112,7 +112,10 @@ function upsertPayloadTypeOf(name: string, mutation: string, record: { name: str
     created!: boolean;
 
     @Public()
-    @Field({ description: '是否写入了改动；与现有数据完全一致时为 false，版本号不变 Whether anything was written; false when the record already matched the input (its version is unchanged)' })
+    @Field({
+      description:
+        '是否写入了改动；与现有数据完全一致时为 false，版本号不变 Whether anything was written; false when the record already matched the input (its version is unchanged)',
+    })
     changed!: boolean;
 
     @Public()
@@ -183,7 +186,8 @@ export class RemoveExternalRefPayload {
   @Public()
   @Field(() => ID, {
     nullable: true,
-    description: '已删除外部编号的全局 ID，即变更流中其墓碑的 recordId（有用户错误时为空）Global ID of the removed reference, the recordId of its tombstone in the feed; null when there are user errors',
+    description:
+      '已删除外部编号的全局 ID，即变更流中其墓碑的 recordId（有用户错误时为空）Global ID of the removed reference, the recordId of its tombstone in the feed; null when there are user errors',
   })
   deletedId!: string | null;
 
@@ -258,13 +262,11 @@ export function toExternalRefSystemRecord(row: ExternalRefSystemRow): ExternalRe
   description:
     '外部系统：合作部门用来给记录编号的系统，及谁可以在其中写入编号。系统归第一个在其中关联或同步编号的合作部门所有，其他部门不能在其中写入或删除编号；组织部管理员可以指定、变更归属或设为共用 A partner system whose IDs the registry keeps, and who may write them. A system belongs to the first partner department that adds or upserts an ID in it; other departments cannot write or remove IDs in it; administrators assign, move or share systems',
 })
-export class ExternalRefSystemType extends VersionedNode(SignedIn,
-  {
-    version: '版本号：每次归属变更加一 Version; goes up with every change of owner or status',
-    createdAt: '登记时间：第一次在其中写入编号或被指定归属的时间 When it was first used or assigned',
-    updatedAt: '归属最近变更时间 When its owner or status last changed',
-  },
-) {
+export class ExternalRefSystemType extends VersionedNode(SignedIn, {
+  version: '版本号：每次归属变更加一 Version; goes up with every change of owner or status',
+  createdAt: '登记时间：第一次在其中写入编号或被指定归属的时间 When it was first used or assigned',
+  updatedAt: '归属最近变更时间 When its owner or status last changed',
+}) {
   @SignedIn()
   @Field({ description: '外部系统名称，如 HBRS-GIG System name, e.g. HBRS-GIG' })
   system!: string;

@@ -150,12 +150,15 @@ export function fromStoredOpeningHours(value: unknown): OpeningHours | null {
   return { windows: parsed.windows ?? [], note: parsed.note ?? null };
 }
 
-
 /**
  * Checks an opening-hours input of a mutation. `undefined` (not given) and `null` (clear it)
  * pass through; otherwise the normalised schedule, or null with the problems added at `field`.
  */
-export function checkOpeningHours(problems: Problems, field: string, input: OpeningHours | { windows: OpeningWindow[]; note?: string | null } | null | undefined): OpeningHours | null | undefined {
+export function checkOpeningHours(
+  problems: Problems,
+  field: string,
+  input: OpeningHours | { windows: OpeningWindow[]; note?: string | null } | null | undefined,
+): OpeningHours | null | undefined {
   if (input == null) return input;
   const { hours, problems: found } = normaliseOpeningHours({ windows: input.windows, note: input.note ?? null });
   for (const problem of found) problems.add(`${field}.${problem.field}`, UserErrorCode.INVALID, problem.key, problem.params);

@@ -66,19 +66,13 @@ export class OpeningHoursResolver {
   @FieldResolver(() => [OpeningWindowType], {
     description: '某一时刻所在的开放时段；为空表示该时刻不开放 The windows covering an instant; empty when closed then',
   })
-  windowsAt(
-    @Root() hours: OpeningHours,
-    @Arg('at', () => DateTimeScalar, { description: '时刻 The instant' }) at: Date,
-  ): OpeningWindow[] {
+  windowsAt(@Root() hours: OpeningHours, @Arg('at', () => DateTimeScalar, { description: '时刻 The instant' }) at: Date): OpeningWindow[] {
     return windowsAt(hours, at);
   }
 
   @Public()
   @FieldResolver(() => Boolean, { description: '某一时刻是否开放 Whether it is open at an instant' })
-  isOpenAt(
-    @Root() hours: OpeningHours,
-    @Arg('at', () => DateTimeScalar, { description: '时刻 The instant' }) at: Date,
-  ): boolean {
+  isOpenAt(@Root() hours: OpeningHours, @Arg('at', () => DateTimeScalar, { description: '时刻 The instant' }) at: Date): boolean {
     return windowsAt(hours, at).length > 0;
   }
 }

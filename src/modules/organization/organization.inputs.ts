@@ -68,7 +68,8 @@ export class CreateOrganizationInput {
 
   @Field(() => String, {
     nullable: true,
-    description: '统一社会信用代码（18位；无代码的党支部等可不填；校验码不符但格式合法的照收并标记警示）Unified social credit code; optional; a legal code whose check character fails is kept with a warning',
+    description:
+      '统一社会信用代码（18位；无代码的党支部等可不填；校验码不符但格式合法的照收并标记警示）Unified social credit code; optional; a legal code whose check character fails is kept with a warning',
   })
   creditCode?: string | null;
 

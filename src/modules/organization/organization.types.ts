@@ -32,7 +32,8 @@ registerEnumType(CreditCodeWarning, {
   description: '统一社会信用代码警示 Why a stored credit code is flagged',
   valuesConfig: {
     CHECK_CHARACTER_MISMATCH: {
-      description: '校验码不符（GB 32100-2015）；长度与字符合法，已按原样保存（如早期福建试点代码）The check character does not match; the code is legal in form and kept as given (e.g. early Fujian pilot codes)',
+      description:
+        '校验码不符（GB 32100-2015）；长度与字符合法，已按原样保存（如早期福建试点代码）The check character does not match; the code is legal in form and kept as given (e.g. early Fujian pilot codes)',
     },
   },
 });
@@ -55,7 +56,20 @@ export interface OrganizationRecord {
   updatedAt: Date;
 }
 
-const ORGANIZATION_PROPERTIES = ['id', 'name', 'kind', 'creditCode', 'creditCodeWarning', 'contactName', 'contactPhone', 'region', 'active', 'version', 'createdAt', 'updatedAt'] as const;
+const ORGANIZATION_PROPERTIES = [
+  'id',
+  'name',
+  'kind',
+  'creditCode',
+  'creditCodeWarning',
+  'contactName',
+  'contactPhone',
+  'region',
+  'active',
+  'version',
+  'createdAt',
+  'updatedAt',
+] as const;
 export type OrganizationRow = RowOf<Organization, (typeof ORGANIZATION_PROPERTIES)[number]>;
 export const ORGANIZATION_COLUMNS = columnsOf(Organization, 'o', ORGANIZATION_PROPERTIES);
 
@@ -84,11 +98,9 @@ export function toOrganizationRecord(row: OrganizationRow): OrganizationRecord {
   simpleResolvers: true,
   description: '共建组织：党组织、社会组织、企业等共建、管理或服务驿站的组织 An organization that co-builds, manages or serves stations',
 })
-export class OrganizationType extends ActiveNode(SignedIn,
-  {
-    active: '是否启用；被引用的组织只能停用，不能删除 Active; an organization that is referenced can only be deactivated, never deleted',
-  },
-) {
+export class OrganizationType extends ActiveNode(SignedIn, {
+  active: '是否启用；被引用的组织只能停用，不能删除 Active; an organization that is referenced can only be deactivated, never deleted',
+}) {
   @SignedIn()
   @Field({ description: '组织名称 Name' })
   name!: string;

@@ -70,7 +70,10 @@ export class CreatePersonInput {
   @Field(() => PersonRole, { description: '身份 Role' })
   role!: PersonRole;
 
-  @Field(() => String, { nullable: true, description: '联系电话：11位手机号，或带区号的固定电话（如 0710-3221234）Phone: an 11-digit mobile, or a landline with area code such as 0710-3221234' })
+  @Field(() => String, {
+    nullable: true,
+    description: '联系电话：11位手机号，或带区号的固定电话（如 0710-3221234）Phone: an 11-digit mobile, or a landline with area code such as 0710-3221234',
+  })
   phone?: string | null;
 
   @Field({ defaultValue: false, description: '是否中共党员 Party member' })

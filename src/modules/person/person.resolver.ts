@@ -11,15 +11,7 @@ import { RegionType, type RegionRecord } from '../region/region.types';
 import { CreatePersonInput, DeletePersonInput, PeopleArgs, PersonSortField, UpdatePersonInput } from './person.inputs';
 import { personList } from './person.reader';
 import * as people from './person.service';
-import {
-  CreatePersonPayload,
-  DeletePersonPayload,
-  PersonConnection,
-  PersonType,
-  UpdatePersonPayload,
-  type PersonPayload,
-  type PersonRecord,
-} from './person.types';
+import { CreatePersonPayload, DeletePersonPayload, PersonConnection, PersonType, UpdatePersonPayload, type PersonPayload, type PersonRecord } from './person.types';
 
 @Resolver(() => PersonType)
 export class PersonResolver {
@@ -90,7 +82,9 @@ export class PersonResolver {
   }
 
   @Public()
-  @Mutation(() => DeletePersonPayload, { description: '删除误录的人员；被值班、驿站联系或驻点引用的人员只能停用 Delete a person registered by mistake; anyone a shift or station refers to can only be deactivated' })
+  @Mutation(() => DeletePersonPayload, {
+    description: '删除误录的人员；被值班、驿站联系或驻点引用的人员只能停用 Delete a person registered by mistake; anyone a shift or station refers to can only be deactivated',
+  })
   deletePerson(@Arg('input', () => DeletePersonInput, { description: '要删除的人员 The person to delete' }) input: DeletePersonInput, @Ctx() ctx: Context) {
     return people.deletePerson(ctx, input);
   }

@@ -112,10 +112,9 @@ export async function personNameForMessage(ctx: Context, person: { name: string;
 
 /** nameForMessage for a person by id, with its region's path, in one statement. */
 export async function personNameForMessageIn(em: EntityManager, principal: Principal, personId: string): Promise<string> {
-  const [row] = await em.execute<{ name: string; path: string | null }[]>(
-    'select p.name, r.path from person p left join region r on r.id = p.region_id where p.id = ?',
-    [personId],
-  );
+  const [row] = await em.execute<{ name: string; path: string | null }[]>('select p.name, r.path from person p left join region r on r.id = p.region_id where p.id = ?', [
+    personId,
+  ]);
   return row ? nameForMessage(principal, row.name, row.path) : HIDDEN_NAME;
 }
 

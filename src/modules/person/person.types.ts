@@ -13,7 +13,7 @@ registerEnumType(PersonRole, {
   name: 'PersonRole',
   description: '人员身份 What a person does for the stations',
   valuesConfig: {
-    TWO_COMMITTEES_CADRE: { description: '社区两委干部：社区党组织和居（村）委会成员 Member of the community party committee or residents\' (villagers\') committee' },
+    TWO_COMMITTEES_CADRE: { description: "社区两委干部：社区党组织和居（村）委会成员 Member of the community party committee or residents' (villagers') committee" },
     STREET_CADRE: { description: '街道干部 Cadre of the street or township office' },
     GRID_WORKER: { description: '网格员 Grid worker' },
     STATION_STAFF: { description: '驿站工作人员 Station worker' },
@@ -66,7 +66,8 @@ export function toPersonRecord(row: PersonRow): PersonRecord {
 @ObjectType('Person', {
   implements: Node,
   simpleResolvers: true,
-  description: '人员：社区两委干部、街道干部、网格员、驿站工作人员、社工、志愿者、双报到党员 A cadre, grid worker, station worker, social worker, volunteer or dual-reporting party member',
+  description:
+    '人员：社区两委干部、街道干部、网格员、驿站工作人员、社工、志愿者、双报到党员 A cadre, grid worker, station worker, social worker, volunteer or dual-reporting party member',
 })
 export class PersonType extends ActiveNode(SignedIn, { active: '是否在岗；停用的人员不能再被安排值班或驻点 Active; an inactive person cannot be given new shifts or stations' }) {
   @SignedIn()
@@ -80,8 +81,7 @@ export class PersonType extends ActiveNode(SignedIn, { active: '是否在岗；�
 
 export const PersonConnection = connectionTypeOf(PersonType, 'Person', '人员');
 
-const personPayload = (name: string, description: string) =>
-  payloadTypeOf(name, description, { name: 'person', type: () => PersonType, zh: '人员', en: 'The person' });
+const personPayload = (name: string, description: string) => payloadTypeOf(name, description, { name: 'person', type: () => PersonType, zh: '人员', en: 'The person' });
 
 export const CreatePersonPayload = personPayload('CreatePersonPayload', '登记人员结果 Result of createPerson');
 export const UpdatePersonPayload = personPayload('UpdatePersonPayload', '修改人员结果 Result of updatePerson');

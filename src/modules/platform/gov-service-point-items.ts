@@ -18,12 +18,7 @@ export const GOV_POINT_ITEMS_MAX = 200;
  * Resolves the catalogue codes a 24-hour point is to handle: unknown and inactive items are user
  * errors at their index. `undefined`/`null`: leave as is.
  */
-export async function resolveGovPointItems(
-  ctx: Context,
-  problems: Problems,
-  field: string,
-  codes: readonly string[] | null | undefined,
-): Promise<ServiceItemRecord[] | undefined> {
+export async function resolveGovPointItems(ctx: Context, problems: Problems, field: string, codes: readonly string[] | null | undefined): Promise<ServiceItemRecord[] | undefined> {
   if (codes == null) return undefined;
   const distinct = [...new Set(codes.map((code) => code.trim()))];
   if (distinct.length > GOV_POINT_ITEMS_MAX) {
@@ -55,7 +50,10 @@ export async function replaceGovPointItems(em: EntityManager, platformId: string
   if (before.length === after.length && before.every((id, index) => id === after[index])) return false;
   await em.execute('delete from platform_service_item where platform_id = ?', [platformId]);
   if (after.length) {
-    await em.execute(`insert into platform_service_item (platform_id, service_item_id) values ${after.map(() => '(?, ?)').join(', ')}`, after.flatMap((id) => [platformId, id]));
+    await em.execute(
+      `insert into platform_service_item (platform_id, service_item_id) values ${after.map(() => '(?, ?)').join(', ')}`,
+      after.flatMap((id) => [platformId, id]),
+    );
   }
   return true;
 }

@@ -165,7 +165,7 @@ export function checkPlatformDetails(problems: Problems, kind: PlatformKind, inp
       const amenities = canonicalList(input.amenities, CARE_AMENITIES);
       if (!amenities.length) problems.add(at('amenities'), UserErrorCode.REQUIRED, 'PLATFORM_AMENITIES_REQUIRED');
       const seats = checkCount(problems, at('restSeats'), COUNT_RULES.restSeats, input.restSeats);
-      if (seats !== null && amenities.length && (seats > 0) !== amenities.includes(CareAmenity.REST_SEATS)) {
+      if (seats !== null && amenities.length && seats > 0 !== amenities.includes(CareAmenity.REST_SEATS)) {
         problems.add(at('restSeats'), UserErrorCode.INVALID, seats > 0 ? 'PLATFORM_REST_SEATS_WITHOUT_AMENITY' : 'PLATFORM_REST_SEATS_ZERO', { seats });
       }
       Object.assign(details, { careAmenities: amenities, careRestSeats: seats });

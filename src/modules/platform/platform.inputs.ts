@@ -104,7 +104,8 @@ export class GovServicePoint24hInput {
 
   @Field(() => [String], {
     nullable: true,
-    description: '可办理的服务事项编码（至多200项，须为启用事项）；给出即整体替换，不给则不变 Catalogue codes of the items it handles (at most 200, active ones); given, it replaces the list; omitted, the list stays',
+    description:
+      '可办理的服务事项编码（至多200项，须为启用事项）；给出即整体替换，不给则不变 Catalogue codes of the items it handles (at most 200, active ones); given, it replaces the list; omitted, the list stays',
   })
   serviceItemCodes?: string[] | null;
 }

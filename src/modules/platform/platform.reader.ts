@@ -12,10 +12,10 @@ export async function platformsByIds(db: SqlReader, ids: readonly string[]): Pro
 }
 
 export async function platformByOwnerRef(db: SqlReader, departmentCode: string, ownerRef: string): Promise<PlatformRecord | null> {
-  const row = await db.one<PlatformRow>(
-    `select ${PLATFORM_COLUMNS} from platform p join department d on d.id = p.department_id where d.code = ? and p.owner_ref = ?`,
-    [departmentCode, ownerRef],
-  );
+  const row = await db.one<PlatformRow>(`select ${PLATFORM_COLUMNS} from platform p join department d on d.id = p.department_id where d.code = ? and p.owner_ref = ?`, [
+    departmentCode,
+    ownerRef,
+  ]);
   return row ? toPlatformRecord(row) : null;
 }
 

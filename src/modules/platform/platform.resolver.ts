@@ -67,19 +67,28 @@ export class PlatformResolver {
 
   @Public()
   @Mutation(() => CreatePlatformPayload, { description: '在驿站登记一个整合平台 Register a partner department’s platform in a station' })
-  createPlatform(@Arg('input', () => CreatePlatformInput, { description: '新整合平台 The new platform' }) input: CreatePlatformInput, @Ctx() ctx: Context): Promise<PlatformPayload> {
+  createPlatform(
+    @Arg('input', () => CreatePlatformInput, { description: '新整合平台 The new platform' }) input: CreatePlatformInput,
+    @Ctx() ctx: Context,
+  ): Promise<PlatformPayload> {
     return platforms.createPlatform(ctx, input);
   }
 
   @Public()
   @Mutation(() => UpdatePlatformPayload, { description: '修改或停用整合平台（须带读取时的版本号）Change or deactivate a platform; pass the version you read' })
-  updatePlatform(@Arg('input', () => UpdatePlatformInput, { description: '要修改的字段 Fields to change' }) input: UpdatePlatformInput, @Ctx() ctx: Context): Promise<PlatformPayload> {
+  updatePlatform(
+    @Arg('input', () => UpdatePlatformInput, { description: '要修改的字段 Fields to change' }) input: UpdatePlatformInput,
+    @Ctx() ctx: Context,
+  ): Promise<PlatformPayload> {
     return platforms.updatePlatform(ctx, input);
   }
 
   @Public()
   @Mutation(() => MovePlatformPayload, { description: '把整合平台迁到另一个驿站 Move a platform to another station' })
-  movePlatform(@Arg('input', () => MovePlatformInput, { description: '平台与目标驿站 The platform and its new station' }) input: MovePlatformInput, @Ctx() ctx: Context): Promise<PlatformPayload> {
+  movePlatform(
+    @Arg('input', () => MovePlatformInput, { description: '平台与目标驿站 The platform and its new station' }) input: MovePlatformInput,
+    @Ctx() ctx: Context,
+  ): Promise<PlatformPayload> {
     return platforms.movePlatform(ctx, input);
   }
 }

@@ -130,35 +130,29 @@ export async function createPlatform(ctx: Context, input: CreatePlatformInput): 
   const openingHours = checkOpeningHours(problems, 'openingHours', input.openingHours);
   const details = checkPlatformDetails(problems, input.kind, input, true);
   const govItems =
-    input.kind === PlatformKind.GOV_SERVICE_24H
-      ? await resolveGovPointItems(ctx, problems, 'govService24h.serviceItemCodes', input.govService24h?.serviceItemCodes)
-      : undefined;
+    input.kind === PlatformKind.GOV_SERVICE_24H ? await resolveGovPointItems(ctx, problems, 'govService24h.serviceItemCodes', input.govService24h?.serviceItemCodes) : undefined;
   const station = await resolveHostStation(ctx, problems, 'stationId', input.stationId);
   const department = await resolveActiveDepartment(ctx, problems, 'departmentCode', input.departmentCode);
   checkCan(ctx, problems, Action.WRITE_PLATFORM, department ? { departmentId: department.dbId } : null, 'departmentCode');
   if (problems.any) return { platform: null, userErrors: problems.errors };
 
   return toPayload(ctx, () =>
-    guardOwnerRef(
-      ctx,
-      problems,
-      { ownerRef: () => ownerRef!, departmentId: () => department!.dbId, departmentName: async () => department!.name },
-      () =>
-        savepoint(ctx, async (em) => {
-          const platform = em.create(Platform, {
-            id: randomUUID(),
-            kind: input.kind,
-            station: em.getReference(Station, station!.dbId),
-            department: em.getReference(Department, department!.dbId),
-            name: name!,
-            ownerRef: ownerRef!,
-            openingHours: openingHours ?? null,
-            ...details!,
-          });
-          await em.flush();
-          if (govItems) await replaceGovPointItems(em, platform.id, govItems);
-          return platform.id;
-        }),
+    guardOwnerRef(ctx, problems, { ownerRef: () => ownerRef!, departmentId: () => department!.dbId, departmentName: async () => department!.name }, () =>
+      savepoint(ctx, async (em) => {
+        const platform = em.create(Platform, {
+          id: randomUUID(),
+          kind: input.kind,
+          station: em.getReference(Station, station!.dbId),
+          department: em.getReference(Department, department!.dbId),
+          name: name!,
+          ownerRef: ownerRef!,
+          openingHours: openingHours ?? null,
+          ...details!,
+        });
+        await em.flush();
+        if (govItems) await replaceGovPointItems(em, platform.id, govItems);
+        return platform.id;
+      }),
     ),
   );
 }
@@ -182,9 +176,7 @@ export async function updatePlatform(ctx: Context, input: UpdatePlatformInput): 
   const openingHours = checkOpeningHours(problems, 'openingHours', input.openingHours);
   const details = current ? checkPlatformDetails(problems, current.kind, input, false) : undefined;
   const govItems =
-    current?.kind === PlatformKind.GOV_SERVICE_24H
-      ? await resolveGovPointItems(ctx, problems, 'govService24h.serviceItemCodes', input.govService24h?.serviceItemCodes)
-      : undefined;
+    current?.kind === PlatformKind.GOV_SERVICE_24H ? await resolveGovPointItems(ctx, problems, 'govService24h.serviceItemCodes', input.govService24h?.serviceItemCodes) : undefined;
   if (problems.any) return { platform: null, userErrors: problems.errors };
 
   return toPayload(ctx, () =>
@@ -270,9 +262,7 @@ export async function upsertPlatform(ctx: Context, input: UpsertPlatformInput): 
   const openingHours = checkOpeningHours(problems, 'openingHours', input.openingHours);
   const details = checkPlatformDetails(problems, input.kind, input, true);
   const govItems =
-    input.kind === PlatformKind.GOV_SERVICE_24H
-      ? await resolveGovPointItems(ctx, problems, 'govService24h.serviceItemCodes', input.govService24h?.serviceItemCodes)
-      : undefined;
+    input.kind === PlatformKind.GOV_SERVICE_24H ? await resolveGovPointItems(ctx, problems, 'govService24h.serviceItemCodes', input.govService24h?.serviceItemCodes) : undefined;
   const station = await resolveStation(ctx, problems, 'stationId', input.stationId);
   const department = await ctx.loaders.departmentByCode.load(input.departmentCode.trim());
   if (!department) problems.add('departmentCode', UserErrorCode.NOT_FOUND, 'DEPARTMENT_NOT_FOUND', { code: input.departmentCode });
@@ -292,65 +282,71 @@ export async function upsertPlatform(ctx: Context, input: UpsertPlatformInput): 
         adopt: { type: 'PLATFORM', system: ref.system, externalId: ref.externalId },
       },
       () =>
-        guardExternalRef(ctx, problems, 'externalRef.', ref, () => null, () =>
-          upsertByExternalRef(ctx, problems, 'externalRef.', ref, {
-            async create(em, id) {
-              if (!department!.active) problems.add('departmentCode', UserErrorCode.INVALID, 'DEPARTMENT_INACTIVE', { name: department!.name });
-              problems.throwIfAny();
-              await lockHostStation(em, problems, 'stationId', station!.dbId);
-              problems.throwIfAny();
-              em.create(Platform, {
-                id,
-                kind: input.kind,
-                station: em.getReference(Station, station!.dbId),
-                department: em.getReference(Department, department!.dbId),
-                name: name!,
-                ownerRef: ownerRef!,
-                openingHours: openingHours ?? null,
-                active: input.active ?? true,
-                ...details!,
-              });
-              await em.flush();
-              if (govItems) await replaceGovPointItems(em, id, govItems);
-            },
-            async update(em, id) {
-              const platform = await em.findOneOrFail(Platform, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-              if (platform.kind !== input.kind) {
-                problems.add('kind', UserErrorCode.INVALID, 'UPSERT_PLATFORM_KIND_MISMATCH', {
-                  ...refParams,
-                  current: platform.kind,
-                  currentZh: PLATFORM_KIND_NAMES_ZH[platform.kind],
-                  given: input.kind,
-                  givenZh: PLATFORM_KIND_NAMES_ZH[input.kind],
-                });
-              }
-              // Another department's platform: the caller must be allowed to write it before being told more.
-              if (platform.department.id !== department!.dbId && checkCan(ctx, problems, Action.WRITE_PLATFORM, { departmentId: platform.department.id }, 'departmentCode')) {
-                const current = await em.findOneOrFail(Department, platform.department.id);
-                problems.add('departmentCode', UserErrorCode.INVALID, 'UPSERT_PLATFORM_DEPARTMENT_MISMATCH', { ...refParams, current: current.name, given: department!.name });
-              }
-              problems.throwIfAny();
-              const moving = platform.station.id !== station!.dbId;
-              const reactivating = input.active === true && !platform.active;
-              if (moving || reactivating) await lockHostStation(em, problems, 'stationId', station!.dbId);
-              problems.throwIfAny();
-              if (reactivating && !department!.active) {
-                problems.add('active', UserErrorCode.INVALID, 'DEPARTMENT_INACTIVE', { name: department!.name });
+        guardExternalRef(
+          ctx,
+          problems,
+          'externalRef.',
+          ref,
+          () => null,
+          () =>
+            upsertByExternalRef(ctx, problems, 'externalRef.', ref, {
+              async create(em, id) {
+                if (!department!.active) problems.add('departmentCode', UserErrorCode.INVALID, 'DEPARTMENT_INACTIVE', { name: department!.name });
                 problems.throwIfAny();
-              }
-              let changed = applyChanges(platform, { name: name!, ownerRef: ownerRef!, openingHours, active: input.active ?? undefined, ...details! });
-              if (moving) {
-                platform.station = em.getReference(Station, station!.dbId);
-                changed = true;
-              }
-              if (govItems && (await replaceGovPointItems(em, id, govItems))) {
-                // The list lives in its own table: touching the row makes the change bump the version.
-                platform.updatedAt = new Date();
-                changed = true;
-              }
-              return changed;
-            },
-          }),
+                await lockHostStation(em, problems, 'stationId', station!.dbId);
+                problems.throwIfAny();
+                em.create(Platform, {
+                  id,
+                  kind: input.kind,
+                  station: em.getReference(Station, station!.dbId),
+                  department: em.getReference(Department, department!.dbId),
+                  name: name!,
+                  ownerRef: ownerRef!,
+                  openingHours: openingHours ?? null,
+                  active: input.active ?? true,
+                  ...details!,
+                });
+                await em.flush();
+                if (govItems) await replaceGovPointItems(em, id, govItems);
+              },
+              async update(em, id) {
+                const platform = await em.findOneOrFail(Platform, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+                if (platform.kind !== input.kind) {
+                  problems.add('kind', UserErrorCode.INVALID, 'UPSERT_PLATFORM_KIND_MISMATCH', {
+                    ...refParams,
+                    current: platform.kind,
+                    currentZh: PLATFORM_KIND_NAMES_ZH[platform.kind],
+                    given: input.kind,
+                    givenZh: PLATFORM_KIND_NAMES_ZH[input.kind],
+                  });
+                }
+                // Another department's platform: the caller must be allowed to write it before being told more.
+                if (platform.department.id !== department!.dbId && checkCan(ctx, problems, Action.WRITE_PLATFORM, { departmentId: platform.department.id }, 'departmentCode')) {
+                  const current = await em.findOneOrFail(Department, platform.department.id);
+                  problems.add('departmentCode', UserErrorCode.INVALID, 'UPSERT_PLATFORM_DEPARTMENT_MISMATCH', { ...refParams, current: current.name, given: department!.name });
+                }
+                problems.throwIfAny();
+                const moving = platform.station.id !== station!.dbId;
+                const reactivating = input.active === true && !platform.active;
+                if (moving || reactivating) await lockHostStation(em, problems, 'stationId', station!.dbId);
+                problems.throwIfAny();
+                if (reactivating && !department!.active) {
+                  problems.add('active', UserErrorCode.INVALID, 'DEPARTMENT_INACTIVE', { name: department!.name });
+                  problems.throwIfAny();
+                }
+                let changed = applyChanges(platform, { name: name!, ownerRef: ownerRef!, openingHours, active: input.active ?? undefined, ...details! });
+                if (moving) {
+                  platform.station = em.getReference(Station, station!.dbId);
+                  changed = true;
+                }
+                if (govItems && (await replaceGovPointItems(em, id, govItems))) {
+                  // The list lives in its own table: touching the row makes the change bump the version.
+                  platform.updatedAt = new Date();
+                  changed = true;
+                }
+                return changed;
+              },
+            }),
         ),
     ),
   );

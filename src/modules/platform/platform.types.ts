@@ -97,7 +97,31 @@ export interface PlatformRecord {
   kindName: string | null;
 }
 
-const PLATFORM_PROPERTIES = ['id', 'kind', 'station', 'department', 'name', 'ownerRef', 'openingHours', 'active', 'careAmenities', 'careRestSeats', 'gigJobPostings', 'gigMatchesMade', 'gigRegisteredWorkers', 'govSelfServiceTerminals', 'busServices', 'busTerminals', 'mediationCasesReceived', 'mediationCasesMediated', 'mediationMediators', 'otherKindName', 'version', 'createdAt', 'updatedAt'] as const;
+const PLATFORM_PROPERTIES = [
+  'id',
+  'kind',
+  'station',
+  'department',
+  'name',
+  'ownerRef',
+  'openingHours',
+  'active',
+  'careAmenities',
+  'careRestSeats',
+  'gigJobPostings',
+  'gigMatchesMade',
+  'gigRegisteredWorkers',
+  'govSelfServiceTerminals',
+  'busServices',
+  'busTerminals',
+  'mediationCasesReceived',
+  'mediationCasesMediated',
+  'mediationMediators',
+  'otherKindName',
+  'version',
+  'createdAt',
+  'updatedAt',
+] as const;
 export type PlatformRow = RowOf<Platform, (typeof PLATFORM_PROPERTIES)[number]>;
 export const PLATFORM_COLUMNS = columnsOf(Platform, 'p', PLATFORM_PROPERTIES);
 

@@ -32,9 +32,7 @@ export function registerRegionReadModel(): void {
       // Stations in the region and below: its path is a prefix of theirs. The range (rather than
       // `like path || '%'`, which no index serves for a path read from a row) walks region_path_idx;
       // paths are digits and '/', all below '~'.
-      stationCount: stationCountPlan(
-        (t) => `cs.region_id in (select cr.id from region cr where cr.path ~>=~ ${t}.path and cr.path ~<~ (${t}.path || '~'))`,
-      ),
+      stationCount: stationCountPlan((t) => `cs.region_id in (select cr.id from region cr where cr.path ~>=~ ${t}.path and cr.path ~<~ (${t}.path || '~'))`),
     },
   });
 }

@@ -73,5 +73,4 @@ export class RegionResolver {
     // Planned (see region.read-model.ts); a region the planner did not read is counted the same way.
     return plannedField(ctx, info, 'Region', String(region.dbId), 'int') as Promise<number>;
   }
-
 }

@@ -9,7 +9,10 @@ export class ServiceCircleFilter {
   @Field({ nullable: true, description: '名称关键词 Text found in the name' })
   search?: string;
 
-  @Field({ nullable: true, description: 'true 只列已有运行中驿站的服务圈，false 只列尚无者（覆盖缺口）true: circles with an open station; false: circles without one (coverage gaps)' })
+  @Field({
+    nullable: true,
+    description: 'true 只列已有运行中驿站的服务圈，false 只列尚无者（覆盖缺口）true: circles with an open station; false: circles without one (coverage gaps)',
+  })
   hasOpenStation?: boolean;
 }
 

@@ -24,5 +24,14 @@ export function serviceCircleList(filter: ServiceCircleFilter | undefined, order
     conditions.push(filter.hasOpenStation ? exists : sql`not ${exists}`);
   }
   const descending = order?.direction === SortDirection.DESC;
-  return listOrderedByText('ServiceCircle', 'service_circle', 'c', 'uuid', joinSql(conditions, ' and '), request, SORT_COLUMNS[order?.field ?? ServiceCircleSortField.CODE], descending);
+  return listOrderedByText(
+    'ServiceCircle',
+    'service_circle',
+    'c',
+    'uuid',
+    joinSql(conditions, ' and '),
+    request,
+    SORT_COLUMNS[order?.field ?? ServiceCircleSortField.CODE],
+    descending,
+  );
 }

@@ -67,5 +67,4 @@ export class ServiceCircleResolver {
     // Planned (see service-circle.read-model.ts); a circle the planner did not read is counted the same way.
     return plannedField(ctx, info, 'ServiceCircle', circle.dbId, 'uuid') as Promise<number>;
   }
-
 }

@@ -64,7 +64,10 @@ export class ServiceCircleType extends TimestampedNode(Public, { createdAt: '创
   radiusMetres!: number;
 
   @Public()
-  @Field(() => JSONScalar, { nullable: true, description: '边界（GeoJSON 面，WGS-84），没有时以中心点和半径为准 Boundary as a GeoJSON polygon in WGS-84; when absent, centre and radius define the circle' })
+  @Field(() => JSONScalar, {
+    nullable: true,
+    description: '边界（GeoJSON 面，WGS-84），没有时以中心点和半径为准 Boundary as a GeoJSON polygon in WGS-84; when absent, centre and radius define the circle',
+  })
   boundary!: unknown;
 }
 

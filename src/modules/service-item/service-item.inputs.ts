@@ -87,7 +87,10 @@ export class DepartmentServiceItemsArgs extends ConnectionArgs {
 
 @InputType('CreateServiceItemInput', { description: '新建服务事项 A new catalogue item' })
 export class CreateServiceItemInput {
-  @Field({ description: '事项编码：发布层级的6位区划代码-2至4位大写字母-4位序号，如 420600-SB-0001；创建后不可改 Catalogue code, e.g. 420600-SB-0001: the 6-digit code of the issuing division, 2–4 capitals and a 4-digit sequence; cannot change later' })
+  @Field({
+    description:
+      '事项编码：发布层级的6位区划代码-2至4位大写字母-4位序号，如 420600-SB-0001；创建后不可改 Catalogue code, e.g. 420600-SB-0001: the 6-digit code of the issuing division, 2–4 capitals and a 4-digit sequence; cannot change later',
+  })
   code!: string;
 
   @Field({ description: '事项名称 Name' })
@@ -118,7 +121,9 @@ export class CreateServiceItemInput {
   description?: string | null;
 }
 
-@InputType('UpdateServiceItemInput', { description: '修改服务事项：只改所给字段；编码与层级不可改；停用代替删除 Change the given fields; code and level never change; deactivate instead of deleting' })
+@InputType('UpdateServiceItemInput', {
+  description: '修改服务事项：只改所给字段；编码与层级不可改；停用代替删除 Change the given fields; code and level never change; deactivate instead of deleting',
+})
 export class UpdateServiceItemInput {
   @Field(() => ID, { description: '事项 ID Service item ID' })
   id!: string;
@@ -185,10 +190,16 @@ export class PushDownServiceItemsInput {
   @Field(() => [String], { description: '事项编码（1–200个，须均为启用中的事项）Catalogue codes of active items, 1 to 200' })
   itemCodes!: string[];
 
-  @Field({ nullable: true, description: '行政区划代码：该区划内所有未归档的运行中驿站（与 stationIds 二选一）Region code: every open, non-archived station in it; give this or stationIds' })
+  @Field({
+    nullable: true,
+    description: '行政区划代码：该区划内所有未归档的运行中驿站（与 stationIds 二选一）Region code: every open, non-archived station in it; give this or stationIds',
+  })
   regionCode?: string;
 
-  @Field(() => [ID], { nullable: true, description: '驿站 ID（1–500个，未归档、未关闭；与 regionCode 二选一）Station IDs, 1 to 500, neither archived nor closed; give this or regionCode' })
+  @Field(() => [ID], {
+    nullable: true,
+    description: '驿站 ID（1–500个，未归档、未关闭；与 regionCode 二选一）Station IDs, 1 to 500, neither archived nor closed; give this or regionCode',
+  })
   stationIds?: string[];
 
   @Field(() => ServiceHandlingMode, { nullable: true, description: '办理方式，默认取各事项的默认办理方式 Handling mode; each item’s default when omitted' })
@@ -209,6 +220,9 @@ export class UpdateStationServiceItemInput {
   @Field(() => ServiceHandlingMode, { nullable: true, description: '办理方式 Handling mode' })
   mode?: ServiceHandlingMode;
 
-  @Field(() => StationServiceItemStatus, { nullable: true, description: '状态；恢复为办理中须事项启用且驿站未关闭 Status; back to ACTIVE only for an active item at a station that is not closed' })
+  @Field(() => StationServiceItemStatus, {
+    nullable: true,
+    description: '状态；恢复为办理中须事项启用且驿站未关闭 Status; back to ACTIVE only for an active item at a station that is not closed',
+  })
   status?: StationServiceItemStatus;
 }

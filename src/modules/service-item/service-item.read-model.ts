@@ -1,11 +1,6 @@
 import { joinSql, rawSql, sql } from '../../db/sql';
 import { column, dateSql, registerReadFields, registerReadModel, recordFields } from '../../graphql/plan/read-model';
-import {
-  SERVICE_ITEM_COLUMNS,
-  STATION_SERVICE_ITEM_COLUMNS,
-  toServiceItemRecord,
-  toStationServiceItemRecord,
-} from './service-item.types';
+import { SERVICE_ITEM_COLUMNS, STATION_SERVICE_ITEM_COLUMNS, toServiceItemRecord, toStationServiceItemRecord } from './service-item.types';
 
 /** A list argument as a filter: absent or empty means "any". */
 function anyOf(values: unknown): string[] | null {

@@ -26,19 +26,16 @@ export async function serviceItemsByCodes(db: SqlReader, codes: readonly string[
 }
 
 export async function stationServiceItemsByIds(db: SqlReader, ids: readonly string[]): Promise<StationServiceItemRecord[]> {
-  const rows = await db.all<StationServiceItemRow>(
-    `select ${STATION_SERVICE_ITEM_COLUMNS} from station_service_item ssi where ssi.id = any(?::uuid[])`,
-    [ids],
-  );
+  const rows = await db.all<StationServiceItemRow>(`select ${STATION_SERVICE_ITEM_COLUMNS} from station_service_item ssi where ssi.id = any(?::uuid[])`, [ids]);
   return rows.map(toStationServiceItemRecord);
 }
 
 /** The push-down of an item to a station, if there is one. */
 export async function stationServiceItemOf(db: SqlReader, stationId: string, serviceItemId: string): Promise<StationServiceItemRecord | null> {
-  const row = await db.one<StationServiceItemRow>(
-    `select ${STATION_SERVICE_ITEM_COLUMNS} from station_service_item ssi where ssi.station_id = ? and ssi.service_item_id = ?`,
-    [stationId, serviceItemId],
-  );
+  const row = await db.one<StationServiceItemRow>(`select ${STATION_SERVICE_ITEM_COLUMNS} from station_service_item ssi where ssi.station_id = ? and ssi.service_item_id = ?`, [
+    stationId,
+    serviceItemId,
+  ]);
   return row ? toStationServiceItemRecord(row) : null;
 }
 

@@ -58,7 +58,9 @@ export class ServiceItemResolver {
   }
 
   @Public()
-  @Query(() => ServiceItemConnection, { description: '高频服务事项目录：可筛选、排序（默认按编码）、游标分页 The service item catalogue, filtered, sorted (by code by default) and keyset-paged' })
+  @Query(() => ServiceItemConnection, {
+    description: '高频服务事项目录：可筛选、排序（默认按编码）、游标分页 The service item catalogue, filtered, sorted (by code by default) and keyset-paged',
+  })
   serviceItems(@Args(() => ServiceItemsArgs) args: ServiceItemsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Record<string, unknown>> {
     return planConnection(ctx.db, info, serviceItemList(args.filter, args.orderBy, toPageRequest(args, 2)));
   }
@@ -100,13 +102,19 @@ export class ServiceItemResolver {
 
   @Public()
   @Mutation(() => CreateServiceItemPayload, { description: '新建服务事项 Add an item to the catalogue' })
-  createServiceItem(@Arg('input', () => CreateServiceItemInput, { description: '新事项 The new item' }) input: CreateServiceItemInput, @Ctx() ctx: Context): Promise<ServiceItemPayload> {
+  createServiceItem(
+    @Arg('input', () => CreateServiceItemInput, { description: '新事项 The new item' }) input: CreateServiceItemInput,
+    @Ctx() ctx: Context,
+  ): Promise<ServiceItemPayload> {
     return serviceItems.createServiceItem(ctx, input);
   }
 
   @Public()
   @Mutation(() => UpdateServiceItemPayload, { description: '修改或停用服务事项（须带读取时的版本号）Change or deactivate an item; pass the version you read' })
-  updateServiceItem(@Arg('input', () => UpdateServiceItemInput, { description: '要修改的字段 Fields to change' }) input: UpdateServiceItemInput, @Ctx() ctx: Context): Promise<ServiceItemPayload> {
+  updateServiceItem(
+    @Arg('input', () => UpdateServiceItemInput, { description: '要修改的字段 Fields to change' }) input: UpdateServiceItemInput,
+    @Ctx() ctx: Context,
+  ): Promise<ServiceItemPayload> {
     return serviceItems.updateServiceItem(ctx, input);
   }
 
@@ -114,21 +122,31 @@ export class ServiceItemResolver {
   @Mutation(() => DeleteServiceItemPayload, {
     description: '删除从未下沉的服务事项；已下沉的事项只能停用 Delete an item that was never pushed down; one that was can only be deactivated',
   })
-  deleteServiceItem(@Arg('input', () => DeleteServiceItemInput, { description: '要删除的事项 The item to delete' }) input: DeleteServiceItemInput, @Ctx() ctx: Context): Promise<DeleteServiceItemPayloadResult> {
+  deleteServiceItem(
+    @Arg('input', () => DeleteServiceItemInput, { description: '要删除的事项 The item to delete' }) input: DeleteServiceItemInput,
+    @Ctx() ctx: Context,
+  ): Promise<DeleteServiceItemPayloadResult> {
     return serviceItems.deleteServiceItem(ctx, input);
   }
 
   @Public()
   @Mutation(() => PushDownServiceItemPayload, { description: '将一个事项下沉到一个驿站 Push one item down to one station' })
-  pushDownServiceItem(@Arg('input', () => PushDownServiceItemInput, { description: '事项与驿站 The item and the station' }) input: PushDownServiceItemInput, @Ctx() ctx: Context): Promise<StationServiceItemPayload> {
+  pushDownServiceItem(
+    @Arg('input', () => PushDownServiceItemInput, { description: '事项与驿站 The item and the station' }) input: PushDownServiceItemInput,
+    @Ctx() ctx: Context,
+  ): Promise<StationServiceItemPayload> {
     return serviceItems.pushDownServiceItem(ctx, input);
   }
 
   @Public()
   @Mutation(() => PushDownServiceItemsPayload, {
-    description: '批量下沉：若干事项到某区划内所有运行中驿站或指定驿站，已存在的跳过 Push items down to every open station of a region or to listed stations; existing pairs are skipped',
+    description:
+      '批量下沉：若干事项到某区划内所有运行中驿站或指定驿站，已存在的跳过 Push items down to every open station of a region or to listed stations; existing pairs are skipped',
   })
-  pushDownServiceItems(@Arg('input', () => PushDownServiceItemsInput, { description: '事项与下沉范围 The items and where to push them' }) input: PushDownServiceItemsInput, @Ctx() ctx: Context): Promise<PushDownServiceItemsResult> {
+  pushDownServiceItems(
+    @Arg('input', () => PushDownServiceItemsInput, { description: '事项与下沉范围 The items and where to push them' }) input: PushDownServiceItemsInput,
+    @Ctx() ctx: Context,
+  ): Promise<PushDownServiceItemsResult> {
     return serviceItems.pushDownServiceItems(ctx, input);
   }
 }
@@ -160,7 +178,9 @@ export class StationServiceItemResolver {
   }
 
   @Public()
-  @Mutation(() => UpdateStationServiceItemPayload, { description: '修改下沉记录的办理方式或状态（须带读取时的版本号）Change a push-down’s mode or status; pass the version you read' })
+  @Mutation(() => UpdateStationServiceItemPayload, {
+    description: '修改下沉记录的办理方式或状态（须带读取时的版本号）Change a push-down’s mode or status; pass the version you read',
+  })
   updateStationServiceItem(
     @Arg('input', () => UpdateStationServiceItemInput, { description: '要修改的字段 Fields to change' }) input: UpdateStationServiceItemInput,
     @Ctx() ctx: Context,

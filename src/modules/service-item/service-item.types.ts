@@ -90,7 +90,23 @@ export interface ServiceItemRecord {
   updatedAt: Date;
 }
 
-const SERVICE_ITEM_PROPERTIES = ['id', 'code', 'name', 'level', 'category', 'department', 'handlingMode', 'materials', 'timeLimitDays', 'feeYuan', 'description', 'active', 'version', 'createdAt', 'updatedAt'] as const;
+const SERVICE_ITEM_PROPERTIES = [
+  'id',
+  'code',
+  'name',
+  'level',
+  'category',
+  'department',
+  'handlingMode',
+  'materials',
+  'timeLimitDays',
+  'feeYuan',
+  'description',
+  'active',
+  'version',
+  'createdAt',
+  'updatedAt',
+] as const;
 export type ServiceItemRow = RowOf<ServiceItem, (typeof SERVICE_ITEM_PROPERTIES)[number]>;
 export const SERVICE_ITEM_COLUMNS = columnsOf(ServiceItem, 'i', SERVICE_ITEM_PROPERTIES);
 
@@ -170,12 +186,10 @@ export function toStationServiceItemRecord(row: StationServiceItemRow): StationS
   simpleResolvers: true,
   description: '高频服务事项：政务服务事项目录中的一项，可下沉到驿站办理 An item of the government service catalogue that can be pushed down to stations',
 })
-export class ServiceItemType extends ActiveNode(Public,
-  {
-    active: '是否启用；停用的事项不能再下沉，已有下沉记录保留 Active; an inactive item cannot be pushed down again, existing push-downs stay',
-    createdAt: '创建时间 When it was added to the catalogue',
-  },
-) {
+export class ServiceItemType extends ActiveNode(Public, {
+  active: '是否启用；停用的事项不能再下沉，已有下沉记录保留 Active; an inactive item cannot be pushed down again, existing push-downs stay',
+  createdAt: '创建时间 When it was added to the catalogue',
+}) {
   @Public()
   @Field({ description: '事项编码：区划代码-类别字母-4位序号，如 420600-SB-0001；发布后不变 Catalogue code: division code, series letters and a 4-digit sequence; never changes' })
   code!: string;

@@ -42,7 +42,7 @@ export class StationStaffResolver {
   }
 
   @SignedIn()
-  @FieldResolver(() => PersonType, { nullable: true, description: '联系包保的社区两委干部 The two-committees cadre who is the station\'s contact (联系包保)' })
+  @FieldResolver(() => PersonType, { nullable: true, description: "联系包保的社区两委干部 The two-committees cadre who is the station's contact (联系包保)" })
   contactCadre(@Root() station: StationRecord, @Ctx() ctx: Context): Promise<PersonRecord | null> {
     return ctx.loaders.stationContactCadre.load(station.dbId);
   }
@@ -54,21 +54,28 @@ export class StationStaffResolver {
     return plannedField(ctx, info, 'Station', station.dbId, 'uuid');
   }
 
-
   @Public()
-  @Mutation(() => SetStationManagementPayload, { description: '设置驿站的管理党组织和联系包保干部（须带驿站版本号）Set or clear a station\'s managing party organization and contact cadre; pass the station version you read' })
-  setStationManagement(@Arg('input', () => SetStationManagementInput, { description: '管理关系 The management links' }) input: SetStationManagementInput, @Ctx() ctx: Context): Promise<StationPayload> {
+  @Mutation(() => SetStationManagementPayload, {
+    description: "设置驿站的管理党组织和联系包保干部（须带驿站版本号）Set or clear a station's managing party organization and contact cadre; pass the station version you read",
+  })
+  setStationManagement(
+    @Arg('input', () => SetStationManagementInput, { description: '管理关系 The management links' }) input: SetStationManagementInput,
+    @Ctx() ctx: Context,
+  ): Promise<StationPayload> {
     return staff.setStationManagement(ctx, input);
   }
 
   @Public()
   @Mutation(() => AssignGridWorkerPayload, { description: '安排网格员到驿站驻点 Station a grid worker at a station' })
-  assignGridWorker(@Arg('input', () => AssignGridWorkerInput, { description: '驻点安排 The stationing' }) input: AssignGridWorkerInput, @Ctx() ctx: Context): Promise<StationPayload> {
+  assignGridWorker(
+    @Arg('input', () => AssignGridWorkerInput, { description: '驻点安排 The stationing' }) input: AssignGridWorkerInput,
+    @Ctx() ctx: Context,
+  ): Promise<StationPayload> {
     return staff.assignGridWorker(ctx, input);
   }
 
   @Public()
-  @Mutation(() => UnassignGridWorkerPayload, { description: '撤销网格员驻点 End a grid worker\'s stationing at a station' })
+  @Mutation(() => UnassignGridWorkerPayload, { description: "撤销网格员驻点 End a grid worker's stationing at a station" })
   unassignGridWorker(
     @Arg('input', () => UnassignGridWorkerInput, { description: '要撤销的驻点 The stationing to end' }) input: UnassignGridWorkerInput,
     @Ctx() ctx: Context,

@@ -56,13 +56,7 @@ function checkManager(problems: Problems, organization: { name: string; kind: Or
 }
 
 /** `name` is the person's name as the caller may see it (see personNameForMessage); only read when the role is wrong. */
-async function checkRole(
-  problems: Problems,
-  field: string,
-  role: PersonRole,
-  name: () => Promise<string>,
-  link: typeof CONTACT_CADRE | typeof GRID_WORKER,
-): Promise<void> {
+async function checkRole(problems: Problems, field: string, role: PersonRole, name: () => Promise<string>, link: typeof CONTACT_CADRE | typeof GRID_WORKER): Promise<void> {
   if (role !== link.role) problems.add(field, UserErrorCode.INVALID, link.key, { name: await name(), roleZh: ROLE_NAMES_ZH[role], role });
 }
 

@@ -25,7 +25,8 @@ export function toStationGridWorkerRecord(stationId: string, person: PersonRecor
 @ObjectType('StationGridWorker', {
   implements: Node,
   simpleResolvers: true,
-  description: '驻点网格员：一名网格员在一个驿站的驻点（撤销后 ID 即变更流墓碑的 ID）A grid worker stationed at the station (网格员驻点); once ended, its ID is the tombstone’s in the feed',
+  description:
+    '驻点网格员：一名网格员在一个驿站的驻点（撤销后 ID 即变更流墓碑的 ID）A grid worker stationed at the station (网格员驻点); once ended, its ID is the tombstone’s in the feed',
 })
 export class StationGridWorkerType extends Node {
   @SignedIn()
@@ -39,8 +40,7 @@ export class StationGridWorkerType extends Node {
 
 export const StationGridWorkerConnection = connectionTypeOf(StationGridWorkerType, 'StationGridWorker', '驻点网格员');
 
-const stationPayload = (name: string, description: string) =>
-  payloadTypeOf(name, description, { name: 'station', type: () => StationType, zh: '驿站', en: 'The station' });
+const stationPayload = (name: string, description: string) => payloadTypeOf(name, description, { name: 'station', type: () => StationType, zh: '驿站', en: 'The station' });
 
 export const SetStationManagementPayload = stationPayload('SetStationManagementPayload', '设置驿站管理党组织和联系干部结果 Result of setStationManagement');
 export const AssignGridWorkerPayload = stationPayload('AssignGridWorkerPayload', '网格员驻点结果 Result of assignGridWorker');

@@ -96,9 +96,7 @@ export const STANDARD_ZONES: readonly FunctionZoneKind[] = [
 ];
 
 /** The "N": featured zones a station adds to suit its neighbourhood. */
-export const FEATURED_ZONES: readonly FunctionZoneKind[] = FUNCTION_ZONE_KINDS.filter(
-  (kind) => kind !== BASE_ZONE && !STANDARD_ZONES.includes(kind),
-);
+export const FEATURED_ZONES: readonly FunctionZoneKind[] = FUNCTION_ZONE_KINDS.filter((kind) => kind !== BASE_ZONE && !STANDARD_ZONES.includes(kind));
 
 export function zoneCategory(kind: FunctionZoneKind): FunctionZoneCategory {
   if (kind === BASE_ZONE) return FunctionZoneCategory.BASE;
@@ -129,9 +127,10 @@ export interface ProfileProblem {
  * and is required for OTHER_FEATURED; an area must be positive; a kind may appear once, except
  * OTHER_FEATURED, which may appear several times under different names. Returned in "1+4+N" order.
  */
-export function normaliseFunctionZones(
-  input: readonly { kind: FunctionZoneKind; name?: string | null; areaSquareMetres?: number | null }[],
-): { zones: FunctionZone[] | null; problems: ProfileProblem[] } {
+export function normaliseFunctionZones(input: readonly { kind: FunctionZoneKind; name?: string | null; areaSquareMetres?: number | null }[]): {
+  zones: FunctionZone[] | null;
+  problems: ProfileProblem[];
+} {
   const problems: ProfileProblem[] = [];
   if (input.length > MAX_FUNCTION_ZONES) problems.push({ field: '', key: 'FUNCTION_ZONES_TOO_MANY', params: { max: MAX_FUNCTION_ZONES } });
   const seen = new Set<string>();

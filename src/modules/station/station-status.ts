@@ -14,11 +14,7 @@ const TRANSITIONS: Record<StationStatus, readonly StationStatus[]> = {
 };
 
 /** Statuses a new station may start in (existing stations are registered as OPEN). */
-export const INITIAL_STATUSES: readonly StationStatus[] = [
-  StationStatus.PLANNED,
-  StationStatus.UNDER_CONSTRUCTION,
-  StationStatus.OPEN,
-];
+export const INITIAL_STATUSES: readonly StationStatus[] = [StationStatus.PLANNED, StationStatus.UNDER_CONSTRUCTION, StationStatus.OPEN];
 
 /** Statuses from which a station may be archived (taken out of the working registry). */
 export const ARCHIVABLE_STATUSES: readonly StationStatus[] = [StationStatus.PLANNED, StationStatus.CLOSED];

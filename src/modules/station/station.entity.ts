@@ -11,7 +11,20 @@ import { VersionedEntity } from '../../db/base-entity';
 /** 红色驿站 A numbered Red Post Station. Written through MikroORM; read paths use plain SQL rows. */
 @Entity({ tableName: 'station' })
 export class Station extends VersionedEntity {
-  [OptionalProps]?: 'archivedAt' | 'circle' | 'planYear' | 'openedOn' | 'openingHours' | 'functionZones' | 'fiveIntoFacilities' | 'groupsServed' | 'hostsMobilePartyMemberServicePoint' | 'isHub' | 'hub' | 'managingOrganization' | 'contactCadre';
+  [OptionalProps]?:
+    | 'archivedAt'
+    | 'circle'
+    | 'planYear'
+    | 'openedOn'
+    | 'openingHours'
+    | 'functionZones'
+    | 'fiveIntoFacilities'
+    | 'groupsServed'
+    | 'hostsMobilePartyMemberServicePoint'
+    | 'isHub'
+    | 'hub'
+    | 'managingOrganization'
+    | 'contactCadre';
 
   @Property({ type: 'string', length: 24, unique: true })
   code!: string;

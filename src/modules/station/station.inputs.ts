@@ -61,7 +61,10 @@ export class FunctionZoneInput {
   @Field(() => FunctionZoneKind, { description: '功能区类型 Kind' })
   kind!: FunctionZoneKind;
 
-  @Field(() => String, { nullable: true, description: '名称（至多30字；缺省为类型的中文名；“其他特色功能区”必填）Name, at most 30 characters; defaults to the kind\'s Chinese name; required for OTHER_FEATURED' })
+  @Field(() => String, {
+    nullable: true,
+    description: "名称（至多30字；缺省为类型的中文名；“其他特色功能区”必填）Name, at most 30 characters; defaults to the kind's Chinese name; required for OTHER_FEATURED",
+  })
   name?: string | null;
 
   @Field(() => Float, { nullable: true, description: '面积（平方米，须大于0）Area in square metres, above 0' })
@@ -232,10 +235,16 @@ export class UpdateStationInput {
   @Field(() => OpeningHoursInput, { nullable: true, description: '开放时间（整体替换）；传 null 表示撤下 Weekly opening hours, replacing the old ones; null withdraws them' })
   openingHours?: OpeningHoursInput | null;
 
-  @Field(() => [FunctionZoneInput], { nullable: true, description: '功能区（整体替换；传空列表表示全部移除）Function zones, replacing the whole list; an empty list removes them all' })
+  @Field(() => [FunctionZoneInput], {
+    nullable: true,
+    description: '功能区（整体替换；传空列表表示全部移除）Function zones, replacing the whole list; an empty list removes them all',
+  })
   functionZones?: FunctionZoneInput[] | null;
 
-  @Field(() => [FiveIntoFacility], { nullable: true, description: '“五进”设施与力量（整体替换；传空列表表示清空）五进 facilities, replacing the whole set; an empty list clears it' })
+  @Field(() => [FiveIntoFacility], {
+    nullable: true,
+    description: '“五进”设施与力量（整体替换；传空列表表示清空）五进 facilities, replacing the whole set; an empty list clears it',
+  })
   fiveIntoFacilities?: FiveIntoFacility[] | null;
 
   @Field(() => [ServedGroup], { nullable: true, description: '服务对象（整体替换；传空列表表示清空）Groups served, replacing the whole set; an empty list clears it' })

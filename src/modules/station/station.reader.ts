@@ -159,7 +159,15 @@ export async function hubMemberPages(
   for (const row of rows) byHub.get(row.hub_id!)?.push(toStationRecord(row));
   const pages = new Map<string, Page<StationRecord>>();
   for (const [hubId, records] of byHub) {
-    pages.set(hubId, toPage(records, request, (record) => [record.code, record.dbId], () => countOf(hubId)));
+    pages.set(
+      hubId,
+      toPage(
+        records,
+        request,
+        (record) => [record.code, record.dbId],
+        () => countOf(hubId),
+      ),
+    );
   }
   return pages;
 }

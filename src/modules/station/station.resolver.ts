@@ -7,13 +7,7 @@ import { CoordinateSystem } from '../../geo/coordinates';
 import { GeoPoint, toGeoPoint } from '../../geo/geo.types';
 import { RegionType, type RegionRecord } from '../region/region.types';
 import { ServiceCircleType, type ServiceCircleRecord } from '../service-circle/service-circle.types';
-import {
-  ArchiveStationInput,
-  ChangeStationStatusInput,
-  CreateStationInput,
-  StationsArgs,
-  UpdateStationInput,
-} from './station.inputs';
+import { ArchiveStationInput, ChangeStationStatusInput, CreateStationInput, StationsArgs, UpdateStationInput } from './station.inputs';
 import { stationList } from './station.reader';
 import { planConnection, planOne } from '../../graphql/plan/planner';
 import * as stations from './station.service';
@@ -120,7 +114,10 @@ export class StationResolver {
 
   @Public()
   @Mutation(() => ArchiveStationPayload, { description: '归档已关闭或未建的驿站；编号保留不再复用 Archive a closed or never-built station; its code stays reserved' })
-  archiveStation(@Arg('input', () => ArchiveStationInput, { description: '要归档的驿站 The station to archive' }) input: ArchiveStationInput, @Ctx() ctx: Context): Promise<StationPayload> {
+  archiveStation(
+    @Arg('input', () => ArchiveStationInput, { description: '要归档的驿站 The station to archive' }) input: ArchiveStationInput,
+    @Ctx() ctx: Context,
+  ): Promise<StationPayload> {
     return stations.archiveStation(ctx, input);
   }
 }

@@ -140,7 +140,8 @@ function checkProfile(
     const { zones, problems: found } = normaliseFunctionZones(input.functionZones);
     for (const problem of found) {
       const field = problem.field ? `functionZones.${problem.field}` : 'functionZones';
-      const code = problem.key === 'FUNCTION_ZONE_NAME_REQUIRED' ? UserErrorCode.REQUIRED : problem.key === 'FUNCTION_ZONE_NAME_TOO_LONG' ? UserErrorCode.TOO_LONG : UserErrorCode.INVALID;
+      const code =
+        problem.key === 'FUNCTION_ZONE_NAME_REQUIRED' ? UserErrorCode.REQUIRED : problem.key === 'FUNCTION_ZONE_NAME_TOO_LONG' ? UserErrorCode.TOO_LONG : UserErrorCode.INVALID;
       problems.add(field, code, problem.key, problem.params);
     }
     if (zones) checked.functionZones = zones;

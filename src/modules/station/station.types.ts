@@ -8,16 +8,7 @@ import { payloadTypeOf } from '../../graphql/mutation';
 import { StationKind, StationStatus, StationTier } from './station.enums';
 import { fromStoredOpeningHours, type OpeningHours } from '../opening-hours/opening-hours';
 import { OpeningHoursType } from '../opening-hours/opening-hours.types';
-import {
-  fiveIntoComplete,
-  FiveIntoFacility,
-  FunctionZoneCategory,
-  FunctionZoneKind,
-  meetsOnePlusFour,
-  ServedGroup,
-  zoneCategory,
-  type FunctionZone,
-} from './station-profile';
+import { fiveIntoComplete, FiveIntoFacility, FunctionZoneCategory, FunctionZoneKind, meetsOnePlusFour, ServedGroup, zoneCategory, type FunctionZone } from './station-profile';
 import { VersionedNode } from '../../graphql/record-types';
 import { columnsOf, type RowOf } from '../../db/entity-rows';
 import { Station } from './station.entity';
@@ -130,7 +121,7 @@ export class FunctionZoneType {
   category!: FunctionZoneCategory;
 
   @Public()
-  @Field({ description: '名称（未填时为类型的中文名）Name; the kind\'s Chinese name unless another was given' })
+  @Field({ description: "名称（未填时为类型的中文名）Name; the kind's Chinese name unless another was given" })
   name!: string;
 
   @Public()
@@ -176,7 +167,32 @@ export interface StationRecord {
   hubId: string | null;
 }
 
-const STATION_PROPERTIES = ['id', 'code', 'name', 'tier', 'kind', 'status', 'region', 'circle', 'address', 'lat', 'lng', 'planYear', 'openedOn', 'version', 'createdAt', 'updatedAt', 'archivedAt', 'openingHours', 'functionZones', 'fiveIntoFacilities', 'groupsServed', 'hostsMobilePartyMemberServicePoint', 'isHub', 'hub'] as const;
+const STATION_PROPERTIES = [
+  'id',
+  'code',
+  'name',
+  'tier',
+  'kind',
+  'status',
+  'region',
+  'circle',
+  'address',
+  'lat',
+  'lng',
+  'planYear',
+  'openedOn',
+  'version',
+  'createdAt',
+  'updatedAt',
+  'archivedAt',
+  'openingHours',
+  'functionZones',
+  'fiveIntoFacilities',
+  'groupsServed',
+  'hostsMobilePartyMemberServicePoint',
+  'isHub',
+  'hub',
+] as const;
 export type StationRow = Omit<RowOf<Station, (typeof STATION_PROPERTIES)[number]>, 'function_zones'> & {
   /** Parsed by the driver, or JSON text when read through a json_agg. */
   function_zones: FunctionZone[] | string;
@@ -228,7 +244,9 @@ export function toStationRecord(row: StationRow): StationRecord {
   simpleResolvers: true,
   description: '红色驿站 A numbered Red Post Station: a grassroots service station of the city',
 })
-export class StationType extends VersionedNode(Public, { version: '版本号：修改时须回传，用于防止覆盖他人修改 Version; send it back when updating, to detect concurrent changes' }) {
+export class StationType extends VersionedNode(Public, {
+  version: '版本号：修改时须回传，用于防止覆盖他人修改 Version; send it back when updating, to detect concurrent changes',
+}) {
   @Public()
   @Field({ description: '驿站编号：所属社区/村代码-序号，系统签发，永不改变、永不复用 Station code: community code + sequence, issued once, never changed or reused' })
   code!: string;
@@ -266,7 +284,11 @@ export class StationType extends VersionedNode(Public, { version: '版本号：�
   archivedAt!: Date | null;
 
   @Public()
-  @Field(() => OpeningHoursType, { nullable: true, description: '开放时间（每周时段，含错时、延时、七点半岗哨）；为空表示未公布 Weekly opening hours, incl. staggered, extended and 19:30 evening-post windows; null when not published' })
+  @Field(() => OpeningHoursType, {
+    nullable: true,
+    description:
+      '开放时间（每周时段，含错时、延时、七点半岗哨）；为空表示未公布 Weekly opening hours, incl. staggered, extended and 19:30 evening-post windows; null when not published',
+  })
   openingHours!: OpeningHours | null;
 
   @Public()
@@ -302,14 +324,16 @@ export class StationType extends VersionedNode(Public, { version: '版本号：�
 @ObjectType('StationEdgeFields', { description: '驿站分页条目的查询相关值（不单独出现在接口中）Query-dependent values of a station edge (not a type of its own in the API)' })
 class StationEdgeFields {
   @Public()
-  @Field(() => Float, { nullable: true, description: '与查询点的距离（米），仅在按位置筛选（filter.near）时返回 Distance in metres from the `near` point, when the list is filtered by location' })
+  @Field(() => Float, {
+    nullable: true,
+    description: '与查询点的距离（米），仅在按位置筛选（filter.near）时返回 Distance in metres from the `near` point, when the list is filtered by location',
+  })
   distanceMetres!: number | null;
 }
 
 export const StationConnection = connectionTypeOf(StationType, 'Station', '红色驿站', StationEdgeFields);
 
-const stationPayload = (name: string, description: string) =>
-  payloadTypeOf(name, description, { name: 'station', type: () => StationType, zh: '驿站', en: 'The station' });
+const stationPayload = (name: string, description: string) => payloadTypeOf(name, description, { name: 'station', type: () => StationType, zh: '驿站', en: 'The station' });
 
 export const CreateStationPayload = stationPayload('CreateStationPayload', '新建驿站结果 Result of createStation');
 export const UpdateStationPayload = stationPayload('UpdateStationPayload', '修改驿站结果 Result of updateStation');

@@ -15,18 +15,7 @@ export interface IpAddress {
  * the others are refused unless WEBHOOK_ALLOWED_HOSTS names them (or, for `unspecified`,
  * `multicast` and `broadcast`, always).
  */
-export type AddressKind =
-  | 'public'
-  | 'unspecified'
-  | 'loopback'
-  | 'private'
-  | 'shared'
-  | 'link-local'
-  | 'unique-local'
-  | 'multicast'
-  | 'broadcast'
-  | 'documentation'
-  | 'reserved';
+export type AddressKind = 'public' | 'unspecified' | 'loopback' | 'private' | 'shared' | 'link-local' | 'unique-local' | 'multicast' | 'broadcast' | 'documentation' | 'reserved';
 
 /** Kinds no allow-list can open: they are never a receiver (and 0.0.0.0 or :: reaches this very machine). */
 export const NEVER_ALLOWED: ReadonlySet<AddressKind> = new Set(['unspecified', 'multicast', 'broadcast']);

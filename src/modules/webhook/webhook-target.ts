@@ -49,7 +49,10 @@ export const REFUSAL_LABELS: Record<TargetRefusal, { zh: string; en: string }> =
 
 /** A URL host name as compared with the allow-list: lower case, without brackets or a trailing dot. */
 function hostKey(hostname: string): string {
-  return hostname.toLowerCase().replace(/^\[(.*)\]$/, '$1').replace(/\.$/, '');
+  return hostname
+    .toLowerCase()
+    .replace(/^\[(.*)\]$/, '$1')
+    .replace(/\.$/, '');
 }
 
 const HOST_NAME = /^(?!-)[a-z0-9_-]{1,63}(?<!-)(\.(?!-)[a-z0-9_-]{1,63}(?<!-))*$/;

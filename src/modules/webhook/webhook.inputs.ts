@@ -24,7 +24,11 @@ export class UpdateWebhookSubscriptionInput {
   @Field(() => Int, { description: '读取时的版本号 The version the caller read; a stale one is a CONFLICT' })
   version!: number;
 
-  @Field({ nullable: true, description: '接收地址（不能指向本机或内网地址，平台管理员允许的主机除外）The URL to POST deliveries to; not a loopback or internal-network address unless the hub operator allows its host' })
+  @Field({
+    nullable: true,
+    description:
+      '接收地址（不能指向本机或内网地址，平台管理员允许的主机除外）The URL to POST deliveries to; not a loopback or internal-network address unless the hub operator allows its host',
+  })
   url?: string;
 
   @Field(() => [ChangeRecordType], { nullable: true, description: '只推送这些类型；空列表表示全部 Only these record types; an empty list means all' })
@@ -75,7 +79,7 @@ export class WebhookSubscriptionsArgs extends ConnectionArgs {
 
 @InputType('WebhookDeliveryFilter', { description: '推送记录筛选条件 Webhook delivery filters; all given conditions must hold' })
 export class WebhookDeliveryFilter {
-  @Field(() => ID, { nullable: true, description: '只看这个订阅的推送（须为自己的订阅）Only this subscription\'s deliveries; it must be one of yours' })
+  @Field(() => ID, { nullable: true, description: "只看这个订阅的推送（须为自己的订阅）Only this subscription's deliveries; it must be one of yours" })
   subscriptionId?: string;
 
   @Field(() => [WebhookDeliveryStatus], { nullable: true, description: '状态之一 Any of these statuses' })

@@ -17,14 +17,7 @@ import {
   WebhookDeliveriesArgs,
   WebhookSubscriptionsArgs,
 } from './webhook.inputs';
-import {
-  deliveryOwnerCondition,
-  ownerCondition,
-  webhookDeliveryList,
-  webhookLoaders,
-  webhookSubscriptionById,
-  webhookSubscriptionList,
-} from './webhook.reader';
+import { deliveryOwnerCondition, ownerCondition, webhookDeliveryList, webhookLoaders, webhookSubscriptionById, webhookSubscriptionList } from './webhook.reader';
 import * as webhooks from './webhook.service';
 import {
   CreateWebhookSubscriptionPayload,
@@ -59,7 +52,11 @@ export class WebhookResolver {
   @Query(() => WebhookSubscriptionConnection, {
     description: '推送订阅（接口客户端看自己的，管理员看全部；最早创建的在前）Webhook subscriptions: an API client sees its own, administrators all; oldest first',
   })
-  webhookSubscriptions(@Args(() => WebhookSubscriptionsArgs) args: WebhookSubscriptionsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Record<string, unknown>> {
+  webhookSubscriptions(
+    @Args(() => WebhookSubscriptionsArgs) args: WebhookSubscriptionsArgs,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Record<string, unknown>> {
     let apiClientId: string | undefined;
     if (args.filter?.apiClientId != null) {
       apiClientId = localIdOf(args.filter.apiClientId, 'ApiClient') ?? undefined;
@@ -103,7 +100,9 @@ export class WebhookResolver {
   }
 
   @Public()
-  @Mutation(() => UpdateWebhookSubscriptionPayload, { description: '修改、停用或重新启用推送订阅（须带读取时的版本号）Change, pause or resume a webhook; pass the version you read' })
+  @Mutation(() => UpdateWebhookSubscriptionPayload, {
+    description: '修改、停用或重新启用推送订阅（须带读取时的版本号）Change, pause or resume a webhook; pass the version you read',
+  })
   updateWebhookSubscription(
     @Arg('input', () => UpdateWebhookSubscriptionInput, { description: '要修改的字段 Fields to change' }) input: UpdateWebhookSubscriptionInput,
     @Ctx() ctx: Context,
@@ -112,7 +111,9 @@ export class WebhookResolver {
   }
 
   @Public()
-  @Mutation(() => RotateWebhookSecretPayload, { description: '更换签名密钥：新密钥仅显示一次，此后的推送都用它签名 Replace the signing secret: the new one is shown this once and signs every attempt from now on' })
+  @Mutation(() => RotateWebhookSecretPayload, {
+    description: '更换签名密钥：新密钥仅显示一次，此后的推送都用它签名 Replace the signing secret: the new one is shown this once and signs every attempt from now on',
+  })
   rotateWebhookSecret(
     @Arg('input', () => RotateWebhookSecretInput, { description: '要更换密钥的订阅 The subscription' }) input: RotateWebhookSecretInput,
     @Ctx() ctx: Context,
@@ -130,7 +131,9 @@ export class WebhookResolver {
   }
 
   @Public()
-  @Mutation(() => RedeliverWebhookPayload, { description: '重新推送一条记录（如接收方修复后），立即发送并重新计算重试次数 Send a delivery again now (e.g. once the receiver is fixed), with a fresh count of attempts' })
+  @Mutation(() => RedeliverWebhookPayload, {
+    description: '重新推送一条记录（如接收方修复后），立即发送并重新计算重试次数 Send a delivery again now (e.g. once the receiver is fixed), with a fresh count of attempts',
+  })
   redeliverWebhook(
     @Arg('input', () => RedeliverWebhookInput, { description: '要重新推送的记录 The delivery to send again' }) input: RedeliverWebhookInput,
     @Ctx() ctx: Context,

@@ -154,13 +154,11 @@ export function toWebhookDeliveryRecord(row: WebhookDeliveryRow): WebhookDeliver
   description:
     '推送订阅：接口客户端登记的接收地址，变更流中的每条已提交变更按顺序签名推送（Standard Webhooks）A webhook: where an API client receives every committed change of the feed, signed the Standard Webhooks way',
 })
-export class WebhookSubscriptionType extends ActiveNode(SignedIn,
-  {
-    active: '是否启用；停用期间不排队也不发送，重新启用后从停下的位置继续 Active; while inactive nothing is queued or sent, and it resumes where it stopped',
-    version: '版本号：修改或删除时须回传 Version; send it back when updating or deleting',
-    createdAt: '创建时间：只推送此后提交的变更 When it was created; only changes committed after this are delivered',
-  },
-) {
+export class WebhookSubscriptionType extends ActiveNode(SignedIn, {
+  active: '是否启用；停用期间不排队也不发送，重新启用后从停下的位置继续 Active; while inactive nothing is queued or sent, and it resumes where it stopped',
+  version: '版本号：修改或删除时须回传 Version; send it back when updating or deleting',
+  createdAt: '创建时间：只推送此后提交的变更 When it was created; only changes committed after this are delivered',
+}) {
   @SignedIn()
   @Field({ description: '接收地址（http/https）The URL deliveries are POSTed to' })
   url!: string;
@@ -222,7 +220,8 @@ export class WebhookDeliveryAttemptType {
   @SignedIn()
   @Field(() => Int, {
     nullable: true,
-    description: '耗时（毫秒，含解析地址、连接和等待状态行）；升级前的记录为空 How long it took in ms (resolving, connecting, waiting for the status line); null for attempts recorded before durations were kept',
+    description:
+      '耗时（毫秒，含解析地址、连接和等待状态行）；升级前的记录为空 How long it took in ms (resolving, connecting, waiting for the status line); null for attempts recorded before durations were kept',
   })
   durationMs!: number | null;
 
@@ -231,7 +230,10 @@ export class WebhookDeliveryAttemptType {
   delivered!: boolean;
 
   @SignedIn()
-  @Field(() => Int, { nullable: true, description: '接收方返回的 HTTP 状态码（网络错误、超时或地址被拒时为空）HTTP status the receiver answered; null after a network error, a timeout or a refused address' })
+  @Field(() => Int, {
+    nullable: true,
+    description: '接收方返回的 HTTP 状态码（网络错误、超时或地址被拒时为空）HTTP status the receiver answered; null after a network error, a timeout or a refused address',
+  })
   statusCode!: number | null;
 
   @SignedIn()
@@ -276,7 +278,7 @@ export class WebhookDeliveryType extends Node {
   createdAt!: Date;
 
   @SignedIn()
-  @Field({ description: '事件类型，即请求体中的 type，如 station.update Event type, the body\'s `type`, e.g. station.update' })
+  @Field({ description: "事件类型，即请求体中的 type，如 station.update Event type, the body's `type`, e.g. station.update" })
   eventType!: string;
 
   @SignedIn()
@@ -301,8 +303,7 @@ function secretPayloadTypeOf(name: string, description: string): ClassType {
     @Public()
     @Field(() => String, {
       nullable: true,
-      description:
-        '签名密钥（whsec_ 开头），仅此一次显示，请立即妥善保存 The signing secret (whsec_…), shown this once only: store it now; null when there are user errors',
+      description: '签名密钥（whsec_ 开头），仅此一次显示，请立即妥善保存 The signing secret (whsec_…), shown this once only: store it now; null when there are user errors',
     })
     secret!: string | null;
 
