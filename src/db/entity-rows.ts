@@ -21,6 +21,9 @@ export type ColumnValue<V> = V extends Date ? string : V extends { id: infer Key
 /** A row of `columnsOf(Entity, alias, props)`: column names and the types the driver returns. */
 export type RowOf<E, K extends keyof E & string> = { [P in K as ColumnOf<P, E[P]>]-?: ColumnValue<Exclude<E[P], undefined>> };
 
+/** A row of `columnsOf(Entity, alias, props, { prefix })`: every column named `<prefix><column>`, to sit beside a joined table's. */
+export type PrefixedRowOf<E, K extends keyof E & string, Prefix extends string> = { [C in keyof RowOf<E, K> & string as `${Prefix}${C}`]: RowOf<E, K>[C] };
+
 function snakeCase(name: string): string {
   return name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 }
@@ -40,7 +43,13 @@ function decoratedProperties(entity: abstract new (...args: never[]) => unknown)
  * shape `RowOf<E, K>` describes: calendar dates as `YYYY-MM-DD` text. Throws at start-up when a
  * property is not a column of the entity or its column is not named as RowOf assumes.
  */
-export function columnsOf<E, K extends keyof E & string>(entity: abstract new (...args: never[]) => E, alias: string, props: readonly K[]): string {
+export function columnsOf<E, K extends keyof E & string>(
+  entity: abstract new (...args: never[]) => E,
+  alias: string,
+  props: readonly K[],
+  options: { prefix?: string } = {},
+): string {
+  const prefix = options.prefix ?? '';
   const properties = decoratedProperties(entity);
   return props
     .map((name) => {
@@ -50,8 +59,8 @@ export function columnsOf<E, K extends keyof E & string>(entity: abstract new (.
       const expected = relation ? `${snakeCase(name)}_id` : snakeCase(name);
       const column = (prop as { fieldName?: string }).fieldName ?? prop.fieldNames?.[0] ?? expected;
       if (column !== expected) throw new Error(`${entity.name}.${name} is stored in ${column}, not ${expected}: RowOf would name it wrongly`);
-      if (prop.type === 'date') return `to_char(${alias}.${column}, 'YYYY-MM-DD') as ${column}`;
-      return `${alias}.${column}`;
+      if (prop.type === 'date') return `to_char(${alias}.${column}, 'YYYY-MM-DD') as ${prefix}${column}`;
+      return prefix ? `${alias}.${column} as ${prefix}${column}` : `${alias}.${column}`;
     })
     .join(', ');
 }

@@ -4,7 +4,8 @@ import { RolesOnly, SignedIn } from '../../auth/visibility';
 import { toDate } from '../../db/sql';
 import { connectionTypeOf, ConnectionArgs, toGlobalId, type NodeTypeName } from '../../graphql/relay';
 import { DateTimeScalar, JSONScalar } from '../../graphql/scalars';
-import type { ActorKind, ChangeOperation } from './change-event.entity';
+import { ChangeEvent, type ActorKind, type ChangeOperation } from './change-event.entity';
+import { columnsOf, type RowOf } from '../../db/entity-rows';
 import { SortDirection } from '../station/station.inputs';
 
 export enum ChangeOperationEnum {
@@ -103,25 +104,14 @@ export interface ChangeRecord {
   changes: Record<string, { before: unknown; after: unknown }>;
 }
 
-export interface ChangeRow {
-  seq: string;
-  tx: string;
-  occurred_at: string;
-  record_type: string;
-  record_id: string;
-  operation: ChangeOperation;
-  version: number | null;
-  actor_kind: ActorKind;
-  actor_id: string | null;
-  actor_name: string | null;
-  department_id: string | null;
-  request_id: string | null;
-  mutation: string | null;
-  changes: Record<string, { before: unknown; after: unknown }> | string;
-}
+/** Read beside the key and the transaction id, which are bigint and xid8 and are read as text. */
+const CHANGE_PROPERTIES = ['occurredAt', 'recordType', 'recordId', 'operation', 'version', 'actorKind', 'actorId', 'actorName', 'departmentId', 'requestId', 'mutation'] as const;
+export type ChangeRow = RowOf<ChangeEvent, (typeof CHANGE_PROPERTIES)[number] | 'seq' | 'tx'> & {
+  /** Parsed by the driver, or JSON text when read through a json_agg. */
+  changes: ChangeEvent['changes'] | string;
+};
 
-export const CHANGE_COLUMNS = `e.seq::text as seq, e.tx::text as tx, e.occurred_at, e.record_type, e.record_id, e.operation, e.version,
-  e.actor_kind, e.actor_id, e.actor_name, e.department_id, e.request_id, e.mutation, e.changes`;
+export const CHANGE_COLUMNS = `e.seq::text as seq, e.tx::text as tx, ${columnsOf(ChangeEvent, 'e', CHANGE_PROPERTIES)}, e.changes`;
 
 export function toChangeRecord(row: ChangeRow): ChangeRecord {
   return {

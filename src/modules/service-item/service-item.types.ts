@@ -7,8 +7,8 @@ import { connectionTypeOf, Node, toGlobalId } from '../../graphql/relay';
 import { LocalDateScalar } from '../../graphql/scalars';
 import { ServiceHandlingMode, ServiceItemCategory, ServiceItemLevel, StationServiceItemStatus } from './service-item.enums';
 import { ActiveNode, VersionedNode } from '../../graphql/record-types';
-import { columnsOf, type RowOf } from '../../db/entity-rows';
-import { ServiceItem } from './service-item.entity';
+import { columnsOf, type PrefixedRowOf, type RowOf } from '../../db/entity-rows';
+import { ServiceItem, StationServiceItem } from './service-item.entity';
 
 registerEnumType(ServiceItemLevel, {
   name: 'ServiceItemLevel',
@@ -147,22 +147,11 @@ export interface StationServiceItemRecord {
   updatedAt: Date;
 }
 
-export interface StationServiceItemRow {
-  ssi_id: string;
-  ssi_station_id: string;
-  ssi_service_item_id: string;
-  ssi_mode: ServiceHandlingMode;
-  ssi_since: string;
-  ssi_status: StationServiceItemStatus;
-  ssi_version: number;
-  ssi_created_at: string;
-  ssi_updated_at: string;
-}
+const STATION_SERVICE_ITEM_PROPERTIES = ['id', 'station', 'serviceItem', 'mode', 'since', 'status', 'version', 'createdAt', 'updatedAt'] as const;
+export type StationServiceItemRow = PrefixedRowOf<StationServiceItem, (typeof STATION_SERVICE_ITEM_PROPERTIES)[number], 'ssi_'>;
 
-/** Aliased, so that they can sit next to the columns of a joined station or item. */
-export const STATION_SERVICE_ITEM_COLUMNS = `ssi.id as ssi_id, ssi.station_id as ssi_station_id, ssi.service_item_id as ssi_service_item_id,
-  ssi.mode as ssi_mode, to_char(ssi.since, 'YYYY-MM-DD') as ssi_since, ssi.status as ssi_status, ssi.version as ssi_version,
-  ssi.created_at as ssi_created_at, ssi.updated_at as ssi_updated_at`;
+/** Aliased (`ssi_…`), so that they can sit next to the columns of a joined station or item. */
+export const STATION_SERVICE_ITEM_COLUMNS = columnsOf(StationServiceItem, 'ssi', STATION_SERVICE_ITEM_PROPERTIES, { prefix: 'ssi_' });
 
 export function toStationServiceItemRecord(row: StationServiceItemRow): StationServiceItemRecord {
   return {

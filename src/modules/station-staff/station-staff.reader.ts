@@ -1,3 +1,5 @@
+import { columnsOf, type RowOf } from '../../db/entity-rows';
+import { StationGridWorker } from './station-grid-worker.entity';
 import type { SqlReader } from '../../db/sql';
 import { ORGANIZATION_COLUMNS, toOrganizationRecord, type OrganizationRecord, type OrganizationRow } from '../organization/organization.types';
 import { PERSON_COLUMNS, toPersonRecord, type PersonRecord, type PersonRow } from '../person/person.types';
@@ -22,9 +24,10 @@ export async function contactCadresOfStations(db: SqlReader, stationIds: readonl
 }
 
 /** A stationing's columns (alias `g` for station_grid_worker, `p` for its person), as its record is built from them. */
-export const GRID_WORKER_COLUMNS = `g.station_id, to_char(g.since, 'YYYY-MM-DD') as since, ${PERSON_COLUMNS}`;
+const STATIONING_PROPERTIES = ['station', 'since'] as const;
+export const GRID_WORKER_COLUMNS = `${columnsOf(StationGridWorker, 'g', STATIONING_PROPERTIES)}, ${PERSON_COLUMNS}`;
 
-type GridWorkerRow = PersonRow & { station_id: string; since: string };
+type GridWorkerRow = PersonRow & RowOf<StationGridWorker, (typeof STATIONING_PROPERTIES)[number]>;
 
 /** Stationings by "stationId:personId". */
 export async function gridWorkersByKeys(db: SqlReader, keys: readonly string[]): Promise<Map<string, StationGridWorkerRecord>> {

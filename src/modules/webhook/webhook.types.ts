@@ -8,6 +8,8 @@ import { DateTimeScalar } from '../../graphql/scalars';
 import { ChangeOperationEnum, ChangeRecordType, publicRecordId } from '../audit/audit.types';
 import { eventTypeOf } from './webhook-event';
 import type { ChangeOperation } from '../audit/change-event.entity';
+import { columnsOf, type RowOf } from '../../db/entity-rows';
+import { WebhookSubscription } from './webhook-subscription.entity';
 import { ActiveNode } from '../../graphql/record-types';
 
 export enum WebhookDeliveryStatus {
@@ -42,19 +44,10 @@ export interface WebhookSubscriptionRecord {
   updatedAt: Date;
 }
 
-export interface WebhookSubscriptionRow {
-  id: string;
-  api_client_id: string;
-  client_name: string;
-  url: string;
-  types: string[];
-  active: boolean;
-  version: number;
-  created_at: string;
-  updated_at: string;
-}
+const SUBSCRIPTION_PROPERTIES = ['id', 'apiClient', 'url', 'types', 'active', 'version', 'createdAt', 'updatedAt'] as const;
+export type WebhookSubscriptionRow = RowOf<WebhookSubscription, (typeof SUBSCRIPTION_PROPERTIES)[number]> & { client_name: string };
 
-export const SUBSCRIPTION_COLUMNS = 's.id, s.api_client_id, c.name as client_name, s.url, s.types, s.active, s.version, s.created_at, s.updated_at';
+export const SUBSCRIPTION_COLUMNS = `${columnsOf(WebhookSubscription, 's', SUBSCRIPTION_PROPERTIES)}, c.name as client_name`;
 export const SUBSCRIPTION_FROM = 'webhook_subscription s join api_client c on c.id = s.api_client_id';
 
 export function toWebhookSubscriptionRecord(row: WebhookSubscriptionRow): WebhookSubscriptionRecord {
