@@ -4,7 +4,7 @@ import { getArgumentValues } from 'graphql/execution/values';
 import { cursorCondition, type SortValueType } from '../../db/keyset';
 import { joinSql, rawSql, sql, type SqlFragment, type SqlReader } from '../../db/sql';
 import { toPageRequest, type PageRequest } from '../relay';
-import { readInterfaceOf, readModelOf, type FieldPlan, type ReadModel } from './read-model';
+import { readInterfaceOf, readModelOf, type FieldPlan, type PlannedSort, type ReadModel } from './read-model';
 
 /**
  * The planner: a root field's whole selection (nested relations, fragments, aliases, arguments)
@@ -189,31 +189,47 @@ export interface PlannedList {
   idOnlyCursor?: boolean;
 }
 
-/** A list in the order of its table's unique `code` column, then its key (the cursor holds both). */
-export function listByCode(nodeType: string, table: string, alias: string, idType: PlannedList['id']['type'], where: SqlFragment, request: PageRequest): PlannedList {
-  return listOrderedByText(nodeType, table, alias, idType, where, request, 'code', false);
+/** An order a list offers: a non-null SQL expression over the list's alias, and its cursor value's type. */
+export interface SortKey {
+  expression: string;
+  type: SortValueType;
 }
 
-/** A list in the order of one non-null text column of its table (code, name), then its key. */
-export function listOrderedByText(
-  nodeType: string,
-  table: string,
-  alias: string,
-  idType: PlannedList['id']['type'],
-  where: SqlFragment,
-  request: PageRequest,
-  column: string,
-  descending: boolean,
+/**
+ * The rows of one table (alias `alias`) matching `where`, in the order asked for — the key of
+ * `order.field` in `keys`, `fallback` when none is given, descending when asked — then by the
+ * table's `id` (the cursor holds both).
+ */
+export function sortedList<Field extends string>(
+  list: { nodeType: string; table: string; alias: string; idType?: PlannedList['id']['type']; where: SqlFragment; request: PageRequest },
+  keys: Record<Field, SortKey>,
+  order: { field?: Field | null; direction?: string | null } | null | undefined,
+  fallback: Field,
 ): PlannedList {
+  const sort = keys[order?.field ?? fallback];
   return {
-    nodeType,
-    from: `${table} ${alias}`,
-    alias,
-    where,
-    sort: { expression: rawSql(`${alias}.${column}`), type: 'text' },
-    id: { expression: `${alias}.id`, type: idType },
-    descending,
-    request,
+    nodeType: list.nodeType,
+    from: `${list.table} ${list.alias}`,
+    alias: list.alias,
+    where: list.where,
+    sort: { expression: rawSql(sort.expression), type: sort.type },
+    id: { expression: `${list.alias}.id`, type: list.idType ?? 'uuid' },
+    descending: order?.direction === 'DESC',
+    request: list.request,
+  };
+}
+
+/** A root list in the order its nested lists use (a read model's `PlannedSort`), so both page alike. */
+export function listInOrder(list: { nodeType: string; table: string; alias: string; where: SqlFragment; request: PageRequest }, sort: PlannedSort): PlannedList {
+  return {
+    nodeType: list.nodeType,
+    from: `${list.table} ${list.alias}`,
+    alias: list.alias,
+    where: list.where,
+    sort: { expression: rawSql(sort.expression), type: sort.type },
+    id: { expression: sort.id, type: sort.idType },
+    descending: sort.descending ?? false,
+    request: list.request,
   };
 }
 

@@ -1,5 +1,5 @@
 import { escapeLike, joinSql, rawSql, sql, type SqlFragment, type SqlReader } from '../../db/sql';
-import type { PlannedList } from '../../graphql/plan/planner';
+import { listInOrder, type PlannedList } from '../../graphql/plan/planner';
 import type { PlannedSort } from '../../graphql/plan/read-model';
 import { badInputOf, localIdOf, notAnId, type PageRequest } from '../../graphql/relay';
 import { SortDirection } from '../station/station.inputs';
@@ -71,15 +71,5 @@ export function activitySort(a: string, order: ActivityOrder | null | undefined)
 
 /** The activities a root list asks for, in its order, as the planner reads them (alias `a`). */
 export function activityList(filter: ActivityFilter | undefined, order: ActivityOrder | undefined, request: PageRequest): PlannedList {
-  const sort = activitySort('a', order);
-  return {
-    nodeType: 'Activity',
-    from: 'activity a',
-    alias: 'a',
-    where: compileActivityFilter(filter),
-    sort: { expression: rawSql(sort.expression), type: sort.type },
-    id: { expression: sort.id, type: sort.idType },
-    descending: sort.descending!,
-    request,
-  };
+  return listInOrder({ nodeType: 'Activity', table: 'activity', alias: 'a', where: compileActivityFilter(filter), request }, activitySort('a', order));
 }

@@ -1,5 +1,5 @@
 import { joinSql, rawSql, sql, type SqlFragment, type SqlReader } from '../../db/sql';
-import type { PlannedList } from '../../graphql/plan/planner';
+import { listInOrder, type PlannedList } from '../../graphql/plan/planner';
 import type { PlannedSort } from '../../graphql/plan/read-model';
 import { localIdOf, notAnId, type PageRequest } from '../../graphql/relay';
 import { SortDirection } from '../station/station.inputs';
@@ -56,15 +56,5 @@ export function coBuildingSort(cb: string, order: CoBuildingOrder | null | undef
 
 /** The co-buildings a root list asks for, in its order, as the planner reads them (alias `cb`). */
 export function coBuildingList(filter: CoBuildingFilter | undefined, order: CoBuildingOrder | undefined, request: PageRequest): PlannedList {
-  const sort = coBuildingSort('cb', order);
-  return {
-    nodeType: 'CoBuilding',
-    from: 'co_building cb',
-    alias: 'cb',
-    where: compileCoBuildingFilter(filter),
-    sort: { expression: rawSql(sort.expression), type: sort.type },
-    id: { expression: sort.id, type: sort.idType },
-    descending: sort.descending!,
-    request,
-  };
+  return listInOrder({ nodeType: 'CoBuilding', table: 'co_building', alias: 'cb', where: compileCoBuildingFilter(filter), request }, coBuildingSort('cb', order));
 }

@@ -1,8 +1,6 @@
-import type { SortValueType } from '../../db/keyset';
 import { escapeLike, joinSql, rawSql, sql, type SqlFragment, type SqlReader } from '../../db/sql';
-import type { PlannedList } from '../../graphql/plan/planner';
+import { sortedList, type SortKey, type PlannedList } from '../../graphql/plan/planner';
 import type { PageRequest } from '../../graphql/relay';
-import { SortDirection } from '../station/station.inputs';
 import { DepartmentSortField, type DepartmentFilter, type DepartmentOrder } from './department.inputs';
 import { DEPARTMENT_COLUMNS, toDepartmentRecord, type DepartmentRecord, type DepartmentRow } from './department.types';
 
@@ -30,7 +28,7 @@ function compileDepartmentFilter(filter: DepartmentFilter | undefined): SqlFragm
   return conditions.length ? joinSql(conditions, ' and ') : rawSql('true');
 }
 
-const SORT_KEYS: Record<DepartmentSortField, { expression: string; type: SortValueType }> = {
+const SORT_KEYS: Record<DepartmentSortField, SortKey> = {
   [DepartmentSortField.CODE]: { expression: 'd.code', type: 'text' },
   [DepartmentSortField.NAME]: { expression: 'd.name', type: 'text' },
   [DepartmentSortField.CREATED_AT]: { expression: 'd.created_at', type: 'timestamptz' },
@@ -39,15 +37,5 @@ const SORT_KEYS: Record<DepartmentSortField, { expression: string; type: SortVal
 
 /** The departments a list asks for, in its order (by code unless told), as the planner reads them (alias `d`). */
 export function departmentList(filter: DepartmentFilter | undefined, order: DepartmentOrder | undefined, request: PageRequest): PlannedList {
-  const sort = SORT_KEYS[order?.field ?? DepartmentSortField.CODE];
-  return {
-    nodeType: 'Department',
-    from: 'department d',
-    alias: 'd',
-    where: compileDepartmentFilter(filter),
-    sort: { expression: rawSql(sort.expression), type: sort.type },
-    id: { expression: 'd.id', type: 'uuid' },
-    descending: order?.direction === SortDirection.DESC,
-    request,
-  };
+  return sortedList({ nodeType: 'Department', table: 'department', alias: 'd', where: compileDepartmentFilter(filter), request }, SORT_KEYS, order, DepartmentSortField.CODE);
 }

@@ -1,5 +1,5 @@
 import { joinSql, rawSql, sql, type SqlFragment, type SqlReader } from '../../db/sql';
-import type { PlannedList } from '../../graphql/plan/planner';
+import { listInOrder, type PlannedList } from '../../graphql/plan/planner';
 import type { PlannedSort } from '../../graphql/plan/read-model';
 import { badInputOf, localIdOf, notAnId, type PageRequest } from '../../graphql/relay';
 import { SortDirection } from '../station/station.inputs';
@@ -78,15 +78,5 @@ export function dutyShiftSort(d: string, order: DutyShiftOrder | null | undefine
 
 /** The shifts a root list asks for, in its order, as the planner reads them (alias `d`). */
 export function dutyShiftList(filter: DutyShiftFilter | undefined, order: DutyShiftOrder | undefined, request: PageRequest): PlannedList {
-  const sort = dutyShiftSort('d', order);
-  return {
-    nodeType: 'DutyShift',
-    from: 'duty_shift d',
-    alias: 'd',
-    where: compileDutyShiftFilter(filter),
-    sort: { expression: rawSql(sort.expression), type: sort.type },
-    id: { expression: sort.id, type: sort.idType },
-    descending: sort.descending!,
-    request,
-  };
+  return listInOrder({ nodeType: 'DutyShift', table: 'duty_shift', alias: 'd', where: compileDutyShiftFilter(filter), request }, dutyShiftSort('d', order));
 }

@@ -1,8 +1,6 @@
-import type { SortValueType } from '../../db/keyset';
 import { escapeLike, joinSql, rawSql, sql, type SqlFragment, type SqlReader } from '../../db/sql';
-import type { PlannedList } from '../../graphql/plan/planner';
+import { sortedList, type SortKey, type PlannedList } from '../../graphql/plan/planner';
 import { badInputOf, type PageRequest } from '../../graphql/relay';
-import { SortDirection } from '../station/station.inputs';
 import { checkCreditCode } from './credit-code';
 import { OrganizationSortField, type OrganizationFilter, type OrganizationOrder } from './organization.inputs';
 import { ORGANIZATION_COLUMNS, toOrganizationRecord, type OrganizationRecord, type OrganizationRow } from './organization.types';
@@ -40,7 +38,7 @@ function compileOrganizationFilter(filter: OrganizationFilter | undefined): SqlF
   return conditions.length ? joinSql(conditions, ' and ') : rawSql('true');
 }
 
-const SORT_KEYS: Record<OrganizationSortField, { expression: string; type: SortValueType }> = {
+const SORT_KEYS: Record<OrganizationSortField, SortKey> = {
   [OrganizationSortField.NAME]: { expression: 'o.name', type: 'text' },
   [OrganizationSortField.CREATED_AT]: { expression: 'o.created_at', type: 'timestamptz' },
   [OrganizationSortField.UPDATED_AT]: { expression: 'o.updated_at', type: 'timestamptz' },
@@ -48,15 +46,10 @@ const SORT_KEYS: Record<OrganizationSortField, { expression: string; type: SortV
 
 /** The organizations a list asks for, in its order (by name unless told), as the planner reads them (alias `o`). */
 export function organizationList(filter: OrganizationFilter | undefined, order: OrganizationOrder | undefined, request: PageRequest): PlannedList {
-  const sort = SORT_KEYS[order?.field ?? OrganizationSortField.NAME];
-  return {
-    nodeType: 'Organization',
-    from: 'organization o',
-    alias: 'o',
-    where: compileOrganizationFilter(filter),
-    sort: { expression: rawSql(sort.expression), type: sort.type },
-    id: { expression: 'o.id', type: 'uuid' },
-    descending: order?.direction === SortDirection.DESC,
-    request,
-  };
+  return sortedList(
+    { nodeType: 'Organization', table: 'organization', alias: 'o', where: compileOrganizationFilter(filter), request },
+    SORT_KEYS,
+    order,
+    OrganizationSortField.NAME,
+  );
 }

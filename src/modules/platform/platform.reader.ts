@@ -1,8 +1,6 @@
-import type { SortValueType } from '../../db/keyset';
 import { escapeLike, joinSql, rawSql, sql, type SqlFragment, type SqlReader } from '../../db/sql';
-import type { PlannedList } from '../../graphql/plan/planner';
+import { sortedList, type SortKey, type PlannedList } from '../../graphql/plan/planner';
 import { localIdOf, notAnId, type PageRequest } from '../../graphql/relay';
-import { SortDirection } from '../station/station.inputs';
 import { PlatformSortField, type PlatformFilter, type PlatformOrder } from './platform.inputs';
 import { PLATFORM_COLUMNS, toPlatformRecord, type PlatformRecord, type PlatformRow } from './platform.types';
 
@@ -44,7 +42,7 @@ export function compilePlatformFilter(filter: PlatformFilter | undefined): SqlFr
   return conditions.length ? joinSql(conditions, ' and ') : rawSql('true');
 }
 
-const SORT_KEYS: Record<PlatformSortField, { expression: string; type: SortValueType }> = {
+const SORT_KEYS: Record<PlatformSortField, SortKey> = {
   [PlatformSortField.NAME]: { expression: 'p.name', type: 'text' },
   [PlatformSortField.OWNER_REF]: { expression: 'p.owner_ref', type: 'text' },
   [PlatformSortField.CREATED_AT]: { expression: 'p.created_at', type: 'timestamptz' },
@@ -53,15 +51,5 @@ const SORT_KEYS: Record<PlatformSortField, { expression: string; type: SortValue
 
 /** The platforms a list asks for, in its order (by name unless told), as the planner reads them (alias `p`). */
 export function platformList(filter: PlatformFilter | undefined, order: PlatformOrder | undefined, request: PageRequest): PlannedList {
-  const sort = SORT_KEYS[order?.field ?? PlatformSortField.NAME];
-  return {
-    nodeType: 'Platform',
-    from: 'platform p',
-    alias: 'p',
-    where: compilePlatformFilter(filter),
-    sort: { expression: rawSql(sort.expression), type: sort.type },
-    id: { expression: 'p.id', type: 'uuid' },
-    descending: order?.direction === SortDirection.DESC,
-    request,
-  };
+  return sortedList({ nodeType: 'Platform', table: 'platform', alias: 'p', where: compilePlatformFilter(filter), request }, SORT_KEYS, order, PlatformSortField.NAME);
 }

@@ -1,8 +1,7 @@
 import type { SqlReader } from '../../db/sql';
 import { escapeLike, joinSql, rawSql, sql, type SqlFragment } from '../../db/sql';
-import { listOrderedByText, type PlannedList } from '../../graphql/plan/planner';
+import { sortedList, type PlannedList, type SortKey } from '../../graphql/plan/planner';
 import type { PageRequest } from '../../graphql/relay';
-import { SortDirection } from '../station/station.inputs';
 import { RegionSortField, type RegionFilter, type RegionOrder } from './region.inputs';
 import { REGION_COLUMNS, toRegionRecord, type RegionRecord, type RegionRow } from './region.types';
 
@@ -16,7 +15,10 @@ export async function regionsByCodes(db: SqlReader, codes: readonly string[]): P
   return rows.map(toRegionRecord);
 }
 
-const SORT_COLUMNS: Record<RegionSortField, string> = { [RegionSortField.CODE]: 'code', [RegionSortField.NAME]: 'name' };
+const SORT_KEYS: Record<RegionSortField, SortKey> = {
+  [RegionSortField.CODE]: { expression: 'r.code', type: 'text' },
+  [RegionSortField.NAME]: { expression: 'r.name', type: 'text' },
+};
 
 /** Regions in the order asked for (by code by default), as the planner reads them (alias `r`). With no filter at all: the top of the tree. */
 export function regionList(filter: RegionFilter | undefined, order: RegionOrder | undefined, request: PageRequest): PlannedList {
@@ -26,6 +28,5 @@ export function regionList(filter: RegionFilter | undefined, order: RegionOrder 
   if (filter?.level != null) where.push(sql`r.level = ${filter.level}`);
   if (filter?.search) where.push(sql`r.name like ${`%${escapeLike(filter.search)}%`} escape '\\'`);
   if (where.length === 0) where.push(rawSql('r.parent_id is null'));
-  const descending = order?.direction === SortDirection.DESC;
-  return listOrderedByText('Region', 'region', 'r', 'int', joinSql(where, ' and '), request, SORT_COLUMNS[order?.field ?? RegionSortField.CODE], descending);
+  return sortedList({ nodeType: 'Region', table: 'region', alias: 'r', idType: 'int', where: joinSql(where, ' and '), request }, SORT_KEYS, order, RegionSortField.CODE);
 }

@@ -1,7 +1,6 @@
 import { escapeLike, joinSql, rawSql, sql, type SqlFragment, type SqlReader } from '../../db/sql';
 import type { PageRequest } from '../../graphql/relay';
-import { listOrderedByText, type PlannedList } from '../../graphql/plan/planner';
-import { SortDirection } from '../station/station.inputs';
+import { sortedList, type PlannedList, type SortKey } from '../../graphql/plan/planner';
 import { ServiceCircleSortField, type ServiceCircleFilter, type ServiceCircleOrder } from './service-circle.inputs';
 import { CIRCLE_COLUMNS, toServiceCircleRecord, type ServiceCircleRecord, type ServiceCircleRow } from './service-circle.types';
 
@@ -10,7 +9,10 @@ export async function circlesByIds(db: SqlReader, ids: readonly string[]): Promi
   return rows.map(toServiceCircleRecord);
 }
 
-const SORT_COLUMNS: Record<ServiceCircleSortField, string> = { [ServiceCircleSortField.CODE]: 'code', [ServiceCircleSortField.NAME]: 'name' };
+const SORT_KEYS: Record<ServiceCircleSortField, SortKey> = {
+  [ServiceCircleSortField.CODE]: { expression: 'c.code', type: 'text' },
+  [ServiceCircleSortField.NAME]: { expression: 'c.name', type: 'text' },
+};
 
 /** Service circles in the order asked for (by code by default), as the planner reads them (alias `c`). */
 export function serviceCircleList(filter: ServiceCircleFilter | undefined, order: ServiceCircleOrder | undefined, request: PageRequest): PlannedList {
@@ -23,15 +25,10 @@ export function serviceCircleList(filter: ServiceCircleFilter | undefined, order
     const exists = rawSql(`exists (select 1 from station s where s.circle_id = c.id and s.status = 'OPEN' and s.archived_at is null)`);
     conditions.push(filter.hasOpenStation ? exists : sql`not ${exists}`);
   }
-  const descending = order?.direction === SortDirection.DESC;
-  return listOrderedByText(
-    'ServiceCircle',
-    'service_circle',
-    'c',
-    'uuid',
-    joinSql(conditions, ' and '),
-    request,
-    SORT_COLUMNS[order?.field ?? ServiceCircleSortField.CODE],
-    descending,
+  return sortedList(
+    { nodeType: 'ServiceCircle', table: 'service_circle', alias: 'c', where: joinSql(conditions, ' and '), request },
+    SORT_KEYS,
+    order,
+    ServiceCircleSortField.CODE,
   );
 }

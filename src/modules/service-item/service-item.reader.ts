@@ -1,8 +1,6 @@
-import type { SortValueType } from '../../db/keyset';
 import { escapeLike, joinSql, rawSql, sql, type SqlFragment, type SqlReader } from '../../db/sql';
-import type { PlannedList } from '../../graphql/plan/planner';
+import { sortedList, type SortKey, type PlannedList } from '../../graphql/plan/planner';
 import type { PageRequest } from '../../graphql/relay';
-import { SortDirection } from '../station/station.inputs';
 import { ServiceItemSortField, type ServiceItemFilter, type ServiceItemOrder } from './service-item.inputs';
 import {
   SERVICE_ITEM_COLUMNS,
@@ -56,7 +54,7 @@ function compileServiceItemFilter(filter: ServiceItemFilter | undefined): SqlFra
   return conditions.length ? joinSql(conditions, ' and ') : rawSql('true');
 }
 
-const SORT_KEYS: Record<ServiceItemSortField, { expression: string; type: SortValueType }> = {
+const SORT_KEYS: Record<ServiceItemSortField, SortKey> = {
   [ServiceItemSortField.CODE]: { expression: 'i.code', type: 'text' },
   [ServiceItemSortField.NAME]: { expression: 'i.name', type: 'text' },
   [ServiceItemSortField.CREATED_AT]: { expression: 'i.created_at', type: 'timestamptz' },
@@ -65,15 +63,5 @@ const SORT_KEYS: Record<ServiceItemSortField, { expression: string; type: SortVa
 
 /** The catalogue items a list asks for, in its order (by code unless told), as the planner reads them (alias `i`). */
 export function serviceItemList(filter: ServiceItemFilter | undefined, order: ServiceItemOrder | undefined, request: PageRequest): PlannedList {
-  const sort = SORT_KEYS[order?.field ?? ServiceItemSortField.CODE];
-  return {
-    nodeType: 'ServiceItem',
-    from: 'service_item i',
-    alias: 'i',
-    where: compileServiceItemFilter(filter),
-    sort: { expression: rawSql(sort.expression), type: sort.type },
-    id: { expression: 'i.id', type: 'uuid' },
-    descending: order?.direction === SortDirection.DESC,
-    request,
-  };
+  return sortedList({ nodeType: 'ServiceItem', table: 'service_item', alias: 'i', where: compileServiceItemFilter(filter), request }, SORT_KEYS, order, ServiceItemSortField.CODE);
 }
