@@ -54,8 +54,12 @@ export interface KeysetQuery<Row> {
   from: string;
   /** Filter conditions (already combined), without the cursor condition. */
   where: SqlFragment;
-  /** A non-null sort expression and the type its cursor value is cast back to. */
-  sort: { expression: SqlFragment; type: SortValueType };
+  /**
+   * A non-null sort expression and the type its cursor value is cast back to; `unique` when no two
+   * rows share its value (a unique column), so the order needs no tie-breaker and an index on the
+   * column alone serves it.
+   */
+  sort: { expression: SqlFragment; type: SortValueType; unique?: boolean };
   /** The unique tie-breaker, e.g. `s.id`. */
   id: { expression: string; type: keyof typeof ID_FORMATS };
   descending: boolean;
@@ -75,6 +79,7 @@ export function cursorCondition(query: Pick<KeysetQuery<unknown>, 'sort' | 'id'>
     throw badInputOf('CURSOR_INVALID', {}, request.backward ? 'before' : 'after');
   }
   const comparator = rawSql(ascending ? '>' : '<');
+  if (query.sort.unique) return sql`${query.sort.expression} ${comparator} ${value}::${rawSql(query.sort.type)}`;
   return sql`(${query.sort.expression}, ${rawSql(query.id.expression)}) ${comparator} (${value}::${rawSql(query.sort.type)}, ${String(id)}::${rawSql(query.id.type)})`;
 }
 

@@ -1,3 +1,4 @@
+import { limitPreparedStatements, type PreparingClient } from './prepared-statements';
 import { MikroORM, ReferenceKind, UnderscoreNamingStrategy, type EntityMetadata, type Options } from '@mikro-orm/postgresql';
 import { baseEntities } from './base-entity';
 import { Migrator } from '@mikro-orm/migrations';
@@ -111,10 +112,14 @@ export function buildOrmOptions({ clientUrl, poolMax, statementTimeoutMs = 0, po
       // come) is ended by PostgreSQL after a minute, releasing its locks.
       // JIT off: a planned read is one large statement whose cost estimate triggers JIT compilation,
       // which cost more than it saved (1.25 s of 3.7 s on the deepest region page) — as PostGraphile advises.
-      afterCreate: (connection: PgConnection, done: (error: Error | null, connection: PgConnection) => void) => {
+      afterCreate: (connection: PreparingClient, done: (error: Error | null, connection: PreparingClient) => void) => {
         const idleInTransactionMs = statementTimeoutMs ? IDLE_IN_TRANSACTION_MS : 0;
-        connection.query(`set statement_timeout = ${Math.trunc(statementTimeoutMs)}; set idle_in_transaction_session_timeout = ${idleInTransactionMs}; set jit = off`, (error) =>
-          done(error, connection),
+        // `deallocate all`: PGlite has one backend for every connection, so a new connection may find
+        // the statements an earlier one prepared; the client's count starts from none.
+        limitPreparedStatements(connection);
+        connection.query(
+          `deallocate all; set statement_timeout = ${Math.trunc(statementTimeoutMs)}; set idle_in_transaction_session_timeout = ${idleInTransactionMs}; set jit = off`,
+          (error: Error | null) => done(error, connection),
         );
       },
     },
@@ -152,11 +157,6 @@ export async function initOrm(options: OrmOptions): Promise<MikroORM> {
 
 /** How long a runtime connection may sit idle inside a transaction before PostgreSQL ends it. */
 const IDLE_IN_TRANSACTION_MS = 60_000;
-
-/** The part of a pg client the pool's afterCreate hook uses. */
-interface PgConnection {
-  query(sql: string, callback: (error: Error | null) => void): void;
-}
 
 /** Names of migrations that exist in code but are not applied to the database. */
 export async function pendingMigrations(orm: MikroORM): Promise<string[]> {

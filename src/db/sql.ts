@@ -1,5 +1,6 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import { RequestDeadlineExceeded } from './failures';
+import { preparedStatementName } from './prepared-statements';
 
 /**
  * Plain-row SQL for read paths: parameterized (`?` placeholders; an array binding is one
@@ -7,8 +8,16 @@ import { RequestDeadlineExceeded } from './failures';
  * no entity hydration and no identity map. Writes go through MikroORM entities instead.
  */
 export interface SqlReader {
-  all<T>(sql: string, bindings?: readonly unknown[]): Promise<T[]>;
-  one<T>(sql: string, bindings?: readonly unknown[]): Promise<T | null>;
+  all<T>(sql: string, bindings?: readonly unknown[], options?: SqlOptions): Promise<T[]>;
+  one<T>(sql: string, bindings?: readonly unknown[], options?: SqlOptions): Promise<T | null>;
+}
+
+export interface SqlOptions {
+  /**
+   * Send it as a named prepared statement (see db/prepared-statements.ts): for statements whose
+   * text repeats, such as planned reads, so PostgreSQL parses and plans them once per connection.
+   */
+  prepare?: boolean;
 }
 
 /** A request's time budget: no statement is sent once `deadline` (epoch ms) has passed. */
@@ -23,16 +32,17 @@ export interface SqlBudget {
  * transaction).
  */
 export function createSqlReader(knex: Knex, budget?: SqlBudget, guard?: () => void): SqlReader {
-  const all = async <T>(sql: string, bindings: readonly unknown[] = []): Promise<T[]> => {
+  const all = async <T>(sql: string, bindings: readonly unknown[] = [], options?: SqlOptions): Promise<T[]> => {
     guard?.();
     if (budget && Date.now() > budget.deadline) throw new RequestDeadlineExceeded(budget.budgetMs);
-    const result = await knex.raw(sql, bindings as Knex.RawBinding[]);
+    const raw = knex.raw(sql, bindings as Knex.RawBinding[]);
+    const result = await (options?.prepare ? raw.options({ name: preparedStatementName(sql) }) : raw);
     return result.rows as T[];
   };
   return {
     all,
-    async one<T>(sql: string, bindings: readonly unknown[] = []) {
-      const rows = await all<T>(sql, bindings);
+    async one<T>(sql: string, bindings: readonly unknown[] = [], options?: SqlOptions) {
+      const rows = await all<T>(sql, bindings, options);
       return rows[0] ?? null;
     },
   };

@@ -2,9 +2,12 @@ import { getNamedType, isAbstractType, isObjectType, type FieldNode, type GraphQ
 import { collectSubfields } from 'graphql/execution/collectFields';
 import { getArgumentValues } from 'graphql/execution/values';
 import { cursorCondition, type SortValueType } from '../../db/keyset';
-import { joinSql, rawSql, sql, type SqlFragment, type SqlReader } from '../../db/sql';
+import { joinSql, rawSql, sql, type SqlFragment, type SqlOptions, type SqlReader } from '../../db/sql';
 import { toPageRequest, type PageRequest } from '../relay';
 import { readInterfaceOf, readModelOf, type FieldPlan, type PlannedSort, type ReadModel } from './read-model';
+
+/** A planned statement's text depends only on the selection's shape: it is sent prepared (see db/prepared-statements.ts). */
+const PREPARED: SqlOptions = { prepare: true };
 
 /**
  * The planner: a root field's whole selection (nested relations, fragments, aliases, arguments)
@@ -170,7 +173,8 @@ export interface PlannedList {
   from: string;
   alias: string;
   where: SqlFragment;
-  sort: { expression: SqlFragment; type: SortValueType };
+  /** `unique`: no two rows share the sort value, so the order needs no tie-breaker (see KeysetQuery). */
+  sort: { expression: SqlFragment; type: SortValueType; unique?: boolean };
   id: { expression: string; type: 'uuid' | 'int' | 'bigint' | 'text' };
   descending: boolean;
   request: PageRequest;
@@ -193,6 +197,8 @@ export interface PlannedList {
 export interface SortKey {
   expression: string;
   type: SortValueType;
+  /** No two rows share the value (a unique column): the id is then left out of the order. */
+  unique?: boolean;
 }
 
 /**
@@ -212,7 +218,7 @@ export function sortedList<Field extends string>(
     from: `${list.table} ${list.alias}`,
     alias: list.alias,
     where: list.where,
-    sort: { expression: rawSql(sort.expression), type: sort.type },
+    sort: { expression: rawSql(sort.expression), type: sort.type, unique: sort.unique },
     id: { expression: `${list.alias}.id`, type: list.idType ?? 'uuid' },
     descending: order?.direction === 'DESC',
     request: list.request,
@@ -244,7 +250,9 @@ function connectionJson(planning: Planning, connectionType: GraphQLObjectType, f
   const direction = ascending ? 'asc' : 'desc';
   const conditions = [list.where];
   if (request.cursor) conditions.push(cursorCondition({ sort: list.sort, id: list.id }, request, ascending));
-  const order = sql`${list.sort.expression} ${rawSql(direction)}, ${rawSql(list.id.expression)} ${rawSql(direction)}`;
+  const order = list.sort.unique
+    ? sql`${list.sort.expression} ${rawSql(direction)}`
+    : sql`${list.sort.expression} ${rawSql(direction)}, ${rawSql(list.id.expression)} ${rawSql(direction)}`;
   const extras = Object.entries(list.extras ?? {}).map(([name, expression]) => sql`, ${expression} as ${rawSql(`"${name}"`)}`);
   const extraNames: RowExtras = new Set(Object.keys(list.extras ?? {}));
   const rows = sql`select ${rawSql(list.alias)}.*, (${list.sort.expression})::text as "$sv", (${rawSql(list.id.expression)})::text as "$id",
@@ -336,7 +344,7 @@ export async function planConnection(db: SqlReader, info: GraphQLResolveInfo, li
   const planning = planningOf(info);
   const json = connectionJson(planning, getNamedType(info.returnType) as GraphQLObjectType, info.fieldNodes, list);
   const statement = sql`select ${json} as c`;
-  const row = await db.one<{ c: Record<string, unknown> }>(statement.text, statement.bindings);
+  const row = await db.one<{ c: Record<string, unknown> }>(statement.text, statement.bindings, PREPARED);
   return row!.c;
 }
 
@@ -363,7 +371,7 @@ export async function planRecords(
   const json = rowJson(planning, typeName, t, info.fieldNodes, new Set(), options.abstract);
   const statement = sql`select ${rawSql(column)}::text as k, ${json} as n from ${rawSql(`${target.table} ${t}`)}
     where ${rawSql(column)} = any(${values}::${rawSql(valueType)}[])${options.where ? sql` and ${options.where(t)}` : rawSql('')}`;
-  for (const row of await db.all<{ k: string; n: Record<string, unknown> }>(statement.text, statement.bindings)) found.set(row.k, row.n);
+  for (const row of await db.all<{ k: string; n: Record<string, unknown> }>(statement.text, statement.bindings, PREPARED)) found.set(row.k, row.n);
   return found;
 }
 
@@ -391,7 +399,7 @@ export async function planFieldOf(
   const json = fieldJson(planning, type.getFields()[info.fieldName], plan, t, info.fieldNodes, new Set());
   const statement = sql`select ${rawSql(`${t}.${model.key}`)}::text as k, ${json} as v from ${rawSql(`${model.table} ${t}`)}
     where ${rawSql(`${t}.${model.key}`)} = any(${keys}::${rawSql(keyType)}[])`;
-  for (const row of await db.all<{ k: string; v: unknown }>(statement.text, statement.bindings)) found.set(row.k, row.v);
+  for (const row of await db.all<{ k: string; v: unknown }>(statement.text, statement.bindings, PREPARED)) found.set(row.k, row.v);
   return found;
 }
 
@@ -418,6 +426,6 @@ export async function planList(
   const target = tableOf(list.nodeType);
   const statement = sql`select coalesce(json_agg(${rowJson(planning, list.nodeType, list.alias, info.fieldNodes, new Set())} order by ${rawSql(list.orderBy)}), '[]') as l
     from ${rawSql(`${target.table} ${list.alias}`)} where ${list.where}`;
-  const row = await db.one<{ l: Record<string, unknown>[] }>(statement.text, statement.bindings);
+  const row = await db.one<{ l: Record<string, unknown>[] }>(statement.text, statement.bindings, PREPARED);
   return row!.l;
 }

@@ -29,7 +29,7 @@ function compileDepartmentFilter(filter: DepartmentFilter | undefined): SqlFragm
 }
 
 const SORT_KEYS: Record<DepartmentSortField, SortKey> = {
-  [DepartmentSortField.CODE]: { expression: 'd.code', type: 'text' },
+  [DepartmentSortField.CODE]: { expression: 'd.code', type: 'text', unique: true },
   [DepartmentSortField.NAME]: { expression: 'd.name', type: 'text' },
   [DepartmentSortField.CREATED_AT]: { expression: 'd.created_at', type: 'timestamptz' },
   [DepartmentSortField.UPDATED_AT]: { expression: 'd.updated_at', type: 'timestamptz' },

@@ -16,7 +16,7 @@ export async function regionsByCodes(db: SqlReader, codes: readonly string[]): P
 }
 
 const SORT_KEYS: Record<RegionSortField, SortKey> = {
-  [RegionSortField.CODE]: { expression: 'r.code', type: 'text' },
+  [RegionSortField.CODE]: { expression: 'r.code', type: 'text', unique: true },
   [RegionSortField.NAME]: { expression: 'r.name', type: 'text' },
 };
 

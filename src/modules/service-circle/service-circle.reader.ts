@@ -10,7 +10,7 @@ export async function circlesByIds(db: SqlReader, ids: readonly string[]): Promi
 }
 
 const SORT_KEYS: Record<ServiceCircleSortField, SortKey> = {
-  [ServiceCircleSortField.CODE]: { expression: 'c.code', type: 'text' },
+  [ServiceCircleSortField.CODE]: { expression: 'c.code', type: 'text', unique: true },
   [ServiceCircleSortField.NAME]: { expression: 'c.name', type: 'text' },
 };
 

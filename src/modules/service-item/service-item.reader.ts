@@ -55,7 +55,7 @@ function compileServiceItemFilter(filter: ServiceItemFilter | undefined): SqlFra
 }
 
 const SORT_KEYS: Record<ServiceItemSortField, SortKey> = {
-  [ServiceItemSortField.CODE]: { expression: 'i.code', type: 'text' },
+  [ServiceItemSortField.CODE]: { expression: 'i.code', type: 'text', unique: true },
   [ServiceItemSortField.NAME]: { expression: 'i.name', type: 'text' },
   [ServiceItemSortField.CREATED_AT]: { expression: 'i.created_at', type: 'timestamptz' },
   [ServiceItemSortField.UPDATED_AT]: { expression: 'i.updated_at', type: 'timestamptz' },

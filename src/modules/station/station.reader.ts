@@ -2,8 +2,7 @@ import { escapeLike, joinSql, rawSql, sql, type SqlFragment, type SqlReader } fr
 import { badInputOf, localIdOf, notAnId, toPage, type Page, type PageRequest } from '../../graphql/relay';
 import { openAtCondition } from '../opening-hours/opening-hours';
 import { BASE_ZONE, FIVE_INTO_FACILITIES, STANDARD_ZONES } from './station-profile';
-import type { SortValueType } from '../../db/keyset';
-import type { PlannedList } from '../../graphql/plan/planner';
+import type { PlannedList, SortKey } from '../../graphql/plan/planner';
 import { DISTANCE_EXTRA } from './station.read-model';
 import { isInsideChina, toWgs84 } from '../../geo/coordinates';
 import { SortDirection, StationSortField, type StationFilter, type StationOrder } from './station.inputs';
@@ -17,8 +16,8 @@ export async function stationsByIds(db: SqlReader, ids: readonly string[]): Prom
 }
 
 /** How each sort field orders rows: a non-null SQL expression and the type its cursor value is cast back to. */
-const SORT_KEYS: Record<Exclude<StationSortField, StationSortField.DISTANCE>, { expression: string; type: SortValueType }> = {
-  [StationSortField.CODE]: { expression: 's.code', type: 'text' },
+const SORT_KEYS: Record<Exclude<StationSortField, StationSortField.DISTANCE>, SortKey> = {
+  [StationSortField.CODE]: { expression: 's.code', type: 'text', unique: true },
   [StationSortField.NAME]: { expression: 's.name', type: 'text' },
   [StationSortField.CREATED_AT]: { expression: 's.created_at', type: 'timestamptz' },
   [StationSortField.UPDATED_AT]: { expression: 's.updated_at', type: 'timestamptz' },
@@ -102,12 +101,12 @@ export function stationList(filter: StationFilter | undefined, order: StationOrd
   const field = order?.field ?? (compiled.distance ? StationSortField.DISTANCE : StationSortField.CODE);
   const descending = (order?.direction ?? SortDirection.ASC) === SortDirection.DESC;
 
-  let sort: { expression: SqlFragment; type: SortValueType };
+  let sort: PlannedList['sort'];
   if (field === StationSortField.DISTANCE) {
     if (!compiled.distance) throw badInputOf('DISTANCE_SORT_NEEDS_NEAR', {}, 'orderBy.field');
     sort = { expression: compiled.distance, type: 'float8' };
   } else {
-    sort = { expression: rawSql(SORT_KEYS[field].expression), type: SORT_KEYS[field].type };
+    sort = { expression: rawSql(SORT_KEYS[field].expression), type: SORT_KEYS[field].type, unique: SORT_KEYS[field].unique };
   }
   return {
     nodeType: 'Station',
