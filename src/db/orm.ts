@@ -22,6 +22,12 @@ import { migrationsList } from './migrations';
 import { ChangeRecording } from '../modules/audit/change-recorder';
 import { ChangeEvent } from '../modules/audit/change-event.entity';
 import { WebhookSubscription } from '../modules/webhook/webhook-subscription.entity';
+import { WebhookDelivery, WebhookDeliveryAttempt } from '../modules/webhook/webhook-delivery.entity';
+import { PlatformServiceItem } from '../modules/platform/platform-service-item.entity';
+import { RegionCodeSequence } from '../modules/region/region-code-sequence.entity';
+import { IdempotencyKey } from '../graphql/idempotency-key.entity';
+import { RateLimitBucket } from '../graphql/rate-limit-bucket.entity';
+import { SeedRun } from '../../seeds/seed-run.entity';
 
 export const entities = [
   ...baseEntities,
@@ -43,17 +49,13 @@ export const entities = [
   ExternalRef,
   ExternalRefSystem,
   WebhookSubscription,
-];
-
-/** Tables the migrations create that no entity maps (each is read and written in SQL). */
-export const TABLES_WITHOUT_ENTITY = [
-  'idempotency_key',
-  'platform_service_item',
-  'rate_limit_bucket',
-  'region_code_sequence',
-  'seed_run',
-  'webhook_delivery',
-  'webhook_delivery_attempt',
+  WebhookDelivery,
+  WebhookDeliveryAttempt,
+  PlatformServiceItem,
+  RegionCodeSequence,
+  IdempotencyKey,
+  RateLimitBucket,
+  SeedRun,
 ];
 
 /**
@@ -101,8 +103,6 @@ export function buildOrmOptions({ clientUrl, poolMax, statementTimeoutMs = 0, po
     subscribers: [new ChangeRecording()],
     discovery: { warnWhenNoEntities: false, onMetadata: foreignKeyRulesOfTheMigrations },
     namingStrategy: PostgresNamingStrategy,
-    // Tables no entity maps: read and written in SQL only. The schema-diff test leaves them out.
-    schemaGenerator: { skipTables: TABLES_WITHOUT_ENTITY },
     pool: {
       min: 0,
       max: poolMax,

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { GraphQLError, type FormattedExecutionResult } from 'graphql';
 import type { Knex } from '@mikro-orm/postgresql';
 import type { Principal } from '../auth/principal';
+import { columnsOf, type RowOf } from '../db/entity-rows';
+import { IdempotencyKey } from './idempotency-key.entity';
 import { bindToTransaction, type Context } from './context';
 import { ErrorCode, localizedError } from './errors';
 import type { MessageKey } from '../i18n/messages';
@@ -29,6 +31,13 @@ function requestHash(query: string | undefined, operationName: string | null | u
 function refused(key: MessageKey, code: ErrorCode, status: number): GraphQLError {
   return localizedError(key, {}, { code, http: { status } });
 }
+
+/** What a repeat compares and replays. */
+type StoredKeyRow = RowOf<IdempotencyKey, 'requestHash'> & {
+  /** Parsed by the driver, or JSON text should it come unparsed. */
+  response: RowOf<IdempotencyKey, 'response'>['response'] | string;
+};
+const STORED_KEY_COLUMNS = columnsOf(IdempotencyKey, 'k', ['requestHash', 'response']);
 
 /** A key this request holds: its row, inserted in the request's still-open transaction. */
 export interface IdempotencyClaim {
@@ -78,10 +87,7 @@ export async function admitIdempotencyKey(ctx: Context, request: AdmissionReques
       bindToTransaction(ctx, trx);
       return { kind: 'claimed', claim: { trx, principal, key } };
     }
-    const [existing] = await run<{ request_hash: string; response: FormattedExecutionResult | string | null }>(
-      'select request_hash, response from idempotency_key where principal = ? and key = ?',
-      [principal, key],
-    );
+    const [existing] = await run<StoredKeyRow>(`select ${STORED_KEY_COLUMNS} from idempotency_key k where k.principal = ? and k.key = ?`, [principal, key]);
     await trx.rollback();
     if (!existing || existing.request_hash !== hash) {
       throw refused('IDEMPOTENCY_KEY_REUSED', ErrorCode.IDEMPOTENCY_KEY_REUSED, 422);

@@ -1,6 +1,8 @@
 import type { CallerClass, RateBudget } from '../config';
 import type { Principal } from '../auth/principal';
-import { sql, type SqlReader } from '../db/sql';
+import { columnsOf, type RowOf } from '../db/entity-rows';
+import { rawSql, sql, type SqlReader } from '../db/sql';
+import { RateLimitBucket } from './rate-limit-bucket.entity';
 
 /** A caller's budget after this request was charged (or refused). */
 export interface BudgetState {
@@ -35,6 +37,11 @@ export function budgetKeyOf(principal: Principal, address: string): string {
   return `${principal.kind}:${principal.id}`.slice(0, 200);
 }
 
+/** What a charge returns: the bucket (alias `b`) after it. */
+const BUCKET_PROPERTIES = ['tokens', 'granted'] as const;
+type BucketColumn = (typeof BUCKET_PROPERTIES)[number];
+const BUCKET_COLUMNS = columnsOf(RateLimitBucket, 'b', BUCKET_PROPERTIES);
+
 /**
  * Charges `cost` points to the caller's token bucket in one statement: the bucket refills at its
  * rate since it was last touched (up to its capacity), and the request is let through only when
@@ -51,8 +58,8 @@ export async function chargeBudget(db: SqlReader, key: string, budget: RateBudge
       tokens = case when ${available} >= ${charged}::float8 then ${available} - ${charged}::float8 else ${available} end,
       granted = ${available} >= ${charged}::float8,
       refreshed_at = now()
-    returning tokens, granted`;
-  const row = await db.one<{ tokens: number; granted: boolean }>(statement.text, statement.bindings);
+    returning ${rawSql(BUCKET_COLUMNS)}`;
+  const row = await db.one<RowOf<RateLimitBucket, BucketColumn>>(statement.text, statement.bindings);
   const tokens = Math.max(0, row?.tokens ?? capacity);
   const granted = row?.granted ?? true;
   return {

@@ -395,8 +395,22 @@ export const AUDIT_SHAPES: Readonly<Record<string, AuditShape>> = {
   },
 };
 
-/** Entities whose writes are not audited: the audit trail itself. */
-export const UNAUDITED_ENTITIES: readonly string[] = ['ChangeEvent'];
+/**
+ * Entities whose writes are not audited: the audit trail itself, and the tables written only in
+ * plain SQL, which no flush sees — request and delivery bookkeeping (webhook deliveries and their
+ * attempts, Idempotency-Keys, rate budgets), the station code counters, seed markers, and a 24-hour
+ * point's service items (audited as the platform's `serviceItems`, see gov-service-point-items.ts).
+ */
+export const UNAUDITED_ENTITIES: readonly string[] = [
+  'ChangeEvent',
+  'WebhookDelivery',
+  'WebhookDeliveryAttempt',
+  'IdempotencyKey',
+  'RateLimitBucket',
+  'RegionCodeSequence',
+  'SeedRun',
+  'PlatformServiceItem',
+];
 
 export interface FieldChange {
   before: unknown;

@@ -7,8 +7,10 @@ import { plannedField } from '../../graphql/plan/planned-field';
 import { ConnectionArgs } from '../../graphql/relay';
 import { UserErrorCode } from '../../graphql/errors';
 import type { Problems } from '../../graphql/mutation';
+import { columnsOf, type RowOf } from '../../db/entity-rows';
 import { requireRecorder } from '../audit/change-recorder';
 import { ServiceItemConnection, type ServiceItemRecord } from '../service-item/service-item.types';
+import { PlatformServiceItem } from './platform-service-item.entity';
 import { GovServicePoint24hType, PLATFORM_TYPENAMES, type PlatformRecord } from './platform.types';
 
 /** At most this many items per 24-hour point (the catalogue has about 130). */
@@ -43,7 +45,10 @@ export async function resolveGovPointItems(ctx: Context, problems: Problems, fie
  * caller touches the platform so that its version goes up with it.
  */
 export async function replaceGovPointItems(em: EntityManager, platformId: string, items: readonly ServiceItemRecord[]): Promise<boolean> {
-  const rows = await em.execute<{ service_item_id: string }[]>('select service_item_id from platform_service_item where platform_id = ?', [platformId]);
+  const rows = await em.execute<RowOf<PlatformServiceItem, 'serviceItem'>[]>(
+    `select ${columnsOf(PlatformServiceItem, 'psi', ['serviceItem'])} from platform_service_item psi where psi.platform_id = ?`,
+    [platformId],
+  );
   const before = rows.map((row) => row.service_item_id).sort();
   const after = [...new Set(items.map((item) => item.dbId))].sort();
   requireRecorder(em).reportField('Platform', platformId, 'serviceItems', before, after);

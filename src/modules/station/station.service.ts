@@ -9,7 +9,9 @@ import { write } from '../../graphql/unit-of-work';
 import { localIdOf } from '../../graphql/relay';
 import { isInsideChina, toWgs84 } from '../../geo/coordinates';
 import type { GeoPointInput } from '../../geo/geo.types';
+import { columnsOf, type RowOf } from '../../db/entity-rows';
 import { RegionLevel } from '../region/region-level';
+import { RegionCodeSequence } from '../region/region-code-sequence.entity';
 import { Region } from '../region/region.entity';
 import type { RegionRecord } from '../region/region.types';
 import { ServiceCircle } from '../service-circle/service-circle.entity';
@@ -217,10 +219,10 @@ async function countMembers(em: EntityManager, hubId: string): Promise<number> {
 
 /** Issues the next code of a community: one row per region, incremented under its row lock. */
 async function issueStationCode(em: EntityManager, region: RegionRecord): Promise<string> {
-  const row = await em.execute<{ last_value: number }>(
-    `insert into region_code_sequence (region_id, last_value) values (?, 1)
-     on conflict (region_id) do update set last_value = region_code_sequence.last_value + 1
-     returning last_value`,
+  const row = await em.execute<RowOf<RegionCodeSequence, 'lastValue'>>(
+    `insert into region_code_sequence as q (region_id, last_value) values (?, 1)
+     on conflict (region_id) do update set last_value = q.last_value + 1
+     returning ${columnsOf(RegionCodeSequence, 'q', ['lastValue'])}`,
     [region.dbId],
     'get',
   );

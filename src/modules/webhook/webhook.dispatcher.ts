@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { WebhookConfig } from '../../config';
+import { columnsOf, type PrefixedRowOf, type RowOf } from '../../db/entity-rows';
 import { createSqlReader, type SqlReader } from '../../db/sql';
 import { logger } from '../../logger';
 import { committedChangesQuery, FEED_PAGE_MAX, type FeedPosition } from '../audit/audit.reader';
@@ -10,6 +11,8 @@ import { retryDelayMs, webhookBody, webhookEventOf } from './webhook-event';
 import { sendWebhook, type SendOutcome } from './webhook-sender';
 import { webhookHeaders } from './webhook-signature';
 import { targetPolicyOf, type WebhookTargetPolicy } from './webhook-target';
+import { WebhookDelivery } from './webhook-delivery.entity';
+import { WebhookSubscription } from './webhook-subscription.entity';
 
 /** Deliveries being sent at once, over all subscriptions. */
 export const MAX_IN_FLIGHT = 16;
@@ -44,15 +47,21 @@ interface SubscriptionRow {
   last_seq: string | null;
 }
 
-/** A claimed delivery with its subscription and the change it announces (CHANGE_COLUMNS). */
-interface ClaimedDelivery extends ChangeRow {
-  delivery_id: string;
-  attempts: number;
-  url: string;
-  secret: string;
-  subscription_id: string;
-  api_client_id: string;
-}
+/** A claimed delivery (its key as `delivery_id`), where and how its subscription is sent to (its key as `subscription_id`), and the change it announces. */
+type ClaimedDelivery = PrefixedRowOf<WebhookDelivery, 'id', 'delivery_'> &
+  RowOf<WebhookDelivery, 'attempts'> &
+  PrefixedRowOf<WebhookSubscription, 'id', 'subscription_'> &
+  RowOf<WebhookSubscription, 'url' | 'secret' | 'apiClient'> &
+  ChangeRow;
+
+/** What a claim returns, as ClaimedDelivery describes it (deliveries `d`, subscriptions `s`, changes `e`). */
+const CLAIMED_COLUMNS = [
+  columnsOf(WebhookDelivery, 'd', ['id'], { prefix: 'delivery_' }),
+  columnsOf(WebhookDelivery, 'd', ['attempts']),
+  columnsOf(WebhookSubscription, 's', ['id'], { prefix: 'subscription_' }),
+  columnsOf(WebhookSubscription, 's', ['url', 'secret', 'apiClient']),
+  CHANGE_COLUMNS,
+].join(', ');
 
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -240,7 +249,7 @@ class Dispatcher implements WebhookDispatcher {
                       order by per_client.next_attempt_at, per_client.change_seq
                       limit ?)
                for update of q skip locked)
-       returning d.id as delivery_id, d.attempts, s.url, s.secret, s.id as subscription_id, s.api_client_id, ${CHANGE_COLUMNS}`,
+       returning ${CLAIMED_COLUMNS}`,
       [
         this.config.timeoutMs + LEASE_MARGIN_MS,
         this.inFlightByClient.toJson(),

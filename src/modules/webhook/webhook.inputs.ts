@@ -2,7 +2,7 @@ import { SortDirection } from '../station/station.inputs';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { ConnectionArgs } from '../../graphql/relay';
 import { ChangeRecordType } from '../audit/audit.types';
-import { WebhookDeliveryStatus } from './webhook.types';
+import { WebhookDeliveryStatus } from './webhook.enums';
 
 @InputType('CreateWebhookSubscriptionInput', { description: '新建推送订阅（为调用方的接口客户端）A new webhook for the calling API client' })
 export class CreateWebhookSubscriptionInput {

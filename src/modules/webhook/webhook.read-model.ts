@@ -6,14 +6,15 @@ import type { ChangeOperation } from '../audit/change-event.entity';
 import { ATTEMPTS_SHOWN } from './webhook.reader';
 import { eventTypeOf } from './webhook-event';
 import {
+  ATTEMPT_COLUMNS,
   DELIVERY_COLUMNS,
   DELIVERY_FROM,
   SUBSCRIPTION_COLUMNS,
   SUBSCRIPTION_FROM,
+  toWebhookDeliveryAttemptRecord,
   toWebhookDeliveryRecord,
   toWebhookSubscriptionRecord,
   type WebhookChangeRecord,
-  type WebhookDeliveryAttemptRecord,
 } from './webhook.types';
 
 interface ChangeRow {
@@ -33,26 +34,6 @@ function toWebhookChangeRecord(row: ChangeRow): WebhookChangeRecord {
     operation: row.operation,
     version: row.version,
     occurredAt: toDate(row.occurred_at),
-  };
-}
-
-interface AttemptRow {
-  delivery_id: string;
-  started_at: string;
-  duration_ms: number | null;
-  delivered: boolean;
-  status_code: number | null;
-  error: string | null;
-}
-
-function toAttemptRecord(row: AttemptRow): WebhookDeliveryAttemptRecord {
-  return {
-    deliveryId: row.delivery_id,
-    startedAt: toDate(row.started_at),
-    durationMs: row.duration_ms,
-    delivered: row.delivered,
-    statusCode: row.status_code,
-    error: row.error,
   };
 }
 
@@ -138,10 +119,10 @@ export function registerWebhookReadModel(): void {
     table: 'webhook_delivery_attempt',
     key: 'id',
     record: {
-      columns: 'a.delivery_id, a.started_at, a.duration_ms, a.delivered, a.status_code, a.error',
+      columns: ATTEMPT_COLUMNS,
       from: 'webhook_delivery_attempt a',
       alias: 'a',
-      toRecord: toAttemptRecord,
+      toRecord: toWebhookDeliveryAttemptRecord,
     },
     fields: {
       startedAt: instant('started_at'),

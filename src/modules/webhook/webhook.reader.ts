@@ -1,18 +1,21 @@
-import { joinSql, rawSql, sql, toDate, type SqlFragment, type SqlReader } from '../../db/sql';
+import { joinSql, rawSql, sql, type SqlFragment, type SqlReader } from '../../db/sql';
 import type { PlannedList } from '../../graphql/plan/planner';
 import type { PageRequest } from '../../graphql/relay';
 import { requestLoader } from '../../graphql/request-loaders';
+import type { WebhookDeliveryStatus } from './webhook.enums';
 import {
+  ATTEMPT_COLUMNS,
   DELIVERY_COLUMNS,
   DELIVERY_FROM,
   SUBSCRIPTION_COLUMNS,
   SUBSCRIPTION_FROM,
+  toWebhookDeliveryAttemptRecord,
   toWebhookDeliveryRecord,
   toWebhookSubscriptionRecord,
   type WebhookDeliveryAttemptRecord,
+  type WebhookDeliveryAttemptRow,
   type WebhookDeliveryRecord,
   type WebhookDeliveryRow,
-  type WebhookDeliveryStatus,
   type WebhookSubscriptionRecord,
   type WebhookSubscriptionRow,
 } from './webhook.types';
@@ -111,8 +114,8 @@ export const ATTEMPTS_SHOWN = 100;
 
 /** Every delivery's attempts, newest first (at most ATTEMPTS_SHOWN each), by delivery local id. */
 export async function attemptsOfDeliveries(db: SqlReader, ids: readonly string[]): Promise<Map<string, WebhookDeliveryAttemptRecord[]>> {
-  const rows = await db.all<{ delivery_id: string; started_at: string; duration_ms: number | null; delivered: boolean; status_code: number | null; error: string | null }>(
-    `select a.delivery_id, a.started_at, a.duration_ms, a.delivered, a.status_code, a.error
+  const rows = await db.all<WebhookDeliveryAttemptRow>(
+    `select ${ATTEMPT_COLUMNS}
        from unnest(?::uuid[]) as k(delivery_id)
        cross join lateral (
          select * from webhook_delivery_attempt x where x.delivery_id = k.delivery_id order by x.id desc limit ?
@@ -120,16 +123,7 @@ export async function attemptsOfDeliveries(db: SqlReader, ids: readonly string[]
     [ids, ATTEMPTS_SHOWN],
   );
   const byDelivery = new Map<string, WebhookDeliveryAttemptRecord[]>(ids.map((id) => [id, []]));
-  for (const row of rows) {
-    byDelivery.get(row.delivery_id)!.push({
-      deliveryId: row.delivery_id,
-      startedAt: toDate(row.started_at),
-      durationMs: row.duration_ms,
-      delivered: row.delivered,
-      statusCode: row.status_code,
-      error: row.error,
-    });
-  }
+  for (const row of rows) byDelivery.get(row.delivery_id)!.push(toWebhookDeliveryAttemptRecord(row));
   return byDelivery;
 }
 

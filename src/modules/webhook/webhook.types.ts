@@ -7,16 +7,12 @@ import { connectionTypeOf, Node, toGlobalId } from '../../graphql/relay';
 import { DateTimeScalar } from '../../graphql/scalars';
 import { ChangeOperationEnum, ChangeRecordType, publicRecordId } from '../audit/audit.types';
 import { eventTypeOf } from './webhook-event';
-import type { ChangeOperation } from '../audit/change-event.entity';
-import { columnsOf, type RowOf } from '../../db/entity-rows';
+import { ChangeEvent, type ChangeOperation } from '../audit/change-event.entity';
+import { columnsOf, type PrefixedRowOf, type RowOf } from '../../db/entity-rows';
 import { WebhookSubscription } from './webhook-subscription.entity';
+import { WebhookDelivery, WebhookDeliveryAttempt } from './webhook-delivery.entity';
+import { WebhookDeliveryStatus } from './webhook.enums';
 import { ActiveNode } from '../../graphql/record-types';
-
-export enum WebhookDeliveryStatus {
-  PENDING = 'PENDING',
-  DELIVERED = 'DELIVERED',
-  FAILED = 'FAILED',
-}
 
 registerEnumType(WebhookDeliveryStatus, {
   name: 'WebhookDeliveryStatus',
@@ -93,26 +89,19 @@ export interface WebhookDeliveryRecord {
   change: WebhookChangeRecord;
 }
 
-export interface WebhookDeliveryRow {
-  id: string;
-  subscription_id: string;
-  status: WebhookDeliveryStatus;
-  attempts: number;
-  next_attempt_at: string;
-  last_status_code: number | null;
-  last_error: string | null;
-  delivered_at: string | null;
-  created_at: string;
-  seq: string;
-  record_type: string;
-  record_id: string;
-  operation: ChangeOperation;
-  change_version: number | null;
-  occurred_at: string;
-}
+const DELIVERY_PROPERTIES = ['id', 'subscription', 'status', 'attempts', 'nextAttemptAt', 'lastStatusCode', 'lastError', 'deliveredAt', 'createdAt'] as const;
+/** The change a delivery announces, read beside it; its version as `change_version`, its key (bigint) as text. */
+const DELIVERY_CHANGE_PROPERTIES = ['recordType', 'recordId', 'operation', 'occurredAt'] as const;
+export type WebhookDeliveryRow = RowOf<WebhookDelivery, (typeof DELIVERY_PROPERTIES)[number]> &
+  RowOf<ChangeEvent, (typeof DELIVERY_CHANGE_PROPERTIES)[number] | 'seq'> &
+  PrefixedRowOf<ChangeEvent, 'version', 'change_'>;
 
-export const DELIVERY_COLUMNS = `d.id, d.subscription_id, d.status, d.attempts, d.next_attempt_at, d.last_status_code, d.last_error, d.delivered_at,
-  d.created_at, e.seq::text as seq, e.record_type, e.record_id, e.operation, e.version as change_version, e.occurred_at`;
+export const DELIVERY_COLUMNS = [
+  columnsOf(WebhookDelivery, 'd', DELIVERY_PROPERTIES),
+  'e.seq::text as seq',
+  columnsOf(ChangeEvent, 'e', DELIVERY_CHANGE_PROPERTIES),
+  columnsOf(ChangeEvent, 'e', ['version'], { prefix: 'change_' }),
+].join(', ');
 export const DELIVERY_FROM = 'webhook_delivery d join webhook_subscription s on s.id = d.subscription_id join change_event e on e.seq = d.change_seq';
 
 export function toWebhookDeliveryRecord(row: WebhookDeliveryRow): WebhookDeliveryRecord {
@@ -201,6 +190,23 @@ export interface WebhookDeliveryAttemptRecord {
   delivered: boolean;
   statusCode: number | null;
   error: string | null;
+}
+
+const ATTEMPT_PROPERTIES = ['delivery', 'startedAt', 'durationMs', 'delivered', 'statusCode', 'error'] as const;
+export type WebhookDeliveryAttemptRow = RowOf<WebhookDeliveryAttempt, (typeof ATTEMPT_PROPERTIES)[number]>;
+
+/** An attempt's columns under alias `a`. */
+export const ATTEMPT_COLUMNS = columnsOf(WebhookDeliveryAttempt, 'a', ATTEMPT_PROPERTIES);
+
+export function toWebhookDeliveryAttemptRecord(row: WebhookDeliveryAttemptRow): WebhookDeliveryAttemptRecord {
+  return {
+    deliveryId: row.delivery_id,
+    startedAt: toDate(row.started_at),
+    durationMs: row.duration_ms,
+    delivered: row.delivered,
+    statusCode: row.status_code,
+    error: row.error,
+  };
 }
 
 @SignedIn()
