@@ -1,10 +1,14 @@
-import { Entity, Enum, OptionalProps, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
+import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
 
 export type ChangeOperation = 'CREATE' | 'UPDATE' | 'DELETE';
 export type ActorKind = 'ANONYMOUS' | 'API_CLIENT' | 'USER' | 'SYSTEM';
 
 /** One changed record: the audit event and the change-feed entry at once. `tx` and `occurred_at` are filled by the database. */
 @Entity({ tableName: 'change_event' })
+@Index({ name: 'change_event_actor_idx', properties: ['actorId', 'seq'] })
+@Index({ name: 'change_event_record_idx', properties: ['recordType', 'recordId', 'seq'] })
+@Index({ name: 'change_event_tx_idx', properties: ['tx', 'seq'] })
+@Index({ name: 'change_event_type_tx_idx', properties: ['recordType', 'tx', 'seq'] })
 export class ChangeEvent {
   [OptionalProps]?: 'seq';
 

@@ -1,4 +1,4 @@
-import { Entity, Enum, ManyToOne, OptionalProps, Property } from '@mikro-orm/core';
+import { Check, Entity, Enum, Index, ManyToOne, OptionalProps, Property } from '@mikro-orm/core';
 import { Organization } from '../organization/organization.entity';
 import { Station } from '../station/station.entity';
 import { CoBuildingRole, CommitmentKind } from './co-building.enums';
@@ -6,6 +6,13 @@ import { VersionedEntity } from '../../db/base-entity';
 
 /** 共建关系 An organization's co-building relation with a station, for a period. Read paths use plain SQL rows. */
 @Entity({ tableName: 'co_building' })
+@Index({ name: 'co_building_organization_idx', properties: ['organization', 'validFrom', 'id'] })
+@Index({ name: 'co_building_period_idx', properties: ['validFrom', 'validTo'] })
+@Index({ name: 'co_building_role_idx', properties: ['role'] })
+@Index({ name: 'co_building_sort_idx', properties: ['validFrom', 'id'] })
+@Index({ name: 'co_building_station_idx', properties: ['station', 'role'] })
+@Check({ name: 'co_building_check', expression: '(valid_to IS NULL) OR (valid_to >= valid_from)' })
+@Check({ name: 'co_building_commitments_check', expression: "commitments <@ ARRAY['SPACE'::text, 'FUNDS'::text, 'PEOPLE'::text, 'SERVICES'::text]" })
 export class CoBuilding extends VersionedEntity {
   [OptionalProps]?: 'agreementSignedOn' | 'commitmentNote' | 'validTo';
 

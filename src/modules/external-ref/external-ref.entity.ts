@@ -1,4 +1,4 @@
-import { Entity, Enum, ManyToOne, OptionalProps, PrimaryKey, Property, Unique, type Opt } from '@mikro-orm/core';
+import { Check, Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property, Unique, type Opt } from '@mikro-orm/core';
 import { Department } from '../department/department.entity';
 import { ExternalRecordType, ExternalRefSystemStatus } from './external-ref.enums';
 import { UuidEntity } from '../../db/base-entity';
@@ -11,6 +11,8 @@ import { UuidEntity } from '../../db/base-entity';
 @Entity({ tableName: 'external_ref' })
 @Unique({ name: 'external_ref_key_unique', properties: ['system', 'recordType', 'externalId'] })
 @Unique({ name: 'external_ref_record_system_unique', properties: ['recordType', 'recordId', 'system'] })
+@Check({ name: 'external_ref_external_id_check', expression: 'length(btrim((external_id)::text)) > 0' })
+@Check({ name: 'external_ref_system_check', expression: "(system)::text ~ '^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$'::text" })
 export class ExternalRef extends UuidEntity {
   /** The partner's system name, e.g. zgh-care (its ExternalRefSystem's key, kept as the plain name). */
   @ManyToOne({ entity: () => ExternalRefSystem, fieldName: 'system', mapToPk: true, foreignKeyName: 'external_ref_system_fk' })
@@ -37,6 +39,12 @@ export class ExternalRef extends UuidEntity {
  * and SHARED ones have none.
  */
 @Entity({ tableName: 'external_ref_system' })
+@Index({
+  name: 'external_ref_system_department_idx',
+  expression: 'CREATE INDEX external_ref_system_department_idx ON public.external_ref_system USING btree (department_id) WHERE (department_id IS NOT NULL)',
+})
+@Check({ name: 'external_ref_system_owner', expression: "((status)::text = 'OWNED'::text) = (department_id IS NOT NULL)" })
+@Check({ name: 'external_ref_system_system_check', expression: "(system)::text ~ '^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$'::text" })
 export class ExternalRefSystem {
   [OptionalProps]?: 'department';
 

@@ -1,4 +1,4 @@
-import { Entity, Enum, ManyToOne, OptionalProps, Property } from '@mikro-orm/core';
+import { Check, Entity, Enum, Index, ManyToOne, OptionalProps, Property } from '@mikro-orm/core';
 import { Organization } from '../organization/organization.entity';
 import { Region } from '../region/region.entity';
 import { PersonRole } from './person.enums';
@@ -6,6 +6,13 @@ import { ActiveEntity } from '../../db/base-entity';
 
 /** 人员 A cadre, grid worker, station worker, social worker, volunteer or dual-reporting party member. */
 @Entity({ tableName: 'person' })
+@Index({ name: 'person_name_id_idx', properties: ['name', 'id'] })
+@Index({ name: 'person_name_trgm_idx', expression: 'CREATE INDEX person_name_trgm_idx ON public.person USING gin (name gin_trgm_ops)' })
+@Index({ name: 'person_organization_idx', properties: ['organization'] })
+@Index({ name: 'person_region_idx', properties: ['region'] })
+@Index({ name: 'person_role_idx', properties: ['role'] })
+@Check({ name: 'person_name_check', expression: 'length(btrim((name)::text)) > 0' })
+@Check({ name: 'person_phone_check', expression: "(phone)::text ~ '^(1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8})$'::text" })
 export class Person extends ActiveEntity {
   [OptionalProps]?: 'isPartyMember' | 'phone' | 'organization' | 'region';
 

@@ -1,8 +1,11 @@
-import { Entity, Enum, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
 import { RegionLevel } from './region-level';
 
 /** 行政区划 An administrative region (GB/T 2260; 12-digit statistical codes below district level). */
 @Entity({ tableName: 'region' })
+@Index({ name: 'region_name_trgm_idx', expression: 'CREATE INDEX region_name_trgm_idx ON public.region USING gin (name gin_trgm_ops)' })
+@Index({ name: 'region_parent_idx', properties: ['parent', 'code'] })
+@Index({ name: 'region_path_idx', expression: 'CREATE INDEX region_path_idx ON public.region USING btree (path text_pattern_ops)' })
 export class Region {
   @PrimaryKey({ type: 'integer', autoincrement: true })
   id!: number;

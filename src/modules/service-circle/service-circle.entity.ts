@@ -1,9 +1,11 @@
-import { Entity, ManyToOne, OptionalProps, Property } from '@mikro-orm/core';
+import { Check, Entity, Index, ManyToOne, OptionalProps, Property } from '@mikro-orm/core';
 import { Region } from '../region/region.entity';
 import { TimestampedEntity } from '../../db/base-entity';
 
 /** 15分钟便民服务圈 A 15-minute convenience service circle inside a district. */
 @Entity({ tableName: 'service_circle' })
+@Index({ name: 'service_circle_district_idx', properties: ['district', 'code'] })
+@Check({ name: 'service_circle_radius_metres_check', expression: 'radius_metres > 0' })
 export class ServiceCircle extends TimestampedEntity {
   [OptionalProps]?: 'boundary';
 

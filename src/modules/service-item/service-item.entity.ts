@@ -1,4 +1,4 @@
-import { ArrayType, Entity, Enum, ManyToOne, OptionalProps, Property, Unique, type Platform, type TransformContext } from '@mikro-orm/core';
+import { ArrayType, Check, Entity, Enum, Index, ManyToOne, OptionalProps, Property, Unique, type Platform, type TransformContext } from '@mikro-orm/core';
 import { Department } from '../department/department.entity';
 import { Station } from '../station/station.entity';
 import { toTextArrayLiteral } from '../../db/sql';
@@ -22,6 +22,19 @@ export class QuotedTextArrayType extends ArrayType<string> {
 
 /** 高频服务事项 An item of the government service catalogue. Written through MikroORM; read paths use plain SQL rows. */
 @Entity({ tableName: 'service_item' })
+@Index({ name: 'service_item_category_idx', properties: ['category'] })
+@Index({ name: 'service_item_department_idx', properties: ['department', 'code'] })
+@Index({ name: 'service_item_handling_mode_idx', properties: ['handlingMode'] })
+@Index({ name: 'service_item_level_idx', properties: ['level'] })
+@Index({
+  name: 'service_item_search_trgm_idx',
+  expression: "CREATE INDEX service_item_search_trgm_idx ON public.service_item USING gin (((((name)::text || ' '::text) || (code)::text)) gin_trgm_ops)",
+})
+@Check({ name: 'service_item_code_check', expression: "(code)::text ~ '^[0-9]{6}-[A-Z]{2,4}-[0-9]{4}$'::text" })
+@Check({ name: 'service_item_fee_yuan_check', expression: 'fee_yuan >= (0)::numeric' })
+@Check({ name: 'service_item_materials_check', expression: 'array_position(materials, NULL::text) IS NULL' })
+@Check({ name: 'service_item_name_check', expression: 'length(btrim((name)::text)) > 0' })
+@Check({ name: 'service_item_time_limit_days_check', expression: '(time_limit_days >= 1) AND (time_limit_days <= 365)' })
 export class ServiceItem extends ActiveEntity {
   [OptionalProps]?: 'materials' | 'timeLimitDays' | 'feeYuan' | 'description';
 
@@ -61,6 +74,8 @@ export class ServiceItem extends ActiveEntity {
 /** 事项下沉 A service item handled at a station: one record per station and item. */
 @Entity({ tableName: 'station_service_item' })
 @Unique({ name: 'station_service_item_pair_key', properties: ['station', 'serviceItem'] })
+@Index({ name: 'station_service_item_item_idx', properties: ['serviceItem', 'station'] })
+@Index({ name: 'station_service_item_status_idx', properties: ['status'] })
 export class StationServiceItem extends VersionedEntity {
   [OptionalProps]?: 'status';
 

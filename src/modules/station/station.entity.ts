@@ -1,4 +1,4 @@
-import { ArrayType, Entity, Enum, ManyToOne, OptionalProps, Property } from '@mikro-orm/core';
+import { ArrayType, Check, Entity, Enum, Index, ManyToOne, OptionalProps, Property } from '@mikro-orm/core';
 import type { OpeningHours } from '../opening-hours/opening-hours';
 import { Organization } from '../organization/organization.entity';
 import { Person } from '../person/person.entity';
@@ -10,6 +10,46 @@ import { VersionedEntity } from '../../db/base-entity';
 
 /** 红色驿站 A numbered Red Post Station. Written through MikroORM; read paths use plain SQL rows. */
 @Entity({ tableName: 'station' })
+@Index({ name: 'station_circle_idx', properties: ['circle'] })
+@Index({ name: 'station_contact_cadre_idx', properties: ['contactCadre'] })
+@Index({ name: 'station_created_id_idx', properties: ['createdAt', 'id'] })
+@Index({ name: 'station_earth_idx', expression: 'CREATE INDEX station_earth_idx ON public.station USING gist (ll_to_earth(lat, lng))' })
+@Index({ name: 'station_five_into_idx', properties: ['fiveIntoFacilities'], type: 'gin' })
+@Index({ name: 'station_function_zones_idx', expression: 'CREATE INDEX station_function_zones_idx ON public.station USING gin (function_zones jsonb_path_ops)' })
+@Index({ name: 'station_groups_served_idx', properties: ['groupsServed'], type: 'gin' })
+@Index({ name: 'station_hub_members_idx', expression: 'CREATE INDEX station_hub_members_idx ON public.station USING btree (hub_id, code, id) WHERE (hub_id IS NOT NULL)' })
+@Index({ name: 'station_is_hub_idx', expression: 'CREATE INDEX station_is_hub_idx ON public.station USING btree (id) WHERE is_hub' })
+@Index({ name: 'station_managing_organization_idx', properties: ['managingOrganization'] })
+@Index({ name: 'station_mobile_point_idx', expression: 'CREATE INDEX station_mobile_point_idx ON public.station USING btree (id) WHERE hosts_mobile_party_member_service_point' })
+@Index({ name: 'station_name_id_idx', properties: ['name', 'id'] })
+@Index({ name: 'station_plan_year_idx', properties: ['planYear'] })
+@Index({ name: 'station_region_idx', properties: ['region'] })
+@Index({
+  name: 'station_search_trgm_idx',
+  expression: "CREATE INDEX station_search_trgm_idx ON public.station USING gin (((((((name)::text || ' '::text) || (address)::text) || ' '::text) || (code)::text)) gin_trgm_ops)",
+})
+@Index({ name: 'station_status_idx', properties: ['status'] })
+@Index({ name: 'station_updated_id_idx', properties: ['updatedAt', 'id'] })
+@Check({
+  name: 'station_five_into_facilities_check',
+  expression:
+    "five_into_facilities <@ ARRAY['GOV_SERVICE_HOTLINE'::text, 'SELF_SERVICE_TERMINAL'::text, 'WIRELESS_NETWORK'::text, 'PROFESSIONAL_SOCIAL_ORG'::text, 'VOLUNTEER_FORCE'::text]",
+})
+@Check({
+  name: 'station_function_zones_check',
+  expression: `(jsonb_typeof(function_zones) = 'array'::text) AND (NOT jsonb_path_exists(function_zones, '$[*]?((((!(@."kind" like_regex "^(PARTY_ACTIVITY_BASE|GRID_WORK|CONVENIENCE_SERVICE|DEMOCRATIC_CONSULTATION|CIVILIZATION_PRACTICE|ELDERLY_DAY_CARE|YOUTH_MAKER_SPACE|CHILD_CARE|SOCIAL_ORG_STUDIO|SENIOR_SCHOOL|AFTER_SCHOOL_CLASS|OTHER_FEATURED)$") || !(exists (@."name"))) || @."name".type() != "string") || @."areaSquareMetres".type() != "number" && @."areaSquareMetres".type() != "null") || @."areaSquareMetres" <= 0)'::jsonpath))`,
+})
+@Check({
+  name: 'station_groups_served_check',
+  expression:
+    "groups_served <@ ARRAY['RESIDENTS'::text, 'VILLAGERS'::text, 'ELDERLY'::text, 'CHILDREN'::text, 'YOUTH'::text, 'DELIVERY_RIDERS'::text, 'COURIERS'::text, 'RIDE_HAILING_DRIVERS'::text, 'DOMESTIC_WORKERS'::text, 'SANITATION_WORKERS'::text, 'OUTDOOR_WORKERS'::text, 'FLOATING_PARTY_MEMBERS'::text, 'ENTERPRISE_EMPLOYEES'::text, 'PEOPLE_WITH_DISABILITIES'::text, 'VETERANS'::text]",
+})
+@Check({ name: 'station_hub_not_nested', expression: 'NOT (is_hub AND (hub_id IS NOT NULL))' })
+@Check({ name: 'station_hub_not_self', expression: '(hub_id IS NULL) OR (hub_id <> id)' })
+@Check({ name: 'station_lat_check', expression: "(lat >= ('-90'::integer)::double precision) AND (lat <= (90)::double precision)" })
+@Check({ name: 'station_lng_check', expression: "(lng >= ('-180'::integer)::double precision) AND (lng <= (180)::double precision)" })
+@Check({ name: 'station_name_check', expression: 'length(btrim((name)::text)) > 0' })
+@Check({ name: 'station_opening_hours_check', expression: "(opening_hours IS NULL) OR (jsonb_typeof((opening_hours -> 'windows'::text)) = 'array'::text)" })
 export class Station extends VersionedEntity {
   [OptionalProps]?:
     | 'archivedAt'

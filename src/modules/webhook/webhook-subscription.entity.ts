@@ -1,4 +1,4 @@
-import { ArrayType, Entity, ManyToOne, OptionalProps, Property } from '@mikro-orm/core';
+import { ArrayType, Check, Entity, Index, ManyToOne, OptionalProps, Property } from '@mikro-orm/core';
 import { ApiClient } from '../api-client/api-client.entity';
 import { ActiveEntity } from '../../db/base-entity';
 
@@ -8,6 +8,16 @@ import { ActiveEntity } from '../../db/base-entity';
  * this entity, so a subscription's version only counts its owner's changes.
  */
 @Entity({ tableName: 'webhook_subscription' })
+@Index({ name: 'webhook_subscription_client_idx', properties: ['apiClient', 'createdAt', 'id'] })
+@Index({ name: 'webhook_subscription_created_idx', properties: ['createdAt', 'id'] })
+@Check({ name: 'webhook_subscription_check', expression: '(last_tx IS NULL) = (last_seq IS NULL)' })
+@Check({ name: 'webhook_subscription_secret_check', expression: "(secret)::text ~ '^whsec_[A-Za-z0-9+/]+=*$'::text" })
+@Check({
+  name: 'webhook_subscription_types_check',
+  expression:
+    "types <@ ARRAY['Station'::text, 'Platform'::text, 'ServiceItem'::text, 'StationServiceItem'::text, 'Department'::text, 'Organization'::text, 'CoBuilding'::text, 'Activity'::text, 'Person'::text, 'DutyShift'::text, 'StationGridWorker'::text, 'ExternalRef'::text]",
+})
+@Check({ name: 'webhook_subscription_url_check', expression: "(url)::text ~ '^https?://[^[:space:]]+$'::text" })
 export class WebhookSubscription extends ActiveEntity {
   [OptionalProps]?: 'types' | 'lastTx' | 'lastSeq';
 
