@@ -25,8 +25,8 @@ import { WebhookSubscription } from '../modules/webhook/webhook-subscription.ent
 import { WebhookDelivery, WebhookDeliveryAttempt } from '../modules/webhook/webhook-delivery.entity';
 import { PlatformServiceItem } from '../modules/platform/platform-service-item.entity';
 import { RegionCodeSequence } from '../modules/region/region-code-sequence.entity';
-import { IdempotencyKey } from '../graphql/idempotency-key.entity';
-import { RateLimitBucket } from '../graphql/rate-limit-bucket.entity';
+import { IdempotencyKey } from './idempotency-key.entity';
+import { RateLimitBucket } from './rate-limit-bucket.entity';
 import { SeedRun } from '../../seeds/seed-run.entity';
 
 export const entities = [

@@ -3,7 +3,7 @@ import { GraphQLError, type FormattedExecutionResult } from 'graphql';
 import type { Knex } from '@mikro-orm/postgresql';
 import type { Principal } from '../auth/principal';
 import { columnsOf, type RowOf } from '../db/entity-rows';
-import { IdempotencyKey } from './idempotency-key.entity';
+import { IdempotencyKey } from '../db/idempotency-key.entity';
 import { bindToTransaction, type Context } from './context';
 import { ErrorCode, localizedError } from './errors';
 import type { MessageKey } from '../i18n/messages';

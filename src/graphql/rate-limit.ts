@@ -2,7 +2,7 @@ import type { CallerClass, RateBudget } from '../config';
 import type { Principal } from '../auth/principal';
 import { columnsOf, type RowOf } from '../db/entity-rows';
 import { rawSql, sql, type SqlReader } from '../db/sql';
-import { RateLimitBucket } from './rate-limit-bucket.entity';
+import { RateLimitBucket } from '../db/rate-limit-bucket.entity';
 
 /** A caller's budget after this request was charged (or refused). */
 export interface BudgetState {

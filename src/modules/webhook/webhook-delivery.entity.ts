@@ -18,7 +18,7 @@ import { WebhookSubscription } from './webhook-subscription.entity';
 // Each subscription's oldest due deliveries, for the dispatcher's claim (partial: only the pending ones).
 @Index({
   name: 'webhook_delivery_pending_idx',
-  expression: `create index webhook_delivery_pending_idx on webhook_delivery (subscription_id, next_attempt_at, change_seq) where status = 'PENDING'`,
+  expression: `CREATE INDEX webhook_delivery_pending_idx ON public.webhook_delivery USING btree (subscription_id, next_attempt_at, change_seq) WHERE ((status)::text = 'PENDING'::text)`,
 })
 @Check({ name: 'webhook_delivery_attempts_check', expression: 'attempts >= 0' })
 @Check({ name: 'webhook_delivery_last_status_code_check', expression: '(last_status_code >= 100) AND (last_status_code <= 599)' })
