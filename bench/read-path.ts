@@ -209,11 +209,27 @@ async function main(): Promise<void> {
     await admin.query(
       `comment on view station_item is E'@primaryKey id\\n@foreignKey (station_id) references station (id)\\n@foreignKey (service_item_id) references service_item (id)'`,
     );
-    const { rows: deep } = await admin.query<{ code: string; id: string }>(`select code, id from station where archived_at is null order by code, id offset 1399 limit 1`);
+    // The deep page: 50 stations in the second half of the list carrying as much data as the first
+    // page — about the same number of active platforms and listed items (at most 20 a station) — so
+    // the two compare the cost of the position, not of the data (the seed pushes items down only to
+    // the stations of its first 900 codes, so a page after station 1,400 would carry a tenth).
+    const { rows: deep } = await admin.query<{ code: string; id: string; position: number }>(
+      `with s as (
+         select code, id, row_number() over (order by code) as n,
+           (select count(*) from platform p where p.station_id = station.id and p.active)
+             + least(20, (select count(*) from station_service_item x where x.station_id = station.id)) as weight
+         from station where archived_at is null),
+       w as (select code, id, n, sum(weight) over (order by n rows between 1 following and 50 following) as total,
+               count(*) over (order by n rows between 1 following and 50 following) as stations from s)
+       select code, id, n::int as position from w
+        where n >= (select count(*) from s) / 2 and stations = 50
+        order by abs(total - (select sum(weight) from s where n <= 50)), n limit 1`,
+    );
     const { rows: picked } = await admin.query<{ id: string }>(
       `select id from (select id, row_number() over (order by code) as n from station where archived_at is null) x where n % 14 = 0 limit 100`,
     );
     await admin.end();
+    process.stdout.write(`The deep page starts after station ${deep[0].position}.\n`);
     const params: Params = {
       after: deep[0].code,
       afterCursor: Buffer.from(JSON.stringify([deep[0].code, deep[0].id])).toString('base64url'),
@@ -274,6 +290,12 @@ async function main(): Promise<void> {
           );
         }
       }
+    }
+    if (results['deep/20/yizhan'] && results['partner/20/yizhan']) {
+      const ratios = (['yizhan', 'peer', 'floor'] as ServerName[]).map(
+        (server) => `${server} ${fixed(mean(results[`deep/20/${server}`], 'rps') / mean(results[`partner/20/${server}`], 'rps'), 2)}`,
+      );
+      process.stdout.write(`\nThe deep page's req/s ÷ the first page's, at 20 connections: ${ratios.join(', ')}\n`);
     }
   } finally {
     for (const target of targets) await target.stop();

@@ -7,7 +7,7 @@ export type Scenario = 'partner' | 'deep' | 'nodes' | 'public';
 
 export const SCENARIOS: { name: Scenario; title: string }[] = [
   { name: 'partner', title: 'partner page: 50 stations + region, active platforms + department, first 20 items' },
-  { name: 'deep', title: 'the same page deep in the list (after station 1,400)' },
+  { name: 'deep', title: 'a page as large in the second half of the list' },
   { name: 'nodes', title: 'nodes of 100 stations, same selection' },
   { name: 'public', title: 'anonymous public list: 50 open stations with location' },
 ];

@@ -13,8 +13,10 @@ import { DateTimeScalar } from './scalars';
 /** A visibility declaration of auth/visibility.ts (Public, SignedIn, …), applied to each shared field. */
 type Visibility = () => PropertyDecorator;
 
-export interface TimestampDescriptions {
+export interface CreatedDescriptions {
   createdAt?: string;
+}
+export interface TimestampDescriptions extends CreatedDescriptions {
   updatedAt?: string;
 }
 export interface VersionDescriptions extends TimestampDescriptions {
@@ -31,14 +33,21 @@ const DEFAULT_DESCRIPTIONS = {
   version: '版本号：修改时须回传 Version; send it back when updating',
 };
 
-/** A node with the moments it was created and last changed. */
-export function TimestampedNode(visibility: Visibility, descriptions: TimestampDescriptions = {}) {
+/** A node that is written once: it has the moment it was created. */
+export function CreatedNode(visibility: Visibility, descriptions: CreatedDescriptions = {}) {
   @ObjectType()
-  abstract class TimestampedRecord extends Node {
+  abstract class CreatedRecord extends Node {
     @visibility()
     @Field(() => DateTimeScalar, { description: descriptions.createdAt ?? DEFAULT_DESCRIPTIONS.createdAt })
     createdAt!: Date;
+  }
+  return CreatedRecord;
+}
 
+/** A node with the moments it was created and last changed. */
+export function TimestampedNode(visibility: Visibility, descriptions: TimestampDescriptions = {}) {
+  @ObjectType()
+  abstract class TimestampedRecord extends CreatedNode(visibility, descriptions) {
     @visibility()
     @Field(() => DateTimeScalar, { description: descriptions.updatedAt ?? DEFAULT_DESCRIPTIONS.updatedAt })
     updatedAt!: Date;

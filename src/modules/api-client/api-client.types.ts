@@ -1,3 +1,4 @@
+import { CreatedNode } from '../../graphql/record-types';
 import { Field, ObjectType } from 'type-graphql';
 import { Role } from '../../auth/roles';
 import { RolesOnly, SignedIn } from '../../auth/visibility';
@@ -49,7 +50,7 @@ export function toApiClientRecord(row: ApiClientRow): ApiClientRecord {
   description:
     '接口客户端：合作部门系统或管理端，用自己的密钥调用本接口；变更流和审计日志用它标明是谁写的 An API client: a partner system or admin frontend calling with its own key; the change feed and the audit trail name it as the writer',
 })
-export class ApiClientType extends Node {
+export class ApiClientType extends CreatedNode(() => RolesOnly(Role.ADMIN), { createdAt: '创建时间（仅管理员可见）When it was created; administrators only' }) {
   @SignedIn()
   @Field({ description: '客户端名称（系统名，如 zgh-sync）Client name, a system name such as zgh-sync' })
   name!: string;
@@ -61,10 +62,6 @@ export class ApiClientType extends Node {
   @RolesOnly(Role.ADMIN)
   @Field({ description: '是否可用；吊销后为 false（仅管理员可见）Whether its key works; false once revoked. Administrators only' })
   active!: boolean;
-
-  @RolesOnly(Role.ADMIN)
-  @Field(() => DateTimeScalar, { description: '创建时间（仅管理员可见）When it was created; administrators only' })
-  createdAt!: Date;
 
   @RolesOnly(Role.ADMIN)
   @Field(() => DateTimeScalar, { nullable: true, description: '最近一次更换密钥的时间（仅管理员可见）When its key was last rotated; administrators only' })

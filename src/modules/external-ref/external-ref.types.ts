@@ -4,12 +4,11 @@ import { toDate } from '../../db/sql';
 import { UserError } from '../../graphql/errors';
 import { payloadTypeOf } from '../../graphql/mutation';
 import { connectionTypeOf, Node, toGlobalId } from '../../graphql/relay';
-import { DateTimeScalar } from '../../graphql/scalars';
 import { OrganizationType, type OrganizationRecord } from '../organization/organization.types';
 import { PlatformInterface, type PlatformRecord } from '../platform/platform.types';
 import { ServiceItemType, StationServiceItemType, type ServiceItemRecord, type StationServiceItemRecord } from '../service-item/service-item.types';
 import { ExternalRecordType, ExternalRefSystemStatus } from './external-ref.enums';
-import { VersionedNode } from '../../graphql/record-types';
+import { CreatedNode, VersionedNode } from '../../graphql/record-types';
 import { columnsOf, type RowOf } from '../../db/entity-rows';
 import { ExternalRef, ExternalRefSystem } from './external-ref.entity';
 
@@ -60,7 +59,7 @@ export function toExternalRefRecord(row: ExternalRefRow): ExternalRefRecord {
   simpleResolvers: true,
   description: '外部编号：合作部门系统中对这条记录的编号，用于按编号同步（upsert…）An ID a partner system has for this record; upsert mutations find the record by it',
 })
-export class ExternalRefType extends Node {
+export class ExternalRefType extends CreatedNode(SignedIn, { createdAt: '关联时间 When the ID was attached to the record' }) {
   @SignedIn()
   @Field(() => ExternalRecordType, { description: '所属记录的类型 Kind of record it names' })
   recordType!: ExternalRecordType;
@@ -72,10 +71,6 @@ export class ExternalRefType extends Node {
   @SignedIn()
   @Field({ description: '该系统中的记录编号 The record’s ID in that system' })
   externalId!: string;
-
-  @SignedIn()
-  @Field(() => DateTimeScalar, { description: '关联时间 When the ID was attached to the record' })
-  createdAt!: Date;
 }
 
 export const ExternalRefConnection = connectionTypeOf(ExternalRefType, 'ExternalRef', '外部编号');

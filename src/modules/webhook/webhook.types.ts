@@ -12,7 +12,7 @@ import { columnsOf, type PrefixedRowOf, type RowOf } from '../../db/entity-rows'
 import { WebhookSubscription } from './webhook-subscription.entity';
 import { WebhookDelivery, WebhookDeliveryAttempt } from './webhook-delivery.entity';
 import { WebhookDeliveryStatus } from './webhook.enums';
-import { ActiveNode } from '../../graphql/record-types';
+import { ActiveNode, CreatedNode } from '../../graphql/record-types';
 
 registerEnumType(WebhookDeliveryStatus, {
   name: 'WebhookDeliveryStatus',
@@ -247,7 +247,7 @@ export class WebhookDeliveryAttemptType {
   description:
     '一次推送：一条变更发往一个订阅，含每次尝试；其 id 即每次尝试的请求头 webhook-id（重试时不变，可用于去重）One change sent to one subscription, with every attempt; its id is the webhook-id header of every attempt (the same on retries, for deduplication)',
 })
-export class WebhookDeliveryType extends Node {
+export class WebhookDeliveryType extends CreatedNode(SignedIn, { createdAt: '排队时间 When it was queued' }) {
   @SignedIn()
   @Field(() => WebhookDeliveryStatus, { description: '状态 Status' })
   status!: WebhookDeliveryStatus;
@@ -271,10 +271,6 @@ export class WebhookDeliveryType extends Node {
   @SignedIn()
   @Field(() => DateTimeScalar, { nullable: true, description: '送达时间 When it was delivered' })
   deliveredAt!: Date | null;
-
-  @SignedIn()
-  @Field(() => DateTimeScalar, { description: '排队时间 When it was queued' })
-  createdAt!: Date;
 
   @SignedIn()
   @Field({ description: "事件类型，即请求体中的 type，如 station.update Event type, the body's `type`, e.g. station.update" })
