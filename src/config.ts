@@ -65,6 +65,8 @@ export interface GuardConfig {
   maxDirectives: number;
   /** Lexical tokens in one document; parsing stops beyond this. */
   maxTokens: number;
+  /** Fields one document may expand to (fragments included) before its cost is refused unestimated. */
+  maxEvaluatedFields: number;
   /** Highest cost one request may have, per caller class; a caller with several roles gets its highest. */
   maxCost: Record<CallerClass, number>;
   /** Per-caller budgets of cost points, shared by all API instances through the database; null when off. */
@@ -269,10 +271,11 @@ function loadGuardConfig(env: NodeJS.ProcessEnv): GuardConfig {
   const statementTimeoutMs = parseIntVar(env, 'STATEMENT_TIMEOUT_MS', 10_000, 100, 3_600_000);
   return {
     maxDepth: parseIntVar(env, 'QUERY_MAX_DEPTH', 15, 1, 100),
-    maxAliases: parseIntVar(env, 'QUERY_MAX_ALIASES', 30, 0, 1000),
+    maxAliases: parseIntVar(env, 'QUERY_MAX_ALIASES', 30, 0, 100_000),
     maxRootFields: parseIntVar(env, 'QUERY_MAX_ROOT_FIELDS', 20, 1, 1000),
     maxDirectives: parseIntVar(env, 'QUERY_MAX_DIRECTIVES', 20, 0, 1000),
     maxTokens: parseIntVar(env, 'QUERY_MAX_TOKENS', 3_000, 100, 1_000_000),
+    maxEvaluatedFields: parseIntVar(env, 'QUERY_MAX_FIELDS', 10_000, 100, 10_000_000),
     maxCost,
     rateBudgets: rateLimited ? budgets : null,
     statementTimeoutMs,

@@ -39,8 +39,6 @@ import { DEFAULT_PAGE_SIZE } from './relay';
  * A field may declare its own cost with type-graphql's `complexity` option; that wins.
  */
 export const MUTATION_COST = 10;
-/** Fields one document may expand to (fragments included) before the estimate gives up. */
-export const MAX_EVALUATED_FIELDS = 10_000;
 
 /** The limit a document broke, with the maximum allowed and what the document has. */
 export interface LimitBreach {
@@ -82,12 +80,16 @@ const recordsEstimator: ComplexityEstimator = ({ type, field, args, childComplex
   return (Array.isArray(ids) ? ids.length : DEFAULT_PAGE_SIZE) * (1 + childComplexity);
 };
 
-/** The estimated cost of the operation, or a breach when it expands past MAX_EVALUATED_FIELDS. */
+/**
+ * The estimated cost of the operation, or a breach when it expands past `maxFields` fields
+ * (fragments included: the estimate gives up there; QUERY_MAX_FIELDS).
+ */
 export function estimateCost(
   schema: GraphQLSchema,
   document: DocumentNode,
   operationName: string | undefined,
   variables: Record<string, unknown> | undefined,
+  maxFields: number,
 ): { cost: number } | { breach: LimitBreach } {
   try {
     const cost = getComplexity({
@@ -95,13 +97,13 @@ export function estimateCost(
       query: document,
       operationName,
       variables: variables ?? {},
-      maxQueryNodes: MAX_EVALUATED_FIELDS,
+      maxQueryNodes: maxFields,
       estimators: [fieldExtensionsEstimator(), recordsEstimator],
     });
     return { cost };
   } catch (error) {
     if (error instanceof Error && /maximum allowed number of nodes/.test(error.message)) {
-      return { breach: { limit: 'fields', maximum: MAX_EVALUATED_FIELDS, actual: null } };
+      return { breach: { limit: 'fields', maximum: maxFields, actual: null } };
     }
     // Variables that do not fit the operation: execution refuses them before any resolver runs.
     return { cost: 0 };

@@ -99,7 +99,7 @@ export function requestGuard(schema: GraphQLSchema, { guard: config, isProductio
           const problem = checkInputs(schema, document, request.variables);
           if (problem) throw badInputError(ctx.locale, problem.key, { path: problem.path, max: problem.max ?? '' }, { field: problem.path });
 
-          const estimate = estimateCost(schema, document, request.operationName, request.variables);
+          const estimate = estimateCost(schema, document, request.operationName, request.variables, config.maxEvaluatedFields);
           if ('breach' in estimate) throw breachError(estimate.breach, ctx.locale);
           // With credentials, looking the caller up costs a statement: not for a document no caller may send.
           const hasCredentials = !!request.http?.headers.get('authorization');

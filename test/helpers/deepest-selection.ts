@@ -1,9 +1,9 @@
 import {
-  parse,
   getNamedType,
   isAbstractType,
   isInterfaceType,
   isLeafType,
+  isListType,
   isNonNullType,
   isObjectType,
   type GraphQLField,
@@ -12,18 +12,14 @@ import {
   type GraphQLObjectType,
 } from 'graphql';
 import { getSchema } from '../../src/graphql/schema';
-import { estimateCost } from '../../src/graphql/query-cost';
 
 /**
- * The deepest selection the schema allows for a root list, built from the schema itself: every
+ * The deepest selection the schema allows for a root field, built from the schema itself: every
  * field (fields that need arguments besides paging are left out), every nested connection at
- * `first: 3`, three relations deep. (At `first: 20` a page of 100 regions is hundreds of megabytes of
- * answer and took a jest worker past its heap limit; the statement count does not depend on it.)
+ * `first: 20`, three relations deep.
  */
 const DEPTH = 3;
-/** The current build's depth (3, or less where the server's own field limit refuses depth 3). */
-let maxDepth = DEPTH;
-const NESTED_FIRST = 3;
+const NESTED_FIRST = 20;
 
 const isConnection = (type: GraphQLNamedType): type is GraphQLObjectType => isObjectType(type) && type.name.endsWith('Connection');
 
@@ -66,7 +62,7 @@ function fieldsOf(type: GraphQLObjectType | GraphQLInterfaceType, depth: number,
     const responseKey = alias && (!aliased || aliased.has(field.name)) ? `${alias}${field.name}: ` : '';
     if (isLeafType(target)) {
       fields.push(`${responseKey}${field.name}${args}`);
-    } else if (depth < maxDepth) {
+    } else if (depth < DEPTH) {
       fields.push(`${responseKey}${field.name}${args} ${selectionOf(target, depth + 1)}`);
     }
   }
@@ -76,21 +72,42 @@ function fieldsOf(type: GraphQLObjectType | GraphQLInterfaceType, depth: number,
 /**
  * Root lists: Query fields returning a connection that need no argument but paging. `filters` adds
  * arguments to a list whose default answer is short (regions: the top of the tree), so that the
- * pages compared really differ in size. A list whose depth-3 document the server itself refuses
- * (more than its limit of evaluated fields: audit events reach any record through `record`) is
- * built at the deepest depth the server accepts, and says so in `depth`.
+ * pages compared really differ in size. (Such documents are far past the server's default shape,
+ * field and cost limits: the app that runs them lifts those.)
  */
-export function rootLists(filters: Record<string, string> = {}): { name: string; document: string; depth: number }[] {
-  const schema = getSchema();
-  const query = schema.getQueryType()!;
+export function rootLists(filters: Record<string, string> = {}): { name: string; document: string }[] {
+  const query = getSchema().getQueryType()!;
   return Object.values(query.getFields())
     .filter((field) => isConnection(getNamedType(field.type)) && argumentsOf(field, '$first') !== null)
     .map((field) => {
       const extra = filters[field.name] ? `, ${filters[field.name]}` : '';
-      for (maxDepth = DEPTH; ; maxDepth -= 1) {
-        const document = `query Deepest($first: Int!) { list: ${field.name}(first: $first${extra}) ${selectionOf(getNamedType(field.type), 0)} }`;
-        const estimate = estimateCost(schema, parse(document), 'Deepest', { first: 100 });
-        if (!('breach' in estimate) || maxDepth === 1) return { name: field.name, document, depth: maxDepth };
-      }
+      return { name: field.name, document: `query Deepest($first: Int!) { list: ${field.name}(first: $first${extra}) ${selectionOf(getNamedType(field.type), 0)} }` };
     });
+}
+
+/** A record type: the Node interface, or a type that implements it. */
+function isRecordType(type: GraphQLNamedType): boolean {
+  if (isInterfaceType(type) && type.name === 'Node') return true;
+  return (isObjectType(type) || isInterfaceType(type)) && type.getInterfaces().some((candidate) => candidate.name === 'Node');
+}
+
+/**
+ * Single-record roots: Query fields returning one record (a type that implements Node, or Node
+ * itself), each with the deepest selection the schema allows for it (as for root lists). Their
+ * arguments name a record, which the schema cannot: `documentFor` takes them, and for a root of
+ * an abstract type the type of that record (`on`): the selection is that type's, since the whole
+ * of Node three deep is past what graphql-js validates (its budget for comparing overlapping
+ * fields), and the other types' parts of a selection read nothing for this record.
+ */
+export function singleRecordRoots(): { name: string; documentFor: (args: string, on?: string) => string }[] {
+  const schema = getSchema();
+  return Object.values(schema.getQueryType()!.getFields())
+    .filter((field) => !isListType(isNonNullType(field.type) ? field.type.ofType : field.type) && isRecordType(getNamedType(field.type)))
+    .map((field) => ({
+      name: field.name,
+      documentFor: (args: string, on?: string) => {
+        const selection = on ? `{ __typename ... on ${on} ${selectionOf(schema.getType(on)!, 0)} }` : selectionOf(getNamedType(field.type), 0);
+        return `query Deepest { one: ${field.name}(${args}) ${selection} }`;
+      },
+    }));
 }

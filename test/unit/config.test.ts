@@ -41,6 +41,7 @@ describe('loadConfig defaults', () => {
         maxRootFields: 20,
         maxDirectives: 20,
         maxTokens: 3000,
+        maxEvaluatedFields: 10000,
         maxCost: { ANONYMOUS: 5000, ANALYST: 25000, DEPARTMENT_PARTNER: 25000, REGION_OPERATOR: 25000, ADMIN: 100000 },
         rateBudgets: {
           ANONYMOUS: { capacity: 20000, refillPerSecond: 200 },
@@ -252,6 +253,7 @@ describe('loadConfig: request limits and budgets', () => {
     ['RATE_LIMIT_BUDGETS', 'ANONYMOUS:5000'],
     ['RATE_LIMIT_BUDGETS', 'ANONYMOUS:5000/0'],
     ['QUERY_MAX_DEPTH', '0'],
+    ['QUERY_MAX_FIELDS', '50'],
     ['STATEMENT_TIMEOUT_MS', '50'],
     ['DB_POOL_WAIT_MS', 'soon'],
   ])('refuses %s=%s, naming the variable', (name, value) => {

@@ -348,11 +348,36 @@ export async function planConnection(db: SqlReader, info: GraphQLResolveInfo, li
   return row!.c;
 }
 
+/** Which rows of a type a caller may fetch (e.g. only its own webhook subscriptions), given the row alias. */
+export type RowScope = (t: string) => SqlFragment;
+
+/**
+ * Rows of one type (or interface) matching `where` (given the row alias), each planned for the
+ * selection of `info`, in one statement: `k` is the text of `keyColumn` (the type's key by default).
+ */
+async function plannedRows(
+  db: SqlReader,
+  info: GraphQLResolveInfo,
+  typeName: string,
+  where: (t: string, keyColumn: string) => SqlFragment,
+  options: { column?: string; abstract?: boolean; where?: RowScope },
+): Promise<{ k: string; n: Record<string, unknown> }[]> {
+  const planning = planningOf(info);
+  const t = nextAlias(planning);
+  const target = tableOf(typeName);
+  const keyColumn = `${t}.${options.column ?? target.key}`;
+  const json = rowJson(planning, typeName, t, info.fieldNodes, new Set(), options.abstract);
+  const statement = sql`select ${rawSql(keyColumn)}::text as k, ${json} as n from ${rawSql(`${target.table} ${t}`)}
+    where ${where(t, keyColumn)}${options.where ? sql` and ${options.where(t)}` : rawSql('')}`;
+  return db.all<{ k: string; n: Record<string, unknown> }>(statement.text, statement.bindings, PREPARED);
+}
+
 /**
  * Rows of one type (or interface) whose `column` (its key by default) is one of `values`, planned
  * for the selection of `info` (the root field's; `node`/`nodes` pick their `... on Type` parts):
  * one statement; the map is keyed by the column's text. `where` narrows the rows to those the
- * caller may see (e.g. only its own webhook subscriptions), given the row alias.
+ * caller may see (e.g. only its own webhook subscriptions), given the row alias. `abstract` puts
+ * `__typename` in each object, for a field of an abstract type (Node).
  */
 export async function planRecords(
   db: SqlReader,
@@ -360,19 +385,28 @@ export async function planRecords(
   typeName: string,
   values: readonly string[],
   valueType: 'uuid' | 'int' | 'text',
-  options: { column?: string; abstract?: boolean; where?: (t: string) => SqlFragment } = {},
+  options: { column?: string; abstract?: boolean; where?: RowScope } = {},
 ): Promise<Map<string, Record<string, unknown>>> {
   const found = new Map<string, Record<string, unknown>>();
   if (values.length === 0) return found;
-  const planning = planningOf(info);
-  const t = nextAlias(planning);
-  const target = tableOf(typeName);
-  const column = `${t}.${options.column ?? target.key}`;
-  const json = rowJson(planning, typeName, t, info.fieldNodes, new Set(), options.abstract);
-  const statement = sql`select ${rawSql(column)}::text as k, ${json} as n from ${rawSql(`${target.table} ${t}`)}
-    where ${rawSql(column)} = any(${values}::${rawSql(valueType)}[])${options.where ? sql` and ${options.where(t)}` : rawSql('')}`;
-  for (const row of await db.all<{ k: string; n: Record<string, unknown> }>(statement.text, statement.bindings, PREPARED)) found.set(row.k, row.n);
+  const rows = await plannedRows(db, info, typeName, (_t, keyColumn) => sql`${rawSql(keyColumn)} = any(${values}::${rawSql(valueType)}[])`, options);
+  for (const row of rows) found.set(row.k, row.n);
   return found;
+}
+
+/**
+ * The one row of a type (or interface) that `where` picks (given the row alias; it must pick at
+ * most one), planned for the root field's selection in one statement; null when there is none.
+ */
+export async function planOneWhere(
+  db: SqlReader,
+  info: GraphQLResolveInfo,
+  typeName: string,
+  where: RowScope,
+  options: { abstract?: boolean } = {},
+): Promise<Record<string, unknown> | null> {
+  const [row] = await plannedRows(db, info, typeName, where, options);
+  return row?.n ?? null;
 }
 
 /**

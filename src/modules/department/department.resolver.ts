@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Public } from '../../auth/visibility';
 import type { Context } from '../../graphql/context';
-import { planConnection } from '../../graphql/plan/planner';
+import { planConnection, planOne } from '../../graphql/plan/planner';
 import { badInputOf, localIdOf, notAnId, toPageRequest } from '../../graphql/relay';
 import { RegionType, type RegionRecord } from '../region/region.types';
 import { CreateDepartmentInput, DepartmentsArgs, UpdateDepartmentInput } from './department.inputs';
@@ -16,14 +16,15 @@ export class DepartmentResolver {
   @Query(() => DepartmentType, { nullable: true, description: '按 ID 或代码查部门（二选一）A department by ID or by code; give exactly one' })
   department(
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
     @Arg('id', () => ID, { nullable: true, description: '部门 ID Department ID' }) id?: string,
     @Arg('code', () => String, { nullable: true, description: '部门代码 Department code' }) code?: string,
-  ): Promise<DepartmentRecord | null> {
+  ): Promise<Record<string, unknown> | null> {
     if ((id == null) === (code == null)) throw badInputOf('ID_OR_CODE_ONE_OF', {}, 'id');
-    if (code != null) return ctx.loaders.departmentByCode.load(code.trim());
+    if (code != null) return planOne(ctx.db, info, 'Department', 'code', code.trim(), 'text');
     const localId = localIdOf(id!, 'Department');
     if (!localId) throw notAnId('id', 'Department');
-    return ctx.loaders.departmentById.load(localId);
+    return planOne(ctx.db, info, 'Department', 'id', localId, 'uuid');
   }
 
   @Public()

@@ -25,6 +25,11 @@ export function externalRefKeyString(key: ExternalRefKey): string {
   return JSON.stringify([key.type, key.system, key.externalId]);
 }
 
+/** The record (alias `t`, a row of the key's type) that an external reference names. */
+export function namedByExternalRef(t: string, key: ExternalRefKey): SqlFragment {
+  return sql`${rawSql(t)}.id = (select r.record_id from external_ref r where r.record_type = ${key.type} and r.system = ${key.system} and r.external_id = ${key.externalId})`;
+}
+
 /** The references of records of one type, by system then ID: one query for a whole page of records. */
 export async function externalRefsOfRecords(db: SqlReader, type: ExternalRecordType, recordIds: readonly string[]): Promise<ExternalRefRecord[]> {
   const rows = await db.all<ExternalRefRow>(

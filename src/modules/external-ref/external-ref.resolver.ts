@@ -22,8 +22,8 @@ import {
   UpsertServiceItemInput,
   UpsertStationServiceItemInput,
 } from './external-ref.inputs';
-import { externalRefsByIds, externalRefSystemList, externalRefSystemsByNames } from './external-ref.reader';
-import { planConnection } from '../../graphql/plan/planner';
+import { externalRefsByIds, externalRefSystemList, externalRefSystemsByNames, namedByExternalRef } from './external-ref.reader';
+import { planConnection, planOne, planOneWhere } from '../../graphql/plan/planner';
 import { registerNodeLoader } from '../../graphql/node.resolver';
 import { requestLoader } from '../../graphql/request-loaders';
 import { EXTERNAL_ID_MAX, normaliseExternalRef, normaliseSystem } from './external-ref.rules';
@@ -80,14 +80,13 @@ export class ExternalRefResolver {
     @Arg('externalId', { description: '该系统中的记录编号 The record’s ID in that system' }) externalId: string,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
-  ): Promise<ExternalRecord | null> {
+  ): Promise<Record<string, unknown> | null> {
     // The record type's own declaration decides, before any read.
     gatedResolveType({ __typename: type }, ctx, info);
     const key = normaliseExternalRef(system, externalId);
     if (key.issues.includes('SYSTEM_INVALID')) throw badInputOf('SYSTEM_ARGUMENT_INVALID', {}, 'system');
     if (key.issues.length) throw badInputOf('EXTERNAL_ID_ARGUMENT_INVALID', { max: EXTERNAL_ID_MAX }, 'externalId');
-    const ref = await ctx.loaders.externalRefByKey.load({ type, system: key.system, externalId: key.externalId });
-    return ref ? loadExternalRecord(ctx, type, ref.recordId) : null;
+    return planOneWhere(ctx.db, info, type, (t) => namedByExternalRef(t, { type, system: key.system, externalId: key.externalId }), { abstract: true });
   }
 
   @SignedIn()
@@ -104,11 +103,14 @@ export class ExternalRefResolver {
     nullable: true,
     description: '按名称查外部系统及其归属；尚无人使用的系统为空 An external system and its owner by name; null for a name nobody has used or been given',
   })
-  async externalRefSystem(@Arg('system', { description: '外部系统名称 System name' }) system: string, @Ctx() ctx: Context): Promise<ExternalRefSystemRecord | null> {
+  externalRefSystem(
+    @Arg('system', { description: '外部系统名称 System name' }) system: string,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Record<string, unknown> | null> {
     const checked = normaliseSystem(system);
     if (!checked.valid) throw badInputOf('SYSTEM_ARGUMENT_INVALID', {}, 'system');
-    const [found] = await externalRefSystemsByNames(ctx.db, [checked.system]);
-    return found ?? null;
+    return planOne(ctx.db, info, 'ExternalRefSystem', 'system', checked.system, 'text');
   }
 
   @Public()

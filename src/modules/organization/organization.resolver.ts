@@ -4,7 +4,7 @@ import { PersonalData, Public, SignedIn } from '../../auth/visibility';
 import { maskName, maskPhone } from '../../auth/masking';
 import { personalValue } from '../../auth/permissions';
 import type { Context } from '../../graphql/context';
-import { planConnection } from '../../graphql/plan/planner';
+import { planConnection, planOne } from '../../graphql/plan/planner';
 import { localIdOf, notAnId, toPageRequest } from '../../graphql/relay';
 import { RegionType, type RegionRecord } from '../region/region.types';
 import { CreateOrganizationInput, DeleteOrganizationInput, OrganizationsArgs, UpdateOrganizationInput } from './organization.inputs';
@@ -25,10 +25,14 @@ import {
 export class OrganizationResolver {
   @SignedIn()
   @Query(() => OrganizationType, { nullable: true, description: '按 ID 查组织 An organization by ID' })
-  organization(@Arg('id', () => ID, { description: '组织 ID Organization ID' }) id: string, @Ctx() ctx: Context): Promise<OrganizationRecord | null> {
+  organization(
+    @Arg('id', () => ID, { description: '组织 ID Organization ID' }) id: string,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Record<string, unknown> | null> {
     const localId = localIdOf(id, 'Organization');
     if (!localId) throw notAnId('id', 'Organization');
-    return ctx.loaders.organizationById.load(localId);
+    return planOne(ctx.db, info, 'Organization', 'id', localId, 'uuid');
   }
 
   @SignedIn()

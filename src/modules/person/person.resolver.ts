@@ -4,7 +4,7 @@ import { PersonalData, Public, SignedIn } from '../../auth/visibility';
 import { maskName, maskPhone } from '../../auth/masking';
 import { personalValue } from '../../auth/permissions';
 import type { Context } from '../../graphql/context';
-import { planConnection } from '../../graphql/plan/planner';
+import { planConnection, planOne } from '../../graphql/plan/planner';
 import { localIdOf, notAnId, toPageRequest } from '../../graphql/relay';
 import { OrganizationType, type OrganizationRecord } from '../organization/organization.types';
 import { RegionType, type RegionRecord } from '../region/region.types';
@@ -17,10 +17,10 @@ import { CreatePersonPayload, DeletePersonPayload, PersonConnection, PersonType,
 export class PersonResolver {
   @SignedIn()
   @Query(() => PersonType, { nullable: true, description: '按 ID 查人员 A person by ID' })
-  person(@Arg('id', () => ID, { description: '人员 ID Person ID' }) id: string, @Ctx() ctx: Context): Promise<PersonRecord | null> {
+  person(@Arg('id', () => ID, { description: '人员 ID Person ID' }) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Record<string, unknown> | null> {
     const localId = localIdOf(id, 'Person');
     if (!localId) throw notAnId('id', 'Person');
-    return ctx.loaders.personById.load(localId);
+    return planOne(ctx.db, info, 'Person', 'id', localId, 'uuid');
   }
 
   @SignedIn()

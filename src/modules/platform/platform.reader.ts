@@ -9,12 +9,9 @@ export async function platformsByIds(db: SqlReader, ids: readonly string[]): Pro
   return rows.map(toPlatformRecord);
 }
 
-export async function platformByOwnerRef(db: SqlReader, departmentCode: string, ownerRef: string): Promise<PlatformRecord | null> {
-  const row = await db.one<PlatformRow>(`select ${PLATFORM_COLUMNS} from platform p join department d on d.id = p.department_id where d.code = ? and p.owner_ref = ?`, [
-    departmentCode,
-    ownerRef,
-  ]);
-  return row ? toPlatformRecord(row) : null;
+/** The platform (alias `t`) a department, by its code, knows by its own ID for it (there is at most one). */
+export function platformOwnedAs(t: string, departmentCode: string, ownerRef: string): SqlFragment {
+  return sql`${rawSql(t)}.owner_ref = ${ownerRef} and ${rawSql(t)}.department_id = (select d.id from department d where d.code = ${departmentCode})`;
 }
 
 /** Turns the GraphQL filter into SQL; a malformed station ID is a BAD_USER_INPUT error. */

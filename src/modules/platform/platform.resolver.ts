@@ -3,12 +3,12 @@ import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Roo
 import { Public } from '../../auth/visibility';
 import type { Context } from '../../graphql/context';
 import { plannedField } from '../../graphql/plan/planned-field';
-import { planConnection } from '../../graphql/plan/planner';
+import { planConnection, planOne, planOneWhere } from '../../graphql/plan/planner';
 import { localIdOf, notAnId, toPageRequest } from '../../graphql/relay';
 import { DepartmentType, type DepartmentRecord } from '../department/department.types';
 import { StationType, type StationRecord } from '../station/station.types';
 import { CreatePlatformInput, DepartmentPlatformsArgs, MovePlatformInput, PlatformsArgs, StationPlatformsArgs, UpdatePlatformInput } from './platform.inputs';
-import { platformByOwnerRef, platformList } from './platform.reader';
+import { platformList, platformOwnedAs } from './platform.reader';
 import * as platforms from './platform.service';
 import {
   CreatePlatformPayload,
@@ -24,10 +24,14 @@ import {
 export class PlatformResolver {
   @Public()
   @Query(() => PlatformInterface, { nullable: true, description: '按 ID 查整合平台 A platform by ID' })
-  platform(@Arg('id', () => ID, { description: '整合平台 ID Platform ID' }) id: string, @Ctx() ctx: Context): Promise<PlatformRecord | null> {
+  platform(
+    @Arg('id', () => ID, { description: '整合平台 ID Platform ID' }) id: string,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Record<string, unknown> | null> {
     const localId = localIdOf(id, 'Platform');
     if (!localId) throw notAnId('id', 'Platform');
-    return ctx.loaders.platformById.load(localId);
+    return planOne(ctx.db, info, 'Platform', 'id', localId, 'uuid');
   }
 
   @Public()
@@ -45,8 +49,9 @@ export class PlatformResolver {
     @Arg('departmentCode', { description: '部门代码，如 XY-ZGH Department code, e.g. XY-ZGH' }) departmentCode: string,
     @Arg('ownerRef', { description: '部门自己的编号 The department’s own ID for the platform' }) ownerRef: string,
     @Ctx() ctx: Context,
-  ): Promise<PlatformRecord | null> {
-    return platformByOwnerRef(ctx.db, departmentCode.trim(), ownerRef.trim());
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Record<string, unknown> | null> {
+    return planOneWhere(ctx.db, info, 'Platform', (t) => platformOwnedAs(t, departmentCode.trim(), ownerRef.trim()));
   }
 
   @Public()

@@ -6,7 +6,7 @@ import { ConnectionArgs, toPageRequest } from '../../graphql/relay';
 import { StationStatus } from '../station/station.enums';
 import { RegionFilter, RegionOrder } from './region.inputs';
 import { regionList } from './region.reader';
-import { planConnection } from '../../graphql/plan/planner';
+import { planConnection, planOne } from '../../graphql/plan/planner';
 import type { GraphQLResolveInfo } from 'graphql';
 import { ancestorCodes, RegionConnection, RegionType, type RegionRecord } from './region.types';
 
@@ -23,8 +23,8 @@ class RegionsArgs extends ConnectionArgs {
 export class RegionResolver {
   @Public()
   @Query(() => RegionType, { nullable: true, description: '按代码查区划 A region by its code' })
-  region(@Arg('code', { description: '区划代码 Region code' }) code: string, @Ctx() ctx: Context): Promise<RegionRecord | null> {
-    return ctx.loaders.regionByCode.load(code);
+  region(@Arg('code', { description: '区划代码 Region code' }) code: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Record<string, unknown> | null> {
+    return planOne(ctx.db, info, 'Region', 'code', code, 'text');
   }
 
   @Public()

@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
-import { planConnection } from '../../graphql/plan/planner';
+import { planConnection, planOne } from '../../graphql/plan/planner';
 import { Public } from '../../auth/visibility';
 import type { Context } from '../../graphql/context';
 import { plannedField } from '../../graphql/plan/planned-field';
@@ -26,10 +26,14 @@ class ServiceCirclesArgs extends ConnectionArgs {
 export class ServiceCircleResolver {
   @Public()
   @Query(() => ServiceCircleType, { nullable: true, description: '按 ID 查服务圈 A service circle by ID' })
-  async serviceCircle(@Arg('id', () => ID, { description: '服务圈 ID Circle ID' }) id: string, @Ctx() ctx: Context): Promise<ServiceCircleRecord | null> {
+  serviceCircle(
+    @Arg('id', () => ID, { description: '服务圈 ID Circle ID' }) id: string,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Record<string, unknown> | null> {
     const localId = localIdOf(id, 'ServiceCircle');
     if (!localId) throw notAnId('id', 'ServiceCircle');
-    return ctx.loaders.circleById.load(localId);
+    return planOne(ctx.db, info, 'ServiceCircle', 'id', localId, 'uuid');
   }
 
   @Public()

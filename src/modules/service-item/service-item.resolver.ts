@@ -3,7 +3,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver
 import { Public } from '../../auth/visibility';
 import type { Context } from '../../graphql/context';
 import { plannedField } from '../../graphql/plan/planned-field';
-import { planConnection } from '../../graphql/plan/planner';
+import { planConnection, planOne } from '../../graphql/plan/planner';
 import { badInputOf, localIdOf, notAnId, toPageRequest } from '../../graphql/relay';
 import { DepartmentType, type DepartmentRecord } from '../department/department.types';
 import { StationType, type StationRecord } from '../station/station.types';
@@ -47,14 +47,15 @@ export class ServiceItemResolver {
   @Query(() => ServiceItemType, { nullable: true, description: '按 ID 或事项编码查服务事项（二选一）A service item by ID or by catalogue code; give exactly one' })
   serviceItem(
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
     @Arg('id', () => ID, { nullable: true, description: '事项 ID Service item ID' }) id?: string,
     @Arg('code', () => String, { nullable: true, description: '事项编码 Catalogue code' }) code?: string,
-  ): Promise<ServiceItemRecord | null> {
+  ): Promise<Record<string, unknown> | null> {
     if ((id == null) === (code == null)) throw badInputOf('ID_OR_CODE_ONE_OF', {}, 'id');
-    if (code != null) return ctx.loaders.serviceItemByCode.load(code.trim());
+    if (code != null) return planOne(ctx.db, info, 'ServiceItem', 'code', code.trim(), 'text');
     const localId = localIdOf(id!, 'ServiceItem');
     if (!localId) throw notAnId('id', 'ServiceItem');
-    return ctx.loaders.serviceItemById.load(localId);
+    return planOne(ctx.db, info, 'ServiceItem', 'id', localId, 'uuid');
   }
 
   @Public()
@@ -155,10 +156,14 @@ export class ServiceItemResolver {
 export class StationServiceItemResolver {
   @Public()
   @Query(() => StationServiceItemType, { nullable: true, description: '按 ID 查下沉记录 A push-down record by ID' })
-  stationServiceItem(@Arg('id', () => ID, { description: '下沉记录 ID Push-down record ID' }) id: string, @Ctx() ctx: Context): Promise<StationServiceItemRecord | null> {
+  stationServiceItem(
+    @Arg('id', () => ID, { description: '下沉记录 ID Push-down record ID' }) id: string,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Record<string, unknown> | null> {
     const localId = localIdOf(id, 'StationServiceItem');
     if (!localId) throw notAnId('id', 'StationServiceItem');
-    return ctx.loaders.stationServiceItemById.load(localId);
+    return planOne(ctx.db, info, 'StationServiceItem', 'id', localId, 'uuid');
   }
 
   @Public()
