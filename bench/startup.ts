@@ -15,26 +15,62 @@ import { prepareDatabase, ROOT } from './lib/server';
  *  - `npm start` again on that folder (a restart), and on a seeded PostgreSQL server database;
  *  - `npm run client:list` on both.
  * Figures, not a test: the machine's load average is printed beside them (BENCH_REPEAT runs of
- * each, default 3; BENCH_DATABASE_URL chooses the server).
+ * each, default 3; BENCH_DATABASE_URL chooses the server), and so is the CPU time of each run's
+ * whole process tree (npm, the build check, the node process and its threads, its shutdown too):
+ * on a shared machine the wall time follows the others' load, the CPU time much less.
  */
 const RUNS = Number(process.env.BENCH_REPEAT ?? 3);
 
 interface Timed {
   seconds: number;
+  /** CPU seconds of the npm process tree until then; NaN where the system does not say (no /proc). */
+  cpu: number;
   output: string;
+}
+
+/** A process's /proc stat fields after its name (Linux), or undefined. */
+function procStat(pid: number | 'self'): string[] | undefined {
+  try {
+    return fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  } catch {
+    return undefined;
+  }
+}
+
+/** CPU seconds (user + system, in 1/100 s) of a process itself and of its waited-for children. */
+const cpuOf = (fields: string[], own = true) => ((own ? Number(fields[11]) + Number(fields[12]) : 0) + Number(fields[13]) + Number(fields[14])) / 100;
+
+/** CPU seconds of this process's waited-for descendants: a finished npm run. */
+function descendantsCpu(): number {
+  const fields = procStat('self');
+  return fields ? cpuOf(fields, false) : NaN;
+}
+
+/** CPU seconds of the live process group `group` (npm, its shell, the server and the server's threads), and of what they waited for. */
+function groupCpu(group: number): number {
+  if (!procStat('self')) return NaN;
+  let cpu = 0;
+  for (const name of fs.readdirSync('/proc')) {
+    const fields = /^\d+$/.test(name) ? procStat(Number(name)) : undefined;
+    if (fields && Number(fields[2]) === group) cpu += cpuOf(fields);
+  }
+  return cpu;
 }
 
 /** Runs `npm <args>` in its own process group; resolves when `until` shows in its output (then stops the group) or when it exits. */
 function timeNpm(args: string[], env: Record<string, string | undefined>, until?: RegExp): Promise<Timed> {
   const started = performance.now();
+  const cpuBefore = descendantsCpu();
   const child = spawn('npm', args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   return new Promise((resolve, reject) => {
     let output = '';
     let seconds: number | undefined;
+    let cpu = NaN;
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       if (until && seconds === undefined && until.test(output)) {
         seconds = (performance.now() - started) / 1000;
+        cpu = groupCpu(child.pid!);
         // npm does not forward signals to the server: stop the whole group, as a terminal's Ctrl-C does.
         process.kill(-child.pid!, 'SIGTERM');
       }
@@ -42,8 +78,8 @@ function timeNpm(args: string[], env: Record<string, string | undefined>, until?
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
     child.on('exit', (code) => {
-      if (until && seconds !== undefined) return resolve({ seconds, output });
-      if (!until && code === 0) return resolve({ seconds: (performance.now() - started) / 1000, output });
+      if (until && seconds !== undefined) return resolve({ seconds, cpu, output });
+      if (!until && code === 0) return resolve({ seconds: (performance.now() - started) / 1000, cpu: descendantsCpu() - cpuBefore, output });
       reject(new Error(`npm ${args.join(' ')} ended with ${code} before it was done:\n${output.slice(-3000)}`));
     });
   });
@@ -51,14 +87,16 @@ function timeNpm(args: string[], env: Record<string, string | undefined>, until?
 
 const LISTENING = /listening on http/;
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'yizhan-startup-'));
-const rows: { what: string; runs: number[] }[] = [];
+const rows: { what: string; runs: number[]; cpu: number[] }[] = [];
 
 async function measure(what: string, runs: number, once: (run: number) => Promise<Timed>): Promise<void> {
-  const row = { what, runs: [] as number[] };
+  const row = { what, runs: [] as number[], cpu: [] as number[] };
   rows.push(row);
   for (let run = 0; run < runs; run++) {
-    row.runs.push((await once(run)).seconds);
-    process.stdout.write(`  ${what}: ${row.runs.at(-1)!.toFixed(2)} s\n`);
+    const { seconds, cpu } = await once(run);
+    row.runs.push(seconds);
+    row.cpu.push(cpu);
+    process.stdout.write(`  ${what}: ${seconds.toFixed(2)} s (CPU ${cpu.toFixed(2)} s)\n`);
   }
 }
 
@@ -91,15 +129,10 @@ async function main(): Promise<void> {
   }
 
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-  process.stdout.write(`\n${'what'.padEnd(58)} median    min    max  (seconds)\n`);
-  for (const { what, runs } of rows) {
-    process.stdout.write(
-      `${what.padEnd(58)} ${median(runs).toFixed(2).padStart(6)} ${Math.min(...runs)
-        .toFixed(2)
-        .padStart(6)} ${Math.max(...runs)
-        .toFixed(2)
-        .padStart(6)}\n`,
-    );
+  const column = (value: number) => value.toFixed(2).padStart(6);
+  process.stdout.write(`\n${'what'.padEnd(58)} median    min    max  CPU median  (seconds)\n`);
+  for (const { what, runs, cpu } of rows) {
+    process.stdout.write(`${what.padEnd(58)} ${column(median(runs))} ${column(Math.min(...runs))} ${column(Math.max(...runs))}      ${column(median(cpu))}\n`);
   }
   process.stdout.write(`load average at the end: ${load()}\n`);
 }

@@ -1,4 +1,4 @@
-import { createRemoteJWKSet, importSPKI, jwtVerify, type JWTPayload, type KeyLike } from 'jose';
+import type { JWTPayload, KeyLike, createRemoteJWKSet } from 'jose';
 import type { JwtConfig } from '../config';
 import { isRole, type Role } from './roles';
 
@@ -13,6 +13,9 @@ export interface JwtIdentity {
 
 export class JwtRejected extends Error {}
 
+/** The identity provider's keys, fetched from its JWKS URL and cached. */
+type RemoteKeySet = ReturnType<typeof createRemoteJWKSet>;
+
 export type JwtVerifier = (token: string) => Promise<JwtIdentity>;
 
 /**
@@ -21,17 +24,19 @@ export type JwtVerifier = (token: string) => Promise<JwtIdentity>;
  */
 export function createJwtVerifier(config: JwtConfig | null): JwtVerifier | null {
   if (!config) return null;
-  let key: Promise<KeyLike> | ReturnType<typeof createRemoteJWKSet>;
-  if (config.jwksUrl) key = createRemoteJWKSet(new URL(config.jwksUrl), { cooldownDuration: 30_000, timeoutDuration: 5_000 });
-  else key = importSPKI(config.publicKey!, config.algorithms[0]);
+  // jose is loaded only where a JWT is configured: a start without one does not wait for it.
+  const jose = import('jose');
+  const key = jose.then(async ({ createRemoteJWKSet, importSPKI }): Promise<KeyLike | RemoteKeySet> =>
+    config.jwksUrl ? createRemoteJWKSet(new URL(config.jwksUrl), { cooldownDuration: 30_000, timeoutDuration: 5_000 }) : importSPKI(config.publicKey!, config.algorithms[0]),
+  );
 
   return async (token) => {
     let payload: JWTPayload;
     try {
-      const verified =
-        typeof key === 'function'
-          ? await jwtVerify(token, key, { issuer: config.issuer, audience: config.audience, algorithms: config.algorithms, clockTolerance: 30 })
-          : await jwtVerify(token, await key, { issuer: config.issuer, audience: config.audience, algorithms: config.algorithms, clockTolerance: 30 });
+      const { jwtVerify } = await jose;
+      const verifyWith = await key;
+      const options = { issuer: config.issuer, audience: config.audience, algorithms: config.algorithms, clockTolerance: 30 };
+      const verified = typeof verifyWith === 'function' ? await jwtVerify(token, verifyWith, options) : await jwtVerify(token, verifyWith, options);
       payload = verified.payload;
     } catch (error) {
       // jose's messages name the failed check (expired, audience, signature), never the token.

@@ -1,8 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from '../config';
-import { seedDemo } from '../../seeds/xiangyang.seed';
 import { openEmbeddedDatabase, type EmbeddedDatabase } from './embedded';
-import { initOrm } from './orm';
+import { initOrm, pendingMigrations } from './orm';
 import { describeUrl } from './url';
 
 /** The database the app runs on: a real server (DATABASE_URL) or the embedded PGlite. */
@@ -37,24 +36,29 @@ export async function openDatabase(config: Config, options: OpenDatabaseOptions 
   try {
     // PGlite has one backend: more than one pooled connection can deadlock (see STACK.md).
     const poolMax = embedded ? 1 : config.dbPoolMax;
-    if (options.migrate || options.seed) {
-      // Migrations and the seed run on a pool of their own without the requests' statement timeout:
-      // an index over a large table may take longer than any request may.
-      const setup = await initOrm({ clientUrl: url, poolMax, onQuery: options.onQuery });
-      try {
-        if (options.migrate) await setup.getMigrator().up();
-        if (options.seed) await runSeed(setup);
-      } finally {
-        await setup.close(true);
+    const openOrm = () => initOrm({ clientUrl: url, poolMax, statementTimeoutMs: config.guard.statementTimeoutMs, poolWaitMs: config.guard.poolWaitMs, onQuery: options.onQuery });
+    let orm = await openOrm();
+    try {
+      // A restart finds nothing pending and opens one ORM, not two.
+      if (options.migrate && (await pendingMigrations(orm)).length) {
+        // Migrations run on a pool of their own without the requests' statement timeout (an index
+        // over a large table may take longer than any request may); the requests' pool opens again
+        // after them, so that its connections (PGlite's one session) carry the requests' settings.
+        await orm.close(true);
+        const setup = await initOrm({ clientUrl: url, poolMax, onQuery: options.onQuery });
+        try {
+          await setup.getMigrator().up();
+        } finally {
+          await setup.close(true);
+        }
+        orm = await openOrm();
       }
+      // In a transaction of its own that lifts the statement timeout.
+      if (options.seed) await runSeed(orm);
+    } catch (error) {
+      await orm.close(true);
+      throw error;
     }
-    const orm = await initOrm({
-      clientUrl: url,
-      poolMax,
-      statementTimeoutMs: config.guard.statementTimeoutMs,
-      poolWaitMs: config.guard.poolWaitMs,
-      onQuery: options.onQuery,
-    });
     return {
       orm,
       kind: embedded ? 'embedded' : 'server',
@@ -70,8 +74,12 @@ export async function openDatabase(config: Config, options: OpenDatabaseOptions 
   }
 }
 
-/** Loads the demo seed in one transaction; a no-op once it has been loaded. */
+/**
+ * Loads the demo seed in one transaction, without the statement timeout; a no-op once it has been
+ * loaded. The seed's code is loaded only when this runs.
+ */
 export async function runSeed(orm: MikroORM) {
+  const { seedDemo } = await import('../../seeds/xiangyang.seed');
   return orm.em.fork().transactional(async (em) => {
     await em.execute('set local statement_timeout = 0');
     return seedDemo({ execute: (sql, params) => em.execute(sql, params as unknown[]) });

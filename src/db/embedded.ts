@@ -30,6 +30,13 @@ export interface StartEmbeddedOptions {
 const MAX_SOCKET_CONNECTIONS = 4;
 
 /**
+ * Settings of every embedded run. PostgreSQL's 128 MB of shared buffers are zeroed at each start
+ * (CPU, and memory the process keeps) though the whole demo database is some 60 MB, which the
+ * operating system's file cache holds anyway: 32 MB start faster and keep 100 MB less resident.
+ */
+const EMBEDDED_SETTINGS = ['shared_buffers=32MB'];
+
+/**
  * Starts PGlite on `dataDir` (created when missing), on a worker thread of its own (see
  * embedded-worker.js), with the extensions the migrations use and a socket server on 127.0.0.1
  * with an OS-chosen port (no stale unix socket can block it).
@@ -39,7 +46,7 @@ export function startEmbeddedDatabase(dataDir: string, options: StartEmbeddedOpt
   const worker = new Worker(path.join(__dirname, 'embedded-worker.js'), {
     // Not the parent's flags: a `-r ts-node/register` there would load TypeScript into this thread for nothing.
     execArgv: [],
-    workerData: { dataDir, image: options.image, settings: options.settings ?? [], maxConnections: MAX_SOCKET_CONNECTIONS },
+    workerData: { dataDir, image: options.image, settings: [...EMBEDDED_SETTINGS, ...(options.settings ?? [])], maxConnections: MAX_SOCKET_CONNECTIONS },
   });
   const pending = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();
   let nextId = 1;

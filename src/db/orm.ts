@@ -29,6 +29,9 @@ import { IdempotencyKey } from './idempotency-key.entity';
 import { RateLimitBucket } from './rate-limit-bucket.entity';
 import { SeedRun } from '../../seeds/seed-run.entity';
 
+/** Where the Migrator logs the migrations it applied. */
+const MIGRATIONS_TABLE = 'mikro_orm_migrations';
+
 export const entities = [
   ...baseEntities,
   Region,
@@ -141,7 +144,7 @@ export function buildOrmOptions({ clientUrl, poolMax, statementTimeoutMs = 0, po
       migrationsList,
       transactional: true,
       allOrNothing: true,
-      tableName: 'mikro_orm_migrations',
+      tableName: MIGRATIONS_TABLE,
       snapshot: false,
       silent: true,
     },
@@ -158,8 +161,16 @@ export async function initOrm(options: OrmOptions): Promise<MikroORM> {
 /** How long a runtime connection may sit idle inside a transaction before PostgreSQL ends it. */
 const IDLE_IN_TRANSACTION_MS = 60_000;
 
-/** Names of migrations that exist in code but are not applied to the database. */
+/**
+ * Names of migrations that exist in code but are not applied to the database: the names the
+ * Migrator has logged in its table, read in one statement (every start, client script and /readyz
+ * asks, and the Migrator would first check and create its table).
+ */
 export async function pendingMigrations(orm: MikroORM): Promise<string[]> {
-  const pending = await orm.getMigrator().getPendingMigrations();
-  return pending.map((migration) => migration.name);
+  const connection = orm.em.getConnection();
+  const [{ present }] = await connection.execute<{ present: boolean }[]>(`select to_regclass('${MIGRATIONS_TABLE}') is not null as present`);
+  const rows = present ? await connection.execute<{ name: string }[]>(`select name from ${MIGRATIONS_TABLE}`) : [];
+  // The Migrator logs a name without its file extension, and so compares them.
+  const applied = new Set(rows.map(({ name }) => name.replace(/\.[jt]s$/, '')));
+  return migrationsList.map(({ name }) => name).filter((name) => !applied.has(name));
 }
