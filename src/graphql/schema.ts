@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { isInterfaceType, lexicographicSortSchema, printSchema, type GraphQLSchema, type GraphQLTypeResolver } from 'graphql';
 import { buildSchemaSync, getMetadataStorage } from 'type-graphql';
 import { applyTypeDeclarations, assertEveryFieldDeclared, VISIBILITY_EXTENSION } from '../auth/visibility';
 import { AuditEventResolver, ChangeActorResolver, ChangeFeedResolver } from '../modules/audit/audit.resolver';
@@ -129,6 +129,7 @@ export function getSchema(): GraphQLSchema {
     schema.getMutationType()!.description = '变更入口：每个变更是一个事务，出错时不改变任何数据 Every change; each is one transaction and changes nothing when it fails';
     const storage = getMetadataStorage();
     applyTypeDeclarations(schema, [...storage.objectTypes, ...storage.interfaceTypes]);
+    synchronousResolveTypes(schema, storage.interfaceTypes);
     // The root types have no class to decorate: anyone may reach them; each field says who may use it.
     for (const root of [schema.getQueryType()!, schema.getMutationType()!]) {
       (root as { extensions: Record<string, unknown> }).extensions = { ...root.extensions, [VISIBILITY_EXTENSION]: { kind: 'PUBLIC' } };
@@ -142,4 +143,17 @@ export function getSchema(): GraphQLSchema {
 /** The printed, sorted schema that is checked in as schema.graphql. */
 export function printSortedSchema(): string {
   return `${printSchema(lexicographicSortSchema(getSchema()))}\n`;
+}
+
+/**
+ * type-graphql wraps each interface's resolveType in an async function, so every record of an
+ * interface type (each platform of a station) became a promise and made its parents promises too:
+ * graphql-js then builds each station of a page through promiseForObject. The declared resolvers
+ * are synchronous; they are put back as they are.
+ */
+function synchronousResolveTypes(schema: GraphQLSchema, interfaces: readonly { name: string; resolveType?: unknown }[]): void {
+  for (const declared of interfaces) {
+    const type = schema.getType(declared.name);
+    if (isInterfaceType(type) && typeof declared.resolveType === 'function') type.resolveType = declared.resolveType as GraphQLTypeResolver<unknown, unknown>;
+  }
 }
