@@ -303,12 +303,22 @@ export async function upsertByExternalRef(ctx: Context, problems: Problems, pref
       await em.flush();
       return { id, created: true, changed: true };
     });
-  try {
-    return await attempt();
-  } catch (error) {
-    if (!(error instanceof UniqueConstraintViolationException)) throw error;
-    return attempt();
-  }
+  // A reference another record holds is the caller's user error, named with the existing ID.
+  return guardExternalRef(
+    ctx,
+    problems,
+    prefix,
+    key,
+    () => null,
+    async () => {
+      try {
+        return await attempt();
+      } catch (error) {
+        if (!(error instanceof UniqueConstraintViolationException)) throw error;
+        return attempt();
+      }
+    },
+  );
 }
 
 /**

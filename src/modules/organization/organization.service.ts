@@ -18,7 +18,7 @@ import type { DeleteOrganizationResult, OrganizationPayload } from './organizati
 import { ExternalRecordType } from '../external-ref/external-ref.enums';
 import type { UpsertOrganizationInput } from '../external-ref/external-ref.inputs';
 import { applyChanges } from '../external-ref/external-ref.rules';
-import { checkExternalRefKey, guardExternalRef, referencedRecordId, upsertByExternalRef } from '../external-ref/external-ref.service';
+import { checkExternalRefKey, referencedRecordId, upsertByExternalRef } from '../external-ref/external-ref.service';
 import type { UpsertOrganizationResult } from '../external-ref/external-ref.types';
 
 export const ORGANIZATION: RecordKind = { zh: '组织', en: 'organization' };
@@ -272,49 +272,41 @@ export async function upsertOrganization(ctx: Context, input: UpsertOrganization
 
   const { value, userErrors } = await withUserErrors(ctx, async () => {
     try {
-      return await guardExternalRef(
-        ctx,
-        problems,
-        'externalRef.',
-        ref,
-        () => null,
-        () =>
-          upsertByExternalRef(ctx, problems, 'externalRef.', ref, {
-            async create(em, id) {
-              em.create(Organization, {
-                id,
-                name: name!,
-                kind: input.kind,
-                creditCode: credit.code ?? null,
-                creditCodeWarning: credit.warning,
-                contactName: contactName!,
-                contactPhone: contactPhone!,
-                region: em.getReference(Region, region!.dbId),
-                active: input.active ?? true,
-              });
-            },
-            async update(em, id) {
-              const organization = await em.findOneOrFail(Organization, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-              const moving = organization.region?.id !== region!.dbId;
-              if (moving) {
-                // Moving it out of its region needs the right to write there too.
-                const current = organization.region ? await em.findOne(Region, organization.region.id) : null;
-                checkCan(ctx, problems, Action.WRITE_COMMUNITY, { regionPath: current?.path }, 'regionCode');
-                problems.throwIfAny();
-                organization.region = em.getReference(Region, region!.dbId);
-              }
-              const changed = applyChanges(organization, {
-                name: name!,
-                kind: input.kind,
-                contactName: contactName!,
-                contactPhone: contactPhone!,
-                active: input.active ?? undefined,
-                ...(credit.code !== undefined ? { creditCode: credit.code, creditCodeWarning: credit.warning } : {}),
-              });
-              return changed || moving;
-            },
-          }),
-      );
+      return await upsertByExternalRef(ctx, problems, 'externalRef.', ref, {
+        async create(em, id) {
+          em.create(Organization, {
+            id,
+            name: name!,
+            kind: input.kind,
+            creditCode: credit.code ?? null,
+            creditCodeWarning: credit.warning,
+            contactName: contactName!,
+            contactPhone: contactPhone!,
+            region: em.getReference(Region, region!.dbId),
+            active: input.active ?? true,
+          });
+        },
+        async update(em, id) {
+          const organization = await em.findOneOrFail(Organization, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+          const moving = organization.region?.id !== region!.dbId;
+          if (moving) {
+            // Moving it out of its region needs the right to write there too.
+            const current = organization.region ? await em.findOne(Region, organization.region.id) : null;
+            checkCan(ctx, problems, Action.WRITE_COMMUNITY, { regionPath: current?.path }, 'regionCode');
+            problems.throwIfAny();
+            organization.region = em.getReference(Region, region!.dbId);
+          }
+          const changed = applyChanges(organization, {
+            name: name!,
+            kind: input.kind,
+            contactName: contactName!,
+            contactPhone: contactPhone!,
+            active: input.active ?? undefined,
+            ...(credit.code !== undefined ? { creditCode: credit.code, creditCodeWarning: credit.warning } : {}),
+          });
+          return changed || moving;
+        },
+      });
     } catch (error) {
       if (error instanceof UniqueConstraintViolationException && credit.code) {
         const holder = await organizationByCreditCode(ctx.db, credit.code);

@@ -23,7 +23,7 @@ import type { PlatformPayload } from './platform.types';
 import { ExternalRecordType } from '../external-ref/external-ref.enums';
 import type { UpsertPlatformInput } from '../external-ref/external-ref.inputs';
 import { applyChanges } from '../external-ref/external-ref.rules';
-import { checkExternalRefKey, guardExternalRef, upsertByExternalRef } from '../external-ref/external-ref.service';
+import { checkExternalRefKey, upsertByExternalRef } from '../external-ref/external-ref.service';
 import type { UpsertPlatformResult } from '../external-ref/external-ref.types';
 
 export const PLATFORM: RecordKind = { zh: '整合平台', en: 'platform' };
@@ -282,72 +282,64 @@ export async function upsertPlatform(ctx: Context, input: UpsertPlatformInput): 
         adopt: { type: 'PLATFORM', system: ref.system, externalId: ref.externalId },
       },
       () =>
-        guardExternalRef(
-          ctx,
-          problems,
-          'externalRef.',
-          ref,
-          () => null,
-          () =>
-            upsertByExternalRef(ctx, problems, 'externalRef.', ref, {
-              async create(em, id) {
-                if (!department!.active) problems.add('departmentCode', UserErrorCode.INVALID, 'DEPARTMENT_INACTIVE', { name: department!.name });
-                problems.throwIfAny();
-                await lockHostStation(em, problems, 'stationId', station!.dbId);
-                problems.throwIfAny();
-                em.create(Platform, {
-                  id,
-                  kind: input.kind,
-                  station: em.getReference(Station, station!.dbId),
-                  department: em.getReference(Department, department!.dbId),
-                  name: name!,
-                  ownerRef: ownerRef!,
-                  openingHours: openingHours ?? null,
-                  active: input.active ?? true,
-                  ...details!,
-                });
-                await em.flush();
-                if (govItems) await replaceGovPointItems(em, id, govItems);
-              },
-              async update(em, id) {
-                const platform = await em.findOneOrFail(Platform, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-                if (platform.kind !== input.kind) {
-                  problems.add('kind', UserErrorCode.INVALID, 'UPSERT_PLATFORM_KIND_MISMATCH', {
-                    ...refParams,
-                    current: platform.kind,
-                    currentZh: PLATFORM_KIND_NAMES_ZH[platform.kind],
-                    given: input.kind,
-                    givenZh: PLATFORM_KIND_NAMES_ZH[input.kind],
-                  });
-                }
-                // Another department's platform: the caller must be allowed to write it before being told more.
-                if (platform.department.id !== department!.dbId && checkCan(ctx, problems, Action.WRITE_PLATFORM, { departmentId: platform.department.id }, 'departmentCode')) {
-                  const current = await em.findOneOrFail(Department, platform.department.id);
-                  problems.add('departmentCode', UserErrorCode.INVALID, 'UPSERT_PLATFORM_DEPARTMENT_MISMATCH', { ...refParams, current: current.name, given: department!.name });
-                }
-                problems.throwIfAny();
-                const moving = platform.station.id !== station!.dbId;
-                const reactivating = input.active === true && !platform.active;
-                if (moving || reactivating) await lockHostStation(em, problems, 'stationId', station!.dbId);
-                problems.throwIfAny();
-                if (reactivating && !department!.active) {
-                  problems.add('active', UserErrorCode.INVALID, 'DEPARTMENT_INACTIVE', { name: department!.name });
-                  problems.throwIfAny();
-                }
-                let changed = applyChanges(platform, { name: name!, ownerRef: ownerRef!, openingHours, active: input.active ?? undefined, ...details! });
-                if (moving) {
-                  platform.station = em.getReference(Station, station!.dbId);
-                  changed = true;
-                }
-                if (govItems && (await replaceGovPointItems(em, id, govItems))) {
-                  // The list lives in its own table: touching the row makes the change bump the version.
-                  platform.updatedAt = new Date();
-                  changed = true;
-                }
-                return changed;
-              },
-            }),
-        ),
+        upsertByExternalRef(ctx, problems, 'externalRef.', ref, {
+          async create(em, id) {
+            if (!department!.active) problems.add('departmentCode', UserErrorCode.INVALID, 'DEPARTMENT_INACTIVE', { name: department!.name });
+            problems.throwIfAny();
+            await lockHostStation(em, problems, 'stationId', station!.dbId);
+            problems.throwIfAny();
+            em.create(Platform, {
+              id,
+              kind: input.kind,
+              station: em.getReference(Station, station!.dbId),
+              department: em.getReference(Department, department!.dbId),
+              name: name!,
+              ownerRef: ownerRef!,
+              openingHours: openingHours ?? null,
+              active: input.active ?? true,
+              ...details!,
+            });
+            await em.flush();
+            if (govItems) await replaceGovPointItems(em, id, govItems);
+          },
+          async update(em, id) {
+            const platform = await em.findOneOrFail(Platform, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+            if (platform.kind !== input.kind) {
+              problems.add('kind', UserErrorCode.INVALID, 'UPSERT_PLATFORM_KIND_MISMATCH', {
+                ...refParams,
+                current: platform.kind,
+                currentZh: PLATFORM_KIND_NAMES_ZH[platform.kind],
+                given: input.kind,
+                givenZh: PLATFORM_KIND_NAMES_ZH[input.kind],
+              });
+            }
+            // Another department's platform: the caller must be allowed to write it before being told more.
+            if (platform.department.id !== department!.dbId && checkCan(ctx, problems, Action.WRITE_PLATFORM, { departmentId: platform.department.id }, 'departmentCode')) {
+              const current = await em.findOneOrFail(Department, platform.department.id);
+              problems.add('departmentCode', UserErrorCode.INVALID, 'UPSERT_PLATFORM_DEPARTMENT_MISMATCH', { ...refParams, current: current.name, given: department!.name });
+            }
+            problems.throwIfAny();
+            const moving = platform.station.id !== station!.dbId;
+            const reactivating = input.active === true && !platform.active;
+            if (moving || reactivating) await lockHostStation(em, problems, 'stationId', station!.dbId);
+            problems.throwIfAny();
+            if (reactivating && !department!.active) {
+              problems.add('active', UserErrorCode.INVALID, 'DEPARTMENT_INACTIVE', { name: department!.name });
+              problems.throwIfAny();
+            }
+            let changed = applyChanges(platform, { name: name!, ownerRef: ownerRef!, openingHours, active: input.active ?? undefined, ...details! });
+            if (moving) {
+              platform.station = em.getReference(Station, station!.dbId);
+              changed = true;
+            }
+            if (govItems && (await replaceGovPointItems(em, id, govItems))) {
+              // The list lives in its own table: touching the row makes the change bump the version.
+              platform.updatedAt = new Date();
+              changed = true;
+            }
+            return changed;
+          },
+        }),
     ),
   );
   if (!value) return { platform: null, created: false, changed: false, userErrors };

@@ -44,7 +44,7 @@ import {
 import { ExternalRecordType } from '../external-ref/external-ref.enums';
 import type { UpsertServiceItemInput, UpsertStationServiceItemInput } from '../external-ref/external-ref.inputs';
 import { applyChanges } from '../external-ref/external-ref.rules';
-import { checkExternalRefKey, guardExternalRef, upsertByExternalRef } from '../external-ref/external-ref.service';
+import { checkExternalRefKey, upsertByExternalRef } from '../external-ref/external-ref.service';
 import type { UpsertServiceItemResult, UpsertStationServiceItemResult } from '../external-ref/external-ref.types';
 import type {
   DeleteServiceItemPayloadResult,
@@ -498,65 +498,57 @@ export async function upsertServiceItem(ctx: Context, input: UpsertServiceItemIn
 
   const { value, userErrors } = await withUserErrors(ctx, async () => {
     try {
-      return await guardExternalRef(
-        ctx,
-        problems,
-        'externalRef.',
-        ref,
-        () => null,
-        () =>
-          upsertByExternalRef(ctx, problems, 'externalRef.', ref, {
-            async create(em, id) {
-              if (!department!.active) inactiveDepartment();
-              problems.throwIfAny();
-              em.create(ServiceItem, {
-                id,
-                code,
-                name: name!,
-                level: input.level,
-                category: input.category,
-                department: em.getReference(Department, department!.dbId),
-                handlingMode: input.handlingMode,
-                materials: materials ?? [],
-                timeLimitDays: input.timeLimitDays ?? null,
-                feeYuan: fee ?? '0.00',
-                description: description ?? null,
-                active: input.active ?? true,
-              });
-            },
-            async update(em, id) {
-              const item = await em.findOneOrFail(ServiceItem, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-              if (item.code !== code) problems.add('code', UserErrorCode.INVALID, 'UPSERT_SERVICE_ITEM_CODE_MISMATCH', { ...refParams, current: item.code, given: code });
-              else if (item.level !== input.level) {
-                problems.add('level', UserErrorCode.INVALID, 'UPSERT_SERVICE_ITEM_LEVEL_MISMATCH', {
-                  ...refParams,
-                  current: item.level,
-                  currentZh: LEVEL_NAMES_ZH[item.level],
-                  given: input.level,
-                  givenZh: LEVEL_NAMES_ZH[input.level],
-                });
-              }
-              const handingOver = item.department.id !== department!.dbId;
-              // Handing the item over also needs the right to write its current department's items.
-              if (handingOver && checkCan(ctx, problems, Action.WRITE_SERVICE_ITEM, { departmentId: item.department.id }, 'departmentCode') && !department!.active) {
-                inactiveDepartment();
-              }
-              problems.throwIfAny();
-              const changed = applyChanges(item, {
-                name: name!,
-                category: input.category,
-                handlingMode: input.handlingMode,
-                materials,
-                timeLimitDays: input.timeLimitDays,
-                feeYuan: fee ?? undefined,
-                description,
-                active: input.active ?? undefined,
-              });
-              if (handingOver) item.department = em.getReference(Department, department!.dbId);
-              return changed || handingOver;
-            },
-          }),
-      );
+      return await upsertByExternalRef(ctx, problems, 'externalRef.', ref, {
+        async create(em, id) {
+          if (!department!.active) inactiveDepartment();
+          problems.throwIfAny();
+          em.create(ServiceItem, {
+            id,
+            code,
+            name: name!,
+            level: input.level,
+            category: input.category,
+            department: em.getReference(Department, department!.dbId),
+            handlingMode: input.handlingMode,
+            materials: materials ?? [],
+            timeLimitDays: input.timeLimitDays ?? null,
+            feeYuan: fee ?? '0.00',
+            description: description ?? null,
+            active: input.active ?? true,
+          });
+        },
+        async update(em, id) {
+          const item = await em.findOneOrFail(ServiceItem, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+          if (item.code !== code) problems.add('code', UserErrorCode.INVALID, 'UPSERT_SERVICE_ITEM_CODE_MISMATCH', { ...refParams, current: item.code, given: code });
+          else if (item.level !== input.level) {
+            problems.add('level', UserErrorCode.INVALID, 'UPSERT_SERVICE_ITEM_LEVEL_MISMATCH', {
+              ...refParams,
+              current: item.level,
+              currentZh: LEVEL_NAMES_ZH[item.level],
+              given: input.level,
+              givenZh: LEVEL_NAMES_ZH[input.level],
+            });
+          }
+          const handingOver = item.department.id !== department!.dbId;
+          // Handing the item over also needs the right to write its current department's items.
+          if (handingOver && checkCan(ctx, problems, Action.WRITE_SERVICE_ITEM, { departmentId: item.department.id }, 'departmentCode') && !department!.active) {
+            inactiveDepartment();
+          }
+          problems.throwIfAny();
+          const changed = applyChanges(item, {
+            name: name!,
+            category: input.category,
+            handlingMode: input.handlingMode,
+            materials,
+            timeLimitDays: input.timeLimitDays,
+            feeYuan: fee ?? undefined,
+            description,
+            active: input.active ?? undefined,
+          });
+          if (handingOver) item.department = em.getReference(Department, department!.dbId);
+          return changed || handingOver;
+        },
+      });
     } catch (error) {
       if (error instanceof UniqueConstraintViolationException) {
         await addCodeTaken(ctx, problems, code, { type: 'SERVICE_ITEM', system: ref.system, externalId: ref.externalId });
@@ -593,59 +585,51 @@ export async function upsertStationServiceItem(ctx: Context, input: UpsertStatio
 
   const { value, userErrors } = await withUserErrors(ctx, async () => {
     try {
-      return await guardExternalRef(
-        ctx,
-        problems,
-        'externalRef.',
-        ref,
-        () => null,
-        () =>
-          upsertByExternalRef(ctx, problems, 'externalRef.', ref, {
-            async adopt(em) {
-              const existing = await em.findOne(StationServiceItem, { station: station!.dbId, serviceItem: item!.dbId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-              return existing?.id ?? null;
-            },
-            async create(em, id) {
-              if (!item!.active) problems.add('itemCode', UserErrorCode.INVALID, 'SERVICE_ITEM_INACTIVE', { name: item!.name, code: item!.code });
-              if (station!.archivedAt) problems.add('stationId', UserErrorCode.ARCHIVED, 'PUSH_DOWN_STATION_ARCHIVED', { name: station!.name });
-              else if (station!.status === StationStatus.CLOSED) problems.add('stationId', UserErrorCode.INVALID, 'PUSH_DOWN_STATION_CLOSED', { name: station!.name });
-              problems.throwIfAny();
-              em.create(StationServiceItem, {
-                id,
-                station: em.getReference(Station, station!.dbId),
-                serviceItem: em.getReference(ServiceItem, item!.dbId),
-                mode: input.mode ?? item!.handlingMode,
-                since: since ?? todayInChina(),
-                status: input.status ?? StationServiceItemStatus.ACTIVE,
-              });
-            },
-            async update(em, id) {
-              const record = await em.findOneOrFail(StationServiceItem, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-              const otherItem = record.serviceItem.id !== item!.dbId;
-              if (otherItem || record.station.id !== station!.dbId) {
-                await em.populate(record, ['serviceItem', 'station']);
-                // Another department's push-down: the caller must be allowed to write it before being told more.
-                if (!checkCan(ctx, problems, Action.WRITE_SERVICE_ITEM, { departmentId: record.serviceItem.department.id }, 'itemCode')) problems.throwIfAny();
-                problems.add(otherItem ? 'itemCode' : 'stationId', UserErrorCode.INVALID, 'UPSERT_PUSH_DOWN_MISMATCH', {
-                  system: ref.system,
-                  externalId: ref.externalId,
-                  station: record.station.name,
-                  item: record.serviceItem.name,
-                });
-                problems.throwIfAny();
-              }
-              if (input.status === StationServiceItemStatus.ACTIVE && record.status !== StationServiceItemStatus.ACTIVE) {
-                await em.populate(record, ['serviceItem', 'station']);
-                const { serviceItem: current, station: at } = record;
-                if (!current.active) problems.add('status', UserErrorCode.INVALID, 'SERVICE_ITEM_INACTIVE', { name: current.name, code: current.code });
-                if (at.archivedAt) problems.add('status', UserErrorCode.ARCHIVED, 'PUSH_DOWN_STATION_ARCHIVED', { name: at.name });
-                else if (at.status === StationStatus.CLOSED) problems.add('status', UserErrorCode.INVALID, 'PUSH_DOWN_STATION_CLOSED', { name: at.name });
-                problems.throwIfAny();
-              }
-              return applyChanges(record, { mode: input.mode ?? undefined, since, status: input.status ?? undefined });
-            },
-          }),
-      );
+      return await upsertByExternalRef(ctx, problems, 'externalRef.', ref, {
+        async adopt(em) {
+          const existing = await em.findOne(StationServiceItem, { station: station!.dbId, serviceItem: item!.dbId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+          return existing?.id ?? null;
+        },
+        async create(em, id) {
+          if (!item!.active) problems.add('itemCode', UserErrorCode.INVALID, 'SERVICE_ITEM_INACTIVE', { name: item!.name, code: item!.code });
+          if (station!.archivedAt) problems.add('stationId', UserErrorCode.ARCHIVED, 'PUSH_DOWN_STATION_ARCHIVED', { name: station!.name });
+          else if (station!.status === StationStatus.CLOSED) problems.add('stationId', UserErrorCode.INVALID, 'PUSH_DOWN_STATION_CLOSED', { name: station!.name });
+          problems.throwIfAny();
+          em.create(StationServiceItem, {
+            id,
+            station: em.getReference(Station, station!.dbId),
+            serviceItem: em.getReference(ServiceItem, item!.dbId),
+            mode: input.mode ?? item!.handlingMode,
+            since: since ?? todayInChina(),
+            status: input.status ?? StationServiceItemStatus.ACTIVE,
+          });
+        },
+        async update(em, id) {
+          const record = await em.findOneOrFail(StationServiceItem, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+          const otherItem = record.serviceItem.id !== item!.dbId;
+          if (otherItem || record.station.id !== station!.dbId) {
+            await em.populate(record, ['serviceItem', 'station']);
+            // Another department's push-down: the caller must be allowed to write it before being told more.
+            if (!checkCan(ctx, problems, Action.WRITE_SERVICE_ITEM, { departmentId: record.serviceItem.department.id }, 'itemCode')) problems.throwIfAny();
+            problems.add(otherItem ? 'itemCode' : 'stationId', UserErrorCode.INVALID, 'UPSERT_PUSH_DOWN_MISMATCH', {
+              system: ref.system,
+              externalId: ref.externalId,
+              station: record.station.name,
+              item: record.serviceItem.name,
+            });
+            problems.throwIfAny();
+          }
+          if (input.status === StationServiceItemStatus.ACTIVE && record.status !== StationServiceItemStatus.ACTIVE) {
+            await em.populate(record, ['serviceItem', 'station']);
+            const { serviceItem: current, station: at } = record;
+            if (!current.active) problems.add('status', UserErrorCode.INVALID, 'SERVICE_ITEM_INACTIVE', { name: current.name, code: current.code });
+            if (at.archivedAt) problems.add('status', UserErrorCode.ARCHIVED, 'PUSH_DOWN_STATION_ARCHIVED', { name: at.name });
+            else if (at.status === StationStatus.CLOSED) problems.add('status', UserErrorCode.INVALID, 'PUSH_DOWN_STATION_CLOSED', { name: at.name });
+            problems.throwIfAny();
+          }
+          return applyChanges(record, { mode: input.mode ?? undefined, since, status: input.status ?? undefined });
+        },
+      });
     } catch (error) {
       // A push-down of the pair that no retry could take over (it committed between both attempts).
       if (error instanceof UniqueConstraintViolationException) {
