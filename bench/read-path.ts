@@ -103,20 +103,28 @@ async function post(spec: { url: string; headers: Record<string, string>; body: 
   return json;
 }
 
-/** CPU time (ms) a process has used so far, from /proc. */
-function cpuMs(pid: number): number {
+/**
+ * CPU time (ms) a process has used so far, from /proc; with `children`, also that of its children
+ * that have ended and been waited for.
+ */
+function cpuMs(pid: number, children = false): number {
   const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  const ticks = Number(fields[11]) + Number(fields[12]) + (children ? Number(fields[13]) + Number(fields[14]) : 0);
+  return (ticks * 1000) / 100;
 }
 
-/** CPU time (ms) all PostgreSQL server processes have used so far. */
+/**
+ * CPU time (ms) all PostgreSQL server processes have used so far. A backend that ends (a pool
+ * closing its connections) takes its time out of the running processes' sum; the postmaster that
+ * waited for it adds it to its children's time, so that is counted too.
+ */
 function postgresCpuMs(): number {
   let total = 0;
   for (const entry of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       if (!fs.readFileSync(`/proc/${entry}/comm`, 'utf8').startsWith('postgres')) continue;
-      total += cpuMs(Number(entry));
+      total += cpuMs(Number(entry), true);
     } catch {
       // the process ended meanwhile
     }

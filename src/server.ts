@@ -3,10 +3,12 @@ import { loadConfig } from './config';
 import { openEmbeddedDatabase } from './db/embedded';
 import { logger } from './logger';
 import { redactSql } from './db/redact';
+import { applyHeapGrowth } from './heap';
 
 /** Starts the API and shuts it down gracefully on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
   const config = loadConfig();
+  applyHeapGrowth(config.heapGrowingPercent);
   const migrate = config.migrateOnStart;
   const seed = config.seedOnFirstStart;
   // The embedded database opens on its own thread while this one loads the app (a second or two each).

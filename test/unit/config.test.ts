@@ -32,6 +32,7 @@ describe('loadConfig defaults', () => {
       migrateOnStart: true,
       seedOnFirstStart: true,
       logSql: false,
+      heapGrowingPercent: 100,
       bootstrapAdmin: true,
       jwt: null,
       webhooks: { enabled: true, pollMs: 1000, retryBaseMs: 5000, maxAttempts: 8, timeoutMs: 5000, allowedHosts: [] },
