@@ -3,8 +3,10 @@ import { createRng, seedUuid, type Rng } from './support/deterministic';
 import { insertBatches, loadRegionIds, loadSeededStations, type SeedDb } from './support/seed-db';
 
 /**
- * The co-building organizations of the Xiangyang demo seed and their 327 co-building relations
- * with open stations (the article's "共认领共建项目327个"). Community party organizations are
+ * The co-building organizations of the Xiangyang demo seed and their co-building relations with
+ * open stations. The article gives Xiangyang no count of them (its "共认领共建项目327个" are Yanping's,
+ * seeded there as co-building projects); how many there are follows from the rule in
+ * buildSeedCoBuildings. Community party organizations are
  * seeded by another step; everything else is here: party organizations of city departments and
  * units that report to the communities (双报到), party organizations of units based in the area,
  * social and volunteer organizations, property companies, enterprises (the delivery and express
@@ -232,8 +234,8 @@ export const ORGANIZATION_TEMPLATES: readonly OrganizationTemplate[] = [
   t('OTHER', '93', YICHENG, '宜城市流水镇西瓜种植专业合作社'),
 ];
 
-/** The article's figure: co-building projects claimed through co-building agreements. */
-export const CO_BUILDING_COUNT = 327;
+/** One in this many open stations other than 暖新 ones has co-builders of its own (one to three). */
+const CO_BUILT_SHARE = 4;
 
 export interface SeedOrganization {
   id: string;
@@ -437,10 +439,10 @@ function laterDate(a: string, b: string | null): string {
 }
 
 /**
- * Exactly CO_BUILDING_COUNT co-buildings with OPEN stations. Every open 暖新 station is co-built
- * by a delivery or express team; the rest are spread over open stations, each organization
- * working in its own district (city-level ones anywhere). No two relations share organization,
- * station and role, so none overlap.
+ * Co-buildings with OPEN stations: every open 暖新 station is co-built by a delivery or express
+ * team and one more partner, and one in CO_BUILT_SHARE of the other open stations by one to three
+ * organizations, each working in its own district (city-level ones anywhere). No two relations
+ * share organization, station and role, so none overlap.
  */
 export function buildSeedCoBuildings(organizations: readonly SeedOrganization[], stations: readonly CoBuildingStation[]): SeedCoBuilding[] {
   const rng = createRng(`${RNG_LABEL}:co-buildings`);
@@ -456,7 +458,7 @@ export function buildSeedCoBuildings(organizations: readonly SeedOrganization[],
   const taken = new Set<string>();
   const add = (organization: SeedOrganization, station: CoBuildingStation, role: SeedCoBuildingRole): boolean => {
     const key = `${organization.id}|${station.id}|${role}`;
-    if (taken.has(key) || result.length >= CO_BUILDING_COUNT) return false;
+    if (taken.has(key)) return false;
     taken.add(key);
     const core = COMMITMENTS_BY_ROLE[role];
     const commitments = new Set<SeedCommitment>([core[0]]);
@@ -492,10 +494,7 @@ export function buildSeedCoBuildings(organizations: readonly SeedOrganization[],
     add(partner, station, rng.pick(ROLES_BY_KIND[partner.kind]));
   }
 
-  let cursor = 0;
-  while (result.length < CO_BUILDING_COUNT) {
-    const station = otherStations[cursor % otherStations.length];
-    cursor++;
+  for (const station of otherStations.slice(0, Math.ceil(otherStations.length / CO_BUILT_SHARE))) {
     const candidates = general.filter((organization) => fits(organization, station));
     const relations = rng.int(1, 3);
     for (let i = 0; i < relations; i++) {

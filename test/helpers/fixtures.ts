@@ -49,23 +49,23 @@ export const PLATFORM_SEED = {
 export const ORGANIZATION_SEED = {
   /** Organizations of the xiangyang-organizations step (community party organizations come from another step). */
   organizations: 139,
-  /** The article's 327 co-building projects. */
-  coBuildings: 327,
+  /** Xiangyang's own co-buildings (the article's 327 co-building projects are Yanping's). */
+  coBuildings: 717,
   /** Early Fujian pilot codes that fail the check character. */
   creditCodeWarnings: 3,
   /** Activities during 2023. */
-  activities: 3066,
+  activities: 3122,
   /** Social organizations (社会组织) seeded. */
   socialOrgs: 19,
   /** 安居社区临街红色驿站, the 暖新 station of the 安居 community. */
   anjuWarmNewStationCode: '420606002011-002',
   /** Its two co-builders. */
   anjuWarmNewCoBuilders: ['中共襄阳市住房和城乡建设局机关委员会', '南平市延平区闽北快递服务有限公司襄阳分公司'],
-  /** A seeded city-level social organization with co-buildings (8) and activities it organized (6). */
+  /** A seeded city-level social organization with co-buildings (10) and activities it organized (8). */
   socialOrgName: '襄阳市残疾人康复服务中心',
   socialOrgCreditCode: '52420600MJRQQ1YW5T',
-  socialOrgCoBuildings: 8,
-  socialOrgActivities: 6,
+  socialOrgCoBuildings: 10,
+  socialOrgActivities: 8,
 } as const;
 
 /** Real, published unified social credit codes (GB 32100-2015) that check out. */
