@@ -38,7 +38,7 @@ describe('need transition table', () => {
 
   it('reaches CLOSED and REJECTED from SUBMITTED along the main line', () => {
     const reachable = new Set<NeedState>([NeedState.SUBMITTED]);
-    for (let changed = true; changed; ) {
+    for (let changed = true; changed;) {
       changed = false;
       for (const rule of NEED_TRANSITIONS) {
         if (reachable.has(rule.from) && !reachable.has(rule.to)) {

@@ -25,7 +25,20 @@ import { NeedCategory, NeedChannel, NeedKind, NeedState } from './need.enums';
 @Check({ name: 'need_satisfaction_check', expression: '(satisfaction >= 1) AND (satisfaction <= 5)' })
 @Check({ name: 'need_text_check', expression: 'length(btrim((text)::text)) > 0' })
 export class Need extends VersionedEntity {
-  [OptionalProps]?: 'state' | 'station' | 'lat' | 'lng' | 'photoUrls' | 'residentName' | 'residentPhone' | 'deadline' | 'referredDepartment' | 'resolution' | 'rejectionReason' | 'satisfaction' | 'satisfactionComment';
+  [OptionalProps]?:
+    | 'state'
+    | 'station'
+    | 'lat'
+    | 'lng'
+    | 'photoUrls'
+    | 'residentName'
+    | 'residentPhone'
+    | 'deadline'
+    | 'referredDepartment'
+    | 'resolution'
+    | 'rejectionReason'
+    | 'satisfaction'
+    | 'satisfactionComment';
 
   @Enum({ items: () => NeedKind, type: 'string', columnType: 'varchar(32)' })
   kind!: NeedKind;

@@ -100,7 +100,10 @@ export class CreateNeedInput {
   @Field(() => NeedCategory, { description: '需求类别 What it is about' })
   category!: NeedCategory;
 
-  @Field(() => ID, { nullable: true, description: '驿站 ID（与区划至少填一项；填驿站时区划即驿站所在社区）Station ID; give it or a region code, or both (then the region must be the station’s)' })
+  @Field(() => ID, {
+    nullable: true,
+    description: '驿站 ID（与区划至少填一项；填驿站时区划即驿站所在社区）Station ID; give it or a region code, or both (then the region must be the station’s)',
+  })
   stationId?: string | null;
 
   @Field(() => String, { nullable: true, description: '社区（或街道）区划代码 Code of the community (or street) the need belongs to' })
@@ -118,7 +121,10 @@ export class CreateNeedInput {
   @Field(() => String, { nullable: true, description: '居民姓名（个人信息，可不填）The resident’s name (personal data; optional)' })
   residentName?: string | null;
 
-  @Field(() => String, { nullable: true, description: '居民电话（个人信息，手机或带区号固话，可不填）The resident’s phone (personal data; a mobile or a landline with area code; optional)' })
+  @Field(() => String, {
+    nullable: true,
+    description: '居民电话（个人信息，手机或带区号固话，可不填）The resident’s phone (personal data; a mobile or a landline with area code; optional)',
+  })
   residentPhone?: string | null;
 
   @Field(() => DateTimeScalar, { nullable: true, description: '整改期限（限期整改）The deadline it must be settled by (限期整改)' })

@@ -70,7 +70,10 @@ export class NeedResolver {
     description:
       '凭回执码查询需求办理进度（无需登录；只含状态、类型、类别和时间，不含任何个人信息）A need’s public status by its receipt code, without signing in: state, kind, category and times, nothing personal',
   })
-  needStatus(@Arg('receiptCode', { description: '提交需求时得到的回执码 The receipt code given when the need was submitted' }) receiptCode: string, @Ctx() ctx: Context): Promise<NeedStatus | null> {
+  needStatus(
+    @Arg('receiptCode', { description: '提交需求时得到的回执码 The receipt code given when the need was submitted' }) receiptCode: string,
+    @Ctx() ctx: Context,
+  ): Promise<NeedStatus | null> {
     return needs.needStatus(ctx, receiptCode);
   }
 
@@ -125,12 +128,7 @@ export class NeedResolver {
 
   @SignedIn()
   @FieldResolver(() => NeedTransitionConnection, { description: '办理记录（从早到晚，含提交本身）Its timeline, oldest first, the submission included' })
-  timeline(
-    @Root() need: NeedRecord,
-    @Args(() => ConnectionArgs) _args: ConnectionArgs,
-    @Ctx() ctx: Context,
-    @Info() info: GraphQLResolveInfo,
-  ): Promise<unknown> {
+  timeline(@Root() need: NeedRecord, @Args(() => ConnectionArgs) _args: ConnectionArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<unknown> {
     return plannedField(ctx, info, 'Need', need.dbId, 'uuid');
   }
 
@@ -144,7 +142,9 @@ export class NeedResolver {
   }
 
   @Public()
-  @Mutation(() => CreateNeedPayload, { description: '登记需求（本辖区操作员、管理员）Record a need collected by a station, a community or a patrol (operators of its region, administrators)' })
+  @Mutation(() => CreateNeedPayload, {
+    description: '登记需求（本辖区操作员、管理员）Record a need collected by a station, a community or a patrol (operators of its region, administrators)',
+  })
   createNeed(@Arg('input', () => CreateNeedInput, { description: '新需求 The new need' }) input: CreateNeedInput, @Ctx() ctx: Context): Promise<NeedPayload> {
     return needs.createNeed(ctx, input);
   }

@@ -165,7 +165,16 @@ async function insertNeed(
     deadline: values.deadline,
     receiptCode: newReceiptCode(),
   });
-  em.create(NeedTransition, { id: randomUUID(), need, sequence: 1, fromState: null, toState: NeedState.SUBMITTED, note: values.note, occurredAt: new Date(), ...timelineActor(ctx) });
+  em.create(NeedTransition, {
+    id: randomUUID(),
+    need,
+    sequence: 1,
+    fromState: null,
+    toState: NeedState.SUBMITTED,
+    note: values.note,
+    occurredAt: new Date(),
+    ...timelineActor(ctx),
+  });
   await em.flush();
   return need;
 }
@@ -292,18 +301,25 @@ export interface NeedTransitionRequest {
 function refuseTransition(problems: Problems, from: NeedState, to: NeedState, route: TransitionRoute): void {
   const other = NEED_TRANSITIONS.find((rule) => rule.from === from && rule.to === to && rule.route !== route);
   if (other?.route === 'CLAIM') {
-    problems.add('to', UserErrorCode.INVALID_TRANSITION, 'NEED_TRANSITION_ONLY_BY_CLAIM', { toZh: NEED_STATE_NAMES_ZH[to], to });
+    problems.add('to', UserErrorCode.INVALID_TRANSITION, 'NEED_TRANSITION_ONLY_BY_CLAIM', { stateZh: NEED_STATE_NAMES_ZH[from], state: from, toZh: NEED_STATE_NAMES_ZH[to], to });
     return;
   }
   if (other?.route === 'REFERRAL') {
-    problems.add('to', UserErrorCode.INVALID_TRANSITION, 'NEED_REFER_WITH_REFER_NEED');
+    problems.add('to', UserErrorCode.INVALID_TRANSITION, 'NEED_REFER_WITH_REFER_NEED', { stateZh: NEED_STATE_NAMES_ZH[from], state: from });
     return;
   }
   const next = nextStates(from, route);
   const statesZh = next.map((state) => `“${NEED_STATE_NAMES_ZH[state]}”（${state}）`).join('、');
   const nextZh = next.length ? translate('zh', 'NEED_NEXT_STATES', { statesZh }) : translate('zh', 'NEED_NO_NEXT_STATES', { state: from });
   const nextEn = next.length ? translate('en', 'NEED_NEXT_STATES', { state: from, states: next.join(', ') }) : translate('en', 'NEED_NO_NEXT_STATES', { state: from });
-  problems.add('to', UserErrorCode.INVALID_TRANSITION, 'NEED_TRANSITION_NOT_ALLOWED', { stateZh: NEED_STATE_NAMES_ZH[from], state: from, toZh: NEED_STATE_NAMES_ZH[to], to, nextZh, next: nextEn });
+  problems.add('to', UserErrorCode.INVALID_TRANSITION, 'NEED_TRANSITION_NOT_ALLOWED', {
+    stateZh: NEED_STATE_NAMES_ZH[from],
+    state: from,
+    toZh: NEED_STATE_NAMES_ZH[to],
+    to,
+    nextZh,
+    next: nextEn,
+  });
 }
 
 /**

@@ -1,5 +1,5 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { PersonalData, Public, SignedIn } from '../../auth/visibility';
+import { Public, SignedIn } from '../../auth/visibility';
 import { columnsOf, type RowOf } from '../../db/entity-rows';
 import { toDate } from '../../db/sql';
 import type { UserError } from '../../graphql/errors';
@@ -300,7 +300,10 @@ export class NeedTransitionType extends Node {
 @ObjectType('NeedEdgeFields', { description: '需求分页条目的查询相关值（不单独出现在接口中）Query-dependent values of a need edge (not a type of its own in the API)' })
 class NeedEdgeFields {
   @Public()
-  @Field(() => Float, { nullable: true, description: '与查询点的距离（米），仅在按位置筛选（filter.near）时返回 Distance in metres from the `near` point, when the list is filtered by location' })
+  @Field(() => Float, {
+    nullable: true,
+    description: '与查询点的距离（米），仅在按位置筛选（filter.near）时返回 Distance in metres from the `near` point, when the list is filtered by location',
+  })
   distanceMetres!: number | null;
 }
 
@@ -309,7 +312,10 @@ export const NeedTransitionConnection = connectionTypeOf(NeedTransitionType, 'Ne
 
 /** One step of a need's public timeline: the state and when, nothing about who. */
 @Public()
-@ObjectType('NeedStatusStep', { simpleResolvers: true, description: '办理进度的一步：状态和时间（不含操作者和备注）One step of a need’s progress: the state and when, without who or notes' })
+@ObjectType('NeedStatusStep', {
+  simpleResolvers: true,
+  description: '办理进度的一步：状态和时间（不含操作者和备注）One step of a need’s progress: the state and when, without who or notes',
+})
 export class NeedStatusStep {
   @Public()
   @Field(() => NeedState, { description: '状态 State entered' })
@@ -377,4 +383,3 @@ export interface SubmitNeedResult {
   status: NeedStatus | null;
   userErrors: UserError[];
 }
-
