@@ -639,6 +639,10 @@ const messages = {
     zh: '该需求当前状态为“{stateZh}”（{state}）；交办部门办理请使用 referNeed（须填写承办部门）。',
     en: 'The need is {state}; to refer it to a department, use referNeed with the department.',
   },
+  NEED_NOTE_NOT_ACCEPTED: {
+    zh: '该需求当前状态为“{stateZh}”（{state}），已办结或不予受理的需求不能再记录办理进展。',
+    en: 'The need is {state}; a closed or rejected need takes no more notes.',
+  },
   NEED_SATISFACTION_REQUIRED: { zh: '办结时请填写居民满意度（1至5）。', en: 'Give the resident’s satisfaction, 1 to 5, to close the need.' },
   NEED_SATISFACTION_INVALID: { zh: '满意度须为1至5的整数，您填写的是 {given}。', en: 'Satisfaction must be a whole number from 1 to 5; {given} was given.' },
   NEED_PARTNER_RESOLVES_ONLY: {

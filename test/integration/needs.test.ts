@@ -278,6 +278,32 @@ describe('the workflow', () => {
   });
 });
 
+describe('progress notes', () => {
+  const NOTE = `mutation($input: AddNeedNoteInput!) { addNeedNote(input: $input) { need { id state version timeline { nodes { sequence fromState toState note actorName } } } ${ERRORS} } }`;
+  const note = async (need: Rec, text: string, headers: Record<string, string> = fancheng) =>
+    (await gqlOk(NOTE, { input: { id: need.id, version: need.version, note: text } }, headers)).addNeedNote;
+
+  it('lets the operator and the referred department note progress without moving the need; the version moves on', async () => {
+    const need = (await refer(await create(), 'XY-ZGH')).need;
+    const first = await note(need, '已联系施工班组', unionPartner);
+    expect(first.userErrors).toEqual([]);
+    expect(first.need).toMatchObject({ state: 'IN_PROGRESS', version: need.version + 1 });
+    expect(first.need.timeline.nodes.at(-1)).toEqual({ sequence: 3, fromState: 'IN_PROGRESS', toState: 'IN_PROGRESS', note: '已联系施工班组', actorName: '市总工会' });
+    const stale = await note(need, '重复提交', fancheng);
+    expect(stale.userErrors[0].code).toBe('CONFLICT');
+    expect((await note(first.need, '社区已回访', fancheng)).userErrors).toEqual([]);
+    expect((await note(first.need, '他部门', otherPartner)).userErrors[0].code).toBe('NOT_FOUND');
+    expect((await note(first.need, '分析', analyst)).userErrors[0].code).toBe('FORBIDDEN');
+  });
+
+  it('takes no note on a rejected need, nor an empty one', async () => {
+    const need = await moved(await create(), 'REJECTED', { rejectionReason: '重复' });
+    const refused = await note(need, '补充说明');
+    expect(refused.userErrors[0]).toMatchObject({ code: 'INVALID_TRANSITION', message: expect.stringContaining('不予受理') });
+    expect((await note(need, '  ')).userErrors[0].code).toBe('REQUIRED');
+  });
+});
+
 describe('deadlines', () => {
   it('makes a need past its deadline overdue until it is resolved, and the list can ask for overdue needs', async () => {
     let need = await create({
@@ -543,5 +569,14 @@ describe('the change feed', () => {
     expect(text).not.toContain(RESIDENT.name);
     expect(text).not.toContain('1234');
     expect(text).not.toContain(need.receiptCode);
+  });
+
+  it('lets a partner subscribe webhooks to needs and their transitions', async () => {
+    const res = await gqlOk(
+      `mutation($input: CreateWebhookSubscriptionInput!) { createWebhookSubscription(input: $input) { webhookSubscription { types } ${ERRORS} } }`,
+      { input: { url: 'https://hooks.example.cn/yizhan', types: ['NEED', 'NEED_TRANSITION'] } },
+      unionPartner,
+    );
+    expect(res.createWebhookSubscription).toEqual({ webhookSubscription: { types: ['NEED', 'NEED_TRANSITION'] }, userErrors: [] });
   });
 });

@@ -1,4 +1,4 @@
-import { isAllowedTransition, isSatisfaction, NEED_TRANSITIONS, nextStates, requirementsOf, type TransitionRoute } from '../../src/modules/need/need-rules';
+import { acceptsNotes, isAllowedTransition, isSatisfaction, NEED_TRANSITIONS, nextStates, requirementsOf, type TransitionRoute } from '../../src/modules/need/need-rules';
 import { NeedState } from '../../src/modules/need/need.enums';
 
 const STATES = Object.values(NeedState);
@@ -61,5 +61,9 @@ describe('need transition table', () => {
 
   it('takes satisfaction as a whole number from 1 to 5', () => {
     expect([0, 1, 3, 5, 6, 2.5, -1].map(isSatisfaction)).toEqual([false, true, true, true, false, false, false]);
+  });
+
+  it('takes progress notes until a need is closed or rejected', () => {
+    expect(STATES.filter(acceptsNotes)).toEqual(['SUBMITTED', 'ON_AGENDA', 'LISTED', 'CLAIMED', 'IN_PROGRESS', 'RESOLVED']);
   });
 });

@@ -61,3 +61,11 @@ export const SATISFACTION_MAX = 5;
 export function isSatisfaction(value: number): boolean {
   return Number.isInteger(value) && value >= SATISFACTION_MIN && value <= SATISFACTION_MAX;
 }
+
+/**
+ * A progress note (办理进展) goes into the timeline without moving the need (from = to): while it
+ * is open or resolved, not once it is closed or rejected.
+ */
+export function acceptsNotes(state: NeedState): boolean {
+  return state !== NeedState.CLOSED && state !== NeedState.REJECTED;
+}

@@ -205,3 +205,15 @@ export class ReferNeedInput {
   @Field(() => String, { nullable: true, description: '交办说明 A note for the timeline' })
   note?: string | null;
 }
+
+@InputType('AddNeedNoteInput', { description: '记录办理进展（不改变状态）Note a need’s progress without moving it' })
+export class AddNeedNoteInput {
+  @Field(() => ID, { description: '需求 ID Need ID' })
+  id!: string;
+
+  @Field(() => Int, { description: '读取时的版本号 The version the caller read' })
+  version!: number;
+
+  @Field({ description: '办理进展（至多500字）The note, at most 500 characters' })
+  note!: string;
+}

@@ -16,10 +16,11 @@ import { sql, rawSql } from '../../db/sql';
 import { DepartmentType, type DepartmentRecord } from '../department/department.types';
 import { RegionType, type RegionRecord } from '../region/region.types';
 import { StationType, type StationRecord } from '../station/station.types';
-import { CreateNeedInput, NeedsArgs, NestedNeedsArgs, ReferNeedInput, SubmitNeedInput, TransitionNeedInput } from './need.inputs';
+import { AddNeedNoteInput, CreateNeedInput, NeedsArgs, NestedNeedsArgs, ReferNeedInput, SubmitNeedInput, TransitionNeedInput } from './need.inputs';
 import { needList, needReadScope, visibleNeedsByIds, visibleTransitionsByIds } from './need.reader';
 import * as needs from './need.service';
 import {
+  AddNeedNotePayload,
   CreateNeedPayload,
   NeedConnection,
   NeedStatus,
@@ -165,6 +166,15 @@ export class NeedResolver {
   })
   referNeed(@Arg('input', () => ReferNeedInput, { description: '交办 The referral' }) input: ReferNeedInput, @Ctx() ctx: Context): Promise<NeedPayload> {
     return needs.referNeed(ctx, input);
+  }
+
+  @Public()
+  @Mutation(() => AddNeedNotePayload, {
+    description:
+      '记录办理进展（不改变状态，须带读取时的版本号）：本辖区操作员或交办部门 Note a need’s progress without moving it, with the version you read: the operator of its region or the department it is referred to',
+  })
+  addNeedNote(@Arg('input', () => AddNeedNoteInput, { description: '办理进展 The note' }) input: AddNeedNoteInput, @Ctx() ctx: Context): Promise<NeedPayload> {
+    return needs.addNeedNote(ctx, input);
   }
 }
 

@@ -8,7 +8,7 @@ import { translate } from '../../i18n/messages';
 import { isInsideChina, toWgs84 } from '../../geo/coordinates';
 import type { GeoPointInput } from '../../geo/geo.types';
 import type { Context } from '../../graphql/context';
-import { UserErrorCode } from '../../graphql/errors';
+import { UserErrorCode, UserErrorsException } from '../../graphql/errors';
 import { checkText, Problems, withUserErrors, type RecordKind } from '../../graphql/mutation';
 import { localIdOf } from '../../graphql/relay';
 import { write } from '../../graphql/unit-of-work';
@@ -22,10 +22,10 @@ import { Region } from '../region/region.entity';
 import { RegionLevel } from '../region/region-level';
 import type { RegionRecord } from '../region/region.types';
 import type { Station } from '../station/station.entity';
-import { isAllowedTransition, isSatisfaction, NEED_TRANSITIONS, nextStates, requirementsOf, type TransitionRoute } from './need-rules';
+import { acceptsNotes, isAllowedTransition, isSatisfaction, NEED_TRANSITIONS, nextStates, requirementsOf, type TransitionRoute } from './need-rules';
 import { Need, NeedTransition } from './need.entity';
 import { NEED_STATE_NAMES_ZH, NeedChannel, NeedKind, NeedState, type NeedCategory } from './need.enums';
-import type { CreateNeedInput, ReferNeedInput, SubmitNeedInput, TransitionNeedInput } from './need.inputs';
+import type { AddNeedNoteInput, CreateNeedInput, ReferNeedInput, SubmitNeedInput, TransitionNeedInput } from './need.inputs';
 import { needsByIds, needStatusByReceipt } from './need.reader';
 import type { NeedPayload, NeedStatus, SubmitNeedResult } from './need.types';
 
@@ -331,14 +331,8 @@ function refuseTransition(problems: Problems, from: NeedState, to: NeedState, ro
  * claim is withdrawn).
  */
 export async function applyNeedTransition(ctx: Context, em: EntityManager, problems: Problems, request: NeedTransitionRequest): Promise<Need> {
-  if (!problems.checkVersion(request.version)) problems.throwIfAny();
-  const need = await em.findOne(Need, { id: request.needId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-  if (!need) problems.add('id', UserErrorCode.NOT_FOUND, 'RECORD_NOT_FOUND', { kindZh: NEED.zh, kind: NEED.en });
-  problems.throwIfAny();
-  if (!(await request.authorize(need!))) problems.throwIfAny();
-  if (need!.version !== request.version) problems.conflict('version', NEED, request.version, need!.version);
-  problems.throwIfAny();
-  const from = need!.state;
+  const need = await lockNeed(em, problems, request.needId, request.version, request.authorize);
+  const from = need.state;
   const { to, route } = request;
   if (!isAllowedTransition(from, to, route)) {
     refuseTransition(problems, from, to, route);
@@ -348,26 +342,49 @@ export async function applyNeedTransition(ctx: Context, em: EntityManager, probl
   for (const requirement of requirementsOf(to, route)) {
     if (requirement === 'REJECTION_REASON') {
       const reason = checkText(problems, 'rejectionReason', blankToNull(request.rejectionReason) ?? '', 500, REJECTION_REASON);
-      if (reason) need!.rejectionReason = reason;
+      if (reason) need.rejectionReason = reason;
     } else if (requirement === 'RESOLUTION') {
       const resolution = checkText(problems, 'resolution', blankToNull(request.resolution) ?? '', TEXT_MAX, RESOLUTION);
-      if (resolution) need!.resolution = resolution;
+      if (resolution) need.resolution = resolution;
     } else if (requirement === 'SATISFACTION') {
       if (request.satisfaction == null) problems.add('satisfaction', UserErrorCode.REQUIRED, 'NEED_SATISFACTION_REQUIRED');
       else if (!isSatisfaction(request.satisfaction)) problems.add('satisfaction', UserErrorCode.INVALID, 'NEED_SATISFACTION_INVALID', { given: request.satisfaction });
-      else need!.satisfaction = request.satisfaction;
-      need!.satisfactionComment = checkText(problems, 'satisfactionComment', blankToNull(request.satisfactionComment), 500, COMMENT) ?? null;
+      else need.satisfaction = request.satisfaction;
+      need.satisfactionComment = checkText(problems, 'satisfactionComment', blankToNull(request.satisfactionComment), 500, COMMENT) ?? null;
     } else if (requirement === 'DEPARTMENT') {
       if (!request.department) throw new Error('A referral needs the department it is referred to');
-      need!.referredDepartment = em.getReference(Department, request.department.dbId);
+      need.referredDepartment = em.getReference(Department, request.department.dbId);
     }
   }
   problems.throwIfAny();
-  if (request.deadline !== undefined) need!.deadline = request.deadline;
-  need!.state = to;
-  const sequence = (await em.count(NeedTransition, { need: need!.id })) + 1;
-  em.create(NeedTransition, { id: randomUUID(), need: need!, sequence, fromState: from, toState: to, note, occurredAt: new Date(), ...timelineActor(ctx) });
-  return need!;
+  if (request.deadline !== undefined) need.deadline = request.deadline;
+  need.state = to;
+  const sequence = await nextSequence(em, need);
+  em.create(NeedTransition, { id: randomUUID(), need, sequence, fromState: from, toState: to, note, occurredAt: new Date(), ...timelineActor(ctx) });
+  return need;
+}
+
+/**
+ * Locks a need for a change by the caller: NOT_FOUND when there is none, the caller's refusal
+ * (authorize) before the version is compared, then CONFLICT on a stale version. Throws the user
+ * errors, rolling the unit of work back.
+ */
+async function lockNeed(em: EntityManager, problems: Problems, needId: string, version: number, authorize: (need: Need) => Promise<boolean>): Promise<Need> {
+  if (!problems.checkVersion(version)) problems.throwIfAny();
+  const need = await em.findOne(Need, { id: needId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  if (!need) {
+    problems.add('id', UserErrorCode.NOT_FOUND, 'RECORD_NOT_FOUND', { kindZh: NEED.zh, kind: NEED.en });
+    throw new UserErrorsException(problems.errors);
+  }
+  if (!(await authorize(need))) problems.throwIfAny();
+  if (need.version !== version) problems.conflict('version', NEED, version, need.version);
+  problems.throwIfAny();
+  return need;
+}
+
+/** The next position in a need's timeline (the need is locked, so no other writer takes it). */
+async function nextSequence(em: EntityManager, need: Need): Promise<number> {
+  return (await em.count(NeedTransition, { need: need.id })) + 1;
 }
 
 /** Whether a caller may read a need at all (node, lists): see needReadScope. */
@@ -378,11 +395,11 @@ function mayReadNeed(ctx: Context, need: Need): boolean {
 }
 
 /**
- * Who may move a need by `route` to `to`: the operator of its region (and administrators) any move;
- * the department it is referred to only IN_PROGRESS → RESOLVED. A caller who may not read the need
- * is told it does not exist.
+ * Who may move a need by `route` to `to` (or note its progress): the operator of its region (and
+ * administrators) any move; the department it is referred to only IN_PROGRESS → RESOLVED, and
+ * notes. A caller who may not read the need is told it does not exist.
  */
-function handlerCheck(ctx: Context, problems: Problems, to: NeedState, route: TransitionRoute): (need: Need) => Promise<boolean> {
+function handlerCheck(ctx: Context, problems: Problems, to: NeedState | null, route: TransitionRoute | 'NOTE'): (need: Need) => Promise<boolean> {
   return async (need) => {
     if (!mayReadNeed(ctx, need)) {
       if (ctx.principal.kind === 'anonymous') return checkCan(ctx, problems, Action.HANDLE_NEED, null);
@@ -393,7 +410,7 @@ function handlerCheck(ctx: Context, problems: Problems, to: NeedState, route: Tr
     if (can(ctx.principal, Action.HANDLE_NEED, { regionPath: region?.path })) return true;
     const departmentId = need.referredDepartment?.id ?? null;
     if (departmentId && can(ctx.principal, Action.RESOLVE_REFERRED_NEED, { departmentId })) {
-      if (route === 'WORKFLOW' && need.state === NeedState.IN_PROGRESS && to === NeedState.RESOLVED) return true;
+      if (route === 'NOTE' || (route === 'WORKFLOW' && need.state === NeedState.IN_PROGRESS && to === NeedState.RESOLVED)) return true;
       problems.add('to', UserErrorCode.FORBIDDEN, 'NEED_PARTNER_RESOLVES_ONLY');
       return false;
     }
@@ -450,6 +467,30 @@ export async function referNeed(ctx: Context, input: ReferNeedInput): Promise<Ne
         deadline: input.deadline ?? undefined,
         authorize: handlerCheck(ctx, problems, NeedState.IN_PROGRESS, 'REFERRAL'),
       });
+      return need.id;
+    }),
+  );
+}
+
+/**
+ * Notes a need's progress (办理进展) in its timeline without moving it: the operator of its region,
+ * or the department it is referred to. The need's version moves on, as for any change.
+ */
+export async function addNeedNote(ctx: Context, input: AddNeedNoteInput): Promise<NeedPayload> {
+  const problems = new Problems(ctx.locale);
+  const needId = needIdOf(problems, input.id);
+  const note = checkText(problems, 'note', input.note, NOTE_MAX, NOTE);
+  if (!needId || problems.any) return { need: null, userErrors: problems.errors };
+  return toPayload(ctx, () =>
+    write(ctx, async (em) => {
+      const need = await lockNeed(em, problems, needId, input.version, handlerCheck(ctx, problems, null, 'NOTE'));
+      if (!acceptsNotes(need.state)) {
+        problems.add('id', UserErrorCode.INVALID_TRANSITION, 'NEED_NOTE_NOT_ACCEPTED', { stateZh: NEED_STATE_NAMES_ZH[need.state], state: need.state });
+        problems.throwIfAny();
+      }
+      need.updatedAt = new Date();
+      const sequence = await nextSequence(em, need);
+      em.create(NeedTransition, { id: randomUUID(), need, sequence, fromState: need.state, toState: need.state, note, occurredAt: new Date(), ...timelineActor(ctx) });
       return need.id;
     }),
   );

@@ -367,6 +367,7 @@ const needPayload = (name: string, description: string) => payloadTypeOf(name, d
 export const CreateNeedPayload = needPayload('CreateNeedPayload', '登记需求结果 Result of createNeed');
 export const TransitionNeedPayload = needPayload('TransitionNeedPayload', '需求状态变更结果 Result of transitionNeed');
 export const ReferNeedPayload = needPayload('ReferNeedPayload', '需求交办结果 Result of referNeed');
+export const AddNeedNotePayload = needPayload('AddNeedNotePayload', '记录办理进展结果 Result of addNeedNote');
 export const SubmitNeedPayload = payloadTypeOf('SubmitNeedPayload', '提交需求结果 Result of submitNeed', {
   name: 'status',
   type: () => NeedStatus,
