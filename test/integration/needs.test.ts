@@ -269,6 +269,16 @@ describe('the workflow', () => {
     expect((await current(need)).state).toBe('ON_AGENDA');
   });
 
+  it('lets one of two concurrent moves at the same version win; the other is a CONFLICT', async () => {
+    const need = await create();
+    const results = await Promise.all([move(need, 'ON_AGENDA'), move(need, 'REJECTED', { rejectionReason: '重复提交' })]);
+    expect(results.map((result) => result.userErrors.map((error: Rec) => error.code).join()).sort()).toEqual(['', 'CONFLICT']);
+    const after = await current(need);
+    expect(after.version).toBe(2);
+    const steps = (await gqlOk(`query($id: ID!) { need(id: $id) { timeline { totalCount } } }`, { id: need.id })).need.timeline.totalCount;
+    expect(steps).toBe(2);
+  });
+
   it('names the current state in Chinese and in English', async () => {
     const need = await moved(await create(), 'REJECTED', { rejectionReason: '重复' });
     const zh = await move(need, 'ON_AGENDA');
@@ -569,6 +579,17 @@ describe('the change feed', () => {
     expect(text).not.toContain(RESIDENT.name);
     expect(text).not.toContain('1234');
     expect(text).not.toContain(need.receiptCode);
+  });
+
+  it('hands a partner department the records of needs referred to it only', async () => {
+    const head = (await gqlOk(`{ changesHead }`)).changesHead;
+    const ours = (await refer(await create(), 'XY-ZGH')).need;
+    const feed = async (headers: Record<string, string>) =>
+      (
+        await gqlOk(`query($after: String) { changes(after: $after, types: [NEED], first: 50) { changes { recordId record { id } } } }`, { after: head }, headers)
+      ).changes.changes.filter((change: Rec) => change.recordId === ours.id);
+    expect((await feed(unionPartner)).map((change: Rec) => change.record)).toEqual([{ id: ours.id }, { id: ours.id }]);
+    expect((await feed(otherPartner)).map((change: Rec) => change.record)).toEqual([null, null]);
   });
 
   it('lets a partner subscribe webhooks to needs and their transitions', async () => {
