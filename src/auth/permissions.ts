@@ -23,6 +23,10 @@ export enum Action {
   WRITE_PLATFORM = 'WRITE_PLATFORM',
   /** A department's service items and their push-downs to stations. */
   WRITE_SERVICE_ITEM = 'WRITE_SERVICE_ITEM',
+  /** Residents' needs of a region: record them, move them through their workflow, refer them to departments. */
+  HANDLE_NEED = 'HANDLE_NEED',
+  /** A need referred to the caller's department: report it resolved (the scope is the referred department). */
+  RESOLVE_REFERRED_NEED = 'RESOLVE_REFERRED_NEED',
   /** Departments, API clients, construction plans. */
   ADMINISTER = 'ADMINISTER',
   /** The audit trail. */
@@ -53,6 +57,8 @@ const ACTION_ROLES: Record<Action, readonly Role[]> = {
   [Action.WRITE_COMMUNITY]: [Role.REGION_OPERATOR],
   [Action.WRITE_PLATFORM]: [Role.DEPARTMENT_PARTNER],
   [Action.WRITE_SERVICE_ITEM]: [Role.DEPARTMENT_PARTNER],
+  [Action.HANDLE_NEED]: [Role.REGION_OPERATOR],
+  [Action.RESOLVE_REFERRED_NEED]: [Role.DEPARTMENT_PARTNER],
   [Action.ADMINISTER]: [],
   [Action.READ_AUDIT]: [],
 };
@@ -69,9 +75,11 @@ export function can(principal: Principal, action: Action, scope: Scope = {}): bo
     case Action.WRITE_STATION:
     case Action.WRITE_STAFF:
     case Action.WRITE_COMMUNITY:
+    case Action.HANDLE_NEED:
       return hasRole(principal, Role.REGION_OPERATOR) && withinRegion(principal, scope.regionPath);
     case Action.WRITE_PLATFORM:
     case Action.WRITE_SERVICE_ITEM:
+    case Action.RESOLVE_REFERRED_NEED:
       return hasRole(principal, Role.DEPARTMENT_PARTNER) && ownsDepartment(principal, scope.departmentId);
     case Action.ADMINISTER:
     case Action.READ_AUDIT:
@@ -108,9 +116,12 @@ export function checkCan(ctx: Context, problems: Problems, action: Action, scope
   const { principal } = ctx;
   if (scope === null ? mayEver(principal, action) : can(principal, action, scope)) return true;
   if (principal.kind === 'anonymous') problems.add(field, UserErrorCode.FORBIDDEN, 'FORBIDDEN_SIGN_IN');
-  else if ((action === Action.WRITE_STATION || action === Action.WRITE_STAFF || action === Action.WRITE_COMMUNITY) && hasRole(principal, Role.REGION_OPERATOR)) {
+  else if (
+    (action === Action.WRITE_STATION || action === Action.WRITE_STAFF || action === Action.WRITE_COMMUNITY || action === Action.HANDLE_NEED) &&
+    hasRole(principal, Role.REGION_OPERATOR)
+  ) {
     problems.add(field, UserErrorCode.FORBIDDEN, 'FORBIDDEN_OUTSIDE_REGION', { region: principal.regionCode ?? '' });
-  } else if ((action === Action.WRITE_PLATFORM || action === Action.WRITE_SERVICE_ITEM) && hasRole(principal, Role.DEPARTMENT_PARTNER)) {
+  } else if ((action === Action.WRITE_PLATFORM || action === Action.WRITE_SERVICE_ITEM || action === Action.RESOLVE_REFERRED_NEED) && hasRole(principal, Role.DEPARTMENT_PARTNER)) {
     problems.add(field, UserErrorCode.FORBIDDEN, 'FORBIDDEN_OTHER_DEPARTMENT', { department: principal.departmentCode ?? '' });
   } else problems.add(field, UserErrorCode.FORBIDDEN, 'FORBIDDEN');
   return false;

@@ -6,6 +6,7 @@ import { logger } from '../logger';
 import { redactSql } from './redact';
 import { ApiClient } from '../modules/api-client/api-client.entity';
 import { Activity } from '../modules/activity/activity.entity';
+import { Need, NeedTransition } from '../modules/need/need.entity';
 import { CoBuilding } from '../modules/co-building/co-building.entity';
 import { Department } from '../modules/department/department.entity';
 import { DutyShift } from '../modules/duty-shift/duty-shift.entity';
@@ -48,6 +49,8 @@ export const entities = [
   Person,
   StationGridWorker,
   DutyShift,
+  Need,
+  NeedTransition,
   ChangeEvent,
   ExternalRef,
   ExternalRefSystem,

@@ -2,6 +2,8 @@ import DataLoader from 'dataloader';
 import type { SqlReader } from '../db/sql';
 import { activitiesByIds } from '../modules/activity/activity.reader';
 import type { ActivityRecord } from '../modules/activity/activity.types';
+import { needsByIds } from '../modules/need/need.reader';
+import type { NeedRecord } from '../modules/need/need.types';
 import { coBuildingsByIds } from '../modules/co-building/co-building.reader';
 import type { CoBuildingRecord } from '../modules/co-building/co-building.types';
 import { departmentsByCodes, departmentsByIds } from '../modules/department/department.reader';
@@ -110,6 +112,11 @@ export function createLoaders(db: SqlReader) {
     activityById: keyed<string, ActivityRecord>(
       (ids) => activitiesByIds(db, ids),
       (activity) => activity.dbId,
+    ),
+    /** Needs by id, whatever the caller may see: for records already reached through a scoped read (a transition's need). */
+    needById: keyed<string, NeedRecord>(
+      (ids) => needsByIds(db, ids),
+      (need) => need.dbId,
     ),
     serviceItemById: keyed<string, ServiceItemRecord>(
       (ids) => serviceItemsByIds(db, ids),

@@ -45,6 +45,8 @@ const PLANNED_NODE_TYPES: { [Type in NodeTypeName]?: 'uuid' | 'int' | 'text' } =
   Organization: 'uuid',
   Person: 'uuid',
   Activity: 'uuid',
+  Need: 'uuid',
+  NeedTransition: 'uuid',
   CoBuilding: 'uuid',
   DutyShift: 'uuid',
   ExternalRef: 'uuid',

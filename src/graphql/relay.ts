@@ -26,6 +26,8 @@ const LOCAL_ID_FORMATS = {
   Person: UUID,
   DutyShift: UUID,
   Activity: UUID,
+  Need: UUID,
+  NeedTransition: UUID,
   // Records of the sync and audit machinery: every ID the change feed, the audit trail and
   // webhooks hand out is one node(id) can fetch.
   ExternalRef: UUID,
@@ -143,6 +145,8 @@ const NODE_TYPE_NAMES_ZH: Record<NodeTypeName, string> = {
   Person: '人员',
   DutyShift: '值班',
   Activity: '活动',
+  Need: '群众需求',
+  NeedTransition: '需求办理记录',
   ExternalRef: '外部编号',
   ExternalRefSystem: '外部系统',
   StationGridWorker: '网格员驻点',

@@ -12,6 +12,7 @@ import { GovServicePointItemsResolver } from '../modules/platform/gov-service-po
 import { DepartmentPlatformsResolver, PlatformResolver, StationPlatformsResolver } from '../modules/platform/platform.resolver';
 import { ActivityResolver, OrganizationActivitiesResolver, StationActivitiesResolver } from '../modules/activity/activity.resolver';
 import { CoBuildingResolver, OrganizationCoBuildingsResolver, StationCoBuildingsResolver } from '../modules/co-building/co-building.resolver';
+import { DepartmentNeedsResolver, NeedResolver, NeedTransitionResolver, StationNeedsResolver } from '../modules/need/need.resolver';
 import { OrganizationResolver } from '../modules/organization/organization.resolver';
 import { PersonResolver } from '../modules/person/person.resolver';
 import { RegionResolver } from '../modules/region/region.resolver';
@@ -48,6 +49,7 @@ import { registerExternalRefReadModel } from '../modules/external-ref/external-r
 import { registerApiClientReadModel } from '../modules/api-client/api-client.read-model';
 import { registerWebhookReadModel } from '../modules/webhook/webhook.read-model';
 import { registerAuditReadModel } from '../modules/audit/audit.read-model';
+import { registerNeedReadModel } from '../modules/need/need.read-model';
 
 let schema: GraphQLSchema | undefined;
 
@@ -63,6 +65,7 @@ function registerReadModels(): void {
   registerPersonReadModel();
   registerStationStaffReadFields();
   registerActivityReadModel();
+  registerNeedReadModel();
   registerCoBuildingReadModel();
   registerDutyShiftReadModel();
   registerExternalRefReadModel();
@@ -99,6 +102,10 @@ export function getSchema(): GraphQLSchema {
         ActivityResolver,
         StationActivitiesResolver,
         OrganizationActivitiesResolver,
+        NeedResolver,
+        NeedTransitionResolver,
+        StationNeedsResolver,
+        DepartmentNeedsResolver,
         ServiceItemResolver,
         StationServiceItemResolver,
         StationServiceItemsResolver,

@@ -608,6 +608,51 @@ const messages = {
     zh: '如果它就是您系统中的这条记录，请先调用 addExternalRef（type: {type}，id: “{existingId}”，system: “{system}”，externalId: “{externalId}”）把您的编号关联到它，再重新同步：此后按您的编号同步即修改这条记录，不会重复新建。',
     en: 'If it is this record of your system, adopt it first: call addExternalRef with type {type}, id "{existingId}", system "{system}" and externalId "{externalId}", then sync again; from then on syncing by your ID updates this record instead of creating another.',
   },
+  NEED_PLACE_REQUIRED: {
+    zh: '请填写驿站或社区（街道）区划代码，至少一项，以便交给负责的社区办理。',
+    en: 'Give the station or the code of the community (or street), at least one, so that the need reaches the community responsible.',
+  },
+  NEED_REGION_LEVEL: {
+    zh: '需求须属于社区（村）或街道（乡镇），“{name}”（{code}）不是，请选择其下属的社区或街道。',
+    en: 'A need belongs to a community, village, street or township; "{name}" ({code}) is none of these. Choose one below it.',
+  },
+  NEED_REGION_NOT_STATIONS: {
+    zh: '所填区划（{code}）不是该驿站所在的社区（{stationRegion}）：填驿站时可不填区划，或填驿站所在社区。',
+    en: 'The region ({code}) is not the community of the station ({stationRegion}): with a station, leave the region out or give the station’s own.',
+  },
+  NEED_PHOTOS_TOO_MANY: { zh: '照片最多 {max} 张，请删去多余的照片。', en: 'At most {max} photos can be attached; remove the others.' },
+  NEED_PHOTO_URL_INVALID: {
+    zh: '第 {position} 张照片的地址不是有效的 https 网址（不能含用户名或密码，至多 {max} 个字符），请使用上传后得到的 https 地址。',
+    en: 'Photo {position} is not a valid https URL (no user name or password, at most {max} characters); use the https address the upload returned.',
+  },
+  NEED_TRANSITION_NOT_ALLOWED: {
+    zh: '该需求当前状态为“{stateZh}”（{state}），不能变更为“{toZh}”（{to}）。{nextZh}',
+    en: 'The need is {state}; it cannot move to {to}. {next}',
+  },
+  NEED_NEXT_STATES: { zh: '当前可变更为：{statesZh}。', en: 'From {state} it can move to: {states}.' },
+  NEED_NO_NEXT_STATES: { zh: '该状态下不能再变更。', en: 'No further move is possible from {state}.' },
+  NEED_TRANSITION_ONLY_BY_CLAIM: {
+    zh: '该需求当前状态为“{stateZh}”（{state}）；变更为“{toZh}”（{to}）只能通过认领或撤回认领，请使用认领相关操作。',
+    en: 'The need is {state}; it moves to {to} only by a claim or a withdrawn claim: use the claim operations.',
+  },
+  NEED_REFER_WITH_REFER_NEED: {
+    zh: '该需求当前状态为“{stateZh}”（{state}）；交办部门办理请使用 referNeed（须填写承办部门）。',
+    en: 'The need is {state}; to refer it to a department, use referNeed with the department.',
+  },
+  NEED_NOTE_NOT_ACCEPTED: {
+    zh: '该需求当前状态为“{stateZh}”（{state}），已办结或不予受理的需求不能再记录办理进展。',
+    en: 'The need is {state}; a closed or rejected need takes no more notes.',
+  },
+  NEED_SATISFACTION_REQUIRED: { zh: '办结时请填写居民满意度（1至5）。', en: 'Give the resident’s satisfaction, 1 to 5, to close the need.' },
+  NEED_SATISFACTION_INVALID: { zh: '满意度须为1至5的整数，您填写的是 {given}。', en: 'Satisfaction must be a whole number from 1 to 5; {given} was given.' },
+  NEED_PARTNER_RESOLVES_ONLY: {
+    zh: '交办部门只能将办理中的需求标记为“已解决”（RESOLVED）；其他状态变更由所在社区办理。',
+    en: 'A department a need is referred to can only report it RESOLVED while it is IN_PROGRESS; other moves are for the community.',
+  },
+  NEED_NOT_SUBMITTED_ANONYMOUSLY: {
+    zh: '居民提交需求请使用 submitNeed；createNeed 供驿站、社区和夜巡登记使用，须先登录。',
+    en: 'Residents submit needs with submitNeed; createNeed is for stations, communities and patrols, and needs credentials.',
+  },
   WEBHOOK_CLIENTS_ONLY: {
     zh: '推送订阅只能由接口客户端创建：请用本平台发放的接口密钥调用，推送会发给该客户端。',
     en: 'Only API clients can subscribe to webhooks: call with an API key issued by this hub; deliveries go to that client.',

@@ -1,0 +1,170 @@
+import { hasRole, type Principal } from '../../auth/principal';
+import { Role } from '../../auth/roles';
+import { joinSql, rawSql, sql, type SqlFragment, type SqlReader } from '../../db/sql';
+import { isInsideChina, toWgs84 } from '../../geo/coordinates';
+import type { PlannedList } from '../../graphql/plan/planner';
+import type { PlannedSort } from '../../graphql/plan/read-model';
+import { badInputOf, localIdOf, notAnId, type PageRequest } from '../../graphql/relay';
+import { MAX_NEAR_RADIUS_METRES } from '../station/station.reader';
+import { SortDirection } from '../station/station.inputs';
+import type { NeedState } from './need.enums';
+import { NeedSortField, type NeedFilter, type NeedOrder } from './need.inputs';
+import {
+  NEED_COLUMNS,
+  NEED_TRANSITION_COLUMNS,
+  overdueSql,
+  toNeedRecord,
+  toNeedTransitionRecord,
+  type NeedRecord,
+  type NeedRow,
+  type NeedTransitionRecord,
+  type NeedTransitionRow,
+} from './need.types';
+
+/** The per-row distance a need list filtered by `near` computes; its edges carry it. */
+export const NEED_DISTANCE_EXTRA = '$distance';
+
+/**
+ * Which needs (alias `n`) a caller may read at all: administrators, operators and analysts every
+ * one (personal data is masked or left out field by field); a partner department only those
+ * referred to it; nobody else any (anonymous callers follow a need by its receipt code only).
+ */
+export function needReadScope(principal: Principal, n: string): SqlFragment {
+  if (hasRole(principal, Role.ADMIN) || hasRole(principal, Role.REGION_OPERATOR) || hasRole(principal, Role.ANALYST)) return rawSql('true');
+  if (hasRole(principal, Role.DEPARTMENT_PARTNER) && principal.kind !== 'anonymous' && principal.departmentId) {
+    return sql`${rawSql(`${n}.referred_department_id`)} = ${principal.departmentId}::uuid`;
+  }
+  return rawSql('false');
+}
+
+/** Needs by id, whatever the caller may see: for writes and for loaders whose callers apply the scope. */
+export async function needsByIds(db: SqlReader, ids: readonly string[]): Promise<NeedRecord[]> {
+  const rows = await db.all<NeedRow>(`select ${NEED_COLUMNS} from need n where n.id = any(?::uuid[])`, [ids]);
+  return rows.map(toNeedRecord);
+}
+
+/** Needs by id that the caller may read (node(id), the change feed's records). */
+export async function visibleNeedsByIds(db: SqlReader, principal: Principal, ids: readonly string[]): Promise<NeedRecord[]> {
+  const statement = sql`select ${rawSql(NEED_COLUMNS)} from need n where n.id = any(${ids}::uuid[]) and ${needReadScope(principal, 'n')}`;
+  return (await db.all<NeedRow>(statement.text, statement.bindings)).map(toNeedRecord);
+}
+
+/** Transitions by id whose need the caller may read. */
+export async function visibleTransitionsByIds(db: SqlReader, principal: Principal, ids: readonly string[]): Promise<NeedTransitionRecord[]> {
+  const statement = sql`select ${rawSql(NEED_TRANSITION_COLUMNS)} from need_transition x join need n on n.id = x.need_id
+    where x.id = any(${ids}::uuid[]) and ${needReadScope(principal, 'n')}`;
+  return (await db.all<NeedTransitionRow>(statement.text, statement.bindings)).map(toNeedTransitionRecord);
+}
+
+/** A need's public status by its receipt code: state, kind, category, times and the states of its timeline. */
+export async function needStatusByReceipt(
+  db: SqlReader,
+  receiptCode: string,
+): Promise<{ receipt_code: string; state: NeedState; kind: string; category: string; created_at: string; updated_at: string; steps: { state: NeedState; at: string }[] } | null> {
+  return db.one(
+    `select n.receipt_code, n.state, n.kind, n.category, n.created_at, n.updated_at,
+            (select coalesce(json_agg(json_build_object('state', x.to_state, 'at', x.occurred_at) order by x.sequence), '[]')
+               from need_transition x where x.need_id = n.id) as steps
+       from need n where n.receipt_code = ?`,
+    [receiptCode],
+  );
+}
+
+function checkWindow(from: Date | undefined | null, to: Date | undefined | null): void {
+  if (from && to && to <= from) throw badInputOf('TIME_WINDOW_INVALID', { from: 'filter.submittedFrom', to: 'filter.submittedTo' }, 'filter.submittedTo');
+}
+
+/** "Overdue" or "not overdue" for needs aliased `n`. */
+export function overdueCondition(n: string, overdue: boolean): SqlFragment {
+  return rawSql(overdue ? overdueSql(n) : `not ${overdueSql(n)}`);
+}
+
+/** States among these, for needs aliased `n`. */
+export function stateCondition(n: string, states: readonly NeedState[]): SqlFragment {
+  return sql`${rawSql(`${n}.state`)} = any(${states}::text[])`;
+}
+
+interface CompiledFilter {
+  where: SqlFragment;
+  distance: SqlFragment | null;
+}
+
+function compileNeedFilter(filter: NeedFilter | undefined, scope: SqlFragment): CompiledFilter {
+  const conditions: SqlFragment[] = [scope];
+  let distance: SqlFragment | null = null;
+  if (filter?.state?.length) conditions.push(stateCondition('n', filter.state));
+  if (filter?.kind?.length) conditions.push(sql`n.kind = any(${filter.kind}::text[])`);
+  if (filter?.channel?.length) conditions.push(sql`n.channel = any(${filter.channel}::text[])`);
+  if (filter?.category?.length) conditions.push(sql`n.category = any(${filter.category}::text[])`);
+  if (filter?.stationId) {
+    const stationId = localIdOf(filter.stationId, 'Station');
+    if (!stationId) throw notAnId('filter.stationId', 'Station');
+    conditions.push(sql`n.station_id = ${stationId}::uuid`);
+  }
+  if (filter?.regionCode) {
+    conditions.push(sql`n.region_id in (select d.id from region d where d.path like (select p.path from region p where p.code = ${filter.regionCode.trim()}) || '%')`);
+  }
+  if (filter?.referredDepartmentCode) {
+    conditions.push(sql`n.referred_department_id = (select dep.id from department dep where dep.code = ${filter.referredDepartmentCode.trim()})`);
+  }
+  if (filter?.overdue != null) conditions.push(overdueCondition('n', filter.overdue));
+  checkWindow(filter?.submittedFrom, filter?.submittedTo);
+  if (filter?.submittedFrom) conditions.push(sql`n.created_at >= ${filter.submittedFrom.toISOString()}::timestamptz`);
+  if (filter?.submittedTo) conditions.push(sql`n.created_at < ${filter.submittedTo.toISOString()}::timestamptz`);
+  if (filter?.near) {
+    const { radiusMetres } = filter.near;
+    if (!(radiusMetres >= 1 && radiusMetres <= MAX_NEAR_RADIUS_METRES)) {
+      throw badInputOf('NEAR_RADIUS_RANGE', { max: MAX_NEAR_RADIUS_METRES }, 'filter.near.radiusMetres');
+    }
+    const input = { lat: filter.near.latitude, lng: filter.near.longitude };
+    if (!isInsideChina(input)) throw badInputOf('NEAR_OUTSIDE_CHINA', {}, 'filter.near');
+    const point = toWgs84(input, filter.near.coordinateSystem);
+    const centre = sql`ll_to_earth(${point.lat}::float8, ${point.lng}::float8)`;
+    distance = sql`earth_distance(${centre}, ll_to_earth(n.lat, n.lng))`;
+    // The box test uses the partial GiST index need_earth_idx; the exact distance test trims its corners.
+    conditions.push(rawSql('n.lat is not null'));
+    conditions.push(sql`earth_box(${centre}, ${radiusMetres}::float8) @> ll_to_earth(n.lat, n.lng)`);
+    conditions.push(sql`${distance} <= ${radiusMetres}::float8`);
+  }
+  return { where: joinSql(conditions, ' and '), distance };
+}
+
+const SORT_EXPRESSIONS: Record<Exclude<NeedSortField, NeedSortField.DISTANCE>, (n: string) => string> = {
+  [NeedSortField.SUBMITTED_AT]: (n) => `${n}.created_at`,
+  [NeedSortField.UPDATED_AT]: (n) => `${n}.updated_at`,
+  // Needs without a deadline sort after every real one.
+  [NeedSortField.DEADLINE]: (n) => `coalesce(${n}.deadline, timestamptz '9999-12-31 00:00:00+00')`,
+};
+
+/** The order of a nested need list (alias `n`): newest first; ties by id. */
+export function needSort(n: string): PlannedSort {
+  return { expression: `${n}.created_at`, type: 'timestamptz', id: `${n}.id`, idType: 'uuid', descending: true };
+}
+
+/** The needs a root list asks for, among those the caller may read, as the planner reads them (alias `n`). */
+export function needList(principal: Principal, filter: NeedFilter | undefined, order: NeedOrder | undefined, request: PageRequest): PlannedList {
+  const compiled = compileNeedFilter(filter, needReadScope(principal, 'n'));
+  const field = order?.field ?? (compiled.distance ? NeedSortField.DISTANCE : NeedSortField.SUBMITTED_AT);
+  let sort: PlannedList['sort'];
+  if (field === NeedSortField.DISTANCE) {
+    if (!compiled.distance) throw badInputOf('DISTANCE_SORT_NEEDS_NEAR', {}, 'orderBy.field');
+    sort = { expression: compiled.distance, type: 'float8' };
+  } else {
+    sort = { expression: rawSql(SORT_EXPRESSIONS[field]('n')), type: 'timestamptz' };
+  }
+  // Times newest first; deadlines soonest and distances nearest first.
+  const newestFirst = field === NeedSortField.SUBMITTED_AT || field === NeedSortField.UPDATED_AT;
+  const descending = order?.direction ? order.direction === SortDirection.DESC : newestFirst;
+  return {
+    nodeType: 'Need',
+    from: 'need n',
+    alias: 'n',
+    where: compiled.where,
+    sort,
+    id: { expression: 'n.id', type: 'uuid' },
+    descending,
+    request,
+    extras: compiled.distance ? { [NEED_DISTANCE_EXTRA]: compiled.distance } : undefined,
+    edgeValues: compiled.distance ? { distanceMetres: (r) => `round((${r}."${NEED_DISTANCE_EXTRA}")::numeric, 1)::float8` } : undefined,
+  };
+}
