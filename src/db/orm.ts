@@ -6,6 +6,8 @@ import { logger } from '../logger';
 import { redactSql } from './redact';
 import { ApiClient } from '../modules/api-client/api-client.entity';
 import { Activity } from '../modules/activity/activity.entity';
+import { VolunteerTeam, VolunteerTeamMember } from '../modules/volunteer-team/volunteer-team.entity';
+import { DeliberationVenue } from '../modules/deliberation-venue/deliberation-venue.entity';
 import { CoBuilding } from '../modules/co-building/co-building.entity';
 import { Department } from '../modules/department/department.entity';
 import { DutyShift } from '../modules/duty-shift/duty-shift.entity';
@@ -43,6 +45,9 @@ export const entities = [
   Platform,
   CoBuilding,
   Activity,
+  VolunteerTeam,
+  VolunteerTeamMember,
+  DeliberationVenue,
   ServiceItem,
   StationServiceItem,
   Person,

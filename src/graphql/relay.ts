@@ -26,6 +26,9 @@ const LOCAL_ID_FORMATS = {
   Person: UUID,
   DutyShift: UUID,
   Activity: UUID,
+  VolunteerTeam: UUID,
+  VolunteerTeamMember: UUID,
+  DeliberationVenue: UUID,
   // Records of the sync and audit machinery: every ID the change feed, the audit trail and
   // webhooks hand out is one node(id) can fetch.
   ExternalRef: UUID,
@@ -143,6 +146,9 @@ const NODE_TYPE_NAMES_ZH: Record<NodeTypeName, string> = {
   Person: '人员',
   DutyShift: '值班',
   Activity: '活动',
+  VolunteerTeam: '志愿服务队伍',
+  VolunteerTeamMember: '队员',
+  DeliberationVenue: '议事场所',
   ExternalRef: '外部编号',
   ExternalRefSystem: '外部系统',
   StationGridWorker: '网格员驻点',

@@ -287,6 +287,43 @@ export const AUDIT_SHAPES: Readonly<Record<string, AuditShape>> = {
     },
     unshown: COMMON_UNSHOWN,
   },
+  VolunteerTeam: {
+    graphqlTypes: ['VolunteerTeam'],
+    fields: {
+      name: same('name'),
+      kind: same('kind'),
+      region: node('region', 'Region'),
+      station: node('station', 'Station'),
+      organization: node('organization', 'Organization'),
+      sentDownAt: same('sentDownAt'),
+      active: same('active'),
+    },
+    unshown: COMMON_UNSHOWN,
+  },
+  VolunteerTeamMember: {
+    graphqlTypes: ['VolunteerTeamMember'],
+    fields: {
+      team: node('team', 'VolunteerTeam'),
+      name: masked('name', maskName),
+      phone: masked('phone', maskPhone),
+      role: same('role'),
+      joinedOn: same('joinedOn'),
+    },
+    unshown: COMMON_UNSHOWN,
+  },
+  DeliberationVenue: {
+    graphqlTypes: ['DeliberationVenue'],
+    fields: {
+      name: same('name'),
+      kind: same('kind'),
+      region: node('region', 'Region'),
+      station: node('station', 'Station'),
+      address: same('address'),
+      location: point('lat', 'lng'),
+      active: same('active'),
+    },
+    unshown: COMMON_UNSHOWN,
+  },
   Person: {
     graphqlTypes: ['Person'],
     fields: {
