@@ -637,6 +637,15 @@ const messages = {
     en: 'The station "{name}" is not in the community of this {kind}; choose a station of that community.',
   },
   DATE_IN_FUTURE: { zh: '{labelZh}不能晚于今天（{today}）。', en: 'The {label} cannot be later than today ({today}).' },
+  MEMBER_PERSON_WITH_OWN_DATA: {
+    zh: '已登记人员作为队员时，姓名和电话取自其人员记录：请不要同时填写姓名或电话。',
+    en: "A registered person's name and phone come from their person record: do not give a name or phone with personId.",
+  },
+  MEMBER_ALREADY_IN_TEAM: { zh: '该人员已是本队队员。', en: 'This person is already a member of the team.' },
+  PERSON_INACTIVE_MEMBER: {
+    zh: '人员“{name}”已停用，不能加入队伍；请先将其恢复在岗。',
+    en: 'The person "{name}" is inactive and cannot join a team; reactivate them first.',
+  },
   RECORD_ALREADY_ARCHIVED: { zh: '该{kindZh}已归档。', en: 'The {kind} is already archived.' },
   VOLUNTEER_TEAM_ARCHIVED: {
     zh: '志愿服务队伍“{name}”已归档，不能再添加队员；如确需使用，请先恢复该队伍。',

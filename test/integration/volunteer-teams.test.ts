@@ -224,6 +224,42 @@ describe('volunteer teams', () => {
     expect(teamNode.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 
+  it("takes a registered person as a member, whose name and phone are the person's, masked by the person's region", async () => {
+    const people = async (regionCode: string) =>
+      (
+        await gqlOk(`query($code: String!) { people(first: 1, filter: { regionCode: $code, role: [DUAL_REPORTING_PARTY_MEMBER] }) { nodes { id name phone } } }`, {
+          code: regionCode,
+        })
+      ).people.nodes[0] as Rec;
+    // A party member of 襄城区 serving on a 樊城区 team: 樊城区's operator sees them as a Person's rules say, masked.
+    const xiangchengPerson = await people(XIANGCHENG_DISTRICT);
+    expect(xiangchengPerson.phone).toBeTruthy();
+    const team = await newTeam({ name: '安居在职党员队', kind: 'PARTY_MEMBER_TEAM' });
+    const member = (
+      await gqlOk(`mutation($input: AddVolunteerTeamMemberInput!) { addVolunteerTeamMember(input: $input) { member { id name phone role person { id } } ${ERRORS} } }`, {
+        input: { teamId: team.id, personId: xiangchengPerson.id },
+      })
+    ).addVolunteerTeamMember;
+    expect(member.userErrors).toEqual([]);
+    expect(member.member).toMatchObject({ name: xiangchengPerson.name, phone: xiangchengPerson.phone, role: 'MEMBER', person: { id: xiangchengPerson.id } });
+
+    const seen = async (headers: Record<string, string>) => (await gqlOk(MEMBER_NODE, { id: member.member.id }, headers)).node;
+    expect(await seen(callers.xiangchengOperator)).toMatchObject({ name: xiangchengPerson.name, phone: xiangchengPerson.phone });
+    const masked = await seen(callers.fanchengOperator);
+    expect(masked.name).not.toBe(xiangchengPerson.name);
+    expect(masked.name).toMatch(/\*/);
+    expect(masked.phone).toMatch(/\*\*\*\*/);
+    expect(await seen(callers.analyst)).toMatchObject({ name: null, phone: null });
+
+    const twice = (await gqlOk(ADD_MEMBER, { input: { teamId: team.id, personId: xiangchengPerson.id, name: null, phone: null, joinedOn: null } })).addVolunteerTeamMember;
+    expect(twice.userErrors).toEqual([expect.objectContaining({ field: ['input', 'personId'], code: 'ALREADY_EXISTS', message: '该人员已是本队队员。' })]);
+    const both = (await gqlOk(ADD_MEMBER, { input: { teamId: team.id, personId: xiangchengPerson.id, name: '另填姓名', phone: null } })).addVolunteerTeamMember;
+    expect(both.userErrors).toEqual([expect.objectContaining({ field: ['input', 'name'], code: 'INVALID' })]);
+    const neither = (await gqlOk(ADD_MEMBER, { input: { teamId: team.id, name: null, phone: null } })).addVolunteerTeamMember;
+    expect(neither.userErrors).toEqual([expect.objectContaining({ field: ['input', 'name'], code: 'REQUIRED', message: '请填写姓名。' })]);
+    expect((await gqlOk(TEAM_WITH_MEMBERS, { id: team.id })).volunteerTeam.members.totalCount).toBe(1);
+  });
+
   it('filters by region subtree, kind, active and sent-down, and nests under regions and stations', async () => {
     const anjuStation = await stationId(STATION_PROFILE.anjuStationCode);
     const arbitration = await newTeam({ name: '过滤测试评理团', kind: 'ARBITRATION_TEAM', stationId: anjuStation });

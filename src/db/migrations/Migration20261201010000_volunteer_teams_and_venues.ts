@@ -23,9 +23,10 @@ const typesCheck = (types: string[]) =>
 /**
  * Volunteer teams (志愿服务队伍: 帮帮团, 评理团 and the teams sent down under 六进小区) with their
  * members, and deliberation venues (议事场所: 连心园, 议事亭, 睦邻点, 议事平台). Teams and venues hang
- * off a community, so an operator's region scope covers them; members' name and phone are
- * personal data, checked in the service first so the constraints' errors (which would echo the
- * row) only guard against writers that bypass it. All three join the change feed and webhooks.
+ * off a community, so an operator's region scope covers them. A member is either a registered
+ * person (whose name and phone stay on the Person record) or a resident known only to the team,
+ * with a name and phone of their own: personal data, checked in the service first so the
+ * constraints' errors (which would echo the row) only guard against writers that bypass it. All three join the change feed and webhooks.
  */
 export class Migration20261201010000_volunteer_teams_and_venues extends Migration {
   override async up(): Promise<void> {
@@ -54,15 +55,20 @@ export class Migration20261201010000_volunteer_teams_and_venues extends Migratio
       create table volunteer_team_member (
         id uuid primary key,
         team_id uuid not null references volunteer_team(id) on delete restrict,
-        name varchar(50) not null check (length(btrim(name)) > 0),
+        person_id uuid references person(id) on delete restrict,
+        name varchar(50) check (length(btrim(name)) > 0),
         phone varchar(13) check (phone ~ '^(1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8})$'),
         role varchar(16) not null check (role in ('LEADER','MEMBER')),
         joined_on date,
         version int not null default 1,
         created_at timestamptz not null default now(),
-        updated_at timestamptz not null default now()
+        updated_at timestamptz not null default now(),
+        unique (team_id, person_id),
+        check ((person_id is null) <> (name is null)),
+        check (person_id is null or phone is null)
       );`);
     this.addSql(`create index volunteer_team_member_team_idx on volunteer_team_member (team_id, joined_on, id);`);
+    this.addSql(`create index volunteer_team_member_person_idx on volunteer_team_member (person_id);`);
 
     this.addSql(`
       create table deliberation_venue (

@@ -304,6 +304,7 @@ export const AUDIT_SHAPES: Readonly<Record<string, AuditShape>> = {
     graphqlTypes: ['VolunteerTeamMember'],
     fields: {
       team: node('team', 'VolunteerTeam'),
+      person: node('person', 'Person'),
       name: masked('name', maskName),
       phone: masked('phone', maskPhone),
       role: same('role'),

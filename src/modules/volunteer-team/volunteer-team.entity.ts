@@ -1,6 +1,7 @@
-import { Check, Entity, Enum, Index, ManyToOne, OptionalProps, Property } from '@mikro-orm/core';
+import { Check, Entity, Enum, Index, ManyToOne, OptionalProps, Property, Unique } from '@mikro-orm/core';
 import { ActiveEntity, VersionedEntity } from '../../db/base-entity';
 import { Organization } from '../organization/organization.entity';
+import { Person } from '../person/person.entity';
 import { Region } from '../region/region.entity';
 import { Station } from '../station/station.entity';
 import { VolunteerTeamKind, VolunteerTeamMemberRole } from './volunteer-team.enums';
@@ -44,24 +45,34 @@ export class VolunteerTeam extends ActiveEntity {
 }
 
 /**
- * 队员 A member of a volunteer team. Name and phone are personal data, masked by the rules that
- * mask a Person's, with the team's community as the region that decides.
+ * 队员 A member of a volunteer team: a registered person (a dual-reporting party member, a grid
+ * worker…), whose name and phone stay on the Person record and are masked by its rules, or a
+ * resident known only to the team, whose name and phone are kept here (personal data, masked by
+ * the same rules with the team's community as the region that decides).
  */
 @Entity({ tableName: 'volunteer_team_member' })
+@Index({ name: 'volunteer_team_member_person_idx', properties: ['person'] })
 @Index({ name: 'volunteer_team_member_team_idx', properties: ['team', 'joinedOn', 'id'] })
+@Unique({ name: 'volunteer_team_member_team_id_person_id_key', properties: ['team', 'person'] })
+@Check({ name: 'volunteer_team_member_check', expression: '(person_id IS NULL) <> (name IS NULL)' })
+@Check({ name: 'volunteer_team_member_check1', expression: '(person_id IS NULL) OR (phone IS NULL)' })
 @Check({ name: 'volunteer_team_member_name_check', expression: 'length(btrim((name)::text)) > 0' })
 @Check({ name: 'volunteer_team_member_phone_check', expression: "(phone)::text ~ '^(1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8})$'::text" })
 export class VolunteerTeamMember extends VersionedEntity {
-  [OptionalProps]?: 'phone' | 'joinedOn';
+  [OptionalProps]?: 'person' | 'name' | 'phone' | 'joinedOn';
 
   @ManyToOne({ entity: () => VolunteerTeam, fieldName: 'team_id' })
   team!: VolunteerTeam;
 
-  /** Personal data. */
-  @Property({ type: 'string', length: 50 })
-  name!: string;
+  /** The registered person this member is; null for a resident known only to the team. */
+  @ManyToOne({ entity: () => Person, fieldName: 'person_id', nullable: true })
+  person?: Person | null;
 
-  /** Personal data: a mainland mobile or a landline with area code. */
+  /** Personal data; only for a member who is not a registered person. */
+  @Property({ type: 'string', length: 50, nullable: true })
+  name?: string | null;
+
+  /** Personal data: a mainland mobile or a landline with area code; only for a member who is not a registered person. */
   @Property({ type: 'string', length: 13, nullable: true })
   phone?: string | null;
 

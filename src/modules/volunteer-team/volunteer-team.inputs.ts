@@ -125,12 +125,20 @@ export class AddVolunteerTeamMemberInput {
   @Field(() => ID, { description: '队伍 ID（须在册）Volunteer team ID; the team must be active' })
   teamId!: string;
 
-  @Field({ description: '姓名（至多50字）Name, at most 50 characters' })
-  name!: string;
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      '已登记人员 ID（须在岗）：队员即该人员，姓名电话取自人员记录；与 name、phone 二选一 ID of a registered, active person the member is (name and phone come from their record); give either this or name and phone',
+  })
+  personId?: string | null;
+
+  @Field(() => String, { nullable: true, description: '姓名（至多50字）：未登记的居民队员必填 Name, at most 50 characters; required unless personId is given' })
+  name?: string | null;
 
   @Field(() => String, {
     nullable: true,
-    description: '联系电话：11位手机号，或带区号的固定电话（如 0599-8621234）Phone: an 11-digit mobile, or a landline with area code such as 0599-8621234',
+    description:
+      '联系电话：11位手机号，或带区号的固定电话（如 0599-8621234）；仅限未登记的居民队员 Phone: an 11-digit mobile, or a landline with area code such as 0599-8621234; only without personId',
   })
   phone?: string | null;
 

@@ -56,6 +56,7 @@ export function registerVolunteerTeamReadModel(): void {
       role: column('role'),
       joinedOn: { kind: 'value', sql: (t) => dateSql(`${t}.joined_on`) },
       team: { kind: 'one', type: 'VolunteerTeam', key: (t) => `${t}.team_id` },
+      person: { kind: 'one', type: 'Person', key: (t) => `${t}.person_id` },
     },
   });
   registerReadFields('Region', {

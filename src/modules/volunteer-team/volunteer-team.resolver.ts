@@ -8,6 +8,7 @@ import { plannedField } from '../../graphql/plan/planned-field';
 import { planConnection, planOne } from '../../graphql/plan/planner';
 import { ConnectionArgs, localIdOf, notAnId, toPageRequest } from '../../graphql/relay';
 import { OrganizationType, type OrganizationRecord } from '../organization/organization.types';
+import { PersonType, type PersonRecord } from '../person/person.types';
 import { RegionType, type RegionRecord } from '../region/region.types';
 import { StationType, type StationRecord } from '../station/station.types';
 import {
@@ -39,7 +40,7 @@ import {
 } from './volunteer-team.types';
 
 const MEMBER_NAME_RULE =
-  '姓名（个人信息）：管理员和队伍所在辖区操作员可见全名，合作部门和其他辖区操作员见脱敏姓名（如 张*明），分析人员不可见（null） Name (personal data): whole for administrators and the operator of the team’s region, masked (张*明) for partners and other operators, null for analysts';
+  '姓名（个人信息）：已登记人员即其人员记录的姓名，按人员的规则脱敏；其他队员的姓名对管理员和队伍所在辖区操作员可见全名，合作部门和其他辖区操作员见脱敏姓名（如 张*明），分析人员不可见（null） Name (personal data): a registered person’s is their Person record’s, masked by its rule; any other member’s is whole for administrators and the operator of the team’s region, masked (张*明) for partners and other operators, null for analysts';
 const MEMBER_PHONE_RULE = '联系电话（个人信息）：可见范围同姓名，脱敏形如 138****1234 Phone (personal data): visible like the name, masked as 138****1234';
 
 @Resolver(() => VolunteerTeamType)
@@ -145,13 +146,23 @@ export class VolunteerTeamMemberResolver {
   @PersonalData('NAME')
   @FieldResolver(() => String, { nullable: true, description: MEMBER_NAME_RULE })
   name(@Root() member: VolunteerTeamMemberRecord, @Ctx() ctx: Context): Promise<string | null> {
-    return personalValue(ctx, member.name, member.regionId, maskName);
+    return personalValue(ctx, member.name, member.maskRegionId, maskName);
   }
 
   @PersonalData('PHONE')
   @FieldResolver(() => String, { nullable: true, description: MEMBER_PHONE_RULE })
   phone(@Root() member: VolunteerTeamMemberRecord, @Ctx() ctx: Context): Promise<string | null> {
-    return personalValue(ctx, member.phone, member.regionId, maskPhone);
+    return personalValue(ctx, member.phone, member.maskRegionId, maskPhone);
+  }
+
+  @SignedIn()
+  @FieldResolver(() => PersonType, {
+    nullable: true,
+    description:
+      '对应的已登记人员（如双报到党员）；居民队员为空 The registered person this member is (a dual-reporting party member, say); null for a resident known only to the team',
+  })
+  person(@Root() member: VolunteerTeamMemberRecord, @Ctx() ctx: Context): Promise<PersonRecord | null> | null {
+    return member.personId ? ctx.loaders.personById.load(member.personId) : null;
   }
 
   @SignedIn()

@@ -8,6 +8,9 @@ import { localIdOf } from '../../graphql/relay';
 import { write } from '../../graphql/unit-of-work';
 import { resolveOpenStation } from '../co-building/co-building.service';
 import { resolveActiveOrganization } from '../organization/organization.service';
+import { Person } from '../person/person.entity';
+import { personNameForMessage, resolvePersonRef } from '../person/person.service';
+import type { PersonRecord } from '../person/person.types';
 import { normalisePhone } from '../person/phone';
 import { RegionLevel } from '../region/region-level';
 import { Region } from '../region/region.entity';
@@ -178,26 +181,44 @@ export async function archiveVolunteerTeam(ctx: Context, input: ArchiveVolunteer
   );
 }
 
-/** Adds a member to an active team; name and phone are personal data and are never logged. */
+/**
+ * Adds a member to an active team: a registered, active person (their name and phone stay on
+ * their record), or a resident known only to the team by the name and phone given. Name and
+ * phone are personal data: never logged, and a person's name in a message is masked for callers
+ * who may not see it whole.
+ */
 export async function addVolunteerTeamMember(ctx: Context, input: AddVolunteerTeamMemberInput): Promise<VolunteerTeamMemberPayload> {
   const problems = new Problems(ctx.locale);
   const { localId, allowed } = await teamInScope(ctx, problems, input.teamId, 'teamId');
   if (!allowed) return { member: null, userErrors: problems.errors };
-  const name = checkText(problems, 'name', input.name, MEMBER_NAME_MAX, MEMBER_NAME);
-  const phone = checkPhone(problems, input.phone);
+  let person: PersonRecord | undefined;
+  let name: string | null | undefined = null;
+  let phone: string | null | undefined = null;
+  if (input.personId != null) {
+    if (input.name != null || input.phone != null) problems.add(input.name != null ? 'name' : 'phone', UserErrorCode.INVALID, 'MEMBER_PERSON_WITH_OWN_DATA');
+    person = await resolvePersonRef(ctx, problems, 'personId', input.personId);
+    if (person && !person.active) problems.add('personId', UserErrorCode.INVALID, 'PERSON_INACTIVE_MEMBER', { name: await personNameForMessage(ctx, person) });
+  } else {
+    name = checkText(problems, 'name', input.name ?? '', MEMBER_NAME_MAX, MEMBER_NAME);
+    phone = checkPhone(problems, input.phone);
+  }
   checkPastDate(problems, 'joinedOn', input.joinedOn, JOINED_ON);
   if (problems.any) return { member: null, userErrors: problems.errors };
 
   const { value: id, userErrors } = await withUserErrors(ctx, () =>
     write(ctx, async (em) => {
-      // Locked for share: the team cannot be archived while a member is being added.
-      const team = await em.findOneOrFail(VolunteerTeam, { id: localId! }, { lockMode: LockMode.PESSIMISTIC_READ });
+      // Locked: the team cannot be archived, nor the same person added twice, while a member is being added.
+      const team = await em.findOneOrFail(VolunteerTeam, { id: localId! }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!team.active) problems.add('teamId', UserErrorCode.ARCHIVED, 'VOLUNTEER_TEAM_ARCHIVED', { name: team.name });
+      if (person && (await em.count(VolunteerTeamMember, { team: team.id, person: person.dbId })) > 0) {
+        problems.add('personId', UserErrorCode.ALREADY_EXISTS, 'MEMBER_ALREADY_IN_TEAM');
+      }
       problems.throwIfAny();
       const member = em.create(VolunteerTeamMember, {
         id: randomUUID(),
         team,
-        name: name!,
+        person: person ? em.getReference(Person, person.dbId) : null,
+        name: name ?? null,
         phone: phone ?? null,
         role: input.role,
         joinedOn: input.joinedOn ?? null,
@@ -220,7 +241,9 @@ export async function removeVolunteerTeamMember(ctx: Context, input: RemoveVolun
     return { removedId: null, userErrors: problems.errors };
   }
   const current = await ctx.loaders.volunteerTeamMemberById.load(localId);
-  if (!(await checkCanInRegion(ctx, problems, Action.WRITE_COMMUNITY, current))) return { removedId: null, userErrors: problems.errors };
+  // A member is its team's: the team's community is the scope, whoever the member is.
+  const team = current ? await ctx.loaders.volunteerTeamById.load(current.teamId) : null;
+  if (!(await checkCanInRegion(ctx, problems, Action.WRITE_COMMUNITY, team))) return { removedId: null, userErrors: problems.errors };
   const { value, userErrors } = await withUserErrors(ctx, async () => {
     await write(ctx, async (em) => {
       const member = await lockVersioned(em, VolunteerTeamMember, localId, input.version, problems, VOLUNTEER_TEAM_MEMBER);

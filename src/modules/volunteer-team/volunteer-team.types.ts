@@ -74,13 +74,18 @@ export function toVolunteerTeamRecord(row: VolunteerTeamRow): VolunteerTeamRecor
   };
 }
 
-/** A team member as the read paths carry it, with the team's region (which decides the masking). Name and phone: never log them. */
+/**
+ * A team member as the read paths carry it. Name and phone are the linked person's when the
+ * member is a registered person, and `maskRegionId` is then the person's region (a Person's
+ * masking rule); otherwise the member's own, masked by the team's community. Never log them.
+ */
 export interface VolunteerTeamMemberRecord {
   __typename: 'VolunteerTeamMember';
   id: string;
   dbId: string;
   teamId: string;
-  regionId: number;
+  personId: string | null;
+  maskRegionId: number | null;
   name: string;
   phone: string | null;
   role: VolunteerTeamMemberRole;
@@ -90,11 +95,18 @@ export interface VolunteerTeamMemberRecord {
   updatedAt: Date;
 }
 
-const MEMBER_PROPERTIES = ['id', 'team', 'name', 'phone', 'role', 'joinedOn', 'version', 'createdAt', 'updatedAt'] as const;
-export type VolunteerTeamMemberRow = RowOf<VolunteerTeamMember, (typeof MEMBER_PROPERTIES)[number]> & { team_region_id: number };
-/** Read from `volunteer_team_member vm join volunteer_team vmt on vmt.id = vm.team_id` (see MEMBER_FROM). */
-export const VOLUNTEER_TEAM_MEMBER_COLUMNS = `${columnsOf(VolunteerTeamMember, 'vm', MEMBER_PROPERTIES)}, vmt.region_id as team_region_id`;
-export const MEMBER_FROM = 'volunteer_team_member vm join volunteer_team vmt on vmt.id = vm.team_id';
+const MEMBER_PROPERTIES = ['id', 'team', 'person', 'role', 'joinedOn', 'version', 'createdAt', 'updatedAt'] as const;
+export type VolunteerTeamMemberRow = RowOf<VolunteerTeamMember, (typeof MEMBER_PROPERTIES)[number]> & {
+  member_name: string;
+  member_phone: string | null;
+  mask_region_id: number | null;
+};
+/** Read from MEMBER_FROM: the member, its team and the person it may be. */
+export const VOLUNTEER_TEAM_MEMBER_COLUMNS = `${columnsOf(VolunteerTeamMember, 'vm', MEMBER_PROPERTIES)},
+  case when vm.person_id is null then vm.name else vmp.name end as member_name,
+  case when vm.person_id is null then vm.phone else vmp.phone end as member_phone,
+  case when vm.person_id is null then vmt.region_id else vmp.region_id end as mask_region_id`;
+export const MEMBER_FROM = 'volunteer_team_member vm join volunteer_team vmt on vmt.id = vm.team_id left join person vmp on vmp.id = vm.person_id';
 
 export function toVolunteerTeamMemberRecord(row: VolunteerTeamMemberRow): VolunteerTeamMemberRecord {
   return {
@@ -102,9 +114,10 @@ export function toVolunteerTeamMemberRecord(row: VolunteerTeamMemberRow): Volunt
     id: toGlobalId('VolunteerTeamMember', row.id),
     dbId: row.id,
     teamId: row.team_id,
-    regionId: row.team_region_id,
-    name: row.name,
-    phone: row.phone,
+    personId: row.person_id,
+    maskRegionId: row.mask_region_id,
+    name: row.member_name,
+    phone: row.member_phone,
     role: row.role,
     joinedOn: row.joined_on,
     version: row.version,
