@@ -7,6 +7,8 @@ import { redactSql } from './redact';
 import { ApiClient } from '../modules/api-client/api-client.entity';
 import { Activity } from '../modules/activity/activity.entity';
 import { Need, NeedTransition } from '../modules/need/need.entity';
+import { VolunteerTeam, VolunteerTeamMember } from '../modules/volunteer-team/volunteer-team.entity';
+import { DeliberationVenue } from '../modules/deliberation-venue/deliberation-venue.entity';
 import { CoBuilding } from '../modules/co-building/co-building.entity';
 import { Department } from '../modules/department/department.entity';
 import { DutyShift } from '../modules/duty-shift/duty-shift.entity';
@@ -44,6 +46,9 @@ export const entities = [
   Platform,
   CoBuilding,
   Activity,
+  VolunteerTeam,
+  VolunteerTeamMember,
+  DeliberationVenue,
   ServiceItem,
   StationServiceItem,
   Person,

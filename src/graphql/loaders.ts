@@ -28,6 +28,10 @@ import type { Page, PageRequest } from './relay';
 import { contactCadresOfStations, managingOrganizationsOfStations } from '../modules/station-staff/station-staff.reader';
 import { externalRefKeyString, externalRefsByKeys, type ExternalRefKey } from '../modules/external-ref/external-ref.reader';
 import type { ExternalRefRecord } from '../modules/external-ref/external-ref.types';
+import { volunteerTeamMembersByIds, volunteerTeamsByIds } from '../modules/volunteer-team/volunteer-team.reader';
+import type { VolunteerTeamMemberRecord, VolunteerTeamRecord } from '../modules/volunteer-team/volunteer-team.types';
+import { deliberationVenuesByIds } from '../modules/deliberation-venue/deliberation-venue.reader';
+import type { DeliberationVenueRecord } from '../modules/deliberation-venue/deliberation-venue.types';
 
 /** Batches "load by key" into one query per kind of record per tick, in key order. */
 function keyed<K, V>(fetch: (keys: readonly K[]) => Promise<V[]>, keyOf: (value: V) => K): DataLoader<K, V | null> {
@@ -117,6 +121,18 @@ export function createLoaders(db: SqlReader) {
     needById: keyed<string, NeedRecord>(
       (ids) => needsByIds(db, ids),
       (need) => need.dbId,
+    ),
+    volunteerTeamById: keyed<string, VolunteerTeamRecord>(
+      (ids) => volunteerTeamsByIds(db, ids),
+      (team) => team.dbId,
+    ),
+    volunteerTeamMemberById: keyed<string, VolunteerTeamMemberRecord>(
+      (ids) => volunteerTeamMembersByIds(db, ids),
+      (member) => member.dbId,
+    ),
+    deliberationVenueById: keyed<string, DeliberationVenueRecord>(
+      (ids) => deliberationVenuesByIds(db, ids),
+      (venue) => venue.dbId,
     ),
     serviceItemById: keyed<string, ServiceItemRecord>(
       (ids) => serviceItemsByIds(db, ids),

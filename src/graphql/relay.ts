@@ -28,6 +28,9 @@ const LOCAL_ID_FORMATS = {
   Activity: UUID,
   Need: UUID,
   NeedTransition: UUID,
+  VolunteerTeam: UUID,
+  VolunteerTeamMember: UUID,
+  DeliberationVenue: UUID,
   // Records of the sync and audit machinery: every ID the change feed, the audit trail and
   // webhooks hand out is one node(id) can fetch.
   ExternalRef: UUID,
@@ -147,6 +150,9 @@ const NODE_TYPE_NAMES_ZH: Record<NodeTypeName, string> = {
   Activity: '活动',
   Need: '群众需求',
   NeedTransition: '需求办理记录',
+  VolunteerTeam: '志愿服务队伍',
+  VolunteerTeamMember: '队员',
+  DeliberationVenue: '议事场所',
   ExternalRef: '外部编号',
   ExternalRefSystem: '外部系统',
   StationGridWorker: '网格员驻点',

@@ -15,6 +15,8 @@ import { CoBuildingResolver, OrganizationCoBuildingsResolver, StationCoBuildings
 import { DepartmentNeedsResolver, NeedResolver, NeedTransitionResolver, StationNeedsResolver } from '../modules/need/need.resolver';
 import { OrganizationResolver } from '../modules/organization/organization.resolver';
 import { PersonResolver } from '../modules/person/person.resolver';
+import { RegionVolunteerTeamsResolver, StationVolunteerTeamsResolver, VolunteerTeamMemberResolver, VolunteerTeamResolver } from '../modules/volunteer-team/volunteer-team.resolver';
+import { DeliberationVenueResolver, RegionDeliberationVenuesResolver, StationDeliberationVenuesResolver } from '../modules/deliberation-venue/deliberation-venue.resolver';
 import { RegionResolver } from '../modules/region/region.resolver';
 import { ServiceCircleResolver } from '../modules/service-circle/service-circle.resolver';
 import { DepartmentServiceItemsResolver, ServiceItemResolver, StationServiceItemResolver, StationServiceItemsResolver } from '../modules/service-item/service-item.resolver';
@@ -44,6 +46,8 @@ import { registerPersonReadModel } from '../modules/person/person.read-model';
 import { registerStationStaffReadFields } from '../modules/station-staff/station-staff.read-model';
 import { registerActivityReadModel } from '../modules/activity/activity.read-model';
 import { registerCoBuildingReadModel } from '../modules/co-building/co-building.read-model';
+import { registerVolunteerTeamReadModel } from '../modules/volunteer-team/volunteer-team.read-model';
+import { registerDeliberationVenueReadModel } from '../modules/deliberation-venue/deliberation-venue.read-model';
 import { registerDutyShiftReadModel } from '../modules/duty-shift/duty-shift.read-model';
 import { registerExternalRefReadModel } from '../modules/external-ref/external-ref.read-model';
 import { registerApiClientReadModel } from '../modules/api-client/api-client.read-model';
@@ -67,6 +71,8 @@ function registerReadModels(): void {
   registerActivityReadModel();
   registerNeedReadModel();
   registerCoBuildingReadModel();
+  registerVolunteerTeamReadModel();
+  registerDeliberationVenueReadModel();
   registerDutyShiftReadModel();
   registerExternalRefReadModel();
   registerApiClientReadModel();
@@ -106,6 +112,13 @@ export function getSchema(): GraphQLSchema {
         NeedTransitionResolver,
         StationNeedsResolver,
         DepartmentNeedsResolver,
+        VolunteerTeamResolver,
+        VolunteerTeamMemberResolver,
+        RegionVolunteerTeamsResolver,
+        StationVolunteerTeamsResolver,
+        DeliberationVenueResolver,
+        RegionDeliberationVenuesResolver,
+        StationDeliberationVenuesResolver,
         ServiceItemResolver,
         StationServiceItemResolver,
         StationServiceItemsResolver,

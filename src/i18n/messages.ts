@@ -673,6 +673,29 @@ const messages = {
     zh: '每个接口客户端最多可有 {max} 个推送订阅，请先删除不再使用的订阅。',
     en: 'An API client can have at most {max} webhook subscriptions; delete one you no longer use first.',
   },
+  COMMUNITY_REQUIRED: {
+    zh: '{kindZh}须挂在社区或村一级，“{name}”（{code}）不是社区或村，请选择其下属的社区或村。',
+    en: 'A {kind} must belong to a community or village; "{name}" ({code}) is not one. Choose a community or village under it.',
+  },
+  STATION_OUTSIDE_COMMUNITY: {
+    zh: '驿站“{name}”不在该{kindZh}所在的社区（村），请选择本社区的驿站。',
+    en: 'The station "{name}" is not in the community of this {kind}; choose a station of that community.',
+  },
+  DATE_IN_FUTURE: { zh: '{labelZh}不能晚于今天（{today}）。', en: 'The {label} cannot be later than today ({today}).' },
+  MEMBER_PERSON_WITH_OWN_DATA: {
+    zh: '已登记人员作为队员时，姓名和电话取自其人员记录：请不要同时填写姓名或电话。',
+    en: "A registered person's name and phone come from their person record: do not give a name or phone with personId.",
+  },
+  MEMBER_ALREADY_IN_TEAM: { zh: '该人员已是本队队员。', en: 'This person is already a member of the team.' },
+  PERSON_INACTIVE_MEMBER: {
+    zh: '人员“{name}”已停用，不能加入队伍；请先将其恢复在岗。',
+    en: 'The person "{name}" is inactive and cannot join a team; reactivate them first.',
+  },
+  RECORD_ALREADY_ARCHIVED: { zh: '该{kindZh}已归档。', en: 'The {kind} is already archived.' },
+  VOLUNTEER_TEAM_ARCHIVED: {
+    zh: '志愿服务队伍“{name}”已归档，不能再添加队员；如确需使用，请先恢复该队伍。',
+    en: 'The volunteer team "{name}" is archived and cannot get new members; restore it first if it is needed.',
+  },
 } satisfies Record<string, Record<Locale, string>>;
 
 export type MessageKey = keyof typeof messages;

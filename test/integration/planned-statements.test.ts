@@ -61,12 +61,32 @@ beforeAll(async () => {
   await connection.execute(`insert into webhook_delivery_attempt (delivery_id, started_at, duration_ms, delivered, status_code, error)
     select d.id, d.created_at + n * interval '5 seconds', 40, false, 503, 'HTTP 503' from webhook_delivery d cross join generate_series(1, 2) n`);
 
+  // The seed has no volunteer teams or deliberation venues: more than a page of each, at a station,
+  // each team with a member (a team comes from an organization, so the lists reach beyond it).
+  const anju = (await t.gql(`{ station(code: "420606002011-002") { id } }`)).data.station.id as string;
+  for (let i = 0; i < 25; i++) {
+    const team = await t.gql(`mutation($input: CreateVolunteerTeamInput!) { createVolunteerTeam(input: $input) { volunteerTeam { id } userErrors { code } } }`, {
+      input: { name: `计数帮帮团${i}`, kind: 'HELP_TEAM', regionCode: '420606002011', stationId: anju, sentDownAt: '2023-03-01' },
+    });
+    expect(team.data.createVolunteerTeam.userErrors).toEqual([]);
+    const member = await t.gql(`mutation($input: AddVolunteerTeamMemberInput!) { addVolunteerTeamMember(input: $input) { userErrors { code } } }`, {
+      input: { teamId: team.data.createVolunteerTeam.volunteerTeam.id, name: '计数队员', phone: '13800000000' },
+    });
+    expect(member.data.addVolunteerTeamMember.userErrors).toEqual([]);
+    const venue = await t.gql(`mutation($input: CreateDeliberationVenueInput!) { createDeliberationVenue(input: $input) { userErrors { code } } }`, {
+      input: { name: `计数议事亭${i}`, kind: 'DELIBERATION_PAVILION', regionCode: '420606002011', stationId: anju, location: { latitude: 32.04, longitude: 112.14 } },
+    });
+    expect(venue.data.createDeliberationVenue.userErrors).toEqual([]);
+  }
+
   // A platform's station, department and catalogue item: records the other records point at.
   const picked = await t.gql(`{
     platforms(first: 1) { nodes { id ownerRef department { code } station { id code } } }
     serviceItems(first: 1) { nodes { code stations(first: 1) { nodes { id } } } }
     coBuildings(first: 1) { nodes { id organization { id } } }
     activities(first: 1) { nodes { id } }
+    volunteerTeams(first: 1) { nodes { id } }
+    deliberationVenues(first: 1) { nodes { id } }
     dutyShifts(first: 1) { nodes { id person { id } } }
     serviceCircles(first: 1) { nodes { id } }
     regions(first: 1, filter: { level: DISTRICT }) { nodes { code } }
@@ -82,6 +102,7 @@ beforeAll(async () => {
   Object.assign(recordArguments, {
     activity: `id: ${quoted(picked.data.activities.nodes[0].id)}`,
     coBuilding: `id: ${quoted(picked.data.coBuildings.nodes[0].id)}`,
+    deliberationVenue: `id: ${quoted(picked.data.deliberationVenues.nodes[0].id)}`,
     department: `code: ${quoted(platform.department.code)}`,
     dutyShift: `id: ${quoted(picked.data.dutyShifts.nodes[0].id)}`,
     externalRefSystem: `system: "plan-check-00"`,
@@ -96,6 +117,7 @@ beforeAll(async () => {
     serviceItem: `code: ${quoted(item.code)}`,
     station: `code: ${quoted(platform.station.code)}`,
     stationServiceItem: `id: ${quoted(item.stations.nodes[0].id)}`,
+    volunteerTeam: `id: ${quoted(picked.data.volunteerTeams.nodes[0].id)}`,
   });
 }, 300_000);
 
@@ -130,6 +152,8 @@ const PLANNED_ROOT_LISTS = [
   'coBuildings',
   'organizations',
   'people',
+  'volunteerTeams',
+  'deliberationVenues',
   'regions',
   'serviceCircles',
   'serviceItems',

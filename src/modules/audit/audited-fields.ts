@@ -326,6 +326,44 @@ export const AUDIT_SHAPES: Readonly<Record<string, AuditShape>> = {
     },
     unshown: { id: RECORD_ID, actorName: "the actor's name (a user's is personal data); the event names its own actor" },
   },
+  VolunteerTeam: {
+    graphqlTypes: ['VolunteerTeam'],
+    fields: {
+      name: same('name'),
+      kind: same('kind'),
+      region: node('region', 'Region'),
+      station: node('station', 'Station'),
+      organization: node('organization', 'Organization'),
+      sentDownAt: same('sentDownAt'),
+      active: same('active'),
+    },
+    unshown: COMMON_UNSHOWN,
+  },
+  VolunteerTeamMember: {
+    graphqlTypes: ['VolunteerTeamMember'],
+    fields: {
+      team: node('team', 'VolunteerTeam'),
+      person: node('person', 'Person'),
+      name: masked('name', maskName),
+      phone: masked('phone', maskPhone),
+      role: same('role'),
+      joinedOn: same('joinedOn'),
+    },
+    unshown: COMMON_UNSHOWN,
+  },
+  DeliberationVenue: {
+    graphqlTypes: ['DeliberationVenue'],
+    fields: {
+      name: same('name'),
+      kind: same('kind'),
+      region: node('region', 'Region'),
+      station: node('station', 'Station'),
+      address: same('address'),
+      location: point('lat', 'lng'),
+      active: same('active'),
+    },
+    unshown: COMMON_UNSHOWN,
+  },
   Person: {
     graphqlTypes: ['Person'],
     fields: {

@@ -1,0 +1,9 @@
+/** 议事场所类别 What kind of place residents deliberate in (延平区's 245 venues). */
+export enum DeliberationVenueKind {
+  LIANXIN_GARDEN = 'LIANXIN_GARDEN',
+  DELIBERATION_PAVILION = 'DELIBERATION_PAVILION',
+  NEIGHBOURHOOD_POINT = 'NEIGHBOURHOOD_POINT',
+  DELIBERATION_PLATFORM = 'DELIBERATION_PLATFORM',
+  COURTYARD = 'COURTYARD',
+  OTHER = 'OTHER',
+}

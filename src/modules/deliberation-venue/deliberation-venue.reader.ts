@@ -1,0 +1,43 @@
+import { joinSql, rawSql, sql, type SqlFragment, type SqlReader } from '../../db/sql';
+import { listInOrder, type PlannedList } from '../../graphql/plan/planner';
+import type { PlannedSort } from '../../graphql/plan/read-model';
+import { localIdOf, notAnId, type PageRequest } from '../../graphql/relay';
+import { SortDirection } from '../station/station.inputs';
+import { inRegionSubtree } from '../volunteer-team/volunteer-team.reader';
+import { DeliberationVenueSortField, type DeliberationVenueFilter, type DeliberationVenueOrder } from './deliberation-venue.inputs';
+import { DELIBERATION_VENUE_COLUMNS, toDeliberationVenueRecord, type DeliberationVenueRecord, type DeliberationVenueRow } from './deliberation-venue.types';
+
+export async function deliberationVenuesByIds(db: SqlReader, ids: readonly string[]): Promise<DeliberationVenueRecord[]> {
+  const rows = await db.all<DeliberationVenueRow>(`select ${DELIBERATION_VENUE_COLUMNS} from deliberation_venue dv where dv.id = any(?::uuid[])`, [ids]);
+  return rows.map(toDeliberationVenueRecord);
+}
+
+function compileVenueFilter(filter: DeliberationVenueFilter | undefined): SqlFragment {
+  const conditions: SqlFragment[] = [];
+  if (filter?.regionCode) conditions.push(inRegionSubtree('dv.region_id', filter.regionCode));
+  if (filter?.kind?.length) conditions.push(sql`dv.kind = any(${filter.kind}::text[])`);
+  if (filter?.active != null) conditions.push(sql`dv.active = ${filter.active}`);
+  if (filter?.stationId) {
+    const stationId = localIdOf(filter.stationId, 'Station');
+    if (!stationId) throw notAnId('filter.stationId', 'Station');
+    conditions.push(sql`dv.station_id = ${stationId}::uuid`);
+  }
+  return conditions.length ? joinSql(conditions, ' and ') : rawSql('true');
+}
+
+/** The order of a venue list (alias `t`): by name unless ordered otherwise; ties by id. */
+export function deliberationVenueSort(t: string, order: DeliberationVenueOrder | null | undefined): PlannedSort {
+  const byCreation = order?.field === DeliberationVenueSortField.CREATED_AT;
+  return {
+    expression: byCreation ? `${t}.created_at` : `${t}.name`,
+    type: byCreation ? 'timestamptz' : 'text',
+    id: `${t}.id`,
+    idType: 'uuid',
+    descending: order?.direction === SortDirection.DESC,
+  };
+}
+
+/** The venues a root list asks for, as the planner reads them (alias `dv`). */
+export function deliberationVenueList(filter: DeliberationVenueFilter | undefined, order: DeliberationVenueOrder | undefined, request: PageRequest): PlannedList {
+  return listInOrder({ nodeType: 'DeliberationVenue', table: 'deliberation_venue', alias: 'dv', where: compileVenueFilter(filter), request }, deliberationVenueSort('dv', order));
+}

@@ -1,0 +1,68 @@
+import { joinSql, rawSql, sql, type SqlFragment, type SqlReader } from '../../db/sql';
+import { listInOrder, type PlannedList } from '../../graphql/plan/planner';
+import type { PlannedSort } from '../../graphql/plan/read-model';
+import { localIdOf, notAnId, type PageRequest } from '../../graphql/relay';
+import { SortDirection } from '../station/station.inputs';
+import { VolunteerTeamSortField, type VolunteerTeamFilter, type VolunteerTeamOrder } from './volunteer-team.inputs';
+import {
+  MEMBER_FROM,
+  toVolunteerTeamMemberRecord,
+  toVolunteerTeamRecord,
+  VOLUNTEER_TEAM_COLUMNS,
+  VOLUNTEER_TEAM_MEMBER_COLUMNS,
+  type VolunteerTeamMemberRecord,
+  type VolunteerTeamMemberRow,
+  type VolunteerTeamRecord,
+  type VolunteerTeamRow,
+} from './volunteer-team.types';
+
+export async function volunteerTeamsByIds(db: SqlReader, ids: readonly string[]): Promise<VolunteerTeamRecord[]> {
+  const rows = await db.all<VolunteerTeamRow>(`select ${VOLUNTEER_TEAM_COLUMNS} from volunteer_team vt where vt.id = any(?::uuid[])`, [ids]);
+  return rows.map(toVolunteerTeamRecord);
+}
+
+export async function volunteerTeamMembersByIds(db: SqlReader, ids: readonly string[]): Promise<VolunteerTeamMemberRecord[]> {
+  const rows = await db.all<VolunteerTeamMemberRow>(`select ${VOLUNTEER_TEAM_MEMBER_COLUMNS} from ${MEMBER_FROM} where vm.id = any(?::uuid[])`, [ids]);
+  return rows.map(toVolunteerTeamMemberRecord);
+}
+
+/** "The record's region (column `column`) is `code` or lies below it", for any table with a region_id. */
+export function inRegionSubtree(column: string, code: string): SqlFragment {
+  return sql`${rawSql(column)} in (select d.id from region d where d.path like (select p.path from region p where p.code = ${code.trim()}) || '%')`;
+}
+
+function compileTeamFilter(filter: VolunteerTeamFilter | undefined): SqlFragment {
+  const conditions: SqlFragment[] = [];
+  if (filter?.regionCode) conditions.push(inRegionSubtree('vt.region_id', filter.regionCode));
+  if (filter?.kind?.length) conditions.push(sql`vt.kind = any(${filter.kind}::text[])`);
+  if (filter?.active != null) conditions.push(sql`vt.active = ${filter.active}`);
+  if (filter?.sentDown != null) conditions.push(rawSql(filter.sentDown ? 'vt.sent_down_at is not null' : 'vt.sent_down_at is null'));
+  if (filter?.stationId) {
+    const stationId = localIdOf(filter.stationId, 'Station');
+    if (!stationId) throw notAnId('filter.stationId', 'Station');
+    conditions.push(sql`vt.station_id = ${stationId}::uuid`);
+  }
+  if (filter?.organizationId) {
+    const organizationId = localIdOf(filter.organizationId, 'Organization');
+    if (!organizationId) throw notAnId('filter.organizationId', 'Organization');
+    conditions.push(sql`vt.organization_id = ${organizationId}::uuid`);
+  }
+  return conditions.length ? joinSql(conditions, ' and ') : rawSql('true');
+}
+
+/** The order of a team list (alias `t`): by name unless ordered otherwise; ties by id. */
+export function volunteerTeamSort(t: string, order: VolunteerTeamOrder | null | undefined): PlannedSort {
+  const byCreation = order?.field === VolunteerTeamSortField.CREATED_AT;
+  return {
+    expression: byCreation ? `${t}.created_at` : `${t}.name`,
+    type: byCreation ? 'timestamptz' : 'text',
+    id: `${t}.id`,
+    idType: 'uuid',
+    descending: order?.direction === SortDirection.DESC,
+  };
+}
+
+/** The teams a root list asks for, as the planner reads them (alias `vt`). */
+export function volunteerTeamList(filter: VolunteerTeamFilter | undefined, order: VolunteerTeamOrder | undefined, request: PageRequest): PlannedList {
+  return listInOrder({ nodeType: 'VolunteerTeam', table: 'volunteer_team', alias: 'vt', where: compileTeamFilter(filter), request }, volunteerTeamSort('vt', order));
+}
