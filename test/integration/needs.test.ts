@@ -621,3 +621,27 @@ describe('the change feed', () => {
     expect(res.createWebhookSubscription).toEqual({ webhookSubscription: { types: ['NEED', 'NEED_TRANSITION'] }, userErrors: [] });
   });
 });
+
+describe('the rate budget of anonymous submissions', () => {
+  /** A per-address budget that barely refills: a few submissions spend it. */
+  const limited = useTestApp({ QUERY_MAX_COST: 'ANONYMOUS:40', RATE_LIMIT_BUDGETS: 'ANONYMOUS:40/1' });
+
+  it('charges each submission to the caller’s address and refuses, creating nothing, once it is spent', async () => {
+    const station = (await limited.gql(`query($code: String!) { station(code: $code) { id } }`, { code: STATION_PROFILE.anjuStationCode })).data.station.id;
+    const submit = () => limited.gql(SUBMIT, { input: { category: 'SANITATION', stationId: station, text: '垃圾清运不及时' } }, ANONYMOUS_HEADERS);
+    let accepted = 0;
+    let refused: Awaited<ReturnType<typeof submit>> | undefined;
+    for (let i = 0; i < 10 && !refused; i++) {
+      const res = await submit();
+      if (res.status === 429) refused = res;
+      else {
+        expect(res.data.submitNeed.userErrors).toEqual([]);
+        accepted++;
+      }
+    }
+    expect(accepted).toBeGreaterThan(0);
+    expect(refused?.errors?.[0].extensions?.code).toBe('RATE_LIMITED');
+    const stored = (await limited.gql(`{ needs(first: 1, filter: { channel: [ONLINE] }) { totalCount } }`)).data.needs.totalCount;
+    expect(stored).toBe(accepted);
+  });
+});
