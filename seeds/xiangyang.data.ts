@@ -260,7 +260,8 @@ interface StationDraft {
   name?: string;
 }
 
-interface DivisionTables {
+/** The division rows of one prefecture-level city, sorted by code. */
+export interface DivisionTables {
   cityName: string;
   districts: { code: string; name: string }[];
   streets: { code9: string; name: string; districtCode: string }[];
@@ -268,7 +269,7 @@ interface DivisionTables {
 }
 
 export function buildXiangyangDataset(): XiangyangDataset {
-  const tables = readDivisionTables(resolveDataDir());
+  const tables = readDivisionTables(CITY_PREFIX);
   const districts = buildDistricts(tables);
   const streets = buildStreets(tables, districts);
   const communities = buildCommunities(tables, streets);
@@ -309,22 +310,24 @@ function resolveDataDir(): string {
   return found;
 }
 
-function readDivisionTables(dir: string): DivisionTables {
+/** The rows of the city with the 4-digit statistical code `cityPrefix` (4206 Xiangyang, 3507 Nanping). */
+export function readDivisionTables(cityPrefix: string): DivisionTables {
+  const dir = resolveDataDir();
   const read = (file: string) => parseCsv(fs.readFileSync(path.join(dir, file), 'utf8'));
-  const city = read('cities.csv').find((row) => row.code === CITY_PREFIX);
-  if (!city) throw new Error(`cities.csv has no ${CITY_PREFIX}`);
+  const city = read('cities.csv').find((row) => row.code === cityPrefix);
+  if (!city) throw new Error(`cities.csv has no ${cityPrefix}`);
   const streets = read('streets.csv')
-    .filter((row) => row.cityCode === CITY_PREFIX)
+    .filter((row) => row.cityCode === cityPrefix)
     .map((row) => ({ code9: row.code, name: row.name, districtCode: row.areaCode }));
   return {
     cityName: city.name,
     districts: read('areas.csv')
-      .filter((row) => row.cityCode === CITY_PREFIX)
+      .filter((row) => row.cityCode === cityPrefix)
       .map((row) => ({ code: row.code, name: row.name }))
       .sort((a, b) => a.code.localeCompare(b.code)),
     streets: streets.sort((a, b) => a.code9.localeCompare(b.code9)),
     communities: read('villages.csv')
-      .filter((row) => row.cityCode === CITY_PREFIX)
+      .filter((row) => row.cityCode === cityPrefix)
       .map((row) => ({ code: row.code, rawName: row.name, streetCode9: row.streetCode }))
       .sort((a, b) => a.code.localeCompare(b.code)),
   };

@@ -36,7 +36,7 @@ export type SeedCommitment = 'SPACE' | 'FUNDS' | 'PEOPLE' | 'SERVICES';
  * (GB 32100-2015): 11 机关, 12 事业单位 (机构编制); 51 社会团体, 52 民办非企业单位 (民政);
  * 81 基层工会 (工会); 91 企业, 93 农民专业合作社 (工商). Party organizations have no code of their own.
  */
-type CodeType = '11' | '12' | '51' | '52' | '81' | '91' | '93';
+export type CodeType = '11' | '12' | '51' | '52' | '81' | '91' | '93';
 
 interface OrganizationTemplate {
   name: string;

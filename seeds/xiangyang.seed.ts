@@ -7,7 +7,9 @@ import { seedOrganizations } from './xiangyang.organizations';
 import { seedServiceItems } from './xiangyang.service-items';
 import { seedStationProfiles, STATION_PROFILE_SEED_NAME } from './xiangyang.station-profile';
 import { seedPeople } from './xiangyang.people';
-import { buildXiangyangDataset, type SeedRegion, type XiangyangDataset } from './xiangyang.data';
+import { buildXiangyangDataset, type XiangyangDataset } from './xiangyang.data';
+import { YANPING_SEED_STEPS } from './yanping.seed';
+import { idOf, insertRegions, insertSequences, insertStations } from './support/seed-registry';
 
 /**
  * Writes the Xiangyang demo dataset (see xiangyang.data.ts) with plain SQL.
@@ -52,6 +54,7 @@ export const SEED_STEPS: readonly SeedStep[] = [
   { name: STATION_PROFILE_SEED_NAME, run: seedStationProfiles },
   { name: 'xiangyang-people', run: seedPeople },
   { name: 'xiangyang-gov-point-items', run: seedGovPointItems },
+  ...YANPING_SEED_STEPS,
 ];
 
 export async function seedDemo(db: SeedDb): Promise<SeedResult> {
@@ -72,29 +75,9 @@ async function seedRegistry(db: SeedDb): Promise<SeedCounts> {
   const dataset = buildXiangyangDataset();
   const regionIds = await insertRegions(db, dataset.regions);
   await insertCircles(db, dataset, regionIds);
-  await insertStations(db, dataset, regionIds);
-  await insertSequences(db, dataset, regionIds);
+  await insertStations(db, dataset.stations, regionIds);
+  await insertSequences(db, dataset.sequences, regionIds);
   return { regions: dataset.regions.length, circles: dataset.circles.length, stations: dataset.stations.length };
-}
-
-/** Region levels in insertion order: a parent is always written before its children. */
-const REGION_LEVEL_ORDER = ['PROVINCE', 'CITY', 'DISTRICT', 'STREET', 'COMMUNITY'] as const;
-
-/** Inserts level by level and collects the serial ids, which children need as parent_id. */
-async function insertRegions(db: SeedDb, regions: SeedRegion[]): Promise<Map<string, number>> {
-  const ids = new Map<string, number>();
-  for (const level of REGION_LEVEL_ORDER) {
-    const rows = regions
-      .filter((region) => region.level === level)
-      .map((region) => [region.code, region.name, region.level, region.parentCode === null ? null : idOf(ids, region.parentCode), region.path, region.depth]);
-    const returned = await insertBatches(db, 'region', ['code', 'name', 'level', 'parent_id', 'path', 'depth'], rows, 'id, code');
-    for (const row of returned) {
-      const { id, code } = row as { id: number | string; code: string };
-      ids.set(code, Number(id));
-    }
-  }
-  if (ids.size !== regions.length) throw new Error(`Inserted ${ids.size} of ${regions.length} regions`);
-  return ids;
 }
 
 async function insertCircles(db: SeedDb, dataset: XiangyangDataset, regionIds: Map<string, number>): Promise<void> {
@@ -110,43 +93,4 @@ async function insertCircles(db: SeedDb, dataset: XiangyangDataset, regionIds: M
     circle.updatedAt,
   ]);
   await insertBatches(db, 'service_circle', ['id', 'code', 'name', 'district_id', 'center_lat', 'center_lng', 'radius_metres', 'created_at', 'updated_at'], rows);
-}
-
-async function insertStations(db: SeedDb, dataset: XiangyangDataset, regionIds: Map<string, number>): Promise<void> {
-  const rows = dataset.stations.map((station) => [
-    station.id,
-    station.code,
-    station.name,
-    station.tier,
-    station.kind,
-    station.status,
-    idOf(regionIds, station.regionCode),
-    station.circleId,
-    station.address,
-    station.lat,
-    station.lng,
-    station.planYear,
-    station.openedOn,
-    station.version,
-    station.createdAt,
-    station.updatedAt,
-  ]);
-  await insertBatches(
-    db,
-    'station',
-    ['id', 'code', 'name', 'tier', 'kind', 'status', 'region_id', 'circle_id', 'address', 'lat', 'lng', 'plan_year', 'opened_on', 'version', 'created_at', 'updated_at'],
-    rows,
-  );
-}
-
-/** The code counters continue from the seeded stations, so the next issued code does not clash. */
-async function insertSequences(db: SeedDb, dataset: XiangyangDataset, regionIds: Map<string, number>): Promise<void> {
-  const rows = dataset.sequences.map((sequence) => [idOf(regionIds, sequence.regionCode), sequence.lastValue]);
-  await insertBatches(db, 'region_code_sequence', ['region_id', 'last_value'], rows);
-}
-
-function idOf(ids: Map<string, number>, code: string): number {
-  const id = ids.get(code);
-  if (id === undefined) throw new Error(`Region ${code} has not been inserted`);
-  return id;
 }

@@ -44,11 +44,17 @@ export interface SeededStation {
   lng: number;
 }
 
-/** Every station, in code order, with its community; later seed steps spread their records over these. */
-export async function loadSeededStations(db: SeedDb): Promise<SeededStation[]> {
+/**
+ * The stations within a region (Xiangyang, 420600, unless told), in code order, with their
+ * community; later seed steps spread their records over these. Scoped because the seed holds two
+ * places: a Xiangyang step that runs after Yanping's registry must not spread over Yanping's stations.
+ */
+export async function loadSeededStations(db: SeedDb, withinCode = '420600'): Promise<SeededStation[]> {
   const rows = (await db.execute(
     `select s.id, s.code, s.kind, s.status, s.tier, s.region_id, r.code as region_code, r.path as region_path, s.lat, s.lng
-     from station s join region r on r.id = s.region_id where s.archived_at is null order by s.code`,
+     from station s join region r on r.id = s.region_id
+     where s.archived_at is null and ('/' || r.path) like ? order by s.code`,
+    [`%/${withinCode}/%`],
   )) as { id: string; code: string; kind: string; status: string; tier: string; region_id: number; region_code: string; region_path: string; lat: number; lng: number }[];
   return rows.map((row) => ({
     id: row.id,

@@ -14,6 +14,42 @@ export const SEED = {
   streetCode: '420606002000',
 } as const;
 
+/**
+ * Fixed facts of the Yanping (南平市延平区) seed steps ('yanping-registry', 'yanping-organizations').
+ * The seed also holds Xiangyang: a Xiangyang figure is asked of regionCode SEED.cityCode, a Yanping
+ * one of regionCode YANPING_SEED.districtCode.
+ */
+export const YANPING_SEED = {
+  provinceCode: '350000',
+  cityCode: '350700',
+  districtCode: '350702',
+  /** 福建省, 南平市, 延平区, 21 township-level units (6 街道, 13 镇, 2 乡) and 317 communities and villages. */
+  regions: 341,
+  streets: 21,
+  urbanStreets: 6,
+  communities: 317,
+  /** 社区 (residents' committees) in the six urban streets, each with its 民生驿站. */
+  urbanCommunities: 62,
+  /** One 民生驿站 per urban 社区 (COMMUNITY) and one per town with a 社区 (RURAL); all open. */
+  stations: 69,
+  ruralStations: 7,
+  /** 五里亭社区 (黄墩街道) and 马坑社区 (四鹤街道), named in the source article, and their 民生驿站. */
+  wulitingCommunityCode: '350702002004',
+  wulitingStationCode: '350702002004-001',
+  makengCommunityCode: '350702004003',
+  makengStationCode: '350702004003-001',
+  makengStationName: '马坑社区民生驿站',
+  /** 机关/驻区 party organizations (no credit code), chambers and enterprises, 公益组织, property companies. */
+  organizations: 41,
+  partyOrganizations: 18,
+  /** Every organization with a credit code registered in 350702; all check out. */
+  creditCodes: 23,
+  /** Co-building agreements (共建盟约): a party organization at each station, three more at each urban one. */
+  coBuildings: 255,
+  /** 马坑's 民生驿站: party organization, chamber or enterprise, 公益组织, 四鹤街道's property company. */
+  makengCoBuilders: 4,
+} as const;
+
 /** A point inside Xiangyang's urban area (WGS-84). */
 export const XIANGYANG_POINT = { latitude: 32.0426, longitude: 112.1446 };
 

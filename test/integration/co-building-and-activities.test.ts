@@ -1,5 +1,5 @@
 import { useTestApp } from '../helpers/app';
-import { ORGANIZATION_SEED, SEED, XIANGYANG_POINT } from '../helpers/fixtures';
+import { ORGANIZATION_SEED, SEED, XIANGYANG_POINT, YANPING_SEED } from '../helpers/fixtures';
 import { toGlobalId } from '../../src/graphql/relay';
 import { todayInChina } from '../../src/modules/station/station.service';
 
@@ -105,10 +105,11 @@ async function allCoBuildings(): Promise<Rec[]> {
 }
 
 describe('co-building queries', () => {
-  it("holds Xiangyang's co-buildings, newest first, each with an organization and an open station", async () => {
-    expect(await coBuildingTotal()).toBe(ORGANIZATION_SEED.coBuildings);
+  it("holds Xiangyang's and Yanping's co-buildings, newest first, each with an organization and an open station", async () => {
+    const seeded = ORGANIZATION_SEED.coBuildings + YANPING_SEED.coBuildings;
+    expect(await coBuildingTotal()).toBe(seeded);
     const all = await allCoBuildings();
-    expect(all).toHaveLength(ORGANIZATION_SEED.coBuildings);
+    expect(all).toHaveLength(seeded);
     expect(new Set(all.map((node) => node.id)).size).toBe(all.length);
     const starts = all.map((node) => node.validFrom);
     expect(starts).toEqual([...starts].sort().reverse());
@@ -146,7 +147,7 @@ describe('co-building queries', () => {
       expect(page.nodes.every((node: Rec) => node.role === role)).toBe(true);
       sum += page.totalCount;
     }
-    expect(sum).toBe(ORGANIZATION_SEED.coBuildings);
+    expect(sum).toBe(ORGANIZATION_SEED.coBuildings + YANPING_SEED.coBuildings);
   });
 
   it("filters by the date a relation is in force, and by the stations' region", async () => {
@@ -162,6 +163,7 @@ describe('co-building queries', () => {
     expect(fancheng.totalCount).toBe(all.filter((node) => node.station.code.startsWith(SEED.fanchengCode)).length);
     expect(fancheng.nodes.every((node: Rec) => node.station.code.startsWith(SEED.fanchengCode))).toBe(true);
     expect((await listCoBuildings({ regionCode: SEED.cityCode }, 1)).totalCount).toBe(ORGANIZATION_SEED.coBuildings);
+    expect((await listCoBuildings({ regionCode: YANPING_SEED.districtCode }, 1)).totalCount).toBe(YANPING_SEED.coBuildings);
   });
 
   it('pages with cursors and rejects malformed filters and cursors', async () => {

@@ -77,8 +77,9 @@ async function post(port: number, query: string, headers: Record<string, string>
   return { status: response.status, body: await response.json() };
 }
 
+/** Xiangyang's stations (the seed also holds Yanping's). */
 async function totalCount(port: number): Promise<number> {
-  return (await post(port, '{ stations(first: 1) { totalCount } }')).body.data.stations.totalCount;
+  return (await post(port, '{ stations(first: 1, filter: { regionCode: "420600" }) { totalCount } }')).body.data.stations.totalCount;
 }
 
 async function viewerName(port: number, key: string | undefined): Promise<string | null> {

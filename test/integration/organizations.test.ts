@@ -1,5 +1,5 @@
 import { useTestApp } from '../helpers/app';
-import { ORGANIZATION_SEED, REAL_CREDIT_CODES, SEED } from '../helpers/fixtures';
+import { ORGANIZATION_SEED, REAL_CREDIT_CODES, SEED, YANPING_SEED } from '../helpers/fixtures';
 import { encodeCursor, toGlobalId } from '../../src/graphql/relay';
 
 const t = useTestApp();
@@ -196,8 +196,11 @@ describe('organization queries', () => {
     const fancheng = await list({ regionCode: SEED.fanchengCode });
     expect(fancheng.totalCount).toBeGreaterThan(10);
     expect(fancheng.nodes.every((node: Org) => node.region.code.startsWith(SEED.fanchengCode))).toBe(true);
+    // Every organization is Xiangyang's or Yanping's.
     const city = await list({ regionCode: SEED.cityCode }, { first: 1 });
-    expect(city.totalCount).toBe((await list({}, { first: 1 })).totalCount);
+    const yanping = await list({ regionCode: YANPING_SEED.districtCode }, { first: 1 });
+    expect(yanping.totalCount).toBe(YANPING_SEED.organizations);
+    expect(city.totalCount + yanping.totalCount).toBe((await list({}, { first: 1 })).totalCount);
     expect((await list({ regionCode: '999999' }, { first: 1 })).totalCount).toBe(0);
   });
 

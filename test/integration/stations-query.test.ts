@@ -1,5 +1,5 @@
 import { useTestApp, type GraphQLResponse } from '../helpers/app';
-import { SEED, XIANGYANG_POINT } from '../helpers/fixtures';
+import { SEED, XIANGYANG_POINT, YANPING_SEED } from '../helpers/fixtures';
 import { distanceMetres, fromWgs84, CoordinateSystem } from '../../src/geo/coordinates';
 
 const t = useTestApp();
@@ -12,23 +12,28 @@ async function count(filter: Record<string, unknown> = {}): Promise<number> {
   return res.data.stations.totalCount;
 }
 
+/** Xiangyang's figures are asked of Xiangyang: the seed also holds Yanping. */
+const XIANGYANG = { regionCode: SEED.cityCode };
+
 describe('stations: the seeded city answers the article’s numbers', () => {
-  it('has 1,492 numbered stations', async () => {
-    expect(await count()).toBe(SEED.stationCount);
+  it('has 1,492 numbered stations in Xiangyang, and Yanping its own', async () => {
+    expect(await count(XIANGYANG)).toBe(SEED.stationCount);
+    expect(await count({ regionCode: YANPING_SEED.districtCode })).toBe(YANPING_SEED.stations);
+    expect(await count()).toBe(SEED.stationCount + YANPING_SEED.stations);
   });
 
   it('has 300 stations in the 2023 plan, 72 rural stations opened in 2023 and 57 warm-new stations', async () => {
-    expect(await count({ planYear: 2023 })).toBe(SEED.planYear2023);
-    expect(await count({ kind: ['RURAL'], openedFrom: '2023-01-01', openedTo: '2023-12-31' })).toBe(SEED.ruralOpened2023);
-    expect(await count({ kind: ['WARM_NEW'] })).toBe(SEED.warmNew);
+    expect(await count({ ...XIANGYANG, planYear: 2023 })).toBe(SEED.planYear2023);
+    expect(await count({ ...XIANGYANG, kind: ['RURAL'], openedFrom: '2023-01-01', openedTo: '2023-12-31' })).toBe(SEED.ruralOpened2023);
+    expect(await count({ ...XIANGYANG, kind: ['WARM_NEW'] })).toBe(SEED.warmNew);
   });
 
   it('filters by tier, kind and status as lists, and their counts add up', async () => {
-    const tiers = await Promise.all(['BASIC', 'STANDARD', 'LEADING'].map((tier) => count({ tier: [tier] })));
+    const tiers = await Promise.all(['BASIC', 'STANDARD', 'LEADING'].map((tier) => count({ ...XIANGYANG, tier: [tier] })));
     expect(tiers.every((n) => n > 0)).toBe(true);
     expect(tiers.reduce((a, b) => a + b, 0)).toBe(SEED.stationCount);
-    expect(await count({ tier: ['BASIC', 'LEADING'] })).toBe(tiers[0] + tiers[2]);
-    const statuses = await Promise.all(['PLANNED', 'UNDER_CONSTRUCTION', 'OPEN', 'SUSPENDED', 'CLOSED'].map((status) => count({ status: [status] })));
+    expect(await count({ ...XIANGYANG, tier: ['BASIC', 'LEADING'] })).toBe(tiers[0] + tiers[2]);
+    const statuses = await Promise.all(['PLANNED', 'UNDER_CONSTRUCTION', 'OPEN', 'SUSPENDED', 'CLOSED'].map((status) => count({ ...XIANGYANG, status: [status] })));
     expect(statuses.reduce((a, b) => a + b, 0)).toBe(SEED.stationCount);
     expect(statuses[2]).toBeGreaterThan(1000);
   });
@@ -140,7 +145,7 @@ describe('stations: ordering and keyset paging', () => {
       totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
       edges { cursor node { id code name planYear openedOn createdAt } } } }`;
 
-  it('walks all 1,492 stations by code in pages of 100, each exactly once and in order', async () => {
+  it('walks all 1,561 stations (Xiangyang and Yanping) by code in pages of 100, each exactly once and in order', async () => {
     const codes: string[] = [];
     let after: string | null = null;
     let pages = 0;
@@ -154,9 +159,10 @@ describe('stations: ordering and keyset paging', () => {
       if (!conn.pageInfo.hasNextPage) break;
       after = conn.pageInfo.endCursor;
     }
-    expect(pages).toBe(15);
-    expect(codes).toHaveLength(SEED.stationCount);
-    expect(new Set(codes).size).toBe(SEED.stationCount);
+    const all = SEED.stationCount + YANPING_SEED.stations;
+    expect(pages).toBe(Math.ceil(all / 100));
+    expect(codes).toHaveLength(all);
+    expect(new Set(codes).size).toBe(all);
     expect([...codes].sort()).toEqual(codes);
   });
 
