@@ -10,7 +10,7 @@ import { setLogDestination } from '../src/logger';
 import { loadConfig } from '../src/config';
 import { toGlobalId } from '../src/graphql/relay';
 import { prepareDatabase, ROOT, startServer, UNSPENDABLE, type BenchDatabase, type RunningServer } from './lib/server';
-import { canonical, PEER_QUERIES, SCENARIOS, YIZHAN_QUERIES, type Scenario } from './lib/scenarios';
+import { canonical, PEER_QUERIES, SCENARIOS, XIANGYANG, YIZHAN_QUERIES, type Scenario } from './lib/scenarios';
 
 /**
  * `npm run bench`: the read path against its peer and its floor, on one freshly seeded PostgreSQL
@@ -226,15 +226,17 @@ async function main(): Promise<void> {
          select code, id, row_number() over (order by code) as n,
            (select count(*) from platform p where p.station_id = station.id and p.active)
              + least(20, (select count(*) from station_service_item x where x.station_id = station.id)) as weight
-         from station where archived_at is null),
+         from station where archived_at is null and code >= $1 and code < $2),
        w as (select code, id, n, sum(weight) over (order by n rows between 1 following and 50 following) as total,
                count(*) over (order by n rows between 1 following and 50 following) as stations from s)
        select code, id, n::int as position from w
         where n >= (select count(*) from s) / 2 and stations = 50
         order by abs(total - (select sum(weight) from s where n <= 50)), n limit 1`,
+      [XIANGYANG.codeFrom, XIANGYANG.codeTo],
     );
     const { rows: picked } = await admin.query<{ id: string }>(
-      `select id from (select id, row_number() over (order by code) as n from station where archived_at is null) x where n % 14 = 0 limit 100`,
+      `select id from (select id, row_number() over (order by code) as n from station where archived_at is null and code >= $1 and code < $2) x where n % 14 = 0 limit 100`,
+      [XIANGYANG.codeFrom, XIANGYANG.codeTo],
     );
     await admin.end();
     process.stdout.write(`The deep page starts after station ${deep[0].position}.\n`);

@@ -16,24 +16,33 @@ const STATION_SELECTION = `code name region { code name }
   platforms { nodes { kind name department { code name } } }
   serviceItems(first: 20) { nodes { mode status serviceItem { code name } } }`;
 
+/**
+ * The pages are Xiangyang's stations (the seed also holds Yanping's, whose codes sort first): Yizhan
+ * is asked as a partner would ask, by region; the peer and the floor by the code range of the same
+ * stations (Xiangyang's codes start with its region code 420600, and no other seeded code does).
+ */
+export const XIANGYANG = { regionCode: '420600', codeFrom: '420600', codeTo: '420700' } as const;
+
 /** Yizhan's documents; `after` is a keyset cursor, `ids` global IDs. */
 export const YIZHAN_QUERIES: Record<Scenario, string> = {
-  partner: `query Partner { stations(first: 50) { pageInfo { endCursor } nodes { ${STATION_SELECTION} } } }`,
-  deep: `query Deep($after: String) { stations(first: 50, after: $after) { pageInfo { endCursor } nodes { ${STATION_SELECTION} } } }`,
+  partner: `query Partner { stations(first: 50, filter: { regionCode: "${XIANGYANG.regionCode}" }) { pageInfo { endCursor } nodes { ${STATION_SELECTION} } } }`,
+  deep: `query Deep($after: String) { stations(first: 50, after: $after, filter: { regionCode: "${XIANGYANG.regionCode}" }) { pageInfo { endCursor } nodes { ${STATION_SELECTION} } } }`,
   nodes: `query Nodes($ids: [ID!]!) { nodes(ids: $ids) { ... on Station { ${STATION_SELECTION} } } }`,
-  public: `query Public { stations(first: 50, filter: { status: [OPEN] }) { nodes { code name address status location { latitude longitude } } } }`,
+  public: `query Public { stations(first: 50, filter: { status: [OPEN], regionCode: "${XIANGYANG.regionCode}" }) { nodes { code name address status location { latitude longitude } } } }`,
 };
 
 const PEER_STATION_SELECTION = `code name region { code name }
   platforms(condition: { active: true }) { nodes { kind name department { code name } } }
   stationItems(first: 20, orderBy: ITEM_CODE_ASC) { nodes { mode status serviceItem { code name } } }`;
 
+const PEER_XIANGYANG = `{ greaterThanOrEqualTo: "${XIANGYANG.codeFrom}", lessThan: "${XIANGYANG.codeTo}" }`;
+
 /** PostGraphile's documents for the same data (the bench database has a station_item view ordered by item code). */
 export const PEER_QUERIES: Record<Scenario, string> = {
-  partner: `query Partner { stations(first: 50, orderBy: CODE_ASC, filter: { archivedAt: { isNull: true } }) { nodes { ${PEER_STATION_SELECTION} } } }`,
-  deep: `query Deep($after: String!) { stations(first: 50, orderBy: CODE_ASC, filter: { archivedAt: { isNull: true }, code: { greaterThan: $after } }) { nodes { ${PEER_STATION_SELECTION} } } }`,
+  partner: `query Partner { stations(first: 50, orderBy: CODE_ASC, filter: { archivedAt: { isNull: true }, code: ${PEER_XIANGYANG} }) { nodes { ${PEER_STATION_SELECTION} } } }`,
+  deep: `query Deep($after: String!) { stations(first: 50, orderBy: CODE_ASC, filter: { archivedAt: { isNull: true }, code: { greaterThan: $after, lessThan: "${XIANGYANG.codeTo}" } }) { nodes { ${PEER_STATION_SELECTION} } } }`,
   nodes: `query Nodes($ids: [UUID!]!) { stations(filter: { id: { in: $ids } }) { nodes { ${PEER_STATION_SELECTION} } } }`,
-  public: `query Public { stations(first: 50, orderBy: CODE_ASC, condition: { status: "OPEN" }, filter: { archivedAt: { isNull: true } }) { nodes { code name address status lat lng } } }`,
+  public: `query Public { stations(first: 50, orderBy: CODE_ASC, condition: { status: "OPEN" }, filter: { archivedAt: { isNull: true }, code: ${PEER_XIANGYANG} }) { nodes { code name address status lat lng } } }`,
 };
 
 const FLOOR_STATION = `json_build_object(
@@ -50,13 +59,13 @@ export const FLOOR_QUERIES: Record<Scenario, { text: string; params: (input: Rec
   partner: {
     text: `select coalesce(json_agg(t.station order by t.code), '[]') as page from (
       select s.code, ${FLOOR_STATION} as station from station s join region r on r.id = s.region_id
-      where s.archived_at is null order by s.code limit 50) t`,
+      where s.archived_at is null and s.code >= '${XIANGYANG.codeFrom}' and s.code < '${XIANGYANG.codeTo}' order by s.code limit 50) t`,
     params: () => [],
   },
   deep: {
     text: `select coalesce(json_agg(t.station order by t.code), '[]') as page from (
       select s.code, ${FLOOR_STATION} as station from station s join region r on r.id = s.region_id
-      where s.archived_at is null and s.code > $1 order by s.code limit 50) t`,
+      where s.archived_at is null and s.code > $1 and s.code < '${XIANGYANG.codeTo}' order by s.code limit 50) t`,
     params: (input) => [input.after],
   },
   nodes: {
@@ -67,7 +76,8 @@ export const FLOOR_QUERIES: Record<Scenario, { text: string; params: (input: Rec
   },
   public: {
     text: `select coalesce(json_agg(json_build_object('code', s.code, 'name', s.name, 'address', s.address, 'status', s.status, 'lat', s.lat, 'lng', s.lng) order by s.code), '[]') as page
-      from (select * from station s where s.archived_at is null and s.status = 'OPEN' order by s.code limit 50) s`,
+      from (select * from station s where s.archived_at is null and s.status = 'OPEN' and s.code >= '${XIANGYANG.codeFrom}' and s.code < '${XIANGYANG.codeTo}'
+            order by s.code limit 50) s`,
     params: () => [],
   },
 };
