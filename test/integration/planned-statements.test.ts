@@ -79,6 +79,28 @@ beforeAll(async () => {
     expect(venue.data.createDeliberationVenue.userErrors).toEqual([]);
   }
 
+  // The seed has no needs either: more than a page, at the station, each referred to a department
+  // and moved on, so each has a timeline of several steps.
+  for (let i = 0; i < 25; i++) {
+    const created = await t.gql(`mutation($input: CreateNeedInput!) { createNeed(input: $input) { need { id version } userErrors { code } } }`, {
+      input: {
+        kind: 'RESIDENT_NEED',
+        channel: 'STATION',
+        category: 'LIGHTING',
+        stationId: anju,
+        text: `计数需求${i}：楼道照明损坏`,
+        residentName: '王菊莲',
+        residentPhone: '13800000000',
+      },
+    });
+    expect(created.data.createNeed.userErrors).toEqual([]);
+    const need = created.data.createNeed.need;
+    const referred = await t.gql(`mutation($input: ReferNeedInput!) { referNeed(input: $input) { need { version } userErrors { code } } }`, {
+      input: { id: need.id, version: need.version, departmentCode: 'XY-ZGH', deadline: '2030-01-01T00:00:00Z', note: '转交整改' },
+    });
+    expect(referred.data.referNeed.userErrors).toEqual([]);
+  }
+
   // A platform's station, department and catalogue item: records the other records point at.
   const picked = await t.gql(`{
     platforms(first: 1) { nodes { id ownerRef department { code } station { id code } } }
@@ -87,6 +109,7 @@ beforeAll(async () => {
     activities(first: 1) { nodes { id } }
     volunteerTeams(first: 1) { nodes { id } }
     deliberationVenues(first: 1) { nodes { id } }
+    needs(first: 1) { nodes { id } }
     dutyShifts(first: 1) { nodes { id person { id } } }
     serviceCircles(first: 1) { nodes { id } }
     regions(first: 1, filter: { level: DISTRICT }) { nodes { code } }
@@ -106,6 +129,7 @@ beforeAll(async () => {
     department: `code: ${quoted(platform.department.code)}`,
     dutyShift: `id: ${quoted(picked.data.dutyShifts.nodes[0].id)}`,
     externalRefSystem: `system: "plan-check-00"`,
+    need: `id: ${quoted(picked.data.needs.nodes[0].id)}`,
     node: `id: ${quoted(platform.station.id)}`,
     organization: `id: ${quoted(picked.data.coBuildings.nodes[0].organization.id)}`,
     person: `id: ${quoted(picked.data.dutyShifts.nodes[0].person.id)}`,
@@ -131,8 +155,10 @@ async function statementsOf(document: string, variables?: Record<string, unknown
     data = res.data;
   });
   expect(errors).toBeUndefined();
-  // (Only the key lookup itself: lists that read API clients, like webhook subscriptions, count.)
-  return { statements: sent.filter((text) => !/\b(key_hash|rate_limit_bucket)\b/.test(text)).length, data };
+  // (Only the key lookup itself: lists that read API clients, like webhook subscriptions, count. The
+  // housekeeping timer's deletes of expired Idempotency-Keys are not the read's either: this file runs
+  // for minutes, and on a busy machine past the timer's first round.)
+  return { statements: sent.filter((text) => !/\b(key_hash|rate_limit_bucket|idempotency_key)\b/.test(text)).length, data };
 }
 
 /** The most statements the deepest selection of any planned root field may cost. */
@@ -154,6 +180,7 @@ const PLANNED_ROOT_LISTS = [
   'people',
   'volunteerTeams',
   'deliberationVenues',
+  'needs',
   'regions',
   'serviceCircles',
   'serviceItems',
@@ -167,14 +194,12 @@ describe('statements per root list do not grow with the page size (built from th
   const all = rootLists({ regions: 'filter: { level: COMMUNITY }' });
   const lists = all.filter((list) => PLANNED_ROOT_LISTS.includes(list.name));
 
-  it('finds the root lists', () => {
+  it('finds the root lists, and every one of them is checked here', () => {
     expect(all.map((list) => list.name)).toEqual(expect.arrayContaining(['stations', 'regions', 'serviceItems', 'platforms', 'organizations', 'people']));
-    expect(lists.map((list) => list.name)).toEqual(PLANNED_ROOT_LISTS);
+    // A new root list must join PLANNED_ROOT_LISTS (and, if the seed has none of its rows, the rows above).
+    expect(all.map((list) => list.name).sort()).toEqual([...PLANNED_ROOT_LISTS].sort());
+    expect(lists).toHaveLength(PLANNED_ROOT_LISTS.length);
   });
-
-  for (const list of all.filter((entry) => !PLANNED_ROOT_LISTS.includes(entry.name))) {
-    it.todo(`${list.name}: the deepest selection costs the same at first: 10 and first: 100 (reaches types not planned yet)`);
-  }
 
   it.each(lists.map((list) => [list.name, list.document]))(
     '%s: the deepest selection costs the same at first: 10 and first: 100',
