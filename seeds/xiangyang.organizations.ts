@@ -517,10 +517,10 @@ async function loadCoBuildingStations(db: SeedDb): Promise<CoBuildingStation[]> 
 }
 
 /** Seed step: the organizations and their co-buildings. */
-export async function seedOrganizations(db: SeedDb): Promise<Record<string, number>> {
+/** Writes organizations, each in the region its code names (the regions must be seeded). */
+export async function insertOrganizations(db: SeedDb, organizations: readonly SeedOrganization[]): Promise<void> {
   const regionIds = await loadRegionIds(db);
-  const organizations = buildSeedOrganizations();
-  const organizationRows = organizations.map((organization) => {
+  const rows = organizations.map((organization) => {
     const regionId = regionIds.get(organization.regionCode);
     if (regionId === undefined) throw new Error(`Region ${organization.regionCode} of ${organization.name} is not seeded`);
     return [
@@ -540,28 +540,36 @@ export async function seedOrganizations(db: SeedDb): Promise<Record<string, numb
     db,
     'organization',
     ['id', 'name', 'kind', 'credit_code', 'credit_code_warning', 'contact_name', 'contact_phone', 'region_id', 'created_at', 'updated_at'],
-    organizationRows,
+    rows,
   );
+}
 
-  const coBuildings = buildSeedCoBuildings(organizations, await loadCoBuildingStations(db));
-  const coBuildingRows = coBuildings.map((coBuilding) => [
-    coBuilding.id,
-    coBuilding.organizationId,
-    coBuilding.stationId,
-    coBuilding.role,
-    coBuilding.agreementSignedOn,
-    `{${coBuilding.commitments.join(',')}}`,
-    coBuilding.commitmentNote,
-    coBuilding.validFrom,
-    coBuilding.validTo,
-    coBuilding.createdAt,
-    coBuilding.createdAt,
-  ]);
+/** Writes co-building relations (their organizations and stations must be seeded). */
+export async function insertCoBuildings(db: SeedDb, coBuildings: readonly SeedCoBuilding[]): Promise<void> {
   await insertBatches(
     db,
     'co_building',
     ['id', 'organization_id', 'station_id', 'role', 'agreement_signed_on', 'commitments', 'commitment_note', 'valid_from', 'valid_to', 'created_at', 'updated_at'],
-    coBuildingRows,
+    coBuildings.map((coBuilding) => [
+      coBuilding.id,
+      coBuilding.organizationId,
+      coBuilding.stationId,
+      coBuilding.role,
+      coBuilding.agreementSignedOn,
+      `{${coBuilding.commitments.join(',')}}`,
+      coBuilding.commitmentNote,
+      coBuilding.validFrom,
+      coBuilding.validTo,
+      coBuilding.createdAt,
+      coBuilding.createdAt,
+    ]),
   );
+}
+
+export async function seedOrganizations(db: SeedDb): Promise<Record<string, number>> {
+  const organizations = buildSeedOrganizations();
+  await insertOrganizations(db, organizations);
+  const coBuildings = buildSeedCoBuildings(organizations, await loadCoBuildingStations(db));
+  await insertCoBuildings(db, coBuildings);
   return { organizations: organizations.length, coBuildings: coBuildings.length };
 }

@@ -1,7 +1,9 @@
 import { createRng, seedUuid } from './support/deterministic';
-import { insertBatches, loadRegionIds, type SeedDb } from './support/seed-db';
+import type { SeedDb } from './support/seed-db';
 import { YANPING_DISTRICT_CODE } from './yanping.data';
 import {
+  insertCoBuildings,
+  insertOrganizations,
   makeCreditCode,
   seedOrganizationId,
   type CodeType,
@@ -239,46 +241,9 @@ async function loadYanpingStations(db: SeedDb): Promise<YanpingCoBuildingStation
 
 /** Seed step: Yanping's organizations and their co-building agreements with its open stations. */
 export async function seedYanpingOrganizations(db: SeedDb): Promise<Record<string, number>> {
-  const regionIds = await loadRegionIds(db);
-  const regionId = regionIds.get(YANPING_DISTRICT_CODE);
-  if (regionId === undefined) throw new Error(`Region ${YANPING_DISTRICT_CODE} is not seeded`);
   const organizations = buildYanpingOrganizations();
-  await insertBatches(
-    db,
-    'organization',
-    ['id', 'name', 'kind', 'credit_code', 'credit_code_warning', 'contact_name', 'contact_phone', 'region_id', 'created_at', 'updated_at'],
-    organizations.map((organization) => [
-      organization.id,
-      organization.name,
-      organization.kind,
-      organization.creditCode,
-      organization.creditCodeWarning,
-      organization.contactName,
-      organization.contactPhone,
-      regionId,
-      organization.createdAt,
-      organization.createdAt,
-    ]),
-  );
-
+  await insertOrganizations(db, organizations);
   const coBuildings = buildYanpingCoBuildings(organizations, await loadYanpingStations(db));
-  await insertBatches(
-    db,
-    'co_building',
-    ['id', 'organization_id', 'station_id', 'role', 'agreement_signed_on', 'commitments', 'commitment_note', 'valid_from', 'valid_to', 'created_at', 'updated_at'],
-    coBuildings.map((coBuilding) => [
-      coBuilding.id,
-      coBuilding.organizationId,
-      coBuilding.stationId,
-      coBuilding.role,
-      coBuilding.agreementSignedOn,
-      `{${coBuilding.commitments.join(',')}}`,
-      coBuilding.commitmentNote,
-      coBuilding.validFrom,
-      coBuilding.validTo,
-      coBuilding.createdAt,
-      coBuilding.createdAt,
-    ]),
-  );
+  await insertCoBuildings(db, coBuildings);
   return { yanpingOrganizations: organizations.length, yanpingCoBuildings: coBuildings.length };
 }

@@ -1,11 +1,10 @@
 import { hasRole, type Principal } from '../../auth/principal';
 import { Role } from '../../auth/roles';
 import { joinSql, rawSql, sql, type SqlFragment, type SqlReader } from '../../db/sql';
-import { isInsideChina, toWgs84 } from '../../geo/coordinates';
 import type { PlannedList } from '../../graphql/plan/planner';
 import type { PlannedSort } from '../../graphql/plan/read-model';
 import { badInputOf, localIdOf, notAnId, type PageRequest } from '../../graphql/relay';
-import { MAX_NEAR_RADIUS_METRES } from '../station/station.reader';
+import { nearFilter } from '../station/station.reader';
 import { SortDirection } from '../station/station.inputs';
 import type { NeedState } from './need.enums';
 import { NeedSortField, type NeedFilter, type NeedOrder } from './need.inputs';
@@ -112,19 +111,10 @@ function compileNeedFilter(filter: NeedFilter | undefined, scope: SqlFragment): 
   if (filter?.submittedFrom) conditions.push(sql`n.created_at >= ${filter.submittedFrom.toISOString()}::timestamptz`);
   if (filter?.submittedTo) conditions.push(sql`n.created_at < ${filter.submittedTo.toISOString()}::timestamptz`);
   if (filter?.near) {
-    const { radiusMetres } = filter.near;
-    if (!(radiusMetres >= 1 && radiusMetres <= MAX_NEAR_RADIUS_METRES)) {
-      throw badInputOf('NEAR_RADIUS_RANGE', { max: MAX_NEAR_RADIUS_METRES }, 'filter.near.radiusMetres');
-    }
-    const input = { lat: filter.near.latitude, lng: filter.near.longitude };
-    if (!isInsideChina(input)) throw badInputOf('NEAR_OUTSIDE_CHINA', {}, 'filter.near');
-    const point = toWgs84(input, filter.near.coordinateSystem);
-    const centre = sql`ll_to_earth(${point.lat}::float8, ${point.lng}::float8)`;
-    distance = sql`earth_distance(${centre}, ll_to_earth(n.lat, n.lng))`;
-    // The box test uses the partial GiST index need_earth_idx; the exact distance test trims its corners.
-    conditions.push(rawSql('n.lat is not null'));
-    conditions.push(sql`earth_box(${centre}, ${radiusMetres}::float8) @> ll_to_earth(n.lat, n.lng)`);
-    conditions.push(sql`${distance} <= ${radiusMetres}::float8`);
+    // Needs may have no location: the GiST index need_earth_idx is partial on those that have one.
+    const near = nearFilter('n', filter.near, true);
+    conditions.push(...near.conditions);
+    distance = near.distance;
   }
   return { where: joinSql(conditions, ' and '), distance };
 }

@@ -5,10 +5,33 @@ import { BASE_ZONE, FIVE_INTO_FACILITIES, STANDARD_ZONES } from './station-profi
 import type { PlannedList, SortKey } from '../../graphql/plan/planner';
 import { DISTANCE_EXTRA } from './station.read-model';
 import { isInsideChina, toWgs84 } from '../../geo/coordinates';
-import { SortDirection, StationSortField, type StationFilter, type StationOrder } from './station.inputs';
+import { SortDirection, StationSortField, type NearInput, type StationFilter, type StationOrder } from './station.inputs';
 import { STATION_COLUMNS, toStationRecord, type StationRecord, type StationRow } from './station.types';
 
 export const MAX_NEAR_RADIUS_METRES = 50_000;
+
+/**
+ * "Within radiusMetres of a point" for a list whose rows carry WGS-84 `lat`/`lng` (alias `t`),
+ * and the distance to each row (for the edge and the DISTANCE order). The point may come in any
+ * coordinate system; the radius is 1 m–50 km, the point inside China. The box test uses the
+ * table's GiST index on ll_to_earth(lat, lng); the exact distance test trims its corners. With
+ * `nullableLocation`, rows without a location are left out first (the index is partial on them).
+ */
+export function nearFilter(t: string, near: NearInput, nullableLocation = false): { conditions: SqlFragment[]; distance: SqlFragment } {
+  const { radiusMetres } = near;
+  if (!(radiusMetres >= 1 && radiusMetres <= MAX_NEAR_RADIUS_METRES)) {
+    throw badInputOf('NEAR_RADIUS_RANGE', { max: MAX_NEAR_RADIUS_METRES }, 'filter.near.radiusMetres');
+  }
+  const input = { lat: near.latitude, lng: near.longitude };
+  if (!isInsideChina(input)) throw badInputOf('NEAR_OUTSIDE_CHINA', {}, 'filter.near');
+  const point = toWgs84(input, near.coordinateSystem);
+  const centre = sql`ll_to_earth(${point.lat}::float8, ${point.lng}::float8)`;
+  const distance = sql`earth_distance(${centre}, ll_to_earth(${rawSql(`${t}.lat`)}, ${rawSql(`${t}.lng`)}))`;
+  const conditions = nullableLocation ? [rawSql(`${t}.lat is not null`)] : [];
+  conditions.push(sql`earth_box(${centre}, ${radiusMetres}::float8) @> ll_to_earth(${rawSql(`${t}.lat`)}, ${rawSql(`${t}.lng`)})`);
+  conditions.push(sql`${distance} <= ${radiusMetres}::float8`);
+  return { conditions, distance };
+}
 
 export async function stationsByIds(db: SqlReader, ids: readonly string[]): Promise<StationRecord[]> {
   const rows = await db.all<StationRow>(`select ${STATION_COLUMNS} from station s where s.id = any(?::uuid[])`, [ids]);
@@ -79,18 +102,9 @@ export function compileStationFilter(filter: StationFilter | undefined): Compile
     conditions.push(sql`s.hub_id = ${hubId}::uuid`);
   }
   if (filter?.near) {
-    const { radiusMetres } = filter.near;
-    if (!(radiusMetres >= 1 && radiusMetres <= MAX_NEAR_RADIUS_METRES)) {
-      throw badInputOf('NEAR_RADIUS_RANGE', { max: MAX_NEAR_RADIUS_METRES }, 'filter.near.radiusMetres');
-    }
-    const input = { lat: filter.near.latitude, lng: filter.near.longitude };
-    if (!isInsideChina(input)) throw badInputOf('NEAR_OUTSIDE_CHINA', {}, 'filter.near');
-    const point = toWgs84(input, filter.near.coordinateSystem);
-    const centre = sql`ll_to_earth(${point.lat}::float8, ${point.lng}::float8)`;
-    distance = sql`earth_distance(${centre}, ll_to_earth(s.lat, s.lng))`;
-    // The box test uses the GiST index; the exact distance test trims its corners.
-    conditions.push(sql`earth_box(${centre}, ${radiusMetres}::float8) @> ll_to_earth(s.lat, s.lng)`);
-    conditions.push(sql`${distance} <= ${radiusMetres}::float8`);
+    const near = nearFilter('s', filter.near);
+    conditions.push(...near.conditions);
+    distance = near.distance;
   }
   return { where: conditions.length ? joinSql(conditions, ' and ') : rawSql('true'), distance };
 }
