@@ -47,6 +47,7 @@ const PLANNED_NODE_TYPES: { [Type in NodeTypeName]?: 'uuid' | 'int' | 'text' } =
   Activity: 'uuid',
   Need: 'uuid',
   NeedTransition: 'uuid',
+  NeedClaim: 'uuid',
   VolunteerTeam: 'uuid',
   VolunteerTeamMember: 'uuid',
   DeliberationVenue: 'uuid',

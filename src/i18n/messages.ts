@@ -653,6 +653,26 @@ const messages = {
     zh: '居民提交需求请使用 submitNeed；createNeed 供驿站、社区和夜巡登记使用，须先登录。',
     en: 'Residents submit needs with submitNeed; createNeed is for stations, communities and patrols, and needs credentials.',
   },
+  NEED_CLAIMANT_EXACTLY_ONE: {
+    zh: '认领方须且只能填一项：认领组织、认领个人或认领志愿服务队伍。',
+    en: 'Give exactly one claimant: an organization, a person or a volunteer team.',
+  },
+  NEED_ALREADY_CLAIMED: {
+    zh: '该需求已被认领，不能重复认领；如需改由他人认领，请先撤回现有认领。',
+    en: 'The need is already claimed; withdraw the current claim before another claimant takes it.',
+  },
+  NEED_CLAIM_NOT_ACTIVE: {
+    zh: '该认领已{stateZh}（{state}），不能再撤回。',
+    en: 'The claim is {state} and can no longer be withdrawn.',
+  },
+  NEED_CLAIM_CO_BUILDING_PROJECTS_ONLY: {
+    zh: '只有共建项目（CO_BUILDING_PROJECT）的认领可填写共建关系（共建盟约）。',
+    en: 'Only a co-building project (CO_BUILDING_PROJECT) is claimed under a co-building agreement.',
+  },
+  NEED_CLAIM_CO_BUILDING_OTHER_ORGANIZATION: {
+    zh: '所选共建关系（共建盟约）不属于认领组织，请选择认领组织自己的共建关系。',
+    en: 'The co-building agreement is not the claiming organization’s; choose one of its own.',
+  },
   WEBHOOK_CLIENTS_ONLY: {
     zh: '推送订阅只能由接口客户端创建：请用本平台发放的接口密钥调用，推送会发给该客户端。',
     en: 'Only API clients can subscribe to webhooks: call with an API key issued by this hub; deliveries go to that client.',

@@ -364,6 +364,23 @@ export const AUDIT_SHAPES: Readonly<Record<string, AuditShape>> = {
     },
     unshown: COMMON_UNSHOWN,
   },
+  NeedClaim: {
+    graphqlTypes: ['NeedClaim'],
+    fields: {
+      need: node('need', 'Need'),
+      organization: node('organization', 'Organization'),
+      person: node('person', 'Person'),
+      volunteerTeam: node('volunteerTeam', 'VolunteerTeam'),
+      coBuilding: node('coBuilding', 'CoBuilding'),
+      state: same('state'),
+      claimedAt: instant('claimedAt'),
+      note: same('note'),
+      withdrawnAt: instant('withdrawnAt'),
+      withdrawalReason: same('withdrawalReason'),
+      completedAt: instant('completedAt'),
+    },
+    unshown: COMMON_UNSHOWN,
+  },
   Person: {
     graphqlTypes: ['Person'],
     fields: {
