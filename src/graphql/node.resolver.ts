@@ -48,6 +48,8 @@ const PLANNED_NODE_TYPES: { [Type in NodeTypeName]?: 'uuid' | 'int' | 'text' } =
   Need: 'uuid',
   NeedTransition: 'uuid',
   NeedClaim: 'uuid',
+  Meeting: 'uuid',
+  MeetingAgendaItem: 'uuid',
   VolunteerTeam: 'uuid',
   VolunteerTeamMember: 'uuid',
   DeliberationVenue: 'uuid',

@@ -19,6 +19,7 @@ import {
   PersonNeedClaimsResolver,
   VolunteerTeamNeedClaimsResolver,
 } from '../modules/need-claim/need-claim.resolver';
+import { MeetingAgendaItemResolver, MeetingResolver, NeedAgendaItemsResolver } from '../modules/meeting/meeting.resolver';
 import { DepartmentNeedsResolver, NeedResolver, NeedTransitionResolver, StationNeedsResolver } from '../modules/need/need.resolver';
 import { OrganizationResolver } from '../modules/organization/organization.resolver';
 import { PersonResolver } from '../modules/person/person.resolver';
@@ -62,6 +63,7 @@ import { registerWebhookReadModel } from '../modules/webhook/webhook.read-model'
 import { registerAuditReadModel } from '../modules/audit/audit.read-model';
 import { registerNeedReadModel } from '../modules/need/need.read-model';
 import { registerNeedClaimReadModel } from '../modules/need-claim/need-claim.read-model';
+import { registerMeetingReadModel } from '../modules/meeting/meeting.read-model';
 
 let schema: GraphQLSchema | undefined;
 
@@ -82,6 +84,7 @@ function registerReadModels(): void {
   registerVolunteerTeamReadModel();
   registerDeliberationVenueReadModel();
   registerNeedClaimReadModel();
+  registerMeetingReadModel();
   registerDutyShiftReadModel();
   registerExternalRefReadModel();
   registerApiClientReadModel();
@@ -124,6 +127,9 @@ export function getSchema(): GraphQLSchema {
         OrganizationNeedClaimsResolver,
         PersonNeedClaimsResolver,
         VolunteerTeamNeedClaimsResolver,
+        MeetingResolver,
+        MeetingAgendaItemResolver,
+        NeedAgendaItemsResolver,
         StationNeedsResolver,
         DepartmentNeedsResolver,
         VolunteerTeamResolver,

@@ -381,6 +381,32 @@ export const AUDIT_SHAPES: Readonly<Record<string, AuditShape>> = {
     },
     unshown: COMMON_UNSHOWN,
   },
+  Meeting: {
+    graphqlTypes: ['Meeting'],
+    fields: {
+      region: node('region', 'Region'),
+      station: node('station', 'Station'),
+      venue: node('venue', 'DeliberationVenue'),
+      heldOn: same('heldOn'),
+      title: same('title'),
+      attendeeCount: same('attendeeCount'),
+      attendees: same('attendees'),
+    },
+    unshown: COMMON_UNSHOWN,
+  },
+  MeetingAgendaItem: {
+    graphqlTypes: ['MeetingAgendaItem'],
+    fields: {
+      meeting: node('meeting', 'Meeting'),
+      need: node('need', 'Need'),
+      position: same('position'),
+      decision: same('decision'),
+      decisionReason: same('decisionReason'),
+      referredDepartment: node('referredDepartment', 'Department'),
+      decidedAt: instant('decidedAt'),
+    },
+    unshown: COMMON_UNSHOWN,
+  },
   Person: {
     graphqlTypes: ['Person'],
     fields: {
