@@ -1,5 +1,6 @@
 import { ANONYMOUS_HEADERS, useTestApp } from '../helpers/app';
 import { SEED, STATION_PROFILE } from '../helpers/fixtures';
+import { fromGlobalId } from '../../src/graphql/relay';
 
 // Subscriptions may name a local receiver (the webhook loop itself stays off).
 const t = useTestApp({ WEBHOOK_ALLOWED_HOSTS: '127.0.0.1' });
@@ -245,6 +246,23 @@ describe('concurrent claims', () => {
       expect(read.claims).toEqual({ totalCount: 1, nodes: [{ id: won[0].claim.id, state: 'ACTIVE' }] });
       expect(read.timeline.nodes.filter((step: Rec) => step.toState === 'CLAIMED')).toHaveLength(1);
     }
+  });
+
+  it('has the database refuse a second active claim of a need even from a writer that skips the check (partial unique index)', async () => {
+    const need = await listedNeed();
+    const first = await claim({ needId: need.id, version: need.version, organizationId: organization.id });
+    expect(first.userErrors).toEqual([]);
+    const connection = t.app.database.orm.em.getConnection();
+    const [{ need_id: needId }] = await connection.execute(`select need_id from need_claim where id = ?`, [fromGlobalId(first.claim.id)!.localId]);
+    await expect(
+      connection.execute(`insert into need_claim (id, need_id, volunteer_team_id, state) values (gen_random_uuid(), ?, ?, 'ACTIVE')`, [needId, fromGlobalId(team.id)!.localId]),
+    ).rejects.toThrow(/need_claim_active_key/);
+    // A withdrawn one beside it is fine: only active claims are unique per need.
+    await connection.execute(
+      `insert into need_claim (id, need_id, volunteer_team_id, state, withdrawn_at, withdrawal_reason) values (gen_random_uuid(), ?, ?, 'WITHDRAWN', now(), '测试')`,
+      [needId, fromGlobalId(team.id)!.localId],
+    );
+    expect((await needNow(need.id)).claims.totalCount).toBe(2);
   });
 
   it('tells a later claim of a claimed need that it is already claimed, in English too', async () => {
