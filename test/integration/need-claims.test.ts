@@ -309,6 +309,10 @@ describe('who may claim and read claims', () => {
     const NODE = `query($id: ID!) { node(id: $id) { id ... on NeedClaim { state claimantKind person { id } } } }`;
     expect((await gqlOk(NODE, { id: claimId }, analyst)).node).toEqual({ id: claimId, state: 'ACTIVE', claimantKind: 'PERSON', person: { id: personId } });
     expect((await gqlOk(NODE, { id: claimId }, otherOperator)).node.id).toBe(claimId);
+    // The claiming person's name and phone follow the Person rules: whole for the operator, never for analysts.
+    const PERSON = `query($id: ID!) { node(id: $id) { ... on NeedClaim { person { name phone } } } }`;
+    expect((await gqlOk(PERSON, { id: claimId }, operator)).node.person.name).toEqual(expect.any(String));
+    expect((await gqlOk(PERSON, { id: claimId }, analyst)).node.person).toEqual({ name: null, phone: null });
     expect((await gqlOk(NODE, { id: claimId }, partner)).node).toBeNull();
     const partnerList = await gqlOk(`query($id: ID!) { needClaims(first: 5, filter: { personId: $id }) { totalCount } }`, { id: personId }, partner);
     expect(partnerList.needClaims.totalCount).toBe(0);
