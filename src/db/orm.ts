@@ -7,6 +7,8 @@ import { redactSql } from './redact';
 import { ApiClient } from '../modules/api-client/api-client.entity';
 import { Activity } from '../modules/activity/activity.entity';
 import { Need, NeedTransition } from '../modules/need/need.entity';
+import { NeedClaim } from '../modules/need-claim/need-claim.entity';
+import { Meeting, MeetingAgendaItem } from '../modules/meeting/meeting.entity';
 import { VolunteerTeam, VolunteerTeamMember } from '../modules/volunteer-team/volunteer-team.entity';
 import { DeliberationVenue } from '../modules/deliberation-venue/deliberation-venue.entity';
 import { CoBuilding } from '../modules/co-building/co-building.entity';
@@ -56,6 +58,9 @@ export const entities = [
   DutyShift,
   Need,
   NeedTransition,
+  NeedClaim,
+  Meeting,
+  MeetingAgendaItem,
   ChangeEvent,
   ExternalRef,
   ExternalRefSystem,

@@ -12,6 +12,14 @@ import { GovServicePointItemsResolver } from '../modules/platform/gov-service-po
 import { DepartmentPlatformsResolver, PlatformResolver, StationPlatformsResolver } from '../modules/platform/platform.resolver';
 import { ActivityResolver, OrganizationActivitiesResolver, StationActivitiesResolver } from '../modules/activity/activity.resolver';
 import { CoBuildingResolver, OrganizationCoBuildingsResolver, StationCoBuildingsResolver } from '../modules/co-building/co-building.resolver';
+import {
+  NeedClaimResolver,
+  NeedClaimsResolver,
+  OrganizationNeedClaimsResolver,
+  PersonNeedClaimsResolver,
+  VolunteerTeamNeedClaimsResolver,
+} from '../modules/need-claim/need-claim.resolver';
+import { MeetingAgendaItemResolver, MeetingResolver, NeedAgendaItemsResolver } from '../modules/meeting/meeting.resolver';
 import { DepartmentNeedsResolver, NeedResolver, NeedTransitionResolver, StationNeedsResolver } from '../modules/need/need.resolver';
 import { OrganizationResolver } from '../modules/organization/organization.resolver';
 import { PersonResolver } from '../modules/person/person.resolver';
@@ -54,6 +62,8 @@ import { registerApiClientReadModel } from '../modules/api-client/api-client.rea
 import { registerWebhookReadModel } from '../modules/webhook/webhook.read-model';
 import { registerAuditReadModel } from '../modules/audit/audit.read-model';
 import { registerNeedReadModel } from '../modules/need/need.read-model';
+import { registerNeedClaimReadModel } from '../modules/need-claim/need-claim.read-model';
+import { registerMeetingReadModel } from '../modules/meeting/meeting.read-model';
 
 let schema: GraphQLSchema | undefined;
 
@@ -73,6 +83,8 @@ function registerReadModels(): void {
   registerCoBuildingReadModel();
   registerVolunteerTeamReadModel();
   registerDeliberationVenueReadModel();
+  registerNeedClaimReadModel();
+  registerMeetingReadModel();
   registerDutyShiftReadModel();
   registerExternalRefReadModel();
   registerApiClientReadModel();
@@ -110,6 +122,14 @@ export function getSchema(): GraphQLSchema {
         OrganizationActivitiesResolver,
         NeedResolver,
         NeedTransitionResolver,
+        NeedClaimResolver,
+        NeedClaimsResolver,
+        OrganizationNeedClaimsResolver,
+        PersonNeedClaimsResolver,
+        VolunteerTeamNeedClaimsResolver,
+        MeetingResolver,
+        MeetingAgendaItemResolver,
+        NeedAgendaItemsResolver,
         StationNeedsResolver,
         DepartmentNeedsResolver,
         VolunteerTeamResolver,

@@ -653,6 +653,42 @@ const messages = {
     zh: '居民提交需求请使用 submitNeed；createNeed 供驿站、社区和夜巡登记使用，须先登录。',
     en: 'Residents submit needs with submitNeed; createNeed is for stations, communities and patrols, and needs credentials.',
   },
+  NEED_CLAIMANT_EXACTLY_ONE: {
+    zh: '认领方须且只能填一项：认领组织、认领个人或认领志愿服务队伍。',
+    en: 'Give exactly one claimant: an organization, a person or a volunteer team.',
+  },
+  NEED_ALREADY_CLAIMED: {
+    zh: '该需求已被认领，不能重复认领；如需改由他人认领，请先撤回现有认领。',
+    en: 'The need is already claimed; withdraw the current claim before another claimant takes it.',
+  },
+  NEED_CLAIM_NOT_ACTIVE: {
+    zh: '该认领已{stateZh}（{state}），不能再撤回。',
+    en: 'The claim is {state} and can no longer be withdrawn.',
+  },
+  NEED_CLAIM_CO_BUILDING_PROJECTS_ONLY: {
+    zh: '只有共建项目（CO_BUILDING_PROJECT）的认领可填写共建关系（共建盟约）。',
+    en: 'Only a co-building project (CO_BUILDING_PROJECT) is claimed under a co-building agreement.',
+  },
+  NEED_CLAIM_CO_BUILDING_OTHER_ORGANIZATION: {
+    zh: '所选共建关系（共建盟约）不属于认领组织，请选择认领组织自己的共建关系。',
+    en: 'The co-building agreement is not the claiming organization’s; choose one of its own.',
+  },
+  MEETING_ATTENDEE_COUNT_INVALID: { zh: '参会人数须为不小于0的整数，您填写的是 {given}。', en: 'The number of attendees must be a whole number, 0 or more; {given} was given.' },
+  MEETING_ATTENDEES_NO_PHONES: {
+    zh: '参会人员只填单位和身份（如“社区党委、居民代表”），不要填写电话号码等个人信息。',
+    en: 'List attendees by unit and role (e.g. community party committee, residents’ representatives); leave out phone numbers and other personal data.',
+  },
+  MEETING_VENUE_OTHER_COMMUNITY: {
+    zh: '议事场所“{name}”不在本次会议所在社区，请选择本社区的场所。',
+    en: 'The venue "{name}" is not in the meeting’s community; choose one of its own.',
+  },
+  MEETING_NEED_OTHER_COMMUNITY: {
+    zh: '该需求不属于会议所在社区，不能列入本次会议议程。',
+    en: 'The need does not belong to the meeting’s community and cannot go on its agenda.',
+  },
+  MEETING_REJECTION_REASON_REQUIRED: { zh: '不予受理时请填写理由。', en: 'Give the reason for rejecting the need.' },
+  MEETING_REFERRAL_DEPARTMENT_REQUIRED: { zh: '交办时请填写承办部门代码。', en: 'Give the code of the department the need is referred to.' },
+  MEETING_ITEM_ALREADY_DECIDED: { zh: '该议题已有决定（{decisionZh}），不能再次决定。', en: 'The agenda item is already decided ({decision}).' },
   WEBHOOK_CLIENTS_ONLY: {
     zh: '推送订阅只能由接口客户端创建：请用本平台发放的接口密钥调用，推送会发给该客户端。',
     en: 'Only API clients can subscribe to webhooks: call with an API key issued by this hub; deliveries go to that client.',

@@ -122,7 +122,40 @@ beforeAll(async () => {
     input: { type: 'PLATFORM', id: platform.id, system: 'plan-check-00', externalId: 'PLAN-1' },
   });
   expect(added.data.addExternalRef.userErrors).toEqual([]);
+  // Needs, claims and meetings: more than a page of each — every need on a meeting's agenda, listed
+  // there and claimed by a co-building organization (so the lists reach needs, claimants and meetings).
+  const claimant = picked.data.coBuildings.nodes[0].organization.id as string;
+  let firstNeed = '';
+  let firstMeeting = '';
+  for (let i = 0; i < 25; i++) {
+    const meeting = await t.gql(`mutation($input: CreateMeetingInput!) { createMeeting(input: $input) { meeting { id } userErrors { code } } }`, {
+      input: { regionCode: '420606002011', stationId: anju, title: `计数议事厅会议${i}`, heldOn: '2023-05-10', attendeeCount: 10 },
+    });
+    expect(meeting.data.createMeeting.userErrors).toEqual([]);
+    const need = await t.gql(`mutation($input: CreateNeedInput!) { createNeed(input: $input) { need { id } userErrors { code } } }`, {
+      input: { kind: 'RESIDENT_NEED', channel: 'STATION', category: 'LIGHTING', stationId: anju, text: `计数需求${i}` },
+    });
+    expect(need.data.createNeed.userErrors).toEqual([]);
+    const needId = need.data.createNeed.need.id as string;
+    const meetingId = meeting.data.createMeeting.meeting.id as string;
+    const item = await t.gql(`mutation($input: AddNeedToAgendaInput!) { addNeedToAgenda(input: $input) { agendaItem { id } userErrors { code } } }`, {
+      input: { meetingId, needId, needVersion: 1 },
+    });
+    expect(item.data.addNeedToAgenda.userErrors).toEqual([]);
+    const decided = await t.gql(`mutation($input: DecideAgendaItemInput!) { decideAgendaItem(input: $input) { userErrors { code } } }`, {
+      input: { id: item.data.addNeedToAgenda.agendaItem.id, version: 1, decision: 'LISTED' },
+    });
+    expect(decided.data.decideAgendaItem.userErrors).toEqual([]);
+    const claimed = await t.gql(`mutation($input: ClaimNeedInput!) { claimNeed(input: $input) { userErrors { code } } }`, {
+      input: { needId, version: 3, organizationId: claimant },
+    });
+    expect(claimed.data.claimNeed.userErrors).toEqual([]);
+    firstNeed ||= needId;
+    firstMeeting ||= meetingId;
+  }
   Object.assign(recordArguments, {
+    meeting: `id: ${quoted(firstMeeting)}`,
+    need: `id: ${quoted(firstNeed)}`,
     activity: `id: ${quoted(picked.data.activities.nodes[0].id)}`,
     coBuilding: `id: ${quoted(picked.data.coBuildings.nodes[0].id)}`,
     deliberationVenue: `id: ${quoted(picked.data.deliberationVenues.nodes[0].id)}`,
@@ -176,6 +209,8 @@ const PLANNED_ROOT_LISTS = [
   'platforms',
   'activities',
   'coBuildings',
+  'needClaims',
+  'meetings',
   'organizations',
   'people',
   'volunteerTeams',

@@ -323,6 +323,18 @@ function refuseTransition(problems: Problems, from: NeedState, to: NeedState, ro
 }
 
 /**
+ * What else moves with a need, inside the same unit of work: called after each transition is
+ * applied (the claims module completes the active claim when its need is resolved).
+ */
+export type NeedTransitionHook = (ctx: Context, em: EntityManager, need: Need, from: NeedState, to: NeedState) => Promise<void>;
+const transitionHooks: NeedTransitionHook[] = [];
+
+/** Adds a hook run after every transition of a need (modules call it once, when loaded). */
+export function onNeedTransition(hook: NeedTransitionHook): void {
+  transitionHooks.push(hook);
+}
+
+/**
  * 状态变更 Moves a need along its workflow inside the caller's unit of work (its `write`): locks
  * the need, checks the caller (request.authorize), the version it read, the move against the
  * transition table (need-rules.ts) and what the move must bring along, applies it and records
@@ -361,6 +373,7 @@ export async function applyNeedTransition(ctx: Context, em: EntityManager, probl
   need.state = to;
   const sequence = await nextSequence(em, need);
   em.create(NeedTransition, { id: randomUUID(), need, sequence, fromState: from, toState: to, note, occurredAt: new Date(), ...timelineActor(ctx) });
+  for (const hook of transitionHooks) await hook(ctx, em, need, from, to);
   return need;
 }
 
@@ -388,7 +401,7 @@ async function nextSequence(em: EntityManager, need: Need): Promise<number> {
 }
 
 /** Whether a caller may read a need at all (node, lists): see needReadScope. */
-function mayReadNeed(ctx: Context, need: Need): boolean {
+export function mayReadNeed(ctx: Context, need: Need): boolean {
   const { principal } = ctx;
   if (hasRole(principal, Role.ADMIN) || hasRole(principal, Role.REGION_OPERATOR) || hasRole(principal, Role.ANALYST)) return true;
   return hasRole(principal, Role.DEPARTMENT_PARTNER) && principal.kind !== 'anonymous' && !!principal.departmentId && need.referredDepartment?.id === principal.departmentId;

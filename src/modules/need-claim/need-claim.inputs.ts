@@ -1,0 +1,75 @@
+import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
+import { ConnectionArgs } from '../../graphql/relay';
+import { NeedClaimState } from './need-claim.enums';
+
+@InputType('ClaimNeedInput', {
+  description: '认领需求：认领方须且只能填一项（组织、个人或志愿服务队伍）Claim a listed need: give exactly one claimant — an organization, a person or a volunteer team',
+})
+export class ClaimNeedInput {
+  @Field(() => ID, { description: '需求 ID（须为“已列入微实事清单”状态）The need, which must be LISTED' })
+  needId!: string;
+
+  @Field(() => Int, { description: '读取需求时的版本号 The need’s version as you read it' })
+  version!: number;
+
+  @Field(() => ID, { nullable: true, description: '认领组织 ID（党组织、共建单位、社会组织等）The claiming organization' })
+  organizationId?: string;
+
+  @Field(() => ID, { nullable: true, description: '认领个人 ID（如双报到党员）The claiming person, e.g. a party member' })
+  personId?: string;
+
+  @Field(() => ID, { nullable: true, description: '认领志愿服务队伍 ID The claiming volunteer team' })
+  volunteerTeamId?: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      '共建关系（共建盟约）ID：仅共建项目可填，须属于认领组织 The co-building agreement (共建盟约) it is claimed under: co-building projects only, the claiming organization’s own',
+  })
+  coBuildingId?: string;
+
+  @Field({ nullable: true, description: '认领说明（至多500字）A note, at most 500 characters' })
+  note?: string;
+}
+
+@InputType('WithdrawNeedClaimInput', { description: '撤回认领：需求回到微实事清单待认领 Withdraw a claim: the need goes back to the list' })
+export class WithdrawNeedClaimInput {
+  @Field(() => ID, { description: '认领 ID The claim' })
+  id!: string;
+
+  @Field(() => Int, { description: '读取认领时的版本号 The claim’s version as you read it' })
+  version!: number;
+
+  @Field({ description: '撤回理由（必填，至多500字）Why it is withdrawn, at most 500 characters' })
+  reason!: string;
+}
+
+@InputType('NeedClaimFilter', { description: '需求认领筛选条件（各条件同时满足）Claim filters; all given conditions must hold' })
+export class NeedClaimFilter {
+  @Field(() => [NeedClaimState], { nullable: true, description: '认领状态之一 Any of these states' })
+  state?: NeedClaimState[];
+
+  @Field({ nullable: true, description: '行政区划代码：需求在该区划内（含下级）The need belongs to this region or anywhere below it' })
+  regionCode?: string;
+
+  @Field(() => ID, { nullable: true, description: '认领组织 ID Claiming organization' })
+  organizationId?: string;
+
+  @Field(() => ID, { nullable: true, description: '认领个人 ID Claiming person' })
+  personId?: string;
+
+  @Field(() => ID, { nullable: true, description: '认领志愿服务队伍 ID Claiming volunteer team' })
+  volunteerTeamId?: string;
+}
+
+@ArgsType()
+export class NeedClaimsArgs extends ConnectionArgs {
+  @Field(() => NeedClaimFilter, { nullable: true, description: '筛选条件 Filters' })
+  filter?: NeedClaimFilter;
+}
+
+@ArgsType()
+export class NestedNeedClaimsArgs extends ConnectionArgs {
+  @Field(() => [NeedClaimState], { nullable: true, description: '认领状态之一 Any of these states' })
+  state?: NeedClaimState[];
+}

@@ -1,0 +1,58 @@
+import type { Principal } from '../../auth/principal';
+import { joinSql, rawSql, sql, type SqlFragment, type SqlReader } from '../../db/sql';
+import { listInOrder, type PlannedList } from '../../graphql/plan/planner';
+import type { PlannedSort } from '../../graphql/plan/read-model';
+import { localIdOf, notAnId, type NodeTypeName, type PageRequest } from '../../graphql/relay';
+import { needReadScope } from '../need/need.reader';
+import { inRegionSubtree } from '../volunteer-team/volunteer-team.reader';
+import type { NeedClaimState } from './need-claim.enums';
+import type { NeedClaimFilter } from './need-claim.inputs';
+import { NEED_CLAIM_COLUMNS, toNeedClaimRecord, type NeedClaimRecord, type NeedClaimRow } from './need-claim.types';
+
+/** Which claims (alias `c`) a caller may read: those of the needs it may read (see needReadScope). */
+export function claimReadScope(principal: Principal, c: string): SqlFragment {
+  return sql`exists (select 1 from need n where n.id = ${rawSql(`${c}.need_id`)} and ${needReadScope(principal, 'n')})`;
+}
+
+/** Claims by id that the caller may read (node(id), the change feed's records). */
+export async function visibleClaimsByIds(db: SqlReader, principal: Principal, ids: readonly string[]): Promise<NeedClaimRecord[]> {
+  const statement = sql`select ${rawSql(NEED_CLAIM_COLUMNS)} from need_claim c where c.id = any(${ids}::uuid[]) and ${claimReadScope(principal, 'c')}`;
+  return (await db.all<NeedClaimRow>(statement.text, statement.bindings)).map(toNeedClaimRecord);
+}
+
+/** Claims by id, whatever the caller may see: for writes. */
+export async function claimsByIds(db: SqlReader, ids: readonly string[]): Promise<NeedClaimRecord[]> {
+  return (await db.all<NeedClaimRow>(`select ${NEED_CLAIM_COLUMNS} from need_claim c where c.id = any(?::uuid[])`, [ids])).map(toNeedClaimRecord);
+}
+
+/** States among these, for claims aliased `c`. */
+export function claimStateCondition(c: string, states: readonly NeedClaimState[]): SqlFragment {
+  return sql`${rawSql(`${c}.state`)} = any(${states}::text[])`;
+}
+
+/** The order of a claim list (alias `c`): newest claim first; ties by id. */
+export function claimSort(c: string): PlannedSort {
+  return { expression: `${c}.claimed_at`, type: 'timestamptz', id: `${c}.id`, idType: 'uuid', descending: true };
+}
+
+function idCondition(column: string, field: string, globalId: string | undefined, type: NodeTypeName): SqlFragment | null {
+  if (!globalId) return null;
+  const localId = localIdOf(globalId, type);
+  if (!localId) throw notAnId(field, type);
+  return sql`${rawSql(column)} = ${localId}::uuid`;
+}
+
+/** The claims a root list asks for, among those the caller may read (alias `c`), newest first. */
+export function needClaimList(principal: Principal, filter: NeedClaimFilter | undefined, request: PageRequest): PlannedList {
+  const conditions: SqlFragment[] = [claimReadScope(principal, 'c')];
+  if (filter?.state?.length) conditions.push(claimStateCondition('c', filter.state));
+  if (filter?.regionCode) conditions.push(sql`exists (select 1 from need rn where rn.id = c.need_id and ${inRegionSubtree('rn.region_id', filter.regionCode)})`);
+  for (const condition of [
+    idCondition('c.organization_id', 'filter.organizationId', filter?.organizationId, 'Organization'),
+    idCondition('c.person_id', 'filter.personId', filter?.personId, 'Person'),
+    idCondition('c.volunteer_team_id', 'filter.volunteerTeamId', filter?.volunteerTeamId, 'VolunteerTeam'),
+  ]) {
+    if (condition) conditions.push(condition);
+  }
+  return listInOrder({ nodeType: 'NeedClaim', table: 'need_claim', alias: 'c', where: joinSql(conditions, ' and '), request }, claimSort('c'));
+}
