@@ -79,8 +79,9 @@ beforeAll(async () => {
     expect(venue.data.createDeliberationVenue.userErrors).toEqual([]);
   }
 
-  // The seed has no needs either: more than a page, at the station, each referred to a department
-  // and moved on, so each has a timeline of several steps.
+  // The seed has no needs either: more than a page at the station referred to a department with a
+  // deadline (residents' personal data and the referral path), and below more than a page that went
+  // through a meeting to a claim.
   for (let i = 0; i < 25; i++) {
     const created = await t.gql(`mutation($input: CreateNeedInput!) { createNeed(input: $input) { need { id version } userErrors { code } } }`, {
       input: {
@@ -109,7 +110,6 @@ beforeAll(async () => {
     activities(first: 1) { nodes { id } }
     volunteerTeams(first: 1) { nodes { id } }
     deliberationVenues(first: 1) { nodes { id } }
-    needs(first: 1) { nodes { id } }
     dutyShifts(first: 1) { nodes { id person { id } } }
     serviceCircles(first: 1) { nodes { id } }
     regions(first: 1, filter: { level: DISTRICT }) { nodes { code } }
@@ -162,7 +162,6 @@ beforeAll(async () => {
     department: `code: ${quoted(platform.department.code)}`,
     dutyShift: `id: ${quoted(picked.data.dutyShifts.nodes[0].id)}`,
     externalRefSystem: `system: "plan-check-00"`,
-    need: `id: ${quoted(picked.data.needs.nodes[0].id)}`,
     node: `id: ${quoted(platform.station.id)}`,
     organization: `id: ${quoted(picked.data.coBuildings.nodes[0].organization.id)}`,
     person: `id: ${quoted(picked.data.dutyShifts.nodes[0].person.id)}`,
