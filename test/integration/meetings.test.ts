@@ -212,6 +212,18 @@ describe('reading meetings', () => {
     expect(windowed.nodes.map((node: Rec) => node.id)).toEqual(expect.arrayContaining([late.id, early.id]));
     expect(windowed.nodes.findIndex((node: Rec) => node.id === late.id)).toBeLessThan(windowed.nodes.findIndex((node: Rec) => node.id === early.id));
     expect(windowed.nodes.every((node: Rec) => node.heldOn >= '2023-03-01' && node.heldOn <= '2023-04-30')).toBe(true);
+    const ORDERED = `query($filter: MeetingFilter, $orderBy: MeetingOrder) { meetings(first: 50, filter: $filter, orderBy: $orderBy) { nodes { id heldOn createdAt } } }`;
+    const window = { regionCode: SEED.fanchengCode, heldFrom: '2023-03-01', heldTo: '2023-04-30' };
+    const oldestFirst = (await gqlOk(ORDERED, { filter: window, orderBy: { field: 'HELD_ON', direction: 'ASC' } })).meetings.nodes;
+    expect(oldestFirst.map((node: Rec) => node.heldOn)).toEqual(oldestFirst.map((node: Rec) => node.heldOn).sort());
+    expect(oldestFirst.findIndex((node: Rec) => node.id === early.id)).toBeLessThan(oldestFirst.findIndex((node: Rec) => node.id === late.id));
+    const recorded = (await gqlOk(ORDERED, { filter: window, orderBy: { field: 'CREATED_AT' } })).meetings.nodes;
+    expect(recorded.map((node: Rec) => node.createdAt)).toEqual(
+      recorded
+        .map((node: Rec) => node.createdAt)
+        .sort()
+        .reverse(),
+    );
     const march = (await gqlOk(LIST, { filter: { stationId, heldFrom: '2023-03-01', heldTo: '2023-03-31' } })).meetings;
     expect(march.nodes.map((node: Rec) => node.id)).toContain(early.id);
     expect(march.nodes.map((node: Rec) => node.id)).not.toContain(late.id);

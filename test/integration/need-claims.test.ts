@@ -165,6 +165,19 @@ describe('claiming a listed need', () => {
     expect(lists.team.needClaims).toEqual({ totalCount: 1, nodes: [{ id: second.claim.id }] });
     expect(lists.org.needClaims.nodes).toContainEqual({ id: first.claim.id });
     expect(lists.root.nodes).toContainEqual({ id: second.claim.id, need: { id: need.id } });
+
+    // Ordered: oldest claim first, or by when a claim last changed.
+    const ORDERED = `query($orderBy: NeedClaimOrder) { needClaims(first: 100, orderBy: $orderBy) { nodes { id claimedAt updatedAt } } }`;
+    const oldestFirst = (await gqlOk(ORDERED, { orderBy: { field: 'CLAIMED_AT', direction: 'ASC' } }, analyst)).needClaims.nodes as Rec[];
+    expect(oldestFirst.map((node) => node.claimedAt)).toEqual(oldestFirst.map((node) => node.claimedAt).sort());
+    expect(oldestFirst.findIndex((node) => node.id === first.claim.id)).toBeLessThan(oldestFirst.findIndex((node) => node.id === second.claim.id));
+    const changed = (await gqlOk(ORDERED, { orderBy: { field: 'UPDATED_AT' } }, analyst)).needClaims.nodes as Rec[];
+    expect(changed.map((node) => node.updatedAt)).toEqual(
+      changed
+        .map((node) => node.updatedAt)
+        .sort()
+        .reverse(),
+    );
   });
 
   it('lets a party member claim in person without naming them in the timeline', async () => {

@@ -1,5 +1,6 @@
-import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
+import { ArgsType, Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { ConnectionArgs } from '../../graphql/relay';
+import { SortDirection } from '../station/station.inputs';
 import { DateTimeScalar, LocalDateScalar } from '../../graphql/scalars';
 import { AgendaDecision } from './meeting.enums';
 
@@ -99,8 +100,34 @@ export class MeetingFilter {
   heldTo?: string;
 }
 
+export enum MeetingSortField {
+  HELD_ON = 'HELD_ON',
+  CREATED_AT = 'CREATED_AT',
+}
+
+registerEnumType(MeetingSortField, {
+  name: 'MeetingSortField',
+  description: '会议排序字段 What to sort meetings by (ties are broken by ID)',
+  valuesConfig: {
+    HELD_ON: { description: '按会议日期 By the day it is held' },
+    CREATED_AT: { description: '按登记时间 By when it was recorded' },
+  },
+});
+
+@InputType('MeetingOrder', { description: '会议排序 Ordering of a meeting list' })
+export class MeetingOrder {
+  @Field(() => MeetingSortField, { defaultValue: MeetingSortField.HELD_ON, description: '排序字段 Field to sort by' })
+  field!: MeetingSortField;
+
+  @Field(() => SortDirection, { defaultValue: SortDirection.DESC, description: '排序方向，默认从新到旧 Direction; latest first by default' })
+  direction!: SortDirection;
+}
+
 @ArgsType()
 export class MeetingsArgs extends ConnectionArgs {
   @Field(() => MeetingFilter, { nullable: true, description: '筛选条件 Filters' })
   filter?: MeetingFilter;
+
+  @Field(() => MeetingOrder, { nullable: true, description: '排序（默认按会议日期从新到旧）Ordering; the latest meeting first by default' })
+  orderBy?: MeetingOrder;
 }

@@ -5,7 +5,8 @@ import type { PlannedSort } from '../../graphql/plan/read-model';
 import { badInputOf, localIdOf, notAnId, type PageRequest } from '../../graphql/relay';
 import { needReadScope } from '../need/need.reader';
 import { inRegionSubtree } from '../volunteer-team/volunteer-team.reader';
-import type { MeetingFilter } from './meeting.inputs';
+import { MeetingSortField, type MeetingFilter, type MeetingOrder } from './meeting.inputs';
+import { SortDirection } from '../station/station.inputs';
 import {
   AGENDA_ITEM_COLUMNS,
   MEETING_COLUMNS,
@@ -36,9 +37,16 @@ export async function visibleAgendaItemsByIds(db: SqlReader, principal: Principa
   return (await db.all<MeetingAgendaItemRow>(statement.text, statement.bindings)).map(toMeetingAgendaItemRecord);
 }
 
-/** The order of a meeting list (alias `m`): the latest meeting first; ties by id. */
-export function meetingSort(m: string): PlannedSort {
-  return { expression: `${m}.held_on`, type: 'date', id: `${m}.id`, idType: 'uuid', descending: true };
+/** The order of a meeting list (alias `m`): the latest meeting first unless ordered otherwise; ties by id. */
+export function meetingSort(m: string, order?: MeetingOrder | null): PlannedSort {
+  const byCreation = order?.field === MeetingSortField.CREATED_AT;
+  return {
+    expression: byCreation ? `${m}.created_at` : `${m}.held_on`,
+    type: byCreation ? 'timestamptz' : 'date',
+    id: `${m}.id`,
+    idType: 'uuid',
+    descending: (order?.direction ?? SortDirection.DESC) === SortDirection.DESC,
+  };
 }
 
 /** The order of an agenda (alias `ai`): by position. */
@@ -47,7 +55,7 @@ export function agendaSort(ai: string): PlannedSort {
 }
 
 /** The meetings a root list asks for (alias `m`), latest first. */
-export function meetingList(filter: MeetingFilter | undefined, request: PageRequest): PlannedList {
+export function meetingList(filter: MeetingFilter | undefined, order: MeetingOrder | undefined, request: PageRequest): PlannedList {
   const conditions: SqlFragment[] = [];
   if (filter?.regionCode) conditions.push(inRegionSubtree('m.region_id', filter.regionCode));
   if (filter?.stationId) {
@@ -60,5 +68,8 @@ export function meetingList(filter: MeetingFilter | undefined, request: PageRequ
   }
   if (filter?.heldFrom) conditions.push(sql`m.held_on >= ${filter.heldFrom}::date`);
   if (filter?.heldTo) conditions.push(sql`m.held_on <= ${filter.heldTo}::date`);
-  return listInOrder({ nodeType: 'Meeting', table: 'meeting', alias: 'm', where: conditions.length ? joinSql(conditions, ' and ') : rawSql('true'), request }, meetingSort('m'));
+  return listInOrder(
+    { nodeType: 'Meeting', table: 'meeting', alias: 'm', where: conditions.length ? joinSql(conditions, ' and ') : rawSql('true'), request },
+    meetingSort('m', order),
+  );
 }

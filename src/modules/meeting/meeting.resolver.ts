@@ -53,7 +53,7 @@ export class MeetingResolver {
   @SignedIn()
   @Query(() => MeetingConnection, { description: '民生议事厅会议列表（按会议日期从新到旧）Meetings, the latest first' })
   meetings(@Args(() => MeetingsArgs) args: MeetingsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Record<string, unknown>> {
-    return planConnection(ctx.db, info, meetingList(args.filter, toPageRequest(args, 2)));
+    return planConnection(ctx.db, info, meetingList(args.filter, args.orderBy, toPageRequest(args, 2)));
   }
 
   @SignedIn()

@@ -1,5 +1,6 @@
-import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
+import { ArgsType, Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { ConnectionArgs } from '../../graphql/relay';
+import { SortDirection } from '../station/station.inputs';
 import { NeedClaimState } from './need-claim.enums';
 
 @InputType('ClaimNeedInput', {
@@ -62,10 +63,36 @@ export class NeedClaimFilter {
   volunteerTeamId?: string;
 }
 
+export enum NeedClaimSortField {
+  CLAIMED_AT = 'CLAIMED_AT',
+  UPDATED_AT = 'UPDATED_AT',
+}
+
+registerEnumType(NeedClaimSortField, {
+  name: 'NeedClaimSortField',
+  description: '认领排序字段 What to sort claims by (ties are broken by ID)',
+  valuesConfig: {
+    CLAIMED_AT: { description: '按认领时间 By when it was claimed' },
+    UPDATED_AT: { description: '按最后变动时间（撤回、完成）By when it last changed (withdrawn, completed)' },
+  },
+});
+
+@InputType('NeedClaimOrder', { description: '认领排序 Ordering of a claim list' })
+export class NeedClaimOrder {
+  @Field(() => NeedClaimSortField, { defaultValue: NeedClaimSortField.CLAIMED_AT, description: '排序字段 Field to sort by' })
+  field!: NeedClaimSortField;
+
+  @Field(() => SortDirection, { defaultValue: SortDirection.DESC, description: '排序方向，默认从新到旧 Direction; newest first by default' })
+  direction!: SortDirection;
+}
+
 @ArgsType()
 export class NeedClaimsArgs extends ConnectionArgs {
   @Field(() => NeedClaimFilter, { nullable: true, description: '筛选条件 Filters' })
   filter?: NeedClaimFilter;
+
+  @Field(() => NeedClaimOrder, { nullable: true, description: '排序（默认按认领时间从新到旧）Ordering; the newest claim first by default' })
+  orderBy?: NeedClaimOrder;
 }
 
 @ArgsType()

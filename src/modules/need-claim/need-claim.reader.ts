@@ -6,7 +6,8 @@ import { localIdOf, notAnId, type NodeTypeName, type PageRequest } from '../../g
 import { needReadScope } from '../need/need.reader';
 import { inRegionSubtree } from '../volunteer-team/volunteer-team.reader';
 import type { NeedClaimState } from './need-claim.enums';
-import type { NeedClaimFilter } from './need-claim.inputs';
+import { NeedClaimSortField, type NeedClaimFilter, type NeedClaimOrder } from './need-claim.inputs';
+import { SortDirection } from '../station/station.inputs';
 import { NEED_CLAIM_COLUMNS, toNeedClaimRecord, type NeedClaimRecord, type NeedClaimRow } from './need-claim.types';
 
 /** Which claims (alias `c`) a caller may read: those of the needs it may read (see needReadScope). */
@@ -30,9 +31,15 @@ export function claimStateCondition(c: string, states: readonly NeedClaimState[]
   return sql`${rawSql(`${c}.state`)} = any(${states}::text[])`;
 }
 
-/** The order of a claim list (alias `c`): newest claim first; ties by id. */
-export function claimSort(c: string): PlannedSort {
-  return { expression: `${c}.claimed_at`, type: 'timestamptz', id: `${c}.id`, idType: 'uuid', descending: true };
+/** The order of a claim list (alias `c`): newest claim first unless ordered otherwise; ties by id. */
+export function claimSort(c: string, order?: NeedClaimOrder | null): PlannedSort {
+  return {
+    expression: order?.field === NeedClaimSortField.UPDATED_AT ? `${c}.updated_at` : `${c}.claimed_at`,
+    type: 'timestamptz',
+    id: `${c}.id`,
+    idType: 'uuid',
+    descending: (order?.direction ?? SortDirection.DESC) === SortDirection.DESC,
+  };
 }
 
 function idCondition(column: string, field: string, globalId: string | undefined, type: NodeTypeName): SqlFragment | null {
@@ -43,7 +50,7 @@ function idCondition(column: string, field: string, globalId: string | undefined
 }
 
 /** The claims a root list asks for, among those the caller may read (alias `c`), newest first. */
-export function needClaimList(principal: Principal, filter: NeedClaimFilter | undefined, request: PageRequest): PlannedList {
+export function needClaimList(principal: Principal, filter: NeedClaimFilter | undefined, order: NeedClaimOrder | undefined, request: PageRequest): PlannedList {
   const conditions: SqlFragment[] = [claimReadScope(principal, 'c')];
   if (filter?.state?.length) conditions.push(claimStateCondition('c', filter.state));
   if (filter?.regionCode) conditions.push(sql`exists (select 1 from need rn where rn.id = c.need_id and ${inRegionSubtree('rn.region_id', filter.regionCode)})`);
@@ -54,5 +61,5 @@ export function needClaimList(principal: Principal, filter: NeedClaimFilter | un
   ]) {
     if (condition) conditions.push(condition);
   }
-  return listInOrder({ nodeType: 'NeedClaim', table: 'need_claim', alias: 'c', where: joinSql(conditions, ' and '), request }, claimSort('c'));
+  return listInOrder({ nodeType: 'NeedClaim', table: 'need_claim', alias: 'c', where: joinSql(conditions, ' and '), request }, claimSort('c', order));
 }

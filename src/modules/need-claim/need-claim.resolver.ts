@@ -33,7 +33,7 @@ export class NeedClaimResolver {
     description: '需求认领列表（从新到旧；合作部门只看到交办给本部门的需求的认领）Claims, newest first; a partner department sees only the claims of needs referred to it',
   })
   needClaims(@Args(() => NeedClaimsArgs) args: NeedClaimsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Record<string, unknown>> {
-    return planConnection(ctx.db, info, needClaimList(ctx.principal, args.filter, toPageRequest(args, 2)));
+    return planConnection(ctx.db, info, needClaimList(ctx.principal, args.filter, args.orderBy, toPageRequest(args, 2)));
   }
 
   @SignedIn()
