@@ -3,7 +3,7 @@ import { listInOrder, type PlannedList } from '../../graphql/plan/planner';
 import type { PlannedSort } from '../../graphql/plan/read-model';
 import { localIdOf, notAnId, type PageRequest } from '../../graphql/relay';
 import { SortDirection } from '../station/station.inputs';
-import { inRegionSubtree } from '../volunteer-team/volunteer-team.reader';
+import { inRegionSubtree } from '../region/region-subtree';
 import { DeliberationVenueSortField, type DeliberationVenueFilter, type DeliberationVenueOrder } from './deliberation-venue.inputs';
 import { DELIBERATION_VENUE_COLUMNS, toDeliberationVenueRecord, type DeliberationVenueRecord, type DeliberationVenueRow } from './deliberation-venue.types';
 

@@ -1,4 +1,5 @@
 import { escapeLike, joinSql, rawSql, sql, type SqlFragment, type SqlReader } from '../../db/sql';
+import { inRegionSubtree } from '../region/region-subtree';
 import { sortedList, type SortKey, type PlannedList } from '../../graphql/plan/planner';
 import type { PageRequest } from '../../graphql/relay';
 import { DepartmentSortField, type DepartmentFilter, type DepartmentOrder } from './department.inputs';
@@ -19,7 +20,7 @@ function compileDepartmentFilter(filter: DepartmentFilter | undefined): SqlFragm
   if (!filter?.includeInactive) conditions.push(rawSql('d.active'));
   if (filter?.level?.length) conditions.push(sql`d.level = any(${filter.level}::text[])`);
   if (filter?.regionCode) {
-    conditions.push(sql`d.region_id in (select x.id from region x where x.path like (select p.path from region p where p.code = ${filter.regionCode}) || '%')`);
+    conditions.push(inRegionSubtree('d.region_id', filter.regionCode));
   }
   const search = filter?.search?.trim();
   if (search) {

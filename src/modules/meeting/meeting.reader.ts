@@ -4,7 +4,7 @@ import { listInOrder, type PlannedList } from '../../graphql/plan/planner';
 import type { PlannedSort } from '../../graphql/plan/read-model';
 import { badInputOf, localIdOf, notAnId, type PageRequest } from '../../graphql/relay';
 import { needReadScope } from '../need/need.reader';
-import { inRegionSubtree } from '../volunteer-team/volunteer-team.reader';
+import { inRegionSubtree } from '../region/region-subtree';
 import { MeetingSortField, type MeetingFilter, type MeetingOrder } from './meeting.inputs';
 import { SortDirection } from '../station/station.inputs';
 import {

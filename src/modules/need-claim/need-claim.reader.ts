@@ -4,7 +4,7 @@ import { listInOrder, type PlannedList } from '../../graphql/plan/planner';
 import type { PlannedSort } from '../../graphql/plan/read-model';
 import { localIdOf, notAnId, type NodeTypeName, type PageRequest } from '../../graphql/relay';
 import { needReadScope } from '../need/need.reader';
-import { inRegionSubtree } from '../volunteer-team/volunteer-team.reader';
+import { inRegionSubtree } from '../region/region-subtree';
 import type { NeedClaimState } from './need-claim.enums';
 import { NeedClaimSortField, type NeedClaimFilter, type NeedClaimOrder } from './need-claim.inputs';
 import { SortDirection } from '../station/station.inputs';

@@ -1,4 +1,5 @@
 import { hasRole, type Principal } from '../../auth/principal';
+import { inRegionSubtree } from '../region/region-subtree';
 import { Role } from '../../auth/roles';
 import { joinSql, rawSql, sql, type SqlFragment, type SqlReader } from '../../db/sql';
 import type { PlannedList } from '../../graphql/plan/planner';
@@ -101,7 +102,7 @@ function compileNeedFilter(filter: NeedFilter | undefined, scope: SqlFragment): 
     conditions.push(sql`n.station_id = ${stationId}::uuid`);
   }
   if (filter?.regionCode) {
-    conditions.push(sql`n.region_id in (select d.id from region d where d.path like (select p.path from region p where p.code = ${filter.regionCode.trim()}) || '%')`);
+    conditions.push(inRegionSubtree('n.region_id', filter.regionCode));
   }
   if (filter?.referredDepartmentCode) {
     conditions.push(sql`n.referred_department_id = (select dep.id from department dep where dep.code = ${filter.referredDepartmentCode.trim()})`);

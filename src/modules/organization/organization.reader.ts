@@ -1,4 +1,5 @@
 import { escapeLike, joinSql, rawSql, sql, type SqlFragment, type SqlReader } from '../../db/sql';
+import { inRegionSubtree } from '../region/region-subtree';
 import { sortedList, type SortKey, type PlannedList } from '../../graphql/plan/planner';
 import { badInputOf, type PageRequest } from '../../graphql/relay';
 import { checkCreditCode } from './credit-code';
@@ -22,7 +23,7 @@ function compileOrganizationFilter(filter: OrganizationFilter | undefined): SqlF
   if (!filter?.includeInactive) conditions.push(rawSql('o.active'));
   if (filter?.kind?.length) conditions.push(sql`o.kind = any(${filter.kind}::text[])`);
   if (filter?.regionCode) {
-    conditions.push(sql`o.region_id in (select d.id from region d where d.path like (select p.path from region p where p.code = ${filter.regionCode.trim()}) || '%')`);
+    conditions.push(inRegionSubtree('o.region_id', filter.regionCode));
   }
   const search = filter?.search?.trim();
   // Same expression as the trigram index organization_name_trgm_idx.

@@ -1,4 +1,5 @@
 import { escapeLike, joinSql, rawSql, sql, type SqlFragment, type SqlReader } from '../../db/sql';
+import { inRegionSubtree } from '../region/region-subtree';
 import type { PageRequest } from '../../graphql/relay';
 import { sortedList, type PlannedList, type SortKey } from '../../graphql/plan/planner';
 import { ServiceCircleSortField, type ServiceCircleFilter, type ServiceCircleOrder } from './service-circle.inputs';
@@ -18,7 +19,7 @@ const SORT_KEYS: Record<ServiceCircleSortField, SortKey> = {
 export function serviceCircleList(filter: ServiceCircleFilter | undefined, order: ServiceCircleOrder | undefined, request: PageRequest): PlannedList {
   const conditions: SqlFragment[] = [rawSql('true')];
   if (filter?.regionCode) {
-    conditions.push(sql`c.district_id in (select d.id from region d where d.path like (select p.path from region p where p.code = ${filter.regionCode}) || '%')`);
+    conditions.push(inRegionSubtree('c.district_id', filter.regionCode));
   }
   if (filter?.search?.trim()) conditions.push(sql`c.name like ${`%${escapeLike(filter.search.trim())}%`} escape '\\'`);
   if (filter?.hasOpenStation != null) {

@@ -1,4 +1,5 @@
 import { escapeLike, joinSql, rawSql, sql, type SqlFragment, type SqlReader } from '../../db/sql';
+import { inRegionSubtree } from '../region/region-subtree';
 import { badInputOf, localIdOf, notAnId, toPage, type Page, type PageRequest } from '../../graphql/relay';
 import { openAtCondition } from '../opening-hours/opening-hours';
 import { BASE_ZONE, FIVE_INTO_FACILITIES, STANDARD_ZONES } from './station-profile';
@@ -60,7 +61,7 @@ export function compileStationFilter(filter: StationFilter | undefined): Compile
   let distance: SqlFragment | null = null;
   if (!filter?.includeArchived) conditions.push(rawSql('s.archived_at is null'));
   if (filter?.regionCode) {
-    conditions.push(sql`s.region_id in (select d.id from region d where d.path like (select p.path from region p where p.code = ${filter.regionCode}) || '%')`);
+    conditions.push(inRegionSubtree('s.region_id', filter.regionCode));
   }
   if (filter?.tier?.length) conditions.push(sql`s.tier = any(${filter.tier}::text[])`);
   if (filter?.kind?.length) conditions.push(sql`s.kind = any(${filter.kind}::text[])`);

@@ -1,4 +1,5 @@
 import { joinSql, rawSql, sql, type SqlFragment, type SqlReader } from '../../db/sql';
+import { inRegionSubtree } from '../region/region-subtree';
 import { listInOrder, type PlannedList } from '../../graphql/plan/planner';
 import type { PlannedSort } from '../../graphql/plan/read-model';
 import { localIdOf, notAnId, type PageRequest } from '../../graphql/relay';
@@ -24,11 +25,6 @@ export async function volunteerTeamsByIds(db: SqlReader, ids: readonly string[])
 export async function volunteerTeamMembersByIds(db: SqlReader, ids: readonly string[]): Promise<VolunteerTeamMemberRecord[]> {
   const rows = await db.all<VolunteerTeamMemberRow>(`select ${VOLUNTEER_TEAM_MEMBER_COLUMNS} from ${MEMBER_FROM} where vm.id = any(?::uuid[])`, [ids]);
   return rows.map(toVolunteerTeamMemberRecord);
-}
-
-/** "The record's region (column `column`) is `code` or lies below it", for any table with a region_id. */
-export function inRegionSubtree(column: string, code: string): SqlFragment {
-  return sql`${rawSql(column)} in (select d.id from region d where d.path like (select p.path from region p where p.code = ${code.trim()}) || '%')`;
 }
 
 function compileTeamFilter(filter: VolunteerTeamFilter | undefined): SqlFragment {
