@@ -1,7 +1,8 @@
 import { joinSql, rawSql, sql, type SqlFragment, type SqlReader } from '../../db/sql';
 import { listInOrder, type PlannedList } from '../../graphql/plan/planner';
 import type { PlannedSort } from '../../graphql/plan/read-model';
-import { localIdOf, notAnId, type PageRequest } from '../../graphql/relay';
+import type { PageRequest } from '../../graphql/relay';
+import { nameOrRecordedSort, recordIdCondition } from '../../graphql/plan/list-filters';
 import { SortDirection } from '../station/station.inputs';
 import { inRegionSubtree } from '../region/region-subtree';
 import { DeliberationVenueSortField, type DeliberationVenueFilter, type DeliberationVenueOrder } from './deliberation-venue.inputs';
@@ -17,24 +18,14 @@ function compileVenueFilter(filter: DeliberationVenueFilter | undefined): SqlFra
   if (filter?.regionCode) conditions.push(inRegionSubtree('dv.region_id', filter.regionCode));
   if (filter?.kind?.length) conditions.push(sql`dv.kind = any(${filter.kind}::text[])`);
   if (filter?.active != null) conditions.push(sql`dv.active = ${filter.active}`);
-  if (filter?.stationId) {
-    const stationId = localIdOf(filter.stationId, 'Station');
-    if (!stationId) throw notAnId('filter.stationId', 'Station');
-    conditions.push(sql`dv.station_id = ${stationId}::uuid`);
-  }
+  const station = recordIdCondition('dv.station_id', 'filter.stationId', filter?.stationId, 'Station');
+  if (station) conditions.push(station);
   return conditions.length ? joinSql(conditions, ' and ') : rawSql('true');
 }
 
 /** The order of a venue list (alias `t`): by name unless ordered otherwise; ties by id. */
 export function deliberationVenueSort(t: string, order: DeliberationVenueOrder | null | undefined): PlannedSort {
-  const byCreation = order?.field === DeliberationVenueSortField.CREATED_AT;
-  return {
-    expression: byCreation ? `${t}.created_at` : `${t}.name`,
-    type: byCreation ? 'timestamptz' : 'text',
-    id: `${t}.id`,
-    idType: 'uuid',
-    descending: order?.direction === SortDirection.DESC,
-  };
+  return nameOrRecordedSort(t, order?.field === DeliberationVenueSortField.CREATED_AT, order?.direction === SortDirection.DESC);
 }
 
 /** The venues a root list asks for, as the planner reads them (alias `dv`). */

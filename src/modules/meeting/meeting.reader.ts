@@ -2,7 +2,8 @@ import type { Principal } from '../../auth/principal';
 import { joinSql, rawSql, sql, type SqlFragment, type SqlReader } from '../../db/sql';
 import { listInOrder, type PlannedList } from '../../graphql/plan/planner';
 import type { PlannedSort } from '../../graphql/plan/read-model';
-import { badInputOf, localIdOf, notAnId, type PageRequest } from '../../graphql/relay';
+import { badInputOf, type PageRequest } from '../../graphql/relay';
+import { recordIdCondition } from '../../graphql/plan/list-filters';
 import { needReadScope } from '../need/need.reader';
 import { inRegionSubtree } from '../region/region-subtree';
 import { MeetingSortField, type MeetingFilter, type MeetingOrder } from './meeting.inputs';
@@ -58,11 +59,8 @@ export function agendaSort(ai: string): PlannedSort {
 export function meetingList(filter: MeetingFilter | undefined, order: MeetingOrder | undefined, request: PageRequest): PlannedList {
   const conditions: SqlFragment[] = [];
   if (filter?.regionCode) conditions.push(inRegionSubtree('m.region_id', filter.regionCode));
-  if (filter?.stationId) {
-    const stationId = localIdOf(filter.stationId, 'Station');
-    if (!stationId) throw notAnId('filter.stationId', 'Station');
-    conditions.push(sql`m.station_id = ${stationId}::uuid`);
-  }
+  const station = recordIdCondition('m.station_id', 'filter.stationId', filter?.stationId, 'Station');
+  if (station) conditions.push(station);
   if (filter?.heldFrom && filter?.heldTo && filter.heldTo < filter.heldFrom) {
     throw badInputOf('TIME_WINDOW_INVALID', { from: 'filter.heldFrom', to: 'filter.heldTo' }, 'filter.heldTo');
   }

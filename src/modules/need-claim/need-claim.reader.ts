@@ -2,7 +2,8 @@ import type { Principal } from '../../auth/principal';
 import { joinSql, rawSql, sql, type SqlFragment, type SqlReader } from '../../db/sql';
 import { listInOrder, type PlannedList } from '../../graphql/plan/planner';
 import type { PlannedSort } from '../../graphql/plan/read-model';
-import { localIdOf, notAnId, type NodeTypeName, type PageRequest } from '../../graphql/relay';
+import type { PageRequest } from '../../graphql/relay';
+import { recordIdCondition } from '../../graphql/plan/list-filters';
 import { needReadScope } from '../need/need.reader';
 import { inRegionSubtree } from '../region/region-subtree';
 import type { NeedClaimState } from './need-claim.enums';
@@ -42,22 +43,15 @@ export function claimSort(c: string, order?: NeedClaimOrder | null): PlannedSort
   };
 }
 
-function idCondition(column: string, field: string, globalId: string | undefined, type: NodeTypeName): SqlFragment | null {
-  if (!globalId) return null;
-  const localId = localIdOf(globalId, type);
-  if (!localId) throw notAnId(field, type);
-  return sql`${rawSql(column)} = ${localId}::uuid`;
-}
-
 /** The claims a root list asks for, among those the caller may read (alias `c`), newest first. */
 export function needClaimList(principal: Principal, filter: NeedClaimFilter | undefined, order: NeedClaimOrder | undefined, request: PageRequest): PlannedList {
   const conditions: SqlFragment[] = [claimReadScope(principal, 'c')];
   if (filter?.state?.length) conditions.push(claimStateCondition('c', filter.state));
   if (filter?.regionCode) conditions.push(sql`exists (select 1 from need rn where rn.id = c.need_id and ${inRegionSubtree('rn.region_id', filter.regionCode)})`);
   for (const condition of [
-    idCondition('c.organization_id', 'filter.organizationId', filter?.organizationId, 'Organization'),
-    idCondition('c.person_id', 'filter.personId', filter?.personId, 'Person'),
-    idCondition('c.volunteer_team_id', 'filter.volunteerTeamId', filter?.volunteerTeamId, 'VolunteerTeam'),
+    recordIdCondition('c.organization_id', 'filter.organizationId', filter?.organizationId, 'Organization'),
+    recordIdCondition('c.person_id', 'filter.personId', filter?.personId, 'Person'),
+    recordIdCondition('c.volunteer_team_id', 'filter.volunteerTeamId', filter?.volunteerTeamId, 'VolunteerTeam'),
   ]) {
     if (condition) conditions.push(condition);
   }

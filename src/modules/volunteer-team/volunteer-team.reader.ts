@@ -2,7 +2,8 @@ import { joinSql, rawSql, sql, type SqlFragment, type SqlReader } from '../../db
 import { inRegionSubtree } from '../region/region-subtree';
 import { listInOrder, type PlannedList } from '../../graphql/plan/planner';
 import type { PlannedSort } from '../../graphql/plan/read-model';
-import { localIdOf, notAnId, type PageRequest } from '../../graphql/relay';
+import type { PageRequest } from '../../graphql/relay';
+import { nameOrRecordedSort, recordIdCondition } from '../../graphql/plan/list-filters';
 import { SortDirection } from '../station/station.inputs';
 import { VolunteerTeamSortField, type VolunteerTeamFilter, type VolunteerTeamOrder } from './volunteer-team.inputs';
 import {
@@ -33,29 +34,18 @@ function compileTeamFilter(filter: VolunteerTeamFilter | undefined): SqlFragment
   if (filter?.kind?.length) conditions.push(sql`vt.kind = any(${filter.kind}::text[])`);
   if (filter?.active != null) conditions.push(sql`vt.active = ${filter.active}`);
   if (filter?.sentDown != null) conditions.push(rawSql(filter.sentDown ? 'vt.sent_down_at is not null' : 'vt.sent_down_at is null'));
-  if (filter?.stationId) {
-    const stationId = localIdOf(filter.stationId, 'Station');
-    if (!stationId) throw notAnId('filter.stationId', 'Station');
-    conditions.push(sql`vt.station_id = ${stationId}::uuid`);
-  }
-  if (filter?.organizationId) {
-    const organizationId = localIdOf(filter.organizationId, 'Organization');
-    if (!organizationId) throw notAnId('filter.organizationId', 'Organization');
-    conditions.push(sql`vt.organization_id = ${organizationId}::uuid`);
+  for (const condition of [
+    recordIdCondition('vt.station_id', 'filter.stationId', filter?.stationId, 'Station'),
+    recordIdCondition('vt.organization_id', 'filter.organizationId', filter?.organizationId, 'Organization'),
+  ]) {
+    if (condition) conditions.push(condition);
   }
   return conditions.length ? joinSql(conditions, ' and ') : rawSql('true');
 }
 
 /** The order of a team list (alias `t`): by name unless ordered otherwise; ties by id. */
 export function volunteerTeamSort(t: string, order: VolunteerTeamOrder | null | undefined): PlannedSort {
-  const byCreation = order?.field === VolunteerTeamSortField.CREATED_AT;
-  return {
-    expression: byCreation ? `${t}.created_at` : `${t}.name`,
-    type: byCreation ? 'timestamptz' : 'text',
-    id: `${t}.id`,
-    idType: 'uuid',
-    descending: order?.direction === SortDirection.DESC,
-  };
+  return nameOrRecordedSort(t, order?.field === VolunteerTeamSortField.CREATED_AT, order?.direction === SortDirection.DESC);
 }
 
 /** The teams a root list asks for, as the planner reads them (alias `vt`). */
