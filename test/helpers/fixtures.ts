@@ -75,6 +75,8 @@ export const YANPING_SEED = {
   venues: 245,
   /** District departments needs are referred to (YP-CGJ 城管局, YP-JJDD 交警大队, YP-ZJJ 住建局 …). */
   departments: 7,
+  /** 在职党员 (DUAL_REPORTING_PARTY_MEMBER) who claim orders in person; Yanping's only seeded people. */
+  partyMembers: 120,
 } as const;
 
 /** A point inside Xiangyang's urban area (WGS-84). */

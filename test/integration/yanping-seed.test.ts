@@ -176,7 +176,7 @@ describe("Yanping's residents' needs in the demo seed", () => {
     }
   });
 
-  it('counts 62 residents’ teams with members, 198 teams sent down under 六进小区, 245 venues and 7 departments', async () => {
+  it('counts 62 residents’ teams with members, 198 teams sent down under 六进小区, 245 venues, 7 departments and 120 party members', async () => {
     const data = await gqlOk(
       `query($region: String!, $sentDownKinds: [VolunteerTeamKind!]) {
         residents: volunteerTeams(first: 100, filter: { regionCode: $region, kind: [HELP_TEAM, ARBITRATION_TEAM] }) {
@@ -184,6 +184,7 @@ describe("Yanping's residents' needs in the demo seed", () => {
         sentDown: volunteerTeams(first: 1, filter: { regionCode: $region, kind: $sentDownKinds, sentDown: true }) { totalCount }
         venues: deliberationVenues(first: 1, filter: { regionCode: $region, kind: [LIANXIN_GARDEN, DELIBERATION_PAVILION, NEIGHBOURHOOD_POINT, DELIBERATION_PLATFORM] }) { totalCount }
         departments: departments(first: 100) { nodes { code region { code } } }
+        partyMembers: people(first: 1, filter: { regionCode: $region, role: [DUAL_REPORTING_PARTY_MEMBER] }) { totalCount }
       }`,
       { region: YANPING_SEED.districtCode, sentDownKinds: SENT_DOWN_KINDS },
     );
@@ -196,6 +197,7 @@ describe("Yanping's residents' needs in the demo seed", () => {
     expect(data.sentDown.totalCount).toBe(YANPING_SEED.sentDownTeams);
     expect(data.venues.totalCount).toBe(YANPING_SEED.venues);
     expect(data.departments.nodes.filter((department: Json) => department.region.code === YANPING_SEED.districtCode)).toHaveLength(YANPING_SEED.departments);
+    expect(data.partyMembers.totalCount).toBe(YANPING_SEED.partyMembers);
   });
 
   it('has 马坑社区’s needs move as the workflow allows, their claims and meetings agreeing with their timelines', async () => {
