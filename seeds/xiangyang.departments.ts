@@ -44,14 +44,19 @@ export function seedDepartmentId(code: string): string {
 
 const CREATED_AT = '2023-01-03T09:00:00+08:00';
 
-/** Seed step: the departments. */
-export async function seedDepartments(db: SeedDb): Promise<Record<string, number>> {
+/** Writes departments (ids from their codes), each in the seeded region of its jurisdiction. */
+export async function insertDepartments(db: SeedDb, departments: readonly SeedDepartment[], createdAt: string): Promise<number> {
   const regionIds = await loadRegionIds(db);
-  const rows = XIANGYANG_DEPARTMENTS.map((department) => {
+  const rows = departments.map((department) => {
     const regionId = regionIds.get(department.regionCode);
     if (regionId === undefined) throw new Error(`Region ${department.regionCode} of department ${department.code} is not seeded`);
-    return [seedDepartmentId(department.code), department.code, department.name, department.shortName, department.level, regionId, CREATED_AT, CREATED_AT];
+    return [seedDepartmentId(department.code), department.code, department.name, department.shortName, department.level, regionId, createdAt, createdAt];
   });
   await insertBatches(db, 'department', ['id', 'code', 'name', 'short_name', 'level', 'region_id', 'created_at', 'updated_at'], rows);
-  return { departments: rows.length };
+  return rows.length;
+}
+
+/** Seed step: the departments. */
+export async function seedDepartments(db: SeedDb): Promise<Record<string, number>> {
+  return { departments: await insertDepartments(db, XIANGYANG_DEPARTMENTS, CREATED_AT) };
 }

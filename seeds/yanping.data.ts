@@ -59,8 +59,8 @@ const STREET_CENTRES: Readonly<Record<string, LatLng>> = {
   '350702202': { lat: 26.55, lng: 117.95 }, // 赤门乡
 };
 
-/** Roads of each urban street (a street's addresses share a few roads, as real ones do). */
-const URBAN_ROADS: Readonly<Record<string, readonly string[]>> = {
+/** Roads of each urban street (by 9-digit code) (a street's addresses share a few roads, as real ones do). */
+export const URBAN_ROADS: Readonly<Record<string, readonly string[]>> = {
   '350702001': ['八一路', '中山路', '府前路', '解放路', '五四路', '胜利街', '新建路'],
   '350702002': ['黄墩路', '五里亭路', '滨江北路', '建溪路', '玉屏山路'],
   '350702003': ['紫云路', '朝阳路', '人民路', '梅山路', '延福门路'],

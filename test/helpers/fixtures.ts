@@ -48,6 +48,35 @@ export const YANPING_SEED = {
   coBuildings: 255,
   /** 马坑's 民生驿站: party organization, chamber or enterprise, 公益组织, 四鹤街道's property company. */
   makengCoBuilders: 4,
+
+  /** The article's "今年以来" is 2024: [from, to) in Beijing time, as the resolvedFrom/claimedFrom filters take it. */
+  yearFrom: '2024-01-01T00:00:00+08:00',
+  yearTo: '2025-01-01T00:00:00+08:00',
+  /** 民生补短板项目 (LIVELIHOOD_PROJECT), each referred by the 民生议事厅 to a department with a deadline. */
+  livelihoodProjects: 100,
+  /** 认领送单: station orders (STATION_ORDER) claimed in 2024, counted by their claims that were not withdrawn. */
+  ordersClaimed: 870,
+  /** Of those orders, claimed again after a first claim was withdrawn in 2024 (the withdrawn claims). */
+  ordersClaimsWithdrawn: 15,
+  /** 解决居民需求: residents' needs (RESIDENT_NEED) resolved in 2024 (some of them since closed). */
+  residentNeedsSolved: 1277,
+  /** 常态化夜巡 issues (NIGHT_PATROL_ISSUE, channel NIGHT_PATROL), fixed (RESOLVED), under a deadline (限期整改: IN_PROGRESS, referred, with a deadline); the rest SUBMITTED. */
+  patrolIssues: 446,
+  patrolFixed: 383,
+  patrolUnderDeadline: 48,
+  /** 共建项目 (CO_BUILDING_PROJECT), each claimed by an organization under its 共建盟约, and those solved. */
+  coBuildingProjects: 327,
+  coBuildingSolved: 310,
+  /** 帮帮团 and 评理团 formed by residents, one in each urban community. */
+  residentTeams: 62,
+  /** 六进小区 teams: 机关单位、商会企业、公益组织、在职党员、代表委员、群团队伍, 33 of each kind. */
+  sentDownTeams: 198,
+  /** 连心园、议事亭、睦邻点、议事平台 (the 小院话事 courtyards are registered apart). */
+  venues: 245,
+  /** District departments needs are referred to (YP-CGJ 城管局, YP-JJDD 交警大队, YP-ZJJ 住建局 …). */
+  departments: 7,
+  /** 在职党员 (DUAL_REPORTING_PARTY_MEMBER) who claim orders in person; Yanping's only seeded people. */
+  partyMembers: 120,
 } as const;
 
 /** A point inside Xiangyang's urban area (WGS-84). */

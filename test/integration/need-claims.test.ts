@@ -167,7 +167,8 @@ describe('claiming a listed need', () => {
     expect(lists.root.nodes).toContainEqual({ id: second.claim.id, need: { id: need.id } });
 
     // Ordered: oldest claim first, or by when a claim last changed.
-    const ORDERED = `query($orderBy: NeedClaimOrder) { needClaims(first: 100, orderBy: $orderBy) { nodes { id claimedAt updatedAt } } }`;
+    // Xiangyang's claims, the ones these tests make: the seed's Yanping claims would fill the oldest-first page.
+    const ORDERED = `query($orderBy: NeedClaimOrder) { needClaims(first: 100, orderBy: $orderBy, filter: { regionCode: "${SEED.cityCode}" }) { nodes { id claimedAt updatedAt } } }`;
     const oldestFirst = (await gqlOk(ORDERED, { orderBy: { field: 'CLAIMED_AT', direction: 'ASC' } }, analyst)).needClaims.nodes as Rec[];
     expect(oldestFirst.map((node) => node.claimedAt)).toEqual(oldestFirst.map((node) => node.claimedAt).sort());
     expect(oldestFirst.findIndex((node) => node.id === first.claim.id)).toBeLessThan(oldestFirst.findIndex((node) => node.id === second.claim.id));

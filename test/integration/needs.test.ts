@@ -641,7 +641,8 @@ describe('the rate budget of anonymous submissions', () => {
     }
     expect(accepted).toBeGreaterThan(0);
     expect(refused?.errors?.[0].extensions?.code).toBe('RATE_LIMITED');
-    const stored = (await limited.gql(`{ needs(first: 1, filter: { channel: [ONLINE] }) { totalCount } }`)).data.needs.totalCount;
+    const stored = (await limited.gql(`query($station: ID!) { needs(first: 1, filter: { channel: [ONLINE], stationId: $station }) { totalCount } }`, { station })).data.needs
+      .totalCount;
     expect(stored).toBe(accepted);
   });
 });

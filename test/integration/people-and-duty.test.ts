@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { useTestApp } from '../helpers/app';
-import { PEOPLE_SEED, SEED, XIANGYANG_POINT } from '../helpers/fixtures';
+import { PEOPLE_SEED, SEED, XIANGYANG_POINT, YANPING_SEED } from '../helpers/fixtures';
 
 const t = useTestApp();
 
@@ -84,7 +84,7 @@ async function socialOrganization(name: string): Promise<string> {
 
 describe('people queries', () => {
   it('lists everyone seeded, by the region they serve unless asked for names, with their organization and region', async () => {
-    expect(await peopleTotal()).toBe(PEOPLE_SEED.people);
+    expect(await peopleTotal()).toBe(PEOPLE_SEED.people + YANPING_SEED.partyMembers);
     const byRegion = await t.gql(`{ people(first: 5) { nodes { region { code } } } }`);
     const codes: string[] = byRegion.data.people.nodes.map((person: { region: { code: string } | null }) => person.region?.code ?? '');
     expect([...codes].sort()).toEqual(codes);

@@ -97,3 +97,158 @@ describe('Yanping in the demo seed', () => {
     expect(coBuildings.nodes.filter((coBuilding: Json) => coBuilding.organization.kind.endsWith('PARTY_ORG'))).toHaveLength(1);
   });
 });
+
+/** The second article's figures, counted through the lists by Yanping's region code and the year 2024. */
+describe("Yanping's residents' needs in the demo seed", () => {
+  const vars = { region: YANPING_SEED.districtCode, from: YANPING_SEED.yearFrom, to: YANPING_SEED.yearTo };
+  const SENT_DOWN_KINDS = ['ORGAN_TEAM', 'ENTERPRISE_TEAM', 'PUBLIC_WELFARE_TEAM', 'PARTY_MEMBER_TEAM', 'DEPUTY_TEAM', 'MASS_ORG_TEAM'];
+
+  it('counts 100 projects, 870 orders claimed and 1,277 needs solved this year', async () => {
+    const data = await gqlOk(
+      `query($region: String!, $from: DateTime!, $to: DateTime!) {
+        projects: needs(first: 1, filter: { regionCode: $region, kind: [LIVELIHOOD_PROJECT] }) { totalCount }
+        orders: needClaims(first: 1, filter: { regionCode: $region, needKind: [STATION_ORDER], state: [ACTIVE, COMPLETED], claimedFrom: $from, claimedTo: $to }) { totalCount }
+        withdrawn: needClaims(first: 1, filter: { regionCode: $region, needKind: [STATION_ORDER], state: [WITHDRAWN], claimedFrom: $from, claimedTo: $to }) { totalCount }
+        ordersEver: needClaims(first: 1, filter: { regionCode: $region, needKind: [STATION_ORDER], state: [ACTIVE, COMPLETED] }) { totalCount }
+        solved: needs(first: 1, filter: { regionCode: $region, kind: [RESIDENT_NEED], state: [RESOLVED, CLOSED], resolvedFrom: $from, resolvedTo: $to }) { totalCount }
+        resolvedInYear: needs(first: 1, filter: { regionCode: $region, kind: [RESIDENT_NEED], resolvedFrom: $from, resolvedTo: $to }) { totalCount }
+        solvedEver: needs(first: 1, filter: { regionCode: $region, kind: [RESIDENT_NEED], state: [RESOLVED, CLOSED] }) { totalCount }
+      }`,
+      vars,
+    );
+    expect(data.projects.totalCount).toBe(YANPING_SEED.livelihoodProjects);
+    expect(data.orders.totalCount).toBe(YANPING_SEED.ordersClaimed);
+    expect(data.withdrawn.totalCount).toBe(YANPING_SEED.ordersClaimsWithdrawn);
+    expect(data.solved.totalCount).toBe(YANPING_SEED.residentNeedsSolved);
+    // Only resolved needs have a resolution time, and the year's window leaves out those of late 2023.
+    expect(data.resolvedInYear.totalCount).toBe(YANPING_SEED.residentNeedsSolved);
+    expect(data.solvedEver.totalCount).toBeGreaterThan(YANPING_SEED.residentNeedsSolved);
+    expect(data.ordersEver.totalCount).toBeGreaterThan(YANPING_SEED.ordersClaimed);
+  });
+
+  it('counts 446 night-patrol issues: 383 fixed, 48 under a deadline with their department, the rest not yet referred', async () => {
+    const patrol = { regionCode: YANPING_SEED.districtCode, kind: ['NIGHT_PATROL_ISSUE'], channel: ['NIGHT_PATROL'] };
+    const data = await gqlOk(
+      `query($all: NeedFilter, $fixed: NeedFilter, $deadline: NeedFilter, $waiting: NeedFilter) {
+        all: needs(first: 1, filter: $all) { totalCount }
+        fixed: needs(first: 1, filter: $fixed) { totalCount }
+        deadline: needs(first: 100, filter: $deadline, orderBy: { field: DEADLINE }) { totalCount nodes { deadline referredDepartment { code } timeline(first: 5) { nodes { toState actorName note } } } }
+        waiting: needs(first: 100, filter: $waiting) { totalCount nodes { deadline referredDepartment { code } } }
+      }`,
+      {
+        all: patrol,
+        fixed: { ...patrol, state: ['RESOLVED', 'CLOSED'] },
+        deadline: { ...patrol, state: ['IN_PROGRESS'] },
+        waiting: { ...patrol, state: ['SUBMITTED', 'ON_AGENDA', 'LISTED', 'CLAIMED'] },
+      },
+    );
+    expect(data.all.totalCount).toBe(YANPING_SEED.patrolIssues);
+    expect(data.fixed.totalCount).toBe(YANPING_SEED.patrolFixed);
+    expect(data.deadline.totalCount).toBe(YANPING_SEED.patrolUnderDeadline);
+    for (const issue of data.deadline.nodes) {
+      expect(issue.deadline).not.toBeNull();
+      expect(issue.referredDepartment.code).toMatch(/^YP-/);
+      expect(issue.timeline.nodes.map((step: Json) => step.toState)).toEqual(['SUBMITTED', 'IN_PROGRESS']);
+      expect(issue.timeline.nodes[1].note).toMatch(/^现场点题交办.*限\d+月\d+日前整改到位$/);
+    }
+    expect(data.waiting.totalCount).toBe(YANPING_SEED.patrolIssues - YANPING_SEED.patrolFixed - YANPING_SEED.patrolUnderDeadline);
+    expect(data.waiting.nodes.every((issue: Json) => issue.deadline === null && issue.referredDepartment === null)).toBe(true);
+  });
+
+  it('counts 327 co-building projects, each claimed by an organization under its pact with the station, 310 solved', async () => {
+    const region = YANPING_SEED.districtCode;
+    const data = await gqlOk(
+      `query($region: String!) {
+        all: needs(first: 1, filter: { regionCode: $region, kind: [CO_BUILDING_PROJECT] }) { totalCount }
+        solved: needs(first: 1, filter: { regionCode: $region, kind: [CO_BUILDING_PROJECT], state: [RESOLVED, CLOSED] }) { totalCount }
+        claims: needClaims(first: 100, filter: { regionCode: $region, needKind: [CO_BUILDING_PROJECT] }) {
+          totalCount nodes { state claimantKind organization { id } coBuilding { organization { id } station { id } } need { station { id } } } }
+      }`,
+      { region },
+    );
+    expect(data.all.totalCount).toBe(YANPING_SEED.coBuildingProjects);
+    expect(data.solved.totalCount).toBe(YANPING_SEED.coBuildingSolved);
+    expect(data.claims.totalCount).toBe(YANPING_SEED.coBuildingProjects);
+    for (const claim of data.claims.nodes) {
+      expect(claim.claimantKind).toBe('ORGANIZATION');
+      expect(claim.coBuilding.organization.id).toBe(claim.organization.id);
+      expect(claim.coBuilding.station.id).toBe(claim.need.station.id);
+    }
+  });
+
+  it('counts 62 residents’ teams with members, 198 teams sent down under 六进小区, 245 venues, 7 departments and 120 party members', async () => {
+    const data = await gqlOk(
+      `query($region: String!, $sentDownKinds: [VolunteerTeamKind!]) {
+        residents: volunteerTeams(first: 100, filter: { regionCode: $region, kind: [HELP_TEAM, ARBITRATION_TEAM] }) {
+          totalCount nodes { name sentDown members(first: 1) { totalCount } } }
+        sentDown: volunteerTeams(first: 1, filter: { regionCode: $region, kind: $sentDownKinds, sentDown: true }) { totalCount }
+        venues: deliberationVenues(first: 1, filter: { regionCode: $region, kind: [LIANXIN_GARDEN, DELIBERATION_PAVILION, NEIGHBOURHOOD_POINT, DELIBERATION_PLATFORM] }) { totalCount }
+        departments: departments(first: 100) { nodes { code region { code } } }
+        partyMembers: people(first: 1, filter: { regionCode: $region, role: [DUAL_REPORTING_PARTY_MEMBER] }) { totalCount }
+      }`,
+      { region: YANPING_SEED.districtCode, sentDownKinds: SENT_DOWN_KINDS },
+    );
+    expect(data.residents.totalCount).toBe(YANPING_SEED.residentTeams);
+    for (const team of data.residents.nodes) {
+      expect(team.name).toMatch(/(帮帮团|评理团)$/);
+      expect(team.sentDown).toBe(false);
+      expect(team.members.totalCount).toBeGreaterThanOrEqual(6);
+    }
+    expect(data.sentDown.totalCount).toBe(YANPING_SEED.sentDownTeams);
+    expect(data.venues.totalCount).toBe(YANPING_SEED.venues);
+    expect(data.departments.nodes.filter((department: Json) => department.region.code === YANPING_SEED.districtCode)).toHaveLength(YANPING_SEED.departments);
+    expect(data.partyMembers.totalCount).toBe(YANPING_SEED.partyMembers);
+  });
+
+  it('has 马坑社区’s needs move as the workflow allows, their claims and meetings agreeing with their timelines', async () => {
+    const needs: Json[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const page: Json = (
+        await gqlOk(
+          `query($code: String!, $after: String) { station(code: $code) { needs(first: 50, after: $after) { pageInfo { hasNextPage endCursor } nodes {
+            kind state version updatedAt resolution satisfaction rejectionReason referredDepartment { code } residentName residentPhone
+            timeline(first: 20) { totalCount nodes { sequence fromState toState occurredAt } }
+            claims(first: 5) { nodes { state claimedAt completedAt withdrawnAt } }
+            agendaItems(first: 5) { nodes { decision meeting { heldOn region { code } } } } } } } }`,
+          { code: YANPING_SEED.makengStationCode, after },
+        )
+      ).station.needs;
+      needs.push(...page.nodes);
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(needs.length).toBeGreaterThan(100);
+    expect(needs.some((need) => need.residentName && need.residentPhone)).toBe(true);
+    for (const need of needs) {
+      const steps: Json[] = need.timeline.nodes;
+      expect(steps).toHaveLength(need.timeline.totalCount);
+      expect(need.version).toBe(steps.length);
+      expect(steps[0]).toMatchObject({ sequence: 1, fromState: null, toState: 'SUBMITTED' });
+      steps.slice(1).forEach((step, i) => {
+        expect(step.fromState).toBe(steps[i].toState);
+        expect(step.occurredAt > steps[i].occurredAt).toBe(true);
+      });
+      expect(steps[steps.length - 1].toState).toBe(need.state);
+      expect(need.updatedAt).toBe(steps[steps.length - 1].occurredAt);
+      const resolved = steps.some((step) => step.toState === 'RESOLVED');
+      expect(need.resolution !== null).toBe(resolved);
+      expect(need.satisfaction !== null).toBe(need.state === 'CLOSED');
+      expect(need.rejectionReason !== null).toBe(need.state === 'REJECTED');
+      const claims: Json[] = need.claims.nodes;
+      expect(claims.filter((claim) => claim.state !== 'WITHDRAWN')).toHaveLength(
+        steps.filter((step) => step.toState === 'CLAIMED').length - claims.filter((claim) => claim.state === 'WITHDRAWN').length,
+      );
+      for (const claim of claims.filter((c) => c.state === 'COMPLETED')) expect(claim.completedAt).toBe(steps.find((step) => step.toState === 'RESOLVED')!.occurredAt);
+      if (['CLAIMED', 'IN_PROGRESS'].includes(need.state) && need.referredDepartment === null) expect(claims.filter((claim) => claim.state === 'ACTIVE')).toHaveLength(1);
+      const onAgenda = steps.filter((step) => step.toState === 'ON_AGENDA');
+      expect(need.agendaItems.nodes).toHaveLength(onAgenda.length);
+      for (const item of need.agendaItems.nodes) {
+        expect(item.meeting.region.code).toBe(YANPING_SEED.makengCommunityCode);
+        expect(new Date(`${item.meeting.heldOn}T00:00:00Z`).getUTCDay()).toBe(3);
+      }
+    }
+    const kinds = new Set(needs.map((need) => need.kind));
+    expect(kinds).toEqual(new Set(['RESIDENT_NEED', 'STATION_ORDER', 'CO_BUILDING_PROJECT', 'LIVELIHOOD_PROJECT']));
+  });
+});

@@ -1,5 +1,5 @@
 import { rawSql, sql, type SqlFragment } from '../../db/sql';
-import { localIdOf, notAnId, type NodeTypeName } from '../relay';
+import { badInputOf, localIdOf, notAnId, type NodeTypeName } from '../relay';
 import type { PlannedSort } from './read-model';
 
 /**
@@ -12,6 +12,19 @@ export function recordIdCondition(column: string, field: string, globalId: strin
   const localId = localIdOf(globalId, type);
   if (!localId) throw notAnId(field, type);
   return sql`${rawSql(column)} = ${localId}::uuid`;
+}
+
+/**
+ * A list filter's time window on `column`: "at or after `from`" and "before `to`", each when given.
+ * A window that does not end after it starts is BAD_USER_INPUT naming both arguments.
+ */
+export function timeWindowConditions(column: string, window: { from?: Date | null; to?: Date | null }, fields: { from: string; to: string }): SqlFragment[] {
+  const { from, to } = window;
+  if (from && to && to <= from) throw badInputOf('TIME_WINDOW_INVALID', fields, fields.to);
+  const conditions: SqlFragment[] = [];
+  if (from) conditions.push(sql`${rawSql(column)} >= ${from.toISOString()}::timestamptz`);
+  if (to) conditions.push(sql`${rawSql(column)} < ${to.toISOString()}::timestamptz`);
+  return conditions;
 }
 
 /** The order of a list of named records (alias `t`): by name, or by when each was recorded; ties by id. */

@@ -1,5 +1,7 @@
 import { ArgsType, Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { ConnectionArgs } from '../../graphql/relay';
+import { DateTimeScalar } from '../../graphql/scalars';
+import { NeedKind } from '../need/need.enums';
 import { SortDirection } from '../station/station.inputs';
 import { NeedClaimState } from './need-claim.enums';
 
@@ -61,6 +63,15 @@ export class NeedClaimFilter {
 
   @Field(() => ID, { nullable: true, description: '认领志愿服务队伍 ID Claiming volunteer team' })
   volunteerTeamId?: string;
+
+  @Field(() => [NeedKind], { nullable: true, description: '所认领需求的类型之一（如 STATION_ORDER 驿站点单）The claimed need is of any of these kinds, e.g. STATION_ORDER' })
+  needKind?: NeedKind[];
+
+  @Field(() => DateTimeScalar, { nullable: true, description: '认领时间不早于 Claimed at or after this time' })
+  claimedFrom?: Date;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: '认领时间早于 Claimed before this time' })
+  claimedTo?: Date;
 }
 
 export enum NeedClaimSortField {

@@ -3,7 +3,7 @@ import { joinSql, rawSql, sql, type SqlFragment, type SqlReader } from '../../db
 import { listInOrder, type PlannedList } from '../../graphql/plan/planner';
 import type { PlannedSort } from '../../graphql/plan/read-model';
 import type { PageRequest } from '../../graphql/relay';
-import { recordIdCondition } from '../../graphql/plan/list-filters';
+import { recordIdCondition, timeWindowConditions } from '../../graphql/plan/list-filters';
 import { needReadScope } from '../need/need.reader';
 import { inRegionSubtree } from '../region/region-subtree';
 import type { NeedClaimState } from './need-claim.enums';
@@ -48,6 +48,8 @@ export function needClaimList(principal: Principal, filter: NeedClaimFilter | un
   const conditions: SqlFragment[] = [claimReadScope(principal, 'c')];
   if (filter?.state?.length) conditions.push(claimStateCondition('c', filter.state));
   if (filter?.regionCode) conditions.push(sql`exists (select 1 from need rn where rn.id = c.need_id and ${inRegionSubtree('rn.region_id', filter.regionCode)})`);
+  if (filter?.needKind?.length) conditions.push(sql`exists (select 1 from need kn where kn.id = c.need_id and kn.kind = any(${filter.needKind}::text[]))`);
+  conditions.push(...timeWindowConditions('c.claimed_at', { from: filter?.claimedFrom, to: filter?.claimedTo }, { from: 'filter.claimedFrom', to: 'filter.claimedTo' }));
   for (const condition of [
     recordIdCondition('c.organization_id', 'filter.organizationId', filter?.organizationId, 'Organization'),
     recordIdCondition('c.person_id', 'filter.personId', filter?.personId, 'Person'),

@@ -67,6 +67,15 @@ export class NeedFilter {
   @Field(() => DateTimeScalar, { nullable: true, description: '提交时间早于 Submitted before this time' })
   submittedTo?: Date;
 
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: '解决时间（变为“已解决”的时间）不早于；从未解决的需求不在其内 Resolved (moved to RESOLVED) at or after this time; needs never resolved do not match',
+  })
+  resolvedFrom?: Date;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: '解决时间早于 Resolved before this time; needs never resolved do not match' })
+  resolvedTo?: Date;
+
   @Field(() => NearInput, { nullable: true, description: '距某点一定半径内（只含有位置的需求）Within a radius of a point; needs without a location never match' })
   near?: NearInput;
 }

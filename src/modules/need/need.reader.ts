@@ -2,6 +2,7 @@ import { hasRole, type Principal } from '../../auth/principal';
 import { inRegionSubtree } from '../region/region-subtree';
 import { Role } from '../../auth/roles';
 import { joinSql, rawSql, sql, type SqlFragment, type SqlReader } from '../../db/sql';
+import { timeWindowConditions } from '../../graphql/plan/list-filters';
 import type { PlannedList } from '../../graphql/plan/planner';
 import type { PlannedSort } from '../../graphql/plan/read-model';
 import { badInputOf, localIdOf, notAnId, type PageRequest } from '../../graphql/relay';
@@ -70,10 +71,6 @@ export async function needStatusByReceipt(
   );
 }
 
-function checkWindow(from: Date | undefined | null, to: Date | undefined | null): void {
-  if (from && to && to <= from) throw badInputOf('TIME_WINDOW_INVALID', { from: 'filter.submittedFrom', to: 'filter.submittedTo' }, 'filter.submittedTo');
-}
-
 /** "Overdue" or "not overdue" for needs aliased `n`. */
 export function overdueCondition(n: string, overdue: boolean): SqlFragment {
   return rawSql(overdue ? overdueSql(n) : `not ${overdueSql(n)}`);
@@ -108,9 +105,12 @@ function compileNeedFilter(filter: NeedFilter | undefined, scope: SqlFragment): 
     conditions.push(sql`n.referred_department_id = (select dep.id from department dep where dep.code = ${filter.referredDepartmentCode.trim()})`);
   }
   if (filter?.overdue != null) conditions.push(overdueCondition('n', filter.overdue));
-  checkWindow(filter?.submittedFrom, filter?.submittedTo);
-  if (filter?.submittedFrom) conditions.push(sql`n.created_at >= ${filter.submittedFrom.toISOString()}::timestamptz`);
-  if (filter?.submittedTo) conditions.push(sql`n.created_at < ${filter.submittedTo.toISOString()}::timestamptz`);
+  conditions.push(...timeWindowConditions('n.created_at', { from: filter?.submittedFrom, to: filter?.submittedTo }, { from: 'filter.submittedFrom', to: 'filter.submittedTo' }));
+  // A need is resolved once (RESOLVED leads only on to CLOSED): the time of that move in its timeline.
+  const resolved = timeWindowConditions('rx.occurred_at', { from: filter?.resolvedFrom, to: filter?.resolvedTo }, { from: 'filter.resolvedFrom', to: 'filter.resolvedTo' });
+  if (resolved.length) {
+    conditions.push(sql`exists (select 1 from need_transition rx where rx.need_id = n.id and rx.to_state = 'RESOLVED' and ${joinSql(resolved, ' and ')})`);
+  }
   if (filter?.near) {
     // Needs may have no location: the GiST index need_earth_idx is partial on those that have one.
     const near = nearFilter('n', filter.near, true);
