@@ -235,11 +235,19 @@ describe('reading meetings', () => {
     const need = await newNeed();
     const item = (await add(late, need)).agendaItem;
     expect((await gqlOk(`query($id: ID!) { meeting(id: $id) { id title } }`, { id: late.id }, partner)).meeting).toEqual({ id: late.id, title: '四月民生议事厅' });
-    const agenda = await t.gql(`query($id: ID!) { meeting(id: $id) { agenda(first: 5) { totalCount } } }`, { id: late.id }, partner);
-    expect(agenda.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    // The agenda keeps a partner to the items of needs referred to it: none until the meeting refers one there.
+    const AGENDA = `query($id: ID!) { meeting(id: $id) { agenda(first: 5) { totalCount nodes { id need { id referredDepartment { code } } } } } }`;
+    expect((await gqlOk(AGENDA, { id: late.id }, partner)).meeting.agenda).toEqual({ totalCount: 0, nodes: [] });
+    expect((await gqlOk(AGENDA, { id: late.id }, analyst)).meeting.agenda.totalCount).toBe(1);
     const NODE = `query($id: ID!) { node(id: $id) { id ... on MeetingAgendaItem { position need { id } } } }`;
     expect((await gqlOk(NODE, { id: item.id }, partner)).node).toBeNull();
     expect((await gqlOk(NODE, { id: item.id }, analyst)).node).toEqual({ id: item.id, position: 1, need: { id: need.id } });
+    const referred = (await decide(item, { decision: 'REFERRED', departmentCode: 'XY-ZGH' })).agendaItem;
+    expect((await gqlOk(AGENDA, { id: late.id }, partner)).meeting.agenda).toEqual({
+      totalCount: 1,
+      nodes: [{ id: item.id, need: { id: need.id, referredDepartment: { code: 'XY-ZGH' } } }],
+    });
+    expect((await gqlOk(NODE, { id: referred.id }, partner)).node).toEqual({ id: item.id, position: 1, need: { id: need.id } });
     const anonymous = await t.gql(`query($id: ID!) { meeting(id: $id) { id } }`, { id: late.id }, ANONYMOUS_HEADERS);
     expect(anonymous.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });

@@ -86,7 +86,7 @@ export class ExternalRefResolver {
     const key = normaliseExternalRef(system, externalId);
     if (key.issues.includes('SYSTEM_INVALID')) throw badInputOf('SYSTEM_ARGUMENT_INVALID', {}, 'system');
     if (key.issues.length) throw badInputOf('EXTERNAL_ID_ARGUMENT_INVALID', { max: EXTERNAL_ID_MAX }, 'externalId');
-    return planOneWhere(ctx.db, info, type, (t) => namedByExternalRef(t, { type, system: key.system, externalId: key.externalId }), { abstract: true });
+    return planOneWhere(ctx, info, type, (t) => namedByExternalRef(t, { type, system: key.system, externalId: key.externalId }), { abstract: true });
   }
 
   @SignedIn()
@@ -95,7 +95,7 @@ export class ExternalRefResolver {
       '外部系统及其归属（按系统名称排序）：列出曾在其中写入编号或被指定归属的系统；未列出的系统名称尚无人使用，第一个在其中关联或同步编号的合作部门即拥有它 External systems and who owns them, by name: every system IDs were ever written in or that was assigned; a name not listed is unused, and the first partner department to add or upsert an ID in it owns it',
   })
   externalRefSystems(@Args(() => ExternalRefSystemsArgs) args: ExternalRefSystemsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Record<string, unknown>> {
-    return planConnection(ctx.db, info, externalRefSystemList(args.filter, toPageRequest(args, 2)));
+    return planConnection(ctx, info, externalRefSystemList(args.filter, toPageRequest(args, 2)));
   }
 
   @SignedIn()
@@ -110,7 +110,7 @@ export class ExternalRefResolver {
   ): Promise<Record<string, unknown> | null> {
     const checked = normaliseSystem(system);
     if (!checked.valid) throw badInputOf('SYSTEM_ARGUMENT_INVALID', {}, 'system');
-    return planOne(ctx.db, info, 'ExternalRefSystem', 'system', checked.system, 'text');
+    return planOne(ctx, info, 'ExternalRefSystem', 'system', checked.system, 'text');
   }
 
   @Public()

@@ -1,6 +1,6 @@
 import { rawSql } from '../../db/sql';
 import { column, dateSql, instant, recordFields, registerReadFields, registerReadModel } from '../../graphql/plan/read-model';
-import { agendaSort } from './meeting.reader';
+import { agendaItemReadScope, agendaSort } from './meeting.reader';
 import { AGENDA_ITEM_COLUMNS, MEETING_COLUMNS, toMeetingAgendaItemRecord, toMeetingRecord } from './meeting.types';
 
 /** How meetings and their agenda items are read (see graphql/plan/read-model.ts), and Need.agendaItems. */
@@ -27,6 +27,7 @@ export function registerMeetingReadModel(): void {
     table: 'meeting_agenda_item',
     key: 'id',
     record: { columns: AGENDA_ITEM_COLUMNS, from: 'meeting_agenda_item ai', alias: 'ai', toRecord: toMeetingAgendaItemRecord },
+    rows: (principal, t) => agendaItemReadScope(principal, t),
     fields: {
       ...recordFields('MeetingAgendaItem'),
       position: column('position'),
