@@ -19,7 +19,7 @@ import {
   PersonNeedClaimsResolver,
   VolunteerTeamNeedClaimsResolver,
 } from '../modules/need-claim/need-claim.resolver';
-import { MeetingAgendaItemResolver, MeetingResolver, NeedAgendaItemsResolver } from '../modules/meeting/meeting.resolver';
+import { MeetingAgendaItemResolver, MeetingResolver, NeedAgendaItemsResolver, StationMeetingsResolver } from '../modules/meeting/meeting.resolver';
 import { DepartmentNeedsResolver, NeedResolver, NeedTransitionResolver, StationNeedsResolver } from '../modules/need/need.resolver';
 import { OrganizationResolver } from '../modules/organization/organization.resolver';
 import { PersonResolver } from '../modules/person/person.resolver';
@@ -130,6 +130,7 @@ export function getSchema(): GraphQLSchema {
         MeetingResolver,
         MeetingAgendaItemResolver,
         NeedAgendaItemsResolver,
+        StationMeetingsResolver,
         StationNeedsResolver,
         DepartmentNeedsResolver,
         VolunteerTeamResolver,

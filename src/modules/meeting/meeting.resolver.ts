@@ -11,7 +11,7 @@ import { DeliberationVenueType } from '../deliberation-venue/deliberation-venue.
 import { DepartmentType } from '../department/department.types';
 import { NeedType, type NeedRecord } from '../need/need.types';
 import { RegionType } from '../region/region.types';
-import { StationType } from '../station/station.types';
+import { StationType, type StationRecord } from '../station/station.types';
 import { AddNeedToAgendaInput, CreateMeetingInput, DecideAgendaItemInput, MeetingsArgs, UpdateMeetingInput } from './meeting.inputs';
 import { meetingList, meetingsByIds, visibleAgendaItemsByIds } from './meeting.reader';
 import * as meetings from './meeting.service';
@@ -132,6 +132,18 @@ export class MeetingAgendaItemResolver {
   @FieldResolver(() => DepartmentType, { nullable: true, description: '交办部门（决定为交办时）The department it was referred to, when it was' })
   referredDepartment(@Root() item: MeetingAgendaItemRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<unknown> | null {
     return item.referredDepartmentId ? plannedField(ctx, info, 'MeetingAgendaItem', item.dbId, 'uuid') : null;
+  }
+}
+
+/** Station.meetings for stations the planner did not read. */
+@Resolver(() => StationType)
+export class StationMeetingsResolver {
+  @SignedIn()
+  @FieldResolver(() => MeetingConnection, {
+    description: '本驿站的民生议事厅会议（按会议日期从新到旧；社区的会议见 meetings(filter: { regionCode })）The station’s own meetings, the latest first; a community’s are in meetings(filter: { regionCode })',
+  })
+  meetings(@Root() station: StationRecord, @Args(() => ConnectionArgs) _args: ConnectionArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<unknown> {
+    return plannedField(ctx, info, 'Station', station.dbId, 'uuid');
   }
 }
 
