@@ -152,21 +152,27 @@ describe('a station’s meeting or a community’s', () => {
     const meeting = await newMeeting({ venueId: venue.id, heldOn: '2023-06-21', attendeeCount: 9, attendees: '居民代表、物业' });
     const kept = (await gqlOk(UPDATE, { input: { id: meeting.id, version: 1, title: null, heldOn: null, attendeeCount: 10 } }, operator)).updateMeeting;
     expect(kept.userErrors).toEqual([]);
-    expect(kept.meeting).toMatchObject({ title: meeting.title, heldOn: '2023-06-21', attendeeCount: 10, attendees: '居民代表、物业', venue, station: { id: stationId }, version: 2 });
+    expect(kept.meeting).toMatchObject({
+      title: meeting.title,
+      heldOn: '2023-06-21',
+      attendeeCount: 10,
+      attendees: '居民代表、物业',
+      venue,
+      station: { id: stationId },
+      version: 2,
+    });
     const wangzhai = await stationOf(STATION_PROFILE.wangzhaiHubCode);
     const elsewhere = (await gqlOk(UPDATE, { input: { id: meeting.id, version: 2, stationId: wangzhai } }, operator)).updateMeeting;
     expect(elsewhere.userErrors).toEqual([expect.objectContaining({ field: ['input', 'stationId'], code: 'INVALID' })]);
-    const cleared = (await gqlOk(UPDATE, { input: { id: meeting.id, version: 2, venueId: null, stationId: null, attendeeCount: null, attendees: null } }, operator))
-      .updateMeeting;
+    const cleared = (await gqlOk(UPDATE, { input: { id: meeting.id, version: 2, venueId: null, stationId: null, attendeeCount: null, attendees: null } }, operator)).updateMeeting;
     expect(cleared.userErrors).toEqual([]);
     expect(cleared.meeting).toMatchObject({ venue: null, station: null, attendeeCount: null, attendees: null, region: { code: SEED.anjuCommunityCode }, version: 3 });
     expect((await gqlOk(STATION_MEETINGS, { id: stationId }, analyst)).station.meetings.nodes.map((node: Rec) => node.id)).not.toContain(meeting.id);
     const back = (await gqlOk(UPDATE, { input: { id: meeting.id, version: 3, stationId, venueId: venue.id } }, operator)).updateMeeting;
     expect(back.meeting).toMatchObject({ venue, station: { id: stationId }, version: 4 });
     // The audit trail records each clearing.
-    const audit = (
-      await gqlOk(`query($id: ID!) { auditEvents(first: 10, filter: { recordId: $id }) { nodes { version changes { field before after } } } }`, { id: meeting.id })
-    ).auditEvents.nodes;
+    const audit = (await gqlOk(`query($id: ID!) { auditEvents(first: 10, filter: { recordId: $id }) { nodes { version changes { field before after } } } }`, { id: meeting.id }))
+      .auditEvents.nodes;
     const third = audit.find((event: Rec) => event.version === 3);
     expect(third.changes.map((change: Rec) => change.field).sort()).toEqual(expect.arrayContaining(['venue', 'station']));
   });

@@ -140,7 +140,8 @@ export class MeetingAgendaItemResolver {
 export class StationMeetingsResolver {
   @SignedIn()
   @FieldResolver(() => MeetingConnection, {
-    description: '本驿站的民生议事厅会议（按会议日期从新到旧；社区的会议见 meetings(filter: { regionCode })）The station’s own meetings, the latest first; a community’s are in meetings(filter: { regionCode })',
+    description:
+      '本驿站的民生议事厅会议（按会议日期从新到旧；社区的会议见 meetings(filter: { regionCode })）The station’s own meetings, the latest first; a community’s are in meetings(filter: { regionCode })',
   })
   meetings(@Root() station: StationRecord, @Args(() => ConnectionArgs) _args: ConnectionArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<unknown> {
     return plannedField(ctx, info, 'Station', station.dbId, 'uuid');
