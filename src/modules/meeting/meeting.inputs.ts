@@ -11,11 +11,15 @@ import { AgendaDecision } from './meeting.enums';
 export class CreateMeetingInput {
   @Field(() => String, {
     nullable: true,
-    description: '社区（村）区划代码；填驿站时可不填（即驿站所在社区），两者都填时须一致 The community the meeting is of; may be left out with a station (its community), and must be it when both are given',
+    description:
+      '社区（村）区划代码；填驿站时可不填（即驿站所在社区），两者都填时须一致 The community the meeting is of; may be left out with a station (its community), and must be it when both are given',
   })
   regionCode?: string | null;
 
-  @Field(() => ID, { nullable: true, description: '召开会议的驿站（民生驿站的议事厅）；填社区时须为该社区的驿站 The station whose meeting it is; with a regionCode, a station of that community' })
+  @Field(() => ID, {
+    nullable: true,
+    description: '召开会议的驿站（民生驿站的议事厅）；填社区时须为该社区的驿站 The station whose meeting it is; with a regionCode, a station of that community',
+  })
   stationId?: string | null;
 
   @Field(() => ID, { nullable: true, description: '议事场所 ID（须在该社区）The deliberation venue, in that community' })
@@ -50,7 +54,8 @@ export class UpdateMeetingInput {
 
   @Field(() => ID, {
     nullable: true,
-    description: '召开会议的驿站（须为会议所在社区的驿站）；传 null 表示清空，会议仍属于所在社区 The station, of the meeting’s community; null clears it and the meeting stays its community’s',
+    description:
+      '召开会议的驿站（须为会议所在社区的驿站）；传 null 表示清空，会议仍属于所在社区 The station, of the meeting’s community; null clears it and the meeting stays its community’s',
   })
   stationId?: string | null;
 
