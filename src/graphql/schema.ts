@@ -30,15 +30,7 @@ import { ServiceCircleResolver } from '../modules/service-circle/service-circle.
 import { DepartmentServiceItemsResolver, ServiceItemResolver, StationServiceItemResolver, StationServiceItemsResolver } from '../modules/service-item/service-item.resolver';
 import { StationResolver } from '../modules/station/station.resolver';
 import { StationGridWorkerResolver, StationStaffResolver } from '../modules/station-staff/station-staff.resolver';
-import {
-  ExternalRefRecordResolver,
-  ExternalRefResolver,
-  ExternalRefSystemResolver,
-  OrganizationExternalRefsResolver,
-  PlatformExternalRefsResolver,
-  ServiceItemExternalRefsResolver,
-  StationServiceItemExternalRefsResolver,
-} from '../modules/external-ref/external-ref.resolver';
+import { EXTERNAL_REFS_RESOLVERS, ExternalRefRecordResolver, ExternalRefResolver, ExternalRefSystemResolver } from '../modules/external-ref/external-ref.resolver';
 import { WebhookDeliveryResolver, WebhookResolver } from '../modules/webhook/webhook.resolver';
 import { NodeResolver } from './node.resolver';
 import { runMutationsAsUnitsOfWork } from './unit-of-work';
@@ -152,10 +144,7 @@ export function getSchema(): GraphQLSchema {
         ExternalRefResolver,
         ExternalRefRecordResolver,
         ExternalRefSystemResolver,
-        PlatformExternalRefsResolver,
-        ServiceItemExternalRefsResolver,
-        StationServiceItemExternalRefsResolver,
-        OrganizationExternalRefsResolver,
+        ...EXTERNAL_REFS_RESOLVERS,
         WebhookResolver,
         WebhookDeliveryResolver,
       ],
