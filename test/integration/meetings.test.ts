@@ -45,6 +45,17 @@ async function newMeeting(overrides: Record<string, unknown> = {}, headers = ope
   return data.createMeeting.meeting;
 }
 
+/** A deliberation venue of the 安居 community. */
+async function newVenue(name: string): Promise<Rec> {
+  const data = await gqlOk(
+    `mutation($input: CreateDeliberationVenueInput!) { createDeliberationVenue(input: $input) { deliberationVenue { id name } ${ERRORS} } }`,
+    { input: { name, kind: 'DELIBERATION_PAVILION', regionCode: SEED.anjuCommunityCode } },
+    operator,
+  );
+  expect(data.createDeliberationVenue.userErrors).toEqual([]);
+  return data.createDeliberationVenue.deliberationVenue;
+}
+
 async function add(meeting: Rec, need: Rec): Promise<Rec> {
   return (await gqlOk(ADD, { input: { meetingId: meeting.id, needId: need.id, needVersion: need.version } }, operator)).addNeedToAgenda;
 }
@@ -67,13 +78,7 @@ beforeAll(async () => {
 
 describe('recording a meeting', () => {
   it('records a community’s meeting on this week’s Wednesday unless told, with its attendees, and changes it at the version read', async () => {
-    const venue = (
-      await gqlOk(
-        `mutation($input: CreateDeliberationVenueInput!) { createDeliberationVenue(input: $input) { deliberationVenue { id name } ${ERRORS} } }`,
-        { input: { name: '安居连心园', kind: 'DELIBERATION_PAVILION', regionCode: SEED.anjuCommunityCode } },
-        operator,
-      )
-    ).createDeliberationVenue.deliberationVenue;
+    const venue = await newVenue('安居连心园');
     const meeting = await newMeeting({ venueId: venue.id, attendeeCount: 12, attendees: '社区党委书记、居民代表8名、物业公司、共建单位代表' });
     expect(meeting).toMatchObject({ title: '安居社区民生议事厅', attendeeCount: 12, region: { code: SEED.anjuCommunityCode }, station: { id: stationId }, venue, version: 1 });
     expect(new Date(`${meeting.heldOn}T00:00:00Z`).getUTCDay()).toBe(3);
@@ -142,13 +147,7 @@ describe('a station’s meeting or a community’s', () => {
   });
 
   it('clears the station, venue and attendees with null, keeps what is omitted, and null leaves the day and title', async () => {
-    const venue = (
-      await gqlOk(
-        `mutation($input: CreateDeliberationVenueInput!) { createDeliberationVenue(input: $input) { deliberationVenue { id name } ${ERRORS} } }`,
-        { input: { name: '安居议事亭', kind: 'DELIBERATION_PAVILION', regionCode: SEED.anjuCommunityCode } },
-        operator,
-      )
-    ).createDeliberationVenue.deliberationVenue;
+    const venue = await newVenue('安居议事亭');
     const meeting = await newMeeting({ venueId: venue.id, heldOn: '2023-06-21', attendeeCount: 9, attendees: '居民代表、物业' });
     const kept = (await gqlOk(UPDATE, { input: { id: meeting.id, version: 1, title: null, heldOn: null, attendeeCount: 10 } }, operator)).updateMeeting;
     expect(kept.userErrors).toEqual([]);
