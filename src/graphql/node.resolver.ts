@@ -91,7 +91,7 @@ async function loadNodes(ctx: Context, info: GraphQLResolveInfo, ids: readonly s
   for (const [type, localIds] of planned) {
     const scope = NODE_SCOPES[type];
     const where = scope ? (t: string) => scope(ctx, t) : undefined;
-    fetched.set(type, await planRecords(ctx.db, info, type, [...new Set(localIds)], PLANNED_NODE_TYPES[type]!, { abstract: true, where }));
+    fetched.set(type, await planRecords(ctx, info, type, [...new Set(localIds)], PLANNED_NODE_TYPES[type]!, { abstract: true, where }));
   }
   return Promise.all(
     // eslint-disable-next-line @typescript-eslint/await-thenable -- planned records are values, the others promises

@@ -19,7 +19,7 @@ import {
   PersonNeedClaimsResolver,
   VolunteerTeamNeedClaimsResolver,
 } from '../modules/need-claim/need-claim.resolver';
-import { MeetingAgendaItemResolver, MeetingResolver, NeedAgendaItemsResolver } from '../modules/meeting/meeting.resolver';
+import { MeetingAgendaItemResolver, MeetingResolver, NeedAgendaItemsResolver, StationMeetingsResolver } from '../modules/meeting/meeting.resolver';
 import { DepartmentNeedsResolver, NeedResolver, NeedTransitionResolver, StationNeedsResolver } from '../modules/need/need.resolver';
 import { OrganizationResolver } from '../modules/organization/organization.resolver';
 import { PersonResolver } from '../modules/person/person.resolver';
@@ -30,15 +30,7 @@ import { ServiceCircleResolver } from '../modules/service-circle/service-circle.
 import { DepartmentServiceItemsResolver, ServiceItemResolver, StationServiceItemResolver, StationServiceItemsResolver } from '../modules/service-item/service-item.resolver';
 import { StationResolver } from '../modules/station/station.resolver';
 import { StationGridWorkerResolver, StationStaffResolver } from '../modules/station-staff/station-staff.resolver';
-import {
-  ExternalRefRecordResolver,
-  ExternalRefResolver,
-  ExternalRefSystemResolver,
-  OrganizationExternalRefsResolver,
-  PlatformExternalRefsResolver,
-  ServiceItemExternalRefsResolver,
-  StationServiceItemExternalRefsResolver,
-} from '../modules/external-ref/external-ref.resolver';
+import { EXTERNAL_REFS_RESOLVERS, ExternalRefRecordResolver, ExternalRefResolver, ExternalRefSystemResolver } from '../modules/external-ref/external-ref.resolver';
 import { WebhookDeliveryResolver, WebhookResolver } from '../modules/webhook/webhook.resolver';
 import { NodeResolver } from './node.resolver';
 import { runMutationsAsUnitsOfWork } from './unit-of-work';
@@ -130,6 +122,7 @@ export function getSchema(): GraphQLSchema {
         MeetingResolver,
         MeetingAgendaItemResolver,
         NeedAgendaItemsResolver,
+        StationMeetingsResolver,
         StationNeedsResolver,
         DepartmentNeedsResolver,
         VolunteerTeamResolver,
@@ -151,10 +144,7 @@ export function getSchema(): GraphQLSchema {
         ExternalRefResolver,
         ExternalRefRecordResolver,
         ExternalRefSystemResolver,
-        PlatformExternalRefsResolver,
-        ServiceItemExternalRefsResolver,
-        StationServiceItemExternalRefsResolver,
-        OrganizationExternalRefsResolver,
+        ...EXTERNAL_REFS_RESOLVERS,
         WebhookResolver,
         WebhookDeliveryResolver,
       ],

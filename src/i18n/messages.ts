@@ -686,6 +686,14 @@ const messages = {
     zh: '该需求不属于会议所在社区，不能列入本次会议议程。',
     en: 'The need does not belong to the meeting’s community and cannot go on its agenda.',
   },
+  UPSERT_COMMUNITY_FIXED: {
+    zh: '{kindZh}的所在社区不可更改：您的编号对应的记录属于“{name}”（{code}），请填写该社区的区划代码。',
+    en: 'A {kind}’s community never changes: the record your ID names is of "{name}" ({code}); give that community’s code.',
+  },
+  MEETING_PLACE_REQUIRED: {
+    zh: '请填写召开会议的驿站或社区（村）区划代码，至少一项；填驿站时会议属于驿站所在社区。',
+    en: 'Give the station whose meeting it is or the code of its community (or village), at least one; a station’s meeting is of the station’s community.',
+  },
   MEETING_REJECTION_REASON_REQUIRED: { zh: '不予受理时请填写理由。', en: 'Give the reason for rejecting the need.' },
   MEETING_REFERRAL_DEPARTMENT_REQUIRED: { zh: '交办时请填写承办部门代码。', en: 'Give the code of the department the need is referred to.' },
   MEETING_ITEM_ALREADY_DECIDED: { zh: '该议题已有决定（{decisionZh}），不能再次决定。', en: 'The agenda item is already decided ({decision}).' },

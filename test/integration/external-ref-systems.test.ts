@@ -24,7 +24,8 @@ const REMOVE = `mutation($input: RemoveExternalRefInput!) { removeExternalRef(in
 const ASSIGN = `mutation($input: AssignExternalRefSystemInput!) { assignExternalRefSystem(input: $input) { externalRefSystem { ${SYSTEM} } ${ERRORS} } }`;
 const NODE = `query($id: ID!) { node(id: $id) { id
   ... on Platform { name version ${REFS} } ... on ServiceItem { name version ${REFS} }
-  ... on StationServiceItem { status version ${REFS} } ... on Organization { name version ${REFS} } } }`;
+  ... on StationServiceItem { status version ${REFS} } ... on Organization { name version ${REFS} }
+  ... on VolunteerTeam { name version ${REFS} } ... on DeliberationVenue { name version ${REFS} } } }`;
 const LOOKUP = `query($type: ExternalRecordType!, $system: String!, $externalId: String!) {
   recordByExternalRef(type: $type, system: $system, externalId: $externalId) { id } }`;
 
@@ -106,6 +107,16 @@ const FIXTURES: Record<
       contactPhone: '13972201234',
       regionCode: SEED.anjuCommunityCode,
     }),
+  },
+  VOLUNTEER_TEAM: {
+    mutation: 'upsertVolunteerTeam',
+    payload: 'volunteerTeam',
+    input: (_party, externalRef) => ({ externalRef, name: `安居社区帮帮团${next()}`, kind: 'HELP_TEAM', regionCode: SEED.anjuCommunityCode }),
+  },
+  DELIBERATION_VENUE: {
+    mutation: 'upsertDeliberationVenue',
+    payload: 'deliberationVenue',
+    input: (_party, externalRef) => ({ externalRef, name: `安居社区议事亭${next()}`, kind: 'DELIBERATION_PAVILION', regionCode: SEED.anjuCommunityCode }),
   },
 };
 const RECORD_TYPES = Object.keys(ExternalRecordType) as RecordTypeName[];

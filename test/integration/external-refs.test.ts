@@ -605,6 +605,145 @@ describe('who may upsert platforms', () => {
   });
 });
 
+/**
+ * Volunteer teams and deliberation venues carry references the way organizations do: upserted by
+ * the partner's ID, found by it, attached and removed by whoever may write their community, and in
+ * the change feed. One table of differences, the same tests.
+ */
+const COMMUNITY_RECORDS = [
+  {
+    type: 'VOLUNTEER_TEAM',
+    typeName: 'VolunteerTeam',
+    mutation: 'upsertVolunteerTeam',
+    create: 'createVolunteerTeam',
+    payload: 'volunteerTeam',
+    system: 'fc-teams',
+    input: (name: string) => ({ name, kind: 'HELP_TEAM', regionCode: SEED.anjuCommunityCode }),
+    optional: { sentDownAt: '2023-05-01' },
+    cleared: { sentDownAt: null },
+    fields: 'sentDownAt',
+    /** Volunteer teams are for signed-in callers; venues are public facts of a community. */
+    publicType: false,
+  },
+  {
+    type: 'DELIBERATION_VENUE',
+    typeName: 'DeliberationVenue',
+    mutation: 'upsertDeliberationVenue',
+    create: 'createDeliberationVenue',
+    payload: 'deliberationVenue',
+    system: 'fc-venues',
+    input: (name: string) => ({ name, kind: 'DELIBERATION_PAVILION', regionCode: SEED.anjuCommunityCode }),
+    optional: { address: '安居社区中心广场东侧', location: { latitude: 32.0431, longitude: 112.1452 } },
+    cleared: { address: null, location: null },
+    fields: 'address location { latitude longitude }',
+    publicType: true,
+  },
+] as const;
+
+describe.each(COMMUNITY_RECORDS)('$mutation', (kind) => {
+  const inputType = `${kind.mutation[0].toUpperCase()}${kind.mutation.slice(1)}Input`;
+  const FIELDS = `id name version active station { id } region { code } ${kind.fields} ${REFS}`;
+  const UPSERT = `mutation($input: ${inputType}!) { ${kind.mutation}(input: $input) { ${kind.payload} { ${FIELDS} } created changed ${ERRORS} } }`;
+  const FIND = `query($type: ExternalRecordType!, $system: String!, $externalId: String!) {
+    recordByExternalRef(type: $type, system: $system, externalId: $externalId) { __typename id ... on ${kind.typeName} { name } } }`;
+  const upsert = async (input: Record<string, unknown>, headers: Headers = operator) => {
+    const res = await t.gql(UPSERT, { input }, headers);
+    expect(res.errors).toBeUndefined();
+    return res.data[kind.mutation] as { created: boolean; changed: boolean; userErrors: UserError[] } & Record_;
+  };
+  const find = (externalId: string, headers?: Headers) => t.gql(FIND, { type: kind.type, system: kind.system, externalId }, headers);
+
+  it('creates the record its reference names once, changes nothing on a repeat, and makes it match the input; null clears', async () => {
+    const externalRef = { system: kind.system, externalId: 'C-1' };
+    const input = { externalRef, ...kind.input('安居社区同步记录'), stationId: anjuStation.id, ...kind.optional };
+    const first = await upsert(input);
+    expect(first).toMatchObject({ created: true, changed: true, userErrors: [] });
+    const record = first[kind.payload];
+    expect(record).toMatchObject({ name: '安居社区同步记录', version: 1, active: true, station: { id: anjuStation.id }, region: { code: SEED.anjuCommunityCode } });
+    expect(record.externalRefs.nodes).toEqual([{ system: kind.system, externalId: 'C-1', createdAt: expect.any(String) }]);
+    // The same again writes nothing; the version stays.
+    expect(await upsert(input)).toMatchObject({ created: false, changed: false, userErrors: [], [kind.payload]: { id: record.id, version: 1 } });
+    // Left out, the optional fields stay; null clears them.
+    const renamed = await upsert({ externalRef, ...kind.input('安居社区同步记录（改名）') });
+    expect(renamed).toMatchObject({ created: false, changed: true, [kind.payload]: { id: record.id, version: 2, station: { id: anjuStation.id }, ...kind.optional } });
+    const cleared = await upsert({ externalRef, ...kind.input('安居社区同步记录（改名）'), stationId: null, ...kind.cleared, active: false });
+    expect(cleared).toMatchObject({ changed: true, [kind.payload]: { version: 3, station: null, active: false, ...kind.cleared } });
+
+    // Found again by the reference, by anyone signed in; anonymous callers may not read the type.
+    expect((await find('C-1', analyst)).data.recordByExternalRef).toEqual({ __typename: kind.typeName, id: record.id, name: '安居社区同步记录（改名）' });
+    expect((await find('C-2', analyst)).data.recordByExternalRef).toBeNull();
+    const anonymous = await find('C-1', ANONYMOUS_HEADERS);
+    if (kind.publicType) expect(anonymous.data.recordByExternalRef.id).toBe(record.id);
+    else expect(anonymous.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('keeps an existing record in its community, and lets only writers of the community upsert it, changing nothing otherwise', async () => {
+    const externalRef = { system: kind.system, externalId: 'K-1' };
+    const created = (await upsert({ externalRef, ...kind.input('安居社区固定记录') }))[kind.payload];
+    const moved = await upsert({ externalRef, ...kind.input('安居社区固定记录'), regionCode: '420606002001' });
+    expect(moved.userErrors).toEqual([{ field: ['input', 'regionCode'], code: 'INVALID', message: expect.stringContaining(`（${SEED.anjuCommunityCode}）`) }]);
+    const xiangcheng = await t.clientHeaders({ name: `襄城区操作员（${kind.type}）`, roles: ['REGION_OPERATOR'], regionCode: '420602' });
+    for (const headers of [xiangcheng, partnerZgh]) {
+      const refused = await upsert({ externalRef, ...kind.input('越权改名') }, headers);
+      expect(refused).toMatchObject({ created: false, changed: false, [kind.payload]: null });
+      expect(refused.userErrors).toEqual([expect.objectContaining({ field: ['input', 'regionCode'], code: 'FORBIDDEN' })]);
+      expect((await upsert({ externalRef: { system: kind.system, externalId: 'K-NEW' }, ...kind.input('越权新建') }, headers)).userErrors[0].code).toBe('FORBIDDEN');
+    }
+    expect((await find('K-1', analyst)).data.recordByExternalRef).toEqual({ __typename: kind.typeName, id: created.id, name: '安居社区固定记录' });
+    expect((await find('K-NEW', analyst)).data.recordByExternalRef).toBeNull();
+  });
+
+  it('attaches and removes references for writers of its community only, and hands both out in the change feed', async () => {
+    const made = await t.gql(
+      `mutation($input: ${kind.create[0].toUpperCase()}${kind.create.slice(1)}Input!) { ${kind.create}(input: $input) { ${kind.payload} { id } ${ERRORS} } }`,
+      {
+        input: kind.input('安居社区手工登记'),
+      },
+      operator,
+    );
+    const id = made.data[kind.create][kind.payload].id as string;
+    const head = (await t.gql(`{ changesHead }`)).data.changesHead as string;
+    const ATTACH = `mutation($input: AddExternalRefInput!) { addExternalRef(input: $input) { record { id ... on ${kind.typeName} { name ${REFS} } } ${ERRORS} } }`;
+    const DETACH = `mutation($input: RemoveExternalRefInput!) { removeExternalRef(input: $input) { record { id } deletedId ${ERRORS} } }`;
+    const refused = (await t.gql(ATTACH, { input: { type: kind.type, id, system: kind.system, externalId: 'M-1' } }, partnerZgh)).data.addExternalRef;
+    expect(refused.userErrors).toEqual([expect.objectContaining({ code: 'FORBIDDEN' })]);
+    const attached = (await t.gql(ATTACH, { input: { type: kind.type, id, system: kind.system, externalId: 'M-1' } }, operator)).data.addExternalRef;
+    expect(attached.userErrors).toEqual([]);
+    expect(attached.record.externalRefs.nodes).toEqual([expect.objectContaining({ system: kind.system, externalId: 'M-1' })]);
+    expect((await find('M-1', analyst)).data.recordByExternalRef.id).toBe(id);
+    // A reference another record holds is named with its holder.
+    const other = (await upsert({ externalRef: { system: kind.system, externalId: 'M-2' }, ...kind.input('安居社区另一记录') }))[kind.payload];
+    const taken = (await t.gql(ATTACH, { input: { type: kind.type, id, system: kind.system, externalId: 'M-2' } }, operator)).data.addExternalRef;
+    // …and the record's own ID in the system is named too.
+    expect(taken.userErrors).toEqual([
+      expect.objectContaining({ field: ['input', 'externalId'], code: 'ALREADY_EXISTS', message: expect.stringContaining('安居社区另一记录') }),
+      expect.objectContaining({ field: ['input', 'system'], code: 'INVALID', message: expect.stringContaining('“M-1”') }),
+    ]);
+    const detached = (await t.gql(DETACH, { input: { type: kind.type, id, system: kind.system } }, operator)).data.removeExternalRef;
+    expect(detached.userErrors).toEqual([]);
+    expect((await find('M-1', analyst)).data.recordByExternalRef).toBeNull();
+
+    // The feed: the reference's creation naming the record, then its tombstone; the upserted record itself.
+    const FEED = `query($after: String) { changes(after: $after, types: [EXTERNAL_REF, ${kind.type}], first: 50) { changes {
+      operation recordType tombstone record { id ... on ExternalRef { externalId record { id } } ... on ${kind.typeName} { name } } } } }`;
+    const deadline = Date.now() + 30_000;
+    let changes: Record_[] = [];
+    while (changes.length < 4 && Date.now() < deadline) {
+      changes = (await t.gql(FEED, { after: head })).data.changes.changes;
+      if (changes.length < 4) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(changes.map((change) => [change.recordType, change.operation])).toEqual([
+      ['EXTERNAL_REF', 'CREATE'],
+      ['EXTERNAL_REF', 'CREATE'],
+      [kind.type, 'CREATE'],
+      ['EXTERNAL_REF', 'DELETE'],
+    ]);
+    expect(changes[1].record).toEqual({ id: expect.any(String), externalId: 'M-2', record: { id: other.id } });
+    expect(changes[2].record).toEqual({ id: other.id, name: '安居社区另一记录' });
+    expect(changes[3]).toMatchObject({ tombstone: true, record: null });
+  });
+});
+
 describe('recordByExternalRef', () => {
   it('finds records by type, system and ID; other types and unknown IDs give null', async () => {
     const created = (await upsertPlatform(careStation('AX-LOOKUP'))).platform!;

@@ -15,6 +15,8 @@ const DECIDE = `mutation($input: DecideAgendaItemInput!) { decideAgendaItem(inpu
 const NEED = `query($id: ID!) { need(id: $id) { id state version timeline(first: 20) { nodes { fromState toState note } }
   agendaItems(first: 5) { nodes { decision meeting { title } } } } }`;
 
+const LIST = `query($filter: MeetingFilter) { meetings(first: 50, filter: $filter) { totalCount nodes { id heldOn } } }`;
+
 let operator: Record<string, string>;
 let otherOperator: Record<string, string>;
 let analyst: Record<string, string>;
@@ -43,6 +45,17 @@ async function newMeeting(overrides: Record<string, unknown> = {}, headers = ope
   return data.createMeeting.meeting;
 }
 
+/** A deliberation venue of the 安居 community. */
+async function newVenue(name: string): Promise<Rec> {
+  const data = await gqlOk(
+    `mutation($input: CreateDeliberationVenueInput!) { createDeliberationVenue(input: $input) { deliberationVenue { id name } ${ERRORS} } }`,
+    { input: { name, kind: 'DELIBERATION_PAVILION', regionCode: SEED.anjuCommunityCode } },
+    operator,
+  );
+  expect(data.createDeliberationVenue.userErrors).toEqual([]);
+  return data.createDeliberationVenue.deliberationVenue;
+}
+
 async function add(meeting: Rec, need: Rec): Promise<Rec> {
   return (await gqlOk(ADD, { input: { meetingId: meeting.id, needId: need.id, needVersion: need.version } }, operator)).addNeedToAgenda;
 }
@@ -65,13 +78,7 @@ beforeAll(async () => {
 
 describe('recording a meeting', () => {
   it('records a community’s meeting on this week’s Wednesday unless told, with its attendees, and changes it at the version read', async () => {
-    const venue = (
-      await gqlOk(
-        `mutation($input: CreateDeliberationVenueInput!) { createDeliberationVenue(input: $input) { deliberationVenue { id name } ${ERRORS} } }`,
-        { input: { name: '安居连心园', kind: 'DELIBERATION_PAVILION', regionCode: SEED.anjuCommunityCode } },
-        operator,
-      )
-    ).createDeliberationVenue.deliberationVenue;
+    const venue = await newVenue('安居连心园');
     const meeting = await newMeeting({ venueId: venue.id, attendeeCount: 12, attendees: '社区党委书记、居民代表8名、物业公司、共建单位代表' });
     expect(meeting).toMatchObject({ title: '安居社区民生议事厅', attendeeCount: 12, region: { code: SEED.anjuCommunityCode }, station: { id: stationId }, venue, version: 1 });
     expect(new Date(`${meeting.heldOn}T00:00:00Z`).getUTCDay()).toBe(3);
@@ -98,6 +105,75 @@ describe('recording a meeting', () => {
     expect(street.userErrors).toEqual([expect.objectContaining({ code: 'INVALID', field: ['input', 'regionCode'] })]);
     const after = (await gqlOk(`query($code: String!) { meetings(first: 1, filter: { regionCode: $code }) { totalCount } }`, { code: SEED.anjuCommunityCode })).meetings.totalCount;
     expect(after).toBe(before);
+  });
+});
+
+describe('a station’s meeting or a community’s', () => {
+  const STATION_MEETINGS = `query($id: ID!) { station(id: $id) { meetings(first: 50) { totalCount nodes { id heldOn } } } }`;
+  const stationOf = async (code: string) => (await gqlOk(`query($code: String!) { station(code: $code) { id } }`, { code })).station.id as string;
+
+  it('records a station’s meeting from the station alone, in the station’s community, and a community’s without a station', async () => {
+    const ofStation = await newMeeting({ regionCode: undefined, title: '驿站议事会', heldOn: '2023-06-07' });
+    expect(ofStation).toMatchObject({ region: { code: SEED.anjuCommunityCode }, station: { id: stationId } });
+    const ofCommunity = await newMeeting({ stationId: undefined, title: '社区议事会', heldOn: '2023-06-14' });
+    expect(ofCommunity).toMatchObject({ region: { code: SEED.anjuCommunityCode }, station: null });
+    // The station lists its own meetings, latest first, as the root list filtered by it does; not the community's.
+    const nested = (await gqlOk(STATION_MEETINGS, { id: stationId }, analyst)).station.meetings;
+    const ids = nested.nodes.map((node: Rec) => node.id);
+    expect(ids).toContain(ofStation.id);
+    expect(ids).not.toContain(ofCommunity.id);
+    const root = (await gqlOk(LIST, { filter: { stationId } }, analyst)).meetings;
+    expect(nested).toEqual({ totalCount: root.totalCount, nodes: root.nodes.map((node: Rec) => ({ id: node.id, heldOn: node.heldOn })) });
+    expect(nested.nodes.map((node: Rec) => node.heldOn)).toEqual([...nested.nodes.map((node: Rec) => node.heldOn)].sort().reverse());
+    const viaNode = (await gqlOk(`query($id: ID!) { node(id: $id) { ... on Station { meetings(first: 50) { totalCount } } } }`, { id: stationId }, partner)).node;
+    expect(viaNode.meetings.totalCount).toBe(nested.totalCount);
+    const anonymous = await t.gql(STATION_MEETINGS, { id: stationId }, ANONYMOUS_HEADERS);
+    expect(anonymous.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('needs a station or a community, one of the operator’s own, and a station of the community given; refused, it records nothing', async () => {
+    const count = async () => (await gqlOk(`{ meetings(first: 1) { totalCount } }`)).meetings.totalCount;
+    const before = await count();
+    const none = (await gqlOk(CREATE, { input: { title: '无处召开' } }, operator)).createMeeting;
+    expect(none).toEqual({ meeting: null, userErrors: [{ field: ['input', 'stationId'], code: 'REQUIRED', message: expect.stringContaining('至少一项') }] });
+    const wangzhai = await stationOf(STATION_PROFILE.wangzhaiHubCode);
+    const mismatch = (await gqlOk(CREATE, { input: { regionCode: SEED.anjuCommunityCode, stationId: wangzhai, title: '错配' } }, operator)).createMeeting;
+    expect(mismatch.userErrors).toEqual([expect.objectContaining({ field: ['input', 'stationId'], code: 'INVALID' })]);
+    const outside = (await gqlOk(CREATE, { input: { stationId, title: '越权' } }, otherOperator)).createMeeting;
+    expect(outside.userErrors).toEqual([expect.objectContaining({ field: ['input', 'stationId'], code: 'FORBIDDEN' })]);
+    const notAStation = (await gqlOk(CREATE, { input: { stationId: SEED.anjuCommunityCode, title: '坏编号' } }, operator)).createMeeting;
+    expect(notAStation.userErrors).toEqual([expect.objectContaining({ field: ['input', 'stationId'], code: 'INVALID' })]);
+    expect(await count()).toBe(before);
+  });
+
+  it('clears the station, venue and attendees with null, keeps what is omitted, and null leaves the day and title', async () => {
+    const venue = await newVenue('安居议事亭');
+    const meeting = await newMeeting({ venueId: venue.id, heldOn: '2023-06-21', attendeeCount: 9, attendees: '居民代表、物业' });
+    const kept = (await gqlOk(UPDATE, { input: { id: meeting.id, version: 1, title: null, heldOn: null, attendeeCount: 10 } }, operator)).updateMeeting;
+    expect(kept.userErrors).toEqual([]);
+    expect(kept.meeting).toMatchObject({
+      title: meeting.title,
+      heldOn: '2023-06-21',
+      attendeeCount: 10,
+      attendees: '居民代表、物业',
+      venue,
+      station: { id: stationId },
+      version: 2,
+    });
+    const wangzhai = await stationOf(STATION_PROFILE.wangzhaiHubCode);
+    const elsewhere = (await gqlOk(UPDATE, { input: { id: meeting.id, version: 2, stationId: wangzhai } }, operator)).updateMeeting;
+    expect(elsewhere.userErrors).toEqual([expect.objectContaining({ field: ['input', 'stationId'], code: 'INVALID' })]);
+    const cleared = (await gqlOk(UPDATE, { input: { id: meeting.id, version: 2, venueId: null, stationId: null, attendeeCount: null, attendees: null } }, operator)).updateMeeting;
+    expect(cleared.userErrors).toEqual([]);
+    expect(cleared.meeting).toMatchObject({ venue: null, station: null, attendeeCount: null, attendees: null, region: { code: SEED.anjuCommunityCode }, version: 3 });
+    expect((await gqlOk(STATION_MEETINGS, { id: stationId }, analyst)).station.meetings.nodes.map((node: Rec) => node.id)).not.toContain(meeting.id);
+    const back = (await gqlOk(UPDATE, { input: { id: meeting.id, version: 3, stationId, venueId: venue.id } }, operator)).updateMeeting;
+    expect(back.meeting).toMatchObject({ venue, station: { id: stationId }, version: 4 });
+    // The audit trail records each clearing.
+    const audit = (await gqlOk(`query($id: ID!) { auditEvents(first: 10, filter: { recordId: $id }) { nodes { version changes { field before after } } } }`, { id: meeting.id }))
+      .auditEvents.nodes;
+    const third = audit.find((event: Rec) => event.version === 3);
+    expect(third.changes.map((change: Rec) => change.field).sort()).toEqual(expect.arrayContaining(['venue', 'station']));
   });
 });
 
@@ -204,10 +280,10 @@ describe('the agenda and its decisions', () => {
 });
 
 describe('reading meetings', () => {
-  it('lists meetings by region, station and date window; partners read meetings but not agendas; anonymous callers nothing', async () => {
+  it('lists meetings by region, station and date window; partners read meetings and only the agenda items of needs referred to them; anonymous callers nothing', async () => {
     const early = await newMeeting({ title: '三月民生议事厅', heldOn: '2023-03-08' });
     const late = await newMeeting({ title: '四月民生议事厅', heldOn: '2023-04-12' });
-    const LIST = `query($filter: MeetingFilter) { meetings(first: 50, filter: $filter) { totalCount nodes { id heldOn } } }`;
+
     const windowed = (await gqlOk(LIST, { filter: { regionCode: SEED.fanchengCode, heldFrom: '2023-03-01', heldTo: '2023-04-30' } }, analyst)).meetings;
     expect(windowed.nodes.map((node: Rec) => node.id)).toEqual(expect.arrayContaining([late.id, early.id]));
     expect(windowed.nodes.findIndex((node: Rec) => node.id === late.id)).toBeLessThan(windowed.nodes.findIndex((node: Rec) => node.id === early.id));
@@ -235,11 +311,19 @@ describe('reading meetings', () => {
     const need = await newNeed();
     const item = (await add(late, need)).agendaItem;
     expect((await gqlOk(`query($id: ID!) { meeting(id: $id) { id title } }`, { id: late.id }, partner)).meeting).toEqual({ id: late.id, title: '四月民生议事厅' });
-    const agenda = await t.gql(`query($id: ID!) { meeting(id: $id) { agenda(first: 5) { totalCount } } }`, { id: late.id }, partner);
-    expect(agenda.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    // The agenda keeps a partner to the items of needs referred to it: none until the meeting refers one there.
+    const AGENDA = `query($id: ID!) { meeting(id: $id) { agenda(first: 5) { totalCount nodes { id need { id referredDepartment { code } } } } } }`;
+    expect((await gqlOk(AGENDA, { id: late.id }, partner)).meeting.agenda).toEqual({ totalCount: 0, nodes: [] });
+    expect((await gqlOk(AGENDA, { id: late.id }, analyst)).meeting.agenda.totalCount).toBe(1);
     const NODE = `query($id: ID!) { node(id: $id) { id ... on MeetingAgendaItem { position need { id } } } }`;
     expect((await gqlOk(NODE, { id: item.id }, partner)).node).toBeNull();
     expect((await gqlOk(NODE, { id: item.id }, analyst)).node).toEqual({ id: item.id, position: 1, need: { id: need.id } });
+    const referred = (await decide(item, { decision: 'REFERRED', departmentCode: 'XY-ZGH' })).agendaItem;
+    expect((await gqlOk(AGENDA, { id: late.id }, partner)).meeting.agenda).toEqual({
+      totalCount: 1,
+      nodes: [{ id: item.id, need: { id: need.id, referredDepartment: { code: 'XY-ZGH' } } }],
+    });
+    expect((await gqlOk(NODE, { id: referred.id }, partner)).node).toEqual({ id: item.id, position: 1, need: { id: need.id } });
     const anonymous = await t.gql(`query($id: ID!) { meeting(id: $id) { id } }`, { id: late.id }, ANONYMOUS_HEADERS);
     expect(anonymous.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });

@@ -330,8 +330,15 @@ describe('who may claim and read claims', () => {
     expect((await gqlOk(NODE, { id: claimId }, partner)).node).toBeNull();
     const partnerList = await gqlOk(`query($id: ID!) { needClaims(first: 5, filter: { personId: $id }) { totalCount } }`, { id: personId }, partner);
     expect(partnerList.needClaims.totalCount).toBe(0);
-    const nested = await t.gql(`query($id: ID!) { organization(id: $id) { needClaims(first: 1) { totalCount } } }`, { id: organization.id }, partner);
-    expect(nested.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    // A claimant's nested claim lists keep to the claims of needs referred to the partner, like the root list.
+    const CLAIMANT = `query($org: ID!, $person: ID!) { organization: node(id: $org) { ... on Organization { needClaims(first: 5) { totalCount nodes { id } } } }
+      person(id: $person) { needClaims(first: 5) { totalCount nodes { id } } } }`;
+    const seen = (await gqlOk(CLAIMANT, { org: organization.id, person: personId }, analyst)) as Rec;
+    expect(seen.organization.needClaims.totalCount).toBeGreaterThan(0);
+    expect(seen.person.needClaims.nodes.map((node: Rec) => node.id)).toContain(claimId);
+    const partnerSees = (await gqlOk(CLAIMANT, { org: organization.id, person: personId }, partner)) as Rec;
+    expect(partnerSees.organization.needClaims).toEqual({ totalCount: 0, nodes: [] });
+    expect(partnerSees.person.needClaims).toEqual({ totalCount: 0, nodes: [] });
 
     const anonymous = await t.gql(NODE, { id: claimId }, ANONYMOUS_HEADERS);
     expect(anonymous.data?.node ?? null).toBeNull();

@@ -469,11 +469,49 @@ describe('who may see and do what', () => {
     const ours = (await gqlOk(`{ needs(first: 100) { totalCount nodes { referredDepartment { code } } } }`, {}, unionPartner)).needs;
     expect(ours.totalCount).toBeGreaterThan(0);
     expect(new Set(ours.nodes.map((n: Rec) => n.referredDepartment.code))).toEqual(new Set(['XY-ZGH']));
-    const nested = await t.gql(`query($id: ID!) { station(id: $id) { needs(first: 5) { totalCount } } }`, { id: stationId }, unionPartner);
-    expect(nested.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const timelineStep = (await gqlOk(`query($id: ID!) { need(id: $id) { timeline { nodes { id } } } }`, { id: need.id })).need.timeline.nodes[0].id;
     expect((await gqlOk(`query($id: ID!) { node(id: $id) { id } }`, { id: timelineStep }, otherPartner)).node).toBeNull();
     expect((await gqlOk(`query($id: ID!) { node(id: $id) { id } }`, { id: timelineStep }, unionPartner)).node).toEqual({ id: timelineStep });
+  });
+
+  it('keeps a partner department to the needs referred to it in the nested need lists, residents masked, however the parent is reached', async () => {
+    const elsewhere = (await refer(await create({ text: '交办人社局' }), 'XY-RSJ')).need;
+    const NESTED = `id referredDepartment { code } residentName residentPhone`;
+    const viaStation = `query($id: ID!) { station(id: $id) { needs(first: 100) { totalCount nodes { ${NESTED} } } } }`;
+    const viaNode = `query($id: ID!) { node(id: $id) { ... on Station { needs(first: 100) { totalCount nodes { id } } } } }`;
+    const viaDepartment = `query($code: String!) { department(code: $code) { referredNeeds(first: 100) { totalCount nodes { ${NESTED} } } } }`;
+    const all = (await gqlOk(viaStation, { id: stationId })).station.needs;
+    const ours = (await gqlOk(LIST, { first: 100, filter: { stationId } }, unionPartner)).needs;
+    const theirs = (await gqlOk(viaStation, { id: stationId }, unionPartner)).station.needs;
+    // The same rows as the root list gives the partner, and fewer than the station has.
+    expect(theirs.totalCount).toBe(ours.totalCount);
+    expect(theirs.nodes.map((n: Rec) => n.id)).toEqual(ours.edges.map((edge: Rec) => edge.node.id));
+    expect(theirs.nodes.map((n: Rec) => n.id)).toContain(need.id);
+    expect(theirs.totalCount).toBeLessThan(all.totalCount);
+    expect(all.nodes.map((n: Rec) => n.id)).toContain(elsewhere.id);
+    for (const node of theirs.nodes) {
+      expect(node.referredDepartment).toEqual({ code: 'XY-ZGH' });
+      expect(node.residentName).toMatch(/^王\*/);
+      expect(node.residentPhone).toBe('138****2345');
+    }
+    expect((await gqlOk(viaNode, { id: stationId }, unionPartner)).node.needs).toEqual({ totalCount: theirs.totalCount, nodes: theirs.nodes.map((n: Rec) => ({ id: n.id })) });
+    expect((await gqlOk(viaStation, { id: stationId }, otherPartner)).station.needs).toEqual({ totalCount: 1, nodes: [expect.objectContaining({ id: elsewhere.id })] });
+    // A department's referred needs: its own whole (residents masked), another department's none.
+    const own = (await gqlOk(viaDepartment, { code: 'XY-ZGH' }, unionPartner)).department.referredNeeds;
+    expect(own.totalCount).toBeGreaterThanOrEqual(theirs.totalCount);
+    expect(own.nodes.every((n: Rec) => n.referredDepartment.code === 'XY-ZGH' && n.residentPhone === '138****2345')).toBe(true);
+    expect((await gqlOk(viaDepartment, { code: 'XY-RSJ' }, unionPartner)).department.referredNeeds).toEqual({ totalCount: 0, nodes: [] });
+    expect((await gqlOk(viaDepartment, { code: 'XY-RSJ' })).department.referredNeeds.totalCount).toBeGreaterThan(0);
+    // A parent from a mutation's payload (not read by the planner) reads its lists by the same rule.
+    const noted = (
+      await gqlOk(
+        `mutation($input: AddNeedNoteInput!) { addNeedNote(input: $input) { need { station { needs(first: 100) { totalCount nodes { id } } } } ${ERRORS} } }`,
+        { input: { id: elsewhere.id, version: elsewhere.version, note: '已受理' } },
+        otherPartner,
+      )
+    ).addNeedNote;
+    expect(noted.userErrors).toEqual([]);
+    expect(noted.need.station.needs).toEqual({ totalCount: 1, nodes: [{ id: elsewhere.id }] });
   });
 
   it('lets the operator of the region and administrators move needs, the referred department only resolve them', async () => {
@@ -522,7 +560,7 @@ describe('lists', () => {
     expect(await ids({ channel: ['COURTYARD_TALK'], submittedFrom: start })).toEqual([charging.id]);
     expect(await ids({ category: ['EV_CHARGING', 'FIRE_SAFETY'], submittedFrom: start, submittedTo: end })).toEqual([referred.id, charging.id]);
     expect(await ids({ state: ['IN_PROGRESS'], submittedFrom: start })).toEqual([referred.id]);
-    expect(await ids({ referredDepartmentCode: 'XY-RSJ' })).toEqual([referred.id]);
+    expect(await ids({ referredDepartmentCode: 'XY-RSJ', submittedFrom: start })).toEqual([referred.id]);
     expect(await ids({ stationId, submittedFrom: start })).toEqual([referred.id, charging.id]);
     expect(await ids({ regionCode: SEED.streetCode, submittedFrom: start })).toEqual([referred.id, charging.id, patrol.id]);
     expect(await ids({ regionCode: SEED.anjuCommunityCode, submittedFrom: start })).toEqual([referred.id, charging.id]);

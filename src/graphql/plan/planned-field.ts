@@ -20,7 +20,7 @@ export function plannedField(ctx: Context, info: GraphQLResolveInfo, typeName: s
   let loader = byNode.get(info.fieldNodes[0]);
   if (!loader) {
     loader = new DataLoader<string, unknown>(async (keys) => {
-      const found = await planFieldOf(ctx.db, info, typeName, keys, keyType);
+      const found = await planFieldOf(ctx, info, typeName, keys, keyType);
       return keys.map((each) => found.get(each) ?? null);
     });
     byNode.set(info.fieldNodes[0], loader);

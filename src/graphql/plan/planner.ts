@@ -1,6 +1,7 @@
 import { getNamedType, isAbstractType, isObjectType, type FieldNode, type GraphQLField, type GraphQLObjectType, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 import { collectSubfields } from 'graphql/execution/collectFields';
 import { getArgumentValues } from 'graphql/execution/values';
+import type { Principal } from '../../auth/principal';
 import { cursorCondition, type SortValueType } from '../../db/keyset';
 import { joinSql, rawSql, sql, type SqlFragment, type SqlOptions, type SqlReader } from '../../db/sql';
 import { toPageRequest, type PageRequest } from '../relay';
@@ -28,15 +29,22 @@ export const RECORD = '$r';
 /** Extra per-row values a root list computes (e.g. the distance from a `near` point), by column name. */
 export type RowExtras = ReadonlySet<string>;
 
+/** What the planner reads with: the request's database and the caller, whose row rules it applies (see ReadModel.rows). */
+export interface PlanContext {
+  db: SqlReader;
+  principal: Principal;
+}
+
 interface Planning {
+  principal: Principal;
   schema: GraphQLSchema;
   fragments: GraphQLResolveInfo['fragments'];
   variables: GraphQLResolveInfo['variableValues'];
   aliases: number;
 }
 
-function planningOf(info: GraphQLResolveInfo): Planning {
-  return { schema: info.schema, fragments: info.fragments, variables: info.variableValues, aliases: 0 };
+function planningOf(info: GraphQLResolveInfo, principal: Principal): Planning {
+  return { principal, schema: info.schema, fragments: info.fragments, variables: info.variableValues, aliases: 0 };
 }
 
 function nextAlias(planning: Planning): string {
@@ -113,6 +121,12 @@ function tableOf(typeName: string): { table: string; key: string } {
   return readModelOf(typeName) ?? readInterfaceOf(typeName) ?? modelFor(typeName);
 }
 
+/** `where` and the row rule of `typeName` for the caller (rows aliased `t`), when the type has one. */
+function withRowRule(planning: Planning, typeName: string, t: string, where: SqlFragment): SqlFragment {
+  const rule = readModelOf(typeName)?.rows;
+  return rule ? sql`${where} and ${rule(planning.principal, t)}` : where;
+}
+
 function argumentsOf(planning: Planning, field: GraphQLField<unknown, unknown>, node: FieldNode): Record<string, unknown> {
   return getArgumentValues(field, node, planning.variables);
 }
@@ -128,14 +142,16 @@ function fieldJson(planning: Planning, field: GraphQLField<unknown, unknown>, pl
     case 'one': {
       const c = nextAlias(planning);
       const target = tableOf(plan.type);
-      return sql`(select ${rowJson(planning, plan.type, c, nodes, new Set())} from ${rawSql(`${target.table} ${c}`)} where ${rawSql(`${c}.${target.key} = ${plan.key(t)}`)})`;
+      const where = withRowRule(planning, plan.type, c, rawSql(`${c}.${target.key} = ${plan.key(t)}`));
+      return sql`(select ${rowJson(planning, plan.type, c, nodes, new Set())} from ${rawSql(`${target.table} ${c}`)} where ${where})`;
     }
     case 'oneOf': {
       const branches = Object.entries(plan.targets).map(([name, target]) => {
         const c = nextAlias(planning);
         const table = tableOf(target.type);
         const row = rowJson(planning, target.type, c, nodes, new Set(), true);
-        return sql`when ${rawSql(`'${name}'`)} then (select ${row} from ${rawSql(`${table.table} ${c}`)} where ${rawSql(`${c}.${table.key} = ${target.key(t)}`)})`;
+        const where = withRowRule(planning, target.type, c, rawSql(`${c}.${table.key} = ${target.key(t)}`));
+        return sql`when ${rawSql(`'${name}'`)} then (select ${row} from ${rawSql(`${table.table} ${c}`)} where ${where})`;
       });
       return sql`(case ${rawSql(plan.which(t))} ${joinSql(branches, ' ')} end)`;
     }
@@ -144,7 +160,7 @@ function fieldJson(planning: Planning, field: GraphQLField<unknown, unknown>, pl
       const target = tableOf(plan.type);
       const args = argumentsOf(planning, field, nodes[0]);
       return sql`(select coalesce(json_agg(${rowJson(planning, plan.type, c, nodes, new Set())} order by ${rawSql(plan.orderBy(c))}), '[]')
-        from ${rawSql(`${target.table} ${c}`)} where ${plan.where(t, c, args)})`;
+        from ${rawSql(`${target.table} ${c}`)} where ${withRowRule(planning, plan.type, c, plan.where(t, c, args))})`;
     }
     case 'connection': {
       const c = nextAlias(planning);
@@ -259,7 +275,9 @@ function connectionJson(planning: Planning, connectionType: GraphQLObjectType, f
   const { request } = list;
   const ascending = list.descending === request.backward;
   const direction = ascending ? 'asc' : 'desc';
-  const conditions = [list.where];
+  // Root or nested, a list (and its count) holds only the rows the caller may read.
+  const where = withRowRule(planning, list.nodeType, list.alias, list.where);
+  const conditions = [where];
   if (request.cursor) conditions.push(cursorCondition({ sort: list.sort, id: list.id }, request, ascending));
   const order = list.sort.unique
     ? sql`${list.sort.expression} ${rawSql(direction)}`
@@ -338,7 +356,7 @@ function connectionJson(planning: Planning, connectionType: GraphQLObjectType, f
       }
       outer.push(pair(responseKey, jsonObject(infoPairs)));
     } else if (name === 'totalCount') {
-      outer.push(pair(responseKey, sql`(select count(*)::int from ${fromOf(list)} where ${list.where})`));
+      outer.push(pair(responseKey, sql`(select count(*)::int from ${fromOf(list)} where ${where})`));
     }
   }
   // Only totalCount asked for: no rows to fetch.
@@ -351,8 +369,8 @@ function connectionJson(planning: Planning, connectionType: GraphQLObjectType, f
 }
 
 /** Runs a root list field as one statement; the answer is the planned connection object. */
-export async function planConnection(db: SqlReader, info: GraphQLResolveInfo, list: PlannedList): Promise<Record<string, unknown>> {
-  const planning = planningOf(info);
+export async function planConnection({ db, principal }: PlanContext, info: GraphQLResolveInfo, list: PlannedList): Promise<Record<string, unknown>> {
+  const planning = planningOf(info, principal);
   const json = connectionJson(planning, getNamedType(info.returnType) as GraphQLObjectType, info.fieldNodes, list);
   const statement = sql`select ${json} as c`;
   const row = await db.one<{ c: Record<string, unknown> }>(statement.text, statement.bindings, PREPARED);
@@ -367,19 +385,20 @@ export type RowScope = (t: string) => SqlFragment;
  * selection of `info`, in one statement: `k` is the text of `keyColumn` (the type's key by default).
  */
 async function plannedRows(
-  db: SqlReader,
+  { db, principal }: PlanContext,
   info: GraphQLResolveInfo,
   typeName: string,
   where: (t: string, keyColumn: string) => SqlFragment,
   options: { column?: string; abstract?: boolean; where?: RowScope },
 ): Promise<{ k: string; n: Record<string, unknown> }[]> {
-  const planning = planningOf(info);
+  const planning = planningOf(info, principal);
   const t = nextAlias(planning);
   const target = tableOf(typeName);
   const keyColumn = `${t}.${options.column ?? target.key}`;
   const json = rowJson(planning, typeName, t, info.fieldNodes, new Set(), options.abstract);
+  const scoped = withRowRule(planning, typeName, t, where(t, keyColumn));
   const statement = sql`select ${rawSql(keyColumn)}::text as k, ${json} as n from ${rawSql(`${target.table} ${t}`)}
-    where ${where(t, keyColumn)}${options.where ? sql` and ${options.where(t)}` : rawSql('')}`;
+    where ${scoped}${options.where ? sql` and ${options.where(t)}` : rawSql('')}`;
   return db.all<{ k: string; n: Record<string, unknown> }>(statement.text, statement.bindings, PREPARED);
 }
 
@@ -391,7 +410,7 @@ async function plannedRows(
  * `__typename` in each object, for a field of an abstract type (Node).
  */
 export async function planRecords(
-  db: SqlReader,
+  context: PlanContext,
   info: GraphQLResolveInfo,
   typeName: string,
   values: readonly string[],
@@ -400,7 +419,7 @@ export async function planRecords(
 ): Promise<Map<string, Record<string, unknown>>> {
   const found = new Map<string, Record<string, unknown>>();
   if (values.length === 0) return found;
-  const rows = await plannedRows(db, info, typeName, (_t, keyColumn) => sql`${rawSql(keyColumn)} = any(${values}::${rawSql(valueType)}[])`, options);
+  const rows = await plannedRows(context, info, typeName, (_t, keyColumn) => sql`${rawSql(keyColumn)} = any(${values}::${rawSql(valueType)}[])`, options);
   for (const row of rows) found.set(row.k, row.n);
   return found;
 }
@@ -410,13 +429,13 @@ export async function planRecords(
  * most one), planned for the root field's selection in one statement; null when there is none.
  */
 export async function planOneWhere(
-  db: SqlReader,
+  context: PlanContext,
   info: GraphQLResolveInfo,
   typeName: string,
   where: RowScope,
   options: { abstract?: boolean } = {},
 ): Promise<Record<string, unknown> | null> {
-  const [row] = await plannedRows(db, info, typeName, where, options);
+  const [row] = await plannedRows(context, info, typeName, where, options);
   return row?.n ?? null;
 }
 
@@ -426,7 +445,7 @@ export async function planOneWhere(
  * order). The map is keyed by the parent key's text.
  */
 export async function planFieldOf(
-  db: SqlReader,
+  { db, principal }: PlanContext,
   info: GraphQLResolveInfo,
   typeName: string,
   keys: readonly string[],
@@ -439,7 +458,7 @@ export async function planFieldOf(
   // A computed plan's JSON is only its input: its resolver finishes it (see planned-resolvers.ts).
   if (!plan || plan.kind === 'computed') throw new Error(`${typeName}.${info.fieldName} has no plan read by SQL alone`);
   const type = info.schema.getType(typeName) as GraphQLObjectType;
-  const planning = planningOf(info);
+  const planning = planningOf(info, principal);
   const t = nextAlias(planning);
   const json = fieldJson(planning, type.getFields()[info.fieldName], plan, t, info.fieldNodes, new Set());
   const statement = sql`select ${rawSql(`${t}.${model.key}`)}::text as k, ${json} as v from ${rawSql(`${model.table} ${t}`)}
@@ -450,27 +469,27 @@ export async function planFieldOf(
 
 /** One row of a type by a unique column, planned for the root field's selection; null when there is none. */
 export async function planOne(
-  db: SqlReader,
+  context: PlanContext,
   info: GraphQLResolveInfo,
   typeName: string,
   column: string,
   value: string,
   valueType: 'uuid' | 'int' | 'text',
 ): Promise<Record<string, unknown> | null> {
-  const found = await planRecords(db, info, typeName, [value], valueType, { column });
+  const found = await planRecords(context, info, typeName, [value], valueType, { column });
   return found.values().next().value ?? null;
 }
 
 /** A root field's plain list (a bounded one, e.g. who is on duty at an instant): rows of one type, planned for its selection. */
 export async function planList(
-  db: SqlReader,
+  { db, principal }: PlanContext,
   info: GraphQLResolveInfo,
   list: { nodeType: string; alias: string; where: SqlFragment; orderBy: string },
 ): Promise<Record<string, unknown>[]> {
-  const planning = planningOf(info);
+  const planning = planningOf(info, principal);
   const target = tableOf(list.nodeType);
   const statement = sql`select coalesce(json_agg(${rowJson(planning, list.nodeType, list.alias, info.fieldNodes, new Set())} order by ${rawSql(list.orderBy)}), '[]') as l
-    from ${rawSql(`${target.table} ${list.alias}`)} where ${list.where}`;
+    from ${rawSql(`${target.table} ${list.alias}`)} where ${withRowRule(planning, list.nodeType, list.alias, list.where)}`;
   const row = await db.one<{ l: Record<string, unknown>[] }>(statement.text, statement.bindings, PREPARED);
   return row!.l;
 }

@@ -1,3 +1,4 @@
+import type { Principal } from '../../auth/principal';
 import type { SqlFragment } from '../../db/sql';
 import type { SortValueType } from '../../db/keyset';
 import type { NodeTypeName } from '../relay';
@@ -34,6 +35,14 @@ export interface ReadModel {
     toRecord: (row: never) => object;
   };
   fields: Record<string, FieldPlan>;
+  /**
+   * The row rule: which rows of this type a caller may read at all (a partner department only the
+   * needs referred to it), as a condition on row alias `t`. The planner adds it wherever it reads
+   * rows of the type — root lists and their counts, records by key (node, the root `need`), nested
+   * relations and lists under any parent — so no path to the type can leave it out, and no resolver
+   * repeats it. Left out: every row (the field declarations decide what the caller may read).
+   */
+  rows?: (principal: Principal, t: string) => SqlFragment;
 }
 
 /** Paging order of a nested connection: a non-null sort expression plus a unique tie-breaker. */

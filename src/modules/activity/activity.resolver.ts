@@ -32,13 +32,13 @@ export class ActivityResolver {
   ): Promise<Record<string, unknown> | null> {
     const localId = localIdOf(id, 'Activity');
     if (!localId) throw notAnId('id', 'Activity');
-    return planOne(ctx.db, info, 'Activity', 'id', localId, 'uuid');
+    return planOne(ctx, info, 'Activity', 'id', localId, 'uuid');
   }
 
   @SignedIn()
   @Query(() => ActivityConnection, { description: '活动列表（默认按开始时间从新到旧）Activities, newest start first unless ordered otherwise' })
   activities(@Args(() => ActivitiesArgs) args: ActivitiesArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Record<string, unknown>> {
-    return planConnection(ctx.db, info, activityList(args.filter, args.orderBy, toPageRequest(args, 2)));
+    return planConnection(ctx, info, activityList(args.filter, args.orderBy, toPageRequest(args, 2)));
   }
 
   @SignedIn()

@@ -90,7 +90,7 @@ export class AuditEventResolver {
   @Query(() => AuditEventConnection, { description: '审计日志（默认最新在前，仅组织部管理员）The audit trail, newest first unless ordered otherwise; administrators only' })
   auditEvents(@Args(() => AuditEventsArgs) args: AuditEventsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Record<string, unknown>> {
     assertCanRead(ctx, Action.READ_AUDIT);
-    return planConnection(ctx.db, info, auditEventList(args.filter, (args.orderBy?.direction ?? SortDirection.DESC) === SortDirection.DESC, toPageRequest(args, 2)));
+    return planConnection(ctx, info, auditEventList(args.filter, (args.orderBy?.direction ?? SortDirection.DESC) === SortDirection.DESC, toPageRequest(args, 2)));
   }
 
   @RolesOnly(Role.ADMIN)

@@ -31,7 +31,7 @@ export class CoBuildingResolver {
   ): Promise<Record<string, unknown> | null> {
     const localId = localIdOf(id, 'CoBuilding');
     if (!localId) throw notAnId('id', 'CoBuilding');
-    return planOne(ctx.db, info, 'CoBuilding', 'id', localId, 'uuid');
+    return planOne(ctx, info, 'CoBuilding', 'id', localId, 'uuid');
   }
 
   @SignedIn()
@@ -39,7 +39,7 @@ export class CoBuildingResolver {
     description: '共建关系列表（默认按生效日期从新到旧）Co-buildings, newest first by first day in force unless ordered otherwise',
   })
   coBuildings(@Args(() => CoBuildingsArgs) args: CoBuildingsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Record<string, unknown>> {
-    return planConnection(ctx.db, info, coBuildingList(args.filter, args.orderBy, toPageRequest(args, 2)));
+    return planConnection(ctx, info, coBuildingList(args.filter, args.orderBy, toPageRequest(args, 2)));
   }
 
   @SignedIn()

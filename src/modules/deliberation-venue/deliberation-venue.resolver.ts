@@ -39,13 +39,13 @@ export class DeliberationVenueResolver {
   ): Promise<Record<string, unknown> | null> {
     const localId = localIdOf(id, 'DeliberationVenue');
     if (!localId) throw notAnId('id', 'DeliberationVenue');
-    return planOne(ctx.db, info, 'DeliberationVenue', 'id', localId, 'uuid');
+    return planOne(ctx, info, 'DeliberationVenue', 'id', localId, 'uuid');
   }
 
   @Public()
   @Query(() => DeliberationVenueConnection, { description: '议事场所列表（默认按名称）Deliberation venues, by name unless ordered otherwise' })
   deliberationVenues(@Args(() => DeliberationVenuesArgs) args: DeliberationVenuesArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Record<string, unknown>> {
-    return planConnection(ctx.db, info, deliberationVenueList(args.filter, args.orderBy, toPageRequest(args, 2)));
+    return planConnection(ctx, info, deliberationVenueList(args.filter, args.orderBy, toPageRequest(args, 2)));
   }
 
   @Public()

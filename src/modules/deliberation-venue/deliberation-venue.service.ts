@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { LockMode } from '@mikro-orm/core';
 import { Action, checkCan, checkCanInRegion } from '../../auth/permissions';
 import { isInsideChina, toWgs84, type LatLng } from '../../geo/coordinates';
 import type { GeoPointInput } from '../../geo/geo.types';
@@ -9,7 +10,12 @@ import { localIdOf } from '../../graphql/relay';
 import { write } from '../../graphql/unit-of-work';
 import { blankToNull } from '../co-building/co-building.service';
 import { Region } from '../region/region.entity';
-import { resolveCommunity, resolveStationInCommunity } from '../volunteer-team/volunteer-team.service';
+import { ExternalRecordType } from '../external-ref/external-ref.enums';
+import type { UpsertDeliberationVenueInput } from '../external-ref/external-ref.inputs';
+import { applyChanges } from '../external-ref/external-ref.rules';
+import { checkExternalRefKey, upsertByExternalRef } from '../external-ref/external-ref.service';
+import type { UpsertDeliberationVenueResult } from '../external-ref/external-ref.types';
+import { checkSameCommunity, resolveCommunity, resolveStationInCommunity, setReference } from '../volunteer-team/volunteer-team.service';
 import { DeliberationVenue } from './deliberation-venue.entity';
 import type { ArchiveDeliberationVenueInput, CreateDeliberationVenueInput, UpdateDeliberationVenueInput } from './deliberation-venue.inputs';
 import { deliberationVenuesByIds } from './deliberation-venue.reader';
@@ -78,6 +84,55 @@ export async function createDeliberationVenue(ctx: Context, input: CreateDeliber
       return venue.id;
     }),
   );
+}
+
+/**
+ * 按外部编号同步 Creates the venue a partner's reference names, or makes it match the input
+ * (upsertByExternalRef: idempotent under retries, `changed: false` when it already matched). The
+ * caller's right to write in the community comes first; an existing venue's community never changes.
+ */
+export async function upsertDeliberationVenue(ctx: Context, input: UpsertDeliberationVenueInput): Promise<UpsertDeliberationVenueResult> {
+  const problems = new Problems(ctx.locale);
+  const failed = (): UpsertDeliberationVenueResult => ({ deliberationVenue: null, created: false, changed: false, userErrors: problems.errors });
+  const region = await resolveCommunity(ctx, problems, 'regionCode', input.regionCode, DELIBERATION_VENUE);
+  if (!checkCan(ctx, problems, Action.WRITE_COMMUNITY, region ? { regionPath: region.path } : null, 'regionCode')) return failed();
+  const key = checkExternalRefKey(problems, 'externalRef.', ExternalRecordType.DELIBERATION_VENUE, input.externalRef.system, input.externalRef.externalId);
+  const name = checkText(problems, 'name', input.name, VENUE_NAME_MAX, VENUE_NAME);
+  const address = checkText(problems, 'address', blankToNull(input.address), ADDRESS_MAX, ADDRESS);
+  const location = checkLocation(problems, input.location);
+  if (problems.any || !key || !region) return failed();
+  const point = location === undefined ? {} : { lat: location?.lat ?? null, lng: location?.lng ?? null };
+
+  const { value, userErrors } = await withUserErrors(ctx, () =>
+    upsertByExternalRef(ctx, problems, 'externalRef.', key, {
+      async create(em, id) {
+        const station = await resolveStationInCommunity(ctx, problems, input.stationId, region.dbId, DELIBERATION_VENUE);
+        problems.throwIfAny();
+        em.create(DeliberationVenue, {
+          id,
+          name: name!,
+          kind: input.kind,
+          region: em.getReference(Region, region.dbId),
+          station: station ?? null,
+          address: address ?? null,
+          lat: location?.lat ?? null,
+          lng: location?.lng ?? null,
+          active: input.active ?? true,
+        });
+      },
+      async update(em, id) {
+        const venue = await em.findOneOrFail(DeliberationVenue, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+        await checkSameCommunity(ctx, problems, DELIBERATION_VENUE, venue.region.id, region);
+        const station = await resolveStationInCommunity(ctx, problems, input.stationId, region.dbId, DELIBERATION_VENUE);
+        problems.throwIfAny();
+        const changed = applyChanges(venue, { name: name!, kind: input.kind, address, ...point, active: input.active ?? undefined });
+        return setReference(venue.station, station, (value) => (venue.station = value)) || changed;
+      },
+    }),
+  );
+  if (!value) return { deliberationVenue: null, created: false, changed: false, userErrors };
+  const [deliberationVenue] = await deliberationVenuesByIds(ctx.db, [value.id]);
+  return { deliberationVenue, created: value.created, changed: value.changed, userErrors };
 }
 
 /** Changes the given fields at the version the caller read; the community stays. */

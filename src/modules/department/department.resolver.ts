@@ -21,16 +21,16 @@ export class DepartmentResolver {
     @Arg('code', () => String, { nullable: true, description: '部门代码 Department code' }) code?: string,
   ): Promise<Record<string, unknown> | null> {
     if ((id == null) === (code == null)) throw badInputOf('ID_OR_CODE_ONE_OF', {}, 'id');
-    if (code != null) return planOne(ctx.db, info, 'Department', 'code', code.trim(), 'text');
+    if (code != null) return planOne(ctx, info, 'Department', 'code', code.trim(), 'text');
     const localId = localIdOf(id!, 'Department');
     if (!localId) throw notAnId('id', 'Department');
-    return planOne(ctx.db, info, 'Department', 'id', localId, 'uuid');
+    return planOne(ctx, info, 'Department', 'id', localId, 'uuid');
   }
 
   @Public()
   @Query(() => DepartmentConnection, { description: '部门列表：可筛选、排序（默认按代码）、游标分页 Departments, filtered, sorted (by code by default) and keyset-paged' })
   departments(@Args(() => DepartmentsArgs) args: DepartmentsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Record<string, unknown>> {
-    return planConnection(ctx.db, info, departmentList(args.filter, args.orderBy, toPageRequest(args, 2)));
+    return planConnection(ctx, info, departmentList(args.filter, args.orderBy, toPageRequest(args, 2)));
   }
 
   @Public()

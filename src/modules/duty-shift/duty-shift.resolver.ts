@@ -32,13 +32,13 @@ export class DutyShiftResolver {
   dutyShift(@Arg('id', () => ID, { description: '值班 ID Shift ID' }) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Record<string, unknown> | null> {
     const localId = localIdOf(id, 'DutyShift');
     if (!localId) throw notAnId('id', 'DutyShift');
-    return planOne(ctx.db, info, 'DutyShift', 'id', localId, 'uuid');
+    return planOne(ctx, info, 'DutyShift', 'id', localId, 'uuid');
   }
 
   @SignedIn()
   @Query(() => DutyShiftConnection, { description: '值班列表（默认按开始时间从早到晚）Shifts, earliest start first unless ordered otherwise' })
   dutyShifts(@Args(() => DutyShiftsArgs) args: DutyShiftsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Record<string, unknown>> {
-    return planConnection(ctx.db, info, dutyShiftList(args.filter, args.orderBy, toPageRequest(args, 2)));
+    return planConnection(ctx, info, dutyShiftList(args.filter, args.orderBy, toPageRequest(args, 2)));
   }
 
   @SignedIn()
@@ -51,7 +51,7 @@ export class DutyShiftResolver {
   ): Promise<Record<string, unknown>[]> {
     const localId = localIdOf(stationId, 'Station');
     if (!localId) throw notAnId('stationId', 'Station');
-    return planList(ctx.db, info, { nodeType: 'DutyShift', alias: 'd', where: onDutyAt('d', sql`${localId}::uuid`, at), orderBy: ON_DUTY_ORDER('d') });
+    return planList(ctx, info, { nodeType: 'DutyShift', alias: 'd', where: onDutyAt('d', sql`${localId}::uuid`, at), orderBy: ON_DUTY_ORDER('d') });
   }
 
   @SignedIn()

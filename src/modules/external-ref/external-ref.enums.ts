@@ -9,6 +9,8 @@ export enum ExternalRecordType {
   SERVICE_ITEM = 'ServiceItem',
   STATION_SERVICE_ITEM = 'StationServiceItem',
   ORGANIZATION = 'Organization',
+  VOLUNTEER_TEAM = 'VolunteerTeam',
+  DELIBERATION_VENUE = 'DeliberationVenue',
 }
 
 export const EXTERNAL_RECORD_TYPES: readonly ExternalRecordType[] = Object.values(ExternalRecordType);
@@ -19,6 +21,8 @@ export const RECORD_KINDS: Record<ExternalRecordType, RecordKind> = {
   ServiceItem: { zh: '服务事项', en: 'service item' },
   StationServiceItem: { zh: '下沉记录', en: 'push-down record' },
   Organization: { zh: '组织', en: 'organization' },
+  VolunteerTeam: { zh: '志愿服务队伍', en: 'volunteer team' },
+  DeliberationVenue: { zh: '议事场所', en: 'deliberation venue' },
 };
 
 /**

@@ -6,6 +6,9 @@ import { OrganizationKind } from '../organization/organization.enums';
 import { PlatformKind } from '../platform/platform.enums';
 import { PlatformDetailInputs } from '../platform/platform.inputs';
 import { ServiceHandlingMode, ServiceItemCategory, ServiceItemLevel, StationServiceItemStatus } from '../service-item/service-item.enums';
+import { GeoPointInput } from '../../geo/geo.types';
+import { DeliberationVenueKind } from '../deliberation-venue/deliberation-venue.enums';
+import { VolunteerTeamKind } from '../volunteer-team/volunteer-team.enums';
 import { ExternalRecordType, ExternalRefSystemStatus } from './external-ref.enums';
 
 @InputType('ExternalRefInput', { description: '外部编号：合作部门系统名称及其中的记录编号 A partner system’s name and its ID for the record' })
@@ -175,6 +178,83 @@ export class UpsertOrganizationInput {
   regionCode!: string;
 
   @Field({ nullable: true, description: '是否启用；不传时新组织为启用，已有组织不变 Active; left out, a new organization is active and an existing one keeps its flag' })
+  active?: boolean;
+}
+
+@InputType('UpsertVolunteerTeamInput', {
+  description:
+    '按外部编号同步志愿服务队伍：编号未用过则新建，已用过则把该队伍改成所给的值；未给的可选字段保持不变，服务社区不可改 Create the volunteer team an external reference names, or make it match the input; optional fields left out stay as they are, and the community never changes',
+})
+export class UpsertVolunteerTeamInput {
+  @Field(() => ExternalRefInput, { description: '外部编号 The partner’s reference for the team' })
+  externalRef!: ExternalRefInput;
+
+  @Field({ description: '队伍名称（至多100字）Name, at most 100 characters' })
+  name!: string;
+
+  @Field(() => VolunteerTeamKind, { description: '队伍类别 Kind' })
+  kind!: VolunteerTeamKind;
+
+  @Field({ description: '服务的社区（村）12位区划代码；已有队伍须为其原社区 The 12-digit code of the community or village it serves; an existing team’s own' })
+  regionCode!: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: '所在驿站 ID（须在该社区，未归档）；传 null 表示清空，不传则不变 Station ID, in that community; null clears it, leaving it out keeps it',
+  })
+  stationId?: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: '来源组织 ID（须为启用状态）；传 null 表示清空，不传则不变 ID of the organization it comes from, active; null clears it, leaving it out keeps it',
+  })
+  organizationId?: string | null;
+
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description:
+      '“六进小区”下沉日期（不晚于今天）；传 null 表示未下沉，不传则不变 The day it was sent down under 六进小区, not after today; null: not sent down; leaving it out keeps it',
+  })
+  sentDownAt?: string | null;
+
+  @Field({ nullable: true, description: '是否在册；不传时新队伍为在册，已有队伍不变 Active; left out, a new team is active and an existing one keeps its flag' })
+  active?: boolean;
+}
+
+@InputType('UpsertDeliberationVenueInput', {
+  description:
+    '按外部编号同步议事场所：编号未用过则新建，已用过则把该场所改成所给的值；未给的可选字段保持不变，所在社区不可改 Create the deliberation venue an external reference names, or make it match the input; optional fields left out stay as they are, and the community never changes',
+})
+export class UpsertDeliberationVenueInput {
+  @Field(() => ExternalRefInput, { description: '外部编号 The partner’s reference for the venue' })
+  externalRef!: ExternalRefInput;
+
+  @Field({ description: '场所名称（至多100字）Name, at most 100 characters' })
+  name!: string;
+
+  @Field(() => DeliberationVenueKind, { description: '场所类别 Kind' })
+  kind!: DeliberationVenueKind;
+
+  @Field({ description: '所在社区（村）12位区划代码；已有场所须为其原社区 The 12-digit code of its community or village; an existing venue’s own' })
+  regionCode!: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: '所属驿站 ID（须在该社区，未归档）；传 null 表示清空，不传则不变 Station ID, in that community; null clears it, leaving it out keeps it',
+  })
+  stationId?: string | null;
+
+  @Field(() => String, { nullable: true, description: '地址（至多200字）；传 null 表示清空，不传则不变 Address, at most 200 characters; null clears it, leaving it out keeps it' })
+  address?: string | null;
+
+  @Field(() => GeoPointInput, {
+    nullable: true,
+    description:
+      '位置（可用 GCJ-02/BD-09 输入，按 WGS-84 存储）；传 null 表示清空，不传则不变 Location, GCJ-02 or BD-09 accepted, stored as WGS-84; null clears it, leaving it out keeps it',
+  })
+  location?: GeoPointInput | null;
+
+  @Field({ nullable: true, description: '是否启用；不传时新场所为启用，已有场所不变 Active; left out, a new venue is active and an existing one keeps its flag' })
   active?: boolean;
 }
 

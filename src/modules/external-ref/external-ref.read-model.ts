@@ -63,4 +63,6 @@ export function registerExternalRefReadModel(): void {
   registerReadFields('ServiceItem', { externalRefs: externalRefsPlan(ExternalRecordType.SERVICE_ITEM) });
   registerReadFields('StationServiceItem', { externalRefs: externalRefsPlan(ExternalRecordType.STATION_SERVICE_ITEM) });
   registerReadFields('Organization', { externalRefs: externalRefsPlan(ExternalRecordType.ORGANIZATION) });
+  registerReadFields('VolunteerTeam', { externalRefs: externalRefsPlan(ExternalRecordType.VOLUNTEER_TEAM) });
+  registerReadFields('DeliberationVenue', { externalRefs: externalRefsPlan(ExternalRecordType.DELIBERATION_VENUE) });
 }

@@ -1,16 +1,20 @@
-import { Arg, Args, Ctx, FieldResolver, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Mutation, Query, Resolver, Root, type ClassType } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { plannedField } from '../../graphql/plan/planned-field';
 import { gatedResolveType, Public, SignedIn } from '../../auth/visibility';
 import type { Context } from '../../graphql/context';
 import { badInputOf, ConnectionArgs, Node, toPageRequest } from '../../graphql/relay';
 import { DepartmentType, type DepartmentRecord } from '../department/department.types';
-import { OrganizationType, type OrganizationRecord } from '../organization/organization.types';
+import { OrganizationType } from '../organization/organization.types';
 import { upsertOrganization } from '../organization/organization.service';
+import { upsertVolunteerTeam } from '../volunteer-team/volunteer-team.service';
+import { upsertDeliberationVenue } from '../deliberation-venue/deliberation-venue.service';
 import { upsertPlatform } from '../platform/platform.service';
-import { PlatformInterface, type PlatformRecord } from '../platform/platform.types';
+import { PlatformInterface } from '../platform/platform.types';
 import { upsertServiceItem, upsertStationServiceItem } from '../service-item/service-item.service';
-import { ServiceItemType, StationServiceItemType, type ServiceItemRecord, type StationServiceItemRecord } from '../service-item/service-item.types';
+import { ServiceItemType, StationServiceItemType } from '../service-item/service-item.types';
+import { VolunteerTeamType } from '../volunteer-team/volunteer-team.types';
+import { DeliberationVenueType } from '../deliberation-venue/deliberation-venue.types';
 import { ExternalRecordType } from './external-ref.enums';
 import {
   AddExternalRefInput,
@@ -21,6 +25,8 @@ import {
   UpsertPlatformInput,
   UpsertServiceItemInput,
   UpsertStationServiceItemInput,
+  UpsertVolunteerTeamInput,
+  UpsertDeliberationVenueInput,
 } from './external-ref.inputs';
 import { externalRefsByIds, externalRefSystemList, externalRefSystemsByNames, namedByExternalRef } from './external-ref.reader';
 import { planConnection, planOne, planOneWhere } from '../../graphql/plan/planner';
@@ -42,6 +48,10 @@ import {
   UpsertPlatformPayload,
   UpsertServiceItemPayload,
   UpsertStationServiceItemPayload,
+  UpsertVolunteerTeamPayload,
+  UpsertDeliberationVenuePayload,
+  type UpsertVolunteerTeamResult,
+  type UpsertDeliberationVenueResult,
   type AddExternalRefResult,
   type ExternalRecord,
   type ExternalRefRecord,
@@ -86,7 +96,7 @@ export class ExternalRefResolver {
     const key = normaliseExternalRef(system, externalId);
     if (key.issues.includes('SYSTEM_INVALID')) throw badInputOf('SYSTEM_ARGUMENT_INVALID', {}, 'system');
     if (key.issues.length) throw badInputOf('EXTERNAL_ID_ARGUMENT_INVALID', { max: EXTERNAL_ID_MAX }, 'externalId');
-    return planOneWhere(ctx.db, info, type, (t) => namedByExternalRef(t, { type, system: key.system, externalId: key.externalId }), { abstract: true });
+    return planOneWhere(ctx, info, type, (t) => namedByExternalRef(t, { type, system: key.system, externalId: key.externalId }), { abstract: true });
   }
 
   @SignedIn()
@@ -95,7 +105,7 @@ export class ExternalRefResolver {
       '外部系统及其归属（按系统名称排序）：列出曾在其中写入编号或被指定归属的系统；未列出的系统名称尚无人使用，第一个在其中关联或同步编号的合作部门即拥有它 External systems and who owns them, by name: every system IDs were ever written in or that was assigned; a name not listed is unused, and the first partner department to add or upsert an ID in it owns it',
   })
   externalRefSystems(@Args(() => ExternalRefSystemsArgs) args: ExternalRefSystemsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Record<string, unknown>> {
-    return planConnection(ctx.db, info, externalRefSystemList(args.filter, toPageRequest(args, 2)));
+    return planConnection(ctx, info, externalRefSystemList(args.filter, toPageRequest(args, 2)));
   }
 
   @SignedIn()
@@ -110,7 +120,7 @@ export class ExternalRefResolver {
   ): Promise<Record<string, unknown> | null> {
     const checked = normaliseSystem(system);
     if (!checked.valid) throw badInputOf('SYSTEM_ARGUMENT_INVALID', {}, 'system');
-    return planOne(ctx.db, info, 'ExternalRefSystem', 'system', checked.system, 'text');
+    return planOne(ctx, info, 'ExternalRefSystem', 'system', checked.system, 'text');
   }
 
   @Public()
@@ -174,6 +184,31 @@ export class ExternalRefResolver {
   }
 
   @Public()
+  @Mutation(() => UpsertVolunteerTeamPayload, {
+    description:
+      '按外部编号同步志愿服务队伍：没有则新建，有则改成所给的值（服务社区不可改）；重复调用不重复新建，数据相同时不写入；须有本社区的写入权限，外部系统规则同 upsertOrganization Create or update a volunteer team by the partner’s external reference (its community never changes); repeats create nothing more and write nothing when the data is the same. Needs the right to write in the community; the system rules are those of upsertOrganization',
+  })
+  upsertVolunteerTeam(
+    @Arg('input', () => UpsertVolunteerTeamInput, { description: '志愿服务队伍及其外部编号 The volunteer team and its external reference' }) input: UpsertVolunteerTeamInput,
+    @Ctx() ctx: Context,
+  ): Promise<UpsertVolunteerTeamResult> {
+    return upsertVolunteerTeam(ctx, input);
+  }
+
+  @Public()
+  @Mutation(() => UpsertDeliberationVenuePayload, {
+    description:
+      '按外部编号同步议事场所：没有则新建，有则改成所给的值（所在社区不可改）；重复调用不重复新建，数据相同时不写入；须有本社区的写入权限，外部系统规则同 upsertOrganization Create or update a deliberation venue by the partner’s external reference (its community never changes); repeats create nothing more and write nothing when the data is the same. Needs the right to write in the community; the system rules are those of upsertOrganization',
+  })
+  upsertDeliberationVenue(
+    @Arg('input', () => UpsertDeliberationVenueInput, { description: '议事场所及其外部编号 The deliberation venue and its external reference' })
+    input: UpsertDeliberationVenueInput,
+    @Ctx() ctx: Context,
+  ): Promise<UpsertDeliberationVenueResult> {
+    return upsertDeliberationVenue(ctx, input);
+  }
+
+  @Public()
   @Mutation(() => AddExternalRefPayload, {
     description:
       '给已有记录关联外部编号：须有修改该记录的权限，且外部系统归本部门、无主或共用；合作部门在无主系统中关联即占用该系统 Attach a partner system’s ID to an existing record; needs the right to change the record, and a system that is the caller’s department’s, unclaimed or shared. A partner department attaching an ID in an unclaimed system claims it',
@@ -198,51 +233,26 @@ export class ExternalRefResolver {
   }
 }
 
-@Resolver(() => PlatformInterface)
-export class PlatformExternalRefsResolver {
-  @SignedIn()
-  @FieldResolver(() => ExternalRefConnection, { description: EXTERNAL_REFS_DESCRIPTION })
-  externalRefs(@Root() platform: PlatformRecord, @Args(() => ConnectionArgs) _args: ConnectionArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<unknown> {
-    return externalRefsOf(ctx, info, platform.dbId);
+/**
+ * `externalRefs` of a type whose records carry references (one resolver per type, alike): for
+ * records the planner did not build, read by the same plan.
+ */
+function externalRefsResolverOf(type: ClassType): ClassType {
+  @Resolver(() => type)
+  class ExternalRefsResolver {
+    @SignedIn()
+    @FieldResolver(() => ExternalRefConnection, { description: EXTERNAL_REFS_DESCRIPTION })
+    externalRefs(@Root() record: { dbId: string }, @Args(() => ConnectionArgs) _args: ConnectionArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<unknown> {
+      return externalRefsOf(ctx, info, record.dbId);
+    }
   }
+  return ExternalRefsResolver;
 }
 
-@Resolver(() => ServiceItemType)
-export class ServiceItemExternalRefsResolver {
-  @SignedIn()
-  @FieldResolver(() => ExternalRefConnection, { description: EXTERNAL_REFS_DESCRIPTION })
-  externalRefs(@Root() item: ServiceItemRecord, @Args(() => ConnectionArgs) _args: ConnectionArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<unknown> {
-    return externalRefsOf(ctx, info, item.dbId);
-  }
-}
-
-@Resolver(() => StationServiceItemType)
-export class StationServiceItemExternalRefsResolver {
-  @SignedIn()
-  @FieldResolver(() => ExternalRefConnection, { description: EXTERNAL_REFS_DESCRIPTION })
-  externalRefs(
-    @Root() record: StationServiceItemRecord,
-    @Args(() => ConnectionArgs) _args: ConnectionArgs,
-    @Ctx() ctx: Context,
-    @Info() info: GraphQLResolveInfo,
-  ): Promise<unknown> {
-    return externalRefsOf(ctx, info, record.dbId);
-  }
-}
-
-@Resolver(() => OrganizationType)
-export class OrganizationExternalRefsResolver {
-  @SignedIn()
-  @FieldResolver(() => ExternalRefConnection, { description: EXTERNAL_REFS_DESCRIPTION })
-  externalRefs(
-    @Root() organization: OrganizationRecord,
-    @Args(() => ConnectionArgs) _args: ConnectionArgs,
-    @Ctx() ctx: Context,
-    @Info() info: GraphQLResolveInfo,
-  ): Promise<unknown> {
-    return externalRefsOf(ctx, info, organization.dbId);
-  }
-}
+/** The `externalRefs` resolvers of every type that carries references. */
+export const EXTERNAL_REFS_RESOLVERS: ClassType[] = [PlatformInterface, ServiceItemType, StationServiceItemType, OrganizationType, VolunteerTeamType, DeliberationVenueType].map(
+  externalRefsResolverOf,
+);
 
 @Resolver(() => ExternalRefSystemType)
 export class ExternalRefSystemResolver {

@@ -16,7 +16,11 @@ import { Organization } from '../organization/organization.entity';
 import type { OrganizationRecord } from '../organization/organization.types';
 import { Platform } from '../platform/platform.entity';
 import type { PlatformRecord } from '../platform/platform.types';
+import { DeliberationVenue } from '../deliberation-venue/deliberation-venue.entity';
+import type { DeliberationVenueRecord } from '../deliberation-venue/deliberation-venue.types';
 import { ServiceItem, StationServiceItem } from '../service-item/service-item.entity';
+import { VolunteerTeam } from '../volunteer-team/volunteer-team.entity';
+import type { VolunteerTeamRecord } from '../volunteer-team/volunteer-team.types';
 import type { ServiceItemRecord, StationServiceItemRecord } from '../service-item/service-item.types';
 import { ExternalRef, ExternalRefSystem } from './external-ref.entity';
 import { ExternalRecordType, ExternalRefSystemStatus, RECORD_KINDS } from './external-ref.enums';
@@ -31,6 +35,8 @@ const ENTITIES: Record<ExternalRecordType, EntityClass<{ id: string }>> = {
   ServiceItem,
   StationServiceItem,
   Organization,
+  VolunteerTeam,
+  DeliberationVenue,
 };
 
 /** The action that writes each record type (and so may attach or remove its references). */
@@ -39,6 +45,8 @@ const WRITE_ACTIONS: Record<ExternalRecordType, Action> = {
   ServiceItem: Action.WRITE_SERVICE_ITEM,
   StationServiceItem: Action.WRITE_SERVICE_ITEM,
   Organization: Action.WRITE_COMMUNITY,
+  VolunteerTeam: Action.WRITE_COMMUNITY,
+  DeliberationVenue: Action.WRITE_COMMUNITY,
 };
 
 /**
@@ -66,17 +74,23 @@ export function loadExternalRecord(ctx: Context, type: ExternalRecordType, local
       return ctx.loaders.stationServiceItemById.load(localId);
     case ExternalRecordType.ORGANIZATION:
       return ctx.loaders.organizationById.load(localId);
+    case ExternalRecordType.VOLUNTEER_TEAM:
+      return ctx.loaders.volunteerTeamById.load(localId);
+    case ExternalRecordType.DELIBERATION_VENUE:
+      return ctx.loaders.deliberationVenueById.load(localId);
   }
 }
 
-/** How a record is named in messages: a platform's or organization's name, an item with its code, a push-down by station and item. */
+/** How a record is named in messages: its name (a platform, organization, team or venue), an item with its code, a push-down by station and item. */
 async function describeRecord(ctx: Context, type: ExternalRecordType, localId: string): Promise<string> {
   const record = await loadExternalRecord(ctx, type, localId);
   if (!record) return '';
   switch (type) {
     case ExternalRecordType.PLATFORM:
     case ExternalRecordType.ORGANIZATION:
-      return (record as PlatformRecord | OrganizationRecord).name;
+    case ExternalRecordType.VOLUNTEER_TEAM:
+    case ExternalRecordType.DELIBERATION_VENUE:
+      return (record as PlatformRecord | OrganizationRecord | VolunteerTeamRecord | DeliberationVenueRecord).name;
     case ExternalRecordType.SERVICE_ITEM: {
       const item = record as ServiceItemRecord;
       return `${item.name}（${item.code}）`;
@@ -91,8 +105,8 @@ async function describeRecord(ctx: Context, type: ExternalRecordType, localId: s
 
 /**
  * The right to write a record (attaching or removing its references needs it): its department
- * for platforms, items and push-downs (the item's), its region for organizations. `record`
- * null: the record was not found, which the caller is told instead.
+ * for platforms, items and push-downs (the item's), its region for organizations, volunteer teams
+ * and deliberation venues. `record` null: the record was not found, which the caller is told instead.
  */
 async function checkCanWriteRecord(ctx: Context, problems: Problems, type: ExternalRecordType, record: ExternalRecord | null): Promise<boolean> {
   const action = WRITE_ACTIONS[type];
@@ -106,7 +120,9 @@ async function checkCanWriteRecord(ctx: Context, problems: Problems, type: Exter
       return checkCan(ctx, problems, action, { departmentId: item?.departmentId });
     }
     case ExternalRecordType.ORGANIZATION:
-      return checkCanInRegion(ctx, problems, action, record as OrganizationRecord);
+    case ExternalRecordType.VOLUNTEER_TEAM:
+    case ExternalRecordType.DELIBERATION_VENUE:
+      return checkCanInRegion(ctx, problems, action, record as OrganizationRecord | VolunteerTeamRecord | DeliberationVenueRecord);
   }
 }
 

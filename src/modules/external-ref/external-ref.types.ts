@@ -7,6 +7,8 @@ import { connectionTypeOf, Node, toGlobalId } from '../../graphql/relay';
 import { OrganizationType, type OrganizationRecord } from '../organization/organization.types';
 import { PlatformInterface, type PlatformRecord } from '../platform/platform.types';
 import { ServiceItemType, StationServiceItemType, type ServiceItemRecord, type StationServiceItemRecord } from '../service-item/service-item.types';
+import { VolunteerTeamType, type VolunteerTeamRecord } from '../volunteer-team/volunteer-team.types';
+import { DeliberationVenueType, type DeliberationVenueRecord } from '../deliberation-venue/deliberation-venue.types';
 import { ExternalRecordType, ExternalRefSystemStatus } from './external-ref.enums';
 import { CreatedNode, VersionedNode } from '../../graphql/record-types';
 import { columnsOf, type RowOf } from '../../db/entity-rows';
@@ -20,6 +22,8 @@ registerEnumType(ExternalRecordType, {
     SERVICE_ITEM: { description: '高频服务事项 A service item of the catalogue' },
     STATION_SERVICE_ITEM: { description: '事项下沉记录 A push-down of a service item to a station' },
     ORGANIZATION: { description: '共建组织 An organization' },
+    VOLUNTEER_TEAM: { description: '志愿服务队伍（帮帮团、评理团等）A volunteer team' },
+    DELIBERATION_VENUE: { description: '议事场所（连心园、议事亭等）A deliberation venue' },
   },
 });
 
@@ -94,6 +98,12 @@ export interface UpsertStationServiceItemResult extends UpsertFlags {
 export interface UpsertOrganizationResult extends UpsertFlags {
   organization: OrganizationRecord | null;
 }
+export interface UpsertVolunteerTeamResult extends UpsertFlags {
+  volunteerTeam: VolunteerTeamRecord | null;
+}
+export interface UpsertDeliberationVenueResult extends UpsertFlags {
+  deliberationVenue: DeliberationVenueRecord | null;
+}
 
 type ClassType = new (...args: never[]) => unknown;
 
@@ -147,9 +157,21 @@ export const UpsertOrganizationPayload = upsertPayloadTypeOf('UpsertOrganization
   zh: '组织',
   en: 'The organization',
 });
+export const UpsertVolunteerTeamPayload = upsertPayloadTypeOf('UpsertVolunteerTeamPayload', 'upsertVolunteerTeam', {
+  name: 'volunteerTeam',
+  type: () => VolunteerTeamType,
+  zh: '志愿服务队伍',
+  en: 'The volunteer team',
+});
+export const UpsertDeliberationVenuePayload = upsertPayloadTypeOf('UpsertDeliberationVenuePayload', 'upsertDeliberationVenue', {
+  name: 'deliberationVenue',
+  type: () => DeliberationVenueType,
+  zh: '议事场所',
+  en: 'The deliberation venue',
+});
 
-/** A record of any of the four types, as the loaders return it. */
-export type ExternalRecord = PlatformRecord | ServiceItemRecord | StationServiceItemRecord | OrganizationRecord;
+/** A record of any of the types that carry references, as the loaders return it. */
+export type ExternalRecord = PlatformRecord | ServiceItemRecord | StationServiceItemRecord | OrganizationRecord | VolunteerTeamRecord | DeliberationVenueRecord;
 
 @Public()
 @ObjectType('AddExternalRefPayload', { simpleResolvers: true, description: '关联外部编号结果 Result of addExternalRef' })

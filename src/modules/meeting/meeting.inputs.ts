@@ -4,13 +4,23 @@ import { SortDirection } from '../station/station.inputs';
 import { DateTimeScalar, LocalDateScalar } from '../../graphql/scalars';
 import { AgendaDecision } from './meeting.enums';
 
-@InputType('CreateMeetingInput', { description: '新的民生议事厅会议 A new livelihood meeting' })
+@InputType('CreateMeetingInput', {
+  description:
+    '新的民生议事厅会议：驿站的或社区的，驿站和社区至少填一项（填驿站即属于驿站所在社区）A new livelihood meeting, a station’s or a community’s: give at least one of the two (a station’s meeting is of the station’s community)',
+})
 export class CreateMeetingInput {
-  @Field({ description: '社区（村）区划代码 The community the meeting is of' })
-  regionCode!: string;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      '社区（村）区划代码；填驿站时可不填（即驿站所在社区），两者都填时须一致 The community the meeting is of; may be left out with a station (its community), and must be it when both are given',
+  })
+  regionCode?: string | null;
 
-  @Field(() => ID, { nullable: true, description: '召开的驿站（须在该社区）The station it is held at, in that community' })
-  stationId?: string;
+  @Field(() => ID, {
+    nullable: true,
+    description: '召开会议的驿站（民生驿站的议事厅）；填社区时须为该社区的驿站 The station whose meeting it is; with a regionCode, a station of that community',
+  })
+  stationId?: string | null;
 
   @Field(() => ID, { nullable: true, description: '议事场所 ID（须在该社区）The deliberation venue, in that community' })
   venueId?: string;
@@ -36,20 +46,27 @@ export class UpdateMeetingInput {
   @Field(() => Int, { description: '读取时的版本号 The version you read' })
   version!: number;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: '会议日期 The day' })
-  heldOn?: string;
+  @Field(() => LocalDateScalar, { nullable: true, description: '会议日期（不可清空，传 null 等同不填）The day; it cannot be cleared, so null leaves it as it is' })
+  heldOn?: string | null;
 
-  @Field({ nullable: true, description: '会议名称 Title' })
-  title?: string;
+  @Field(() => String, { nullable: true, description: '会议名称（不可清空，传 null 等同不填）Title; it cannot be cleared, so null leaves it as it is' })
+  title?: string | null;
 
-  @Field(() => ID, { nullable: true, description: '议事场所 ID The deliberation venue' })
-  venueId?: string;
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      '召开会议的驿站（须为会议所在社区的驿站）；传 null 表示清空，会议仍属于所在社区 The station, of the meeting’s community; null clears it and the meeting stays its community’s',
+  })
+  stationId?: string | null;
 
-  @Field(() => Int, { nullable: true, description: '参会人数 How many attended' })
-  attendeeCount?: number;
+  @Field(() => ID, { nullable: true, description: '议事场所 ID；传 null 表示清空 The deliberation venue; null clears it' })
+  venueId?: string | null;
 
-  @Field({ nullable: true, description: '参会人员 Who attended' })
-  attendees?: string;
+  @Field(() => Int, { nullable: true, description: '参会人数；传 null 表示清空 How many attended; null clears it' })
+  attendeeCount?: number | null;
+
+  @Field(() => String, { nullable: true, description: '参会人员；传 null 或空白表示清空 Who attended; null or blank clears it' })
+  attendees?: string | null;
 }
 
 @InputType('AddNeedToAgendaInput', { description: '将已提交的需求列入会议议程（需求变为“已列入议事”）Put a SUBMITTED need on a meeting’s agenda; the need moves to ON_AGENDA' })

@@ -1,9 +1,9 @@
 import { rawSql } from '../../db/sql';
 import { column, dateSql, instant, recordFields, registerReadFields, registerReadModel } from '../../graphql/plan/read-model';
-import { agendaSort } from './meeting.reader';
+import { agendaItemReadScope, agendaSort, meetingSort } from './meeting.reader';
 import { AGENDA_ITEM_COLUMNS, MEETING_COLUMNS, toMeetingAgendaItemRecord, toMeetingRecord } from './meeting.types';
 
-/** How meetings and their agenda items are read (see graphql/plan/read-model.ts), and Need.agendaItems. */
+/** How meetings and their agenda items are read (see graphql/plan/read-model.ts), Need.agendaItems and Station.meetings. */
 export function registerMeetingReadModel(): void {
   registerReadModel({
     type: 'Meeting',
@@ -27,6 +27,7 @@ export function registerMeetingReadModel(): void {
     table: 'meeting_agenda_item',
     key: 'id',
     record: { columns: AGENDA_ITEM_COLUMNS, from: 'meeting_agenda_item ai', alias: 'ai', toRecord: toMeetingAgendaItemRecord },
+    rows: (principal, t) => agendaItemReadScope(principal, t),
     fields: {
       ...recordFields('MeetingAgendaItem'),
       position: column('position'),
@@ -37,6 +38,9 @@ export function registerMeetingReadModel(): void {
       need: { kind: 'one', type: 'Need', key: (t) => `${t}.need_id` },
       referredDepartment: { kind: 'one', type: 'Department', key: (t) => `${t}.referred_department_id` },
     },
+  });
+  registerReadFields('Station', {
+    meetings: { kind: 'connection', type: 'Meeting', where: (t, c) => rawSql(`${c}.station_id = ${t}.id`), sort: (c) => meetingSort(c) },
   });
   registerReadFields('Need', {
     agendaItems: {

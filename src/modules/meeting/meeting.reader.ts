@@ -4,7 +4,7 @@ import { listInOrder, type PlannedList } from '../../graphql/plan/planner';
 import type { PlannedSort } from '../../graphql/plan/read-model';
 import { badInputOf, type PageRequest } from '../../graphql/relay';
 import { recordIdCondition } from '../../graphql/plan/list-filters';
-import { needReadScope } from '../need/need.reader';
+import { withReadableNeed } from '../need/need.reader';
 import { inRegionSubtree } from '../region/region-subtree';
 import { MeetingSortField, type MeetingFilter, type MeetingOrder } from './meeting.inputs';
 import { SortDirection } from '../station/station.inputs';
@@ -21,7 +21,7 @@ import {
 
 /** Which agenda items (alias `ai`) a caller may read: those of the needs it may read. */
 export function agendaItemReadScope(principal: Principal, ai: string): SqlFragment {
-  return sql`exists (select 1 from need n where n.id = ${rawSql(`${ai}.need_id`)} and ${needReadScope(principal, 'n')})`;
+  return withReadableNeed(principal, `${ai}.need_id`);
 }
 
 export async function meetingsByIds(db: SqlReader, ids: readonly string[]): Promise<MeetingRecord[]> {

@@ -1,9 +1,8 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Role } from '../../auth/roles';
-import { Public, RolesOnly, SignedIn } from '../../auth/visibility';
+import { Public, SignedIn } from '../../auth/visibility';
 import type { Context } from '../../graphql/context';
-import { registerNodeLoader, registerNodeScope } from '../../graphql/node.resolver';
+import { registerNodeLoader } from '../../graphql/node.resolver';
 import { plannedField } from '../../graphql/plan/planned-field';
 import { planConnection, planOne } from '../../graphql/plan/planner';
 import { ConnectionArgs, localIdOf, notAnId, toPageRequest } from '../../graphql/relay';
@@ -12,9 +11,9 @@ import { DeliberationVenueType } from '../deliberation-venue/deliberation-venue.
 import { DepartmentType } from '../department/department.types';
 import { NeedType, type NeedRecord } from '../need/need.types';
 import { RegionType } from '../region/region.types';
-import { StationType } from '../station/station.types';
+import { StationType, type StationRecord } from '../station/station.types';
 import { AddNeedToAgendaInput, CreateMeetingInput, DecideAgendaItemInput, MeetingsArgs, UpdateMeetingInput } from './meeting.inputs';
-import { agendaItemReadScope, meetingList, meetingsByIds, visibleAgendaItemsByIds } from './meeting.reader';
+import { meetingList, meetingsByIds, visibleAgendaItemsByIds } from './meeting.reader';
 import * as meetings from './meeting.service';
 import {
   AddNeedToAgendaPayload,
@@ -31,8 +30,7 @@ import {
   type MeetingRecord,
 } from './meeting.types';
 
-/** node(id) and the change feed's records: an agenda item only to those who may read its need. */
-registerNodeScope('MeetingAgendaItem', (ctx, t) => agendaItemReadScope(ctx.principal, t));
+/** The change feed's records: an agenda item only to those who may read its need (planned reads keep to its row rule). */
 registerNodeLoader('MeetingAgendaItem', (ctx, id) =>
   requestLoader(ctx.db, 'visibleAgendaItemById', async (db, ids) => new Map((await visibleAgendaItemsByIds(db, ctx.principal, ids)).map((item) => [item.dbId, item]))).load(id),
 );
@@ -47,13 +45,13 @@ export class MeetingResolver {
   meeting(@Arg('id', () => ID, { description: '会议 ID Meeting ID' }) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Record<string, unknown> | null> {
     const localId = localIdOf(id, 'Meeting');
     if (!localId) throw notAnId('id', 'Meeting');
-    return planOne(ctx.db, info, 'Meeting', 'id', localId, 'uuid');
+    return planOne(ctx, info, 'Meeting', 'id', localId, 'uuid');
   }
 
   @SignedIn()
   @Query(() => MeetingConnection, { description: '民生议事厅会议列表（按会议日期从新到旧）Meetings, the latest first' })
   meetings(@Args(() => MeetingsArgs) args: MeetingsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Record<string, unknown>> {
-    return planConnection(ctx.db, info, meetingList(args.filter, args.orderBy, toPageRequest(args, 2)));
+    return planConnection(ctx, info, meetingList(args.filter, args.orderBy, toPageRequest(args, 2)));
   }
 
   @SignedIn()
@@ -74,9 +72,10 @@ export class MeetingResolver {
     return meeting.venueId ? plannedField(ctx, info, 'Meeting', meeting.dbId, 'uuid') : null;
   }
 
-  @RolesOnly(Role.REGION_OPERATOR, Role.ANALYST)
+  @SignedIn()
   @FieldResolver(() => MeetingAgendaItemConnection, {
-    description: '议程：列入本次会议的需求及决定（按列入先后）The agenda: the needs put on it and the decisions, in the order they were added',
+    description:
+      '议程：列入本次会议的需求及决定（按列入先后；合作部门只看到交办给本部门的需求）The agenda: the needs put on it and the decisions, in the order they were added; a partner department sees only the items of needs referred to it',
   })
   agenda(@Root() meeting: MeetingRecord, @Args(() => ConnectionArgs) _args: ConnectionArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<unknown> {
     return plannedField(ctx, info, 'Meeting', meeting.dbId, 'uuid');
@@ -133,6 +132,19 @@ export class MeetingAgendaItemResolver {
   @FieldResolver(() => DepartmentType, { nullable: true, description: '交办部门（决定为交办时）The department it was referred to, when it was' })
   referredDepartment(@Root() item: MeetingAgendaItemRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<unknown> | null {
     return item.referredDepartmentId ? plannedField(ctx, info, 'MeetingAgendaItem', item.dbId, 'uuid') : null;
+  }
+}
+
+/** Station.meetings for stations the planner did not read. */
+@Resolver(() => StationType)
+export class StationMeetingsResolver {
+  @SignedIn()
+  @FieldResolver(() => MeetingConnection, {
+    description:
+      '本驿站的民生议事厅会议（按会议日期从新到旧；社区的会议见 meetings(filter: { regionCode })）The station’s own meetings, the latest first; a community’s are in meetings(filter: { regionCode })',
+  })
+  meetings(@Root() station: StationRecord, @Args(() => ConnectionArgs) _args: ConnectionArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<unknown> {
+    return plannedField(ctx, info, 'Station', station.dbId, 'uuid');
   }
 }
 

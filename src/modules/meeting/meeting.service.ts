@@ -27,6 +27,7 @@ import type { AgendaItemPayload, MeetingPayload, MeetingRecord } from './meeting
 const MEETING: RecordKind = { zh: '民生议事厅会议', en: 'meeting' };
 const AGENDA_ITEM: RecordKind = { zh: '议题', en: 'agenda item' };
 const VENUE: RecordKind = { zh: '议事场所', en: 'deliberation venue' };
+const STATION: RecordKind = { zh: '驿站', en: 'station' };
 const TITLE: RecordKind = { zh: '会议名称', en: 'title' };
 const ATTENDEES: RecordKind = { zh: '参会人员', en: 'attendees' };
 const REASON: RecordKind = { zh: '决定理由', en: 'reason' };
@@ -87,18 +88,41 @@ async function itemPayload(ctx: Context, work: () => Promise<string>): Promise<A
   return { agendaItem, userErrors };
 }
 
-/** 召开民生议事厅 Records a community's meeting (operators of its region, administrators); on this week's Wednesday unless a day is given. */
+/**
+ * The community of the station an input names, read before the unit of work so that the region
+ * check comes first; the station itself is checked (not archived) and locked inside it.
+ */
+async function communityOfStation(ctx: Context, problems: Problems, stationId: string): Promise<RegionRecord | undefined> {
+  const localId = localIdOf(stationId, 'Station');
+  const station = localId ? await ctx.loaders.stationById.load(localId) : null;
+  if (!localId) problems.invalidId('stationId', STATION);
+  else if (!station) problems.add('stationId', UserErrorCode.NOT_FOUND, 'RECORD_NOT_FOUND', { kindZh: STATION.zh, kind: STATION.en });
+  else return (await ctx.loaders.regionById.load(station.regionId)) ?? undefined;
+  return undefined;
+}
+
+/**
+ * 召开民生议事厅 Records a station's or a community's meeting (operators of its region,
+ * administrators): a station's meeting is of the station's community; on this week's Wednesday
+ * unless a day is given.
+ */
 export async function createMeeting(ctx: Context, input: CreateMeetingInput): Promise<MeetingPayload> {
   const problems = new Problems(ctx.locale);
-  const region = await resolveCommunity(ctx, problems, 'regionCode', input.regionCode, MEETING);
-  if (!checkCan(ctx, problems, Action.HANDLE_NEED, region ? { regionPath: region.path } : null, 'regionCode')) return { meeting: null, userErrors: problems.errors };
+  const code = blankToNull(input.regionCode);
+  const stationId = blankToNull(input.stationId);
+  let region: RegionRecord | undefined;
+  if (code != null) region = await resolveCommunity(ctx, problems, 'regionCode', code, MEETING);
+  else if (stationId != null) region = await communityOfStation(ctx, problems, stationId);
+  else problems.add('stationId', UserErrorCode.REQUIRED, 'MEETING_PLACE_REQUIRED');
+  const scopeField = code != null ? 'regionCode' : 'stationId';
+  if (!checkCan(ctx, problems, Action.HANDLE_NEED, region ? { regionPath: region.path } : null, scopeField)) return { meeting: null, userErrors: problems.errors };
   const title = checkText(problems, 'title', input.title, TITLE_MAX, TITLE);
   const attendees = checkAttendees(problems, input.attendeeCount, blankToNull(input.attendees));
   const venueId = await resolveVenue(ctx, problems, input.venueId, region?.dbId);
   if (problems.any || !region) return { meeting: null, userErrors: problems.errors };
   return meetingPayload(ctx, () =>
     write(ctx, async (em) => {
-      const station = await resolveStationInCommunity(ctx, problems, input.stationId, region.dbId, MEETING);
+      const station = await resolveStationInCommunity(ctx, problems, stationId, region.dbId, MEETING);
       problems.throwIfAny();
       const meeting = em.create(Meeting, {
         id: randomUUID(),
@@ -121,7 +145,11 @@ async function regionOfMeeting(ctx: Context, meeting: Meeting): Promise<RegionRe
   return ctx.loaders.regionById.load(meeting.region.id);
 }
 
-/** Changes a meeting at the version read (operators of its region, administrators). */
+/**
+ * Changes a meeting at the version read (operators of its region, administrators). An omitted
+ * field stays; null clears the station, venue and attendees (the day and title cannot be cleared:
+ * null leaves them). The community never changes: a station or venue must be of it.
+ */
 export async function updateMeeting(ctx: Context, input: UpdateMeetingInput): Promise<MeetingPayload> {
   const problems = new Problems(ctx.locale);
   const id = localIdOf(input.id, 'Meeting');
@@ -135,10 +163,12 @@ export async function updateMeeting(ctx: Context, input: UpdateMeetingInput): Pr
       const region = await regionOfMeeting(ctx, meeting);
       if (!checkCan(ctx, problems, Action.HANDLE_NEED, { regionPath: region?.path }, 'id')) problems.throwIfAny();
       const venueId = await resolveVenue(ctx, problems, input.venueId, meeting.region.id);
+      const station = await resolveStationInCommunity(ctx, problems, blankToNull(input.stationId), meeting.region.id, MEETING);
       problems.throwIfAny();
       if (title) meeting.title = title;
       if (input.heldOn) meeting.heldOn = input.heldOn;
-      if (venueId) meeting.venue = em.getReference(DeliberationVenue, venueId);
+      if (input.stationId !== undefined) meeting.station = station ?? null;
+      if (input.venueId !== undefined) meeting.venue = venueId ? em.getReference(DeliberationVenue, venueId) : null;
       if (input.attendeeCount !== undefined) meeting.attendeeCount = attendees.count ?? null;
       if (input.attendees !== undefined) meeting.attendees = attendees.text ?? null;
       return meeting.id;

@@ -1,7 +1,7 @@
 import { joinSql, rawSql } from '../../db/sql';
 import { column, instant, recordFields, registerReadFields, registerReadModel, type FieldPlan } from '../../graphql/plan/read-model';
 import { NeedClaimState } from './need-claim.enums';
-import { claimSort, claimStateCondition } from './need-claim.reader';
+import { claimReadScope, claimSort, claimStateCondition } from './need-claim.reader';
 import { claimantKindSql, NEED_CLAIM_COLUMNS, toNeedClaimRecord } from './need-claim.types';
 
 /** The claims of a parent row whose id is in the claim's column `parent`, newest first, optionally of some states. */
@@ -26,6 +26,7 @@ export function registerNeedClaimReadModel(): void {
     table: 'need_claim',
     key: 'id',
     record: { columns: NEED_CLAIM_COLUMNS, from: 'need_claim c', alias: 'c', toRecord: toNeedClaimRecord },
+    rows: (principal, t) => claimReadScope(principal, t),
     fields: {
       ...recordFields('NeedClaim'),
       claimantKind: { kind: 'value', sql: (t) => claimantKindSql(t) },

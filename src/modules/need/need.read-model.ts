@@ -3,7 +3,7 @@ import type { CoordinateSystem } from '../../geo/coordinates';
 import { toGeoPoint } from '../../geo/geo.types';
 import { column, globalId, instant, recordFields, registerReadFields, registerReadModel, type FieldPlan } from '../../graphql/plan/read-model';
 import type { NeedState } from './need.enums';
-import { needSort, overdueCondition, stateCondition } from './need.reader';
+import { needReadScope, needSort, overdueCondition, stateCondition, withReadableNeed } from './need.reader';
 import { NEED_COLUMNS, NEED_TRANSITION_COLUMNS, overdueSql, toNeedRecord, toNeedTransitionRecord } from './need.types';
 
 /** A station's or a department's needs (`parent` is the need's column naming it), with the nested filters. */
@@ -33,6 +33,8 @@ export function registerNeedReadModel(): void {
     table: 'need',
     key: 'id',
     record: { columns: NEED_COLUMNS, from: 'need n', alias: 'n', toRecord: toNeedRecord },
+    // A partner department reads only the needs referred to it, wherever they are listed or named.
+    rows: (principal, t) => needReadScope(principal, t),
     fields: {
       ...recordFields('Need'),
       kind: column('kind'),
@@ -69,6 +71,7 @@ export function registerNeedReadModel(): void {
     table: 'need_transition',
     key: 'id',
     record: { columns: NEED_TRANSITION_COLUMNS, from: 'need_transition x', alias: 'x', toRecord: toNeedTransitionRecord },
+    rows: (principal, t) => withReadableNeed(principal, `${t}.need_id`),
     fields: {
       id: globalId('NeedTransition'),
       sequence: column('sequence'),

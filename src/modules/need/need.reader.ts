@@ -38,6 +38,11 @@ export function needReadScope(principal: Principal, n: string): SqlFragment {
   return rawSql('false');
 }
 
+/** Rows that hang off a need (claims, agenda items, steps), whose column `needColumn` names it: readable with their need. */
+export function withReadableNeed(principal: Principal, needColumn: string): SqlFragment {
+  return sql`exists (select 1 from need n where n.id = ${rawSql(needColumn)} and ${needReadScope(principal, 'n')})`;
+}
+
 /** Needs by id, whatever the caller may see: for writes and for loaders whose callers apply the scope. */
 export async function needsByIds(db: SqlReader, ids: readonly string[]): Promise<NeedRecord[]> {
   const rows = await db.all<NeedRow>(`select ${NEED_COLUMNS} from need n where n.id = any(?::uuid[])`, [ids]);
@@ -52,8 +57,7 @@ export async function visibleNeedsByIds(db: SqlReader, principal: Principal, ids
 
 /** Transitions by id whose need the caller may read. */
 export async function visibleTransitionsByIds(db: SqlReader, principal: Principal, ids: readonly string[]): Promise<NeedTransitionRecord[]> {
-  const statement = sql`select ${rawSql(NEED_TRANSITION_COLUMNS)} from need_transition x join need n on n.id = x.need_id
-    where x.id = any(${ids}::uuid[]) and ${needReadScope(principal, 'n')}`;
+  const statement = sql`select ${rawSql(NEED_TRANSITION_COLUMNS)} from need_transition x where x.id = any(${ids}::uuid[]) and ${withReadableNeed(principal, 'x.need_id')}`;
   return (await db.all<NeedTransitionRow>(statement.text, statement.bindings)).map(toNeedTransitionRecord);
 }
 
@@ -86,8 +90,8 @@ interface CompiledFilter {
   distance: SqlFragment | null;
 }
 
-function compileNeedFilter(filter: NeedFilter | undefined, scope: SqlFragment): CompiledFilter {
-  const conditions: SqlFragment[] = [scope];
+function compileNeedFilter(filter: NeedFilter | undefined): CompiledFilter {
+  const conditions: SqlFragment[] = [rawSql('true')];
   let distance: SqlFragment | null = null;
   if (filter?.state?.length) conditions.push(stateCondition('n', filter.state));
   if (filter?.kind?.length) conditions.push(sql`n.kind = any(${filter.kind}::text[])`);
@@ -132,9 +136,9 @@ export function needSort(n: string): PlannedSort {
   return { expression: `${n}.created_at`, type: 'timestamptz', id: `${n}.id`, idType: 'uuid', descending: true };
 }
 
-/** The needs a root list asks for, among those the caller may read, as the planner reads them (alias `n`). */
-export function needList(principal: Principal, filter: NeedFilter | undefined, order: NeedOrder | undefined, request: PageRequest): PlannedList {
-  const compiled = compileNeedFilter(filter, needReadScope(principal, 'n'));
+/** The needs a root list asks for, as the planner reads them (alias `n`); the planner keeps to those the caller may read (Need's row rule). */
+export function needList(filter: NeedFilter | undefined, order: NeedOrder | undefined, request: PageRequest): PlannedList {
+  const compiled = compileNeedFilter(filter);
   const field = order?.field ?? (compiled.distance ? NeedSortField.DISTANCE : NeedSortField.SUBMITTED_AT);
   let sort: PlannedList['sort'];
   if (field === NeedSortField.DISTANCE) {

@@ -2,22 +2,20 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { maskName, maskPhone } from '../../auth/masking';
 import { personalValue } from '../../auth/permissions';
-import { Role } from '../../auth/roles';
-import { PersonalData, Public, RolesOnly, SignedIn } from '../../auth/visibility';
+import { PersonalData, Public, SignedIn } from '../../auth/visibility';
 import { CoordinateSystem } from '../../geo/coordinates';
 import { GeoPoint, toGeoPoint } from '../../geo/geo.types';
 import type { Context } from '../../graphql/context';
-import { registerNodeLoader, registerNodeScope } from '../../graphql/node.resolver';
+import { registerNodeLoader } from '../../graphql/node.resolver';
 import { plannedField } from '../../graphql/plan/planned-field';
-import { planConnection, planOneWhere } from '../../graphql/plan/planner';
+import { planConnection, planOne } from '../../graphql/plan/planner';
 import { ConnectionArgs, localIdOf, notAnId, toPageRequest } from '../../graphql/relay';
 import { requestLoader } from '../../graphql/request-loaders';
-import { sql, rawSql } from '../../db/sql';
 import { DepartmentType, type DepartmentRecord } from '../department/department.types';
 import { RegionType, type RegionRecord } from '../region/region.types';
 import { StationType, type StationRecord } from '../station/station.types';
 import { AddNeedNoteInput, CreateNeedInput, NeedsArgs, NestedNeedsArgs, ReferNeedInput, SubmitNeedInput, TransitionNeedInput } from './need.inputs';
-import { needList, needReadScope, visibleNeedsByIds, visibleTransitionsByIds } from './need.reader';
+import { needList, visibleNeedsByIds, visibleTransitionsByIds } from './need.reader';
 import * as needs from './need.service';
 import {
   AddNeedNotePayload,
@@ -36,9 +34,7 @@ import {
   type SubmitNeedResult,
 } from './need.types';
 
-/** node(id) and the change feed's records: a partner department reads only the needs referred to it. */
-registerNodeScope('Need', (ctx, t) => needReadScope(ctx.principal, t));
-registerNodeScope('NeedTransition', (ctx, t) => sql`exists (select 1 from need n where n.id = ${rawSql(`${t}.need_id`)} and ${needReadScope(ctx.principal, 'n')})`);
+/** The change feed's records (planned reads keep to the read model's row rule: a partner department reads only the needs referred to it). */
 registerNodeLoader('Need', (ctx, id) =>
   requestLoader(ctx.db, 'visibleNeedById', async (db, ids) => new Map((await visibleNeedsByIds(db, ctx.principal, ids)).map((need) => [need.dbId, need]))).load(id),
 );
@@ -53,7 +49,7 @@ export class NeedResolver {
   need(@Arg('id', () => ID, { description: '需求 ID Need ID' }) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Record<string, unknown> | null> {
     const localId = localIdOf(id, 'Need');
     if (!localId) throw notAnId('id', 'Need');
-    return planOneWhere(ctx.db, info, 'Need', (t) => sql`${rawSql(`${t}.id`)} = ${localId}::uuid and ${needReadScope(ctx.principal, t)}`);
+    return planOne(ctx, info, 'Need', 'id', localId, 'uuid');
   }
 
   @SignedIn()
@@ -62,7 +58,7 @@ export class NeedResolver {
       '需求列表（默认按提交时间从新到旧；合作部门只看到交办给本部门的需求）Needs, newest first unless ordered otherwise; a partner department sees only the needs referred to it',
   })
   needs(@Args(() => NeedsArgs) args: NeedsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Record<string, unknown>> {
-    return planConnection(ctx.db, info, needList(ctx.principal, args.filter, args.orderBy, toPageRequest(args, 2)));
+    return planConnection(ctx, info, needList(args.filter, args.orderBy, toPageRequest(args, 2)));
   }
 
   @Public()
@@ -202,13 +198,16 @@ export class NeedTransitionResolver {
 
 /**
  * Station.needs and Department.referredNeeds for parents the planner did not read, as the planned
- * fields. Only for callers who read every need (administrators, operators, analysts): a partner
- * department follows the needs referred to it through `needs`, which keeps to them.
+ * fields. Every signed-in caller: the planner keeps them to the needs the caller may read (Need's
+ * row rule), so a partner department sees only the needs referred to it, residents masked.
  */
 @Resolver(() => StationType)
 export class StationNeedsResolver {
-  @RolesOnly(Role.REGION_OPERATOR, Role.ANALYST)
-  @FieldResolver(() => NeedConnection, { description: '驿站的需求（默认从新到旧）Needs raised at or belonging to the station, newest first' })
+  @SignedIn()
+  @FieldResolver(() => NeedConnection, {
+    description:
+      '驿站的需求（默认从新到旧；合作部门只看到交办给本部门的）Needs raised at or belonging to the station, newest first; a partner department sees only those referred to it',
+  })
   needs(@Root() station: StationRecord, @Args(() => NestedNeedsArgs) _args: NestedNeedsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<unknown> {
     return plannedField(ctx, info, 'Station', station.dbId, 'uuid');
   }
@@ -216,8 +215,10 @@ export class StationNeedsResolver {
 
 @Resolver(() => DepartmentType)
 export class DepartmentNeedsResolver {
-  @RolesOnly(Role.REGION_OPERATOR, Role.ANALYST)
-  @FieldResolver(() => NeedConnection, { description: '交办给该部门的需求（默认从新到旧）Needs referred to the department, newest first' })
+  @SignedIn()
+  @FieldResolver(() => NeedConnection, {
+    description: '交办给该部门的需求（默认从新到旧；合作部门只看到交办给本部门的）Needs referred to the department, newest first; a partner department sees only its own',
+  })
   referredNeeds(
     @Root() department: DepartmentRecord,
     @Args(() => NestedNeedsArgs) _args: NestedNeedsArgs,

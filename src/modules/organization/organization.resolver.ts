@@ -32,13 +32,13 @@ export class OrganizationResolver {
   ): Promise<Record<string, unknown> | null> {
     const localId = localIdOf(id, 'Organization');
     if (!localId) throw notAnId('id', 'Organization');
-    return planOne(ctx.db, info, 'Organization', 'id', localId, 'uuid');
+    return planOne(ctx, info, 'Organization', 'id', localId, 'uuid');
   }
 
   @SignedIn()
   @Query(() => OrganizationConnection, { description: '组织列表：可筛选、排序（默认按名称）、游标分页 Organizations, filtered, sorted (by name by default) and keyset-paged' })
   organizations(@Args(() => OrganizationsArgs) args: OrganizationsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Record<string, unknown>> {
-    return planConnection(ctx.db, info, organizationList(args.filter, args.orderBy, toPageRequest(args, 2)));
+    return planConnection(ctx, info, organizationList(args.filter, args.orderBy, toPageRequest(args, 2)));
   }
 
   @PersonalData('NAME')

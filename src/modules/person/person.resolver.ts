@@ -20,7 +20,7 @@ export class PersonResolver {
   person(@Arg('id', () => ID, { description: '人员 ID Person ID' }) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Record<string, unknown> | null> {
     const localId = localIdOf(id, 'Person');
     if (!localId) throw notAnId('id', 'Person');
-    return planOne(ctx.db, info, 'Person', 'id', localId, 'uuid');
+    return planOne(ctx, info, 'Person', 'id', localId, 'uuid');
   }
 
   @SignedIn()
@@ -34,7 +34,7 @@ export class PersonResolver {
     const mayContinueFrom = usesNames ? await people.assertMayUseNames(ctx, args.filter?.regionCode, byName ? 'orderBy.field' : 'filter.search') : () => false;
     // A NAME-ordered cursor holds only the person's ID.
     const list = await personList(ctx.db, args.filter, args.orderBy, toPageRequest(args, byName ? 1 : 2), mayContinueFrom);
-    return planConnection(ctx.db, info, list);
+    return planConnection(ctx, info, list);
   }
 
   @PersonalData('NAME')

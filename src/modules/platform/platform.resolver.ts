@@ -31,13 +31,13 @@ export class PlatformResolver {
   ): Promise<Record<string, unknown> | null> {
     const localId = localIdOf(id, 'Platform');
     if (!localId) throw notAnId('id', 'Platform');
-    return planOne(ctx.db, info, 'Platform', 'id', localId, 'uuid');
+    return planOne(ctx, info, 'Platform', 'id', localId, 'uuid');
   }
 
   @Public()
   @Query(() => PlatformConnection, { description: '整合平台列表：可筛选、排序（默认按名称）、游标分页 Platforms, filtered, sorted (by name by default) and keyset-paged' })
   platforms(@Args(() => PlatformsArgs) args: PlatformsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Record<string, unknown>> {
-    return planConnection(ctx.db, info, platformList(args.filter, args.orderBy, toPageRequest(args, 2)));
+    return planConnection(ctx, info, platformList(args.filter, args.orderBy, toPageRequest(args, 2)));
   }
 
   @Public()
@@ -51,7 +51,7 @@ export class PlatformResolver {
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Record<string, unknown> | null> {
-    return planOneWhere(ctx.db, info, 'Platform', (t) => platformOwnedAs(t, departmentCode.trim(), ownerRef.trim()));
+    return planOneWhere(ctx, info, 'Platform', (t) => platformOwnedAs(t, departmentCode.trim(), ownerRef.trim()));
   }
 
   @Public()

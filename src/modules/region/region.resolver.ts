@@ -24,7 +24,7 @@ export class RegionResolver {
   @Public()
   @Query(() => RegionType, { nullable: true, description: '按代码查区划 A region by its code' })
   region(@Arg('code', { description: '区划代码 Region code' }) code: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Record<string, unknown> | null> {
-    return planOne(ctx.db, info, 'Region', 'code', code, 'text');
+    return planOne(ctx, info, 'Region', 'code', code, 'text');
   }
 
   @Public()
@@ -32,7 +32,7 @@ export class RegionResolver {
     description: '行政区划列表，默认按代码排序；不带筛选时返回最上层 Regions, by code unless ordered otherwise; with no filter, the top of the tree',
   })
   regions(@Args(() => RegionsArgs) args: RegionsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Record<string, unknown>> {
-    return planConnection(ctx.db, info, regionList(args.filter, args.orderBy, toPageRequest(args, 2)));
+    return planConnection(ctx, info, regionList(args.filter, args.orderBy, toPageRequest(args, 2)));
   }
 
   @Public()
@@ -59,7 +59,7 @@ export class RegionResolver {
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Record<string, unknown>> {
-    return planConnection(ctx.db, info, regionList({ parentCode: region.code }, undefined, toPageRequest(args, 2)));
+    return planConnection(ctx, info, regionList({ parentCode: region.code }, undefined, toPageRequest(args, 2)));
   }
 
   @Public()

@@ -33,13 +33,13 @@ export class ServiceCircleResolver {
   ): Promise<Record<string, unknown> | null> {
     const localId = localIdOf(id, 'ServiceCircle');
     if (!localId) throw notAnId('id', 'ServiceCircle');
-    return planOne(ctx.db, info, 'ServiceCircle', 'id', localId, 'uuid');
+    return planOne(ctx, info, 'ServiceCircle', 'id', localId, 'uuid');
   }
 
   @Public()
   @Query(() => ServiceCircleConnection, { description: '15分钟便民服务圈列表，默认按编号排序 Service circles, by code unless ordered otherwise' })
   serviceCircles(@Args(() => ServiceCirclesArgs) args: ServiceCirclesArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Record<string, unknown>> {
-    return planConnection(ctx.db, info, serviceCircleList(args.filter, args.orderBy, toPageRequest(args, 2)));
+    return planConnection(ctx, info, serviceCircleList(args.filter, args.orderBy, toPageRequest(args, 2)));
   }
 
   @Public()

@@ -52,10 +52,10 @@ export class ServiceItemResolver {
     @Arg('code', () => String, { nullable: true, description: '事项编码 Catalogue code' }) code?: string,
   ): Promise<Record<string, unknown> | null> {
     if ((id == null) === (code == null)) throw badInputOf('ID_OR_CODE_ONE_OF', {}, 'id');
-    if (code != null) return planOne(ctx.db, info, 'ServiceItem', 'code', code.trim(), 'text');
+    if (code != null) return planOne(ctx, info, 'ServiceItem', 'code', code.trim(), 'text');
     const localId = localIdOf(id!, 'ServiceItem');
     if (!localId) throw notAnId('id', 'ServiceItem');
-    return planOne(ctx.db, info, 'ServiceItem', 'id', localId, 'uuid');
+    return planOne(ctx, info, 'ServiceItem', 'id', localId, 'uuid');
   }
 
   @Public()
@@ -63,7 +63,7 @@ export class ServiceItemResolver {
     description: '高频服务事项目录：可筛选、排序（默认按编码）、游标分页 The service item catalogue, filtered, sorted (by code by default) and keyset-paged',
   })
   serviceItems(@Args(() => ServiceItemsArgs) args: ServiceItemsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Record<string, unknown>> {
-    return planConnection(ctx.db, info, serviceItemList(args.filter, args.orderBy, toPageRequest(args, 2)));
+    return planConnection(ctx, info, serviceItemList(args.filter, args.orderBy, toPageRequest(args, 2)));
   }
 
   @Public()
@@ -163,7 +163,7 @@ export class StationServiceItemResolver {
   ): Promise<Record<string, unknown> | null> {
     const localId = localIdOf(id, 'StationServiceItem');
     if (!localId) throw notAnId('id', 'StationServiceItem');
-    return planOne(ctx.db, info, 'StationServiceItem', 'id', localId, 'uuid');
+    return planOne(ctx, info, 'StationServiceItem', 'id', localId, 'uuid');
   }
 
   @Public()

@@ -33,16 +33,16 @@ export class StationResolver {
     @Arg('code', () => String, { nullable: true, description: '驿站编号 Station code' }) code?: string,
   ): Promise<Record<string, unknown> | null> {
     if ((id == null) === (code == null)) throw badInputOf('ID_OR_CODE_ONE_OF', {}, 'id');
-    if (code != null) return planOne(ctx.db, info, 'Station', 'code', code.trim(), 'text');
+    if (code != null) return planOne(ctx, info, 'Station', 'code', code.trim(), 'text');
     const localId = localIdOf(id!, 'Station');
     if (!localId) throw notAnId('id', 'Station');
-    return planOne(ctx.db, info, 'Station', 'id', localId, 'uuid');
+    return planOne(ctx, info, 'Station', 'id', localId, 'uuid');
   }
 
   @Public()
   @Query(() => StationConnection, { description: '驿站列表：可筛选、排序、游标分页 Stations, filtered, sorted and keyset-paged' })
   stations(@Args(() => StationsArgs) args: StationsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Record<string, unknown>> {
-    return planConnection(ctx.db, info, stationList(args.filter, args.orderBy, toPageRequest(args, 2)));
+    return planConnection(ctx, info, stationList(args.filter, args.orderBy, toPageRequest(args, 2)));
   }
 
   @Public()

@@ -54,13 +54,13 @@ export class VolunteerTeamResolver {
   ): Promise<Record<string, unknown> | null> {
     const localId = localIdOf(id, 'VolunteerTeam');
     if (!localId) throw notAnId('id', 'VolunteerTeam');
-    return planOne(ctx.db, info, 'VolunteerTeam', 'id', localId, 'uuid');
+    return planOne(ctx, info, 'VolunteerTeam', 'id', localId, 'uuid');
   }
 
   @SignedIn()
   @Query(() => VolunteerTeamConnection, { description: '志愿服务队伍列表（默认按名称）Volunteer teams, by name unless ordered otherwise' })
   volunteerTeams(@Args(() => VolunteerTeamsArgs) args: VolunteerTeamsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Record<string, unknown>> {
-    return planConnection(ctx.db, info, volunteerTeamList(args.filter, args.orderBy, toPageRequest(args, 2)));
+    return planConnection(ctx, info, volunteerTeamList(args.filter, args.orderBy, toPageRequest(args, 2)));
   }
 
   @SignedIn()

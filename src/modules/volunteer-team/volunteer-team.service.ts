@@ -7,6 +7,11 @@ import { checkText, lockVersioned, Problems, withUserErrors, type RecordKind } f
 import { localIdOf } from '../../graphql/relay';
 import { write } from '../../graphql/unit-of-work';
 import { resolveOpenStation } from '../co-building/co-building.service';
+import { ExternalRecordType } from '../external-ref/external-ref.enums';
+import type { UpsertVolunteerTeamInput } from '../external-ref/external-ref.inputs';
+import { applyChanges } from '../external-ref/external-ref.rules';
+import { checkExternalRefKey, upsertByExternalRef } from '../external-ref/external-ref.service';
+import type { UpsertVolunteerTeamResult } from '../external-ref/external-ref.types';
 import { resolveActiveOrganization } from '../organization/organization.service';
 import { Person } from '../person/person.entity';
 import { personNameForMessage, resolvePersonRef } from '../person/person.service';
@@ -73,6 +78,27 @@ export async function resolveStationInCommunity(
   return station;
 }
 
+/**
+ * An upsert names an existing record's community again: it never moves (its station, members and
+ * the meetings held there are the community's), so another one is refused at `regionCode`.
+ */
+export async function checkSameCommunity(ctx: Context, problems: Problems, kind: RecordKind, currentRegionId: number, given: RegionRecord): Promise<void> {
+  if (currentRegionId === given.dbId) return;
+  const current = await ctx.loaders.regionById.load(currentRegionId);
+  problems.add('regionCode', UserErrorCode.INVALID, 'UPSERT_COMMUNITY_FIXED', { kindZh: kind.zh, kind: kind.en, name: current?.name ?? '', code: current?.code ?? '' });
+  problems.throwIfAny();
+}
+
+/**
+ * A station or organization an update names (null clears it, undefined keeps it): set when it
+ * differs from the current one, by id; returns whether it did.
+ */
+export function setReference<T extends { id: string }>(current: T | null | undefined, wanted: T | null | undefined, set: (value: T | null) => void): boolean {
+  if (wanted === undefined || (current?.id ?? null) === (wanted?.id ?? null)) return false;
+  set(wanted);
+  return true;
+}
+
 /** A calendar date that may not lie after today (China time); null clears it. */
 export function checkPastDate(problems: Problems, field: string, date: string | null | undefined, label: RecordKind): void {
   const today = todayInChina();
@@ -136,6 +162,58 @@ export async function createVolunteerTeam(ctx: Context, input: CreateVolunteerTe
       return team.id;
     }),
   );
+}
+
+/**
+ * 按外部编号同步 Creates the team a partner's reference names, or makes it match the input
+ * (upsertByExternalRef: idempotent under retries, `changed: false` when it already matched). The
+ * caller's right to write in the community comes first; an existing team's community never changes.
+ */
+export async function upsertVolunteerTeam(ctx: Context, input: UpsertVolunteerTeamInput): Promise<UpsertVolunteerTeamResult> {
+  const problems = new Problems(ctx.locale);
+  const failed = (): UpsertVolunteerTeamResult => ({ volunteerTeam: null, created: false, changed: false, userErrors: problems.errors });
+  const region = await resolveCommunity(ctx, problems, 'regionCode', input.regionCode, VOLUNTEER_TEAM);
+  if (!checkCan(ctx, problems, Action.WRITE_COMMUNITY, region ? { regionPath: region.path } : null, 'regionCode')) return failed();
+  const key = checkExternalRefKey(problems, 'externalRef.', ExternalRecordType.VOLUNTEER_TEAM, input.externalRef.system, input.externalRef.externalId);
+  const name = checkText(problems, 'name', input.name, TEAM_NAME_MAX, TEAM_NAME);
+  checkPastDate(problems, 'sentDownAt', input.sentDownAt, SENT_DOWN_AT);
+  if (problems.any || !key || !region) return failed();
+  const references = async () => ({
+    station: await resolveStationInCommunity(ctx, problems, input.stationId, region.dbId, VOLUNTEER_TEAM),
+    organization: input.organizationId == null ? input.organizationId : await resolveActiveOrganization(ctx, problems, 'organizationId', input.organizationId, NEW_TEAMS),
+  });
+
+  const { value, userErrors } = await withUserErrors(ctx, () =>
+    upsertByExternalRef(ctx, problems, 'externalRef.', key, {
+      async create(em, id) {
+        const { station, organization } = await references();
+        problems.throwIfAny();
+        em.create(VolunteerTeam, {
+          id,
+          name: name!,
+          kind: input.kind,
+          region: em.getReference(Region, region.dbId),
+          station: station ?? null,
+          organization: organization ?? null,
+          sentDownAt: input.sentDownAt ?? null,
+          active: input.active ?? true,
+        });
+      },
+      async update(em, id) {
+        const team = await em.findOneOrFail(VolunteerTeam, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+        await checkSameCommunity(ctx, problems, VOLUNTEER_TEAM, team.region.id, region);
+        const { station, organization } = await references();
+        problems.throwIfAny();
+        const changed = applyChanges(team, { name: name!, kind: input.kind, sentDownAt: input.sentDownAt, active: input.active ?? undefined });
+        const movedStation = setReference(team.station, station, (value) => (team.station = value));
+        const movedOrganization = setReference(team.organization, organization, (value) => (team.organization = value));
+        return changed || movedStation || movedOrganization;
+      },
+    }),
+  );
+  if (!value) return { volunteerTeam: null, created: false, changed: false, userErrors };
+  const [volunteerTeam] = await volunteerTeamsByIds(ctx.db, [value.id]);
+  return { volunteerTeam, created: value.created, changed: value.changed, userErrors };
 }
 
 /** Changes the given fields at the version the caller read; the community stays. */

@@ -63,7 +63,7 @@ export class WebhookResolver {
       if (!apiClientId) throw notAnId('filter.apiClientId', 'ApiClient');
     }
     const filter = { apiClientId, active: args.filter?.active ?? undefined };
-    return planConnection(ctx.db, info, webhookSubscriptionList(webhooks.webhookScopeOf(ctx), filter, toPageRequest(args, 2)));
+    return planConnection(ctx, info, webhookSubscriptionList(webhooks.webhookScopeOf(ctx), filter, toPageRequest(args, 2)));
   }
 
   @SignedIn()
@@ -78,7 +78,7 @@ export class WebhookResolver {
       throw badInputOf('WEBHOOK_SUBSCRIPTION_NOT_YOURS', {}, 'filter.subscriptionId');
     }
     const filter = { subscriptionId, status: args.filter?.status ?? undefined };
-    return planConnection(ctx.db, info, webhookDeliveryList(scope, filter, (args.orderBy?.direction ?? SortDirection.DESC) === SortDirection.DESC, toPageRequest(args, 2)));
+    return planConnection(ctx, info, webhookDeliveryList(scope, filter, (args.orderBy?.direction ?? SortDirection.DESC) === SortDirection.DESC, toPageRequest(args, 2)));
   }
 
   @SignedIn()
