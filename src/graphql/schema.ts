@@ -6,6 +6,7 @@ import { AuditEventResolver, ChangeActorResolver, ChangeFeedResolver } from '../
 import { ApiClientResolver } from '../modules/api-client/api-client.resolver';
 import { ViewerResolver } from '../modules/api-client/viewer.resolver';
 import { DepartmentResolver } from '../modules/department/department.resolver';
+import { CircleCoverageResolver, StatisticsResolver } from '../modules/statistics/statistics.resolver';
 import { DutyShiftResolver, StationDutyResolver } from '../modules/duty-shift/duty-shift.resolver';
 import { OpeningHoursResolver } from '../modules/opening-hours/opening-hours.types';
 import { GovServicePointItemsResolver } from '../modules/platform/gov-service-point-items';
@@ -157,6 +158,8 @@ export function getSchema(): GraphQLSchema {
         OrganizationExternalRefsResolver,
         WebhookResolver,
         WebhookDeliveryResolver,
+        StatisticsResolver,
+        CircleCoverageResolver,
       ],
       validate: false,
       emitSchemaFile: false,

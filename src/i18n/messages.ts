@@ -127,6 +127,10 @@ const messages = {
   },
   ID_OR_CODE_ONE_OF: { zh: '请传入 id 或 code 其中之一（只传一个）。', en: 'Give exactly one of `id` and `code`.' },
   TIME_WINDOW_INVALID: { zh: '参数 {to} 须晚于 {from}，请检查时间范围。', en: '`{to}` must be later than `{from}`; check the time range.' },
+  FIGURES_REGION_NOT_FOUND: {
+    zh: '找不到行政区划代码“{code}”，请填写要统计的市、区（县）、街道或社区的代码。',
+    en: 'No region has the code "{code}"; give the code of the city, district, street or community to count.',
+  },
   NEAR_RADIUS_RANGE: {
     zh: '搜索半径 filter.near.radiusMetres 须在 1 至 {max} 米之间。',
     en: '`filter.near.radiusMetres` must be between 1 and {max} metres.',

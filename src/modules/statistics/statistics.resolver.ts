@@ -1,0 +1,82 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../graphql/context';
+import { planFigures } from '../../graphql/plan/planner';
+import { aggregateComplexity } from '../../graphql/query-cost';
+import { badInputOf, ConnectionArgs, toPageRequest } from '../../graphql/relay';
+import { sql } from '../../db/sql';
+import { ServiceCircleConnection } from '../service-circle/service-circle.types';
+import { compileServiceCircleFilter, serviceCircleList } from '../service-circle/service-circle.reader';
+import { StationFilter } from '../station/station.inputs';
+import { stationStatsParts } from './station-stats';
+import { CircleCoverage, ForAnalysts, StationStats, StationStatsDimension } from './statistics.types';
+
+/** `{ code, name }` of the region with this code, as the figures name it (null when there is none). */
+export function regionKeySql(code: string) {
+  return sql`(select json_build_object('code', r.code, 'name', r.name) from region r where r.code = ${code})`;
+}
+
+/** The figures' region must exist: an unknown code is BAD_USER_INPUT rather than zeros that look like a fact. */
+export function assertRegionFound(figures: Record<string, unknown>, code: string): Record<string, unknown> {
+  if (figures.$region == null) throw badInputOf('FIGURES_REGION_NOT_FOUND', { code }, 'regionCode');
+  return figures;
+}
+
+@Resolver()
+export class StatisticsResolver {
+  @ForAnalysts()
+  @Query(() => StationStats, {
+    complexity: aggregateComplexity,
+    description:
+      '驿站统计：与 stations 相同的筛选条件，按所选维度分组计数（一次 SQL 聚合）Station figures: the stations list’s filter, counted per group of the dimensions asked for, in one SQL aggregate',
+  })
+  stationStats(
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+    @Arg('filter', () => StationFilter, { nullable: true, description: '筛选条件（同 stations）Filters, as for stations' }) filter?: StationFilter,
+    @Arg('groupBy', () => [StationStatsDimension], {
+      nullable: true,
+      description: '分组维度，按给出顺序排列分组；不给则只有一组 Dimensions to group by, groups ordered by them in turn; none: one group',
+    })
+    groupBy?: StationStatsDimension[],
+  ): Promise<Record<string, unknown>> {
+    return planFigures(ctx.db, info, stationStatsParts(filter, groupBy));
+  }
+
+  @ForAnalysts()
+  @Query(() => CircleCoverage, {
+    complexity: aggregateComplexity,
+    description: '区划内15分钟便民服务圈的覆盖情况（一次 SQL 聚合）Coverage of the region’s 15-minute service circles, in one SQL aggregate',
+  })
+  async circleCoverage(
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+    @Arg('regionCode', { description: '区划代码：该区（县、市）或全市 Region code: a district, or the whole city' }) regionCode: string,
+  ): Promise<Record<string, unknown>> {
+    const code = regionCode.trim();
+    const circles = (hasOpenStation?: boolean) => compileServiceCircleFilter({ regionCode: code, hasOpenStation });
+    const figures = await planFigures(
+      ctx.db,
+      info,
+      {
+        region: regionKeySql(code),
+        circleCount: sql`(select count(*)::int from service_circle c where ${circles()})`,
+        coveredCount: sql`(select count(*)::int from service_circle c where ${circles(true)})`,
+        coverageRatio: sql`(select (count(*) filter (where ${circles(true)}))::float8 / nullif(count(*), 0) from service_circle c where ${circles()})`,
+        uncoveredCircles: (args) => serviceCircleList({ regionCode: code, hasOpenStation: false }, undefined, toPageRequest(args, 2)),
+      },
+      { region: regionKeySql(code) },
+    );
+    return assertRegionFound(figures, code);
+  }
+}
+
+@Resolver(() => CircleCoverage)
+export class CircleCoverageResolver {
+  @ForAnalysts()
+  @FieldResolver(() => ServiceCircleConnection, { description: '尚无开放驿站的服务圈（覆盖缺口），按编号 Circles without an open station (the coverage gaps), by code' })
+  uncoveredCircles(@Root() coverage: Record<string, unknown>, @Args(() => ConnectionArgs) _args: ConnectionArgs, @Info() info: GraphQLResolveInfo): unknown {
+    // circleCoverage plans it in its own statement (planFigures); the object carries it by response key.
+    return coverage[info.path.key as string];
+  }
+}

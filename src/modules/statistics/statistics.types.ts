@@ -1,0 +1,129 @@
+import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { RolesOnly } from '../../auth/visibility';
+import { Role } from '../../auth/roles';
+import { StationKind, StationStatus, StationTier } from '../station/station.enums';
+
+/**
+ * Who may read the aggregates: analysts, street and community operators, and administrators
+ * (always). Operators are not narrowed to their region: the stations list they summarise is not
+ * either (it is public), so a figure tells an operator nothing the list would not.
+ */
+export const ForAnalysts = () => RolesOnly(Role.ANALYST, Role.REGION_OPERATOR);
+
+/** What stationStats groups by. */
+export enum StationStatsDimension {
+  DISTRICT = 'DISTRICT',
+  STREET = 'STREET',
+  COMMUNITY = 'COMMUNITY',
+  TIER = 'TIER',
+  KIND = 'KIND',
+  STATUS = 'STATUS',
+  PLAN_YEAR = 'PLAN_YEAR',
+  OPENED_MONTH = 'OPENED_MONTH',
+}
+
+registerEnumType(StationStatsDimension, {
+  name: 'StationStatsDimension',
+  description: '驿站统计的分组维度 What station figures can be grouped by',
+  valuesConfig: {
+    DISTRICT: { description: '按区（县、市）By district (county-level division)' },
+    STREET: { description: '按街道（乡镇）By street or town' },
+    COMMUNITY: { description: '按社区（村）By community or village' },
+    TIER: { description: '按类别 By tier' },
+    KIND: { description: '按类型 By kind' },
+    STATUS: { description: '按状态 By status' },
+    PLAN_YEAR: { description: '按计划年度（无年度者为一组）By plan year; stations without one form a group' },
+    OPENED_MONTH: { description: '按建成月份（未建成者为一组）By month of opening; unopened stations form a group' },
+  },
+});
+
+@ForAnalysts()
+@ObjectType('RegionKey', { description: '分组所属的行政区划 The region a group of figures belongs to' })
+export class RegionKey {
+  @ForAnalysts()
+  @Field({ description: '行政区划代码 Region code' })
+  code!: string;
+
+  @ForAnalysts()
+  @Field({ description: '名称 Name' })
+  name!: string;
+}
+
+@ForAnalysts()
+@ObjectType('StationStatsGroup', { description: '一组驿站的数量；只有所选维度有值 The number of stations in one group; only the dimensions grouped by have values' })
+export class StationStatsGroup {
+  @ForAnalysts()
+  @Field(() => Int, { description: '驿站数 Stations in the group' })
+  count!: number;
+
+  @ForAnalysts()
+  @Field(() => RegionKey, { nullable: true, description: '区（县、市）District' })
+  district?: RegionKey | null;
+
+  @ForAnalysts()
+  @Field(() => RegionKey, { nullable: true, description: '街道（乡镇）Street or town' })
+  street?: RegionKey | null;
+
+  @ForAnalysts()
+  @Field(() => RegionKey, { nullable: true, description: '社区（村）Community or village' })
+  community?: RegionKey | null;
+
+  @ForAnalysts()
+  @Field(() => StationTier, { nullable: true, description: '类别 Tier' })
+  tier?: StationTier | null;
+
+  @ForAnalysts()
+  @Field(() => StationKind, { nullable: true, description: '类型 Kind' })
+  kind?: StationKind | null;
+
+  @ForAnalysts()
+  @Field(() => StationStatus, { nullable: true, description: '状态 Status' })
+  status?: StationStatus | null;
+
+  @ForAnalysts()
+  @Field(() => Int, { nullable: true, description: '计划年度（按年度分组时，无年度者为 null）Plan year; null for the group without one' })
+  planYear?: number | null;
+
+  @ForAnalysts()
+  @Field(() => String, { nullable: true, description: '建成月份 YYYY-MM（按月份分组时，未建成者为 null）Month of opening as YYYY-MM; null for the unopened group' })
+  openedMonth?: string | null;
+}
+
+@ForAnalysts()
+@ObjectType('StationStats', {
+  description: '驿站统计：按所选维度分组计数，与驿站列表同一筛选条件 Station figures: counts grouped by the dimensions asked for, over the same filter as the stations list',
+})
+export class StationStats {
+  @ForAnalysts()
+  @Field(() => Int, { description: '符合筛选条件的驿站总数 Stations matching the filter' })
+  total!: number;
+
+  @ForAnalysts()
+  @Field(() => [StationStatsGroup], {
+    description:
+      '各分组的数量，按维度顺序排列（区划按代码，枚举按声明顺序，无值者在前）Counts per group, ordered by the dimensions in turn: regions by code, enums in declared order, empty values first',
+  })
+  groups!: StationStatsGroup[];
+}
+
+@ForAnalysts()
+@ObjectType('CircleCoverage', {
+  description: '15分钟便民服务圈覆盖率：有开放驿站的服务圈占比 Coverage of the 15-minute service circles: the share with an open station',
+})
+export class CircleCoverage {
+  @ForAnalysts()
+  @Field(() => RegionKey, { description: '统计的区划 The region counted' })
+  region!: RegionKey;
+
+  @ForAnalysts()
+  @Field(() => Int, { description: '区划内服务圈数 Service circles in the region' })
+  circleCount!: number;
+
+  @ForAnalysts()
+  @Field(() => Int, { description: '至少有一个开放驿站的服务圈数 Circles with at least one open station' })
+  coveredCount!: number;
+
+  @ForAnalysts()
+  @Field(() => Float, { nullable: true, description: '覆盖率：覆盖数 ÷ 服务圈数（无服务圈时为 null）Covered circles ÷ circles; null when the region has none' })
+  coverageRatio!: number | null;
+}
