@@ -7,6 +7,8 @@ import { ApiClientResolver } from '../modules/api-client/api-client.resolver';
 import { ViewerResolver } from '../modules/api-client/viewer.resolver';
 import { DepartmentResolver } from '../modules/department/department.resolver';
 import { CircleCoverageResolver, StatisticsResolver } from '../modules/statistics/statistics.resolver';
+import { ConstructionPlanResolver } from '../modules/construction-plan/construction-plan.resolver';
+import { registerConstructionPlanReadModel } from '../modules/construction-plan/construction-plan.read-model';
 import { DutyShiftResolver, StationDutyResolver } from '../modules/duty-shift/duty-shift.resolver';
 import { OpeningHoursResolver } from '../modules/opening-hours/opening-hours.types';
 import { GovServicePointItemsResolver } from '../modules/platform/gov-service-point-items';
@@ -86,6 +88,7 @@ function registerReadModels(): void {
   registerDeliberationVenueReadModel();
   registerNeedClaimReadModel();
   registerMeetingReadModel();
+  registerConstructionPlanReadModel();
   registerDutyShiftReadModel();
   registerExternalRefReadModel();
   registerApiClientReadModel();
@@ -160,6 +163,7 @@ export function getSchema(): GraphQLSchema {
         WebhookDeliveryResolver,
         StatisticsResolver,
         CircleCoverageResolver,
+        ConstructionPlanResolver,
       ],
       validate: false,
       emitSchemaFile: false,

@@ -2,7 +2,7 @@ import { ANONYMOUS_HEADERS, useTestApp } from '../helpers/app';
 import { SEED, XIANGYANG_POINT } from '../helpers/fixtures';
 
 /**
- * The analysts' figures (stationStats, circleCoverage): computed by GROUP BY in the database over
+ * The analysts' figures (stationStats, circleCoverage; planProgress in construction-plans.test.ts): computed by GROUP BY in the database over
  * the stations list's own filter, each in one SQL statement, for analysts, operators and
  * administrators only. Checked against the seed's published figures and against a handful of
  * stations created here and counted by hand.
@@ -112,7 +112,7 @@ describe('circleCoverage against the seed', () => {
 });
 
 describe('one SQL statement each', () => {
-  it('stationStats and circleCoverage cost one statement, as a planned list does', async () => {
+  it('stationStats, circleCoverage and planProgress cost one statement, as a planned list does', async () => {
     const analyst = await t.clientHeaders({ name: 'statement-analyst', roles: ['ANALYST'] });
     const count = (query: string, variables: Record<string, unknown>) =>
       t.countStatements(async () => {
@@ -124,6 +124,8 @@ describe('one SQL statement each', () => {
     const list = await count(`{ stations(first: 1) { totalCount } }`, {});
     expect(await count(STATS, { filter: CITY, groupBy: ['DISTRICT', 'STREET', 'COMMUNITY', 'TIER', 'KIND', 'STATUS', 'PLAN_YEAR', 'OPENED_MONTH'] })).toBe(list);
     expect(await count(COVERAGE, { code: SEED.cityCode, first: 100 })).toBe(list);
+    const progress = `query($code: String!) { planProgress(year: 2023, regionCode: $code) { target stationCount opened underConstruction planned ratio ruralOpened ruralRatio } }`;
+    expect(await count(progress, { code: SEED.cityCode })).toBe(list);
   });
 });
 

@@ -19,6 +19,7 @@ import { Migration20261130020000_webhook_pending_index } from './Migration202611
 import { Migration20261201000000_webhook_delivery_attempt } from './Migration20261201000000_webhook_delivery_attempt';
 import { Migration20261201010000_need } from './Migration20261201010000_need';
 import { Migration20261201040000_meeting } from './Migration20261201040000_meeting';
+import { Migration20261201070000_construction_plan } from './Migration20261201070000_construction_plan';
 import { Migration20261201030000_need_claim } from './Migration20261201030000_need_claim';
 import { Migration20261201020000_volunteer_teams_and_venues } from './Migration20261201020000_volunteer_teams_and_venues';
 
@@ -49,4 +50,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261201020000_volunteer_teams_and_venues', class: Migration20261201020000_volunteer_teams_and_venues },
   { name: 'Migration20261201030000_need_claim', class: Migration20261201030000_need_claim },
   { name: 'Migration20261201040000_meeting', class: Migration20261201040000_meeting },
+  { name: 'Migration20261201070000_construction_plan', class: Migration20261201070000_construction_plan },
 ];

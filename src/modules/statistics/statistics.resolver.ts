@@ -3,24 +3,14 @@ import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type
 import type { Context } from '../../graphql/context';
 import { planFigures } from '../../graphql/plan/planner';
 import { aggregateComplexity } from '../../graphql/query-cost';
-import { badInputOf, ConnectionArgs, toPageRequest } from '../../graphql/relay';
+import { ConnectionArgs, toPageRequest } from '../../graphql/relay';
 import { sql } from '../../db/sql';
+import { assertRegionFound, regionKeySql } from './figures';
 import { ServiceCircleConnection } from '../service-circle/service-circle.types';
 import { compileServiceCircleFilter, serviceCircleList } from '../service-circle/service-circle.reader';
 import { StationFilter } from '../station/station.inputs';
 import { stationStatsParts } from './station-stats';
 import { CircleCoverage, ForAnalysts, StationStats, StationStatsDimension } from './statistics.types';
-
-/** `{ code, name }` of the region with this code, as the figures name it (null when there is none). */
-export function regionKeySql(code: string) {
-  return sql`(select json_build_object('code', r.code, 'name', r.name) from region r where r.code = ${code})`;
-}
-
-/** The figures' region must exist: an unknown code is BAD_USER_INPUT rather than zeros that look like a fact. */
-export function assertRegionFound(figures: Record<string, unknown>, code: string): Record<string, unknown> {
-  if (figures.$region == null) throw badInputOf('FIGURES_REGION_NOT_FOUND', { code }, 'regionCode');
-  return figures;
-}
 
 @Resolver()
 export class StatisticsResolver {
