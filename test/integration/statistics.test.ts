@@ -1,5 +1,5 @@
 import { ANONYMOUS_HEADERS, useTestApp } from '../helpers/app';
-import { SEED, XIANGYANG_POINT } from '../helpers/fixtures';
+import { PLATFORM_SEED, SEED, XIANGYANG_POINT } from '../helpers/fixtures';
 
 /**
  * The analysts' figures (stationStats, circleCoverage; planProgress in construction-plans.test.ts): computed by GROUP BY in the database over
@@ -35,6 +35,15 @@ async function listTotal(filter: Record<string, unknown>): Promise<number> {
 }
 
 const CITY = { regionCode: SEED.cityCode };
+
+const PLATFORM_STATS = `query($filter: PlatformFilter, $groupBy: [PlatformStatsDimension!]) { platformStats(filter: $filter, groupBy: $groupBy) {
+  total groups { count kind department { code name } district { code name } } } }`;
+
+async function platformStats(filter: Record<string, unknown>, groupBy: string[] = []): Promise<{ total: number; groups: Group[] }> {
+  const res = await t.gql(PLATFORM_STATS, { filter, groupBy });
+  expect(res.errors).toBeUndefined();
+  return res.data.platformStats;
+}
 
 describe('stationStats against the seed', () => {
   it('counts the 1,492 stations, by district as the seed spreads them', async () => {
@@ -84,6 +93,29 @@ describe('stationStats against the seed', () => {
   });
 });
 
+describe('platformStats against the seed', () => {
+  it('counts the 888 active platforms by kind, the 907 with withdrawn ones', async () => {
+    const active = await platformStats({}, ['KIND']);
+    expect(active.total).toBe(PLATFORM_SEED.active);
+    expect(Object.fromEntries(active.groups.map((group) => [group.kind, group.count]))).toEqual(PLATFORM_SEED.activeByKind);
+    const all = await platformStats({ includeInactive: true }, ['KIND']);
+    expect(all.total).toBe(PLATFORM_SEED.total);
+    expect(compact(all.groups)).toEqual(Object.entries(PLATFORM_SEED.byKind).map(([kind, count]) => ({ kind, count })));
+  });
+
+  it('agrees with the platforms list per department and per district', async () => {
+    const byDepartment = await platformStats({}, ['DEPARTMENT']);
+    expect(byDepartment.groups.reduce((sum, group) => sum + group.count, 0)).toBe(PLATFORM_SEED.active);
+    const total = async (filter: Record<string, unknown>) =>
+      (await t.gql(`query($filter: PlatformFilter) { platforms(first: 1, filter: $filter) { totalCount } }`, { filter })).data.platforms.totalCount;
+    for (const group of byDepartment.groups) expect(await total({ departmentCode: (group.department as { code: string }).code })).toBe(group.count);
+    const byDistrict = await platformStats({ kind: ['UNION_CARE_STATION'] }, ['DISTRICT']);
+    for (const group of byDistrict.groups) {
+      expect(await total({ kind: ['UNION_CARE_STATION'], regionCode: (group.district as { code: string }).code })).toBe(group.count);
+    }
+  });
+});
+
 describe('circleCoverage against the seed', () => {
   it('counts the city’s circles, the covered ones and the three gaps', async () => {
     const res = await t.gql(COVERAGE, { code: SEED.cityCode, first: 10 });
@@ -124,6 +156,7 @@ describe('one SQL statement each', () => {
     const list = await count(`{ stations(first: 1) { totalCount } }`, {});
     expect(await count(STATS, { filter: CITY, groupBy: ['DISTRICT', 'STREET', 'COMMUNITY', 'TIER', 'KIND', 'STATUS', 'PLAN_YEAR', 'OPENED_MONTH'] })).toBe(list);
     expect(await count(COVERAGE, { code: SEED.cityCode, first: 100 })).toBe(list);
+    expect(await count(PLATFORM_STATS, { filter: { includeInactive: true }, groupBy: ['KIND', 'DEPARTMENT', 'DISTRICT'] })).toBe(list);
     const progress = `query($code: String!) { planProgress(year: 2023, regionCode: $code) { target stationCount opened underConstruction planned ratio ruralOpened ruralRatio } }`;
     expect(await count(progress, { code: SEED.cityCode })).toBe(list);
   });
@@ -142,12 +175,13 @@ describe('who may read the figures', () => {
     for (const headers of [partner, ANONYMOUS_HEADERS]) {
       for (const [query, variables] of [
         [STATS, { filter: CITY }],
+        [PLATFORM_STATS, { filter: {} }],
         [COVERAGE, { code: SEED.cityCode }],
       ] as const) {
         const res = await t.gql(query, variables, headers);
         expect(res.status).toBe(403);
         expect(res.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-        expect(res.data?.stationStats ?? res.data?.circleCoverage ?? null).toBeNull();
+        expect(res.data ?? null).toBeNull();
       }
     }
   });
@@ -157,6 +191,7 @@ describe('stationStats against stations counted by hand', () => {
   /** 檀溪社区 (襄城区檀溪街道): another district and street than 安居社区 (樊城区王寨街道). */
   const TANXI = '420602001008';
   const SAMPLE = { search: '统计样本' };
+  const sampleIds: string[] = [];
 
   beforeAll(async () => {
     const samples = [
@@ -171,6 +206,7 @@ describe('stationStats against stations counted by hand', () => {
         input: { name: `统计样本驿站${i + 1}`, regionCode: region, address: `统计样本路${i + 1}号`, location: XIANGYANG_POINT, ...rest },
       });
       expect(res.data.createStation.userErrors).toEqual([]);
+      sampleIds.push(res.data.createStation.station.id);
     }
   });
 
@@ -208,5 +244,27 @@ describe('stationStats against stations counted by hand', () => {
       { count: 1, community: { code: TANXI } },
       { count: 2, community: { code: SEED.anjuCommunityCode } },
     ]);
+  });
+
+  it('platformStats: two union care stations and a gig-work station at the first sample, by kind and department, by district', async () => {
+    const platforms = [
+      { kind: 'UNION_CARE_STATION', departmentCode: 'XY-ZGH', unionCare: { amenities: ['DRINKING_WATER', 'REST_SEATS'], restSeats: 4 } },
+      { kind: 'UNION_CARE_STATION', departmentCode: 'XY-ZGH', unionCare: { amenities: ['WIFI', 'REST_SEATS'], restSeats: 2 } },
+      { kind: 'GIG_WORK_STATION', departmentCode: 'XY-RSJ', gigWork: { jobPostings: 3, matchesMade: 1, registeredWorkers: 9 } },
+    ];
+    for (const [i, platform] of platforms.entries()) {
+      const res = await t.gql(`mutation($input: CreatePlatformInput!) { createPlatform(input: $input) { userErrors { message } } }`, {
+        input: { ...platform, stationId: sampleIds[0], name: `统计样本平台${i + 1}`, ownerRef: `STATS-${i + 1}` },
+      });
+      expect(res.data.createPlatform.userErrors).toEqual([]);
+    }
+    const filter = { stationId: sampleIds[0] };
+    const byKindAndDepartment = await platformStats(filter, ['KIND', 'DEPARTMENT']);
+    expect(byKindAndDepartment.total).toBe(3);
+    expect(compact(byKindAndDepartment.groups)).toEqual([
+      { count: 2, kind: 'UNION_CARE_STATION', department: { code: 'XY-ZGH', name: '襄阳市总工会' } },
+      { count: 1, kind: 'GIG_WORK_STATION', department: { code: 'XY-RSJ', name: '襄阳市人力资源和社会保障局' } },
+    ]);
+    expect(compact((await platformStats(filter, ['DISTRICT'])).groups)).toEqual([{ count: 3, district: { code: SEED.fanchengCode, name: '樊城区' } }]);
   });
 });

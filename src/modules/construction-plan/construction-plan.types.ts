@@ -6,7 +6,7 @@ import type { UserError } from '../../graphql/errors';
 import { payloadTypeOf } from '../../graphql/mutation';
 import { VersionedNode } from '../../graphql/record-types';
 import { Node, toGlobalId } from '../../graphql/relay';
-import { ForAnalysts, RegionKey } from '../statistics/statistics.types';
+import { ForAnalysts, GroupKey } from '../statistics/statistics.types';
 import { ConstructionPlan } from './construction-plan.entity';
 
 /** A construction plan as the read paths carry it. */
@@ -77,8 +77,8 @@ export class PlanProgress {
   year!: number;
 
   @ForAnalysts()
-  @Field(() => RegionKey, { description: '区划 The region' })
-  region!: RegionKey;
+  @Field(() => GroupKey, { description: '区划 The region' })
+  region!: GroupKey;
 
   @ForAnalysts()
   @Field(() => Int, { nullable: true, description: '目标数；该区划该年度无计划时为 null The target; null when the region has no plan for the year' })

@@ -10,7 +10,9 @@ import { ServiceCircleConnection } from '../service-circle/service-circle.types'
 import { compileServiceCircleFilter, serviceCircleList } from '../service-circle/service-circle.reader';
 import { StationFilter } from '../station/station.inputs';
 import { stationStatsParts } from './station-stats';
-import { CircleCoverage, ForAnalysts, StationStats, StationStatsDimension } from './statistics.types';
+import { CircleCoverage, ForAnalysts, PlatformStats, PlatformStatsDimension, StationStats, StationStatsDimension } from './statistics.types';
+import { platformStatsParts } from './platform-stats';
+import { PlatformFilter } from '../platform/platform.inputs';
 
 @Resolver()
 export class StatisticsResolver {
@@ -31,6 +33,25 @@ export class StatisticsResolver {
     groupBy?: StationStatsDimension[],
   ): Promise<Record<string, unknown>> {
     return planFigures(ctx.db, info, stationStatsParts(filter, groupBy));
+  }
+
+  @ForAnalysts()
+  @Query(() => PlatformStats, {
+    complexity: aggregateComplexity,
+    description:
+      '整合平台统计：与 platforms 相同的筛选条件，按类型、部门或区分组计数（一次 SQL 聚合）Platform figures: the platforms list’s filter, counted per kind, department or district, in one SQL aggregate',
+  })
+  platformStats(
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+    @Arg('filter', () => PlatformFilter, { nullable: true, description: '筛选条件（同 platforms）Filters, as for platforms' }) filter?: PlatformFilter,
+    @Arg('groupBy', () => [PlatformStatsDimension], {
+      nullable: true,
+      description: '分组维度，按给出顺序排列分组；不给则只有一组 Dimensions to group by, groups ordered by them in turn; none: one group',
+    })
+    groupBy?: PlatformStatsDimension[],
+  ): Promise<Record<string, unknown>> {
+    return planFigures(ctx.db, info, platformStatsParts(filter, groupBy));
   }
 
   @ForAnalysts()

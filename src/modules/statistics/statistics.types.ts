@@ -2,6 +2,7 @@ import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { RolesOnly } from '../../auth/visibility';
 import { Role } from '../../auth/roles';
 import { StationKind, StationStatus, StationTier } from '../station/station.enums';
+import { PlatformKind } from '../platform/platform.enums';
 
 /**
  * Who may read the aggregates: analysts, street and community operators, and administrators
@@ -38,10 +39,10 @@ registerEnumType(StationStatsDimension, {
 });
 
 @ForAnalysts()
-@ObjectType('RegionKey', { description: '分组所属的行政区划 The region a group of figures belongs to' })
-export class RegionKey {
+@ObjectType('GroupKey', { description: '分组键：一组数字所属的行政区划或部门 The region or department a group of figures belongs to' })
+export class GroupKey {
   @ForAnalysts()
-  @Field({ description: '行政区划代码 Region code' })
+  @Field({ description: '行政区划代码或部门代码 Region code or department code' })
   code!: string;
 
   @ForAnalysts()
@@ -57,16 +58,16 @@ export class StationStatsGroup {
   count!: number;
 
   @ForAnalysts()
-  @Field(() => RegionKey, { nullable: true, description: '区（县、市）District' })
-  district?: RegionKey | null;
+  @Field(() => GroupKey, { nullable: true, description: '区（县、市）District' })
+  district?: GroupKey | null;
 
   @ForAnalysts()
-  @Field(() => RegionKey, { nullable: true, description: '街道（乡镇）Street or town' })
-  street?: RegionKey | null;
+  @Field(() => GroupKey, { nullable: true, description: '街道（乡镇）Street or town' })
+  street?: GroupKey | null;
 
   @ForAnalysts()
-  @Field(() => RegionKey, { nullable: true, description: '社区（村）Community or village' })
-  community?: RegionKey | null;
+  @Field(() => GroupKey, { nullable: true, description: '社区（村）Community or village' })
+  community?: GroupKey | null;
 
   @ForAnalysts()
   @Field(() => StationTier, { nullable: true, description: '类别 Tier' })
@@ -112,8 +113,8 @@ export class StationStats {
 })
 export class CircleCoverage {
   @ForAnalysts()
-  @Field(() => RegionKey, { description: '统计的区划 The region counted' })
-  region!: RegionKey;
+  @Field(() => GroupKey, { description: '统计的区划 The region counted' })
+  region!: GroupKey;
 
   @ForAnalysts()
   @Field(() => Int, { description: '区划内服务圈数 Service circles in the region' })
@@ -126,4 +127,59 @@ export class CircleCoverage {
   @ForAnalysts()
   @Field(() => Float, { nullable: true, description: '覆盖率：覆盖数 ÷ 服务圈数（无服务圈时为 null）Covered circles ÷ circles; null when the region has none' })
   coverageRatio!: number | null;
+}
+
+/** What platformStats groups by. */
+export enum PlatformStatsDimension {
+  KIND = 'KIND',
+  DEPARTMENT = 'DEPARTMENT',
+  DISTRICT = 'DISTRICT',
+}
+
+registerEnumType(PlatformStatsDimension, {
+  name: 'PlatformStatsDimension',
+  description: '整合平台统计的分组维度 What platform figures can be grouped by',
+  valuesConfig: {
+    KIND: { description: '按平台类型 By kind of platform' },
+    DEPARTMENT: { description: '按所属部门 By owning department' },
+    DISTRICT: { description: '按所在驿站的区（县、市）By the district of the station it is in' },
+  },
+});
+
+@ForAnalysts()
+@ObjectType('PlatformStatsGroup', { description: '一组整合平台的数量；只有所选维度有值 The number of platforms in one group; only the dimensions grouped by have values' })
+export class PlatformStatsGroup {
+  @ForAnalysts()
+  @Field(() => Int, { description: '平台数 Platforms in the group' })
+  count!: number;
+
+  @ForAnalysts()
+  @Field(() => PlatformKind, { nullable: true, description: '平台类型 Kind' })
+  kind?: PlatformKind | null;
+
+  @ForAnalysts()
+  @Field(() => GroupKey, { nullable: true, description: '所属部门 Owning department' })
+  department?: GroupKey | null;
+
+  @ForAnalysts()
+  @Field(() => GroupKey, { nullable: true, description: '所在驿站的区（县、市）District of its station' })
+  district?: GroupKey | null;
+}
+
+@ForAnalysts()
+@ObjectType('PlatformStats', {
+  description:
+    '整合平台统计：与 platforms 相同的筛选条件，按所选维度分组计数 Platform figures: counts grouped by the dimensions asked for, over the same filter as the platforms list',
+})
+export class PlatformStats {
+  @ForAnalysts()
+  @Field(() => Int, { description: '符合筛选条件的平台总数 Platforms matching the filter' })
+  total!: number;
+
+  @ForAnalysts()
+  @Field(() => [PlatformStatsGroup], {
+    description:
+      '各分组的数量，按维度顺序排列（部门、区划按代码，类型按声明顺序）Counts per group, ordered by the dimensions in turn: departments and regions by code, kinds in declared order',
+  })
+  groups!: PlatformStatsGroup[];
 }
