@@ -6,7 +6,7 @@ import { AuditEventResolver, ChangeActorResolver, ChangeFeedResolver } from '../
 import { ApiClientResolver } from '../modules/api-client/api-client.resolver';
 import { ViewerResolver } from '../modules/api-client/viewer.resolver';
 import { DepartmentResolver } from '../modules/department/department.resolver';
-import { CircleCoverageResolver, StatisticsResolver } from '../modules/statistics/statistics.resolver';
+import { CircleCoverageResolver, ServiceItemCoverageResolver, StatisticsResolver } from '../modules/statistics/statistics.resolver';
 import { ConstructionPlanResolver } from '../modules/construction-plan/construction-plan.resolver';
 import { registerConstructionPlanReadModel } from '../modules/construction-plan/construction-plan.read-model';
 import { DutyShiftResolver, StationDutyResolver } from '../modules/duty-shift/duty-shift.resolver';
@@ -163,6 +163,7 @@ export function getSchema(): GraphQLSchema {
         WebhookDeliveryResolver,
         StatisticsResolver,
         CircleCoverageResolver,
+        ServiceItemCoverageResolver,
         ConstructionPlanResolver,
       ],
       validate: false,

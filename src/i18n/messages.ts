@@ -131,6 +131,7 @@ const messages = {
     zh: '找不到行政区划代码“{code}”，请填写要统计的市、区（县）、街道或社区的代码。',
     en: 'No region has the code "{code}"; give the code of the city, district, street or community to count.',
   },
+  FEWER_THAN_RANGE: { zh: '参数 fewerThan 须为不小于 1 的整数，收到的是 {given}。', en: '`fewerThan` must be a whole number of 1 or more; got {given}.' },
   PLAN_YEAR_RANGE: { zh: '计划年度须在 {min} 至 {max} 之间，收到的是 {given}。', en: 'The plan year must be between {min} and {max}; got {given}.' },
   PLAN_TARGET_INVALID: { zh: '目标数须为不小于 0 的整数，收到的是 {given}。', en: 'The target must be a whole number of 0 or more; got {given}.' },
   PLAN_RURAL_TARGET_INVALID: {

@@ -1,5 +1,5 @@
 import { ANONYMOUS_HEADERS, useTestApp } from '../helpers/app';
-import { PLATFORM_SEED, SEED, XIANGYANG_POINT } from '../helpers/fixtures';
+import { PLATFORM_SEED, SEED, SERVICE_ITEM_SEED, XIANGYANG_POINT } from '../helpers/fixtures';
 
 /**
  * The analysts' figures (stationStats, circleCoverage; planProgress in construction-plans.test.ts): computed by GROUP BY in the database over
@@ -116,6 +116,69 @@ describe('platformStats against the seed', () => {
   });
 });
 
+const ITEM_COVERAGE = `query($filter: ServiceItemFilter, $groupBy: [ServiceItemCoverageDimension!], $fewerThan: Int!, $first: Int) {
+  serviceItemCoverage(filter: $filter, groupBy: $groupBy) { total groups { count offerCount stationCount level department { code } }
+    thinlyOfferedItems(fewerThan: $fewerThan, first: $first) { totalCount nodes { code stationCount(status: [ACTIVE]) } } } }`;
+
+async function itemCoverage(
+  variables: Record<string, unknown>,
+): Promise<{ total: number; groups: Group[]; thinlyOfferedItems: { totalCount: number; nodes: { code: string; stationCount: number }[] } }> {
+  const res = await t.gql(ITEM_COVERAGE, { fewerThan: 1, ...variables });
+  expect(res.errors).toBeUndefined();
+  return res.data.serviceItemCoverage;
+}
+
+describe('serviceItemCoverage against the seed', () => {
+  it('counts the active items by level, as the serviceItems list does', async () => {
+    const byLevel = await itemCoverage({ groupBy: ['LEVEL'] });
+    expect(byLevel.total).toBe(SERVICE_ITEM_SEED.activeItemCount);
+    expect(byLevel.groups.map((group) => group.level)).toEqual(['PROVINCE', 'CITY', 'DISTRICT']);
+    for (const group of byLevel.groups) {
+      const list = await t.gql(`query($level: ServiceItemLevel!) { serviceItems(first: 1, filter: { level: [$level] }) { totalCount } }`, { level: group.level });
+      expect(group.count).toBe(list.data.serviceItems.totalCount);
+    }
+    expect(byLevel.groups.find((group) => group.level === 'DISTRICT')!.count).toBe(SERVICE_ITEM_SEED.districtItemCount);
+    const byDepartment = await itemCoverage({ groupBy: ['DEPARTMENT'], filter: { departmentCode: 'XY-YBJ' } });
+    expect(compact(byDepartment.groups)).toEqual([expect.objectContaining({ count: SERVICE_ITEM_SEED.ybjItems, department: { code: 'XY-YBJ' } })]);
+  });
+
+  it('one item: 社保卡申领, pushed down to the high-tech zone’s 90 open stations, is offered where its push-down is ACTIVE', async () => {
+    const item = await t.gql(`query($code: String!) { serviceItem(code: $code) { all: stationCount active: stationCount(status: [ACTIVE]) } }`, {
+      code: SERVICE_ITEM_SEED.cardItemCode,
+    });
+    const { all, active } = item.data.serviceItem;
+    expect(all).toBe(SERVICE_ITEM_SEED.highTechOpenStations);
+    expect(active).toBeLessThan(all);
+    const card = await itemCoverage({ filter: { search: SERVICE_ITEM_SEED.cardItemCode } });
+    expect(card.total).toBe(1);
+    expect(compact(card.groups)).toEqual([{ count: 1, offerCount: active, stationCount: active }]);
+    const thin = await itemCoverage({ filter: { search: SERVICE_ITEM_SEED.cardItemCode }, fewerThan: active + 1 });
+    expect(thin.thinlyOfferedItems.nodes).toEqual([{ code: SERVICE_ITEM_SEED.cardItemCode, stationCount: active }]);
+    expect((await itemCoverage({ filter: { search: SERVICE_ITEM_SEED.cardItemCode }, fewerThan: active })).thinlyOfferedItems.totalCount).toBe(0);
+  });
+
+  it('lists the items offered at fewer than N stations, as the items’ own station counts say', async () => {
+    const counts: number[] = [];
+    for (let after: string | null = null; ;) {
+      const page: any = await t.gql(
+        `query($after: String) { serviceItems(first: 100, after: $after) { pageInfo { hasNextPage endCursor } nodes { stationCount(status: [ACTIVE]) } } }`,
+        { after },
+      );
+      counts.push(...page.data.serviceItems.nodes.map((node: { stationCount: number }) => node.stationCount));
+      if (!page.data.serviceItems.pageInfo.hasNextPage) break;
+      after = page.data.serviceItems.pageInfo.endCursor;
+    }
+    expect(counts).toHaveLength(SERVICE_ITEM_SEED.activeItemCount);
+    for (const fewerThan of [1, 91, 500, 705]) {
+      const coverage = await itemCoverage({ fewerThan, first: 100 });
+      expect(coverage.thinlyOfferedItems.totalCount).toBe(counts.filter((count) => count < fewerThan).length);
+      for (const item of coverage.thinlyOfferedItems.nodes) expect(item.stationCount).toBeLessThan(fewerThan);
+    }
+    const res = await t.gql(ITEM_COVERAGE, { fewerThan: 0 });
+    expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
+
 describe('circleCoverage against the seed', () => {
   it('counts the city’s circles, the covered ones and the three gaps', async () => {
     const res = await t.gql(COVERAGE, { code: SEED.cityCode, first: 10 });
@@ -157,6 +220,7 @@ describe('one SQL statement each', () => {
     expect(await count(STATS, { filter: CITY, groupBy: ['DISTRICT', 'STREET', 'COMMUNITY', 'TIER', 'KIND', 'STATUS', 'PLAN_YEAR', 'OPENED_MONTH'] })).toBe(list);
     expect(await count(COVERAGE, { code: SEED.cityCode, first: 100 })).toBe(list);
     expect(await count(PLATFORM_STATS, { filter: { includeInactive: true }, groupBy: ['KIND', 'DEPARTMENT', 'DISTRICT'] })).toBe(list);
+    expect(await count(ITEM_COVERAGE, { groupBy: ['LEVEL', 'DEPARTMENT'], fewerThan: 100, first: 100 })).toBe(list);
     const progress = `query($code: String!) { planProgress(year: 2023, regionCode: $code) { target stationCount opened underConstruction planned ratio ruralOpened ruralRatio } }`;
     expect(await count(progress, { code: SEED.cityCode })).toBe(list);
   });
@@ -176,6 +240,7 @@ describe('who may read the figures', () => {
       for (const [query, variables] of [
         [STATS, { filter: CITY }],
         [PLATFORM_STATS, { filter: {} }],
+        [ITEM_COVERAGE, { fewerThan: 1 }],
         [COVERAGE, { code: SEED.cityCode }],
       ] as const) {
         const res = await t.gql(query, variables, headers);

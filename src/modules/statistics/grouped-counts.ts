@@ -39,23 +39,34 @@ export function regionJoins(communityId: string, before: readonly string[] = [])
   return { community, street, district: [...street, 'join region sd on sd.id = ss.parent_id'] };
 }
 
+/** What a group counts: `count` (`count(*)` unless told, e.g. `count(distinct i.id)` over a join), and further aggregates by field. */
+export interface Measures {
+  count?: string;
+  more?: Record<string, string>;
+}
+
 /**
- * The rows of `from` (a table and its alias, e.g. `station s`) matching `where`, counted in total
- * and per group of `dimensions` (a dimension given twice counts once), by GROUP BY in the database:
- * two values for one statement (see planFigures). Groups come as JSON objects with `count` and one
- * key per dimension, ordered by the dimensions in turn.
+ * The rows of `from` (a table and its alias, e.g. `station s`, perhaps joined) matching `where`,
+ * counted in total and per group of `dimensions` (a dimension given twice counts once), by GROUP BY
+ * in the database: two values for one statement (see planFigures). Groups come as JSON objects with
+ * `count`, the `measures`' fields and one key per dimension, ordered by the dimensions in turn.
  */
-export function groupedCounts(from: string, where: SqlFragment, dimensions: readonly Dimension[]): { total: SqlFragment; groups: SqlFragment } {
+export function groupedCounts(from: string, where: SqlFragment, dimensions: readonly Dimension[], measures: Measures = {}): { total: SqlFragment; groups: SqlFragment } {
+  const count = measures.count ?? 'count(*)';
+  const more = Object.entries(measures.more ?? {});
   const unique = [...new Set(dimensions)];
   const joins = [...new Set(unique.flatMap((dimension) => dimension.joins))];
-  const columns = unique.map((dimension, i) => `, ${dimension.value} as v${i}, ${dimension.order} as o${i}`).join('');
+  const columns = [
+    ...more.map(([, aggregate], i) => `, ${aggregate} as m${i}`),
+    ...unique.map((dimension, i) => `, ${dimension.value} as v${i}, ${dimension.order} as o${i}`),
+  ].join('');
   const groupClause = unique.length ? ` group by ${unique.map((dimension) => dimension.key).join(', ')}` : '';
-  const fields = ["'count', g.n", ...unique.map((dimension, i) => `'${dimension.field}', g.v${i}`)].join(', ');
+  const fields = ["'count', g.n", ...more.map(([field], i) => `'${field}', g.m${i}`), ...unique.map((dimension, i) => `'${dimension.field}', g.v${i}`)].join(', ');
   const order = unique.map((dimension, i) => `g.o${i}${dimension.nullable ? ' nulls first' : ''}`);
   const orderClause = order.length ? ` order by ${order.join(', ')}` : '';
-  const grouped = sql`select count(*)::int as n${rawSql(columns)} from ${rawSql([from, ...joins].join(' '))} where ${where}${rawSql(groupClause)}`;
+  const grouped = sql`select ${rawSql(count)}::int as n${rawSql(columns)} from ${rawSql([from, ...joins].join(' '))} where ${where}${rawSql(groupClause)}`;
   return {
-    total: sql`(select count(*)::int from ${rawSql(from)} where ${where})`,
+    total: sql`(select ${rawSql(count)}::int from ${rawSql(from)} where ${where})`,
     groups: sql`(select coalesce(json_agg(json_build_object(${rawSql(fields)})${rawSql(orderClause)}), '[]') from (${grouped}) g)`,
   };
 }

@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context';
 import { planFigures } from '../../graphql/plan/planner';
 import { aggregateComplexity } from '../../graphql/query-cost';
@@ -10,8 +10,20 @@ import { ServiceCircleConnection } from '../service-circle/service-circle.types'
 import { compileServiceCircleFilter, serviceCircleList } from '../service-circle/service-circle.reader';
 import { StationFilter } from '../station/station.inputs';
 import { stationStatsParts } from './station-stats';
-import { CircleCoverage, ForAnalysts, PlatformStats, PlatformStatsDimension, StationStats, StationStatsDimension } from './statistics.types';
+import {
+  CircleCoverage,
+  ForAnalysts,
+  PlatformStats,
+  PlatformStatsDimension,
+  ServiceItemCoverage,
+  ServiceItemCoverageDimension,
+  StationStats,
+  StationStatsDimension,
+} from './statistics.types';
 import { platformStatsParts } from './platform-stats';
+import { serviceItemCoverageParts } from './service-item-coverage';
+import { ServiceItemFilter } from '../service-item/service-item.inputs';
+import { ServiceItemConnection } from '../service-item/service-item.types';
 import { PlatformFilter } from '../platform/platform.inputs';
 
 @Resolver()
@@ -55,6 +67,25 @@ export class StatisticsResolver {
   }
 
   @ForAnalysts()
+  @Query(() => ServiceItemCoverage, {
+    complexity: aggregateComplexity,
+    description:
+      '服务事项下沉情况：与 serviceItems 相同的筛选条件，按层级、部门统计提供各事项的驿站（一次 SQL 聚合）Service items pushed down to stations: the serviceItems list’s filter, counted per level or department, in one SQL aggregate',
+  })
+  serviceItemCoverage(
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+    @Arg('filter', () => ServiceItemFilter, { nullable: true, description: '筛选条件（同 serviceItems）Filters, as for serviceItems' }) filter?: ServiceItemFilter,
+    @Arg('groupBy', () => [ServiceItemCoverageDimension], {
+      nullable: true,
+      description: '分组维度，按给出顺序排列分组；不给则只有一组 Dimensions to group by, groups ordered by them in turn; none: one group',
+    })
+    groupBy?: ServiceItemCoverageDimension[],
+  ): Promise<Record<string, unknown>> {
+    return planFigures(ctx.db, info, serviceItemCoverageParts(filter, groupBy));
+  }
+
+  @ForAnalysts()
   @Query(() => CircleCoverage, {
     complexity: aggregateComplexity,
     description: '区划内15分钟便民服务圈的覆盖情况（一次 SQL 聚合）Coverage of the region’s 15-minute service circles, in one SQL aggregate',
@@ -79,6 +110,23 @@ export class StatisticsResolver {
       { region: regionKeySql(code) },
     );
     return assertRegionFound(figures, code);
+  }
+}
+
+@Resolver(() => ServiceItemCoverage)
+export class ServiceItemCoverageResolver {
+  @ForAnalysts()
+  @FieldResolver(() => ServiceItemConnection, {
+    description: '生效下沉驿站少于 fewerThan 个的事项，按代码 Items offered (ACTIVE push-downs, archived stations left out) at fewer than `fewerThan` stations, by code',
+  })
+  thinlyOfferedItems(
+    @Root() coverage: Record<string, unknown>,
+    @Args(() => ConnectionArgs) _args: ConnectionArgs,
+    @Arg('fewerThan', () => Int, { description: '驿站数阈值（不小于1）The threshold, 1 or more' }) _fewerThan: number,
+    @Info() info: GraphQLResolveInfo,
+  ): unknown {
+    // serviceItemCoverage plans it in its own statement (planFigures); the object carries it by response key.
+    return coverage[info.path.key as string];
   }
 }
 

@@ -3,6 +3,7 @@ import { RolesOnly } from '../../auth/visibility';
 import { Role } from '../../auth/roles';
 import { StationKind, StationStatus, StationTier } from '../station/station.enums';
 import { PlatformKind } from '../platform/platform.enums';
+import { ServiceItemLevel } from '../service-item/service-item.enums';
 
 /**
  * Who may read the aggregates: analysts, street and community operators, and administrators
@@ -182,4 +183,60 @@ export class PlatformStats {
       '各分组的数量，按维度顺序排列（部门、区划按代码，类型按声明顺序）Counts per group, ordered by the dimensions in turn: departments and regions by code, kinds in declared order',
   })
   groups!: PlatformStatsGroup[];
+}
+
+/** What serviceItemCoverage groups by. */
+export enum ServiceItemCoverageDimension {
+  LEVEL = 'LEVEL',
+  DEPARTMENT = 'DEPARTMENT',
+}
+
+registerEnumType(ServiceItemCoverageDimension, {
+  name: 'ServiceItemCoverageDimension',
+  description: '服务事项下沉统计的分组维度 What service-item coverage can be grouped by',
+  valuesConfig: {
+    LEVEL: { description: '按事项层级 By level of the issuing government' },
+    DEPARTMENT: { description: '按责任部门 By responsible department' },
+  },
+});
+
+@ForAnalysts()
+@ObjectType('ServiceItemCoverageGroup', {
+  description: '一组服务事项的下沉情况；只有所选维度有值 How far one group of service items is pushed down; only the dimensions grouped by have values',
+})
+export class ServiceItemCoverageGroup {
+  @ForAnalysts()
+  @Field(() => Int, { description: '事项数 Items in the group' })
+  count!: number;
+
+  @ForAnalysts()
+  @Field(() => Int, { description: '生效中的下沉记录数（驿站×事项，不含已归档驿站）Active push-downs (station × item), archived stations left out' })
+  offerCount!: number;
+
+  @ForAnalysts()
+  @Field(() => Int, { description: '至少提供本组一项事项的驿站数 Stations offering at least one item of the group' })
+  stationCount!: number;
+
+  @ForAnalysts()
+  @Field(() => ServiceItemLevel, { nullable: true, description: '事项层级 Level' })
+  level?: ServiceItemLevel | null;
+
+  @ForAnalysts()
+  @Field(() => GroupKey, { nullable: true, description: '责任部门 Responsible department' })
+  department?: GroupKey | null;
+}
+
+@ForAnalysts()
+@ObjectType('ServiceItemCoverage', {
+  description:
+    '服务事项下沉情况：与 serviceItems 相同的筛选条件，按层级、部门分组，并列出下沉驿站过少的事项 How far service items are pushed down to stations: the serviceItems list’s filter, grouped by level or department, and the items offered at too few stations',
+})
+export class ServiceItemCoverage {
+  @ForAnalysts()
+  @Field(() => Int, { description: '符合筛选条件的事项总数 Items matching the filter' })
+  total!: number;
+
+  @ForAnalysts()
+  @Field(() => [ServiceItemCoverageGroup], { description: '各分组的下沉情况，按维度顺序排列 Figures per group, ordered by the dimensions in turn' })
+  groups!: ServiceItemCoverageGroup[];
 }
