@@ -332,4 +332,27 @@ describe('stationStats against stations counted by hand', () => {
     ]);
     expect(compact((await platformStats(filter, ['DISTRICT'])).groups)).toEqual([{ count: 3, district: { code: SEED.fanchengCode, name: '樊城区' } }]);
   });
+
+  it('serviceItemCoverage: two new items, one at two sample stations and one at one', async () => {
+    const item = (code: string, name: string) => ({ code, name, level: 'DISTRICT', category: 'ELDERLY_CARE', departmentCode: 'FC-MZJ', handlingMode: 'GUIDANCE', feeYuan: 0 });
+    for (const input of [item('420606-LN-0901', '统计样本事项一'), item('420606-LN-0902', '统计样本事项二')]) {
+      const res = await t.gql(`mutation($input: CreateServiceItemInput!) { createServiceItem(input: $input) { userErrors { message } } }`, { input });
+      expect(res.data.createServiceItem.userErrors).toEqual([]);
+    }
+    for (const [itemCode, stationId] of [
+      ['420606-LN-0901', sampleIds[0]],
+      ['420606-LN-0901', sampleIds[1]],
+      ['420606-LN-0902', sampleIds[0]],
+    ]) {
+      const res = await t.gql(`mutation($input: PushDownServiceItemInput!) { pushDownServiceItem(input: $input) { userErrors { message } } }`, { input: { itemCode, stationId } });
+      expect(res.data.pushDownServiceItem.userErrors).toEqual([]);
+    }
+    const filter = { search: '420606-LN-09' };
+    const byDepartment = await itemCoverage({ filter, groupBy: ['DEPARTMENT'], fewerThan: 2 });
+    expect(byDepartment.total).toBe(2);
+    expect(compact(byDepartment.groups)).toEqual([{ count: 2, offerCount: 3, stationCount: 2, department: { code: 'FC-MZJ' } }]);
+    expect(byDepartment.thinlyOfferedItems.nodes).toEqual([{ code: '420606-LN-0902', stationCount: 1 }]);
+    expect((await itemCoverage({ filter, fewerThan: 3 })).thinlyOfferedItems.totalCount).toBe(2);
+    expect((await itemCoverage({ filter, fewerThan: 1 })).thinlyOfferedItems.totalCount).toBe(0);
+  });
 });
