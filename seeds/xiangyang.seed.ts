@@ -7,6 +7,7 @@ import { seedOrganizations } from './xiangyang.organizations';
 import { seedServiceItems } from './xiangyang.service-items';
 import { seedStationProfiles, STATION_PROFILE_SEED_NAME } from './xiangyang.station-profile';
 import { seedPeople } from './xiangyang.people';
+import { seedConstructionPlans } from './xiangyang.construction-plans';
 import { buildXiangyangDataset, type XiangyangDataset } from './xiangyang.data';
 import { YANPING_SEED_STEPS } from './yanping.seed';
 import { idOf, insertRegions, insertSequences, insertStations } from './support/seed-registry';
@@ -55,6 +56,7 @@ export const SEED_STEPS: readonly SeedStep[] = [
   { name: 'xiangyang-people', run: seedPeople },
   { name: 'xiangyang-gov-point-items', run: seedGovPointItems },
   ...YANPING_SEED_STEPS,
+  { name: 'xiangyang-construction-plans', run: seedConstructionPlans },
 ];
 
 export async function seedDemo(db: SeedDb): Promise<SeedResult> {

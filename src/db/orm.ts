@@ -9,6 +9,7 @@ import { Activity } from '../modules/activity/activity.entity';
 import { Need, NeedTransition } from '../modules/need/need.entity';
 import { NeedClaim } from '../modules/need-claim/need-claim.entity';
 import { Meeting, MeetingAgendaItem } from '../modules/meeting/meeting.entity';
+import { ConstructionPlan } from '../modules/construction-plan/construction-plan.entity';
 import { VolunteerTeam, VolunteerTeamMember } from '../modules/volunteer-team/volunteer-team.entity';
 import { DeliberationVenue } from '../modules/deliberation-venue/deliberation-venue.entity';
 import { CoBuilding } from '../modules/co-building/co-building.entity';
@@ -61,6 +62,7 @@ export const entities = [
   NeedClaim,
   Meeting,
   MeetingAgendaItem,
+  ConstructionPlan,
   ChangeEvent,
   ExternalRef,
   ExternalRefSystem,

@@ -53,6 +53,7 @@ const PLANNED_NODE_TYPES: { [Type in NodeTypeName]?: 'uuid' | 'int' | 'text' } =
   VolunteerTeam: 'uuid',
   VolunteerTeamMember: 'uuid',
   DeliberationVenue: 'uuid',
+  ConstructionPlan: 'uuid',
   CoBuilding: 'uuid',
   DutyShift: 'uuid',
   ExternalRef: 'uuid',

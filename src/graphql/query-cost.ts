@@ -35,10 +35,20 @@ import { DEFAULT_PAGE_SIZE } from './relay';
  * - lists of plain values inside a record (user errors, opening windows) cost 1 plus their selection;
  * - scalars, enums, `totalCount` and `pageInfo` cost 0;
  * - a mutation field costs MUTATION_COST on top of its payload: a write does more than a read;
- * - introspection (`__schema`, `__type`) costs nothing: GraphiQL's documentation needs it.
+ * - introspection (`__schema`, `__type`) costs nothing: GraphiQL's documentation needs it;
+ * - an aggregate (stationStats, circleCoverage, planProgress: figures grouped and counted in the
+ *   database) costs AGGREGATE_COST plus its selection: it reads every row its filter matches
+ *   (through the indexes, in one statement), about the work of a full page of records, and hands
+ *   back small values — its groups are a list of plain values, its record lists pages as above.
  * A field may declare its own cost with type-graphql's `complexity` option; that wins.
  */
 export const MUTATION_COST = 10;
+
+/** What counting and grouping the rows of a filter costs, before its selection (see above). */
+export const AGGREGATE_COST = 100;
+
+/** The `complexity` option of an aggregate field. */
+export const aggregateComplexity: ComplexityEstimator = ({ childComplexity }) => AGGREGATE_COST + childComplexity;
 
 /** The limit a document broke, with the maximum allowed and what the document has. */
 export interface LimitBreach {

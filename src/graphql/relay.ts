@@ -34,6 +34,7 @@ const LOCAL_ID_FORMATS = {
   VolunteerTeam: UUID,
   VolunteerTeamMember: UUID,
   DeliberationVenue: UUID,
+  ConstructionPlan: UUID,
   // Records of the sync and audit machinery: every ID the change feed, the audit trail and
   // webhooks hand out is one node(id) can fetch.
   ExternalRef: UUID,
@@ -159,6 +160,7 @@ const NODE_TYPE_NAMES_ZH: Record<NodeTypeName, string> = {
   VolunteerTeam: '志愿服务队伍',
   VolunteerTeamMember: '队员',
   DeliberationVenue: '议事场所',
+  ConstructionPlan: '建设计划',
   ExternalRef: '外部编号',
   ExternalRefSystem: '外部系统',
   StationGridWorker: '网格员驻点',

@@ -6,6 +6,9 @@ import { AuditEventResolver, ChangeActorResolver, ChangeFeedResolver } from '../
 import { ApiClientResolver } from '../modules/api-client/api-client.resolver';
 import { ViewerResolver } from '../modules/api-client/viewer.resolver';
 import { DepartmentResolver } from '../modules/department/department.resolver';
+import { CircleCoverageResolver, ServiceItemCoverageResolver, StatisticsResolver } from '../modules/statistics/statistics.resolver';
+import { ConstructionPlanResolver } from '../modules/construction-plan/construction-plan.resolver';
+import { registerConstructionPlanReadModel } from '../modules/construction-plan/construction-plan.read-model';
 import { DutyShiftResolver, StationDutyResolver } from '../modules/duty-shift/duty-shift.resolver';
 import { OpeningHoursResolver } from '../modules/opening-hours/opening-hours.types';
 import { GovServicePointItemsResolver } from '../modules/platform/gov-service-point-items';
@@ -77,6 +80,7 @@ function registerReadModels(): void {
   registerDeliberationVenueReadModel();
   registerNeedClaimReadModel();
   registerMeetingReadModel();
+  registerConstructionPlanReadModel();
   registerDutyShiftReadModel();
   registerExternalRefReadModel();
   registerApiClientReadModel();
@@ -147,6 +151,10 @@ export function getSchema(): GraphQLSchema {
         ...EXTERNAL_REFS_RESOLVERS,
         WebhookResolver,
         WebhookDeliveryResolver,
+        StatisticsResolver,
+        CircleCoverageResolver,
+        ServiceItemCoverageResolver,
+        ConstructionPlanResolver,
       ],
       validate: false,
       emitSchemaFile: false,

@@ -127,6 +127,25 @@ const messages = {
   },
   ID_OR_CODE_ONE_OF: { zh: '请传入 id 或 code 其中之一（只传一个）。', en: 'Give exactly one of `id` and `code`.' },
   TIME_WINDOW_INVALID: { zh: '参数 {to} 须晚于 {from}，请检查时间范围。', en: '`{to}` must be later than `{from}`; check the time range.' },
+  FIGURES_REGION_NOT_FOUND: {
+    zh: '找不到行政区划代码“{code}”，请填写要统计的市、区（县）、街道或社区的代码。',
+    en: 'No region has the code "{code}"; give the code of the city, district, street or community to count.',
+  },
+  FEWER_THAN_RANGE: { zh: '参数 fewerThan 须为不小于 1 的整数，收到的是 {given}。', en: '`fewerThan` must be a whole number of 1 or more; got {given}.' },
+  PLAN_YEAR_RANGE: { zh: '计划年度须在 {min} 至 {max} 之间，收到的是 {given}。', en: 'The plan year must be between {min} and {max}; got {given}.' },
+  PLAN_TARGET_INVALID: { zh: '目标数须为不小于 0 的整数，收到的是 {given}。', en: 'The target must be a whole number of 0 or more; got {given}.' },
+  PLAN_RURAL_TARGET_INVALID: {
+    zh: '乡镇村组目标数须为 0 至目标数 {target} 之间的整数，收到的是 {given}。',
+    en: 'The target in towns and villages must be a whole number from 0 to the target, {target}; got {given}.',
+  },
+  PLAN_REGION_LEVEL: {
+    zh: '“{name}”（{code}）是社区或村，建设计划须定在市、区（县）或街道（乡镇）一级。',
+    en: '"{name}" ({code}) is a community or village; a construction plan is set for a city, district or street.',
+  },
+  PLAN_TAKEN: {
+    zh: '{name}{year}年度已有建设计划，请修改该计划而不是重复新建。',
+    en: '{name} already has a construction plan for {year}; change that plan instead of creating another.',
+  },
   NEAR_RADIUS_RANGE: {
     zh: '搜索半径 filter.near.radiusMetres 须在 1 至 {max} 米之间。',
     en: '`filter.near.radiusMetres` must be between 1 and {max} metres.',

@@ -12,6 +12,12 @@ export const SEED = {
   anjuCommunityCode: '420606002011',
   /** A street (not a community): stations cannot hang off it */
   streetCode: '420606002000',
+  /** Stations per county-level division (seeds/xiangyang.data.ts DISTRICT_PLANS), by code. */
+  stationsByDistrict: { '420602': 210, '420606': 380, '420607': 240, '420624': 92, '420625': 120, '420626': 70, '420682': 100, '420683': 170, '420684': 110 },
+  /** Stations by kind: the 72 rural and 57 暖新 ones, 80 in two-new clusters, the rest in communities. */
+  stationsByKind: { COMMUNITY: 1283, RURAL: 72, NEW_ECONOMY: 80, WARM_NEW: 57 },
+  /** Urban circles deliberately left without an open station (苏岭山, 创业服务中心, 襄北农场). */
+  uncoveredCircles: 3,
 } as const;
 
 /**

@@ -158,6 +158,7 @@ beforeAll(async () => {
     need: `id: ${quoted(firstNeed)}`,
     activity: `id: ${quoted(picked.data.activities.nodes[0].id)}`,
     coBuilding: `id: ${quoted(picked.data.coBuildings.nodes[0].id)}`,
+    constructionPlan: `year: 2023, regionCode: "420600"`,
     deliberationVenue: `id: ${quoted(picked.data.deliberationVenues.nodes[0].id)}`,
     department: `code: ${quoted(platform.department.code)}`,
     dutyShift: `id: ${quoted(picked.data.dutyShifts.nodes[0].id)}`,

@@ -493,3 +493,41 @@ export async function planList(
   const row = await db.one<{ l: Record<string, unknown>[] }>(statement.text, statement.bindings, PREPARED);
   return row!.l;
 }
+
+/**
+ * A part of an aggregate's answer (see planFigures): a value SQL computes, or a connection whose
+ * list depends on the field's own arguments (first/after).
+ */
+export type FigurePart = SqlFragment | ((args: Record<string, unknown>) => PlannedList);
+
+/**
+ * A root field whose answer is figures computed in the database (counts, ratios, groups) and,
+ * beside them, planned connections (the records the figures leave out): the selected parts, each
+ * under its response key, in ONE statement. `parts` is keyed by the return type's field names
+ * and names every field of it (a planned object's fields read nothing else). `checks` are values
+ * the resolver needs whatever is selected (does the region exist?), returned under `$name`.
+ */
+export async function planFigures(
+  db: SqlReader,
+  info: GraphQLResolveInfo,
+  parts: Record<string, FigurePart>,
+  checks: Record<string, SqlFragment> = {},
+): Promise<Record<string, unknown>> {
+  const planning = planningOf(info);
+  const type = getNamedType(info.returnType) as GraphQLObjectType;
+  const pairs: SqlFragment[] = [pair(PLANNED, rawSql('1')), ...Object.entries(checks).map(([name, value]) => pair(`$${name}`, value))];
+  for (const [responseKey, nodes] of collectSubfields(planning.schema, planning.fragments, planning.variables, type, info.fieldNodes)) {
+    const part = parts[nodes[0].name.value];
+    if (!part) continue;
+    if (typeof part !== 'function') {
+      pairs.push(pair(responseKey, part));
+      continue;
+    }
+    const field = type.getFields()[nodes[0].name.value];
+    const list = part(argumentsOf(planning, field, nodes[0]));
+    pairs.push(pair(responseKey, connectionJson(planning, getNamedType(field.type) as GraphQLObjectType, nodes, list)));
+  }
+  const statement = sql`select ${jsonObject(pairs)} as f`;
+  const row = await db.one<{ f: Record<string, unknown> }>(statement.text, statement.bindings, PREPARED);
+  return row!.f;
+}

@@ -245,6 +245,16 @@ export const AUDIT_SHAPES: Readonly<Record<string, AuditShape>> = {
     },
     unshown: COMMON_UNSHOWN,
   },
+  ConstructionPlan: {
+    graphqlTypes: ['ConstructionPlan'],
+    fields: {
+      year: same('year'),
+      region: node('region', 'Region'),
+      target: same('target'),
+      ruralTarget: same('ruralTarget'),
+    },
+    unshown: COMMON_UNSHOWN,
+  },
   Organization: {
     graphqlTypes: ['Organization'],
     fields: {

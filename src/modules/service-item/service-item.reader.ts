@@ -37,7 +37,8 @@ export async function stationServiceItemOf(db: SqlReader, stationId: string, ser
   return row ? toStationServiceItemRecord(row) : null;
 }
 
-function compileServiceItemFilter(filter: ServiceItemFilter | undefined): SqlFragment {
+/** The service-item filter as SQL over alias `i`: the list's, and the coverage figures'. */
+export function compileServiceItemFilter(filter: ServiceItemFilter | undefined): SqlFragment {
   const conditions: SqlFragment[] = [];
   if (!filter?.includeInactive) conditions.push(rawSql('i.active'));
   if (filter?.level?.length) conditions.push(sql`i.level = any(${filter.level}::text[])`);
@@ -61,7 +62,11 @@ const SORT_KEYS: Record<ServiceItemSortField, SortKey> = {
   [ServiceItemSortField.UPDATED_AT]: { expression: 'i.updated_at', type: 'timestamptz' },
 };
 
-/** The catalogue items a list asks for, in its order (by code unless told), as the planner reads them (alias `i`). */
-export function serviceItemList(filter: ServiceItemFilter | undefined, order: ServiceItemOrder | undefined, request: PageRequest): PlannedList {
-  return sortedList({ nodeType: 'ServiceItem', table: 'service_item', alias: 'i', where: compileServiceItemFilter(filter), request }, SORT_KEYS, order, ServiceItemSortField.CODE);
+/**
+ * The catalogue items a list asks for, in its order (by code unless told), as the planner reads
+ * them (alias `i`); `also` narrows them further (serviceItemCoverage's thinly offered items).
+ */
+export function serviceItemList(filter: ServiceItemFilter | undefined, order: ServiceItemOrder | undefined, request: PageRequest, also?: SqlFragment): PlannedList {
+  const where = also ? sql`${compileServiceItemFilter(filter)} and ${also}` : compileServiceItemFilter(filter);
+  return sortedList({ nodeType: 'ServiceItem', table: 'service_item', alias: 'i', where, request }, SORT_KEYS, order, ServiceItemSortField.CODE);
 }

@@ -15,7 +15,7 @@ import { ActiveEntity } from '../../db/base-entity';
 @Check({
   name: 'webhook_subscription_types_check',
   expression:
-    "types <@ ARRAY['Station'::text, 'Platform'::text, 'ServiceItem'::text, 'StationServiceItem'::text, 'Department'::text, 'Organization'::text, 'CoBuilding'::text, 'Activity'::text, 'VolunteerTeam'::text, 'VolunteerTeamMember'::text, 'DeliberationVenue'::text, 'Person'::text, 'DutyShift'::text, 'StationGridWorker'::text, 'ExternalRef'::text, 'Need'::text, 'NeedTransition'::text, 'NeedClaim'::text, 'Meeting'::text, 'MeetingAgendaItem'::text]",
+    "types <@ ARRAY['Station'::text, 'Platform'::text, 'ServiceItem'::text, 'StationServiceItem'::text, 'Department'::text, 'Organization'::text, 'CoBuilding'::text, 'Activity'::text, 'VolunteerTeam'::text, 'VolunteerTeamMember'::text, 'DeliberationVenue'::text, 'Person'::text, 'DutyShift'::text, 'StationGridWorker'::text, 'ExternalRef'::text, 'Need'::text, 'NeedTransition'::text, 'NeedClaim'::text, 'Meeting'::text, 'MeetingAgendaItem'::text, 'ConstructionPlan'::text]",
 })
 @Check({ name: 'webhook_subscription_url_check', expression: "(url)::text ~ '^https?://[^[:space:]]+$'::text" })
 export class WebhookSubscription extends ActiveEntity {

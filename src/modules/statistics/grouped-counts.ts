@@ -1,0 +1,72 @@
+import { rawSql, sql, type SqlFragment } from '../../db/sql';
+
+/**
+ * One dimension rows can be grouped by, for a grouped count (groupedCounts): what the rows are
+ * grouped by, the group's value as the API returns it, and the groups' order.
+ */
+export interface Dimension {
+  /** The group's field in the API (e.g. StationStatsGroup.district). */
+  field: string;
+  /** Join clauses the dimension needs, in order (shared ones are joined once). */
+  joins: readonly string[];
+  /** What the rows are grouped by. */
+  key: string;
+  /** The group's value as the API returns it (functionally dependent on `key`). */
+  value: string;
+  /** The groups' order on this dimension. */
+  order: string;
+  /** Rows without a value form a group, listed first. */
+  nullable?: boolean;
+}
+
+/** A region above the rows, joined through `joins` to alias `r`: `{ code, name }`, by code. */
+export function regionDimension(field: string, joins: readonly string[], r: string): Dimension {
+  return { field, joins, key: `${r}.id`, value: `json_build_object('code', ${r}.code, 'name', ${r}.name)`, order: `${r}.code` };
+}
+
+/** An enum column, in the enum's declared order (BASIC, STANDARD, LEADING…), not alphabetically. */
+export function enumDimension(field: string, column: string, values: Record<string, string>): Dimension {
+  const declared = Object.values(values)
+    .map((value) => `'${value}'`)
+    .join(', ');
+  return { field, joins: [], key: column, value: column, order: `array_position(array[${declared}]::text[], ${column}::text)` };
+}
+
+/** The regions above a row whose community is `communityId`: [community, street, district] join chains, aliases sc, ss, sd. */
+export function regionJoins(communityId: string, before: readonly string[] = []): Record<'community' | 'street' | 'district', string[]> {
+  const community = [...before, `join region sc on sc.id = ${communityId}`];
+  const street = [...community, 'join region ss on ss.id = sc.parent_id'];
+  return { community, street, district: [...street, 'join region sd on sd.id = ss.parent_id'] };
+}
+
+/** What a group counts: `count` (`count(*)` unless told, e.g. `count(distinct i.id)` over a join), and further aggregates by field. */
+export interface Measures {
+  count?: string;
+  more?: Record<string, string>;
+}
+
+/**
+ * The rows of `from` (a table and its alias, e.g. `station s`, perhaps joined) matching `where`,
+ * counted in total and per group of `dimensions` (a dimension given twice counts once), by GROUP BY
+ * in the database: two values for one statement (see planFigures). Groups come as JSON objects with
+ * `count`, the `measures`' fields and one key per dimension, ordered by the dimensions in turn.
+ */
+export function groupedCounts(from: string, where: SqlFragment, dimensions: readonly Dimension[], measures: Measures = {}): { total: SqlFragment; groups: SqlFragment } {
+  const count = measures.count ?? 'count(*)';
+  const more = Object.entries(measures.more ?? {});
+  const unique = [...new Set(dimensions)];
+  const joins = [...new Set(unique.flatMap((dimension) => dimension.joins))];
+  const columns = [
+    ...more.map(([, aggregate], i) => `, ${aggregate} as m${i}`),
+    ...unique.map((dimension, i) => `, ${dimension.value} as v${i}, ${dimension.order} as o${i}`),
+  ].join('');
+  const groupClause = unique.length ? ` group by ${unique.map((dimension) => dimension.key).join(', ')}` : '';
+  const fields = ["'count', g.n", ...more.map(([field], i) => `'${field}', g.m${i}`), ...unique.map((dimension, i) => `'${dimension.field}', g.v${i}`)].join(', ');
+  const order = unique.map((dimension, i) => `g.o${i}${dimension.nullable ? ' nulls first' : ''}`);
+  const orderClause = order.length ? ` order by ${order.join(', ')}` : '';
+  const grouped = sql`select ${rawSql(count)}::int as n${rawSql(columns)} from ${rawSql([from, ...joins].join(' '))} where ${where}${rawSql(groupClause)}`;
+  return {
+    total: sql`(select ${rawSql(count)}::int from ${rawSql(from)} where ${where})`,
+    groups: sql`(select coalesce(json_agg(json_build_object(${rawSql(fields)})${rawSql(orderClause)}), '[]') from (${grouped}) g)`,
+  };
+}
