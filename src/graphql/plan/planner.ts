@@ -508,12 +508,12 @@ export type FigurePart = SqlFragment | ((args: Record<string, unknown>) => Plann
  * the resolver needs whatever is selected (does the region exist?), returned under `$name`.
  */
 export async function planFigures(
-  db: SqlReader,
+  { db, principal }: PlanContext,
   info: GraphQLResolveInfo,
   parts: Record<string, FigurePart>,
   checks: Record<string, SqlFragment> = {},
 ): Promise<Record<string, unknown>> {
-  const planning = planningOf(info);
+  const planning = planningOf(info, principal);
   const type = getNamedType(info.returnType) as GraphQLObjectType;
   const pairs: SqlFragment[] = [pair(PLANNED, rawSql('1')), ...Object.entries(checks).map(([name, value]) => pair(`$${name}`, value))];
   for (const [responseKey, nodes] of collectSubfields(planning.schema, planning.fragments, planning.variables, type, info.fieldNodes)) {

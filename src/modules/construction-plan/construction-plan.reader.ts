@@ -25,8 +25,10 @@ export const BUILT_STATUSES = [StationStatus.OPEN, StationStatus.SUSPENDED, Stat
  * (plan year and region, by status and kind).
  */
 export function planProgressParts(year: number, regionCode: string): Record<string, SqlFragment> {
-  const count = (filter: Partial<StationFilter>) =>
-    sql`(select count(*)::int from station s where ${compileStationFilter({ regionCode, planYear: year, includeArchived: false, ...filter }).where})`;
+  const count = (filter: Partial<StationFilter>) => {
+    const compiled = compileStationFilter({ regionCode, planYear: year, includeArchived: false, ...filter });
+    return sql`(select count(*)::int from ${compiled.from} where ${compiled.where})`;
+  };
   const plan = (column: string) =>
     sql`(select ${rawSql(`cp.${column}`)} from construction_plan cp join region r on r.id = cp.region_id where cp.year = ${year} and r.code = ${regionCode})`;
   const ratio = (part: SqlFragment, whole: SqlFragment) => sql`(${part}::float8 / nullif(${whole}, 0))`;

@@ -35,7 +35,7 @@ export class ConstructionPlanResolver {
     @Arg('regionCode', { description: '区划代码 Region code' }) regionCode: string,
   ): Promise<Record<string, unknown> | null> {
     return planOneWhere(
-      ctx.db,
+      ctx,
       info,
       'ConstructionPlan',
       (t) => sql`${rawSql(`${t}.year`)} = ${year} and ${rawSql(`${t}.region_id`)} = (select r.id from region r where r.code = ${regionCode.trim()})`,
@@ -55,7 +55,7 @@ export class ConstructionPlanResolver {
     @Arg('regionCode', { description: '区划代码：计划所定的市、区（县）或街道 Region code of the city, district or street the plan is set for' }) regionCode: string,
   ): Promise<Record<string, unknown>> {
     const code = regionCode.trim();
-    return assertRegionFound(await planFigures(ctx.db, info, planProgressParts(year, code), { region: regionKeySql(code) }), code);
+    return assertRegionFound(await planFigures(ctx, info, planProgressParts(year, code), { region: regionKeySql(code) }), code);
   }
 
   @SignedIn()

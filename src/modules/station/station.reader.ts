@@ -49,9 +49,11 @@ const SORT_KEYS: Record<Exclude<StationSortField, StationSortField.DISTANCE>, So
   [StationSortField.OPENED_ON]: { expression: `coalesce(s.opened_on, date '0001-01-01')`, type: 'date' },
 };
 
-interface CompiledFilter {
+export interface CompiledFilter {
   /** The region looked up for a region filter, joined to `station s` (see PlannedList.lookups). */
   lookups?: SqlFragment;
+  /** `station s` with its lookups: what a count or an aggregate of the filter reads from. */
+  from: SqlFragment;
   where: SqlFragment;
   /** Distance from the near point, when there is one. */
   distance: SqlFragment | null;
@@ -112,7 +114,8 @@ export function compileStationFilter(filter: StationFilter | undefined): Compile
     conditions.push(...near.conditions);
     distance = near.distance;
   }
-  return { lookups, where: conditions.length ? joinSql(conditions, ' and ') : rawSql('true'), distance };
+  const from = lookups ? sql`station s ${lookups}` : rawSql('station s');
+  return { lookups, from, where: conditions.length ? joinSql(conditions, ' and ') : rawSql('true'), distance };
 }
 
 /** The stations a list asks for, in its order, as the planner reads them (alias `s`). */

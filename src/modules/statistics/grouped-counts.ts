@@ -51,7 +51,12 @@ export interface Measures {
  * in the database: two values for one statement (see planFigures). Groups come as JSON objects with
  * `count`, the `measures`' fields and one key per dimension, ordered by the dimensions in turn.
  */
-export function groupedCounts(from: string, where: SqlFragment, dimensions: readonly Dimension[], measures: Measures = {}): { total: SqlFragment; groups: SqlFragment } {
+export function groupedCounts(
+  from: string | SqlFragment,
+  where: SqlFragment,
+  dimensions: readonly Dimension[],
+  measures: Measures = {},
+): { total: SqlFragment; groups: SqlFragment } {
   const count = measures.count ?? 'count(*)';
   const more = Object.entries(measures.more ?? {});
   const unique = [...new Set(dimensions)];
@@ -64,9 +69,10 @@ export function groupedCounts(from: string, where: SqlFragment, dimensions: read
   const fields = ["'count', g.n", ...more.map(([field], i) => `'${field}', g.m${i}`), ...unique.map((dimension, i) => `'${dimension.field}', g.v${i}`)].join(', ');
   const order = unique.map((dimension, i) => `g.o${i}${dimension.nullable ? ' nulls first' : ''}`);
   const orderClause = order.length ? ` order by ${order.join(', ')}` : '';
-  const grouped = sql`select ${rawSql(count)}::int as n${rawSql(columns)} from ${rawSql([from, ...joins].join(' '))} where ${where}${rawSql(groupClause)}`;
+  const source = typeof from === 'string' ? rawSql(from) : from;
+  const grouped = sql`select ${rawSql(count)}::int as n${rawSql(columns)} from ${source}${rawSql(joins.map((join) => ` ${join}`).join(''))} where ${where}${rawSql(groupClause)}`;
   return {
-    total: sql`(select ${rawSql(count)}::int from ${rawSql(from)} where ${where})`,
+    total: sql`(select ${rawSql(count)}::int from ${source} where ${where})`,
     groups: sql`(select coalesce(json_agg(json_build_object(${rawSql(fields)})${rawSql(orderClause)}), '[]') from (${grouped}) g)`,
   };
 }

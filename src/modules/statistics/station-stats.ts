@@ -24,9 +24,10 @@ const DIMENSIONS: Record<StationStatsDimension, Dimension> = {
  * filter → SQL, compileStationFilter), counted in total and per group of `groupBy`.
  */
 export function stationStatsParts(filter: StationFilter | undefined, groupBy: readonly StationStatsDimension[] | undefined): { total: SqlFragment; groups: SqlFragment } {
+  const compiled = compileStationFilter(filter);
   return groupedCounts(
-    'station s',
-    compileStationFilter(filter).where,
+    compiled.from,
+    compiled.where,
     (groupBy ?? []).map((dimension) => DIMENSIONS[dimension]),
   );
 }

@@ -44,7 +44,7 @@ export class StatisticsResolver {
     })
     groupBy?: StationStatsDimension[],
   ): Promise<Record<string, unknown>> {
-    return planFigures(ctx.db, info, stationStatsParts(filter, groupBy));
+    return planFigures(ctx, info, stationStatsParts(filter, groupBy));
   }
 
   @ForAnalysts()
@@ -63,7 +63,7 @@ export class StatisticsResolver {
     })
     groupBy?: PlatformStatsDimension[],
   ): Promise<Record<string, unknown>> {
-    return planFigures(ctx.db, info, platformStatsParts(filter, groupBy));
+    return planFigures(ctx, info, platformStatsParts(filter, groupBy));
   }
 
   @ForAnalysts()
@@ -82,7 +82,7 @@ export class StatisticsResolver {
     })
     groupBy?: ServiceItemCoverageDimension[],
   ): Promise<Record<string, unknown>> {
-    return planFigures(ctx.db, info, serviceItemCoverageParts(filter, groupBy));
+    return planFigures(ctx, info, serviceItemCoverageParts(filter, groupBy));
   }
 
   @ForAnalysts()
@@ -98,7 +98,7 @@ export class StatisticsResolver {
     const code = regionCode.trim();
     const circles = (hasOpenStation?: boolean) => compileServiceCircleFilter({ regionCode: code, hasOpenStation });
     const figures = await planFigures(
-      ctx.db,
+      ctx,
       info,
       {
         region: regionKeySql(code),
