@@ -1,3 +1,5 @@
+import { isAllowedTransition, type TransitionRoute } from '../src/modules/need/need-rules';
+import { NeedState } from '../src/modules/need/need.enums';
 import type { Rng } from './support/deterministic';
 import { seedUuid } from './support/deterministic';
 import { insertBatches, type SeedDb } from './support/seed-db';
@@ -10,28 +12,9 @@ import type { SeedNeedCategory } from './yanping.need-texts';
  * writes (one per move), and what moves with it moves in the same step — a claim recorded on
  * LISTED → CLAIMED, completed on RESOLVED, withdrawn on the way back to LISTED; an agenda item added
  * on ON_AGENDA (the meeting's version and updated_at with it) and decided on the meeting's decision.
- * Only the moves need-rules.ts allows are made, each later than the one before; a seed that breaks
+ * Only the moves need-rules.ts allows are made (its own table is asked), each later than the one before; a seed that breaks
  * either throws while seeding rather than writing a need the API could not have produced.
  */
-
-export type NeedState = 'SUBMITTED' | 'ON_AGENDA' | 'LISTED' | 'CLAIMED' | 'IN_PROGRESS' | 'RESOLVED' | 'CLOSED' | 'REJECTED';
-type Route = 'WORKFLOW' | 'REFERRAL' | 'CLAIM';
-
-/** need-rules.ts's table, as the seed follows it. */
-const ALLOWED: readonly string[] = [
-  'SUBMITTED>ON_AGENDA:WORKFLOW',
-  'SUBMITTED>REJECTED:WORKFLOW',
-  'SUBMITTED>IN_PROGRESS:REFERRAL',
-  'ON_AGENDA>LISTED:WORKFLOW',
-  'ON_AGENDA>REJECTED:WORKFLOW',
-  'ON_AGENDA>IN_PROGRESS:REFERRAL',
-  'LISTED>CLAIMED:CLAIM',
-  'CLAIMED>IN_PROGRESS:WORKFLOW',
-  'CLAIMED>LISTED:CLAIM',
-  'IN_PROGRESS>LISTED:CLAIM',
-  'IN_PROGRESS>RESOLVED:WORKFLOW',
-  'RESOLVED>CLOSED:WORKFLOW',
-];
 
 /** Who a timeline names: an API client or user by name (never a resident), or an anonymous caller. */
 export interface Actor {
@@ -113,7 +96,7 @@ export interface NeedOpening {
 /** A need being recorded, move by move. */
 export class NeedDraft {
   readonly id: string;
-  state: NeedState = 'SUBMITTED';
+  state: NeedState = NeedState.SUBMITTED;
   version = 1;
   deadline: string | null = null;
   departmentId: string | null = null;
@@ -139,7 +122,7 @@ export class NeedDraft {
       this.id,
       1,
       null,
-      'SUBMITTED',
+      NeedState.SUBMITTED,
       opening.actor.kind,
       opening.actor.name,
       opening.note,
@@ -152,8 +135,8 @@ export class NeedDraft {
     return this.last;
   }
 
-  private move(to: NeedState, route: Route, when: string, actor: Actor, note: string | null): void {
-    if (!ALLOWED.includes(`${this.state}>${to}:${route}`)) throw new Error(`Seed need ${this.opening.key}: ${this.state} → ${to} by ${route} is not allowed`);
+  private move(to: NeedState, route: TransitionRoute, when: string, actor: Actor, note: string | null): void {
+    if (!isAllowedTransition(this.state, to, route)) throw new Error(`Seed need ${this.opening.key}: ${this.state} → ${to} by ${route} is not allowed`);
     if (!(when > this.last)) throw new Error(`Seed need ${this.opening.key}: ${to} at ${when} is not after ${this.last}`);
     this.sequence += 1;
     this.ledger.transitions.push([seedUuid('need-transition', `${this.opening.key}:${this.sequence}`), this.id, this.sequence, this.state, to, actor.kind, actor.name, note, when]);
@@ -174,7 +157,7 @@ export class NeedDraft {
       departmentId: null,
       decidedAt: null,
     };
-    this.move('ON_AGENDA', 'WORKFLOW', addedAt, actor, `列入${meetingName(meeting)}议程`);
+    this.move(NeedState.ON_AGENDA, 'WORKFLOW', addedAt, actor, `列入${meetingName(meeting)}议程`);
     meeting.items.push(item);
     this.pendingItem = { item, meeting };
   }
@@ -185,7 +168,7 @@ export class NeedDraft {
     const { item, meeting } = this.pendingItem;
     const names = { LISTED: '列入微实事清单', REJECTED: '不予受理', REFERRED: '交办部门' };
     const note = `${meetingName(meeting)}决定：${names[decision]}${options.department ? `（${options.department.name}）` : ''}${options.reason ? `。${options.reason}` : ''}`;
-    if (decision === 'LISTED') this.move('LISTED', 'WORKFLOW', when, actor, note);
+    if (decision === 'LISTED') this.move(NeedState.LISTED, 'WORKFLOW', when, actor, note);
     else if (decision === 'REJECTED') this.reject(when, actor, options.reason!, note);
     else this.referTo(options.department!, when, actor, note, options.deadline);
     Object.assign(item, { decision, reason: options.reason ?? null, departmentId: options.department?.id ?? null, decidedAt: when });
@@ -193,20 +176,20 @@ export class NeedDraft {
   }
 
   reject(when: string, actor: Actor, reason: string, note: string | null = null): void {
-    this.move('REJECTED', 'WORKFLOW', when, actor, note);
+    this.move(NeedState.REJECTED, 'WORKFLOW', when, actor, note);
     this.rejectionReason = reason;
   }
 
   /** 交办: straight to a department, in progress (referNeed, or a meeting's REFERRED). */
   referTo(department: SeedDepartmentRef, when: string, actor: Actor, note: string, deadline?: string): void {
-    this.move('IN_PROGRESS', 'REFERRAL', when, actor, note);
+    this.move(NeedState.IN_PROGRESS, 'REFERRAL', when, actor, note);
     this.departmentId = department.id;
     if (deadline) this.deadline = deadline;
   }
 
   /** 认领: LISTED → CLAIMED, and the claim. */
   claim(claimant: Claimant, when: string, actor: Actor): void {
-    this.move('CLAIMED', 'CLAIM', when, actor, `认领：${claimant.label}`);
+    this.move(NeedState.CLAIMED, 'CLAIM', when, actor, `认领：${claimant.label}`);
     const claim: ClaimDraft = {
       id: seedUuid('need-claim', `${this.opening.key}:${when}`),
       needId: this.id,
@@ -226,18 +209,18 @@ export class NeedDraft {
   /** 撤回认领: back to the list, the claim withdrawn with its reason. */
   withdraw(when: string, actor: Actor, reason: string): void {
     const claim = this.activeClaim!;
-    this.move('LISTED', 'CLAIM', when, actor, `撤回认领：${reason}`);
+    this.move(NeedState.LISTED, 'CLAIM', when, actor, `撤回认领：${reason}`);
     Object.assign(claim, { state: 'WITHDRAWN', withdrawnAt: when, withdrawalReason: reason, version: claim.version + 1, updatedAt: when });
     this.activeClaim = null;
   }
 
   start(when: string, actor: Actor, note: string): void {
-    this.move('IN_PROGRESS', 'WORKFLOW', when, actor, note);
+    this.move(NeedState.IN_PROGRESS, 'WORKFLOW', when, actor, note);
   }
 
   /** 已解决, completing the active claim (the claims module's hook) in the same write. */
   resolve(when: string, actor: Actor, resolution: string): void {
-    this.move('RESOLVED', 'WORKFLOW', when, actor, null);
+    this.move(NeedState.RESOLVED, 'WORKFLOW', when, actor, null);
     this.resolution = resolution;
     const claim = this.activeClaim;
     if (claim) Object.assign(claim, { state: 'COMPLETED', completedAt: when, version: claim.version + 1, updatedAt: when });
@@ -245,7 +228,7 @@ export class NeedDraft {
   }
 
   close(when: string, actor: Actor, satisfaction: number, comment: string | null): void {
-    this.move('CLOSED', 'WORKFLOW', when, actor, '回访办结');
+    this.move(NeedState.CLOSED, 'WORKFLOW', when, actor, '回访办结');
     this.satisfaction = satisfaction;
     this.satisfactionComment = comment;
   }

@@ -12,6 +12,18 @@ async function gqlOk(query: string, variables?: Record<string, unknown>): Promis
   return res.data;
 }
 
+/** Every node of a connection, page by page: `query` takes `$after`, `connectionOf` finds the connection in its data. */
+async function everyNode(query: string, variables: Record<string, unknown>, connectionOf: (data: Json) => Json): Promise<Json[]> {
+  const nodes: Json[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const page: Json = connectionOf(await gqlOk(query, { ...variables, after }));
+    nodes.push(...page.nodes);
+    if (!page.pageInfo.hasNextPage) return nodes;
+    after = page.pageInfo.endCursor;
+  }
+}
+
 /** Yanping (南平市延平区), counted through the API as an analyst would: by its region code. */
 describe('Yanping in the demo seed', () => {
   it('holds 福建省 › 南平市 › 延平区 with its streets, towns, communities and villages', async () => {
@@ -59,20 +71,12 @@ describe('Yanping in the demo seed', () => {
   });
 
   it('has its organizations, credit codes of division 350702, and their co-building agreements with its stations', async () => {
-    const organizations: Json[] = [];
-    let after: string | null = null;
-    for (;;) {
-      const page: Json = (
-        await gqlOk(
-          `query($after: String) { organizations(first: 100, after: $after, filter: { regionCode: "${YANPING_SEED.districtCode}" }) {
-          totalCount pageInfo { hasNextPage endCursor } nodes { kind creditCode creditCodeWarning } } }`,
-          { after },
-        )
-      ).organizations;
-      organizations.push(...page.nodes);
-      if (!page.pageInfo.hasNextPage) break;
-      after = page.pageInfo.endCursor;
-    }
+    const organizations = await everyNode(
+      `query($after: String) { organizations(first: 100, after: $after, filter: { regionCode: "${YANPING_SEED.districtCode}" }) {
+        totalCount pageInfo { hasNextPage endCursor } nodes { kind creditCode creditCodeWarning } } }`,
+      {},
+      (data) => data.organizations,
+    );
     expect(organizations).toHaveLength(YANPING_SEED.organizations);
     const coded = organizations.filter((organization) => organization.creditCode !== null);
     expect(coded).toHaveLength(YANPING_SEED.creditCodes);
@@ -201,23 +205,15 @@ describe("Yanping's residents' needs in the demo seed", () => {
   });
 
   it('has 马坑社区’s needs move as the workflow allows, their claims and meetings agreeing with their timelines', async () => {
-    const needs: Json[] = [];
-    let after: string | null = null;
-    for (;;) {
-      const page: Json = (
-        await gqlOk(
-          `query($code: String!, $after: String) { station(code: $code) { needs(first: 50, after: $after) { pageInfo { hasNextPage endCursor } nodes {
-            kind state version updatedAt resolution satisfaction rejectionReason referredDepartment { code } residentName residentPhone
-            timeline(first: 20) { totalCount nodes { sequence fromState toState occurredAt } }
-            claims(first: 5) { nodes { state claimedAt completedAt withdrawnAt } }
-            agendaItems(first: 5) { nodes { decision meeting { heldOn region { code } } } } } } } }`,
-          { code: YANPING_SEED.makengStationCode, after },
-        )
-      ).station.needs;
-      needs.push(...page.nodes);
-      if (!page.pageInfo.hasNextPage) break;
-      after = page.pageInfo.endCursor;
-    }
+    const needs = await everyNode(
+      `query($code: String!, $after: String) { station(code: $code) { needs(first: 50, after: $after) { pageInfo { hasNextPage endCursor } nodes {
+        kind state version updatedAt resolution satisfaction rejectionReason referredDepartment { code } residentName residentPhone
+        timeline(first: 20) { totalCount nodes { sequence fromState toState occurredAt } }
+        claims(first: 5) { nodes { state claimedAt completedAt withdrawnAt } }
+        agendaItems(first: 5) { nodes { decision meeting { heldOn region { code } } } } } } } }`,
+      { code: YANPING_SEED.makengStationCode },
+      (data) => data.station.needs,
+    );
     expect(needs.length).toBeGreaterThan(100);
     expect(needs.some((need) => need.residentName && need.residentPhone)).toBe(true);
     for (const need of needs) {
