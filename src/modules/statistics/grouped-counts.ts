@@ -19,9 +19,14 @@ export interface Dimension {
   nullable?: boolean;
 }
 
-/** A region above the rows, joined through `joins` to alias `r`: `{ code, name }`, by code. */
-export function regionDimension(field: string, joins: readonly string[], r: string): Dimension {
+/** A record with a code and a name (a region, a department), joined through `joins` as alias `r`: `{ code, name }` (GroupKey), by code. */
+export function codedDimension(field: string, joins: readonly string[], r: string): Dimension {
   return { field, joins, key: `${r}.id`, value: `json_build_object('code', ${r}.code, 'name', ${r}.name)`, order: `${r}.code` };
+}
+
+/** The department a row names by `departmentId`, joined as alias `d`: `{ code, name }`, by code. */
+export function departmentDimension(departmentId: string, d: string): Dimension {
+  return codedDimension('department', [`join department ${d} on ${d}.id = ${departmentId}`], d);
 }
 
 /** An enum column, in the enum's declared order (BASIC, STANDARD, LEADING…), not alphabetically. */

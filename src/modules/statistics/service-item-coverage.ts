@@ -4,18 +4,12 @@ import type { PlannedList } from '../../graphql/plan/planner';
 import { compileServiceItemFilter, serviceItemList } from '../service-item/service-item.reader';
 import { ServiceItemLevel } from '../service-item/service-item.enums';
 import type { ServiceItemFilter } from '../service-item/service-item.inputs';
-import { enumDimension, groupedCounts, type Dimension } from './grouped-counts';
+import { departmentDimension, enumDimension, groupedCounts, type Dimension } from './grouped-counts';
 import { ServiceItemCoverageDimension } from './statistics.types';
 
 const DIMENSIONS: Record<ServiceItemCoverageDimension, Dimension> = {
   [ServiceItemCoverageDimension.LEVEL]: enumDimension('level', 'i.level', ServiceItemLevel),
-  [ServiceItemCoverageDimension.DEPARTMENT]: {
-    field: 'department',
-    joins: ['join department idp on idp.id = i.department_id'],
-    key: 'idp.id',
-    value: `json_build_object('code', idp.code, 'name', idp.name)`,
-    order: 'idp.code',
-  },
+  [ServiceItemCoverageDimension.DEPARTMENT]: departmentDimension('i.department_id', 'idp'),
 };
 
 /** A station offers an item (alias `i`) when the push-down `o` is ACTIVE and the station `os` is not archived. */

@@ -2,16 +2,16 @@ import type { SqlFragment } from '../../db/sql';
 import { compileStationFilter } from '../station/station.reader';
 import { StationKind, StationStatus, StationTier } from '../station/station.enums';
 import type { StationFilter } from '../station/station.inputs';
-import { enumDimension, groupedCounts, regionDimension, regionJoins, type Dimension } from './grouped-counts';
+import { enumDimension, groupedCounts, codedDimension, regionJoins, type Dimension } from './grouped-counts';
 import { StationStatsDimension } from './statistics.types';
 
 const REGIONS = regionJoins('s.region_id');
 const OPENED_MONTH = `to_char(s.opened_on, 'YYYY-MM')`;
 
 const DIMENSIONS: Record<StationStatsDimension, Dimension> = {
-  [StationStatsDimension.DISTRICT]: regionDimension('district', REGIONS.district, 'sd'),
-  [StationStatsDimension.STREET]: regionDimension('street', REGIONS.street, 'ss'),
-  [StationStatsDimension.COMMUNITY]: regionDimension('community', REGIONS.community, 'sc'),
+  [StationStatsDimension.DISTRICT]: codedDimension('district', REGIONS.district, 'sd'),
+  [StationStatsDimension.STREET]: codedDimension('street', REGIONS.street, 'ss'),
+  [StationStatsDimension.COMMUNITY]: codedDimension('community', REGIONS.community, 'sc'),
   [StationStatsDimension.TIER]: enumDimension('tier', 's.tier', StationTier),
   [StationStatsDimension.KIND]: enumDimension('kind', 's.kind', StationKind),
   [StationStatsDimension.STATUS]: enumDimension('status', 's.status', StationStatus),
