@@ -17,13 +17,16 @@ export const ANALYST_EXAMPLES: readonly AnalystExample[] = [
   {
     id: 'circle-coverage',
     title: { zh: '15分钟便民服务圈覆盖率与缺口', en: 'Service-circle coverage and the circles without an open station' },
-    query: `# 覆盖率 = covered.totalCount / all.totalCount  Coverage = covered / all
-query CircleCoverage($regionCode: String) {
-  all: serviceCircles(first: 1, filter: { regionCode: $regionCode }) { totalCount }
-  covered: serviceCircles(first: 1, filter: { regionCode: $regionCode, hasOpenStation: true }) { totalCount }
-  gaps: serviceCircles(first: 50, filter: { regionCode: $regionCode, hasOpenStation: false }) {
-    totalCount
-    nodes { code name district { name } stationCount open: stationCount(status: [OPEN]) }
+    query: `query CircleCoverage($regionCode: String!) {
+  circleCoverage(regionCode: $regionCode) {
+    region { code name }
+    circleCount
+    coveredCount
+    coverageRatio
+    uncoveredCircles(first: 50) {
+      totalCount
+      nodes { code name district { name } stationCount }
+    }
   }
 }
 `,
@@ -47,17 +50,15 @@ query CircleCoverage($regionCode: String) {
   },
   {
     id: 'stations-by-tier',
-    title: { zh: '某区按类别（基础性、标准型、引领型）统计驿站', en: "One district's stations by tier (basic, standard, leading)" },
-    query: `query StationsByTier($districtCode: String!) {
-  basic: stations(first: 1, filter: { regionCode: $districtCode, tier: [BASIC] }) { totalCount }
-  standard: stations(first: 1, filter: { regionCode: $districtCode, tier: [STANDARD] }) { totalCount }
-  leading: stations(first: 20, filter: { regionCode: $districtCode, tier: [LEADING] }) {
-    totalCount
-    nodes { code name kind status region { name } }
+    title: { zh: '各区按类别（基础性、标准型、引领型）统计驿站', en: 'Stations by district and tier (basic, standard, leading)' },
+    query: `query StationsByDistrictAndTier($cityCode: String!) {
+  stationStats(filter: { regionCode: $cityCode }, groupBy: [DISTRICT, TIER]) {
+    total
+    groups { district { code name } tier count }
   }
 }
 `,
-    variables: { districtCode: '420606' },
+    variables: { cityCode: '420600' },
   },
   {
     id: 'station-record',
@@ -127,18 +128,22 @@ query ChangeFeed($after: String, $types: [ChangeRecordType!]) {
   {
     id: 'plan-progress',
     title: { zh: '年度建设计划进度', en: "A year's construction plan: progress" },
-    query: `# 进度 = opened.totalCount / planned.totalCount  Progress = opened / planned
-query PlanProgress($year: Int!, $regionCode: String, $yearStart: LocalDate!, $yearEnd: LocalDate!) {
-  planned: stations(first: 1, filter: { planYear: $year, regionCode: $regionCode }) { totalCount }
-  opened: stations(first: 1, filter: { planYear: $year, regionCode: $regionCode, status: [OPEN] }) { totalCount }
-  notYetOpen: stations(first: 20, filter: { planYear: $year, regionCode: $regionCode, status: [PLANNED, UNDER_CONSTRUCTION] }) {
-    totalCount
-    nodes { code name status region { name } }
+    query: `query PlanProgress($year: Int!, $regionCode: String!) {
+  planProgress(year: $year, regionCode: $regionCode) {
+    year
+    region { code name }
+    target
+    stationCount
+    opened
+    underConstruction
+    planned
+    ratio
+    ruralTarget
+    ruralOpened
+    ruralRatio
   }
-  openedInYear: stations(first: 1, filter: { regionCode: $regionCode, openedFrom: $yearStart, openedTo: $yearEnd }) { totalCount }
-  ruralOpenedInYear: stations(first: 1, filter: { regionCode: $regionCode, kind: [RURAL], openedFrom: $yearStart, openedTo: $yearEnd }) { totalCount }
 }
 `,
-    variables: { year: 2023, regionCode: '420600', yearStart: '2023-01-01', yearEnd: '2023-12-31' },
+    variables: { year: 2023, regionCode: '420600' },
   },
 ];
