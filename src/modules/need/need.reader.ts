@@ -159,3 +159,8 @@ export function needList(principal: Principal, filter: NeedFilter | undefined, o
     edgeValues: compiled.distance ? { distanceMetres: (r) => `round((${r}."${NEED_DISTANCE_EXTRA}")::numeric, 1)::float8` } : undefined,
   };
 }
+
+/** The needs list's own conditions for `filter` among the needs the caller may read (alias `n`), for the figures that summarise it (needStats). */
+export function needFilterWhere(principal: Principal, filter: NeedFilter | undefined): SqlFragment {
+  return compileNeedFilter(filter, needReadScope(principal, 'n')).where;
+}

@@ -75,3 +75,44 @@ export function groupedCounts(from: string, where: SqlFragment, dimensions: read
     groups: sql`(select coalesce(json_agg(json_build_object(${rawSql(fields)})${rawSql(orderClause)}), '[]') from (${grouped}) g)`,
   };
 }
+
+/**
+ * What a grouped aggregate computes beyond a count (groupedFigures): named aggregates over the
+ * rows, and how each field the API returns is released from them. `release` maps a field to SQL
+ * over the aggregated row `g` (a measure is `g."name"`); without it the measures are the fields.
+ */
+export interface FigureMeasures {
+  aggregates: Record<string, string>;
+  release?: Record<string, string>;
+}
+
+/**
+ * groupedCounts with other aggregates than count(*): the total (one JSON object) and the groups
+ * (a JSON array, each with its released fields and one key per dimension), by GROUP BY in the
+ * database. `keep`, over `g`, leaves groups out (e.g. groups whose every figure is withheld).
+ */
+export function groupedFigures(
+  from: string,
+  where: SqlFragment,
+  dimensions: readonly Dimension[],
+  measures: FigureMeasures,
+  keep?: string,
+): { total: SqlFragment; groups: SqlFragment } {
+  const unique = [...new Set(dimensions)];
+  const joins = [...new Set(unique.flatMap((dimension) => dimension.joins))];
+  const aggregates = Object.entries(measures.aggregates)
+    .map(([name, aggregate]) => `${aggregate} as "${name}"`)
+    .join(', ');
+  const release = Object.entries(measures.release ?? Object.fromEntries(Object.keys(measures.aggregates).map((name) => [name, `g."${name}"`])));
+  const released = release.map(([field, value]) => `'${field}', ${value}`).join(', ');
+  const columns = unique.map((dimension, i) => `, ${dimension.value} as v${i}, ${dimension.order} as o${i}`).join('');
+  const groupClause = unique.length ? ` group by ${unique.map((dimension) => dimension.key).join(', ')}` : '';
+  const fields = [released, ...unique.map((dimension, i) => `'${dimension.field}', g.v${i}`)].join(', ');
+  const order = unique.map((dimension, i) => `g.o${i}${dimension.nullable ? ' nulls first' : ''}`);
+  const orderClause = order.length ? ` order by ${order.join(', ')}` : '';
+  const grouped = sql`select ${rawSql(aggregates + columns)} from ${rawSql([from, ...joins].join(' '))} where ${where}${rawSql(groupClause)}`;
+  return {
+    total: sql`(select json_build_object(${rawSql(released)}) from (select ${rawSql(aggregates)} from ${rawSql(from)} where ${where}) g)`,
+    groups: sql`(select coalesce(json_agg(json_build_object(${rawSql(fields)})${rawSql(orderClause)}), '[]') from (${grouped}) g${rawSql(keep ? ` where ${keep}` : '')})`,
+  };
+}
