@@ -191,8 +191,12 @@ describe('exact figures (administrators and operators), counted by hand', () => 
   });
 });
 
-/** The true values a figure released under control can stand for: a rounded r is r−4 … r+4, and at least 5. */
+/**
+ * The true values a released figure can stand for, as an attacker who knows the rule reads it: a
+ * multiple of 5 under control is r−4 … r+4 and at least 5; any other figure was not rounded.
+ */
 function possible(figure: number): number[] {
+  if (figure % 5 !== 0) return [figure];
   const values: number[] = [];
   for (let value = Math.max(5, figure - 4); value <= figure + 4; value++) values.push(value);
   return values;
@@ -276,6 +280,17 @@ describe('small-cell control for analysts', () => {
     const rest = [...new Set([...sums(shown)].flatMap((sum) => possible(year).map((value) => value - sum)))].filter((value) => value >= 0 && value <= 8);
     expect(rest).toContain(4);
     expect(rest.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('attack: a filter and its complement do not give the category left out', async () => {
+    const all = (await stats({ ...YEAR_2019, regionCode: A.street }, [], analyst)).total.submitted!;
+    const withoutLighting = (await stats({ ...YEAR_2019, regionCode: A.street, category: ['PARKING', 'FACILITY_REPAIR'] }, [], analyst)).total.submitted!;
+    const lighting = [...sums([possible(all), possible(withoutLighting).map((value) => -value)])].filter((value) => value >= 0 && value <= 4);
+    expect(lighting).toContain(1);
+    expect(lighting.length).toBeGreaterThanOrEqual(2);
+    // Grouped by category, the lone LIGHTING need's group is not listed at all.
+    const byCategory = await stats({ ...YEAR_2019, regionCode: A.street }, ['CATEGORY'], analyst);
+    expect(byCategory.groups.map((group) => group.category)).toEqual(['FACILITY_REPAIR']);
   });
 
   it('a station narrows below district too', async () => {
