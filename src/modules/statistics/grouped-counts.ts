@@ -57,22 +57,10 @@ export interface Measures {
  * `count`, the `measures`' fields and one key per dimension, ordered by the dimensions in turn.
  */
 export function groupedCounts(from: string, where: SqlFragment, dimensions: readonly Dimension[], measures: Measures = {}): { total: SqlFragment; groups: SqlFragment } {
-  const count = measures.count ?? 'count(*)';
-  const more = Object.entries(measures.more ?? {});
-  const unique = [...new Set(dimensions)];
-  const joins = [...new Set(unique.flatMap((dimension) => dimension.joins))];
-  const columns = [
-    ...more.map(([, aggregate], i) => `, ${aggregate} as m${i}`),
-    ...unique.map((dimension, i) => `, ${dimension.value} as v${i}, ${dimension.order} as o${i}`),
-  ].join('');
-  const groupClause = unique.length ? ` group by ${unique.map((dimension) => dimension.key).join(', ')}` : '';
-  const fields = ["'count', g.n", ...more.map(([field], i) => `'${field}', g.m${i}`), ...unique.map((dimension, i) => `'${dimension.field}', g.v${i}`)].join(', ');
-  const order = unique.map((dimension, i) => `g.o${i}${dimension.nullable ? ' nulls first' : ''}`);
-  const orderClause = order.length ? ` order by ${order.join(', ')}` : '';
-  const grouped = sql`select ${rawSql(count)}::int as n${rawSql(columns)} from ${rawSql([from, ...joins].join(' '))} where ${where}${rawSql(groupClause)}`;
+  const count = `${measures.count ?? 'count(*)'}::int`;
   return {
-    total: sql`(select ${rawSql(count)}::int from ${rawSql(from)} where ${where})`,
-    groups: sql`(select coalesce(json_agg(json_build_object(${rawSql(fields)})${rawSql(orderClause)}), '[]') from (${grouped}) g)`,
+    total: sql`(select ${rawSql(count)} from ${rawSql(from)} where ${where})`,
+    groups: groupedFigures(from, where, dimensions, { aggregates: { count, ...measures.more } }).groups,
   };
 }
 
