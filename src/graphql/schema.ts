@@ -7,6 +7,7 @@ import { ApiClientResolver } from '../modules/api-client/api-client.resolver';
 import { ViewerResolver } from '../modules/api-client/viewer.resolver';
 import { DepartmentResolver } from '../modules/department/department.resolver';
 import { CircleCoverageResolver, ServiceItemCoverageResolver, StatisticsResolver } from '../modules/statistics/statistics.resolver';
+import { NeedStatsResolver } from '../modules/statistics/need-stats.resolver';
 import { ConstructionPlanResolver } from '../modules/construction-plan/construction-plan.resolver';
 import { registerConstructionPlanReadModel } from '../modules/construction-plan/construction-plan.read-model';
 import { DutyShiftResolver, StationDutyResolver } from '../modules/duty-shift/duty-shift.resolver';
@@ -154,6 +155,7 @@ export function getSchema(): GraphQLSchema {
         StatisticsResolver,
         CircleCoverageResolver,
         ServiceItemCoverageResolver,
+        NeedStatsResolver,
         ConstructionPlanResolver,
       ],
       validate: false,

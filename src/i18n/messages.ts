@@ -132,6 +132,14 @@ const messages = {
     en: 'No region has the code "{code}"; give the code of the city, district, street or community to count.',
   },
   FEWER_THAN_RANGE: { zh: '参数 fewerThan 须为不小于 1 的整数，收到的是 {given}。', en: '`fewerThan` must be a whole number of 1 or more; got {given}.' },
+  NEED_STATS_NEAR_CONTROLLED: {
+    zh: '分析员的需求统计不接受 near 筛选：半径可逐米调整，会暴露单个需求的位置；请按区划或驿站筛选。',
+    en: 'Need figures for analysts do not take the `near` filter: a radius moved a metre at a time would place single needs; filter by region or station instead.',
+  },
+  NEED_STATS_WHOLE_MONTHS: {
+    zh: '区县以下的需求统计只接受整月时间范围：{field} 须为某月1日0时（北京时间），如 2024-03-01T00:00:00+08:00。',
+    en: 'Need figures below district level take whole months only: `{field}` must be the first of a month at 00:00 Beijing time, e.g. 2024-03-01T00:00:00+08:00.',
+  },
   PLAN_YEAR_RANGE: { zh: '计划年度须在 {min} 至 {max} 之间，收到的是 {given}。', en: 'The plan year must be between {min} and {max}; got {given}.' },
   PLAN_TARGET_INVALID: { zh: '目标数须为不小于 0 的整数，收到的是 {given}。', en: 'The target must be a whole number of 0 or more; got {given}.' },
   PLAN_RURAL_TARGET_INVALID: {

@@ -163,3 +163,12 @@ export function needList(filter: NeedFilter | undefined, order: NeedOrder | unde
     edgeValues: compiled.distance ? { distanceMetres: (r) => `round((${r}."${NEED_DISTANCE_EXTRA}")::numeric, 1)::float8` } : undefined,
   };
 }
+
+/**
+ * The needs list's own conditions for `filter` among the needs the caller may read (alias `n`), for
+ * the figures that summarise it (needStats): the list gets the read scope from the planner (Need's
+ * row rule); figures are not rows of a type, so they take the same rule here.
+ */
+export function needFilterWhere(principal: Principal, filter: NeedFilter | undefined): SqlFragment {
+  return sql`${compileNeedFilter(filter).where} and ${needReadScope(principal, 'n')}`;
+}

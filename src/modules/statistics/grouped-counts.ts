@@ -62,22 +62,56 @@ export function groupedCounts(
   dimensions: readonly Dimension[],
   measures: Measures = {},
 ): { total: SqlFragment; groups: SqlFragment } {
-  const count = measures.count ?? 'count(*)';
-  const more = Object.entries(measures.more ?? {});
+  const count = `${measures.count ?? 'count(*)'}::int`;
+  return {
+    total: sql`(select ${rawSql(count)} from ${sourceOf(from)} where ${where})`,
+    groups: groupedFigures(from, where, dimensions, { aggregates: { count, ...measures.more } }).groups,
+  };
+}
+
+/**
+ * What a grouped aggregate computes beyond a count (groupedFigures): named aggregates over the
+ * rows, and how each field the API returns is released from them. `release` maps a field to SQL
+ * over the aggregated row `g` (a measure is `g."name"`); without it the measures are the fields.
+ */
+export interface FigureMeasures {
+  aggregates: Record<string, string>;
+  release?: Record<string, string>;
+}
+
+/**
+ * groupedCounts with other aggregates than count(*): the total (one JSON object) and the groups
+ * (a JSON array, each with its released fields and one key per dimension), by GROUP BY in the
+ * database. `keep`, over `g`, leaves groups out (e.g. groups whose every figure is withheld).
+ */
+export function groupedFigures(
+  from: string | SqlFragment,
+  where: SqlFragment,
+  dimensions: readonly Dimension[],
+  measures: FigureMeasures,
+  keep?: string,
+): { total: SqlFragment; groups: SqlFragment } {
   const unique = [...new Set(dimensions)];
   const joins = [...new Set(unique.flatMap((dimension) => dimension.joins))];
-  const columns = [
-    ...more.map(([, aggregate], i) => `, ${aggregate} as m${i}`),
-    ...unique.map((dimension, i) => `, ${dimension.value} as v${i}, ${dimension.order} as o${i}`),
-  ].join('');
+  const aggregates = Object.entries(measures.aggregates)
+    .map(([name, aggregate]) => `${aggregate} as "${name}"`)
+    .join(', ');
+  const release = Object.entries(measures.release ?? Object.fromEntries(Object.keys(measures.aggregates).map((name) => [name, `g."${name}"`])));
+  const released = release.map(([field, value]) => `'${field}', ${value}`).join(', ');
+  const columns = unique.map((dimension, i) => `, ${dimension.value} as v${i}, ${dimension.order} as o${i}`).join('');
   const groupClause = unique.length ? ` group by ${unique.map((dimension) => dimension.key).join(', ')}` : '';
-  const fields = ["'count', g.n", ...more.map(([field], i) => `'${field}', g.m${i}`), ...unique.map((dimension, i) => `'${dimension.field}', g.v${i}`)].join(', ');
+  const fields = [released, ...unique.map((dimension, i) => `'${dimension.field}', g.v${i}`)].join(', ');
   const order = unique.map((dimension, i) => `g.o${i}${dimension.nullable ? ' nulls first' : ''}`);
   const orderClause = order.length ? ` order by ${order.join(', ')}` : '';
-  const source = typeof from === 'string' ? rawSql(from) : from;
-  const grouped = sql`select ${rawSql(count)}::int as n${rawSql(columns)} from ${source}${rawSql(joins.map((join) => ` ${join}`).join(''))} where ${where}${rawSql(groupClause)}`;
+  const source = sourceOf(from);
+  const grouped = sql`select ${rawSql(aggregates + columns)} from ${source}${rawSql(joins.map((join) => ` ${join}`).join(''))} where ${where}${rawSql(groupClause)}`;
   return {
-    total: sql`(select ${rawSql(count)}::int from ${source} where ${where})`,
-    groups: sql`(select coalesce(json_agg(json_build_object(${rawSql(fields)})${rawSql(orderClause)}), '[]') from (${grouped}) g)`,
+    total: sql`(select json_build_object(${rawSql(released)}) from (select ${rawSql(aggregates)} from ${source} where ${where}) g)`,
+    groups: sql`(select coalesce(json_agg(json_build_object(${rawSql(fields)})${rawSql(orderClause)}), '[]') from (${grouped}) g${rawSql(keep ? ` where ${keep}` : '')})`,
   };
+}
+
+/** A table and alias (`station s`), or that with its lookups joined (a station filter's `from`). */
+function sourceOf(from: string | SqlFragment): SqlFragment {
+  return typeof from === 'string' ? rawSql(from) : from;
 }
