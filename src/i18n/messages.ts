@@ -134,6 +134,7 @@ const messages = {
     zh: '该社区（村）有 {count} 个同名驿站，请填写编号以指明是哪一个。',
     en: 'The community has {count} stations of this name; give the code to say which one.',
   },
+  IMPORT_PUSH_DOWN_STATION_UNKNOWN: { zh: '没有编号为 {code} 的驿站。', en: 'No station has the code {code}.' },
   IMPORT_ITEM_LEVEL_FIXED: {
     zh: '事项层级创建后不可修改（现为“{levelZh}”）。',
     en: "An item's level cannot change once created (it is {level}).",

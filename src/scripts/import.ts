@@ -8,11 +8,11 @@ import { loadConfig } from '../config';
 import { openEmbeddedDatabase } from '../db/embedded';
 import type { BadRow, ImportReport } from '../modules/import/import.service';
 
-const USAGE = `Imports a station list or service item catalogue (XLSX or CSV; templates in templates/import/).
+const USAGE = `Imports stations, service items, organizations or push-downs (XLSX or CSV; templates in templates/import/).
 
   npm run import -- <kind> FILE.xlsx|FILE.csv [--dry-run]
 
-  kinds: stations, service-items
+  kinds: stations, service-items, organizations, push-downs
   --dry-run   checks every row and reports the bad ones; writes nothing
 
 The whole file is one transaction: any bad row and nothing is written (exit code 1, the bad rows

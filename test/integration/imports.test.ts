@@ -5,9 +5,9 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { useTestApp } from '../helpers/app';
-import { SEED, SERVICE_ITEM_SEED } from '../helpers/fixtures';
+import { REAL_CREDIT_CODES, SEED, SERVICE_ITEM_SEED } from '../helpers/fixtures';
 import { IMPORT_KINDS } from '../../src/modules/import/import.kinds';
-import { csvTemplate, DATA_SHEET, NOTES_HEADER, NOTES_SHEET, notesOf, TEMPLATE_FOLDER } from '../../src/modules/import/import.templates';
+import { csvTemplate, expectedXlsxContent, TEMPLATE_FOLDER, xlsxTemplateContent } from '../../src/modules/import/import.templates';
 
 /** Bulk imports through POST /import/<kind> and `npm run import`, against the seeded database. */
 const t = useTestApp();
@@ -70,11 +70,11 @@ async function sql<T>(query: string, bindings: unknown[] = []): Promise<T[]> {
 }
 
 /** What a re-import must leave as it is: every station's and item's version, and the change feed. */
-async function state(): Promise<{ stations: number; versions: string; items: string; events: number }> {
+async function state(): Promise<{ stations: number; versions: string; items: string; organizations: string; pushDowns: string; events: number }> {
   const [{ stations, versions }] = await sql<{ stations: number; versions: string }>(`select count(*)::int as stations, sum(version)::text as versions from station`);
-  const [{ items }] = await sql<{ items: string }>(`select count(*)::text || '/' || sum(version)::text as items from service_item`);
+  const counted = async (table: string) => (await sql<{ total: string }>(`select count(*)::text || '/' || sum(version)::text as total from ${table}`))[0].total;
   const [{ events }] = await sql<{ events: number }>('select count(*)::int as events from change_event');
-  return { stations, versions, items, events };
+  return { stations, versions, items: await counted('service_item'), organizations: await counted('organization'), pushDowns: await counted('station_service_item'), events };
 }
 
 async function stationRow(code: string): Promise<string[]> {
@@ -105,11 +105,7 @@ async function stationRow(code: string): Promise<string[]> {
 describe('templates', () => {
   it.each(IMPORT_KINDS.map((kind) => [kind.name, kind] as const))('%s: the committed CSV and XLSX templates match the column definitions', async (_name, kind) => {
     expect(readFileSync(path.join(ROOT, TEMPLATE_FOLDER, `${kind.name}.csv`), 'utf8')).toBe(csvTemplate(kind));
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(path.join(ROOT, TEMPLATE_FOLDER, `${kind.name}.xlsx`));
-    const values = (sheet: string) => (workbook.getWorksheet(sheet)!.getSheetValues() as unknown[][]).filter(Boolean).map((row) => row.slice(1).map((cell) => cell ?? ''));
-    expect(values(DATA_SHEET)).toEqual([kind.columns.map((column) => column.zh), kind.columns.map((column) => column.example)]);
-    expect(values(NOTES_SHEET)).toEqual([NOTES_HEADER, ...notesOf(kind)]);
+    expect(await xlsxTemplateContent(readFileSync(path.join(ROOT, TEMPLATE_FOLDER, `${kind.name}.xlsx`)))).toEqual(expectedXlsxContent(kind));
   });
 
   it.each(IMPORT_KINDS.map((kind) => [kind.name] as const))('%s: the XLSX template passes a dry run and writes nothing', async (name) => {
@@ -313,6 +309,81 @@ describe('service items', () => {
     expect(created.data.serviceItem).toEqual({ active: false, feeYuan: 12.5, materials: ['身份证', '介绍信'], version: 2 });
     const afterFirst = await state();
     expect((await upload('service-items', file)).body).toMatchObject({ committed: true, created: 0, updated: 0, unchanged: 2 });
+    expect(await state()).toEqual(afterFirst);
+  });
+});
+
+describe('organizations', () => {
+  const HEADER = ['名称', '类型', '统一社会信用代码', '联系人', '联系电话', '所在地区划代码', '外部系统', '外部编号', '启用'];
+  const organization = (name: string, overrides: Partial<Record<string, string>> = {}) => {
+    const row: Record<string, string> = {
+      名称: name,
+      类型: '企业',
+      统一社会信用代码: '',
+      联系人: '李四',
+      联系电话: '13971002001',
+      所在地区划代码: SEED.anjuCommunityCode,
+      外部系统: '',
+      外部编号: '',
+      启用: '是',
+      ...overrides,
+    };
+    return HEADER.map((header) => row[header]);
+  };
+
+  it('matched by credit code, by external reference, or by region and name; bad rows keep personal data out; a second import changes nothing', async () => {
+    const rows = [
+      organization('导入企业（信用代码）', { 统一社会信用代码: REAL_CREDIT_CODES.huawei }),
+      organization('导入志愿队（外部编号）', { 类型: '志愿服务组织', 外部系统: 'xy-volunteer', 外部编号: 'V-0001' }),
+      organization('导入商会（名称）', { 类型: '商会' }),
+    ];
+    const before = await state();
+    const bad = await upload(
+      'organizations',
+      csv([HEADER, ...rows, organization('电话有误的组织', { 联系电话: '139710' }), organization('外部编号不全', { 外部系统: 'xy-volunteer' })]),
+    );
+    expect(bad.body.committed).toBe(false);
+    expect(bad.body.badRows.map((row: { row: number; column: string }) => [row.row, row.column])).toEqual([
+      [5, '联系电话'],
+      [6, '外部编号'],
+    ]);
+    expect(JSON.stringify(bad.body)).not.toContain('139710');
+    expect(await state()).toEqual(before);
+
+    const file = csv([HEADER, ...rows]);
+    expect((await upload('organizations', file)).body).toMatchObject({ committed: true, created: 3, badRows: [] });
+    const afterFirst = await state();
+    expect((await upload('organizations', file)).body).toMatchObject({ committed: true, created: 0, updated: 0, unchanged: 3 });
+    expect(await state()).toEqual(afterFirst);
+    const moved = [...rows[1]];
+    moved[3] = '王五';
+    expect((await upload('organizations', csv([HEADER, moved]))).body).toMatchObject({ committed: true, updated: 1 });
+  });
+});
+
+describe('push-downs', () => {
+  const HEADER = ['驿站编号', '事项编码', '办理方式', '下沉日期', '状态'];
+
+  it('matched by station and item code: new pairs pushed down, existing ones changed, a second import changes nothing', async () => {
+    const before = await state();
+    const rows = [
+      [SERVICE_ITEM_SEED.ruralStationCode, SERVICE_ITEM_SEED.coreItemCode, '代办', '', ''],
+      [SERVICE_ITEM_SEED.highTechStationCode, SERVICE_ITEM_SEED.coreItemCode, '', '', '暂停'],
+    ];
+    const bad = await upload(
+      'push-downs',
+      await xlsx([HEADER, ...rows, ['420606002011-999', SERVICE_ITEM_SEED.coreItemCode, '', '', ''], [SERVICE_ITEM_SEED.ruralStationCode, 'NO-SUCH', '', '', '']]),
+    );
+    expect(bad.body.badRows).toEqual([
+      { row: 4, column: '驿站编号', reason: '没有编号为 420606002011-999 的驿站。' },
+      { row: 5, column: '事项编码', reason: expect.stringMatching(/[\u4e00-\u9fff]/) },
+    ]);
+    expect(await state()).toEqual(before);
+
+    const file = await xlsx([HEADER, ...rows]);
+    expect((await upload('push-downs', file)).body).toMatchObject({ committed: true, created: 1, updated: 1, badRows: [] });
+    const afterFirst = await state();
+    expect((await upload('push-downs', file)).body).toMatchObject({ committed: true, created: 0, updated: 0, unchanged: 2 });
     expect(await state()).toEqual(afterFirst);
   });
 });

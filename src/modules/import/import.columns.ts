@@ -91,9 +91,16 @@ export function list(cell: string | number | boolean | Date): string[] {
     .filter(Boolean);
 }
 
-/** The Chinese name an enum value's schema description starts with (e.g. 基础性 for BASIC), if any. */
+/**
+ * The Chinese name an enum value's schema description starts with (基础性 for "基础性 Basic", 社区（村）党组织
+ * for "社区（村）党组织 Community…", 代办 for "代办：驿站工作人员代为办理 …"), if it starts with one.
+ */
 function chineseNameOf(description: string | undefined): string | null {
-  return /^[\u3400-\u9fff]+/.exec(description ?? '')?.[0] ?? null;
+  if (!/^[\u3400-\u9fff]/.test(description ?? '')) return null;
+  return description!
+    .split(/[A-Za-z]/)[0]
+    .split(/[：:]/)[0]
+    .trim();
 }
 
 export interface EnumNames<T extends string> {

@@ -70,7 +70,12 @@ function normalisedHeader(header: string): string {
 
 function columnOfField(kind: ImportKind, field: string | null): ImportColumn | null {
   if (field === null) return null;
-  return kind.columns.find((column) => column.key === field || column.fields.some((name) => field === name || field.startsWith(`${name}.`))) ?? null;
+  // The column of the field itself, else of the nearest enclosing field (location.latitude → location).
+  for (let name = field; name; name = name.includes('.') ? name.slice(0, name.lastIndexOf('.')) : '') {
+    const column = kind.columns.find((candidate) => candidate.key === name || candidate.fields.includes(name));
+    if (column) return column;
+  }
+  return null;
 }
 
 /** Maps the file's headers to the kind's columns: unknown, repeated or missing required columns are row 1's problems. */

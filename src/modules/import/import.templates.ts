@@ -52,3 +52,30 @@ export async function xlsxTemplate(kind: ImportKind): Promise<Buffer> {
   notes.getColumn(4).width = 100;
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
+
+/** What a template workbook holds, sheet by sheet: the cells' values as text. */
+export async function xlsxTemplateContent(bytes: Uint8Array): Promise<Record<string, string[][]>> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
+  const content: Record<string, string[][]> = {};
+  for (const sheet of workbook.worksheets) {
+    content[sheet.name] = [];
+    sheet.eachRow((row) => {
+      content[sheet.name].push(kindless(row.values as unknown[]).map((cell) => (cell == null ? '' : String(cell))));
+    });
+  }
+  return content;
+}
+
+/** Row values as exceljs gives them start at index 1. */
+function kindless(values: unknown[]): unknown[] {
+  return Array.from({ length: Math.max(0, values.length - 1) }, (_, index) => values[index + 1]);
+}
+
+/** What a kind's XLSX template must hold (compared by content: the zip's own timestamps differ on every write). */
+export function expectedXlsxContent(kind: ImportKind): Record<string, string[][]> {
+  return {
+    [DATA_SHEET]: [kind.columns.map((column) => column.zh), kind.columns.map((column) => column.example)],
+    [NOTES_SHEET]: [NOTES_HEADER, ...notesOf(kind)],
+  };
+}
