@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import { join, resolve } from 'node:path';
 import { IMPORT_KINDS } from '../modules/import/import.kinds';
-import { csvTemplate, expectedXlsxContent, TEMPLATE_FOLDER, xlsxTemplate, xlsxTemplateContent } from '../modules/import/import.templates';
+import { columnReference, csvTemplate, expectedXlsxContent, TEMPLATE_FOLDER, xlsxTemplate, xlsxTemplateContent } from '../modules/import/import.templates';
 
 /** `npm run import:templates`: writes templates/import/<kind>.xlsx and .csv from the kinds' column definitions (a test checks they are up to date). */
 async function main(): Promise<void> {
@@ -16,6 +16,7 @@ async function main(): Promise<void> {
     if (!existsSync(xlsx) || !isDeepStrictEqual(await xlsxTemplateContent(readFileSync(xlsx)), expectedXlsxContent(kind))) writeFileSync(xlsx, await xlsxTemplate(kind));
     process.stdout.write(`${TEMPLATE_FOLDER}/${kind.name}.csv, .xlsx\n`);
   }
+  writeFileSync(join(folder, 'README.md'), columnReference(IMPORT_KINDS));
 }
 
 main().catch((error: unknown) => {

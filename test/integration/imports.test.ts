@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { useTestApp } from '../helpers/app';
 import { REAL_CREDIT_CODES, SEED, SERVICE_ITEM_SEED } from '../helpers/fixtures';
 import { IMPORT_KINDS } from '../../src/modules/import/import.kinds';
-import { csvTemplate, expectedXlsxContent, TEMPLATE_FOLDER, xlsxTemplateContent } from '../../src/modules/import/import.templates';
+import { columnReference, csvTemplate, expectedXlsxContent, TEMPLATE_FOLDER, xlsxTemplateContent } from '../../src/modules/import/import.templates';
 
 /** Bulk imports through POST /import/<kind> and `npm run import`, against the seeded database. */
 const t = useTestApp();
@@ -106,6 +106,10 @@ describe('templates', () => {
   it.each(IMPORT_KINDS.map((kind) => [kind.name, kind] as const))('%s: the committed CSV and XLSX templates match the column definitions', async (_name, kind) => {
     expect(readFileSync(path.join(ROOT, TEMPLATE_FOLDER, `${kind.name}.csv`), 'utf8')).toBe(csvTemplate(kind));
     expect(await xlsxTemplateContent(readFileSync(path.join(ROOT, TEMPLATE_FOLDER, `${kind.name}.xlsx`)))).toEqual(expectedXlsxContent(kind));
+  });
+
+  it('the column reference (templates/import/README.md) is up to date', () => {
+    expect(readFileSync(path.join(ROOT, TEMPLATE_FOLDER, 'README.md'), 'utf8')).toBe(columnReference(IMPORT_KINDS));
   });
 
   it.each(IMPORT_KINDS.map((kind) => [kind.name] as const))('%s: the XLSX template passes a dry run and writes nothing', async (name) => {
