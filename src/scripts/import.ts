@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { Role } from '../auth/roles';
 import type { Principal } from '../auth/principal';
 import { loadConfig } from '../config';
+import { runCommand } from './command';
 import { openEmbeddedDatabase } from '../db/embedded';
 import type { BadRow, ImportReport } from '../modules/import/import.service';
 
@@ -110,10 +111,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
-  },
-);
+runCommand(main);

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { parseCsv, UnclosedQuote } from './csv';
 
 /** A cell as read: text from a CSV, or what a spreadsheet stored (number, boolean, date). */
 export type Cell = string | number | boolean | Date | null;
@@ -44,7 +45,9 @@ function cellOf(value: ExcelJS.CellValue): Cell {
 }
 
 async function readXlsx(bytes: Uint8Array): Promise<Table> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on the first XLSX, not at start-up: requiring exceljs takes more than half a second.
+  const { Workbook } = (await import('exceljs')).default;
+  const workbook = new Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
   } catch {
@@ -74,42 +77,14 @@ function decodeText(bytes: Uint8Array): string {
   }
 }
 
-/** RFC 4180 CSV: quoted fields may hold commas, quotes ("") and line breaks. */
-export function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i];
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (char === '"') quoted = false;
-      else field += char;
-    } else if (char === '"' && field === '') quoted = true;
-    else if (char === ',') {
-      record.push(field);
-      field = '';
-    } else if (char === '\n' || char === '\r') {
-      if (char === '\r' && text[i + 1] === '\n') i++;
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = '';
-    } else field += char;
-  }
-  if (quoted) throw new UnreadableFile('CSV 文件的引号未闭合 A quoted CSV field is not closed');
-  if (field !== '' || record.length) {
-    record.push(field);
-    records.push(record);
-  }
-  return records;
-}
-
 function readCsv(text: string): Table {
-  const [header = [], ...records] = parseCsv(text.replace(/^\uFEFF/, ''));
+  let parsed: string[][];
+  try {
+    parsed = parseCsv(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw error instanceof UnclosedQuote ? new UnreadableFile(error.message) : error;
+  }
+  const [header = [], ...records] = parsed;
   // Row numbers as a spreadsheet shows them: a record spanning lines still counts as one row.
   const rows = records.map((cells, index) => ({ row: index + 2, cells: cells.map((cell) => (cell === '' ? null : cell)) }));
   return withoutBlankRows(
