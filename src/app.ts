@@ -24,6 +24,7 @@ import { getSchema } from './graphql/schema';
 import { logger, pinoLogger } from './logger';
 import { pinoHttp } from 'pino-http';
 import type { RequestLogFields } from './graphql/context';
+import { importRouter } from './modules/import/import.http';
 import { startWebhookDispatcher, type WebhookDispatcher } from './modules/webhook/webhook.dispatcher';
 
 import { translate } from './i18n/messages';
@@ -123,6 +124,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
   app.use(graphiqlRouter());
 
   const authenticate = createAuthenticator(createJwtVerifier(config.jwt));
+  app.use(importRouter(database.orm, authenticate, config));
   const schema = getSchema();
   const apollo = new ApolloServer<Context>({
     schema,

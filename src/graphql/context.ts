@@ -66,18 +66,44 @@ export interface Context {
 }
 
 export function buildContext(orm: MikroORM, req: Request, authenticate: Authenticator, config: Config): Context {
-  const { requestTimeoutMs } = config.guard;
   const requestId = String(req.res?.getHeader('x-request-id') ?? randomUUID());
   const locale = localeFromAcceptLanguage(req.headers['accept-language']);
+  const requestLog: RequestLogFields = (req.res?.locals.requestLog as RequestLogFields | undefined) ?? {};
+  const ctx = contextOf(orm, config, { requestId, locale, clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown', requestLog });
+  const { requestTimeoutMs } = config.guard;
+  // `this`, not a captured variable: Apollo runs each operation on a shallow copy of the context.
+  ctx.authenticateCaller = async function (this: Context) {
+    let principal: Principal;
+    try {
+      principal = await authenticate(req, this.db);
+    } catch (error) {
+      // A database that is down while looking up the key is SERVICE_UNAVAILABLE, never its SQL.
+      throw databaseFailureError(error, { requestId, locale, requestTimeoutMs }) ?? error;
+    }
+    this.principal = principal;
+    requestLog.caller = principal.kind === 'anonymous' ? 'anonymous' : `${principal.kind}:${principal.id}`;
+  };
+  return ctx;
+}
+
+/**
+ * A context outside any HTTP request (the import command): the given principal, its own time
+ * budget for SQL; the services it calls cannot tell it from a request's.
+ */
+export function commandContext(orm: MikroORM, config: Config, principal: Principal, locale: Locale): Context {
+  const ctx = contextOf(orm, config, { requestId: randomUUID(), locale, clientAddress: 'command line', requestLog: {} });
+  ctx.principal = principal;
+  return ctx;
+}
+
+function contextOf(orm: MikroORM, config: Config, request: { requestId: string; locale: Locale; clientAddress: string; requestLog: RequestLogFields }): Context {
+  const { requestTimeoutMs } = config.guard;
   const sqlBudget: SqlBudget = { deadline: Date.now() + requestTimeoutMs, budgetMs: requestTimeoutMs };
   const database = new RequestDatabase(orm, sqlBudget);
   const db = database.reader();
-  const requestLog: RequestLogFields = (req.res?.locals.requestLog as RequestLogFields | undefined) ?? {};
   return {
-    requestId,
-    locale,
+    ...request,
     principal: ANONYMOUS,
-    clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown',
     database,
     em: closedEntityManager(),
     db,
@@ -85,19 +111,9 @@ export function buildContext(orm: MikroORM, req: Request, authenticate: Authenti
     unit: null,
     sqlBudget,
     usage: { cost: null, maxCost: 0, budget: null },
-    requestLog,
     config,
-    // `this`, not a captured variable: Apollo runs each operation on a shallow copy of the context.
-    async authenticateCaller(this: Context) {
-      let principal: Principal;
-      try {
-        principal = await authenticate(req, this.db);
-      } catch (error) {
-        // A database that is down while looking up the key is SERVICE_UNAVAILABLE, never its SQL.
-        throw databaseFailureError(error, { requestId, locale, requestTimeoutMs }) ?? error;
-      }
-      this.principal = principal;
-      requestLog.caller = principal.kind === 'anonymous' ? 'anonymous' : `${principal.kind}:${principal.id}`;
+    async authenticateCaller() {
+      // A context without a request has its principal from the start.
     },
   };
 }

@@ -1,6 +1,6 @@
 import { defaultFieldResolver, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import type { EntityManager, Knex } from '@mikro-orm/postgresql';
-import { actorOf, attachRecorder, ChangeRecorder } from '../modules/audit/change-recorder';
+import { actorOf, attachRecorder, ChangeRecorder, type ChangeActor } from '../modules/audit/change-recorder';
 import type { Context } from './context';
 import { createLoaders } from './loaders';
 
@@ -41,9 +41,16 @@ const UNIT_SAVEPOINT = 'unit_of_work';
 /**
  * Runs `work` as the unit of work of the mutation field `mutation` on the request context `ctx`
  * (the object Apollo hands the resolver: its fields are switched to the unit's transaction and
- * back, never a captured original's).
+ * back, never a captured original's). `actor` replaces the caller's own where the writer is not the
+ * request's principal alone (an import recorded under its file's name).
  */
-export async function runUnitOfWork<T>(ctx: Context, mutation: string, work: () => Promise<T>, failed: (value: T) => boolean = hasUserErrors): Promise<T> {
+export async function runUnitOfWork<T>(
+  ctx: Context,
+  mutation: string,
+  work: () => Promise<T>,
+  failed: (value: T) => boolean = hasUserErrors,
+  actor: ChangeActor = actorOf(ctx.principal, ctx.requestId, mutation),
+): Promise<T> {
   if (ctx.unit) throw new Error(`The unit of work of ${mutation} would nest inside the one of ${ctx.unit.mutation}`);
   const outer = ctx.database.transaction;
   const trx = outer ?? (await ctx.database.begin());
@@ -53,7 +60,7 @@ export async function runUnitOfWork<T>(ctx: Context, mutation: string, work: () 
   try {
     if (outer) await trx.raw(`savepoint ${UNIT_SAVEPOINT}`);
     const em = ctx.database.entityManager(trx);
-    const recorder = new ChangeRecorder(actorOf(ctx.principal, ctx.requestId, mutation));
+    const recorder = new ChangeRecorder(actor);
     attachRecorder(em, recorder);
     ctx.unit = { mutation, trx, recorder, savepoints: 0 };
     ctx.em = em;
