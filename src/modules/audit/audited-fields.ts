@@ -177,7 +177,7 @@ export const AUDIT_SHAPES: Readonly<Record<string, AuditShape>> = {
       contactCadre: node('contactCadre', 'Person'),
       archivedAt: instant('archivedAt'),
     },
-    unshown: COMMON_UNSHOWN,
+    unshown: { ...COMMON_UNSHOWN, regionPath: "the region's path, kept by the database from `region` (shown as its region)" },
   },
   Platform: {
     graphqlTypes: PLATFORM_TYPES,

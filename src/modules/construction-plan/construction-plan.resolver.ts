@@ -31,9 +31,10 @@ export class ConstructionPlanResolver {
   constructionPlan(
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
-    @Arg('year', () => Int, { description: '计划年度 Plan year' }) year: number,
+    @Arg('year', () => Int, { description: '计划年度（2000–2100）Plan year, 2000–2100' }) year: number,
     @Arg('regionCode', { description: '区划代码 Region code' }) regionCode: string,
   ): Promise<Record<string, unknown> | null> {
+    plans.assertPlanYear(year);
     return planOneWhere(
       ctx,
       info,
@@ -51,9 +52,10 @@ export class ConstructionPlanResolver {
   async planProgress(
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
-    @Arg('year', () => Int, { description: '计划年度 Plan year' }) year: number,
+    @Arg('year', () => Int, { description: '计划年度（2000–2100）Plan year, 2000–2100' }) year: number,
     @Arg('regionCode', { description: '区划代码：计划所定的市、区（县）或街道 Region code of the city, district or street the plan is set for' }) regionCode: string,
   ): Promise<Record<string, unknown>> {
+    plans.assertPlanYear(year);
     const code = regionCode.trim();
     return assertRegionFound(await planFigures(ctx, info, planProgressParts(year, code), { region: regionKeySql(code) }), code);
   }

@@ -4,7 +4,7 @@ import { Action, checkCan } from '../../auth/permissions';
 import type { Context } from '../../graphql/context';
 import { UserErrorCode } from '../../graphql/errors';
 import { lockVersioned, Problems, withUserErrors, type RecordKind } from '../../graphql/mutation';
-import { localIdOf, toGlobalId } from '../../graphql/relay';
+import { badInputOf, localIdOf, toGlobalId } from '../../graphql/relay';
 import { savepoint, write } from '../../graphql/unit-of-work';
 import { Region } from '../region/region.entity';
 import { RegionLevel } from '../region/region-level';
@@ -14,7 +14,12 @@ import { constructionPlansByIds } from './construction-plan.reader';
 import type { ConstructionPlanPayload } from './construction-plan.types';
 
 export const CONSTRUCTION_PLAN: RecordKind = { zh: '建设计划', en: 'construction plan' };
-const PLAN_YEARS = { min: 2000, max: 2100 };
+export const PLAN_YEARS = { min: 2000, max: 2100 };
+
+/** A plan year asked of a query (constructionPlan, planProgress): outside the years plans take, BAD_USER_INPUT. */
+export function assertPlanYear(year: number): void {
+  if (!Number.isInteger(year) || year < PLAN_YEARS.min || year > PLAN_YEARS.max) throw badInputOf('PLAN_YEAR_RANGE', { given: year, ...PLAN_YEARS }, 'year');
+}
 /** A plan covers a city, a district or a street: stations are built in their communities. */
 const PLAN_LEVELS: readonly RegionLevel[] = [RegionLevel.PROVINCE, RegionLevel.CITY, RegionLevel.DISTRICT, RegionLevel.STREET];
 

@@ -78,7 +78,8 @@ export function compileStationFilter(filter: StationFilter | undefined): Compile
     if (!circleId) throw notAnId('filter.serviceCircleId', 'ServiceCircle');
     conditions.push(sql`s.circle_id = ${circleId}::uuid`);
   }
-  if (filter?.planYear != null) conditions.push(sql`s.plan_year = ${filter.planYear}`);
+  // As int: a year past smallint's range matches nothing rather than failing the statement.
+  if (filter?.planYear != null) conditions.push(sql`s.plan_year = ${filter.planYear}::int`);
   if (filter?.openedFrom) conditions.push(sql`s.opened_on >= ${filter.openedFrom}::date`);
   if (filter?.openedTo) conditions.push(sql`s.opened_on <= ${filter.openedTo}::date`);
   const search = filter?.search?.trim();
