@@ -151,6 +151,33 @@ describe('updateStation', () => {
     const res = await t.gql(UPDATE, { input: { id: station.id, version: 1, regionCode: target } });
     expect(res.data.updateStation.station.region.code).toBe(target);
     expect(res.data.updateStation.station.code).toBe(station.code);
+    // Lists asked by region follow the move (each station carries its region's path).
+    const listed = async (regionCode: string) =>
+      (await t.gql(`{ stations(first: 100, filter: { regionCode: "${regionCode}" }) { nodes { id } } }`)).data.stations.nodes.map((n: { id: string }) => n.id);
+    expect(await listed(target)).toContain(station.id);
+    expect(await listed(SEED.anjuCommunityCode)).not.toContain(station.id);
+    expect(await listed('420606002000')).toContain(station.id);
+  });
+
+  it('keeps region lists right when a region moves: its stations take its new path', async () => {
+    const station = await create();
+    const connection = t.app.database.orm.em.getConnection();
+    const [anju] = await connection.execute<{ id: number; path: string }[]>('select id, path from region where code = ?', [SEED.anjuCommunityCode]);
+    const listed = async (regionCode: string) =>
+      (await t.gql(`{ stations(first: 100, filter: { regionCode: "${regionCode}" }) { nodes { id } } }`)).data.stations.nodes.map((n: { id: string }) => n.id);
+    // Reference data corrected in the database (no mutation moves regions): 安居社区 under another street.
+    const otherStreet = '420606001000';
+    const [street] = await connection.execute<{ path: string }[]>('select path from region where code = ?', [otherStreet]);
+    try {
+      await connection.execute('update region set path = ? where id = ?', [`${street.path}${SEED.anjuCommunityCode}/`, anju.id]);
+      expect(await listed(otherStreet)).toContain(station.id);
+      expect(await listed('420606002000')).not.toContain(station.id);
+    } finally {
+      await connection.execute('update region set path = ? where id = ?', [anju.path, anju.id]);
+    }
+    expect(await listed('420606002000')).toContain(station.id);
+    // A path of anything but codes each followed by '/' is refused.
+    await expect(connection.execute(`update region set path = '420000/4206-00/' where id = ?`, [anju.id])).rejects.toThrow(/region_path_check/);
   });
 
   it('refuses a stale version with CONFLICT naming the current version, and changes nothing', async () => {

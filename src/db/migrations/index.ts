@@ -20,6 +20,7 @@ import { Migration20261201000000_webhook_delivery_attempt } from './Migration202
 import { Migration20261201010000_need } from './Migration20261201010000_need';
 import { Migration20261201040000_meeting } from './Migration20261201040000_meeting';
 import { Migration20261201060000_external_ref_teams_and_venues } from './Migration20261201060000_external_ref_teams_and_venues';
+import { Migration20261201080000_station_region_path } from './Migration20261201080000_station_region_path';
 import { Migration20261201030000_need_claim } from './Migration20261201030000_need_claim';
 import { Migration20261201020000_volunteer_teams_and_venues } from './Migration20261201020000_volunteer_teams_and_venues';
 
@@ -51,4 +52,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261201030000_need_claim', class: Migration20261201030000_need_claim },
   { name: 'Migration20261201040000_meeting', class: Migration20261201040000_meeting },
   { name: 'Migration20261201060000_external_ref_teams_and_venues', class: Migration20261201060000_external_ref_teams_and_venues },
+  { name: 'Migration20261201080000_station_region_path', class: Migration20261201080000_station_region_path },
 ];

@@ -188,6 +188,12 @@ export interface PlannedList {
   /** From clause whose main table has `alias`, e.g. `station s`. */
   from: string;
   alias: string;
+  /**
+   * Relations joined to the main table for the conditions, each one row at most (a region looked up
+   * by code): `cross join (select … where code = ?) x`. Joined, not nested in the condition, so
+   * PostgreSQL still reads the main table in the page's order and stops at its limit.
+   */
+  lookups?: SqlFragment;
   where: SqlFragment;
   /** `unique`: no two rows share the sort value, so the order needs no tie-breaker (see KeysetQuery). */
   sort: { expression: SqlFragment; type: SortValueType; unique?: boolean };
@@ -255,6 +261,11 @@ export function listInOrder(list: { nodeType: string; table: string; alias: stri
   };
 }
 
+/** The list's main table and its lookups. */
+function fromOf(list: PlannedList): SqlFragment {
+  return list.lookups ? sql`${rawSql(list.from)} ${list.lookups}` : rawSql(list.from);
+}
+
 /**
  * A Relay connection as one JSON value: the page's rows are fetched `size + 1` in keyset order
  * (inner select), each becomes the JSON its selection asks for, and edges, nodes, pageInfo and
@@ -275,7 +286,7 @@ function connectionJson(planning: Planning, connectionType: GraphQLObjectType, f
   const extraNames: RowExtras = new Set(Object.keys(list.extras ?? {}));
   const rows = sql`select ${rawSql(list.alias)}.*, (${list.sort.expression})::text as "$sv", (${rawSql(list.id.expression)})::text as "$id",
       row_number() over (order by ${order}) as "$rn"${joinSql(extras, '')}
-    from ${rawSql(list.from)} where ${joinSql(conditions, ' and ')} order by ${order} limit ${request.size + 1}`;
+    from ${fromOf(list)} where ${joinSql(conditions, ' and ')} order by ${order} limit ${request.size + 1}`;
 
   const r = nextAlias(planning);
   const size = request.size;
@@ -345,7 +356,7 @@ function connectionJson(planning: Planning, connectionType: GraphQLObjectType, f
       }
       outer.push(pair(responseKey, jsonObject(infoPairs)));
     } else if (name === 'totalCount') {
-      outer.push(pair(responseKey, sql`(select count(*)::int from ${rawSql(list.from)} where ${where})`));
+      outer.push(pair(responseKey, sql`(select count(*)::int from ${fromOf(list)} where ${where})`));
     }
   }
   // Only totalCount asked for: no rows to fetch.

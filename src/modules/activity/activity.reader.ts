@@ -1,5 +1,5 @@
 import { escapeLike, joinSql, rawSql, sql, type SqlFragment, type SqlReader } from '../../db/sql';
-import { inRegionSubtree } from '../region/region-subtree';
+import { stationIdsInRegionSubtree } from '../region/region-subtree';
 import { listInOrder, type PlannedList } from '../../graphql/plan/planner';
 import type { PlannedSort } from '../../graphql/plan/read-model';
 import { badInputOf, localIdOf, notAnId, type PageRequest } from '../../graphql/relay';
@@ -42,7 +42,7 @@ function compileActivityFilter(filter: ActivityFilter | undefined): SqlFragment 
   }
   if (filter?.category) conditions.push(sql`a.category = ${filter.category}`);
   if (filter?.regionCode) {
-    conditions.push(sql`a.station_id in (select s.id from station s where ${inRegionSubtree('s.region_id', filter.regionCode)})`);
+    conditions.push(sql`a.station_id in (${stationIdsInRegionSubtree(filter.regionCode)})`);
   }
   conditions.push(...startsWithin('a', filter?.from, filter?.to, 'filter.'));
   const search = filter?.search?.trim();

@@ -1,5 +1,5 @@
 import { joinSql, rawSql, sql, type SqlFragment, type SqlReader } from '../../db/sql';
-import { inRegionSubtree } from '../region/region-subtree';
+import { stationIdsInRegionSubtree } from '../region/region-subtree';
 import { listInOrder, type PlannedList } from '../../graphql/plan/planner';
 import type { PlannedSort } from '../../graphql/plan/read-model';
 import { localIdOf, notAnId, type PageRequest } from '../../graphql/relay';
@@ -32,7 +32,7 @@ function compileCoBuildingFilter(filter: CoBuildingFilter | undefined): SqlFragm
   if (filter?.role) conditions.push(sql`cb.role = ${filter.role}`);
   if (filter?.activeOn) conditions.push(inForceOn('cb', filter.activeOn));
   if (filter?.regionCode) {
-    conditions.push(sql`cb.station_id in (select s.id from station s where ${inRegionSubtree('s.region_id', filter.regionCode)})`);
+    conditions.push(sql`cb.station_id in (${stationIdsInRegionSubtree(filter.regionCode)})`);
   }
   return conditions.length ? joinSql(conditions, ' and ') : rawSql('true');
 }

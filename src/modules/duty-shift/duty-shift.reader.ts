@@ -2,6 +2,7 @@ import { joinSql, rawSql, sql, type SqlFragment, type SqlReader } from '../../db
 import { listInOrder, type PlannedList } from '../../graphql/plan/planner';
 import type { PlannedSort } from '../../graphql/plan/read-model';
 import { badInputOf, localIdOf, notAnId, type PageRequest } from '../../graphql/relay';
+import { stationIdsInRegionSubtree } from '../region/region-subtree';
 import { SortDirection } from '../station/station.inputs';
 import type { DutyShiftKind } from './duty-shift.enums';
 import { DutyShiftSortField, type DutyShiftFilter, type DutyShiftOrder } from './duty-shift.inputs';
@@ -54,8 +55,7 @@ function compileDutyShiftFilter(filter: DutyShiftFilter | undefined): SqlFragmen
     conditions.push(sql`${rawSql(column)} = ${localId}::uuid`);
   }
   if (filter?.regionCode) {
-    conditions.push(sql`d.station_id in (select s.id from station s where s.region_id in
-      (select x.id from region x where x.path like (select r.path from region r where r.code = ${filter.regionCode}) || '%'))`);
+    conditions.push(sql`d.station_id in (${stationIdsInRegionSubtree(filter.regionCode)})`);
   }
   return conditions.length ? joinSql(conditions, ' and ') : rawSql('true');
 }

@@ -2,6 +2,7 @@ import type { SortValueType } from '../../db/keyset';
 import { escapeLike, joinSql, rawSql, sql, type SqlFragment, type SqlReader } from '../../db/sql';
 import type { PlannedList } from '../../graphql/plan/planner';
 import { badInputOf, localIdOf, notAnId, type PageRequest } from '../../graphql/relay';
+import { inRegionSubtree } from '../region/region-subtree';
 import { SortDirection } from '../station/station.inputs';
 import { PersonSortField, type PersonFilter, type PersonOrder } from './person.inputs';
 import { PERSON_COLUMNS, toPersonRecord, type PersonRecord, type PersonRow } from './person.types';
@@ -21,7 +22,7 @@ function compilePersonFilter(filter: PersonFilter | undefined): SqlFragment {
     conditions.push(sql`p.organization_id = ${organizationId}::uuid`);
   }
   if (filter?.regionCode) {
-    conditions.push(sql`p.region_id in (select x.id from region x where x.path like (select r.path from region r where r.code = ${filter.regionCode}) || '%')`);
+    conditions.push(inRegionSubtree('p.region_id', filter.regionCode));
   }
   const search = filter?.search?.trim();
   if (search) conditions.push(sql`p.name ilike ${`%${escapeLike(search)}%`} escape '\\'`);

@@ -1,6 +1,7 @@
 import { escapeLike, joinSql, rawSql, sql, type SqlFragment, type SqlReader } from '../../db/sql';
 import { sortedList, type SortKey, type PlannedList } from '../../graphql/plan/planner';
 import { localIdOf, notAnId, type PageRequest } from '../../graphql/relay';
+import { stationIdsInRegionSubtree } from '../region/region-subtree';
 import { PlatformSortField, type PlatformFilter, type PlatformOrder } from './platform.inputs';
 import { PLATFORM_COLUMNS, toPlatformRecord, type PlatformRecord, type PlatformRow } from './platform.types';
 
@@ -23,8 +24,7 @@ export function compilePlatformFilter(filter: PlatformFilter | undefined): SqlFr
     conditions.push(sql`p.department_id = (select d.id from department d where d.code = ${filter.departmentCode.trim()})`);
   }
   if (filter?.regionCode) {
-    conditions.push(sql`p.station_id in (select s.id from station s where s.region_id in
-      (select r.id from region r where r.path like (select x.path from region x where x.code = ${filter.regionCode}) || '%'))`);
+    conditions.push(sql`p.station_id in (${stationIdsInRegionSubtree(filter.regionCode)})`);
   }
   if (filter?.stationId != null) {
     const stationId = localIdOf(filter.stationId, 'Station');

@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
 import { RegionLevel } from './region-level';
 
 /** 行政区划 An administrative region (GB/T 2260; 12-digit statistical codes below district level). */
@@ -6,6 +6,7 @@ import { RegionLevel } from './region-level';
 @Index({ name: 'region_name_trgm_idx', expression: 'CREATE INDEX region_name_trgm_idx ON public.region USING gin (name gin_trgm_ops)' })
 @Index({ name: 'region_parent_idx', properties: ['parent', 'code'] })
 @Index({ name: 'region_path_idx', expression: 'CREATE INDEX region_path_idx ON public.region USING btree (path text_pattern_ops)' })
+@Check({ name: 'region_path_check', expression: "path ~ '^([0-9]+/)+$'::text" })
 export class Region {
   @PrimaryKey({ type: 'integer', autoincrement: true })
   id!: number;
@@ -22,7 +23,7 @@ export class Region {
   @ManyToOne({ entity: () => Region, nullable: true, fieldName: 'parent_id' })
   parent?: Region | null;
 
-  /** Ancestor codes and its own, each followed by '/': subtree queries are prefix matches. */
+  /** Ancestor codes and its own (digits), each followed by '/': subtree queries are prefix matches. */
   @Property({ type: 'text' })
   path!: string;
 

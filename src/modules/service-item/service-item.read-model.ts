@@ -1,15 +1,11 @@
 import { joinSql, rawSql, sql } from '../../db/sql';
 import { column, dateSql, registerReadFields, registerReadModel, recordFields } from '../../graphql/plan/read-model';
+import { stationIdsInRegionSubtree } from '../region/region-subtree';
 import { SERVICE_ITEM_COLUMNS, STATION_SERVICE_ITEM_COLUMNS, toServiceItemRecord, toStationServiceItemRecord } from './service-item.types';
 
 /** A list argument as a filter: absent or empty means "any". */
 function anyOf(values: unknown): string[] | null {
   return Array.isArray(values) && values.length ? (values as string[]) : null;
-}
-
-/** Ids of the region with this code and every region below it. */
-function withinRegion(code: string) {
-  return sql`select d.id from region d where d.path like (select p.path from region p where p.code = ${code}) || '%'`;
 }
 
 /** How service items and their push-downs are read (see graphql/plan/read-model.ts). */
@@ -42,7 +38,7 @@ export function registerServiceItemReadModel(): void {
           const status = anyOf(args.status);
           if (status) conditions.push(sql`${rawSql(`${c}.status`)} = any(${status}::text[])`);
           const regionCode = typeof args.regionCode === 'string' ? args.regionCode.trim() : '';
-          if (regionCode) conditions.push(sql`${rawSql(`${c}_s.region_id`)} in (${withinRegion(regionCode)})`);
+          if (regionCode) conditions.push(sql`${rawSql(`${c}_s.id`)} in (${stationIdsInRegionSubtree(regionCode)})`);
           return joinSql(conditions, ' and ');
         },
         sort: (c) => ({ expression: `${c}_s.code`, type: 'text', id: `${c}.id`, idType: 'uuid' }),

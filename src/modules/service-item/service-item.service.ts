@@ -414,7 +414,7 @@ export async function pushDownServiceItems(ctx: Context, input: PushDownServiceI
         regionPath !== null
           ? {
               sql: `select s.id from station s where s.archived_at is null and s.status = 'OPEN'
-                      and s.region_id in (select d.id from region d where d.path like ? || '%')`,
+                      and starts_with(s.region_path, ?)`,
               params: [regionPath] as unknown[],
             }
           : { sql: 'select unnest(?::uuid[]) as id', params: [toTextArrayLiteral(stations.map((station) => station.dbId))] as unknown[] };

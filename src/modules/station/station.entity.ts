@@ -64,7 +64,8 @@ export class Station extends VersionedEntity {
     | 'isHub'
     | 'hub'
     | 'managingOrganization'
-    | 'contactCadre';
+    | 'contactCadre'
+    | 'regionPath';
 
   @Property({ type: 'string', length: 24, unique: true })
   code!: string;
@@ -83,6 +84,14 @@ export class Station extends VersionedEntity {
 
   @ManyToOne({ entity: () => Region, fieldName: 'region_id' })
   region!: Region;
+
+  /**
+   * The region's path, kept by the database (trigger station_region_path: set on insert and on a
+   * change of region, passed on when a region's path changes), for region filters. Never written
+   * here (its default stands in until the trigger runs) and not loaded unless asked for.
+   */
+  @Property({ type: 'text', fieldName: 'region_path', lazy: true, defaultRaw: `''` })
+  regionPath!: string;
 
   @ManyToOne({ entity: () => ServiceCircle, fieldName: 'circle_id', nullable: true, deleteRule: 'set null' })
   circle?: ServiceCircle | null;

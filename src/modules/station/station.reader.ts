@@ -1,5 +1,5 @@
 import { escapeLike, joinSql, rawSql, sql, type SqlFragment, type SqlReader } from '../../db/sql';
-import { inRegionSubtree } from '../region/region-subtree';
+import { pathInRegionSubtree } from '../region/region-subtree';
 import { badInputOf, localIdOf, notAnId, toPage, type Page, type PageRequest } from '../../graphql/relay';
 import { openAtCondition } from '../opening-hours/opening-hours';
 import { BASE_ZONE, FIVE_INTO_FACILITIES, STANDARD_ZONES } from './station-profile';
@@ -50,6 +50,8 @@ const SORT_KEYS: Record<Exclude<StationSortField, StationSortField.DISTANCE>, So
 };
 
 interface CompiledFilter {
+  /** The region looked up for a region filter, joined to `station s` (see PlannedList.lookups). */
+  lookups?: SqlFragment;
   where: SqlFragment;
   /** Distance from the near point, when there is one. */
   distance: SqlFragment | null;
@@ -59,9 +61,12 @@ interface CompiledFilter {
 export function compileStationFilter(filter: StationFilter | undefined): CompiledFilter {
   const conditions: SqlFragment[] = [];
   let distance: SqlFragment | null = null;
+  let lookups: SqlFragment | undefined;
   if (!filter?.includeArchived) conditions.push(rawSql('s.archived_at is null'));
   if (filter?.regionCode) {
-    conditions.push(inRegionSubtree('s.region_id', filter.regionCode));
+    const region = pathInRegionSubtree('s.region_path', filter.regionCode, 's_region');
+    lookups = region.lookup;
+    conditions.push(region.condition);
   }
   if (filter?.tier?.length) conditions.push(sql`s.tier = any(${filter.tier}::text[])`);
   if (filter?.kind?.length) conditions.push(sql`s.kind = any(${filter.kind}::text[])`);
@@ -107,7 +112,7 @@ export function compileStationFilter(filter: StationFilter | undefined): Compile
     conditions.push(...near.conditions);
     distance = near.distance;
   }
-  return { where: conditions.length ? joinSql(conditions, ' and ') : rawSql('true'), distance };
+  return { lookups, where: conditions.length ? joinSql(conditions, ' and ') : rawSql('true'), distance };
 }
 
 /** The stations a list asks for, in its order, as the planner reads them (alias `s`). */
@@ -127,6 +132,7 @@ export function stationList(filter: StationFilter | undefined, order: StationOrd
     nodeType: 'Station',
     from: 'station s',
     alias: 's',
+    lookups: compiled.lookups,
     where: compiled.where,
     sort,
     id: { expression: 's.id', type: 'uuid' },
