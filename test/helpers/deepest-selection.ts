@@ -59,7 +59,10 @@ function fieldsOf(type: GraphQLObjectType | GraphQLInterfaceType, depth: number,
     const args = argumentsOf(field, String(NESTED_FIRST));
     if (args === null) continue;
     const target = getNamedType(field.type);
-    const responseKey = alias && (!aliased || aliased.has(field.name)) ? `${alias}${field.name}: ` : '';
+    // Relations are aliased by type too: GraphQL's validation compares every pair of same-named
+    // fields across the fragments of an abstract type, subselections and all, and gives up on a
+    // document this large (Node's dozens of types, each three relations deep) when they share names.
+    const responseKey = alias && (!aliased || aliased.has(field.name) || !isLeafType(target)) ? `${alias}${field.name}: ` : '';
     if (isLeafType(target)) {
       fields.push(`${responseKey}${field.name}${args}`);
     } else if (depth < DEPTH) {
