@@ -24,6 +24,7 @@ import { getSchema } from './graphql/schema';
 import { logger, pinoLogger } from './logger';
 import { pinoHttp } from 'pino-http';
 import type { RequestLogFields } from './graphql/context';
+import { exportRouter } from './modules/export/export.router';
 import { startWebhookDispatcher, type WebhookDispatcher } from './modules/webhook/webhook.dispatcher';
 
 import { translate } from './i18n/messages';
@@ -158,6 +159,8 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     documentGuard(schema, config.guard),
     expressMiddleware(apollo, { context: async ({ req }) => buildContext(database.orm, req, authenticate, config) }),
   );
+
+  app.use(exportRouter(database.orm, schema, authenticate, config));
 
   // Body-parser failures (too large, malformed JSON) as GraphQL-shaped errors.
   app.use((error: Error & { type?: string; status?: number }, req: Request, res: Response, next: NextFunction) => {
