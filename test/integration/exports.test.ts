@@ -364,13 +364,25 @@ describe('streaming 100,000 rows', () => {
         [SEED.anjuCommunityCode],
       );
     });
+    // Statistics, as autovacuum would gather them: without them the planner takes plan_year = 2099
+    // for rare and sorts all 100,000 rows for every page instead of walking the code index.
+    await t.app.database.orm.em.getConnection().execute('analyze station');
   }, 180_000);
 
   /**
    * Streams the export over a real socket, reading it as it comes (supertest would buffer the whole
    * body in this process and hide what the server holds), sampling the process's memory meanwhile.
    */
-  async function streamExport(path: string): Promise<{ bytes: number; lines: number; ms: number; heapGrowth: number; rssGrowth: number; status: number }> {
+  interface Streamed {
+    bytes: number;
+    lines: number;
+    ms: number;
+    heapGrowth: number;
+    rssGrowth: number;
+    status: number;
+  }
+
+  async function streamExport(path: string): Promise<Streamed> {
     const server = t.app.httpServer.listening
       ? t.app.httpServer
       : await new Promise<http.Server>((resolve) => t.app.httpServer.listen(0, '127.0.0.1', () => resolve(t.app.httpServer)));
@@ -414,16 +426,23 @@ describe('streaming 100,000 rows', () => {
    */
   const HEAP_BOUND = 64 * 1024 * 1024;
 
-  it('streams 100,000 stations as CSV with the memory flat', async () => {
-    const result = await streamExport('/export/stations.csv?planYear=2099');
-    expect(result.status).toBe(200);
+  it.each([
     // The header row, then one line per station.
-    expect(result.lines).toBe(ROWS + 1);
-    expect(result.bytes).toBeGreaterThan(ROWS * 150);
-    // eslint-disable-next-line no-console
-    console.log(
-      `CSV export of ${ROWS} rows: ${result.ms} ms, ${result.bytes} bytes, heap +${(result.heapGrowth / 2 ** 20).toFixed(1)} MB, rss +${(result.rssGrowth / 2 ** 20).toFixed(1)} MB`,
-    );
-    expect(result.heapGrowth).toBeLessThan(HEAP_BOUND);
-  }, 300_000);
+    ['csv', (result: Streamed) => expect(result.lines).toBe(ROWS + 1)],
+    // Zipped: only its size says much; the content of XLSX files is read back above.
+    ['xlsx', (result: Streamed) => expect(result.bytes).toBeGreaterThan(ROWS * 20)],
+  ] as const)(
+    'streams 100,000 stations as %s with the memory flat',
+    async (format, check) => {
+      const result = await streamExport(`/export/stations.${format}?planYear=2099`);
+      expect(result.status).toBe(200);
+      check(result);
+      // eslint-disable-next-line no-console
+      console.log(
+        `${format} export of ${ROWS} rows: ${result.ms} ms, ${result.bytes} bytes, heap +${(result.heapGrowth / 2 ** 20).toFixed(1)} MB, rss +${(result.rssGrowth / 2 ** 20).toFixed(1)} MB`,
+      );
+      expect(result.heapGrowth).toBeLessThan(HEAP_BOUND);
+    },
+    300_000,
+  );
 });
