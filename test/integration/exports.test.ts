@@ -445,4 +445,39 @@ describe('streaming 100,000 rows', () => {
     },
     300_000,
   );
+
+  it('aborts the response when a page fails after the first byte, rather than ending a cut-off file', async () => {
+    const server = t.app.httpServer.listening
+      ? t.app.httpServer
+      : await new Promise<http.Server>((resolve) => t.app.httpServer.listen(0, '127.0.0.1', () => resolve(t.app.httpServer)));
+    const { port } = server.address() as AddressInfo;
+    const connection = t.app.database.orm.em.getConnection();
+    const outcome = await new Promise<{ status: number; bytes: number; lines: number; ended: boolean; aborted: boolean }>((resolve, reject) => {
+      http
+        .get({ port, host: '127.0.0.1', path: '/export/stations.csv?planYear=2099', headers: { authorization: admin.authorization } }, (res) => {
+          let bytes = 0;
+          let lines = 0;
+          let renamed = false;
+          const settle = (ended: boolean, aborted: boolean) => resolve({ status: res.statusCode!, bytes, lines, ended, aborted });
+          res.on('data', (chunk: Buffer) => {
+            bytes += chunk.length;
+            for (const byte of chunk) if (byte === 0x0a) lines++;
+            // Once the file has begun, the regions go away: the next page's read fails.
+            if (!renamed) {
+              renamed = true;
+              connection.execute('alter table region rename to region_away').catch(reject);
+            }
+          });
+          res.on('end', () => settle(true, false));
+          res.on('error', () => settle(false, true));
+          res.on('aborted', () => settle(false, true));
+        })
+        .on('error', reject);
+    });
+    await connection.execute('alter table region_away rename to region');
+    expect(outcome.status).toBe(200);
+    expect(outcome.bytes).toBeGreaterThan(0);
+    expect(outcome.lines).toBeLessThan(ROWS + 1);
+    expect(outcome).toMatchObject({ ended: false, aborted: true });
+  }, 120_000);
 });
