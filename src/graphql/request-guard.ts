@@ -70,9 +70,12 @@ export async function chargeCaller(ctx: Context, budgets: Record<CallerClass, Ra
   }
   const state = ctx.usage.budget;
   if (!state.granted) {
-    throw new GraphQLError(translate(ctx.locale, 'RATE_LIMITED', { cost: state.charged, remaining: state.remaining, refill: state.refillPerSecond, retryAfter: state.retryAfterSeconds }), {
-      extensions: { code: ErrorCode.RATE_LIMITED, retryAfter: state.retryAfterSeconds, http: { status: 429 } },
-    });
+    throw new GraphQLError(
+      translate(ctx.locale, 'RATE_LIMITED', { cost: state.charged, remaining: state.remaining, refill: state.refillPerSecond, retryAfter: state.retryAfterSeconds }),
+      {
+        extensions: { code: ErrorCode.RATE_LIMITED, retryAfter: state.retryAfterSeconds, http: { status: 429 } },
+      },
+    );
   }
 }
 

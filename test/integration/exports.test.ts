@@ -59,13 +59,21 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') ((field += '"'), i++);
-      else if (c === '"') quoted = false;
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') (row.push(field), (field = ''));
-    else if (c === '\r' && text[i + 1] === '\n') (rows.push([...row, field]), (row = []), (field = ''), i++);
-    else field += c;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      rows.push([...row, field]);
+      row = [];
+      field = '';
+      i++;
+    } else field += c;
   }
   if (field || row.length) throw new Error('the CSV does not end with CRLF');
   return rows;
@@ -437,7 +445,6 @@ describe('streaming 100,000 rows', () => {
       const result = await streamExport(`/export/stations.${format}?planYear=2099`);
       expect(result.status).toBe(200);
       check(result);
-      // eslint-disable-next-line no-console
       console.log(
         `${format} export of ${ROWS} rows: ${result.ms} ms, ${result.bytes} bytes, heap +${(result.heapGrowth / 2 ** 20).toFixed(1)} MB, rss +${(result.rssGrowth / 2 ** 20).toFixed(1)} MB`,
       );

@@ -82,7 +82,7 @@ export function exportRouter(orm: MikroORM, schema: GraphQLSchema, authenticate:
     const writer = exportWriter(format, res, query.columns, list.fileName.zh);
     try {
       // The next page is read while this one is written: the database's time and ours overlap.
-      for (let page = first; !page.done; ) {
+      for (let page = first; !page.done;) {
         const next = pages.next();
         next.catch(() => undefined);
         await writer.page(page.value);
