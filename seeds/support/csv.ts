@@ -1,32 +1,29 @@
 /**
- * A minimal RFC 4180 reader for the seed CSVs (header row, comma separated, fields optionally
- * double-quoted with "" as the escaped quote). Enough for the division tables; not a general
- * purpose parser (no embedded newlines inside quoted fields).
+ * A minimal RFC 4180 reader (header row, comma separated, fields optionally double-quoted with ""
+ * as the escaped quote and line breaks inside quotes; CRLF or LF between records; a leading byte
+ * order mark and blank lines ignored). Reads the seed CSVs, and the exports back in their tests.
  */
 export function parseCsv(text: string): Record<string, string>[] {
-  const lines = text
-    .replace(/^\uFEFF/, '')
-    .split(/\r?\n/)
-    .filter((line) => line.trim() !== '');
-  if (lines.length === 0) return [];
-  const header = splitCsvLine(lines[0]);
-  return lines.slice(1).map((line, index) => {
-    const fields = splitCsvLine(line);
+  const records = splitRecords(text.replace(/^\uFEFF/, '')).filter((fields) => fields.length > 1 || fields[0].trim() !== '');
+  if (records.length === 0) return [];
+  const [header, ...rows] = records;
+  return rows.map((fields, index) => {
     if (fields.length !== header.length) {
-      throw new Error(`CSV line ${index + 2}: expected ${header.length} fields, got ${fields.length}`);
+      throw new Error(`CSV record ${index + 2}: expected ${header.length} fields, got ${fields.length}`);
     }
     return Object.fromEntries(header.map((name, i) => [name, fields[i]]));
   });
 }
 
-function splitCsvLine(line: string): string[] {
-  const fields: string[] = [];
+function splitRecords(text: string): string[][] {
+  const records: string[][] = [];
+  let fields: string[] = [];
   let current = '';
   let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const char = line[i];
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
     if (quoted) {
-      if (char === '"' && line[i + 1] === '"') {
+      if (char === '"' && text[i + 1] === '"') {
         current += '"';
         i++;
       } else if (char === '"') {
@@ -39,10 +36,15 @@ function splitCsvLine(line: string): string[] {
     } else if (char === ',') {
       fields.push(current);
       current = '';
+    } else if (char === '\n' || (char === '\r' && text[i + 1] === '\n')) {
+      if (char === '\r') i++;
+      records.push([...fields, current]);
+      fields = [];
+      current = '';
     } else {
       current += char;
     }
   }
-  fields.push(current);
-  return fields;
+  if (current !== '' || fields.length) records.push([...fields, current]);
+  return records;
 }
