@@ -58,6 +58,18 @@ function badInputError(locale: Locale, key: Parameters<typeof translate>[1], par
 }
 
 /**
+ * Records a request's cost and refuses it (QUERY_TOO_COMPLEX, HTTP 400) when it is over the most
+ * generous per-request maximum of the caller's classes.
+ */
+export function checkCallerCost(ctx: Context, maxCost: Record<CallerClass, number>, cost: number): void {
+  const limitingClass = mostGenerousClass(ctx.principal, (callerClass) => maxCost[callerClass]);
+  ctx.usage.cost = cost;
+  ctx.requestLog.cost = cost;
+  ctx.usage.maxCost = maxCost[limitingClass];
+  if (cost > ctx.usage.maxCost) throw breachError({ limit: 'cost', maximum: ctx.usage.maxCost, actual: cost }, ctx.locale, limitingClass);
+}
+
+/**
  * Charges `cost` to the caller's budget (the most generous of its classes'); RATE_LIMITED (HTTP 429)
  * when it is spent. The state is kept in `ctx.usage.budget` for the RateLimit-* headers.
  */
@@ -136,11 +148,7 @@ export function requestGuard(schema: GraphQLSchema, { guard: config, isProductio
           // Who may read what, declared with each type and field: the whole selection, once.
           const denial = checkSelectionVisibility(schema, document, request.operationName, ctx.principal);
           if (denial) throw visibilityError(denial, ctx.locale);
-          const limitingClass = mostGenerousClass(ctx.principal, (callerClass) => config.maxCost[callerClass]);
-          ctx.usage.cost = estimate.cost;
-          ctx.requestLog.cost = estimate.cost;
-          ctx.usage.maxCost = config.maxCost[limitingClass];
-          if (estimate.cost > ctx.usage.maxCost) throw breachError({ limit: 'cost', maximum: ctx.usage.maxCost, actual: estimate.cost }, ctx.locale, limitingClass);
+          checkCallerCost(ctx, config.maxCost, estimate.cost);
 
           if (config.rateBudgets) await chargeCaller(ctx, config.rateBudgets, estimate.cost);
 

@@ -8,7 +8,7 @@ import { buildContext, type Context } from '../../graphql/context';
 import { databaseFailureError, ErrorCode } from '../../graphql/errors';
 import { estimateCost } from '../../graphql/query-cost';
 import { rateLimitHeaders } from '../../graphql/rate-limit';
-import { breachError, chargeCaller } from '../../graphql/request-guard';
+import { breachError, chargeCaller, checkCallerCost } from '../../graphql/request-guard';
 import { translate } from '../../i18n/messages';
 import { describeDriverError } from '../../db/redact';
 import { logger } from '../../logger';
@@ -61,9 +61,11 @@ export function exportRouter(orm: MikroORM, schema: GraphQLSchema, authenticate:
     try {
       await ctx.authenticateCaller();
       query = planExport(schema, list, new URL(req.originalUrl, 'http://export').searchParams, ctx.principal, ctx.locale);
-      // A page costs what the same query costs over POST /graphql; the export is charged one page.
+      // A page costs what the same query costs over POST /graphql, within the caller's maximum; the
+      // export is charged one page.
       const estimate = estimateCost(schema, query.document, 'Export', query.variables, config.guard.maxEvaluatedFields);
       if ('breach' in estimate) throw breachError(estimate.breach, ctx.locale);
+      checkCallerCost(ctx, config.guard.maxCost, estimate.cost);
       if (config.guard.rateBudgets) await chargeCaller(ctx, config.guard.rateBudgets, estimate.cost);
       pages = exportPages(schema, list, query, ctx);
       // The first page is read before anything is sent: a refusal there is still an HTTP error.
