@@ -463,6 +463,10 @@ describe('streaming 100,000 rows', () => {
         })
         .on('error', reject);
     });
+    // Failing before the first byte: a bare 500, the driver's message (which names the table) kept out.
+    const failed = await download('/export/stations.csv?planYear=2099', admin);
+    expect(failed.status).toBe(500);
+    expect(JSON.parse(failed.body.toString()).errors).toEqual([{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: expect.any(String) } }]);
     await connection.execute('alter table region_away rename to region');
     expect(outcome.status).toBe(200);
     expect(outcome.bytes).toBeGreaterThan(0);

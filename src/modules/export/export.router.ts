@@ -21,10 +21,21 @@ export function contentDisposition(list: ExportList, format: ExportFormat, day: 
   return `attachment; filename="${list.fileName.ascii}-${day}.${format}"; filename*=UTF-8''${encodeURIComponent(`${list.fileName.zh}-${day}.${format}`)}`;
 }
 
+/**
+ * What went wrong: execute() wraps whatever a resolver threw in a GraphQLError; a typed error
+ * thrown on purpose is its own cause, anything else (a driver error) is unwrapped so that it is
+ * never answered with its message.
+ */
+function causeOf(error: unknown): unknown {
+  return error instanceof GraphQLError && error.originalError ? causeOf(error.originalError) : error;
+}
+
 /** A refusal before the first byte, shaped like a GraphQL error response, with its HTTP status. */
 function sendError(res: Response, ctx: Context, error: unknown): void {
-  const typed = error instanceof GraphQLError ? error : databaseFailureError(error, { ...ctx, requestTimeoutMs: ctx.sqlBudget.budgetMs });
-  if (!typed) logger.error('export failed', { requestId: ctx.requestId, error: describeDriverError(error as Error & { code?: string }) });
+  const cause = causeOf(error);
+  const typed = cause instanceof GraphQLError ? cause : databaseFailureError(cause, { ...ctx, requestTimeoutMs: ctx.sqlBudget.budgetMs });
+  // Anything else is a fault: logged by class and SQLSTATE (never a statement or a value), answered as a bare 500.
+  if (!typed) logger.error('export failed', { requestId: ctx.requestId, error: describeDriverError(cause as Error & { code?: string }) });
   const { http, ...extensions } = (typed?.extensions ?? { code: ErrorCode.INTERNAL_SERVER_ERROR }) as { http?: { status?: number; headers?: Map<string, string> } };
   for (const [name, value] of http?.headers ?? []) res.setHeader(name, value);
   res
@@ -93,9 +104,10 @@ export function exportRouter(orm: MikroORM, schema: GraphQLSchema, authenticate:
       await writer.end();
     } catch (error) {
       // Headers and part of the file are out: end the connection without the final chunk.
+      const cause = causeOf(error);
       logger.error('export aborted', {
         requestId: ctx.requestId,
-        error: error instanceof GraphQLError ? String(error.extensions.code) : describeDriverError(error as Error & { code?: string }),
+        error: cause instanceof GraphQLError ? String(cause.extensions.code) : describeDriverError(cause as Error & { code?: string }),
       });
       await pages.return(undefined).catch(() => undefined);
       res.destroy();
