@@ -25,6 +25,7 @@ import { logger, pinoLogger } from './logger';
 import { pinoHttp } from 'pino-http';
 import type { RequestLogFields } from './graphql/context';
 import { importRouter } from './modules/import/import.http';
+import { exportRouter } from './modules/export/export.router';
 import { startWebhookDispatcher, type WebhookDispatcher } from './modules/webhook/webhook.dispatcher';
 
 import { translate } from './i18n/messages';
@@ -160,6 +161,8 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     documentGuard(schema, config.guard),
     expressMiddleware(apollo, { context: async ({ req }) => buildContext(database.orm, req, authenticate, config) }),
   );
+
+  app.use(exportRouter(database.orm, schema, authenticate, config));
 
   // Body-parser failures (too large, malformed JSON) as GraphQL-shaped errors.
   app.use((error: Error & { type?: string; status?: number }, req: Request, res: Response, next: NextFunction) => {

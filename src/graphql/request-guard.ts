@@ -1,6 +1,6 @@
 import { GraphQLError, type FormattedExecutionResult, type GraphQLSchema } from 'graphql';
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
-import type { CallerClass, Config } from '../config';
+import type { CallerClass, Config, RateBudget } from '../config';
 import { isAnonymous } from '../auth/principal';
 import { checkSelectionVisibility, visibilityError } from '../auth/visibility';
 import { translate } from '../i18n/messages';
@@ -55,6 +55,40 @@ export function breachError(breach: LimitBreach, locale: Locale, callerClass: Ca
 
 function badInputError(locale: Locale, key: Parameters<typeof translate>[1], params: Record<string, string | number>, extra: Record<string, unknown> = {}): GraphQLError {
   return new GraphQLError(translate(locale, key, params), { extensions: { code: ErrorCode.BAD_USER_INPUT, ...extra, http: { status: 400 } } });
+}
+
+/**
+ * Records a request's cost and refuses it (QUERY_TOO_COMPLEX, HTTP 400) when it is over the most
+ * generous per-request maximum of the caller's classes.
+ */
+export function checkCallerCost(ctx: Context, maxCost: Record<CallerClass, number>, cost: number): void {
+  const limitingClass = mostGenerousClass(ctx.principal, (callerClass) => maxCost[callerClass]);
+  ctx.usage.cost = cost;
+  ctx.requestLog.cost = cost;
+  ctx.usage.maxCost = maxCost[limitingClass];
+  if (cost > ctx.usage.maxCost) throw breachError({ limit: 'cost', maximum: ctx.usage.maxCost, actual: cost }, ctx.locale, limitingClass);
+}
+
+/**
+ * Charges `cost` to the caller's budget (the most generous of its classes'); RATE_LIMITED (HTTP 429)
+ * when it is spent. The state is kept in `ctx.usage.budget` for the RateLimit-* headers.
+ */
+export async function chargeCaller(ctx: Context, budgets: Record<CallerClass, RateBudget>, cost: number): Promise<void> {
+  const budget = budgets[mostGenerousClass(ctx.principal, (callerClass) => budgets[callerClass].capacity)];
+  try {
+    ctx.usage.budget = await chargeBudget(ctx.db, budgetKeyOf(ctx.principal, ctx.clientAddress), budget, cost);
+  } catch (error) {
+    throw databaseFailureError(error, { ...ctx, requestTimeoutMs: ctx.sqlBudget.budgetMs }) ?? error;
+  }
+  const state = ctx.usage.budget;
+  if (!state.granted) {
+    throw new GraphQLError(
+      translate(ctx.locale, 'RATE_LIMITED', { cost: state.charged, remaining: state.remaining, refill: state.refillPerSecond, retryAfter: state.retryAfterSeconds }),
+      {
+        extensions: { code: ErrorCode.RATE_LIMITED, retryAfter: state.retryAfterSeconds, http: { status: 429 } },
+      },
+    );
+  }
 }
 
 /** An error as it may be logged: class and SQLSTATE, never a statement or its values. */
@@ -114,28 +148,9 @@ export function requestGuard(schema: GraphQLSchema, { guard: config, isProductio
           // Who may read what, declared with each type and field: the whole selection, once.
           const denial = checkSelectionVisibility(schema, document, request.operationName, ctx.principal);
           if (denial) throw visibilityError(denial, ctx.locale);
-          const limitingClass = mostGenerousClass(ctx.principal, (callerClass) => config.maxCost[callerClass]);
-          ctx.usage.cost = estimate.cost;
-          ctx.requestLog.cost = estimate.cost;
-          ctx.usage.maxCost = config.maxCost[limitingClass];
-          if (estimate.cost > ctx.usage.maxCost) throw breachError({ limit: 'cost', maximum: ctx.usage.maxCost, actual: estimate.cost }, ctx.locale, limitingClass);
+          checkCallerCost(ctx, config.maxCost, estimate.cost);
 
-          if (config.rateBudgets) {
-            const budgets = config.rateBudgets;
-            const budget = budgets[mostGenerousClass(ctx.principal, (callerClass) => budgets[callerClass].capacity)];
-            try {
-              ctx.usage.budget = await chargeBudget(ctx.db, budgetKeyOf(ctx.principal, ctx.clientAddress), budget, estimate.cost);
-            } catch (error) {
-              throw databaseFailureError(error, { ...ctx, requestTimeoutMs: ctx.sqlBudget.budgetMs }) ?? error;
-            }
-            const state = ctx.usage.budget;
-            if (!state.granted) {
-              throw new GraphQLError(
-                translate(ctx.locale, 'RATE_LIMITED', { cost: state.charged, remaining: state.remaining, refill: state.refillPerSecond, retryAfter: state.retryAfterSeconds }),
-                { extensions: { code: ErrorCode.RATE_LIMITED, retryAfter: state.retryAfterSeconds, http: { status: 429 } } },
-              );
-            }
-          }
+          if (config.rateBudgets) await chargeCaller(ctx, config.rateBudgets, estimate.cost);
 
           if (operation?.operation === 'mutation') {
             const admission = await admitIdempotencyKey(ctx, {

@@ -140,6 +140,18 @@ const messages = {
     en: "An item's level cannot change once created (it is {level}).",
   },
   BODY_NOT_JSON: { zh: '请求体不是有效的 JSON。', en: 'The request body is not valid JSON.' },
+  EXPORT_NOT_FOUND: {
+    zh: '没有这个导出：{path}。可导出 /export/<列表>.<格式>，列表为 {lists}，格式为 csv、jsonl 或 xlsx。',
+    en: 'No such export: {path}. Exports are /export/<list>.<format>, the list one of {lists} and the format csv, jsonl or xlsx.',
+  },
+  EXPORT_PARAMETER_UNKNOWN: {
+    zh: '导出参数 {parameter} 不是该列表的筛选条件；可用的参数与该列表 GraphQL 查询的 filter 字段同名，排序用 orderBy.field 和 orderBy.direction。',
+    en: 'Export parameter {parameter} is not a filter of this list; parameters are named like the fields of the list’s GraphQL filter, and orderBy.field and orderBy.direction sort.',
+  },
+  EXPORT_PARAMETER_INVALID: {
+    zh: '导出参数 {parameter} 的值无效：{detail}',
+    en: 'Export parameter {parameter} has an invalid value: {detail}',
+  },
   CURSOR_INVALID: {
     zh: '游标无效：请传入本列表（相同排序）返回的游标。',
     en: 'Invalid cursor: pass a cursor returned by this connection with the same ordering.',

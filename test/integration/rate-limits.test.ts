@@ -146,3 +146,34 @@ describe('housekeeping', () => {
     expect(keys.map((row) => row.key)).toEqual(['new-key']);
   });
 });
+
+describe('exports spend the same budget as /graphql', () => {
+  const t = useTestApp({ NODE_ENV: 'production', QUERY_MAX_COST: 'ANONYMOUS:100,ANALYST:250', RATE_LIMIT_BUDGETS: 'ANONYMOUS:100/1,ANALYST:600/1' });
+
+  it('holds an export page to the caller’s maximum cost, charges it to the budget /graphql spends, and refuses it with 429 once spent', async () => {
+    // A page of 100 stations' codes: 1 + 100 × 1, over the anonymous maximum of 100.
+    const anonymous = await request(t.app.app).get('/export/stations.csv?planYear=2023');
+    expect(anonymous.status).toBe(400);
+    expect(anonymous.body.errors[0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'cost', maximum: 100 });
+
+    const analyst = await t.clientHeaders({ name: '导出额度', roles: ['ANALYST'] });
+    const first = await request(t.app.app).get('/export/service-items.jsonl?level=CITY').set(analyst);
+    expect(first.body.errors ?? []).toEqual([]);
+    expect(first.status).toBe(200);
+    const cost = 600 - Number(first.headers['ratelimit-remaining']);
+    expect(cost).toBeGreaterThan(100);
+    expect(cost).toBeLessThanOrEqual(250);
+    const page = await post(t.app.app, PAGE, analyst);
+    expect(Number(page.headers['ratelimit-remaining'])).toBeLessThanOrEqual(600 - cost - PAGE_COST + 5);
+
+    let refused: request.Response | null = null;
+    for (let i = 0; i < 10 && !refused; i++) {
+      const response = await request(t.app.app).get('/export/service-items.jsonl?level=CITY').set(analyst);
+      if (response.status !== 200) refused = response;
+    }
+    expect(refused?.status).toBe(429);
+    expect(refused?.headers['content-disposition']).toBeUndefined();
+    expect(Number(refused?.headers['retry-after'])).toBeGreaterThan(0);
+    expect(refused?.body.errors[0].extensions.code).toBe('RATE_LIMITED');
+  });
+});
