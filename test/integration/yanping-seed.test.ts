@@ -159,6 +159,33 @@ describe("Yanping's residents' needs in the demo seed", () => {
     expect(data.waiting.nodes.every((issue: Json) => issue.deadline === null && issue.referredDepartment === null)).toBe(true);
   });
 
+  it('gives the same figures through needStats, as an analyst asks them of the district (exact at district level)', async () => {
+    const analyst = await t.clientHeaders({ name: '延平区统计分析', roles: ['ANALYST'] });
+    const res = await t.gql(
+      `query($solved: NeedFilter, $patrol: NeedFilter) {
+        solved: needStats(filter: $solved, groupBy: [MONTH]) { controlled total { resolved suppressed } groups { month resolved } }
+        patrol: needStats(filter: $patrol, groupBy: [STATE]) { controlled total { submitted } groups { state submitted } }
+      }`,
+      {
+        solved: { regionCode: vars.region, kind: ['RESIDENT_NEED'], resolvedFrom: vars.from, resolvedTo: vars.to },
+        patrol: { regionCode: vars.region, kind: ['NIGHT_PATROL_ISSUE'], channel: ['NIGHT_PATROL'] },
+      },
+      analyst,
+    );
+    expect(res.errors).toBeUndefined();
+    const { solved, patrol } = res.data;
+    expect(solved.controlled).toBe(false);
+    expect(solved.total).toEqual({ resolved: YANPING_SEED.residentNeedsSolved, suppressed: false });
+    // Each resolution counts in the month it happened, all of them in the year asked for.
+    const months = solved.groups.filter((group: Json) => group.resolved > 0);
+    expect(months.every((group: Json) => group.month.startsWith('2024-'))).toBe(true);
+    expect(months.reduce((sum: number, group: Json) => sum + group.resolved, 0)).toBe(YANPING_SEED.residentNeedsSolved);
+    expect(patrol.total.submitted).toBe(YANPING_SEED.patrolIssues);
+    const byState = Object.fromEntries(patrol.groups.map((group: Json) => [group.state, group.submitted]));
+    expect(byState.RESOLVED ?? 0).toBe(YANPING_SEED.patrolFixed);
+    expect(byState.IN_PROGRESS).toBe(YANPING_SEED.patrolUnderDeadline);
+  });
+
   it('counts 327 co-building projects, each claimed by an organization under its pact with the station, 310 solved', async () => {
     const region = YANPING_SEED.districtCode;
     const data = await gqlOk(

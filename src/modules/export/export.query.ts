@@ -18,10 +18,10 @@ import {
 import type { Principal } from '../../auth/principal';
 import { checkSelectionVisibility, mayRead, visibilityError, visibilityOf } from '../../auth/visibility';
 import type { Context } from '../../graphql/context';
-import { ErrorCode } from '../../graphql/errors';
+import { localizeErrors } from '../../graphql/errors';
 import { checkInputs } from '../../graphql/input-guard';
 import { createLoaders } from '../../graphql/loaders';
-import { MAX_PAGE_SIZE } from '../../graphql/relay';
+import { badInputOf, MAX_PAGE_SIZE } from '../../graphql/relay';
 import { translate, type MessageKey } from '../../i18n/messages';
 import type { Locale } from '../../i18n/locale';
 import type { ExportColumn, ExportList } from './export.lists';
@@ -35,9 +35,11 @@ export interface ExportQuery {
   variables: Record<string, unknown>;
 }
 
-/** A refused export parameter: HTTP 400 BAD_USER_INPUT, naming the parameter. */
+/** A refused export parameter: BAD_USER_INPUT naming the parameter (HTTP 400), in the caller's language. */
 function parameterError(locale: Locale, key: MessageKey, parameter: string, detail = ''): GraphQLError {
-  return new GraphQLError(translate(locale, key, { parameter, detail }), { extensions: { code: ErrorCode.BAD_USER_INPUT, field: parameter, http: { status: 400 } } });
+  const error = badInputOf(key, { parameter, detail }, parameter);
+  localizeErrors([error], locale);
+  return error;
 }
 
 function listField(schema: GraphQLSchema, list: ExportList): GraphQLField<unknown, unknown> {
