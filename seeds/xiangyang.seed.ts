@@ -70,6 +70,10 @@ export async function seedDemo(db: SeedDb): Promise<SeedResult> {
     Object.assign(counts, await step.run(db));
     steps.push(step.name);
   }
+  // Statistics for what the seed wrote, as autovacuum would gather some time later: without them,
+  // a freshly seeded database planned the public list by region and status as a scan by status with
+  // a region lookup per station (12 ms) rather than a walk in code order (0.3 ms; EXPLAIN ANALYZE).
+  if (steps.length) await db.execute('analyze', []);
   return { applied: steps.length > 0, steps, counts };
 }
 
