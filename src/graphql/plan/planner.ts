@@ -266,12 +266,28 @@ function fromOf(list: PlannedList): SqlFragment {
   return list.lookups ? sql`${rawSql(list.from)} ${list.lookups}` : rawSql(list.from);
 }
 
+/** One selected field of a connection: its rows' JSON (nodes, edges), its pageInfo, or its totalCount. */
+type ConnectionPart =
+  | { responseKey: string; kind: 'rows'; row: SqlFragment }
+  | { responseKey: string; kind: 'pageInfo'; fields: [responseKey: string, name: string][] }
+  | { responseKey: string; kind: 'totalCount' };
+
+/** A planned connection before it is assembled: by SQL (nested, connectionJson) or from its rows (a root list, planConnection). */
+interface ConnectionShape {
+  parts: ConnectionPart[];
+  /** The page's rows (`size + 1` of them), `p` in what the parts refer to; null when only totalCount was asked for. */
+  page: SqlFragment | null;
+  /** The number of rows the list holds for this caller. */
+  total: SqlFragment;
+  request: PageRequest;
+}
+
 /**
- * A Relay connection as one JSON value: the page's rows are fetched `size + 1` in keyset order
+ * A Relay connection's rows and parts: the page's rows are fetched `size + 1` in keyset order
  * (inner select), each becomes the JSON its selection asks for, and edges, nodes, pageInfo and
  * totalCount are built from them — only the parts selected.
  */
-function connectionJson(planning: Planning, connectionType: GraphQLObjectType, fieldNodes: readonly FieldNode[], list: PlannedList): SqlFragment {
+function connectionShape(planning: Planning, connectionType: GraphQLObjectType, fieldNodes: readonly FieldNode[], list: PlannedList): ConnectionShape {
   const { request } = list;
   const ascending = list.descending === request.backward;
   const direction = ascending ? 'asc' : 'desc';
@@ -289,12 +305,8 @@ function connectionJson(planning: Planning, connectionType: GraphQLObjectType, f
     from ${fromOf(list)} where ${joinSql(conditions, ' and ')} order by ${order} limit ${request.size + 1}`;
 
   const r = nextAlias(planning);
-  const size = request.size;
-  // Display order: the fetch order, reversed when paging backwards.
-  const display = request.backward ? 'desc' : 'asc';
-  const shown = `filter (where p.rn <= ${size})`;
   const columns: SqlFragment[] = [];
-  const outer: SqlFragment[] = [pair(PLANNED, rawSql('1'))];
+  const parts: ConnectionPart[] = [];
   const fields = collectSubfields(planning.schema, planning.fragments, planning.variables, connectionType, fieldNodes);
   let nodeColumns = 0;
   const nodeColumn = (nodes: readonly FieldNode[]): string => {
@@ -316,7 +328,7 @@ function connectionJson(planning: Planning, connectionType: GraphQLObjectType, f
     const name = nodes[0].name.value;
     if (name === 'nodes' || name === 'edges' || name === 'pageInfo') readsRows = true;
     if (name === 'nodes') {
-      outer.push(pair(responseKey, rawSql(`coalesce(json_agg(${nodeColumn(nodes)} order by p.rn ${display}) ${shown}, '[]')`)));
+      parts.push({ responseKey, kind: 'rows', row: rawSql(nodeColumn(nodes)) });
     } else if (name === 'edges') {
       const edgeType = getNamedType(connectionType.getFields().edges.type) as GraphQLObjectType;
       const edgeFields = collectSubfields(planning.schema, planning.fragments, planning.variables, edgeType, nodes);
@@ -333,48 +345,110 @@ function connectionJson(planning: Planning, connectionType: GraphQLObjectType, f
           edgePairs.push(pair(edgeKey, value ? rawSql(edgeColumn(value(r))) : rawSql('null')));
         }
       }
-      outer.push(pair(responseKey, sql`coalesce(json_agg(${jsonObject(edgePairs)} order by p.rn ${rawSql(display)}) ${rawSql(shown)}, '[]')`));
+      parts.push({ responseKey, kind: 'rows', row: jsonObject(edgePairs) });
     } else if (name === 'pageInfo') {
       const pageInfoType = getNamedType(connectionType.getFields().pageInfo.type) as GraphQLObjectType;
       const infoFields = collectSubfields(planning.schema, planning.fragments, planning.variables, pageInfoType, nodes);
-      const hasMore = `count(*) > ${size}`;
-      const cursorGiven = request.cursor ? 'true' : 'false';
-      const first = `(array_agg(p.cur order by p.rn) ${shown})[1]`;
-      const last = `(array_agg(p.cur order by p.rn desc) ${shown})[1]`;
-      const values: Record<string, string> = {
-        hasNextPage: request.backward ? cursorGiven : hasMore,
-        hasPreviousPage: request.backward ? hasMore : cursorGiven,
-        startCursor: request.backward ? last : first,
-        endCursor: request.backward ? first : last,
-      };
-      const infoPairs: SqlFragment[] = [pair(PLANNED, rawSql('1'))];
+      const selected: [string, string][] = [];
       for (const [infoKey, infoNodes] of infoFields) {
-        const value = values[infoNodes[0].name.value];
-        if (value === undefined) continue;
-        if (infoNodes[0].name.value.endsWith('Cursor')) needsCursor = true;
-        infoPairs.push(pair(infoKey, rawSql(value)));
+        const infoName = infoNodes[0].name.value;
+        if (!PAGE_INFO_FIELDS.has(infoName)) continue;
+        if (infoName.endsWith('Cursor')) needsCursor = true;
+        selected.push([infoKey, infoName]);
       }
-      outer.push(pair(responseKey, jsonObject(infoPairs)));
+      parts.push({ responseKey, kind: 'pageInfo', fields: selected });
     } else if (name === 'totalCount') {
-      outer.push(pair(responseKey, sql`(select count(*)::int from ${fromOf(list)} where ${where})`));
+      parts.push({ responseKey, kind: 'totalCount' });
+    }
+  }
+  const total = sql`(select count(*)::int from ${fromOf(list)} where ${where})`;
+  if (!readsRows) return { parts, page: null, total, request };
+  if (needsCursor) columns.push(rawSql(`${cursorExpression} as cur`));
+  else columns.push(rawSql('null::text as cur'));
+  columns.push(rawSql(`${r}."$rn"::int as rn`));
+  return { parts, page: sql`(select ${joinSql(columns, ', ')} from (${rows}) ${rawSql(r)})`, total, request };
+}
+
+const PAGE_INFO_FIELDS: ReadonlySet<string> = new Set(['hasNextPage', 'hasPreviousPage', 'startCursor', 'endCursor']);
+
+/**
+ * pageInfo's values from whether a cursor was given, whether the page has more rows than shown,
+ * and the first and last shown rows' cursors (in fetch order): SQL expressions or the values.
+ */
+function pageInfoValues<T>(request: PageRequest, cursorGiven: T, hasMore: T, first: T, last: T): Record<string, T> {
+  return {
+    hasNextPage: request.backward ? cursorGiven : hasMore,
+    hasPreviousPage: request.backward ? hasMore : cursorGiven,
+    startCursor: request.backward ? last : first,
+    endCursor: request.backward ? first : last,
+  };
+}
+
+/** A Relay connection as one JSON value, built by SQL from its shape (a nested connection, or a figure's). */
+function connectionJson(planning: Planning, connectionType: GraphQLObjectType, fieldNodes: readonly FieldNode[], list: PlannedList): SqlFragment {
+  const { parts, page, total, request } = connectionShape(planning, connectionType, fieldNodes, list);
+  const size = request.size;
+  // Display order: the fetch order, reversed when paging backwards.
+  const display = request.backward ? 'desc' : 'asc';
+  const shown = `filter (where p.rn <= ${size})`;
+  const outer: SqlFragment[] = [pair(PLANNED, rawSql('1'))];
+  for (const part of parts) {
+    if (part.kind === 'rows') {
+      outer.push(pair(part.responseKey, sql`coalesce(json_agg(${part.row} order by p.rn ${rawSql(display)}) ${rawSql(shown)}, '[]')`));
+    } else if (part.kind === 'pageInfo') {
+      const values = pageInfoValues(
+        request,
+        request.cursor ? 'true' : 'false',
+        `count(*) > ${size}`,
+        `(array_agg(p.cur order by p.rn) ${shown})[1]`,
+        `(array_agg(p.cur order by p.rn desc) ${shown})[1]`,
+      );
+      outer.push(pair(part.responseKey, jsonObject([pair(PLANNED, rawSql('1')), ...part.fields.map(([infoKey, infoName]) => pair(infoKey, rawSql(values[infoName])))])));
+    } else {
+      outer.push(pair(part.responseKey, total));
     }
   }
   // Only totalCount asked for: no rows to fetch.
-  if (!readsRows) return sql`(select ${jsonObject(outer)})`;
-  if (needsCursor) columns.push(rawSql(`${cursorExpression} as cur`));
-  columns.push(rawSql(`${r}."$rn" as rn`));
+  if (!page) return sql`(select ${jsonObject(outer)})`;
   // The aggregate makes it one row even when the page is empty or only pageInfo was asked for.
   outer.push(pair('$n', rawSql('count(*)')));
-  return sql`(select ${jsonObject(outer)} from (select ${joinSql(columns, ', ')} from (${rows}) ${rawSql(r)}) p)`;
+  return sql`(select ${jsonObject(outer)} from ${page} p)`;
 }
 
-/** Runs a root list field as one statement; the answer is the planned connection object. */
+/**
+ * Runs a root list field as one statement; the answer is the planned connection object. The
+ * statement returns the page's rows, each row's JSON apart, and the connection is assembled here:
+ * a page of a hundred deep rows is then a hundred values of a few hundred kilobytes, not one value
+ * the database builds, copies and sends whole (which, megabytes deep, ran the embedded database
+ * out of memory).
+ */
 export async function planConnection({ db, principal }: PlanContext, info: GraphQLResolveInfo, list: PlannedList): Promise<Record<string, unknown>> {
   const planning = planningOf(info, principal);
-  const json = connectionJson(planning, getNamedType(info.returnType) as GraphQLObjectType, info.fieldNodes, list);
-  const statement = sql`select ${json} as c`;
-  const row = await db.one<{ c: Record<string, unknown> }>(statement.text, statement.bindings, PREPARED);
-  return row!.c;
+  const { parts, page, total, request } = connectionShape(planning, getNamedType(info.returnType) as GraphQLObjectType, info.fieldNodes, list);
+  const counted = parts.some((part) => part.kind === 'totalCount');
+  const perRow = parts.flatMap((part, index) => (part.kind === 'rows' ? [sql`${part.row} as ${rawSql(`r${index}`)}`] : []));
+  const statement = page
+    ? sql`select t.total, q.* from (select ${counted ? total : rawSql('null::int')} as total) t
+        left join (select ${joinSql([...perRow, rawSql('p.cur'), rawSql('p.rn')], ', ')} from ${page} p) q on true order by q.rn`
+    : sql`select ${total} as total`;
+  const rows = await db.all<Record<string, unknown> & { total: number | null; cur: string | null; rn: number | null }>(statement.text, statement.bindings, PREPARED);
+  const fetched = rows.filter((row) => row.rn !== null);
+  const size = request.size;
+  // Display order: the fetch order, reversed when paging backwards.
+  const shown = fetched.filter((row) => row.rn! <= size);
+  const displayed = request.backward ? [...shown].reverse() : shown;
+  const values = pageInfoValues<unknown>(request, Boolean(request.cursor), fetched.length > size, shown[0]?.cur ?? null, shown.at(-1)?.cur ?? null);
+  const connection: Record<string, unknown> = { [PLANNED]: 1 };
+  parts.forEach((part, index) => {
+    if (part.kind === 'rows') {
+      connection[part.responseKey] = displayed.map((row) => row[`r${index}`]);
+    } else if (part.kind === 'pageInfo') {
+      connection[part.responseKey] = Object.fromEntries([[PLANNED, 1], ...part.fields.map(([infoKey, infoName]) => [infoKey, values[infoName]])]);
+    } else {
+      connection[part.responseKey] = rows[0]?.total ?? 0;
+    }
+  });
+  return connection;
 }
 
 /** Which rows of a type a caller may fetch (e.g. only its own webhook subscriptions), given the row alias. */
