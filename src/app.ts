@@ -18,6 +18,8 @@ import { createFormatError } from './graphql/errors';
 import { graphiqlRouter } from './graphql/graphiql';
 import { errorLocalization, errorLogging } from './graphql/plugins';
 import { requestGuard } from './graphql/request-guard';
+import { BudgetLedger } from './graphql/rate-limit';
+import { createSqlReader } from './db/sql';
 import { documentGuard } from './graphql/document-guard';
 import { startHousekeeping, type Housekeeping } from './graphql/housekeeping';
 import { getSchema } from './graphql/schema';
@@ -127,6 +129,8 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
   const authenticate = createAuthenticator(createJwtVerifier(config.jwt));
   app.use(importRouter(database.orm, authenticate, config));
   const schema = getSchema();
+  // This instance's side of the shared request budgets (leases of points; see rate-limit.ts).
+  const budgets = new BudgetLedger(createSqlReader(database.orm.em.getKnex()));
   const apollo = new ApolloServer<Context>({
     schema,
     // The document guard has already parsed within this limit; Apollo's own parse keeps it too.
@@ -147,7 +151,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
       // No cache hints are used (GraphQL answers are no-store), and the plugin would wrap every field resolver.
       ApolloServerPluginCacheControlDisabled(),
       ...(config.isProduction ? [ApolloServerPluginDisableSuggestions()] : []),
-      requestGuard(schema, config),
+      requestGuard(schema, config, budgets),
       errorLogging(config.guard.requestTimeoutMs),
       errorLocalization(),
     ],
@@ -162,7 +166,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     expressMiddleware(apollo, { context: async ({ req }) => buildContext(database.orm, req, authenticate, config) }),
   );
 
-  app.use(exportRouter(database.orm, schema, authenticate, config));
+  app.use(exportRouter(database.orm, schema, authenticate, config, budgets));
 
   // Body-parser failures (too large, malformed JSON) as GraphQL-shaped errors.
   app.use((error: Error & { type?: string; status?: number }, req: Request, res: Response, next: NextFunction) => {
@@ -198,6 +202,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       await webhooks?.stop();
       await housekeeping.stop();
+      await budgets.close();
       if (!options.database) await database.close();
     },
   };

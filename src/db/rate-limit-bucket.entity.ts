@@ -20,6 +20,10 @@ export class RateLimitBucket {
   @Property({ type: 'boolean' })
   granted!: boolean;
 
+  /** Points the last charge handed to the instance that made it, to spend from its own memory. */
+  @Property({ type: 'double', defaultRaw: '0' })
+  leased: Opt<number> = 0;
+
   @Property({ type: 'datetime', fieldName: 'refreshed_at', defaultRaw: 'now()' })
   refreshedAt: Opt<Date> = new Date();
 }

@@ -13,7 +13,7 @@ import { admitIdempotencyKey, IDEMPOTENCY_HEADER, settleIdempotencyKey, type Ide
 import { checkInputs } from './input-guard';
 import { usesIntrospection } from './plugins';
 import { estimateCost, type LimitBreach } from './query-cost';
-import { budgetKeyOf, chargeBudget, mostGenerousClass, rateLimitHeaders } from './rate-limit';
+import { budgetKeyOf, mostGenerousClass, rateLimitHeaders, type BudgetLedger } from './rate-limit';
 
 const CALLER_NAMES: Record<CallerClass, { zh: string; en: string }> = {
   ANONYMOUS: { zh: '匿名调用方', en: 'anonymous callers' },
@@ -73,10 +73,10 @@ export function checkCallerCost(ctx: Context, maxCost: Record<CallerClass, numbe
  * Charges `cost` to the caller's budget (the most generous of its classes'); RATE_LIMITED (HTTP 429)
  * when it is spent. The state is kept in `ctx.usage.budget` for the RateLimit-* headers.
  */
-export async function chargeCaller(ctx: Context, budgets: Record<CallerClass, RateBudget>, cost: number): Promise<void> {
+export async function chargeCaller(ctx: Context, ledger: BudgetLedger, budgets: Record<CallerClass, RateBudget>, cost: number): Promise<void> {
   const budget = budgets[mostGenerousClass(ctx.principal, (callerClass) => budgets[callerClass].capacity)];
   try {
-    ctx.usage.budget = await chargeBudget(ctx.db, budgetKeyOf(ctx.principal, ctx.clientAddress), budget, cost);
+    ctx.usage.budget = await ledger.charge(ctx.db, budgetKeyOf(ctx.principal, ctx.clientAddress), budget, cost);
   } catch (error) {
     throw databaseFailureError(error, { ...ctx, requestTimeoutMs: ctx.sqlBudget.budgetMs }) ?? error;
   }
@@ -107,11 +107,12 @@ function describeFailure(error: unknown): string {
  * 3. In production, introspection only for signed-in callers; and every field and type of the
  *    selection readable by the caller, by the declarations made with them (auth/visibility.ts).
  * 4. The estimated cost within the caller's own per-request maximum.
- * 5. The cost charged to the caller's budget (RATE_LIMITED, HTTP 429, when it is spent).
+ * 5. The cost charged to the caller's budget (RATE_LIMITED, HTTP 429, when it is spent), through
+ *    this instance's `ledger`.
  * 6. An Idempotency-Key claimed, replayed or refused.
  * Every response then reports the cost in `extensions.cost` and the budget in `RateLimit-*` headers.
  */
-export function requestGuard(schema: GraphQLSchema, { guard: config, isProduction }: Pick<Config, 'guard' | 'isProduction'>): ApolloServerPlugin<Context> {
+export function requestGuard(schema: GraphQLSchema, { guard: config, isProduction }: Pick<Config, 'guard' | 'isProduction'>, ledger: BudgetLedger): ApolloServerPlugin<Context> {
   const highestMaxCost = Math.max(...Object.values(config.maxCost));
   // Idempotency transactions still open, by request: rolled back if Apollo fails before willSendResponse.
   const openClaims = new WeakMap<object, IdempotencyClaim>();
@@ -150,7 +151,7 @@ export function requestGuard(schema: GraphQLSchema, { guard: config, isProductio
           if (denial) throw visibilityError(denial, ctx.locale);
           checkCallerCost(ctx, config.maxCost, estimate.cost);
 
-          if (config.rateBudgets) await chargeCaller(ctx, config.rateBudgets, estimate.cost);
+          if (config.rateBudgets) await chargeCaller(ctx, ledger, config.rateBudgets, estimate.cost);
 
           if (operation?.operation === 'mutation') {
             const admission = await admitIdempotencyKey(ctx, {

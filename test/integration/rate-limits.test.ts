@@ -177,3 +177,88 @@ describe('exports spend the same budget as /graphql', () => {
     expect(refused?.body.errors[0].extensions.code).toBe('RATE_LIMITED');
   });
 });
+
+/**
+ * A charge takes a few requests' worth of points along (a lease), so the next requests of the same
+ * caller on the same instance are charged in memory: fewer statements, the same budget.
+ */
+describe('request budgets leased to an instance (production mode)', () => {
+  // A lease: at most 20 requests of its cost and a tenth of the budget, while the budget stays half full.
+  const CAPACITY = 100_000;
+  const t = useTestApp({ NODE_ENV: 'production', QUERY_MAX_COST: 'ANONYMOUS:100,ANALYST:100', RATE_LIMIT_BUDGETS: `ANONYMOUS:100/1,ANALYST:${CAPACITY}/1` });
+
+  const bucket = async (key: string) => {
+    const [row] = await t.app.database.orm.em.getConnection().execute<{ tokens: number }[]>(`select tokens from rate_limit_bucket where key = ?`, [key]);
+    return row.tokens;
+  };
+  const keyOf = async (name: string) => {
+    const [{ key }] = await t.app.database.orm.em.getConnection().execute<{ key: string }[]>(`select 'client:' || id as key from api_client where name = ?`, [name]);
+    return key;
+  };
+
+  it('charges 25 requests in two statements, reporting each one’s exact remainder, and hands back what it did not spend', async () => {
+    const analyst = await t.clientHeaders({ name: '额度租借', roles: ['ANALYST'] });
+    const started = Date.now();
+    const remainders: number[] = [];
+    const sent = await t.captureStatements(async () => {
+      for (let i = 0; i < 25; i++) {
+        const res = await post(t.app.app, PAGE, analyst);
+        expect(res.status).toBe(200);
+        remainders.push(Number(res.headers['ratelimit-remaining']));
+      }
+    });
+    // The first charge leased 20 requests' worth; the 22nd needed the database again.
+    expect(sent.filter((text) => /\brate_limit_bucket\b/.test(text))).toHaveLength(2);
+    const refilled = Math.ceil((Date.now() - started) / 1000) + 1;
+    remainders.forEach((remaining, i) => {
+      expect(remaining).toBeGreaterThanOrEqual(CAPACITY - PAGE_COST * (i + 1));
+      expect(remaining).toBeLessThanOrEqual(CAPACITY - PAGE_COST * (i + 1) + refilled);
+    });
+
+    // The shared bucket holds less than the budget left while this instance holds a lease…
+    const key = await keyOf('额度租借');
+    expect(await bucket(key)).toBeLessThan(CAPACITY - PAGE_COST * 25 - PAGE_COST);
+    // …and once it has expired, exactly what was not spent (plus the refill meanwhile).
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    const tokens = await bucket(key);
+    expect(tokens).toBeGreaterThanOrEqual(CAPACITY - PAGE_COST * 25);
+    expect(tokens).toBeLessThanOrEqual(CAPACITY - PAGE_COST * 25 + Math.ceil((Date.now() - started) / 1000) + 1);
+  });
+
+  it('hands its leases back when the instance closes, and never lets two instances spend the same points', async () => {
+    const analyst = await t.clientHeaders({ name: '额度关闭', roles: ['ANALYST'] });
+    const key = await keyOf('额度关闭');
+    const started = Date.now();
+    const second = await createApp(t.config, {});
+    try {
+      // Interleaved: each instance holds a lease of its own, spent in memory.
+      for (let i = 0; i < 10; i++) expect((await post((i % 2 ? second : t.app).app, PAGE, analyst)).status).toBe(200);
+      expect(await bucket(key)).toBeLessThan(CAPACITY - PAGE_COST * 10 - 2 * PAGE_COST);
+    } finally {
+      await second.close();
+    }
+    // The second instance's unspent points are back; the first instance still holds its own.
+    const afterClose = await bucket(key);
+    expect(afterClose).toBeLessThan(CAPACITY - PAGE_COST * 10);
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    const tokens = await bucket(key);
+    expect(tokens).toBeGreaterThan(afterClose);
+    expect(tokens).toBeGreaterThanOrEqual(CAPACITY - PAGE_COST * 10);
+    expect(tokens).toBeLessThanOrEqual(CAPACITY - PAGE_COST * 10 + Math.ceil((Date.now() - started) / 1000) + 1);
+  });
+
+  it('takes no lease from a budget less than half full, so its last points are charged where they are asked for', async () => {
+    const analyst = await t.clientHeaders({ name: '额度将尽', roles: ['ANALYST'] });
+    await post(t.app.app, PAGE, analyst);
+    const key = await keyOf('额度将尽');
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    await t.app.database.orm.em.getConnection().execute(`update rate_limit_bucket set tokens = ?, refreshed_at = now() where key = ?`, [CAPACITY / 2 - 100, key]);
+    const sent = await t.captureStatements(async () => {
+      for (let i = 0; i < 3; i++) expect((await post(t.app.app, PAGE, analyst)).status).toBe(200);
+    });
+    expect(sent.filter((text) => /\brate_limit_bucket\b/.test(text))).toHaveLength(3);
+    const tokens = await bucket(key);
+    expect(tokens).toBeGreaterThanOrEqual(CAPACITY / 2 - 100 - 3 * PAGE_COST);
+    expect(tokens).toBeLessThanOrEqual(CAPACITY / 2 - 100 - 3 * PAGE_COST + 5);
+  });
+});

@@ -22,6 +22,7 @@ import { Migration20261201040000_meeting } from './Migration20261201040000_meeti
 import { Migration20261201060000_external_ref_teams_and_venues } from './Migration20261201060000_external_ref_teams_and_venues';
 import { Migration20261201070000_construction_plan } from './Migration20261201070000_construction_plan';
 import { Migration20261201080000_station_region_path } from './Migration20261201080000_station_region_path';
+import { Migration20261201090000_rate_limit_lease } from './Migration20261201090000_rate_limit_lease';
 import { Migration20261201030000_need_claim } from './Migration20261201030000_need_claim';
 import { Migration20261201020000_volunteer_teams_and_venues } from './Migration20261201020000_volunteer_teams_and_venues';
 
@@ -55,4 +56,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261201060000_external_ref_teams_and_venues', class: Migration20261201060000_external_ref_teams_and_venues },
   { name: 'Migration20261201070000_construction_plan', class: Migration20261201070000_construction_plan },
   { name: 'Migration20261201080000_station_region_path', class: Migration20261201080000_station_region_path },
+  { name: 'Migration20261201090000_rate_limit_lease', class: Migration20261201090000_rate_limit_lease },
 ];

@@ -9,6 +9,7 @@ import { databaseFailureError, ErrorCode } from '../../graphql/errors';
 import { estimateCost } from '../../graphql/query-cost';
 import { rateLimitHeaders } from '../../graphql/rate-limit';
 import { breachError, chargeCaller, checkCallerCost } from '../../graphql/request-guard';
+import type { BudgetLedger } from '../../graphql/rate-limit';
 import { translate } from '../../i18n/messages';
 import { describeDriverError } from '../../db/redact';
 import { logger } from '../../logger';
@@ -50,7 +51,7 @@ function sendError(res: Response, ctx: Context, error: unknown): void {
  * cost. Refusals before the first byte are HTTP errors; a failure after it aborts the response,
  * so a cut-off file is never mistaken for a whole one.
  */
-export function exportRouter(orm: MikroORM, schema: GraphQLSchema, authenticate: Authenticator, config: Config): Router {
+export function exportRouter(orm: MikroORM, schema: GraphQLSchema, authenticate: Authenticator, config: Config, ledger: BudgetLedger): Router {
   const router = express.Router();
   router.use('/export', cors<cors.CorsRequest>({ origin: config.corsOrigins, credentials: true, maxAge: 600 }));
   router.get('/export/:file', async (req: Request, res: Response) => {
@@ -77,7 +78,7 @@ export function exportRouter(orm: MikroORM, schema: GraphQLSchema, authenticate:
       const estimate = estimateCost(schema, query.document, 'Export', query.variables, config.guard.maxEvaluatedFields);
       if ('breach' in estimate) throw breachError(estimate.breach, ctx.locale);
       checkCallerCost(ctx, config.guard.maxCost, estimate.cost);
-      if (config.guard.rateBudgets) await chargeCaller(ctx, config.guard.rateBudgets, estimate.cost);
+      if (config.guard.rateBudgets) await chargeCaller(ctx, ledger, config.guard.rateBudgets, estimate.cost);
       pages = exportPages(schema, list, query, ctx);
       // The first page is read before anything is sent: a refusal there is still an HTTP error.
       first = await pages.next();
