@@ -23,9 +23,8 @@ import { createSqlReader } from './db/sql';
 import { documentGuard } from './graphql/document-guard';
 import { startHousekeeping, type Housekeeping } from './graphql/housekeeping';
 import { getSchema } from './graphql/schema';
-import { logger, pinoLogger } from './logger';
-import { pinoHttp } from 'pino-http';
-import type { RequestLogFields } from './graphql/context';
+import { logger } from './logger';
+import { requestLog } from './request-log';
 import { importRouter } from './modules/import/import.http';
 import { exportRouter } from './modules/export/export.router';
 import { startWebhookDispatcher, type WebhookDispatcher } from './modules/webhook/webhook.dispatcher';
@@ -66,33 +65,8 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     next();
   });
 
-  // One line per request: request id, caller, operation, cost, duration and status — never the
-  // query, its variables, the body or any header but the request id (see logger.ts's redaction).
-  app.use(
-    pinoHttp({
-      logger: pinoLogger(),
-      genReqId: (_req, res) => String(res.getHeader('x-request-id')),
-      quietReqLogger: true,
-      customAttributeKeys: { reqId: 'requestId', responseTime: 'durationMs' },
-      serializers: {
-        req: (req: { method: string; url: string }) => ({ method: req.method, path: req.url.split('?')[0].slice(0, 200) }),
-        res: (res: { statusCode: number }) => ({ status: res.statusCode }),
-        err: (error: Error) => ({ type: error.name }),
-      },
-      customProps: (_req, res) => {
-        const fields = (res as Response).locals?.requestLog as RequestLogFields | undefined;
-        return fields ? { ...fields } : {};
-      },
-      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
-      customSuccessMessage: () => 'request',
-      customErrorMessage: () => 'request failed',
-      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
-    }),
-    (_req: Request, res: Response, next: NextFunction) => {
-      res.locals.requestLog = {} satisfies RequestLogFields;
-      next();
-    },
-  );
+  // One line per request (request-log.ts): id, caller, operation, cost, duration, status.
+  app.use(requestLog());
 
   // Headers a government reviewer expects on every answer: no MIME sniffing, no framing, no
   // referrer, HTTPS only in production (behind the TLS-terminating proxy); GraphQL answers carry

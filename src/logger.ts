@@ -54,7 +54,7 @@ export function setLogDestination(destination: DestinationStream): Logger {
   return current;
 }
 
-/** The logger in use (for pino-http, which logs each request's line through it). */
+/** The logger in use, fetched at each write by code that holds no logger of its own (request-log.ts). */
 export function pinoLogger(): Logger {
   return current;
 }

@@ -1,11 +1,16 @@
+import net from 'node:net';
+import { once } from 'node:events';
 import { Writable } from 'node:stream';
+import { Client } from 'pg';
 import { setLogDestination } from '../../src/logger';
 import { ANONYMOUS_HEADERS, useTestApp } from '../helpers/app';
 import { SEED } from '../helpers/fixtures';
+import { ENV } from '../helpers/test-database';
 
 /**
- * One log line per request (pino-http): request id, caller, operation, cost, duration, status —
- * and nothing of the credentials, the query, its variables or the personal data it carries.
+ * One log line per request (src/request-log.ts): request id, caller, operation, cost, duration,
+ * status — and nothing of the credentials, the query, its variables or the personal data it
+ * carries; none for the health probes.
  */
 const lines: Record<string, any>[] = [];
 const raw: string[] = [];
@@ -29,6 +34,14 @@ function requestLine(requestId: string): Record<string, any> {
   const found = lines.filter((line) => line.requestId === requestId && /^request/.test(line.message));
   expect(found).toHaveLength(1);
   return found[0];
+}
+
+/** The request's line once it is written (a line for a connection the client cut comes when the server notices). */
+async function eventualRequestLine(requestId: string): Promise<Record<string, any>> {
+  for (let tries = 0; tries < 100 && !lines.some((line) => line.requestId === requestId); tries++) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return requestLine(requestId);
 }
 
 describe('request logs (production mode)', () => {
@@ -94,10 +107,79 @@ describe('request logs (production mode)', () => {
     }
   });
 
+  it('writes no line for the health probes', async () => {
+    for (const [path, requestId] of [
+      ['/healthz', 'probe-healthz-0001'],
+      ['/readyz', 'probe-readyz-0001'],
+    ]) {
+      expect((await t.http().get(path).set('x-request-id', requestId)).status).toBe(200);
+    }
+    // A logged request after them: its line is there, so theirs would be too.
+    await t.http().get('/no-such-page').set('x-request-id', 'probe-after-0001');
+    expect(requestLine('probe-after-0001')).toMatchObject({ level: 'warn', message: 'request', req: { method: 'GET', path: '/no-such-page' }, res: { status: 404 } });
+    expect(lines.filter((line) => /^probe-(healthz|readyz)/.test(line.requestId))).toEqual([]);
+  });
+
+  it('says "request failed", aborted, when the client closes the connection before the answer', async () => {
+    await new Promise<void>((resolve) => t.app.httpServer.listen(0, '127.0.0.1', resolve));
+    const { port } = t.app.httpServer.address() as net.AddressInfo;
+    const arrived = once(t.app.httpServer, 'request');
+    const socket = net.connect(port, '127.0.0.1');
+    await once(socket, 'connect');
+    // Half a body: the server waits for the rest, and the client gives up.
+    socket.write(
+      ['POST /graphql HTTP/1.1', 'host: localhost', 'content-type: application/json', 'content-length: 100', 'x-request-id: aborted-0001', '', '{"query":'].join('\r\n'),
+    );
+    await arrived;
+    socket.destroy();
+    const line = await eventualRequestLine('aborted-0001');
+    expect(line).toMatchObject({ message: 'request failed', aborted: true, req: { method: 'POST', path: '/graphql' } });
+    expect(typeof line.durationMs).toBe('number');
+  });
+
   it('redacts credentials and personal data even when code hands them to the logger by mistake', async () => {
     const { logger } = await import('../../src/logger');
     logger.error('mistake', { authorization: `Bearer ${key}`, phone: RESIDENT.phone, secret: 'whsec_abc', idNumber: '420602199001011234' });
     const line = lines[lines.length - 1];
     expect(line).toMatchObject({ message: 'mistake', authorization: '[redacted]', phone: '[redacted]', secret: '[redacted]', idNumber: '[redacted]' });
+  });
+});
+
+/** Holds an exclusive lock on `table` from a separate session until released. */
+async function lockTable(url: string, table: string): Promise<{ release(): Promise<void> }> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  await client.query('begin');
+  await client.query(`lock table ${table} in access exclusive mode`);
+  return {
+    async release() {
+      await client.query('rollback').catch(() => undefined);
+      await client.end();
+    },
+  };
+}
+
+// Locks held from a second session need a real server: PGlite runs every connection on one backend.
+const onServer = process.env[ENV.mode] === 'server' ? describe : describe.skip;
+
+onServer('request logs of a failing request (production mode, one connection)', () => {
+  const t = useTestApp({ NODE_ENV: 'production', DB_POOL_MAX: '1', DB_POOL_WAIT_MS: '300', STATEMENT_TIMEOUT_MS: '3000' });
+
+  it('writes a 5xx answer at level error as "request failed"', async () => {
+    const lock = await lockTable(t.config.databaseUrl!, 'station');
+    try {
+      // The first request holds the only connection while it waits on the lock; the second gets 503.
+      const holding = t.gql('{ stations(first: 1) { nodes { code } } }', {}, ANONYMOUS_HEADERS);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const waiting = await t.gql('{ regions(first: 1) { nodes { code } } }', {}, ANONYMOUS_HEADERS);
+      expect(waiting.status).toBe(503);
+      const line = requestLine(waiting.headers['x-request-id']);
+      expect(line).toMatchObject({ level: 'error', message: 'request failed', caller: 'anonymous', req: { method: 'POST', path: '/graphql' }, res: { status: 503 } });
+      expect(line).not.toHaveProperty('aborted');
+      await lock.release();
+      await holding;
+    } finally {
+      await lock.release();
+    }
   });
 });
