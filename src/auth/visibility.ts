@@ -93,6 +93,17 @@ export function mayRead(principal: Principal, visibility: Visibility | undefined
   }
 }
 
+/**
+ * Everything `mayRead` reads of a caller, as a string: whether it is signed in, and the set of its
+ * roles. Two callers with the same key get the same answer from checkSelectionVisibility, which
+ * is how its answers are remembered per document (graphql/document-memo.ts): when mayRead starts
+ * reading anything else of the principal, it must go into this key too.
+ */
+export function visibilityKeyOf(principal: Principal): string {
+  if (principal.kind === 'anonymous') return 'anonymous';
+  return `signed-in:${[...new Set(principal.roles)].sort().join(',')}`;
+}
+
 /** Object and interface types whose fields callers read (introspection types are GraphQL's own). */
 function declaredTypes(schema: GraphQLSchema): (GraphQLObjectType | ReturnType<typeof getNamedType>)[] {
   return Object.values(schema.getTypeMap()).filter((type) => (isObjectType(type) || isInterfaceType(type)) && !type.name.startsWith('__'));

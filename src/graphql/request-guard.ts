@@ -2,7 +2,7 @@ import { GraphQLError, type FormattedExecutionResult, type GraphQLSchema } from 
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import type { CallerClass, Config, RateBudget } from '../config';
 import { isAnonymous } from '../auth/principal';
-import { checkSelectionVisibility, visibilityError } from '../auth/visibility';
+import { visibilityError } from '../auth/visibility';
 import { translate } from '../i18n/messages';
 import type { Locale } from '../i18n/locale';
 import { describeDriverError } from '../db/redact';
@@ -10,9 +10,8 @@ import { logger } from '../logger';
 import type { Context } from './context';
 import { databaseFailureError, ErrorCode } from './errors';
 import { admitIdempotencyKey, IDEMPOTENCY_HEADER, settleIdempotencyKey, type IdempotencyClaim } from './idempotency';
-import { checkInputs } from './input-guard';
-import { usesIntrospection } from './plugins';
-import { estimateCost, type LimitBreach } from './query-cost';
+import { documentChecks } from './document-memo';
+import type { LimitBreach } from './query-cost';
 import { budgetKeyOf, mostGenerousClass, rateLimitHeaders, type BudgetLedger } from './rate-limit';
 
 const CALLER_NAMES: Record<CallerClass, { zh: string; en: string }> = {
@@ -114,6 +113,8 @@ function describeFailure(error: unknown): string {
  */
 export function requestGuard(schema: GraphQLSchema, { guard: config, isProduction }: Pick<Config, 'guard' | 'isProduction'>, ledger: BudgetLedger): ApolloServerPlugin<Context> {
   const highestMaxCost = Math.max(...Object.values(config.maxCost));
+  // The walks of the document, answered once per document and what each answer depends on (document-memo.ts).
+  const checks = documentChecks(schema, config.maxEvaluatedFields);
   // Idempotency transactions still open, by request: rolled back if Apollo fails before willSendResponse.
   const openClaims = new WeakMap<object, IdempotencyClaim>();
   return {
@@ -131,10 +132,10 @@ export function requestGuard(schema: GraphQLSchema, { guard: config, isProductio
           if (operation?.operation === 'subscription') {
             throw new GraphQLError(translate(ctx.locale, 'SUBSCRIPTIONS_UNSUPPORTED'), { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } });
           }
-          const problem = checkInputs(schema, document, request.variables);
+          const problem = checks.inputs(document, request.variables);
           if (problem) throw badInputError(ctx.locale, problem.key, { path: problem.path, max: problem.max ?? '' }, { field: problem.path });
 
-          const estimate = estimateCost(schema, document, request.operationName, request.variables, config.maxEvaluatedFields);
+          const estimate = checks.cost(document, request.operationName, request.variables);
           if ('breach' in estimate) throw breachError(estimate.breach, ctx.locale);
           // With credentials, looking the caller up costs a statement: not for a document no caller may send.
           const hasCredentials = !!request.http?.headers.get('authorization');
@@ -143,11 +144,11 @@ export function requestGuard(schema: GraphQLSchema, { guard: config, isProductio
           }
 
           await ctx.authenticateCaller();
-          if (isProduction && isAnonymous(ctx.principal) && usesIntrospection(document)) {
+          if (isProduction && isAnonymous(ctx.principal) && checks.introspection(document)) {
             throw new GraphQLError(translate(ctx.locale, 'INTROSPECTION_NEEDS_SIGN_IN'), { extensions: { code: ErrorCode.FORBIDDEN, http: { status: 403 } } });
           }
           // Who may read what, declared with each type and field: the whole selection, once.
-          const denial = checkSelectionVisibility(schema, document, request.operationName, ctx.principal);
+          const denial = checks.visibility(document, request.operationName, ctx.principal);
           if (denial) throw visibilityError(denial, ctx.locale);
           checkCallerCost(ctx, config.maxCost, estimate.cost);
 
