@@ -57,6 +57,8 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
   const app = express();
   const httpServer = http.createServer(app);
   app.disable('x-powered-by');
+  // GraphQL answers are no-store, so an ETag (a SHA-1 of every response body) would never be used.
+  app.set('etag', false);
   app.set('trust proxy', config.trustProxy);
 
   app.use((req: Request, res: Response, next: NextFunction) => {
