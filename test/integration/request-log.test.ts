@@ -1,11 +1,10 @@
 import net from 'node:net';
 import { once } from 'node:events';
 import { Writable } from 'node:stream';
-import { Client } from 'pg';
 import { setLogDestination } from '../../src/logger';
 import { ANONYMOUS_HEADERS, useTestApp } from '../helpers/app';
 import { SEED } from '../helpers/fixtures';
-import { ENV } from '../helpers/test-database';
+import { lockTable, onServer } from '../helpers/locks';
 
 /**
  * One log line per request (src/request-log.ts): request id, caller, operation, cost, duration,
@@ -120,23 +119,6 @@ describe('request logs (production mode)', () => {
     expect(lines.filter((line) => /^probe-(healthz|readyz)/.test(line.requestId))).toEqual([]);
   });
 
-  it('says "request failed", aborted, when the client closes the connection before the answer', async () => {
-    await new Promise<void>((resolve) => t.app.httpServer.listen(0, '127.0.0.1', resolve));
-    const { port } = t.app.httpServer.address() as net.AddressInfo;
-    const arrived = once(t.app.httpServer, 'request');
-    const socket = net.connect(port, '127.0.0.1');
-    await once(socket, 'connect');
-    // Half a body: the server waits for the rest, and the client gives up.
-    socket.write(
-      ['POST /graphql HTTP/1.1', 'host: localhost', 'content-type: application/json', 'content-length: 100', 'x-request-id: aborted-0001', '', '{"query":'].join('\r\n'),
-    );
-    await arrived;
-    socket.destroy();
-    const line = await eventualRequestLine('aborted-0001');
-    expect(line).toMatchObject({ message: 'request failed', aborted: true, req: { method: 'POST', path: '/graphql' } });
-    expect(typeof line.durationMs).toBe('number');
-  });
-
   it('redacts credentials and personal data even when code hands them to the logger by mistake', async () => {
     const { logger } = await import('../../src/logger');
     logger.error('mistake', { authorization: `Bearer ${key}`, phone: RESIDENT.phone, secret: 'whsec_abc', idNumber: '420602199001011234' });
@@ -144,23 +126,6 @@ describe('request logs (production mode)', () => {
     expect(line).toMatchObject({ message: 'mistake', authorization: '[redacted]', phone: '[redacted]', secret: '[redacted]', idNumber: '[redacted]' });
   });
 });
-
-/** Holds an exclusive lock on `table` from a separate session until released. */
-async function lockTable(url: string, table: string): Promise<{ release(): Promise<void> }> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  await client.query('begin');
-  await client.query(`lock table ${table} in access exclusive mode`);
-  return {
-    async release() {
-      await client.query('rollback').catch(() => undefined);
-      await client.end();
-    },
-  };
-}
-
-// Locks held from a second session need a real server: PGlite runs every connection on one backend.
-const onServer = process.env[ENV.mode] === 'server' ? describe : describe.skip;
 
 onServer('request logs of a failing request (production mode, one connection)', () => {
   const t = useTestApp({ NODE_ENV: 'production', DB_POOL_MAX: '1', DB_POOL_WAIT_MS: '300', STATEMENT_TIMEOUT_MS: '3000' });
@@ -181,5 +146,34 @@ onServer('request logs of a failing request (production mode, one connection)', 
     } finally {
       await lock.release();
     }
+  });
+
+  it('says "request failed", aborted, when the client closes the connection before the answer', async () => {
+    const lock = await lockTable(t.config.databaseUrl!, 'station');
+    try {
+      await new Promise<void>((resolve) => t.app.httpServer.listen(0, '127.0.0.1', resolve));
+      const { port } = t.app.httpServer.address() as net.AddressInfo;
+      const arrived = once(t.app.httpServer, 'request');
+      const socket = net.connect(port, '127.0.0.1');
+      await once(socket, 'connect');
+      // A whole request, held on the lock; the client gives up while it waits.
+      const body = JSON.stringify({ query: '{ stations(first: 1) { nodes { code } } }' });
+      socket.write(
+        ['POST /graphql HTTP/1.1', 'host: localhost', 'content-type: application/json', `content-length: ${Buffer.byteLength(body)}`, 'x-request-id: aborted-0001', '', body].join(
+          '\r\n',
+        ),
+      );
+      await arrived;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      socket.destroy();
+      const line = await eventualRequestLine('aborted-0001');
+      expect(line).toMatchObject({ message: 'request failed', aborted: true, req: { method: 'POST', path: '/graphql' } });
+      expect(typeof line.durationMs).toBe('number');
+    } finally {
+      await lock.release();
+    }
+    // The held request ends once the lock is gone; its line was written when the client left, not again.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(lines.filter((line) => line.requestId === 'aborted-0001')).toHaveLength(1);
   });
 });

@@ -5,7 +5,8 @@ import { loadConfig } from '../../src/config';
 import { createApiClient } from '../../src/modules/api-client/api-client.service';
 import { toGlobalId } from '../../src/graphql/relay';
 import { ANONYMOUS_HEADERS, useTestApp, UNSPENDABLE_BUDGETS } from '../helpers/app';
-import { createTestDatabase, ENV, type TestDatabase } from '../helpers/test-database';
+import { lockTable, onServer } from '../helpers/locks';
+import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
 import request from 'supertest';
 
 /**
@@ -14,21 +15,6 @@ import request from 'supertest';
  * text — and PostgreSQL really stops the statement.
  * Locks held from a second session need a real server: PGlite runs every connection on one backend.
  */
-const onServer = process.env[ENV.mode] === 'server' ? describe : describe.skip;
-
-/** Holds an exclusive lock on `table` from a separate session until released. */
-async function lockTable(url: string, table: string): Promise<{ release(): Promise<void> }> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  await client.query('begin');
-  await client.query(`lock table ${table} in access exclusive mode`);
-  return {
-    async release() {
-      await client.query('rollback').catch(() => undefined);
-      await client.end();
-    },
-  };
-}
 
 /** Global IDs of a duty shift and a station, read straight from the database (no request budget spent). */
 async function firstIds(url: string): Promise<[string, string]> {
