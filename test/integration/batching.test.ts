@@ -26,8 +26,8 @@ describe('relations are batched per request', () => {
     small = await countFor(10);
     large = await countFor(100);
     expect(large).toBe(small);
-    // the caller's key + the budget charge + page + count + region + parents + ancestors + circles
+    // the caller's key + page + count + region + parents + ancestors + circles
     // + circle districts + circle counts
-    expect(large).toBeLessThanOrEqual(10);
+    expect(large).toBeLessThanOrEqual(9);
   });
 });

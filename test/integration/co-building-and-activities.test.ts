@@ -790,8 +790,8 @@ describe('nested lists are batched per request', () => {
     expect(large.nodes.some((node) => node.activities.nodes.length > 0)).toBe(true);
     expect(large.nodes.every((node) => node.activities.nodes.length <= 5)).toBe(true);
     expect(large.statements).toBe(small.statements);
-    // the caller's key, the budget charge, and the stations page with their co-buildings, organizations and activities (planned: one statement)
-    expect(large.statements).toBeLessThanOrEqual(3);
+    // the caller's key and the stations page with their co-buildings, organizations and activities (planned: one statement)
+    expect(large.statements).toBeLessThanOrEqual(2);
   });
 
   it('costs the same for 10 organizations as for 100, with co-building pages, totals and activities', async () => {
@@ -805,9 +805,9 @@ describe('nested lists are batched per request', () => {
     expect(large.nodes.some((node) => node.coBuildings.totalCount > 3)).toBe(true);
     expect(large.nodes.some((node) => node.activities.nodes.length > 0)).toBe(true);
     expect(large.statements).toBe(small.statements);
-    // the caller's key and the budget charge plus at most six (the organizations' co-buildings and
+    // the caller's key plus at most six (the organizations' co-buildings and
     // activities are each one planned statement for the whole page)
-    expect(large.statements).toBeLessThanOrEqual(8);
+    expect(large.statements).toBeLessThanOrEqual(7);
   });
 
   /**
@@ -838,7 +838,7 @@ describe('nested lists are batched per request', () => {
     const small = await countFor(query, 10, (data) => data[name].edges);
     const large = await countFor(query, 100, (data) => data[name].edges);
     expect(large.statements).toBe(small.statements);
-    // the caller's key, the budget charge and the list
-    expect(large.statements).toBeLessThanOrEqual(3);
+    // the caller's key and the list
+    expect(large.statements).toBeLessThanOrEqual(2);
   });
 });

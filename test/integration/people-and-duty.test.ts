@@ -906,9 +906,9 @@ describe('statement counts', () => {
     const small = await statementsFor(PAGE, 10, check);
     const large = await statementsFor(PAGE, 100, check);
     expect(large).toBe(small);
-    // the caller's key, the budget charge, the stations page (managing organizations, contact cadres and
+    // the caller's key, the stations page (managing organizations, contact cadres and
     // who is on duty with their people planned into it), grid workers, their people
-    expect(large).toBeLessThanOrEqual(5);
+    expect(large).toBeLessThanOrEqual(4);
   });
 
   it("costs the same for 10 stations as for 100 with each station's first shifts and their counts", async () => {
@@ -922,8 +922,8 @@ describe('statement counts', () => {
     const small = await statementsFor(ROSTERS, 10, check);
     const large = await statementsFor(ROSTERS, 100, check);
     expect(large).toBe(small);
-    // the caller's key, the budget charge, and the stations page with each one's first shifts, their count,
+    // the caller's key and the stations page with each one's first shifts, their count,
     // people and organizations (planned: one statement)
-    expect(large).toBeLessThanOrEqual(3);
+    expect(large).toBeLessThanOrEqual(2);
   });
 });

@@ -350,9 +350,9 @@ describe('platforms: reads are batched', () => {
     expect(large.platforms).toBeGreaterThan(small.platforms);
     expect(large.platforms).toBeGreaterThan(50);
     expect(large.statements).toBe(small.statements);
-    // the caller's key + the budget charge + stations page + platforms + departments (stations of the
+    // the caller's key + stations page + platforms + departments (stations of the
     // platforms are already loaded)
-    expect(large.statements).toBeLessThanOrEqual(6);
+    expect(large.statements).toBeLessThanOrEqual(5);
   });
 
   it('costs the same for 3 as for 23 departments with a page of their platforms each', async () => {
@@ -366,8 +366,8 @@ describe('platforms: reads are batched', () => {
     const small = await run(3);
     const large = await run(23);
     expect(large).toBe(small);
-    // the caller's key + the budget charge + departments page + one windowed page + one grouped count + stations
-    expect(large).toBeLessThanOrEqual(6);
+    // the caller's key + departments page + one windowed page + one grouped count + stations
+    expect(large).toBeLessThanOrEqual(5);
   });
 });
 

@@ -214,7 +214,7 @@ describe('one SQL statement each', () => {
         const res = await t.gql(query, variables, analyst);
         expect(res.errors).toBeUndefined();
       });
-    // Warm the caller's key, then a planned list: one statement plus the request's own (key, budget).
+    // Warm the caller's key, then a planned list: one statement plus the request's own (its key).
     await count(`{ stations(first: 1) { totalCount } }`, {});
     const list = await count(`{ stations(first: 1) { totalCount } }`, {});
     expect(await count(STATS, { filter: CITY, groupBy: ['DISTRICT', 'STREET', 'COMMUNITY', 'TIER', 'KIND', 'STATUS', 'PLAN_YEAR', 'OPENED_MONTH'] })).toBe(list);
